@@ -1,0 +1,81 @@
+"""Claims: typed values found in a document's text, and the declared shape of each kind.
+
+A claim is a function of the text alone: extractors never read the clock or the document date
+(relative expressions keep their offset and are resolved when a rule evaluates them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from factcheck.spans import Span
+from factcheck.values import Hedge
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim. ``precision`` is the rounding step the value was stated with, in the value's
+    own type ("1.2 million" → 100000, "eight months" → 1 month), or None when unknown.
+    ``fields`` holds the kind-specific fields declared in :data:`CLAIM_KINDS`; for composite kinds
+    some are claims themselves."""
+
+    kind: str
+    text: str
+    span: Span
+    value: Any = None
+    unit: str | None = None
+    hedge: Hedge = Hedge.EXACT
+    precision: Any = None
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.fields.get(name)
+
+    def parts(self) -> Iterator[Claim]:
+        """The claims this one is composed of (for a composite), recursively."""
+        for value in self.fields.values():
+            if isinstance(value, Claim):
+                yield value
+                yield from value.parts()
+            elif isinstance(value, (list, tuple)):
+                for item in value:
+                    if isinstance(item, Claim):
+                        yield item
+                        yield from item.parts()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimKind:
+    """The declared shape of a claim kind, which the rule language type-checks against.
+
+    Types are written in the rule language's type syntax: ``number``, ``string``, ``bool``,
+    ``date``, ``duration``, ``percent``, ``money``, ``time``, ``claim<KIND>``, ``list<T>``; a
+    trailing ``?`` marks a field that may be null.
+    """
+
+    name: str
+    value_type: str
+    description: str
+    fields: Mapping[str, str] = field(default_factory=dict)
+    composite: bool = False
+
+
+class ClaimSet:
+    """A document's claims, ordered by position, indexed by kind."""
+
+    def __init__(self, claims: Iterable[Claim]) -> None:
+        self.claims: list[Claim] = sorted(claims, key=lambda c: (c.span.start, -c.span.end, c.kind))
+        self._by_kind: dict[str, list[Claim]] = {}
+        for claim in self.claims:
+            self._by_kind.setdefault(claim.kind, []).append(claim)
+
+    def of_kind(self, kind: str) -> list[Claim]:
+        return self._by_kind.get(kind, [])
+
+    def __iter__(self) -> Iterator[Claim]:
+        return iter(self.claims)
+
+    def __len__(self) -> int:
+        return len(self.claims)

@@ -1,0 +1,119 @@
+"""The document: normalized text, metadata, and a map back to the original file."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from factcheck.spans import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column in the original file, and the 0-based character offset."""
+
+    offset: int
+    line: int
+    column: int
+
+
+class OffsetMap:
+    """Maps offsets in the normalized text to offsets in the original text.
+
+    The normalized text is a concatenation of pieces of the original (markup removed, entities
+    decoded); each piece is one segment ``(normalized_start, original_start, length, original_length)``.
+    A segment whose two lengths differ (a decoded ``&amp;``) maps all its offsets to its start.
+    """
+
+    def __init__(self) -> None:
+        self._norm_starts: list[int] = []
+        self._segments: list[tuple[int, int, int, int]] = []
+
+    @classmethod
+    def identity(cls, length: int) -> OffsetMap:
+        mapping = cls()
+        mapping.add(0, 0, length)
+        return mapping
+
+    def add(self, normalized_start: int, original_start: int, length: int, original_length: int | None = None) -> None:
+        """Append a segment; segments must be added in increasing normalized order."""
+        self._norm_starts.append(normalized_start)
+        self._segments.append((normalized_start, original_start, length, length if original_length is None else original_length))
+
+    def to_original(self, offset: int) -> int:
+        index = bisect.bisect_right(self._norm_starts, offset) - 1
+        if index < 0:
+            return 0
+        norm_start, orig_start, length, orig_length = self._segments[index]
+        delta = offset - norm_start
+        if length == orig_length:
+            return orig_start + delta
+        return orig_start + (orig_length if delta >= length else 0)
+
+    def span_to_original(self, span: Span) -> Span:
+        start = self.to_original(span.start)
+        end = self.to_original(span.end - 1) + 1 if span.end > span.start else start
+        # A span ending at a multi-character source (an entity) takes the whole source.
+        index = bisect.bisect_right(self._norm_starts, span.end - 1) - 1
+        if index >= 0:
+            norm_start, orig_start, length, orig_length = self._segments[index]
+            if length != orig_length:
+                end = orig_start + orig_length
+        return Span(start, max(start, end))
+
+
+class LineIndex:
+    """Offsets to 1-based lines and columns of a text (columns count characters, not bytes)."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        self._starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
+        self._text = text
+
+    def position(self, offset: int) -> Position:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Position(offset, line + 1, offset - self._starts[line] + 1)
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
+        return self._text[start:end].rstrip("\r")
+
+
+@dataclass(slots=True)
+class Document:
+    """One article ready for extraction.
+
+    ``text`` is what extractors read; ``original`` is the file's text as decoded, which findings
+    point into through ``offsets``. For a JSONL record, ``original`` is the record's ``text`` field,
+    ``record`` its id and ``record_line`` its line in the file.
+    """
+
+    path: str
+    text: str
+    original: str
+    offsets: OffsetMap
+    title: str | None = None
+    date: dt.date | None = None
+    source: str = "file"
+    record: str | None = None
+    record_line: int | None = None
+    metadata: dict[str, object] = field(default_factory=dict)
+    _lines: LineIndex | None = None
+
+    @property
+    def lines(self) -> LineIndex:
+        if self._lines is None:
+            self._lines = LineIndex(self.original)
+        return self._lines
+
+    def original_span(self, span: Span) -> Span:
+        return self.offsets.span_to_original(span)
+
+    def position(self, original_offset: int) -> Position:
+        return self.lines.position(original_offset)
+
+    @property
+    def display_path(self) -> str:
+        return f"{self.path}#{self.record}" if self.record is not None else self.path
