@@ -1,0 +1,57 @@
+"""``--format github``: GitHub Actions workflow commands, one annotation line per finding.
+
+A JSONL record's findings point at the record's line in the file and name the record in the message.
+"""
+
+from __future__ import annotations
+
+from factcheck.documents.model import Document
+from factcheck.engine.results import RunResult
+from factcheck.findings import Finding, Severity
+from factcheck.reporters.base import ReportOptions
+from factcheck.reporters.locations import locate, with_record
+
+COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def escape_data(text: str) -> str:
+    """Escape a command's message the way the Actions runner unescapes it."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (``file=``, ``title=``): also ``:`` and ``,``."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def position(document: Document | None, finding: Finding) -> dict[str, int]:
+    if document is None or finding.span is None:
+        return {}
+    if document.record is not None:
+        return {"line": document.record_line or 1}
+    location = locate(document, finding.span)
+    if location.multiline:  # GitHub takes columns only for an annotation within one line
+        return {"line": location.line, "endLine": location.end_line}
+    return {
+        "line": location.line,
+        "col": location.column,
+        "endLine": location.end_line,
+        "endColumn": location.end_column,
+    }
+
+
+def annotation(path: str, document: Document | None, finding: Finding) -> str:
+    properties = {"file": path, **{k: str(v) for k, v in position(document, finding).items()}}
+    properties["title"] = finding.rule
+    rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
+    message = escape_data(with_record(document, finding.message))
+    return f"::{COMMANDS[finding.severity]} {rendered}::{message}"
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    lines = [
+        annotation(result.document.path if result.document else result.path, result.document, finding)
+        for result in run.documents
+        for finding in result.findings
+    ]
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,98 @@
+"""``--format junit``: one ``<testsuite>`` per document, one ``<testcase>`` per loaded rule.
+
+A rule's findings in a document make its testcase fail (one ``<failure>`` listing them all); input
+errors and rule errors are ``<error>`` elements, on the failing rule's testcase when the rule error's
+evidence names a loaded rule, else on a testcase of their own (``factcheck/input-error``, ...).
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+
+from factcheck.documents.model import Document
+from factcheck.engine.results import DocumentResult, RunResult
+from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding
+from factcheck.reporters.base import TOOL_NAME, ReportOptions
+from factcheck.reporters.locations import file_line, locate
+
+ERROR_RULES = (INPUT_ERROR, RULE_ERROR)
+# Characters XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: str) -> str:
+    return _NOT_XML.sub("\ufffd", text)
+
+
+def describe(path: str, document: Document | None, finding: Finding) -> str:
+    """A finding as a few plain lines: location, severity and message, excerpt."""
+    if document is None or finding.span is None:
+        return f"{path}: {finding.severity.value}: {finding.message}"
+    location = locate(document, finding.span)
+    where = f"{document.display_path}:{location.line}:{location.column}"
+    if document.record is not None:
+        where += f" (file line {file_line(document, location)})"
+    return f'{where}: {finding.severity.value}: {finding.message}\n    "{location.text}"'
+
+
+def case_key(finding: Finding, rule_ids: set[str]) -> str:
+    """The testcase a finding belongs to."""
+    if finding.rule == RULE_ERROR and finding.evidence.get("rule") in rule_ids:
+        return str(finding.evidence["rule"])
+    return finding.rule
+
+
+def add_problem(
+    case: ET.Element, tag: str, path: str, document: Document | None, found: list[Finding]
+) -> None:
+    if not found:
+        return
+    message = found[0].message if len(found) == 1 else f"{len(found)} findings"
+    worst = max((finding.severity for finding in found), key=lambda severity: severity.rank)
+    element = ET.SubElement(case, tag, {"message": xml_text(message), "type": worst.value})
+    element.text = xml_text("\n".join(describe(path, document, finding) for finding in found))
+
+
+def testcase(
+    suite: ET.Element, path: str, rule_id: str, document: Document | None, found: list[Finding]
+) -> None:
+    case = ET.SubElement(suite, "testcase", {"classname": path, "name": rule_id})
+    add_problem(case, "failure", path, document, [f for f in found if f.rule not in ERROR_RULES])
+    add_problem(case, "error", path, document, [f for f in found if f.rule in ERROR_RULES])
+
+
+def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str]) -> ET.Element:
+    document = result.document
+    path = document.display_path if document else result.path
+    by_case: dict[str, list[Finding]] = defaultdict(list)
+    for finding in result.findings:
+        by_case[case_key(finding, set(rule_ids))].append(finding)
+    # An unreadable input ran no rules: only the cases with something to report.
+    ran = rule_ids if document else [rule_id for rule_id in rule_ids if rule_id in by_case]
+    case_ids = ran + [key for key in by_case if key not in rule_ids]
+    suite = ET.SubElement(parent, "testsuite", {"name": path})
+    for rule_id in case_ids:
+        testcase(suite, path, rule_id, document, by_case.get(rule_id, []))
+    count_attributes(suite)
+    return suite
+
+
+def count_attributes(element: ET.Element) -> None:
+    """Set ``tests``/``failures``/``errors``/``skipped`` from the cases under ``element``."""
+    cases = list(element.iter("testcase"))
+    element.set("tests", str(len(cases)))
+    element.set("failures", str(sum(1 for case in cases if case.find("failure") is not None)))
+    element.set("errors", str(sum(1 for case in cases if case.find("error") is not None)))
+    element.set("skipped", "0")
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    root = ET.Element("testsuites", {"name": TOOL_NAME})
+    rule_ids = [rule.id for rule in run.rules]
+    for result in run.documents:
+        testsuite(root, result, rule_ids)
+    count_attributes(root)
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

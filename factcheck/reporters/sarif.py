@@ -1,0 +1,167 @@
+"""``--format sarif``: SARIF 2.1.0, one run, every loaded rule described in ``tool.driver.rules``.
+
+A JSONL record's findings point at the record's line in the file (columns and offsets inside the
+record's text do not map onto the file's escaped JSON, so the region is that whole line) and name the
+record in the message. A finding without a span (an unreadable file) points at line 1, column 1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import PurePath, PurePosixPath
+from typing import Any
+from urllib.parse import quote
+
+from factcheck.documents.model import Document
+from factcheck.engine.results import RuleInfo, RunResult
+from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
+from factcheck.jsonvalues import to_json
+from factcheck.reporters.base import TOOL_NAME, ReportOptions, tool_version
+from factcheck.reporters.json_report import dumps
+from factcheck.reporters.locations import Location, locate, with_record
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+FINGERPRINT_KEY = "factcheckFingerprint/v1"
+
+BUILTIN_RULES = (
+    RuleInfo(
+        id=INPUT_ERROR,
+        title="Input could not be read",
+        severity=Severity.ERROR,
+        description="A file, directory entry or JSONL record could not be read or decoded; the run went "
+        "on with the other inputs.",
+    ),
+    RuleInfo(
+        id=RULE_ERROR,
+        title="Rule failed while evaluating",
+        severity=Severity.ERROR,
+        description="A rule raised an error while it was evaluated on a document; its verdict on that "
+        "document is unknown.",
+    ),
+)
+
+
+def pascal_name(rule_id: str) -> str:
+    """``duration-vs-count`` → ``DurationVsCount`` (path separators dropped)."""
+    words = rule_id.replace("/", "-").replace("_", "-").split("-")
+    return "".join(word[:1].upper() + word[1:] for word in words if word)
+
+
+def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
+    help_text = rule.description or rule.title
+    if rule.references:
+        help_text += "\n\nReferences:\n" + "\n".join(f"- {ref}" for ref in rule.references)
+    descriptor: dict[str, Any] = {
+        "id": rule.id,
+        "name": pascal_name(rule.id),
+        "shortDescription": {"text": rule.title},
+        "fullDescription": {"text": rule.description or rule.title},
+        "help": {"text": help_text},
+    }
+    if rule.references:
+        descriptor["helpUri"] = rule.references[0]
+    descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
+    descriptor["properties"] = {"tags": list(rule.tags)}
+    return descriptor
+
+
+def artifact_location(path: str) -> dict[str, str]:
+    """A relative path as a ``%SRCROOT%``-based URI reference; an absolute one as a file URI."""
+    pure = PurePath(path)
+    if pure.is_absolute():
+        return {"uri": pure.as_uri()}
+    return {"uri": quote(PurePosixPath(*pure.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def region(document: Document | None, location: Location | None) -> dict[str, Any]:
+    """The full region of ``location``; the record's line for a JSONL record; line 1 at file level."""
+    if document is not None and document.record is not None:
+        line = document.record_line or 1
+        return {"startLine": line, "endLine": line}
+    if location is None:
+        return {"startLine": 1, "startColumn": 1}
+    return {
+        "startLine": location.line,
+        "startColumn": location.column,
+        "endLine": location.end_line,
+        "endColumn": location.end_column,
+        "charOffset": location.start,
+        "charLength": location.length,
+        "snippet": {"text": location.text},
+    }
+
+
+def physical_location(path: str, document: Document | None, location: Location | None) -> dict[str, Any]:
+    return {"artifactLocation": artifact_location(path), "region": region(document, location)}
+
+
+def fingerprint(finding: Finding, document: Document | None, location: Location | None) -> str:
+    """Stable across edits that move the text: rule id, excerpt and the source line's text."""
+    if document is None or location is None:
+        parts = [finding.rule, "", finding.message]
+    else:
+        parts = [finding.rule, location.text, document.lines.line_text(location.line)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+
+
+def related_locations(path: str, document: Document | None, finding: Finding) -> list[dict[str, Any]]:
+    if document is None:
+        return []
+    result = []
+    for index, span in enumerate(finding.related, start=1):
+        location = locate(document, span)
+        result.append(
+            {
+                "id": index,
+                "physicalLocation": physical_location(path, document, location),
+                "message": {"text": with_record(document, f'related claim "{location.text}"')},
+            }
+        )
+    return result
+
+
+def result_object(
+    path: str, document: Document | None, finding: Finding, indices: dict[str, int]
+) -> dict[str, Any]:
+    location = locate(document, finding.span) if document and finding.span is not None else None
+    data: dict[str, Any] = {"ruleId": finding.rule}
+    if finding.rule in indices:
+        data["ruleIndex"] = indices[finding.rule]
+    data["level"] = LEVELS[finding.severity]
+    data["message"] = {"text": with_record(document, finding.message)}
+    data["locations"] = [{"physicalLocation": physical_location(path, document, location)}]
+    related = related_locations(path, document, finding)
+    if related:
+        data["relatedLocations"] = related
+    data["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(finding, document, location)}
+    data["properties"] = properties(document, finding, location)
+    return data
+
+
+def properties(document: Document | None, finding: Finding, location: Location | None) -> dict[str, Any]:
+    """The evidence; for a JSONL record also the record id and the excerpt the region cannot show."""
+    data: dict[str, Any] = {}
+    if document is not None and document.record is not None:
+        data["record"] = document.record
+        data["excerpt"] = location.text if location else None
+    data["evidence"] = to_json(finding.evidence)
+    return data
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    loaded = {rule.id for rule in run.rules}
+    rules = list(run.rules) + [rule for rule in BUILTIN_RULES if rule.id not in loaded]
+    indices = {rule.id: index for index, rule in enumerate(rules)}
+    results = [
+        result_object(item.document.path if item.document else item.path, item.document, finding, indices)
+        for item in run.documents
+        for finding in item.findings
+    ]
+    driver = {
+        "name": TOOL_NAME,
+        "version": tool_version(),
+        "rules": [rule_descriptor(rule) for rule in rules],
+    }
+    sarif_run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    return dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]})

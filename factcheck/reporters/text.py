@@ -1,0 +1,128 @@
+"""``--format text`` (the default): rustc/ruff-style excerpts with a gutter and carets under each
+finding's span, evidence and related claims, one line per document, and a closing summary."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from factcheck.documents.model import Document
+from factcheck.engine.results import DocumentResult, RunResult
+from factcheck.findings import Finding, Severity
+from factcheck.jsonvalues import to_json
+from factcheck.reporters.base import ReportOptions, Totals
+from factcheck.reporters.locations import Location, locate
+from factcheck.reporters.style import Painter, display, width
+from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, plain
+
+HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def evidence_value(value: Any) -> str:
+    """A value as a reader says it: ``8``, ``8 months``, ``10%``, ``1200 USD``; containers as JSON."""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, HUMAN_VALUES):
+        return str(value)
+    converted = to_json(value)
+    return converted if isinstance(converted, str) else json.dumps(converted, ensure_ascii=False)
+
+
+def where(document: Document, location: Location) -> str:
+    text = f"{document.display_path}:{location.line}:{location.column}"
+    if document.record is not None and document.record_line is not None:
+        text += f" (file line {document.record_line})"
+    return text
+
+
+def continues(location: Location) -> bool:
+    """Whether the span runs past its first line (ending right after that line's newline does not)."""
+    return location.multiline and not (location.end_line == location.line + 1 and location.end_column == 1)
+
+
+def snippet(document: Document, location: Location, severity: Severity, paint: Painter) -> list[str]:
+    """The source line with a gutter and carets under the span (its first line, if it spans several)."""
+    gutter = " " * len(str(location.line))
+    source = document.lines.line_text(location.line)
+    before = source[: location.column - 1]
+    stop = location.end_column - 1 if not location.multiline else len(source)
+    carets = paint.severity("^" * max(1, width(source[location.column - 1 : stop])), severity)
+    if continues(location):
+        carets += paint(f" continues to line {location.end_line}", "dim")
+    bar = paint("|", "gutter")
+    return [
+        f"{gutter} {bar}",
+        f"{paint(str(location.line), 'gutter')} {bar} {display(source)}".rstrip(),
+        f"{gutter} {bar} {' ' * width(before)}{carets}",
+    ]
+
+
+def finding_block(path: str, document: Document | None, finding: Finding, paint: Painter) -> list[str]:
+    header = paint.severity(finding.severity.value, finding.severity)
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}: {paint(finding.message, 'bold')}"]
+    location = locate(document, finding.span) if document and finding.span is not None else None
+    gutter = " " * (len(str(location.line)) if location else 1)
+    arrow = paint("-->", "gutter")
+    if document is None or location is None:
+        lines.append(f"{gutter}{arrow} {document.display_path if document else path}")
+    else:
+        lines.append(f"{gutter}{arrow} {where(document, location)}")
+        lines.extend(snippet(document, location, finding.severity, paint))
+    equals = paint("=", "gutter")
+    for key, value in finding.evidence.items():
+        lines.append(f"{gutter} {equals} evidence: {key}: {evidence_value(value)}")
+    for span in finding.related if document else ():
+        related = locate(document, span)
+        lines.append(f'{gutter} {equals} related: {where(document, related)} "{one_line(related.text)}"')
+    return lines
+
+
+def document_header(result: DocumentResult) -> list[str]:
+    document = result.document
+    if document is None:
+        status = "could not be read"
+    else:
+        found = plural(len(result.findings), "finding") if result.findings else "no findings"
+        status = f"{plural(len(result.claims), 'claim')} checked, {found}"
+    path = document.display_path if document else result.path
+    return [f"{path}: {status}"] + [f"  note: {note}" for note in result.notes]
+
+
+def summary(run: RunResult, paint: Painter) -> str:
+    totals = Totals.of(run)
+    counts = []
+    for severity, noun, nouns in (
+        (Severity.ERROR, "error", "errors"),
+        (Severity.WARNING, "warning", "warnings"),
+        (Severity.INFO, "info", "info"),
+    ):
+        count = totals.by_severity[severity]
+        phrase = plural(count, noun, nouns)
+        counts.append(paint.severity(phrase, severity) if count else phrase)
+    checked = f"{plural(totals.documents, 'document')}: {plural(totals.claims, 'claim')}, "
+    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}."
+
+
+def render(run: RunResult, options: ReportOptions) -> str:
+    paint = Painter(options.color)
+    out: list[str] = []
+    for result in run.documents:
+        out.extend(document_header(result))
+        for finding in result.findings:
+            out.append("")
+            out.extend(finding_block(result.path, result.document, finding, paint))
+        if result.findings:
+            out.append("")
+    if out and out[-1] != "":
+        out.append("")
+    out.append(summary(run, paint))
+    return "\n".join(out) + "\n"

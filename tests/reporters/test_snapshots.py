@@ -1,0 +1,36 @@
+"""Every format rendered from the one shared fixture set, compared with its snapshot."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.reporters import REPORTERS, ReportOptions, render, render_claims
+
+from .conftest import Fixture
+from .snapshot import assert_snapshot
+
+SNAPSHOT_NAMES = {
+    "text": "run.txt",
+    "json": "run.json",
+    "sarif": "run.sarif",
+    "junit": "run.junit.xml",
+    "github": "run.github.txt",
+}
+
+
+@pytest.mark.parametrize("format", sorted(REPORTERS))
+def test_format_snapshot(fixture: Fixture, format: str) -> None:
+    assert_snapshot(SNAPSHOT_NAMES[format], render(format, fixture.run))
+
+
+def test_text_color_snapshot(fixture: Fixture) -> None:
+    assert_snapshot("run.text-color.txt", render("text", fixture.run, ReportOptions(color=True)))
+
+
+@pytest.mark.parametrize(("format", "extension"), [("table", "txt"), ("json", "json")])
+def test_claims_snapshot(fixture: Fixture, format: str, extension: str) -> None:
+    assert_snapshot(f"claims.{extension}", render_claims(format, fixture.claims))
+
+
+def test_every_format_has_a_snapshot() -> None:
+    assert set(REPORTERS) == set(SNAPSHOT_NAMES)
