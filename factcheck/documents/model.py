@@ -36,10 +36,14 @@ class OffsetMap:
         mapping.add(0, 0, length)
         return mapping
 
-    def add(self, normalized_start: int, original_start: int, length: int, original_length: int | None = None) -> None:
+    def add(
+        self, normalized_start: int, original_start: int, length: int, original_length: int | None = None
+    ) -> None:
         """Append a segment; segments must be added in increasing normalized order."""
+        if original_length is None:
+            original_length = length
         self._norm_starts.append(normalized_start)
-        self._segments.append((normalized_start, original_start, length, length if original_length is None else original_length))
+        self._segments.append((normalized_start, original_start, length, original_length))
 
     def to_original(self, offset: int) -> int:
         index = bisect.bisect_right(self._norm_starts, offset) - 1
@@ -57,7 +61,7 @@ class OffsetMap:
         # A span ending at a multi-character source (an entity) takes the whole source.
         index = bisect.bisect_right(self._norm_starts, span.end - 1) - 1
         if index >= 0:
-            norm_start, orig_start, length, orig_length = self._segments[index]
+            _, orig_start, length, orig_length = self._segments[index]
             if length != orig_length:
                 end = orig_start + orig_length
         return Span(start, max(start, end))

@@ -1,0 +1,25 @@
+"""Documents: inputs read, decoded and normalized for extraction, with a map back to the original.
+
+``load_documents`` is the entry point; each format has its own module (``plaintext``, ``markdown``,
+``html``, ``jsonl``) and all of them build text through one offset-recording builder.
+"""
+
+from factcheck.documents.dates import DateParseError, parse_date
+from factcheck.documents.model import Document, LineIndex, OffsetMap, Position
+from factcheck.documents.reading import MAX_DOCUMENT_BYTES
+from factcheck.documents.sources import FORMATS, DocumentOrError, InputFailure, discover, load_documents
+
+__all__ = [
+    "FORMATS",
+    "MAX_DOCUMENT_BYTES",
+    "DateParseError",
+    "Document",
+    "DocumentOrError",
+    "InputFailure",
+    "LineIndex",
+    "OffsetMap",
+    "Position",
+    "discover",
+    "load_documents",
+    "parse_date",
+]

@@ -1,0 +1,75 @@
+"""Parsing the publication date a document declares about itself.
+
+A wrong date makes every "how long ago" rule wrong, so nothing here guesses: a value either parses
+unambiguously (ISO 8601, a YAML date, an RFC 2822 date as found in feeds and mail headers) or the
+document gets no date and a note saying why. Only the date part is taken, as written: a timestamp
+``2025-10-16T23:30:00-05:00`` is the 16th, the day the author saw on the page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+from collections.abc import Iterable
+
+
+class DateParseError(ValueError):
+    """A declared date that is not a recognisable calendar date."""
+
+
+def parse_date(value: object) -> dt.date | None:
+    """The calendar date of ``value``; ``None`` for an absent or empty value.
+
+    Raises :class:`DateParseError` for a value that is present but not a date.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        raise DateParseError(f"not a date: {value!r}")
+    text = value.strip()
+    if not text:
+        return None
+    parsed = _parse_iso(text) or _parse_rfc2822(text)
+    if parsed is None:
+        raise DateParseError(f"unrecognised date {text!r} (expected YYYY-MM-DD, ISO 8601 or RFC 2822)")
+    return parsed
+
+
+def first_date(candidates: Iterable[object]) -> tuple[dt.date | None, str | None]:
+    """The first candidate that parses, and an error note when some were given but none parsed.
+
+    Candidates come in the format's order of precedence (e.g. HTML ``article:published_time``
+    before ``<time datetime>``), so a broken first source does not hide a good second one.
+    """
+    first_error: str | None = None
+    for candidate in candidates:
+        try:
+            parsed = parse_date(candidate)
+        except DateParseError as error:
+            first_error = first_error or str(error)
+            continue
+        if parsed is not None:
+            return parsed, None
+    return None, first_error
+
+
+def _parse_iso(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(text).date()
+    except ValueError:
+        return None
+
+
+def _parse_rfc2822(text: str) -> dt.date | None:
+    try:
+        return email.utils.parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError):
+        return None
