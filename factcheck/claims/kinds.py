@@ -11,8 +11,10 @@ _KINDS = [
     ClaimKind(
         "duration",
         "duration",
-        "A length of time: 'eight months', 'a 90-minute call', 'nearly two-and-a-half-hour'.",
-        {"event": "string?"},
+        "A length of time: 'eight months', 'a 90-minute call', 'nearly two-and-a-half-hour'. "
+        "`event` is the noun it measures ('call'); `determiner` the article or demonstrative before "
+        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention.",
+        {"event": "string?", "determiner": "string?"},
     ),
     ClaimKind(
         "date",

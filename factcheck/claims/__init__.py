@@ -1,0 +1,31 @@
+"""Claim extraction: typed values found in prose, with exact spans.
+
+``extract_claims(text)`` is a pure function of the text: it never reads the clock or a document
+date. Atomic extractors run first, most specific first, each taking the characters it claims
+(dates, then durations, then ordinals, then plain numbers); composite extractors (event counts,
+elapsed parts of intervals) then combine atomic claims, which stay in the set as well.
+"""
+
+from __future__ import annotations
+
+from factcheck.claims import dates, durations, events, numbers, ordinals
+from factcheck.claims.base import Taken
+from factcheck.claims.kinds import CLAIM_KINDS
+from factcheck.claims.model import Claim, ClaimKind, ClaimSet
+
+
+def extract_claims(text: str) -> ClaimSet:
+    """Every claim in ``text``: numbers, ordinals, durations, dates, event counts, elapsed periods."""
+    taken = Taken(len(text))
+    mentions = numbers.scan(text)
+    atoms: list[Claim] = dates.extract(text, mentions, taken)
+    found_durations = durations.extract(text, mentions, taken)
+    atoms += found_durations
+    atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
+    atoms += numbers.extract(text, mentions, taken)
+    atoms.sort(key=lambda c: c.span.start)
+    composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
+    return ClaimSet(atoms + composites)
+
+
+__all__ = ["CLAIM_KINDS", "Claim", "ClaimKind", "ClaimSet", "extract_claims"]

@@ -1,0 +1,118 @@
+"""Calendar dates: "Oct. 16, 2025", "16 October 2025", "2025-10-16", "March 12", "October 2025",
+"Wednesday, March 12, 2026", and bare years in a year context ("in 1998").
+
+Dates are matched, never resolved: "March 12" keeps its unknown year (value None, month 3, day 12)
+and no reference date is consulted. A stated day the month does not have ("February 30") is still a
+claim, with value None and its parts as stated, so that a rule can flag it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from decimal import Decimal
+
+from factcheck.claims import lexicon
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.model import Claim
+from factcheck.claims.numbers import NumberMention
+from factcheck.values import Duration
+
+_MONTHS = lexicon.month_names()
+_WEEKDAYS = lexicon.words("weekdays")
+_FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
+_ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
+_MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
+_DAY = r"(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:])"
+_YEAR = r"\d{4}(?![\d%]|,\d)"
+_SP = r"[ \t\u00a0]+"
+
+_DATE = re.compile(
+    rf"(?<![\w-])(?:(?P<weekday>{lexicon.alternation(_WEEKDAYS)}),?{_SP})?"
+    rf"(?:(?P<m1>{_MONTH}){_SP}(?P<d1>{_DAY})(?:,?{_SP}(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY}){_SP}(?:of{_SP})?(?P<m2>{_MONTH})(?:,?{_SP}(?P<y2>{_YEAR}))?"
+    rf"|(?P<m3>{_MONTH}){_SP}(?:of{_SP})?(?P<y3>{_YEAR})"
+    r"|(?P<y4>\d{4})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])"
+    r"|\b(?:mid|early|late)-(?P<y5>\d{4})(?![\d%])"
+    r")"
+)
+
+_YEAR_CONTEXT = re.compile(
+    rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))})[ \t\u00a0]+$", re.IGNORECASE
+)
+_YEAR_CHAIN = re.compile(
+    rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
+)
+_DAY_PRECISION = Duration(days=Decimal(1))
+_MONTH_PRECISION = Duration(months=Decimal(1))
+_YEAR_PRECISION = Duration(months=Decimal(12))
+
+
+def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
+    """The claim of a matched date: the parts as stated, the date itself only when complete and real."""
+    month_word = match["m1"] or match["m2"] or match["m3"]
+    month = _MONTHS[month_word.rstrip(".")] if month_word else _int(match["m4"])
+    day = _int(match["d1"] or match["d2"] or match["d4"])
+    year = _int(match["y1"] or match["y2"] or match["y3"] or match["y4"] or match["y5"])
+    weekday = match["weekday"]
+    value = None
+    if year and month and day and _exists(year, month, day):
+        value = dt.date(year, month, day)
+    precision = _DAY_PRECISION if day else _MONTH_PRECISION if month else _YEAR_PRECISION
+    fields = {"year": year, "month": month, "day": day, "weekday": weekday}
+    return make_claim(text, "date", start, end, value, precision=precision, fields=fields)
+
+
+def _int(digits: str | None) -> int | None:
+    return int("".join(ch for ch in digits if ch.isdigit())) if digits else None
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _plausible(match: re.Match[str]) -> bool:
+    """Reject what only looks like a date: day 0 or 32+, month 13 in an ISO form."""
+    day = _int(match["d1"] or match["d2"] or match["d4"])
+    month = _int(match["m4"])
+    return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
+
+
+def _year_claim(text: str, mention: NumberMention) -> Claim:
+    year = int(mention.value)
+    return make_claim(
+        text, "date", mention.start, mention.end, None, precision=_YEAR_PRECISION,
+        fields={"year": year, "month": None, "day": None, "weekday": None},
+    )
+
+
+def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
+    """A bare four-digit number is a year after a year context ("in 1998", "since 2014") or right
+    after another year ("between 2000 and 2003")."""
+    if not (mention.plain_integer and mention.end - mention.start == 4 and 1000 <= mention.value <= 2099):
+        return False
+    if previous_year_end >= 0 and _YEAR_CHAIN.match(text, previous_year_end, mention.start):
+        return True
+    return _YEAR_CONTEXT.search(text, max(0, mention.start - 12), mention.start) is not None
+
+
+def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
+    """``date`` claims: full and partial dates first, then bare years among the number mentions."""
+    claims = []
+    for match in _DATE.finditer(text):
+        if not _plausible(match):
+            continue
+        start, end = match.start(), match.end()
+        if match["y5"]:
+            start = match.start("y5")
+        if not taken.overlaps(start, end):
+            claims.append(_date_claim(text, match, start, end))
+            taken.mark(start, end)
+    previous_year_end = -1
+    for mention in mentions:
+        if not taken.overlaps(mention.start, mention.end) and _is_year(text, mention, previous_year_end):
+            claims.append(_year_claim(text, mention))
+            taken.mark(mention.start, mention.end)
+            previous_year_end = mention.end
+    return claims

@@ -1,0 +1,117 @@
+"""The extractors' word lists, loaded once from the YAML files in ``lexicon/``.
+
+Vocabulary is declared data so that adding an event noun or a hedge phrase is a one-line change in
+one place, never an edit scattered over several regexes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.values import Hedge
+
+_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed YAML file ``lexicon/<name>.yaml``."""
+    with (_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def alternation(phrases: Iterable[str]) -> str:
+    """A regex alternation of literal phrases, longest first so that "just under" beats "under".
+    Spaces in a phrase match any run of spaces or tabs (never a newline)."""
+    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0]+") for p in unique)
+
+
+def plural(noun: str, irregular: dict[str, str] | None = None) -> str:
+    """English plural of a (last word of a) noun phrase: call → calls, speech → speeches."""
+    head = noun.rsplit(" ", 1)[-1]
+    if irregular and head in irregular:
+        return noun[: len(noun) - len(head)] + irregular[head]
+    if re.search(r"(s|sh|ch|x|z)$", noun):
+        return noun + "es"
+    if re.search(r"[^aeiou]y$", noun):
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, shaped as a trie ("s(?:even(?:teen|ty)?|ix)").
+
+    Python's regex engine tries the branches of a flat alternation one by one at every position; a
+    trie decides on each character once, which makes a scan over number words several times faster.
+    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven"."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
+def with_capitals(words: Iterable[str]) -> list[str]:
+    """Each word as written in running text and at the start of a sentence: "two", "Two"."""
+    return [variant for word in words for variant in (word, word[:1].upper() + word[1:])]
+
+
+@cache
+def hedge_phrases() -> dict[str, Hedge]:
+    """Each hedge phrase (lower case) mapped to the hedge it expresses."""
+    table = load("hedges")
+    return {phrase: Hedge(name) for name in Hedge._value2member_map_ for phrase in table.get(name, [])}
+
+
+@cache
+def event_phrases() -> dict[str, str]:
+    """Each event phrase, singular and plural, lower case, mapped to its lemma."""
+    table = load("events")
+    irregular = table.get("plural", {})
+    phrases: dict[str, str] = {}
+    for lemma, names in table["events"].items():
+        for name in names:
+            phrases[name] = lemma
+            phrases[plural(name, irregular)] = lemma
+    return phrases
+
+
+@cache
+def unit_names() -> dict[str, str]:
+    """Each duration unit word (singular, plural, abbreviation) mapped to its singular unit."""
+    words = load("words")
+    plurals = words.get("unit_plurals", {})
+    names: dict[str, str] = {}
+    for unit in words["units"]:
+        names[unit] = unit
+        names[plurals.get(unit, unit + "s")] = unit
+    names.update(words.get("unit_abbreviations", {}))
+    return names
+
+
+@cache
+def month_names() -> dict[str, int]:
+    """Each month name or abbreviation (as written, capitalized) mapped to its number."""
+    return {name: index for index, names in enumerate(load("words")["months"], 1) for name in names}
+
+
+def words(key: str) -> list[str]:
+    """A plain word list from ``lexicon/words.yaml``."""
+    return list(load("words")[key])
