@@ -1,0 +1,28 @@
+# Quick start: `make run` checks the sample articles in seeds/; `make test` runs the whole suite.
+# Both create a local virtualenv (.venv) with what they need on first use.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: run test lint bench clean
+
+$(BIN)/factcheck: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+run: $(BIN)/factcheck
+	$(BIN)/factcheck run seeds/
+
+test: $(BIN)/factcheck
+	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/factcheck test
+	$(BIN)/python -m pytest
+
+bench: $(BIN)/factcheck
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/rule_eval.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

@@ -1,0 +1,151 @@
+"""Compiled expressions: parse → type-check → compile, and the ways to run the result."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from factcheck.errors import EvaluationError
+from factcheck.language import ast
+from factcheck.language import types as T
+from factcheck.language.checker import check
+from factcheck.language.compiler import RUNTIME_ERRORS, Compiler, TraceEntry
+from factcheck.language.env import TypeEnv
+from factcheck.language.locator import Locator
+from factcheck.language.parser import parse_bindings, parse_expression
+from factcheck.language.runtime import COST, CTX, TRACE, Cost, EvalContext, empty_context
+
+
+class CompiledExpression:
+    """An expression ready to run. ``type`` is its static type, ``source`` its text.
+
+    * :meth:`evaluate` — the fast path;
+    * :meth:`evaluate_with_lets` — also the values of the outermost ``let`` chain's names, for
+      message templates (``let_types`` gives their types for the template's environment);
+    * :meth:`trace` — a slower build recording comparisons, approximate comparisons (with the
+      intervals and the tolerance), let-bound names and function calls, to explain a result.
+    """
+
+    def __init__(self, source: str, tree: ast.Node, type_: T.Type, env: TypeEnv, locator: Locator,
+                 full_text: str | None = None) -> None:
+        self.source = source
+        self._text = source if full_text is None else full_text
+        self.tree = tree
+        self.type = type_
+        self._env = env
+        self._locator = locator
+        compiler = Compiler(self._text, locator, env)
+        self._fn = compiler.compile(tree).fn
+        self._uses_cost = compiler.uses_cost
+        self._let_keys = _outer_let_keys(tree, compiler.let_keys)
+        self._traced: Compiler | None = None
+        self._traced_fn: Any = None
+
+    def __repr__(self) -> str:
+        return f"CompiledExpression({self.source!r}: {self.type})"
+
+    @property
+    def let_types(self) -> dict[str, T.Type]:
+        """Names bound by the outermost ``let`` chain and their types."""
+        types: dict[str, T.Type] = {}
+        node = self.tree
+        while isinstance(node, ast.Let):
+            for name, value in node.bindings:
+                types[name] = value.ty or T.ANY
+            node = node.body
+        return types
+
+    def _frame(self, scope: Mapping[str, Any], ctx: EvalContext | None, cost: bool) -> dict:
+        ctx = ctx if ctx is not None else empty_context()
+        frame = {**ctx.base_scope, **scope}
+        frame[CTX] = ctx
+        if cost:
+            frame[COST] = Cost(ctx.cost_limit)
+        return frame
+
+    def _run(self, fn: Any, frame: dict) -> Any:
+        try:
+            return fn(frame)
+        except EvaluationError:
+            raise
+        except KeyError as error:
+            raise EvaluationError(f"no value given for variable {error.args[0]!r}", self._where()) from None
+        except (*RUNTIME_ERRORS, AttributeError) as error:
+            raise EvaluationError(f"{error} in '{self.source}'", self._where()) from None
+
+    def _where(self) -> Any:
+        return self._locator.locate(self.tree.start, self.tree.length)
+
+    def evaluate(self, scope: Mapping[str, Any], ctx: EvalContext | None = None) -> Any:
+        """The expression's value for these variables (numbers as ``Decimal``). Raises
+        :class:`EvaluationError` on a runtime failure or when the cost bound is exceeded."""
+        if ctx is None:
+            ctx = empty_context()
+        frame = {**ctx.base_scope, **scope}
+        frame[CTX] = ctx
+        if self._uses_cost:
+            frame[COST] = Cost(ctx.cost_limit)
+        return self._run(self._fn, frame)
+
+    def evaluate_with_lets(self, scope: Mapping[str, Any],
+                           ctx: EvalContext | None = None) -> tuple[Any, dict[str, Any]]:
+        """The value, and the values of the outermost let chain's names (by name)."""
+        frame = self._frame(scope, ctx, self._uses_cost)
+        value = self._run(self._fn, frame)
+        return value, {name: frame.get(key) for name, key in self._let_keys}
+
+    def trace(self, scope: Mapping[str, Any], ctx: EvalContext | None = None) -> tuple[Any, list[TraceEntry]]:
+        """The value and the evaluation's steps (see :class:`TraceEntry`)."""
+        if self._traced_fn is None:
+            compiler = Compiler(self._text, self._locator, self._env, trace=True)
+            self._traced_fn = compiler.compile(self.tree).fn
+        frame = self._frame(scope, ctx, True)
+        frame[TRACE] = entries = []
+        value = self._run(self._traced_fn, frame)
+        return value, entries
+
+
+def _outer_let_keys(tree: ast.Node, let_keys: dict[int, list[str]]) -> list[tuple[str, str]]:
+    pairs = []
+    node = tree
+    while isinstance(node, ast.Let):
+        for (name, _), key in zip(node.bindings, let_keys.get(id(node), []), strict=False):
+            pairs.append((name, key))
+        node = node.body
+    return pairs
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One ``name in expression`` of a rule's ``for`` clause."""
+
+    name: str
+    expression: CompiledExpression
+
+
+def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type | str | None = None
+                       ) -> CompiledExpression:
+    """Parse, type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
+    tree = parse_expression(text, locator)
+    expected = T.parse_type(expect) if isinstance(expect, str) else expect
+    type_ = check(tree, env, locator, expected)
+    return CompiledExpression(text, tree, type_, env, locator)
+
+
+def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]:
+    """Compile a ``for`` clause: ``a in claims.duration, b in claims.duration``. Each expression
+    must be a list; later ones may use the earlier names (typed as the list's items)."""
+    from factcheck.errors import ExpressionTypeError
+
+    bindings = []
+    for name, _start, _end, tree in parse_bindings(text, locator):
+        type_ = check(tree, env, locator)
+        if type_.name != "list":
+            raise ExpressionTypeError(f"'{name} in ...' needs a list, not {type_}",
+                                      locator.locate(tree.start, tree.length))
+        source = text[tree.start:tree.end]
+        bindings.append(Binding(name, CompiledExpression(source, tree, type_, env, locator, text)))
+        env = env.extend({name: type_.elem})
+    return bindings
+

@@ -1,0 +1,157 @@
+"""Compiling the aggregates (``all any count sum min max``) and the list comprehensions.
+
+Every loop charges its number of iterations to the evaluation's cost bound before it starts.
+Three-valued logic: ``all`` is false if any item is false, else null if any is null, else true;
+``any`` dually; ``count`` counts the true items; ``sum``/``min``/``max`` skip null items (``sum`` of
+nothing is zero, ``min``/``max`` of nothing is null); filters keep the items whose condition is true.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from factcheck.language import ast
+from factcheck.language import types as T
+from factcheck.language.approx import axis
+from factcheck.language.operators import ARITHMETIC, dynamic_arithmetic
+from factcheck.language.runtime import COST, to_number
+from factcheck.values import Duration, Percent
+
+if TYPE_CHECKING:
+    from factcheck.language.compiler import Code, Compiler
+
+ZERO = {"number": Decimal(0), "duration": Duration(), "percent": Percent(Decimal(0))}
+
+
+def _items(compiler: Compiler, node: ast.Aggregate) -> tuple[Code, Any, str | None]:
+    """(source code, per-item fn or None, frame key of the loop variable)."""
+    source = compiler.compile(node.source)
+    if node.body is None or node.var is None:
+        return source, None, None
+    compiler.keys.append({})
+    try:
+        key = compiler.bind(node.var)
+        body = compiler.value(node.body)
+    finally:
+        compiler.keys.pop()
+    return source, body.fn, key
+
+
+def compile_aggregate(compiler: Compiler, node: ast.Aggregate) -> Code:
+    from factcheck.language.compiler import Code
+
+    source, body, key = _items(compiler, node)
+    src = source.fn
+    func = node.func
+    source_type = node.source.ty or T.ANY
+    elem_claims = node.body is None and source_type.name == "list" and source_type.elem.is_claim
+    result_type = T.value_view(node.ty or T.ANY)
+    where = compiler.locator.locate(node.start, node.length)
+
+    def values(f: dict) -> list[Any] | None:
+        xs = src(f)
+        if xs is None:
+            return None
+        f[COST].charge(len(xs), where)
+        if body is None:
+            if elem_claims:
+                return [None if c is None else to_number(c.value) for c in xs]
+            return list(xs)
+        out = []
+        for x in xs:
+            f[key] = x
+            out.append(body(f))
+        return out
+
+    if func == "count" and body is None:
+        def run(f: dict) -> Any:
+            xs = src(f)
+            return None if xs is None else Decimal(len(xs))
+    elif func == "count":
+        def run(f: dict) -> Any:
+            vs = values(f)
+            return None if vs is None else Decimal(sum(1 for v in vs if v is True))
+    elif func == "all":
+        def run(f: dict) -> Any:
+            vs = values(f)
+            if vs is None or False in vs:
+                return None if vs is None else False
+            return None if None in vs else True
+    elif func == "any":
+        def run(f: dict) -> Any:
+            vs = values(f)
+            if vs is None or True in vs:
+                return None if vs is None else True
+            return None if None in vs else False
+    elif func == "sum":
+        zero = ZERO.get(result_type.name)
+        add = ARITHMETIC.get(("+", result_type.name, result_type.name))
+        add_fn = add[1] if add else dynamic_arithmetic("+")
+
+        def run(f: dict) -> Any:
+            vs = values(f)
+            if vs is None:
+                return None
+            present = [v for v in vs if v is not None]
+            if not present:
+                return zero
+            try:
+                return functools.reduce(add_fn, present)
+            except (ArithmeticError, ValueError, TypeError) as error:
+                raise compiler.fail(node, error) from None
+    else:
+        pick = min if func == "min" else max
+        keyed = result_type.name in ("percent", "money", "time", "any")
+
+        def run(f: dict) -> Any:
+            vs = values(f)
+            if vs is None:
+                return None
+            present = [v for v in vs if v is not None]
+            if not present:
+                return None
+            try:
+                return pick(present, key=axis) if keyed else pick(present)
+            except (ArithmeticError, ValueError, TypeError) as error:
+                raise compiler.fail(node, error) from None
+
+    if body is None:
+        return compiler.fold(node, Code(run), [source])
+    return Code(run)
+
+
+def compile_comprehension(compiler: Compiler, node: ast.Comprehension) -> Code:
+    """``[x in xs where cond]`` and ``[expr for x in xs where cond]``."""
+    from factcheck.language.compiler import Code
+
+    src = compiler.compile(node.source).fn
+    compiler.keys.append({})
+    try:
+        key = compiler.bind(node.var)
+        cond = compiler.value(node.cond).fn if node.cond is not None else None
+        if node.expr is None:
+            expr = None
+        elif (node.expr.ty or T.ANY).is_claim:
+            expr = compiler.compile(node.expr).fn
+        else:
+            expr = compiler.value(node.expr).fn
+    finally:
+        compiler.keys.pop()
+    where = compiler.locator.locate(node.start, node.length)
+
+    def run(f: dict) -> Any:
+        xs = src(f)
+        if xs is None:
+            return None
+        f[COST].charge(len(xs), where)
+        out = []
+        for x in xs:
+            f[key] = x
+            if cond is not None and cond(f) is not True:
+                continue
+            out.append(x if expr is None else expr(f))
+        return out
+
+    return Code(run)

@@ -1,0 +1,30 @@
+"""Shared fixtures: the repository root, the seed article, and the external data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "trump-putin-call.md"
+
+
+@pytest.fixture
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def shared_data() -> Path:
+    """``$FACTCHECK_DATA`` (set by .ci/run); tests needing it skip, saying why, when it is unset."""
+    value = os.environ.get("FACTCHECK_DATA")
+    if not value:
+        pytest.skip("FACTCHECK_DATA is not set (CI sets it to ../shared/data)")
+    path = Path(value)
+    if not path.is_absolute():
+        path = (ROOT / path).resolve()
+    if not path.is_dir():
+        pytest.skip(f"FACTCHECK_DATA={value} is not a directory")
+    return path

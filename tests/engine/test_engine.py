@@ -1,0 +1,87 @@
+"""The engine: bindings, guards, assertions, messages, evidence and rule errors on real text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from factcheck.documents.model import Document, OffsetMap
+from factcheck.engine.runner import Engine
+from factcheck.facts.loader import load_fact_files
+from factcheck.findings import RULE_ERROR, Severity
+from factcheck.resources import rules_dir
+from factcheck.rules.loader import load_packs, load_rule_text
+
+FACTS = load_fact_files(load_packs([rules_dir()]).fact_files)
+
+
+def document(text: str, date: dt.date | None = dt.date(2025, 10, 16)) -> Document:
+    return Document("doc.txt", text, text, OffsetMap.identity(len(text)), date=date)
+
+
+def rule(body: str):
+    (compiled,) = load_rule_text("test.yaml", "id: test-rule\ntitle: t\nseverity: warning\n" + body)
+    return compiled
+
+
+def check(rules, text: str, date: dt.date | None = dt.date(2025, 10, 16)):
+    return Engine(rules, FACTS).check(document(text, date))
+
+
+def test_finding_points_at_the_first_binding_with_related_claims():
+    r = rule(
+        "for: b in claims.ordinal, a in claims.ordinal\n"
+        "where: a.start < b.start\n"
+        "assert: a.value < b.value\n"
+        'message: "{b.text} comes after {a.text}"\n'
+    )
+    text = "The third round came before the second round."
+    (finding,) = check([r], text).findings
+    assert text[finding.span.start : finding.span.end] == "second"
+    assert [text[s.start : s.end] for s in finding.related] == ["third"]
+    assert finding.message == "second comes after third"
+    assert finding.severity is Severity.WARNING
+
+
+def test_guard_filters_and_null_assertion_is_undecided():
+    r = rule("for: c in claims.ordinal\nwhere: c.value > 5\nassert: c.value < 7\nmessage: m\n")
+    findings = check([r], "The second, the sixth and the ninth.").findings
+    assert [f.span for f in findings] == [findings[0].span]
+    undecided = rule("for: c in claims.date\nassert: c.value > 2020-01-01\nmessage: m\n")
+    assert check([undecided], "It happened on March 12.").findings == []
+
+
+def test_evidence_records_the_compared_values():
+    (finding,) = check([rule("for: c in claims.ordinal\nassert: c.value == 3\nmessage: m\n")], "the eighth").findings
+    assert finding.evidence, "a failed assertion carries evidence"
+    assert "8" in str(finding.evidence)
+
+
+def test_rule_error_becomes_a_finding_and_the_run_goes_on():
+    broken = rule("for: c in claims.ordinal\nassert: 1 / (c.value - c.value) > 0\nmessage: m\n")
+    fine = load_rule_text(
+        "ok.yaml", "id: ok-rule\ntitle: t\nseverity: info\nfor: c in claims.ordinal\nassert: false\nmessage: m\n"
+    )[0]
+    findings = check([broken, fine], "the eighth").findings
+    assert {f.rule for f in findings} == {RULE_ERROR, "ok-rule"}
+    error = next(f for f in findings if f.rule == RULE_ERROR)
+    assert error.evidence["rule"] == "test-rule"
+    assert error.span is not None
+
+
+def test_rules_needing_a_date_are_skipped_on_undated_documents():
+    r = rule("for: c in claims.ordinal\nassert: doc.date > 2020-01-01 and c.value < 0\nmessage: m\n")
+    result = check([r], "the eighth", date=None)
+    assert result.findings == []
+    assert any("no date" in note for note in result.notes)
+    assert check([r], "the eighth").findings
+
+
+def test_seed_article_passes_the_default_pack(seed_text):
+    from factcheck.documents import load_documents
+    from tests.conftest import SEED
+
+    (doc,) = list(load_documents([str(SEED)]))
+    result = Engine(load_packs([rules_dir()]).rules, FACTS).check(doc)
+    assert [f for f in result.findings if f.severity is Severity.ERROR] == []
+    kinds = {c.kind for c in result.claims}
+    assert {"event_count", "elapsed", "duration", "ordinal"} <= kinds

@@ -1,0 +1,39 @@
+"""A non-editable install into a clean virtualenv works from another directory.
+
+This builds the wheel the way a user's `pip install .` does and checks that the grammars, the
+default rule pack and the schemas travel inside it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+
+import pytest
+
+from tests.conftest import ROOT, SEED
+
+
+@pytest.mark.slow
+def test_wheel_install_runs_outside_the_source_tree(tmp_path):
+    env_dir = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env_dir)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", str(ROOT)], capture_output=True, text=True
+    )
+    if install.returncode != 0 and "Could not find a version" in install.stderr:
+        pytest.skip(f"no package index reachable: {install.stderr.strip().splitlines()[-1]}")
+    assert install.returncode == 0, install.stderr
+    article = tmp_path / "article.md"
+    article.write_text(SEED.read_text(encoding="utf-8").replace("eighth conversation", "fifth conversation"))
+    done = subprocess.run(
+        [str(env_dir / "bin" / "factcheck"), "run", str(article)], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert done.returncode == 1, done.stderr
+    assert "event-count-matches-timeline" in done.stdout
+    tested = subprocess.run([str(env_dir / "bin" / "factcheck"), "test"], capture_output=True, text=True,
+                            cwd=tmp_path)
+    assert tested.returncode == 0, tested.stdout + tested.stderr
+    assert sys.prefix not in done.stdout
