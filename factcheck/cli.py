@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from factcheck.rules.loader import RulePack
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "github")
+FORMATS = ("text", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -72,7 +72,7 @@ def _parser() -> argparse.ArgumentParser:
 
     claims = sub.add_parser("claims", help="list the claims the extractors find")
     _input_args(claims)
-    claims.add_argument("--format", choices=("table", "json"), default="table")
+    claims.add_argument("--format", choices=("table", "json", "html"), default="table")
     claims.set_defaults(handler=_claims)
 
     test = sub.add_parser("test", help="run the examples of rules; exit 1 if one fails")

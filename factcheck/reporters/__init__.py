@@ -7,7 +7,7 @@ calls. ``render_claims`` formats the output of ``factcheck claims``.
 from __future__ import annotations
 
 from factcheck.engine.results import RunResult
-from factcheck.reporters import github, json_report, junit, sarif, text
+from factcheck.reporters import github, html, json_report, junit, sarif, text
 from factcheck.reporters.base import Reporter, ReportOptions
 from factcheck.reporters.claims import CLAIM_FORMATS, render_claims
 
@@ -26,7 +26,7 @@ register("json", json_report.render)
 register("sarif", sarif.render)
 register("junit", junit.render)
 register("github", github.render)
-# "html" (a self-contained page with highlighted claims) registers here once it exists.
+register("html", html.render)
 
 DEFAULT_FORMAT = "text"
 

@@ -127,11 +127,21 @@ def render_table(documents: ClaimDocuments) -> str:
     return "\n".join(out[:-1]) + "\n" if out else ""
 
 
-CLAIM_FORMATS: dict[str, Callable[[ClaimDocuments], str]] = {"table": render_table, "json": render_json}
+def render_html(documents: ClaimDocuments) -> str:
+    from factcheck.reporters.html import render_claims_page  # html imports this module
+
+    return render_claims_page(documents)
+
+
+CLAIM_FORMATS: dict[str, Callable[[ClaimDocuments], str]] = {
+    "table": render_table,
+    "json": render_json,
+    "html": render_html,
+}
 
 
 def render_claims(format: str, documents: ClaimDocuments) -> str:
-    """``factcheck claims`` output in ``format`` (``table`` or ``json``)."""
+    """``factcheck claims`` output in ``format`` (``table``, ``json`` or ``html``)."""
     try:
         renderer = CLAIM_FORMATS[format]
     except KeyError:

@@ -15,6 +15,7 @@ SNAPSHOT_NAMES = {
     "sarif": "run.sarif",
     "junit": "run.junit.xml",
     "github": "run.github.txt",
+    "html": "run.html",
 }
 
 
