@@ -9,7 +9,6 @@ document gets no date and a note saying why. Only the date part is taken, as wri
 from __future__ import annotations
 
 import datetime as dt
-import email.utils
 from collections.abc import Iterable
 
 
@@ -70,6 +69,8 @@ def _parse_iso(text: str) -> dt.date | None:
 
 def _parse_rfc2822(text: str) -> dt.date | None:
     try:
+        import email.utils  # only RFC 2822 dates need it; keeps start-up light
+
         return email.utils.parsedate_to_datetime(text).date()
     except (TypeError, ValueError, IndexError):
         return None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Iterable, Iterator
 
 from factcheck.claims import extract_claims
@@ -42,6 +41,8 @@ class Engine:
         if jobs <= 1:
             yield from map(self._check_item, inputs)
             return
+        import multiprocessing
+
         global _WORKER_ENGINE
         _WORKER_ENGINE = self  # compiled rules are closures: workers inherit them by fork, not pickle
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

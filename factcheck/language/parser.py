@@ -8,18 +8,15 @@ on-disk cache (in the user cache directory) when one matches the grammar; lark's
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import os
 import re
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ExpressionSyntaxError
 from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
-from factcheck.resources import grammar_path
+from factcheck.resources import load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
 
 if TYPE_CHECKING:
@@ -44,35 +41,13 @@ _OPERATORS = {"'+'", "'-'", "'*'", "'/'", "'=='", "'!='", "'<'", "'<='", "'>'", 
               "'and'", "'or'", "'in'", "'not'", "'.'", "'['", "'within'"}
 
 
-def _cache_dir() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "factcheck"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return path if os.access(path, os.W_OK) else None
-
-
 def get_parser() -> Lark:
     """The process-wide LALR parser for the rule language (built, or loaded from cache, once)."""
     global _parser
     if _parser is None:
-        from lark import Lark
-
-        text = grammar_path("rule.lark").read_text(encoding="utf-8")
-        import lark
-
-        digest = hashlib.sha256((lark.__version__ + "\0" + text).encode()).hexdigest()[:16]
-        cache_dir = _cache_dir()
-        cache: str | bool = str(cache_dir / f"rule-{digest}.lark-cache") if cache_dir else False
-        _parser = Lark(
-            text,
-            parser="lalr",
-            start=["start", "bindings"],
-            propagate_positions=True,
+        _parser = load_grammar(
+            "rule.lark", parser="lalr", start=["start", "bindings"], propagate_positions=True,
             maybe_placeholders=True,
-            cache=cache,
         )
         for terminal in _parser.terminals:
             pattern = terminal.pattern

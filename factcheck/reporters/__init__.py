@@ -1,32 +1,59 @@
 """Reporters: each turns a finished run into one output format; they only format, never judge.
 
 ``REPORTERS`` is the one registry of run formats, filled below; ``render`` is the entry point the CLI
-calls. ``render_claims`` formats the output of ``factcheck claims``.
+calls. ``render_claims`` formats the output of ``factcheck claims``. A format's module is imported
+only when it is used, so a run pays for the one reporter it needs.
 """
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Iterator, Mapping
+
 from factcheck.engine.results import RunResult
-from factcheck.reporters import github, html, json_report, junit, sarif, text
 from factcheck.reporters.base import Reporter, ReportOptions
 from factcheck.reporters.claims import CLAIM_FORMATS, render_claims
 
-REPORTERS: dict[str, Reporter] = {}
+
+class _Registry(Mapping[str, Reporter]):
+    """Format names to reporters; entries are ``module:function`` paths resolved on first use."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, str | Reporter] = {}
+
+    def add(self, name: str, reporter: str | Reporter) -> None:
+        if name in self._entries:
+            raise RuntimeError(f"reporter {name!r} registered twice")
+        self._entries[name] = reporter
+
+    def __getitem__(self, name: str) -> Reporter:
+        entry = self._entries[name]
+        if isinstance(entry, str):
+            module, function = entry.split(":")
+            entry = self._entries[name] = getattr(importlib.import_module(module), function)
+        return entry
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._entries)
+
+    def __len__(self) -> int:
+        return len(self._entries)
 
 
-def register(name: str, reporter: Reporter) -> None:
-    """Add a format; a name may be registered once."""
-    if name in REPORTERS:
-        raise RuntimeError(f"reporter {name!r} registered twice")
-    REPORTERS[name] = reporter
+REPORTERS = _Registry()
 
 
-register("text", text.render)
-register("json", json_report.render)
-register("sarif", sarif.render)
-register("junit", junit.render)
-register("github", github.render)
-register("html", html.render)
+def register(name: str, reporter: str | Reporter) -> None:
+    """Add a format (a reporter, or its ``module:function`` path); a name may be registered once."""
+    REPORTERS.add(name, reporter)
+
+
+register("text", "factcheck.reporters.text:render")
+register("json", "factcheck.reporters.json_report:render")
+register("sarif", "factcheck.reporters.sarif:render")
+register("junit", "factcheck.reporters.junit:render")
+register("github", "factcheck.reporters.github:render")
+register("html", "factcheck.reporters.html:render")
 
 DEFAULT_FORMAT = "text"
 
