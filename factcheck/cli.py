@@ -1,4 +1,5 @@
-"""The `factcheck` command line: run, claims, test, rules, explain.
+"""The `factcheck` command line: run, claims, test, check-rules, rules, explain (a thin dispatcher;
+the command bodies live in `factcheck.commands`, `ruletest`, `ruledocs` and `explain`).
 
 Exit codes (DESIGN §5): 0 nothing at or above --fail-on; 1 something is; 2 usage or configuration
 errors, a rule pack that does not load, or no input that could be read. Heavy modules are imported
@@ -12,14 +13,9 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError, UsageError
-
-if TYPE_CHECKING:
-    from factcheck.engine.results import RunResult
-    from factcheck.rules.loader import RulePack
+from factcheck.errors import FactcheckError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "junit", "github", "html")
@@ -63,32 +59,51 @@ def _parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", help="check documents against the rules")
     _input_args(run)
     _pack_args(run)
-    run.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    run.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
-    run.add_argument("--fail-on", choices=FAIL_ON, default="error", help="lowest severity that exits 1")
+    run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
-    run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at a time")
+    run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
+    run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
+    run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")
+    run.add_argument("--list-suppressions", action="store_true", help="list the suppressions and their use")
     run.set_defaults(handler=_run)
 
     claims = sub.add_parser("claims", help="list the claims the extractors find")
     _input_args(claims)
-    claims.add_argument("--format", choices=("table", "json", "html"), default="table")
+    claims.add_argument("--format", choices=("table", "json"), default="table")
     claims.set_defaults(handler=_claims)
 
-    test = sub.add_parser("test", help="run the examples of rules; exit 1 if one fails")
-    test.add_argument("rule_paths", nargs="*", metavar="RULE_PATH", help="rule files or packs (default pack)")
+    test = sub.add_parser("test", help="run rule examples and annotated documents; exit 1 if one fails")
+    test.add_argument("rule_paths", nargs="*", metavar="PATH", help="rule packs or annotated documents")
+    test.add_argument("--syntax-only", action="store_true", help="only check that the rules load")
     test.set_defaults(handler=_test)
 
-    rules = sub.add_parser("rules", help="list the loaded rules")
+    check = sub.add_parser("check-rules", help="validate rule files (schema and types) without running them")
+    check.add_argument("rule_paths", nargs="*", metavar="PATH", help="rule files or packs (default pack)")
+    check.set_defaults(handler=_check_rules)
+
+    rules = sub.add_parser("rules", help="list the loaded rules, or write their documentation")
     _pack_args(rules)
     rules.add_argument("--format", choices=("table", "json"), default="table")
+    rules.add_argument("--doc", nargs="?", const="docs/rules", metavar="DIR",
+                       help="write Markdown documentation of each rule to DIR (default: docs/rules)")
     rules.set_defaults(handler=_rules)
+    from factcheck.facts.cli import add_facts_command
+    add_facts_command(sub)
+
+    explain = sub.add_parser("explain", help="show a rule, and on PATH why it fired or not")
+    explain.add_argument("rule_id", metavar="RULE_ID")
+    _input_args(explain)
+    _pack_args(explain)
+    explain.set_defaults(handler=_explain)
     return parser
 
 
 def _input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     parser.add_argument("--date", type=_date, help="the document date (YYYY-MM-DD), overriding metadata")
+    parser.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
 
 
 def _pack_args(parser: argparse.ArgumentParser) -> None:
@@ -97,63 +112,20 @@ def _pack_args(parser: argparse.ArgumentParser) -> None:
 
 
 # -- commands --------------------------------------------------------------------------------------
-def _load_pack(extra: list[str]) -> RulePack:
-    from factcheck.resources import rules_dir
-    from factcheck.rules.loader import load_packs
-
-    return load_packs([rules_dir(), *(Path(p) for p in extra)])
-
-
-def _engine(args: argparse.Namespace):
-    from factcheck.engine.runner import Engine
-    from factcheck.facts.loader import fact_files_in, load_fact_files
-
-    pack = _load_pack(args.rules)
-    fact_files = list(pack.fact_files)
-    for path in map(Path, args.facts):
-        fact_files.extend(fact_files_in(path) if path.is_dir() else [path])
-    return pack, Engine(pack.rules, load_fact_files(fact_files))
-
-
-def _documents(args: argparse.Namespace):
-    from factcheck.documents import load_documents
-
-    if not args.paths:
-        raise UsageError("no input: give files, directories, or - for standard input")
-    return load_documents(args.paths, date_override=args.date, stdin=sys.stdin)
-
-
 def _run(args: argparse.Namespace) -> int:
-    from factcheck.engine.results import RunResult
-    from factcheck.reporters import ReportOptions, render
+    from factcheck.commands import run
 
-    pack, engine = _engine(args)
-    results = list(engine.check_all(_documents(args), jobs=args.jobs))
-    run = RunResult(results, [rule.info for rule in pack.rules])
-    report = render(args.format, run, ReportOptions(color=_color(args)))
-    if not (args.quiet and not run.findings()):
-        _write(report, args.output)
-    if results and all(r.document is None for r in results):
-        return EXIT_USAGE
-    return _exit_code(run, args.fail_on)
-
-
-def _exit_code(run: RunResult, fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_OK
-    from factcheck.findings import Severity
-
-    threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in run.findings()) else EXIT_OK
+    return run(args, color=_color(args))
 
 
 def _claims(args: argparse.Namespace) -> int:
     from factcheck.claims import extract_claims
+    from factcheck.commands import config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
 
     found, failed = [], 0
-    for item in _documents(args):
+    for item in documents(args, config_of(args)):
         if isinstance(item, InputFailure):
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
@@ -164,51 +136,46 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
-    from factcheck.facts.loader import load_fact_files
-    from factcheck.resources import rules_dir
-    from factcheck.rules.loader import load_packs
-    from factcheck.ruletest import run_examples
+    from factcheck.ruletest import run_test_command
 
-    pack = load_packs([Path(p) for p in args.rule_paths] or [rules_dir()])
-    facts = load_fact_files(pack.fact_files or load_packs([rules_dir()]).fact_files)
-    count, failures = run_examples(pack.rules, facts)
-    for failure in failures:
-        print(failure)
-    print(f"{count - len(failures)} passed, {len(failures)} failed")
-    return EXIT_FINDINGS if failures else EXIT_OK
+    return run_test_command(args.rule_paths, syntax_only=args.syntax_only)
+
+
+def _check_rules(args: argparse.Namespace) -> int:
+    from factcheck.ruletest import check_rules
+
+    return check_rules(args.rule_paths)
 
 
 def _rules(args: argparse.Namespace) -> int:
-    import json
+    from factcheck.commands import config_of, load_pack
+    from factcheck.ruledocs import list_rules, write_docs
 
-    pack = _load_pack(args.rules)
-    if args.format == "json":
-        rows = [
-            {"id": r.id, "title": r.info.title, "severity": r.severity.value, "tags": list(r.info.tags),
-             "path": r.info.path, "examples": len(r.examples)}
-            for r in pack.rules
-        ]
-        _write(json.dumps({"rules": rows}, indent=2) + "\n", None)
-    else:
-        width = max((len(r.id) for r in pack.rules), default=2)
-        lines = [f"{r.id:<{width}}  {r.severity.value:<7}  {r.info.title}" for r in pack.rules]
-        _write("\n".join(lines) + "\n", None)
+    pack = load_pack(config_of(args), args.rules)
+    if args.doc is not None:
+        written = write_docs(pack.rules, Path(args.doc))
+        print(f"wrote {len(written)} files to {args.doc}", file=sys.stderr)
+        return EXIT_OK
+    _write(list_rules(pack.rules, args.format), None)
     return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    from factcheck.explain import explain_command
+
+    return explain_command(args)
 
 
 # -- output ----------------------------------------------------------------------------------------
 def _color(args: argparse.Namespace) -> bool:
-    return args.output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    """Colour only on a terminal, not into --output, and never when NO_COLOR is set (no-color.org)."""
+    return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
 def _write(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    from factcheck.commands import write
+
+    write(text, output)
 
 
 if __name__ == "__main__":

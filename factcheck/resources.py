@@ -59,12 +59,13 @@ def load_grammar(name: str, **options: Any) -> Lark:
     text = grammar_path(name).read_text(encoding="utf-8")
     key = "\0".join((lark.__version__, text, repr(sorted(options.items()))))
     digest = f"{zlib.crc32(key.encode()):08x}{len(key):x}"
-    cache_dir = _cache_dir()
-    cache: str | bool = str(cache_dir / f"{Path(name).stem}-{digest}.lark-cache") if cache_dir else False
+    directory = cache_dir()
+    cache: str | bool = str(directory / f"{Path(name).stem}-{digest}.lark-cache") if directory else False
     return lark.Lark(text, cache=cache, **options)
 
 
-def _cache_dir() -> Path | None:
+def cache_dir() -> Path | None:
+    """The user cache directory for parser tables and parsed rules, or None if not writable."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     path = Path(base) / "factcheck"
     try:

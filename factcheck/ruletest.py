@@ -8,6 +8,7 @@ finding matched by one actual finding whose span text equals ``at`` (and whose m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.engine.runner import Engine
@@ -69,7 +70,8 @@ def run_examples(rules: list[Rule], pack_facts: FactBase) -> tuple[int, list[Exa
 
 
 def _matches(finding: Finding, expected: ExpectedFinding, text: str) -> bool:
-    if expected.at is not None and (finding.span is None or text[finding.span.start : finding.span.end] != expected.at):
+    span = finding.span
+    if expected.at is not None and (span is None or text[span.start : span.end] != expected.at):
         return False
     return expected.message is None or expected.message in finding.message
 
@@ -81,3 +83,59 @@ def _describe(expected: ExpectedFinding) -> str:
     if expected.message is not None:
         parts.append(f" with message containing {expected.message!r}")
     return "".join(parts)
+
+
+# -- the `factcheck test` and `factcheck check-rules` commands -------------------------------------
+def _split_paths(paths: list[str]) -> tuple[list[Path], list[Path]]:
+    """Rule paths (packs and rule files) and annotated documents among the command's paths."""
+    from factcheck.annotated import DOC_SUFFIXES
+
+    given = [Path(p) for p in paths]
+    docs = [p for p in given if p.is_file() and p.suffix in DOC_SUFFIXES]
+    return [p for p in given if p not in docs], docs
+
+
+def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
+    """Run rule examples and annotated documents; 0 when all pass, 1 when one fails."""
+    from factcheck.annotated import annotated_files, check_document
+    from factcheck.facts.loader import load_fact_files
+    from factcheck.resources import rules_dir
+    from factcheck.rules.loader import load_packs
+
+    rule_paths, docs = _split_paths(paths)
+    only_docs = bool(docs) and not rule_paths
+    rule_paths = rule_paths or [rules_dir()]
+    pack = load_packs(rule_paths)
+    if syntax_only:
+        print(f"{len(pack.rules)} rules load")
+        return 0
+    facts = load_fact_files(pack.fact_files or load_packs([rules_dir()]).fact_files)
+    count, failures = (0, []) if only_docs else run_examples(pack.rules, facts)
+    problems = [str(failure) for failure in failures]
+    engine = Engine(pack.rules, facts)
+    for path in [*([] if only_docs else annotated_files(rule_paths)), *docs]:
+        checked, doc_problems = check_document(path, engine)
+        count += checked
+        problems.extend(doc_problems)
+    for problem in problems:
+        print(problem)
+    print(f"{count - len(problems)} passed, {len(problems)} failed")
+    return 1 if problems else 0
+
+
+def check_rules(paths: list[str]) -> int:
+    """Load (parse, validate and type-check) rule files without running them: 0 when they load, 2 with
+    positions when one does not. The strict loader rejects everything the JSON Schema rejects."""
+    import sys
+
+    from factcheck.errors import RuleLoadError
+    from factcheck.resources import rules_dir
+    from factcheck.rules.loader import load_packs
+
+    try:
+        pack = load_packs([Path(p) for p in paths] or [rules_dir()])
+    except RuleLoadError as exc:
+        print(f"factcheck: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"{len(pack.rules)} rules OK")
+    return 0

@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ExpressionSyntaxError
-from factcheck.language import ast
+from factcheck.language import ast, parse_cache
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
 from factcheck.resources import load_grammar
@@ -67,6 +67,14 @@ def parse_bindings(text: str, locator: Locator) -> list[tuple[str, int, int, ast
 
 
 def _parse(text: str, locator: Locator, start: str) -> Any:
+    cached = parse_cache.lookup(start, text)
+    if cached is None:
+        cached = _parse_text(text, locator, start)
+        parse_cache.store(start, text, cached)
+    return cached
+
+
+def _parse_text(text: str, locator: Locator, start: str) -> Any:
     from lark.exceptions import UnexpectedInput, VisitError
 
     parser = get_parser()

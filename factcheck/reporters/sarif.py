@@ -7,7 +7,6 @@ record in the message. A finding without a span (an unreadable file) points at l
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -15,6 +14,7 @@ from urllib.parse import quote
 from factcheck.documents.model import Document
 from factcheck.engine.results import RuleInfo, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
+from factcheck.fingerprints import finding_fingerprint
 from factcheck.jsonvalues import to_json
 from factcheck.reporters.base import TOOL_NAME, ReportOptions, tool_version
 from factcheck.reporters.json_report import dumps
@@ -97,12 +97,8 @@ def physical_location(path: str, document: Document | None, location: Location |
 
 
 def fingerprint(finding: Finding, document: Document | None, location: Location | None) -> str:
-    """Stable across edits that move the text: rule id, excerpt and the source line's text."""
-    if document is None or location is None:
-        parts = [finding.rule, "", finding.message]
-    else:
-        parts = [finding.rule, location.text, document.lines.line_text(location.line)]
-    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()[:32]
+    """Stable across edits that move the text (see :mod:`factcheck.fingerprints`)."""
+    return finding_fingerprint(finding, document if location is not None else None)
 
 
 def related_locations(path: str, document: Document | None, finding: Finding) -> list[dict[str, Any]]:

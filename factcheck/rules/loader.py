@@ -15,10 +15,17 @@ from pathlib import Path
 from factcheck.engine.results import RuleInfo
 from factcheck.errors import FactLoadError, RuleLoadError
 from factcheck.facts.loader import load_fact_node
+from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import FactBase
 from factcheck.findings import Severity
-from factcheck.language import ast
-from factcheck.language import TypeEnv, compile_bindings, compile_expression, compile_template, parse_type
+from factcheck.language import (
+    TypeEnv,
+    ast,
+    compile_bindings,
+    compile_expression,
+    compile_template,
+    parse_type,
+)
 from factcheck.rules.model import Example, ExpectedFinding, Rule
 from factcheck.yamlsource import Node, compose
 
@@ -27,6 +34,7 @@ REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "tags", "references", "examples"}
 SEVERITIES = tuple(s.value for s in Severity)
 FACTS_DIR = "facts"
+NOT_RULES_DIRS = {"tests", "patterns"}  # annotated test documents and shared patterns, not rules
 BOOL = parse_type("bool")
 
 
@@ -49,7 +57,8 @@ def load_packs(paths: Iterable[Path]) -> RulePack:
             for rule in load_rule_file(rule_file):
                 if rule.id in seen:
                     raise RuleLoadError(
-                        f"duplicate rule id {rule.id!r}", rule.location, f"first defined at {seen[rule.id].location}"
+                        f"duplicate rule id {rule.id!r}", rule.location,
+                        f"first defined at {seen[rule.id].location}",
                     )
                 seen[rule.id] = rule
                 pack.rules.append(rule)
@@ -61,9 +70,11 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
         return [path], []
     if not path.is_dir():
         raise RuleLoadError(f"rule pack {path} does not exist")
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".csv") and p.is_file())
     facts = [p for p in files if FACTS_DIR in p.relative_to(path).parts[:-1]]
-    return [p for p in files if p not in facts], facts
+    files = [p for p in files if p.suffix != ".csv" or p in facts]
+    skipped = [p for p in files if NOT_RULES_DIRS & set(p.relative_to(path).parts[:-1])]
+    return [p for p in files if p not in facts and p not in skipped], facts
 
 
 def load_rule_file(path: Path) -> list[Rule]:
@@ -115,8 +126,8 @@ def _rule(node: Node) -> Rule:
 
 def _reads_document_date(tree: ast.Node) -> bool:
     """Whether an expression reads ``doc.date`` (such rules are skipped on undated documents)."""
-    if isinstance(tree, ast.Member) and tree.name == "date" and isinstance(tree.obj, ast.Var) and tree.obj.name == "doc":
-        return True
+    if isinstance(tree, ast.Member) and tree.name == "date" and isinstance(tree.obj, ast.Var):
+        return tree.obj.name == "doc" or any(_reads_document_date(c) for c in ast.children(tree))
     return any(_reads_document_date(child) for child in ast.children(tree))
 
 
@@ -149,6 +160,6 @@ def _example(node: Node) -> Example:
 def _inline_facts(node: Node) -> FactBase:
     """An example's own facts, loaded with the fact loader's checks but reported as rule errors."""
     try:
-        return load_fact_node(Node(node.source, node.node, FactLoadError), FactBase())
+        return load_fact_node(Node(node.source, node.node, FactLoadError), MemoryFactBase())
     except FactLoadError as exc:
         raise RuleLoadError(exc.message, exc.location, exc.hint) from None

@@ -1,0 +1,141 @@
+"""The bodies of ``factcheck run`` and the helpers every command shares: configuration, rule packs,
+the engine, documents. The pipeline is engine → suppressions → baseline → reporters.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import sys
+from pathlib import Path
+
+from factcheck.config import Config, load_config
+from factcheck.engine.results import DocumentResult, RunResult
+from factcheck.errors import ConfigError, UsageError
+from factcheck.findings import Severity
+from factcheck.rules.loader import RulePack
+from factcheck.rules.model import Rule
+from factcheck.yamlsource import did_you_mean
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def config_of(args: argparse.Namespace) -> Config:
+    return load_config(getattr(args, "config", None))
+
+
+def load_pack(config: Config, extra: list[str]) -> RulePack:
+    from factcheck.resources import rules_dir
+    from factcheck.rules.loader import load_packs
+
+    packs = [rules_dir()] if config.default_pack else []
+    return load_packs([*packs, *config.rules, *(Path(p) for p in extra)])
+
+
+def configured_rules(pack: RulePack, config: Config) -> list[Rule]:
+    """The pack's rules with the configuration's severity overrides applied and disabled rules left out."""
+    known = {rule.id for rule in pack.rules}
+    for rule_id in [*config.severity, *config.disable]:
+        if rule_id not in known:
+            hint = did_you_mean(rule_id, known, "loaded rules")
+            raise ConfigError(f"{config.path}: unknown rule id {rule_id!r} in the configuration", hint=hint)
+    disabled = config.disabled()
+    rules = []
+    for rule in pack.rules:
+        if rule.id in disabled:
+            continue
+        level = config.severity.get(rule.id)
+        if level is not None:
+            rule = dataclasses.replace(rule, info=dataclasses.replace(rule.info, severity=Severity(level)))
+        rules.append(rule)
+    return rules
+
+
+def build_engine(args: argparse.Namespace, config: Config):
+    """The loaded pack, the rules that run, and the engine."""
+    from factcheck.engine.runner import Engine
+    from factcheck.facts.loader import load_facts
+
+    pack = load_pack(config, args.rules)
+    fact_args = [*config.facts, *map(Path, args.facts)]
+    rules = configured_rules(pack, config)
+    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]))
+
+
+def documents(args: argparse.Namespace, config: Config):
+    from factcheck.documents import discover, load_documents
+
+    paths = list(args.paths)
+    if not paths and config.include:
+        paths = _included(config)
+    if not paths:
+        raise UsageError("no input: give files, directories, or - for standard input")
+    if config.exclude:
+        paths = [p for p in discover(paths) if p == "-" or not config.excluded(p)]
+    return load_documents(paths, date_override=args.date, stdin=sys.stdin, default_date=config.date)
+
+
+def _included(config: Config) -> list[str]:
+    found: set[Path] = set()
+    for pattern in config.include:
+        found.update(p for p in config.root.glob(pattern) if p.is_file())
+    return [os.path.relpath(p) for p in sorted(found)]
+
+
+def run(args: argparse.Namespace, color: bool) -> int:
+    from factcheck import baseline, suppressions
+    from factcheck.reporters import ReportOptions, render
+
+    config = config_of(args)
+    pack, rules, engine = build_engine(args, config)
+    results = list(engine.check_all(documents(args, config), jobs=args.jobs))
+    audit = suppressions.apply(results, {rule.id for rule in pack.rules})
+    if args.list_suppressions:
+        return _list_suppressions(audit, args, results)
+    if args.write_baseline:
+        count = baseline.write_baseline(results, args.write_baseline)
+        print(f"factcheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        return EXIT_USAGE if _nothing_read(results) else EXIT_OK
+    if args.baseline:
+        baseline.filter_new(results, baseline.read_baseline(args.baseline))
+    report_run = RunResult(results, [rule.info for rule in rules] + suppressions.rule_infos(results))
+    report = render(args.format or config.format or "text", report_run, ReportOptions(color=color))
+    if not (args.quiet and not report_run.findings()):
+        write(report, args.output)
+    if _nothing_read(results):
+        return EXIT_USAGE
+    return exit_code(report_run, args.fail_on or config.fail_on or "error")
+
+
+def _nothing_read(results: list[DocumentResult]) -> bool:
+    return bool(results) and all(r.document is None for r in results)
+
+
+def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentResult]) -> int:
+    from factcheck.suppressions import BAD_SUPPRESSION, listing, listing_json
+
+    bad = [f.message for r in results for f in r.findings if f.rule == BAD_SUPPRESSION]
+    if args.format == "json":
+        write(json.dumps({"suppressions": listing_json(audit), "bad": bad}, indent=2) + "\n", args.output)
+    else:
+        write(listing(audit) + "".join(f"bad suppression: {m}\n" for m in bad), args.output)
+    return EXIT_USAGE if _nothing_read(results) else EXIT_OK
+
+
+def exit_code(run: RunResult, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    threshold = Severity(fail_on).rank
+    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in run.findings()) else EXIT_OK
+
+
+def write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {output}: {exc.strerror}") from None

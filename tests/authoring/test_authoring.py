@@ -1,0 +1,84 @@
+"""Rule authoring: annotated documents, check-rules, generated rule docs, explain."""
+
+from __future__ import annotations
+
+from factcheck.cli import main
+from factcheck.resources import rules_dir
+from factcheck.ruledocs import render_docs
+from factcheck.rules.loader import load_packs
+from tests.conftest import ROOT, SEED
+
+RULE = "event-count-matches-timeline"
+BROKEN_RULE = (
+    "id: broken\ntitle: t\nseverity: error\nfor: c in claims.number\nassert: c.text > 1\nmessage: m\n"
+)
+
+
+def test_default_pack_annotated_document_passes(capsys):
+    assert main(["test", str(rules_dir() / "tests" / "default-pack.md")]) == 0
+    assert capsys.readouterr().out.strip().endswith(" 0 failed")
+
+
+def test_annotated_document_reports_missed_and_extra(tmp_path, capsys):
+    text = (rules_dir() / "tests" / "default-pack.md").read_text(encoding="utf-8")
+    text = text.replace(f"<!-- expect: {RULE} -->", f"<!-- ok: {RULE} -->")
+    text = text.replace("<!-- ok: elapsed-period-matches-interval -->\nYet",
+                        "<!-- expect: elapsed-period-matches-interval -->\nYet")
+    path = tmp_path / "annotated.md"
+    path.write_text(text, encoding="utf-8")
+    assert main(["test", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert f"extra: {RULE} where marked ok" in out
+    assert "missed: expected elapsed-period-matches-interval" in out
+    assert "2 failed" in out
+
+
+def test_loader_skips_tests_and_patterns_folders(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "patterns").mkdir()
+    (tmp_path / "tests" / "not-a-rule.yaml").write_text("anything: 1\n")
+    (tmp_path / "patterns" / "p.yaml").write_text("anything: 1\n")
+    assert load_packs([tmp_path]).rules == []
+
+
+def test_check_rules_ok_and_broken(tmp_path, capsys):
+    assert main(["check-rules"]) == 0
+    assert "rules OK" in capsys.readouterr().out
+    (tmp_path / "broken.yaml").write_text(BROKEN_RULE)
+    assert main(["check-rules", str(tmp_path)]) == 2
+    assert "broken.yaml:5:9" in capsys.readouterr().err
+    assert main(["test", "--syntax-only", str(tmp_path)]) == 2
+
+
+def test_committed_rule_docs_are_up_to_date():
+    pages = render_docs(load_packs([rules_dir()]).rules)
+    docs = ROOT / "docs" / "rules"
+    stale = [name for name, text in pages.items() if not (docs / name).is_file()
+             or (docs / name).read_text(encoding="utf-8") != text]
+    assert stale == [], "run `factcheck rules --doc docs/rules` and commit the result"
+    assert {p.name for p in docs.glob("*.md")} == set(pages)
+
+
+def test_rules_doc_writes_pages(tmp_path, capsys):
+    assert main(["rules", "--doc", str(tmp_path)]) == 0
+    page = (tmp_path / f"{RULE}.md").read_text(encoding="utf-8")
+    assert "## Examples" in page and "**Flagged**" in page and "assert: |" in page
+    assert f"({RULE}.md)" in (tmp_path / "index.md").read_text(encoding="utf-8")
+
+
+def test_explain_on_the_broken_seed(tmp_path, capsys):
+    path = tmp_path / "broken.md"
+    path.write_text(SEED.read_text(encoding="utf-8").replace("eighth conversation", "fifth conversation"))
+    assert main(["explain", RULE, str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "assert: let t = timeline(c)" in out
+    assert '"fifth conversation in just eight months"' in out
+    assert "c.ordinal == n = false" in out and "[5 == 8]" in out
+    assert "fact used:" in out and "assert failed" in out
+
+
+def test_explain_without_document_and_unknown_rule(capsys):
+    assert main(["explain", RULE]) == 0
+    assert "defined at" in capsys.readouterr().out
+    assert main(["explain", "event-count-matches-timelin"]) == 2
+    assert "did you mean" in capsys.readouterr().err
