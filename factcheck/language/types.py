@@ -1,7 +1,7 @@
 """Static types of the rule language and their written form (``claim<ordinal>?``, ``list<date>``).
 
 A :class:`Type` is a name, an optional argument (a list's element type, a claim's kind) and a
-nullable flag. Records (``doc``, ``period``, ``timeline``, ``event``, ``claims``) are named types
+nullable flag. Records (``doc``, ``period``, ``timeline``, ``event``, ``entity``, ``claims``) are named types
 whose member types are listed in :func:`record_fields`.
 """
 
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 PRIMITIVES = ("number", "string", "bool", "null", "date", "duration", "percent", "money", "time", "any")
-RECORDS = ("doc", "claims", "period", "timeline", "event")
+RECORDS = ("doc", "claims", "period", "timeline", "event", "entity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +177,16 @@ def record_fields(name: str) -> dict[str, Type]:
             "participants": list_of(STRING),
             "nouns": list_of(STRING),
             "events": list_of(Type("event")),
+            "source": STRING.or_null(),
+        }
+    if name == "entity":
+        return {
+            "id": STRING,
+            "type": STRING,
+            "name": STRING,
+            "aliases": list_of(STRING),
+            "born": DATE.or_null(),
+            "country": STRING.or_null(),
             "source": STRING.or_null(),
         }
     if name == "event":

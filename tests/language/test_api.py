@@ -9,6 +9,7 @@ import pytest
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.errors import EvaluationError, ExpressionSyntaxError, ExpressionTypeError
+from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import Entity, Event, FactBase, Period, Source, Timeline
 from factcheck.language import (
     EvalContext,
@@ -33,7 +34,7 @@ def event_count(ordinal: Claim | None, period: Claim | None) -> Claim:
 
 
 def facts(extra_timeline: bool = False) -> FactBase:
-    base = FactBase()
+    base = MemoryFactBase()
     calls = tuple(Event(dt.date(2025, m, 10), f"call {m}") for m in range(2, 9))
     items = [
         Entity("trump", "person", "Donald Trump", ("Trump",)),

@@ -1,0 +1,119 @@
+"""Resolving people, titles and places against the reference facts.
+
+A title is an office phrase ("president", "prime minister", "chancellor") with an optional country
+or body written beside it ("Russian President", "President of Russia", "U.S. President", "European
+Commission President"). Titles that do not describe the office on the date ("former", "acting",
+"-elect") are not understood, and a title that is not understood resolves to nothing rather than to
+a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from factcheck.facts.model import Attribute, Entity, FactBase, normalize_name
+
+OFFICES = ("vice president", "prime minister", "general secretary", "crown prince", "president",
+           "premier", "chancellor", "king", "queen", "emperor")
+SYNONYMS = {"premier": "prime minister"}
+NOT_CURRENT = re.compile(
+    r"\b(former|ex|late|then|acting|interim|elect|outgoing|incoming|deputy|first lady)\b"
+)
+POLITIES = ("country", "organisation", "organization")
+
+
+def office_of(text: str) -> str | None:
+    """The normalized office phrase in a title, or None ("Russian President" → "president")."""
+    words = normalize_name(text)
+    for office in OFFICES:
+        if re.search(rf"\b{office}\b", words):
+            return SYNONYMS.get(office, office)
+    return None
+
+
+def parse_title(facts: FactBase, title: str) -> tuple[str, Entity | None] | None:
+    """(office, country or body) for a title, or None when it is not understood."""
+    text = normalize_name(title)
+    if NOT_CURRENT.search(text):
+        return None
+    office = office_of(text)
+    if office is None:
+        return None
+    spelled = next(o for o in OFFICES if SYNONYMS.get(o, o) == office and re.search(rf"\b{o}\b", text))
+    rest = re.sub(rf"\b{spelled}\b", " ", text)
+    rest = re.sub(r"^\s*(the|of)\b|\b(of|the)\s*$", " ", rest.strip()).strip(" ,'’s")
+    rest = re.sub(r"^(the|of)\s+", "", rest.strip())
+    if not rest:
+        return office, None
+    polities = [e for e in facts.entities_named(rest) if e.type in POLITIES]
+    return (office, polities[0]) if len(polities) == 1 else None
+
+
+def role_fits(facts: FactBase, role: Attribute, office: str, polity: Entity | None) -> bool:
+    if office_of(str(role.value)) != office:
+        return False
+    if polity is None:
+        return True
+    return role.of is not None and polity in facts.entities_named(role.of)
+
+
+def holds_title(facts: FactBase, person: Entity, title: str, date: dt.date) -> bool | None:
+    """Whether ``person`` held the office ``title`` names on ``date``; None if not understood."""
+    parsed = parse_title(facts, title)
+    if parsed is None:
+        return None
+    return any(role_fits(facts, role, *parsed) for role in person.roles_on(date))
+
+
+def office_holders(facts: FactBase, title: str, date: dt.date) -> list[Entity]:
+    """The people holding the office ``title`` names on ``date`` (indexed by role title)."""
+    parsed = parse_title(facts, title)
+    if parsed is None:
+        return []
+    office, polity = parsed
+    spellings = [o for o in OFFICES if SYNONYMS.get(o, o) == office]
+    candidates = {e.id: e for s in spellings for e in facts.with_attribute("role", s)}
+    return [
+        e for e in candidates.values()
+        if any(role_fits(facts, role, office, polity) for role in e.roles_on(date))
+    ]
+
+
+def describe_roles(person: Entity, date: dt.date) -> str | None:
+    roles = [f"{r.value} of {r.of}" if r.of else str(r.value) for r in person.roles_on(date)]
+    return "; ".join(roles) if roles else None
+
+
+def age_on(born: dt.date, date: dt.date) -> int:
+    return date.year - born.year - ((date.month, date.day) < (born.month, born.day))
+
+
+def country(facts: FactBase, name: str) -> Entity | None:
+    """The country a name, alias, demonym or ISO code stands for, if exactly one."""
+    found = [e for e in facts.entities_named(name) if e.type == "country"]
+    if not found and len(name) in (2, 3) and name.isupper():
+        found = facts.with_attribute("code", name)
+    return found[0] if len(found) == 1 else None
+
+
+def countries_of(facts: FactBase, city: str) -> list[str]:
+    """Names of the countries that have a city called ``city``, most populous city first."""
+    names: list[str] = []
+    for found in facts.cities_named(city):
+        name = _country_name(facts, found.country)
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def _country_name(facts: FactBase, code_or_name: str) -> str:
+    if len(code_or_name) == 2 and code_or_name.isupper():
+        by_code = facts.with_attribute("code", code_or_name)
+        if by_code:
+            return by_code[0].name
+        from factcheck.facts.geonames import country_names
+
+        return country_names().get(code_or_name, code_or_name)
+    resolved = country(facts, code_or_name)
+    return resolved.name if resolved else code_or_name

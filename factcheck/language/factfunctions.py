@@ -1,0 +1,114 @@
+"""Functions that read the reference facts: entities, offices, birth dates, countries and cities.
+
+Registered in :mod:`factcheck.language.functions` like every other function. They never guess: a
+name that fits several entities, or a title that is not understood, gives null (and the rule is not
+decided) rather than a pick; ``entities(name)`` lists the candidates for evidence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from factcheck.facts import titles
+from factcheck.facts.model import Entity
+from factcheck.language.functions import _register
+
+
+def _unique(found: list[Entity]) -> Entity | None:
+    return found[0] if len(found) == 1 else None
+
+
+@_register("entities(name: string) -> list<entity>", needs_ctx=True)
+def _entities(ctx: Any, name: str) -> list[Entity]:
+    """Every entity whose name, alias or demonym is ``name`` (ignoring case): the candidates."""
+    return ctx.facts.entities_named(name)
+
+
+@_register("entity(name: string) -> entity?", needs_ctx=True)
+def _entity(ctx: Any, name: str) -> Entity | None:
+    """The entity called ``name`` (by name or alias, ignoring case); null when none or several fit."""
+    return _unique(ctx.facts.entities_named(name))
+
+
+def _person_named(ctx: Any, name: str) -> Entity | None:
+    found = ctx.facts.entities_named(name, "person")
+    if len(found) > 1:
+        found = [e for e in found if e.id in ctx.mentioned_entities]
+    return _unique(found)
+
+
+@_register("person(name: string) -> entity?", needs_ctx=True)
+def _person(ctx: Any, name: str) -> Entity | None:
+    """The person called ``name`` (full name or alias); among several, the one the document
+    mentions; null when nobody or several people fit."""
+    return _person_named(ctx, name)
+
+
+@_register("resolve(p: claim<any>) -> entity?", needs_ctx=True)
+def _resolve(ctx: Any, p: Any) -> Entity | None:
+    """The person a claim refers to (a ``person`` claim, through its ``name`` and ``title`` fields):
+    by its full name or an alias (among several people of that name, the one the document
+    mentions); with no known name, by its title on the document date ("the Russian president" →
+    the holder of that office then). Null when nobody or several people fit."""
+    name = p.fields.get("name")
+    if name and ctx.facts.entities_named(name, "person"):
+        return _person_named(ctx, name)
+    title = p.fields.get("title")
+    date = ctx.document.date if ctx.document is not None else None
+    if title and date is not None:
+        return _unique(titles.office_holders(ctx.facts, title, date))
+    return None
+
+
+@_register("office_holder(title: string, date: date) -> entity?", needs_ctx=True)
+def _office_holder(ctx: Any, title: str, date: dt.date) -> Entity | None:
+    """Who held the office ``title`` names (``"Russian president"``, ``"Prime Minister of Japan"``)
+    on ``date``; null when nobody, several people, or the title is not understood."""
+    return _unique(titles.office_holders(ctx.facts, title, date))
+
+
+@_register("holds_title(e: entity, title: string, date: date) -> bool?", needs_ctx=True)
+def _holds_title(ctx: Any, e: Entity, title: str, date: dt.date) -> bool | None:
+    """Whether ``e`` held the office ``title`` names on ``date``; null when the title is not an
+    office the facts describe, or is qualified ("former", "acting", "-elect")."""
+    return titles.holds_title(ctx.facts, e, title, date)
+
+
+@_register("role_on(e: entity, date: date) -> string?")
+def _role_on(e: Entity, date: dt.date) -> str | None:
+    """The roles ``e`` held on ``date`` (``"President of Russia"``), joined by ``;``, or null."""
+    return titles.describe_roles(e, date)
+
+
+@_register("birth_date(e: entity) -> date?")
+def _birth_date(e: Entity) -> dt.date | None:
+    """The entity's birth date, or null when the facts do not record it."""
+    return e.born
+
+
+@_register("age_on(e: entity, date: date) -> number?")
+def _age_on(e: Entity, date: dt.date) -> Decimal | None:
+    """The entity's age in whole years on ``date``, or null without a birth date."""
+    return None if e.born is None else Decimal(titles.age_on(e.born, date))
+
+
+@_register("country(name: string) -> entity?", needs_ctx=True)
+def _country(ctx: Any, name: str) -> Entity | None:
+    """The country a name, alias, demonym (``"Ukrainian"``) or ISO code stands for, or null."""
+    return titles.country(ctx.facts, name)
+
+
+@_register("countries_of(city: string) -> list<string>", needs_ctx=True)
+def _countries_of(ctx: Any, city: str) -> list[str]:
+    """The names of the countries with a city called ``city`` (declared cities, then the world
+    cities data set, loaded on first use), most populous first; empty when the city is unknown."""
+    return titles.countries_of(ctx.facts, city)
+
+
+@_register("country_of(city: string) -> string?", needs_ctx=True)
+def _country_of(ctx: Any, city: str) -> str | None:
+    """The country of the city called ``city`` when only one country has a city of that name."""
+    found = titles.countries_of(ctx.facts, city)
+    return found[0] if len(found) == 1 else None
