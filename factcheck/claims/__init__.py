@@ -8,7 +8,22 @@ elapsed parts of intervals) then combine atomic claims, which stay in the set as
 
 from __future__ import annotations
 
-from factcheck.claims import dates, durations, events, numbers, ordinals
+from factcheck.claims import (
+    ages,
+    dates,
+    durations,
+    events,
+    money,
+    numbers,
+    ordinals,
+    patterns,
+    percents,
+    quantifiers,
+    quantities,
+    ranges,
+    relative,
+    times,
+)
 from factcheck.claims.base import Taken
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import Claim, ClaimKind, ClaimSet
@@ -18,13 +33,20 @@ def extract_claims(text: str) -> ClaimSet:
     """Every claim in ``text``: numbers, ordinals, durations, dates, event counts, elapsed periods."""
     taken = Taken(len(text))
     mentions = numbers.scan(text)
-    atoms: list[Claim] = dates.extract(text, mentions, taken)
+    atoms: list[Claim] = times.extract(text, mentions, taken)
+    atoms += dates.extract(text, mentions, taken)
+    atoms += relative.extract(text, mentions, taken)
+    for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
+        atoms += extractor.extract(text, mentions, taken)
+    atoms += quantifiers.extract(text, taken)
     found_durations = durations.extract(text, mentions, taken)
     atoms += found_durations
     atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
     atoms += numbers.extract(text, mentions, taken)
     atoms.sort(key=lambda c: c.span.start)
     composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
+    composites += ranges.extract(text, atoms)
+    composites += patterns.extract(text, atoms)  # the kinds declared in pattern files
     return ClaimSet(atoms + composites)
 
 

@@ -38,6 +38,9 @@ _DATE = re.compile(
     r")"
 )
 
+# "10/16/2025", "16/10/2025": only when one part is above 12 (or both are equal) is the order clear.
+_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})(?![\w/])")
+
 _YEAR_CONTEXT = re.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))})[ \t\u00a0]+$", re.IGNORECASE
 )
@@ -79,6 +82,21 @@ def _plausible(match: re.Match[str]) -> bool:
     return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
 
 
+def _numeric_claim(text: str, match: re.Match[str]) -> Claim | None:
+    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
+    if a > 12 >= b or a == b:
+        day, month = a, b
+    elif b > 12 >= a:
+        month, day = a, b
+    else:
+        return None  # "3/4/2025": March 4 or 3 April
+    if not _exists(year, month, day):
+        return None
+    fields = {"year": year, "month": month, "day": day, "weekday": None}
+    return make_claim(text, "date", match.start(), match.end(), dt.date(year, month, day),
+                      precision=_DAY_PRECISION, fields=fields)
+
+
 def _year_claim(text: str, mention: NumberMention) -> Claim:
     year = int(mention.value)
     return make_claim(
@@ -109,6 +127,11 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if not taken.overlaps(start, end):
             claims.append(_date_claim(text, match, start, end))
             taken.mark(start, end)
+    for match in _NUMERIC.finditer(text) if "/" in text else ():
+        claim = _numeric_claim(text, match)
+        if claim is not None and not taken.overlaps(match.start(), match.end()):
+            claims.append(claim)
+            taken.mark(match.start(), match.end())
     previous_year_end = -1
     for mention in mentions:
         if not taken.overlaps(mention.start, mention.end) and _is_year(text, mention, previous_year_end):

@@ -20,8 +20,11 @@ _KINDS = [
         "date",
         "date?",
         "A calendar date, possibly partial ('March 12', 'October 2025'); value is null when a part "
-        "is missing.",
-        {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?"},
+        "is missing. A relative date ('yesterday', 'last Thursday', 'three years ago') has value null, "
+        "`relative` its signed offset and `grain` its unit (day, week, month, year, decade, weekend, "
+        "or weekday with the day in `weekday`), resolved by rules against the document date.",
+        {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
+         "relative": "number?", "grain": "string?"},
     ),
     ClaimKind(
         "event_count",
@@ -43,6 +46,26 @@ _KINDS = [
         {"period": "claim<duration>", "of": "string", "relation": "string"},
         composite=True,
     ),
+    ClaimKind("percent", "percent",
+              "A percentage, value in percent units: '10%', 'ten per cent'; unit '%' or 'pp' for "
+              "percentage points ('3 percentage points', '50 basis points' = 0.5 pp)."),
+    ClaimKind("money", "money",
+              "An amount of money with its ISO 4217 currency: '$1.2 billion', '€300m', '10 billion "
+              "rubles'; unit is the currency code."),
+    ClaimKind("quantity", "number",
+              "An amount with a unit of measure: '120 kilometres', '30°C', '60 mph'; value in the stated "
+              "unit, unit its canonical name ('kilometre'), `dimension` e.g. 'length'.",
+              {"dimension": "string"}),
+    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET').",
+              {"zone": "string?"}),
+    ClaimKind("age", "number",
+              "A person's age in years: 'Maria Santos, 52,', 'the 79-year-old president'; `person` the "
+              "name attached, if any.",
+              {"person": "string?"}),
+    ClaimKind("range", "null",
+              "Two claims of one kind stated as a range: '10 to 15 percent', 'between 10 and 15', "
+              "'from 9 a.m. to 11:30 a.m.'; both ends are claims of their own kind too.",
+              {"low": "claim<any>", "high": "claim<any>", "of": "string"}, composite=True),
 ]
 
 CLAIM_KINDS: dict[str, ClaimKind] = {}
@@ -50,3 +73,11 @@ for _kind in _KINDS:
     if _kind.name in CLAIM_KINDS:
         raise RuntimeError(f"claim kind {_kind.name!r} declared twice")
     CLAIM_KINDS[_kind.name] = _kind
+
+
+def register_kind(kind: ClaimKind) -> None:
+    """Add a kind declared outside this file (a pattern file's composite); a second declaration of
+    the same name is an error."""
+    if kind.name in CLAIM_KINDS:
+        raise ValueError(f"claim kind {kind.name!r} is already declared")
+    CLAIM_KINDS[kind.name] = kind

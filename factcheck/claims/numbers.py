@@ -21,7 +21,7 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
-from factcheck.resources import grammar_path
+from factcheck.resources import load_grammar
 
 SCALES = {
     "hundred": Decimal(100),
@@ -29,11 +29,16 @@ SCALES = {
     "million": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
+    "quadrillion": Decimal(10) ** 15,
+    "quintillion": Decimal(10) ** 18,
+    "sextillion": Decimal(10) ** 21,
     "k": Decimal(1000),
     "m": Decimal(10) ** 6,
     "mn": Decimal(10) ** 6,
     "bn": Decimal(10) ** 9,
     "tn": Decimal(10) ** 12,
+    "b": Decimal(10) ** 9,
+    "t": Decimal(10) ** 12,
     "trn": Decimal(10) ** 12,
 }
 _CURRENCY_SIGNS = "$£€¥₹"
@@ -50,6 +55,7 @@ class NumberMention:
     ordinal: bool = False
     digits: bool = False
     plain_integer: bool = False  # digits only, no separator, sign, fraction or scale ("1998")
+    glued: bool = False  # letters follow with no space ("5km", "9am", "1990s"): never a bare number
 
 
 # --- words -----------------------------------------------------------------------------------------
@@ -61,8 +67,7 @@ _GRAMMAR_WORD_TERMINALS = ("ZERO", "UNIT", "TEEN", "TENS", "HUNDRED", "SCALE", "
 
 @cache
 def _parser() -> lark.Lark:
-    return lark.Lark(grammar_path("numbers").read_text(encoding="utf-8"),
-                     start=["cardinal", "ordinal"], parser="lalr")
+    return load_grammar("numbers.lark", start=["cardinal", "ordinal"], parser="lalr")
 
 
 def _number_words() -> list[str]:
@@ -224,12 +229,12 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
 # --- digits ----------------------------------------------------------------------------------------
 
 _DIGITS = (
-    r"(?:(?<![\w)\]-])(?P<minus>[-−])|(?<![\w/.,:#]))(?<![A-Za-z]-)"
+    r"(?:(?<![\w)\]-])(?P<minus>[-−])|(?<![\w/.,:#%=]))(?<![A-Za-z]-)"
     r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
-    r"(?:(?P<ord>st|nd|rd|th)"
+    r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
     rf"|{_SPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion)\b"
-    r"|(?P<short>bn|mn|m|k|tn|trn))?"
-    r"(?![^\W_]|[.,]\d|:\d)"
+    r"|(?P<short>bn|mn|m|k|tn|trn|[MBKT])(?![^\W_]))?"
+    r"(?![.,]\d|:\d)"
 )
 
 _DIGIT_RUN = re.compile(_DIGITS)
@@ -240,16 +245,18 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     value = Decimal(f"{integer}.{fraction}" if fraction else integer)
     step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
     scale_word = match["scale"] or match["short"]
+    end = match.end()
     if match["short"] and (match.start("int") == 0 or text[match.start("int") - 1] not in _CURRENCY_SIGNS):
-        return None  # "100m" is a distance, "5k" a race; only "$100m" is a hundred million
+        scale_word, end = None, match.start("short")  # "100m" is a distance; only "$100m" is 100 million
+    glued = end < len(text) and (text[end].isalnum() or text[end] in "°²³")
     if scale_word:
         scale = SCALES[scale_word.lower()]
         value, step = value * scale, step * scale
     if match["minus"]:
         value = -value
     value, step = _tidy(value), _tidy(step)
-    plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"])
-    return NumberMention(match.start(), match.end(), value, step, bool(match["ord"]), True, plain)
+    plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"] or glued)
+    return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
 
 
 def _tidy(number: Decimal) -> Decimal:
@@ -257,18 +264,35 @@ def _tidy(number: Decimal) -> Decimal:
     return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
 
 
+_NEGATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]inus|[Nn]egative)[ \t]+$")
+
+
+def _signed(text: str, mention: NumberMention) -> NumberMention:
+    """"minus 5", "negative five hundred": the sign word joins the mention and negates its value."""
+    start = mention.start
+    if start < 6 or text[start - 1] != " " or text[start - 2] not in "se":
+        return mention
+    if mention.ordinal or mention.value < 0:
+        return mention
+    sign = _NEGATIVE_BEFORE.search(text, max(0, start - 10), start)
+    if sign is None:
+        return mention
+    return NumberMention(sign.start(), mention.end, -mention.value, mention.step, False, mention.digits,
+                         False, mention.glued)
+
+
 def scan(text: str) -> list[NumberMention]:
     """Every number mention in ``text``, in order: one regex pass for digits, one for words."""
     mentions = [m for m in (_digit_mention(text, match) for match in _DIGIT_RUN.finditer(text)) if m]
     for match in _WORD_RUN.finditer(text):
         mentions.extend(_word_mentions(text, match.start(), match.end()))
+    mentions = [_signed(text, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
 # --- number claims ---------------------------------------------------------------------------------
 
-_PERCENT_AFTER = re.compile(r"[ \t]?%|[ \t]+(?:percent|per[ \t]+cent)\b", re.IGNORECASE)
 _PRONOUN_BEFORE = re.compile(
     rf"\b(?:{lexicon.alternation(lexicon.words('pronoun_one_before'))})[ \t]+$", re.IGNORECASE
 )
@@ -299,15 +323,14 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     """``number`` claims for the cardinal mentions no date, duration or ordinal has taken."""
     claims = []
     for mention in mentions:
-        if mention.ordinal or taken.overlaps(mention.start, mention.end):
+        if mention.ordinal or mention.glued or taken.overlaps(mention.start, mention.end):
             continue
         if is_pronoun_one(text, mention) or _is_compound_word(text, mention):
             continue
-        unit = "%" if _PERCENT_AFTER.match(text, mention.end) else None
         hedge, _ = hedge_before(text, mention.start)
         claims.append(
             make_claim(text, "number", mention.start, mention.end, mention.value,
-                       unit=unit, hedge=hedge, precision=mention.step)
+                       hedge=hedge, precision=mention.step)
         )
         taken.mark(mention.start, mention.end)
     return claims

@@ -17,7 +17,7 @@ import yaml
 
 from factcheck.claims import extract_claims
 from factcheck.claims.model import Claim
-from factcheck.values import Duration, Hedge, plain
+from factcheck.values import Duration, Hedge, Percent, plain
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "factcheck" / "claims" / "corpus"
 _CLAIM_KEYS = ("value", "precision", "hedge", "unit")
@@ -50,6 +50,8 @@ def render(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, Hedge):
         return value.value
+    if isinstance(value, Percent):
+        return plain(value.value)
     return value
 
 

@@ -1,0 +1,170 @@
+"""Extraction accuracy per claim kind on the public test suites, for factcheck and the peers.
+
+Reads ``$FACTCHECK_DATA/suites/*.jsonl`` (format: that folder's README.md). Each tool is scored per kind
+with precision, recall and F1: a prediction is a true positive when its kind and span equal a gold
+entity's and its value agrees (numbers, ordinals, percents, money amounts and quantities within a
+relative 1e-6; durations in seconds within 1%). Dates are scored on spans only (every tool normalizes
+dates differently). TimeML documents (``tbaq_*``) are scored on overlapping spans, without values.
+
+Written rules, applied to every tool alike (nothing else is excluded):
+1. A tool is scored only on the kinds it extracts at all (``peers.PEER_KINDS``).
+2. A predicted kind that a case's gold does not annotate is ignored for that case (the number suite
+   does not say whether "$5" is money); an empty-gold or negative case annotates its own kind.
+3. Gold with no value (RT extractor specs), an interval value ("between 10 and 20 dollars") or no span
+   (``span_known: false``, matched to any same-kind prediction by value) is scored on what it has.
+4. An input on which a tool raises counts as no prediction; the count is printed.
+
+factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (the suites' types);
+its ``range`` claims are not scored (their ends are). Peers run only if importable (see peers.py).
+
+    FACTCHECK_DATA=/work/shared/data python benchmarks/extraction_accuracy.py [--tools factcheck,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import peers
+
+ROWS = ["number", "ordinal", "percent", "money", "quantity", "duration", "date",
+        "date (TimeML, overlap)", "duration (TimeML, overlap)"]
+TARGETS = {"number": 0.95, "ordinal": 0.95, "percent": 0.90, "money": 0.90, "quantity": 0.80,
+           "duration": 0.80, "date": 0.75}
+
+
+def load_cases(data: Path, suites: list[str] | None) -> list[dict[str, Any]]:
+    cases = []
+    for path in sorted((data / "suites").glob("*.jsonl")):
+        if suites and path.stem not in suites:
+            continue
+        with path.open(encoding="utf-8") as handle:
+            cases += [json.loads(line) for line in handle if line.strip()]
+    return cases
+
+
+def _gold_value(case: dict[str, Any], entity: dict[str, Any]) -> Decimal | None:
+    if entity.get("interval") or entity["kind"] == "date":
+        return None
+    if entity["kind"] == "duration":
+        raw = entity.get("seconds") if case["suite"].startswith(("q3_", "tbaq_")) else entity.get("value")
+        return peers.decimal(raw) if raw is not None else None
+    return peers.decimal(entity.get("value")) if isinstance(entity.get("value"), int | float) else None
+
+
+def _values_agree(kind: str, gold: Decimal | None, predicted: Any) -> bool:
+    if gold is None:
+        return True
+    if predicted is None:
+        return False
+    tolerance = Decimal("0.01") if kind == "duration" else Decimal("0.000001")
+    return abs(predicted - gold) <= tolerance * max(abs(gold), Decimal(1))
+
+
+def _spans_agree(entity: dict[str, Any], prediction: peers.Prediction, overlap: bool) -> bool:
+    if entity.get("start") is None:
+        return True
+    if overlap:
+        return prediction.start < entity["end"] and entity["start"] < prediction.end
+    return (prediction.start, prediction.end) == (entity["start"], entity["end"])
+
+
+def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds: set[str],
+               counts: dict[str, list[int]]) -> None:
+    timeml = case["suite"].startswith("tbaq_")
+    annotated = {e["kind"] for e in case["expected"]} | ({case["kind"]} if not case["expected"] else set())
+    for kind in annotated & kinds:
+        row = f"{kind} (TimeML, overlap)" if timeml else kind
+        gold = [e for e in case["expected"] if e["kind"] == kind]
+        pool = [p for p in predictions if p.kind == kind]
+        matched = 0
+        for entity in gold:
+            value = _gold_value(case, entity)
+            for index, prediction in enumerate(pool):
+                same_value = timeml or _values_agree(kind, value, prediction.value)
+                if same_value and _spans_agree(entity, prediction, timeml):
+                    matched += 1
+                    del pool[index]
+                    break
+        tally = counts[row]
+        tally[0] += matched
+        tally[1] += len(gold) - matched
+        tally[2] += len(pool)
+
+
+def f1(tally: list[int]) -> tuple[float, float, float]:
+    tp, fn, fp = tally
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
+
+
+def run_tool(name: str, adapter: peers.Adapter, cases: list[dict[str, Any]]) -> tuple[dict, int, float]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    errors = 0
+    started = time.perf_counter()
+    for case in cases:
+        try:
+            predictions = peers.safely(adapter, case["text"], case.get("ref_date"))
+        except Exception:  # rule 4: a crash is no prediction, and is counted
+            predictions, errors = [], errors + 1
+        score_case(case, predictions, peers.PEER_KINDS[name], counts)
+    return counts, errors, time.perf_counter() - started
+
+
+def table(results: dict[str, tuple[dict, int, float] | None], cases: list[dict[str, Any]]) -> str:
+    tools = list(results)
+    lines = ["| kind | gold | target F1 | " + " | ".join(tools) + " |",
+             "|---|---|---|" + "---|" * len(tools)]
+    for row in ROWS:
+        gold_counts = [r[0][row] for r in results.values() if r is not None and row in r[0]]
+        gold = max((c[0] + c[1] for c in gold_counts), default=0)
+        cells = []
+        for name in tools:
+            result = results[name]
+            if result is None:
+                cells.append("not installed")
+            elif row not in result[0]:
+                cells.append("—")
+            else:
+                precision, recall, score = f1(result[0][row])
+                cells.append(f"P {precision:.2f} R {recall:.2f} **F1 {score:.2f}**")
+        target = TARGETS.get(row)
+        lines.append(f"| {row} | {gold} | {target if target else '—'} | " + " | ".join(cells) + " |")
+    footer = [f"{name}: {r[1]} inputs raised, {r[2]:.1f} s" for name, r in results.items() if r is not None]
+    return "\n".join(lines) + f"\n\n{len(cases)} cases. " + "; ".join(footer) + "."
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--tools", help="comma-separated subset of: factcheck," + ",".join(peers.PEERS))
+    parser.add_argument("--suites", help="comma-separated suite names (file stems); default all")
+    args = parser.parse_args()
+    data = os.environ.get("FACTCHECK_DATA")
+    if not data:
+        raise SystemExit("FACTCHECK_DATA is not set: point it at the data folder holding suites/ "
+                         "(e.g. FACTCHECK_DATA=/work/shared/data)")
+    cases = load_cases(Path(data), args.suites.split(",") if args.suites else None)
+    if not cases:
+        raise SystemExit(f"no suites found under {data}/suites")
+    wanted = set(args.tools.split(",")) if args.tools else None
+    results: dict[str, tuple[dict, int, float] | None] = {}
+    for name, adapter in peers.available().items():
+        if wanted and name not in wanted:
+            continue
+        results[name] = run_tool(name, adapter, cases) if adapter else None
+    print(table(results, cases))
+
+
+if __name__ == "__main__":
+    main()

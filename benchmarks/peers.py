@@ -1,0 +1,232 @@
+"""Adapters that run factcheck and the peer extractors on one text and return predictions in one shape.
+
+A peer is used only if it imports in the running interpreter; factcheck depends on none of them and
+nothing here installs anything. To measure the peers, install them into a separate virtualenv and run
+the benchmark scripts with that interpreter (factcheck itself is found through PYTHONPATH)::
+
+    python3.11 -m venv /tmp/peers-venv
+    /tmp/peers-venv/bin/pip install recognizers-text-suite emoji==1.7.0 quantulum3 dateparser \\
+        number-parser text2num pyyaml lark
+    PYTHONPATH=. /tmp/peers-venv/bin/python benchmarks/extraction_accuracy.py
+
+Every adapter maps its tool's output to the benchmark kinds (number, ordinal, percent, money, quantity,
+duration, date) with a half-open span and a comparable value (Decimal for numbers and amounts, seconds for
+durations, None where the tool gives no value or the kind is scored on spans only).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import importlib.util
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+# Durations in seconds by the suites' convention (RT and Duckling): month 30 d, year 365 d.
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 604800,
+                 "fortnight": 1209600, "month": 2592000, "quarter": 7776000, "year": 31536000,
+                 "decade": 315360000, "century": 3153600000}
+
+
+@dataclass(frozen=True, slots=True)
+class Prediction:
+    kind: str
+    start: int | None
+    end: int | None
+    value: Any = None
+
+
+def decimal(value: Any) -> Decimal | None:
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError, TypeError):
+        return None
+
+
+# --- factcheck -----------------------------------------------------------------------------------------
+
+_FACTCHECK_KINDS = {"age": "quantity", "time": "date"}  # the suites type ages as quantities, times as dates
+
+
+def duration_seconds(months: Decimal, days: Decimal, seconds: Decimal) -> Decimal:
+    years, rest = divmod(months, 12) if months % 12 == 0 else (Decimal(0), months)
+    return years * 31536000 + rest * 2592000 + days * 86400 + seconds
+
+
+def _factcheck_value(claim: Any) -> Any:
+    value = claim.value
+    if claim.kind == "percent":
+        return value.value
+    if claim.kind == "money":
+        return value.amount
+    if claim.kind == "duration":
+        return duration_seconds(value.months, value.days, value.seconds)
+    if claim.kind in ("date", "time"):
+        return None
+    return value if isinstance(value, Decimal) else None
+
+
+def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
+    from factcheck.claims import extract_claims
+
+    found = []
+    for claim in extract_claims(text):
+        kind = _FACTCHECK_KINDS.get(claim.kind, claim.kind)
+        if kind in _ATOMIC:
+            found.append(Prediction(kind, claim.span.start, claim.span.end, _factcheck_value(claim)))
+    return found
+
+
+_ATOMIC = {"number", "ordinal", "percent", "money", "quantity", "duration", "date"}
+
+
+# --- Microsoft Recognizers-Text ------------------------------------------------------------------------
+
+_RT_KINDS = {"number": "number", "ordinal": "ordinal", "percentage": "percent", "currency": "money",
+             "dimension": "quantity", "temperature": "quantity", "age": "quantity"}
+
+
+def _rt_value(kind: str, result: Any) -> Any:
+    resolution = result.resolution or {}
+    if kind == "duration":
+        values = resolution.get("values") or [{}]
+        return decimal(values[0].get("value"))
+    if kind == "date":
+        return None
+    raw = resolution.get("value")
+    if isinstance(raw, str):
+        raw = raw.rstrip("%")
+    return decimal(raw)
+
+
+def recognizers(text: str, ref_date: str | None = None) -> list[Prediction]:
+    import recognizers_suite as rs
+
+    culture = rs.Culture.English
+    results = []
+    for function in (rs.recognize_number, rs.recognize_ordinal, rs.recognize_percentage,
+                     rs.recognize_currency, rs.recognize_dimension, rs.recognize_temperature,
+                     rs.recognize_age):
+        results += function(text, culture)
+    reference = dt.datetime.fromisoformat(ref_date) if ref_date else None
+    results += rs.recognize_datetime(text, culture, reference=reference)
+    found = []
+    for result in results:
+        type_name = result.type_name
+        if type_name.startswith("datetimeV2."):
+            kind = "duration" if type_name == "datetimeV2.duration" else "date"
+        else:
+            kind = _RT_KINDS.get(type_name.split(".")[0])
+        if kind is not None:
+            found.append(Prediction(kind, result.start, result.end + 1, _rt_value(kind, result)))
+    return found
+
+
+# --- quantulum3 ----------------------------------------------------------------------------------------
+
+
+def _q3_kind(quantity: Any) -> str:
+    entity, unit = quantity.unit.entity.name, quantity.unit.name
+    if entity == "currency":
+        return "money"
+    if unit == "percentage":
+        return "percent"
+    if entity == "dimensionless":
+        return "number"
+    return "duration" if entity == "time" else "quantity"
+
+
+def quantulum(text: str, ref_date: str | None = None) -> list[Prediction]:
+    from quantulum3 import parser
+
+    found = []
+    for quantity in parser.parse(text):
+        kind = _q3_kind(quantity)
+        value = decimal(quantity.value)
+        if kind == "duration" and value is not None:
+            factor = _UNIT_SECONDS.get(quantity.unit.name.rstrip("s"))
+            value = value * factor if factor else None
+        found.append(Prediction(kind, quantity.span[0], quantity.span[1], value))
+    return found
+
+
+# --- dateparser, number-parser, text2num -----------------------------------------------------------------
+
+
+def dateparser_search(text: str, ref_date: str | None = None) -> list[Prediction]:
+    from dateparser.search import search_dates
+
+    settings = {"RELATIVE_BASE": dt.datetime.fromisoformat(ref_date)} if ref_date else {}
+    found, position = [], 0
+    for surface, _ in search_dates(text, languages=["en"], settings=settings) or []:
+        start = text.find(surface, position)
+        if start < 0:
+            continue
+        position = start + len(surface)
+        found.append(Prediction("date", start, position, None))
+    return found
+
+
+def number_parser(text: str, ref_date: str | None = None) -> list[Prediction]:
+    """number-parser gives no spans: only a whole-input number or ordinal is a prediction."""
+    from number_parser import parse_number, parse_ordinal
+
+    stripped = text.strip()
+    start = text.index(stripped) if stripped else 0
+    for kind, function in (("number", parse_number), ("ordinal", parse_ordinal)):
+        value = function(stripped)
+        if value is not None:
+            return [Prediction(kind, start, start + len(stripped), decimal(value))]
+    return []
+
+
+def text2num(text: str, ref_date: str | None = None) -> list[Prediction]:
+    """text2num gives no spans: only a whole-input number is a prediction."""
+    from text_to_num import text2num as convert
+
+    stripped = text.strip()
+    try:
+        value = convert(stripped, "en")
+    except (ValueError, TypeError):
+        return []
+    start = text.index(stripped)
+    return [Prediction("number", start, start + len(stripped), decimal(value))]
+
+
+Adapter = Callable[[str, str | None], list[Prediction]]
+PEERS: dict[str, tuple[str, Adapter]] = {
+    "recognizers-text": ("recognizers_suite", recognizers),
+    "quantulum3": ("quantulum3", quantulum),
+    "dateparser": ("dateparser", dateparser_search),
+    "number-parser": ("number_parser", number_parser),
+    "text2num": ("text_to_num", text2num),
+}
+# The kinds each peer extracts at all; it is scored only on those.
+PEER_KINDS = {
+    "factcheck": {"number", "ordinal", "percent", "money", "quantity", "duration", "date"},
+    "recognizers-text": {"number", "ordinal", "percent", "money", "quantity", "duration", "date"},
+    "quantulum3": {"number", "percent", "money", "quantity", "duration"},
+    "dateparser": {"date"},
+    "number-parser": {"number", "ordinal"},
+    "text2num": {"number"},
+}
+
+
+def available() -> dict[str, Adapter | None]:
+    """factcheck, then each peer: its adapter, or None when it is not installed."""
+    tools: dict[str, Adapter | None] = {"factcheck": factcheck}
+    for name, (module, adapter) in PEERS.items():
+        tools[name] = adapter if importlib.util.find_spec(module) is not None else None
+    return tools
+
+
+def safely(adapter: Adapter, text: str, ref_date: str | None) -> list[Prediction]:
+    """A peer that raises on an input predicts nothing for it (counted, not hidden: see callers)."""
+    quiet = io.StringIO()
+    with warnings.catch_warnings(), contextlib.redirect_stderr(quiet), contextlib.redirect_stdout(quiet):
+        warnings.simplefilter("ignore")
+        return adapter(text, ref_date)

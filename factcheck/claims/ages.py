@@ -1,0 +1,71 @@
+"""Ages of people: "Maria Santos, 52,", "Santos (52)", "the 79-year-old president", "five years old",
+"aged 52".
+
+An age is a number mention in one of these frames. The value is the age in years (a Decimal) and
+``person`` the name right before an appositive age ("Maria Santos, 52,") or right after an adjectival
+one ("79-year-old Joe Biden"), when there is one. Ages run before durations: "five years old" is an
+age, not a length of time.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.hedges import hedge_before
+from factcheck.claims.model import Claim
+from factcheck.claims.numbers import NumberMention
+
+_SP = r"[ \t\u00a0]"
+_YEARS_OLD = re.compile(rf"(?:-|{_SP}+)years?(?:-|{_SP}+)olds?\b")
+_NAME = r"[A-Z][A-Za-z’'.-]*[a-z](?:[ ][A-Z][A-Za-z’'.-]*[a-z]){0,3}"
+_NAME_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<name>{_NAME})(?:,[ ]|[ ]\()$")
+_NAME_AFTER = re.compile(rf"{_SP}+(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")
+_AGED_BEFORE = re.compile(rf"\b(?:[Aa]ged|[Aa]ge){_SP}+$")
+_ONE = Decimal(1)
+
+
+def _appositive(text: str, mention: NumberMention) -> str | None:
+    """The name in "Maria Santos, 52, said" or "Santos (52)"; None if the frame is not there."""
+    if not (mention.plain_integer and 0 < mention.value <= 120 and mention.end < len(text)):
+        return None
+    opening, closing = text[mention.start - 2 : mention.start], text[mention.end]
+    if not ((opening == ", " and closing == ",") or (opening == " (" and closing == ")")):
+        return None
+    match = _NAME_BEFORE.search(text, max(0, mention.start - 50), mention.start)
+    return match["name"] if match else None
+
+
+def _claim(text: str, mention: NumberMention, end: int, person: str | None) -> Claim:
+    hedge, _ = hedge_before(text, mention.start)
+    return make_claim(text, "age", mention.start, end, mention.value, unit="year", hedge=hedge,
+                      precision=_ONE, fields={"person": person})
+
+
+def _age(text: str, mention: NumberMention) -> Claim | None:
+    old = _YEARS_OLD.match(text, mention.end)
+    if old is not None:
+        after = _NAME_AFTER.match(text, old.end())
+        return _claim(text, mention, old.end(), after["name"] if after else None)
+    if mention.start < 2 or mention.ordinal:
+        return None
+    person = _appositive(text, mention)
+    if person is not None:
+        return _claim(text, mention, mention.end, person)
+    if mention.plain_integer and _AGED_BEFORE.search(text, max(0, mention.start - 8), mention.start):
+        return _claim(text, mention, mention.end, None)
+    return None
+
+
+def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
+    """``age`` claims, taking their characters so that "52" is no plain number."""
+    claims = []
+    for mention in mentions:
+        if taken.overlaps(mention.start, mention.end):
+            continue
+        claim = _age(text, mention)
+        if claim is not None:
+            claims.append(claim)
+            taken.mark(claim.span.start, claim.span.end)
+    return claims

@@ -1,0 +1,118 @@
+"""Amounts of money: "$1.2 billion", "€300m", "£5", "US$10", "$4.5bn", "10 billion rubles",
+"5 dollars", "50 cents", "USD 20".
+
+A number mention with a currency symbol or ISO code right before it, or a currency name or code
+right after it (``lexicon/currencies.yaml``). The value is a :class:`Money` with the ISO 4217 code;
+minor units ("50 cents") are converted to the major unit. "5 pounds of flour" is a weight, not money.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factcheck.claims import lexicon, ranges
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.hedges import hedge_before
+from factcheck.claims.model import Claim
+from factcheck.claims.numbers import NumberMention
+from factcheck.values import Money
+
+_TABLE = lexicon.load("currencies")
+_SYMBOLS: dict[str, str] = _TABLE["symbols"]
+_CODES: list[str] = _TABLE["codes"]
+_NAMES = {name: code for code, names in _TABLE["names"].items() for name in names}
+_MINOR = {name: code for code, names in _TABLE["minor"].items() for name in names}
+_SP = r"[ \t\u00a0]"
+
+_BEFORE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<code>{lexicon.alternation(_CODES)}){_SP}?"
+    rf"|(?<![A-Za-z])(?P<sym>{lexicon.alternation(_SYMBOLS)}){_SP}?)$"
+)
+# The last character of any prefix: a cheap test before the regex runs.
+_PREFIX_ENDS = frozenset(p[-1] for p in [*_SYMBOLS, *_CODES])
+_AFTER = re.compile(
+    rf"(?:{_SP}+|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?![-])"
+    rf"|{_SP}?(?P<code>{lexicon.alternation(_CODES)})\b"
+)
+_WEIGHT_AFTER = re.compile(rf"{_SP}+of\b")
+_HUNDREDTH = Decimal("0.01")
+
+
+def _prefix(text: str, start: int) -> re.Match[str] | None:
+    """The currency symbol or code right before a number: "$" in "$5", "US$" in "US$10"."""
+    if start == 0:
+        return None
+    last = text[start - 1]
+    if last not in _PREFIX_ENDS and not (last == " " and start > 1 and text[start - 2] in _PREFIX_ENDS):
+        return None
+    return _BEFORE.search(text, max(0, start - 5), start)
+
+
+def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
+    """The currency written after a number: ``(code, factor to the major unit, end)``."""
+    match = _AFTER.match(text, end)
+    if match is None:
+        return None
+    if match["code"]:
+        return match["code"], Decimal(1), match.end()
+    name = match["name"]
+    if name.startswith("pound") and _WEIGHT_AFTER.match(text, match.end()):
+        return None  # "5 pounds of flour"
+    if name in _MINOR:
+        return _MINOR[name], _HUNDREDTH, match.end()
+    return _NAMES[name], Decimal(1), match.end()
+
+
+def _currency(text: str, mention: NumberMention) -> tuple[str, Decimal, int, int] | None:
+    """``(code, factor, start, end)`` of the money phrase around ``mention``, if it is one."""
+    before = _prefix(text, mention.start)
+    if before is not None:
+        code = before["code"] or _SYMBOLS[before["sym"]]
+        after = _AFTER.match(text, mention.end)
+        end = after.end() if after is not None and after["name"] in _NAMES else mention.end  # "$5 US dollars"
+        return code, Decimal(1), before.start(), end
+    if mention.glued:
+        return None
+    after = _suffix(text, mention.end)
+    if after is None:
+        return None
+    return after[0], after[1], mention.start, after[2]
+
+
+def _claim(text: str, mention: NumberMention, code: str, factor: Decimal, start: int, end: int) -> Claim:
+    hedge, _ = hedge_before(text, start)
+    return make_claim(text, "money", start, end, Money(mention.value * factor, code), unit=code,
+                      hedge=hedge, precision=Money(mention.step * factor, code))
+
+
+def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
+    """``money`` claims, taking their characters (symbol and name included)."""
+    claims = []
+    for index, mention in enumerate(mentions):
+        if mention.ordinal or taken.overlaps(mention.start, mention.end):
+            continue
+        found = _currency(text, mention)
+        if found is None:
+            continue
+        code, factor, start, end = found
+        low = ranges.low_end(text, mentions, index)
+        if low is not None and start == mention.start and not taken.overlaps(low.start, low.end):
+            claims.append(_claim(text, low, code, factor, low.start, low.end))  # "10 to 15 dollars"
+            taken.mark(low.start, low.end)
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        scaled = ranges.pair(text, mention, following) if following and end == mention.end else None
+        if following and scaled and not taken.overlaps(following.start, following.end):
+            claims.append(_claim(text, scaled, code, factor, start, end))  # "$5-7 million"
+            high_end = _suffix_end(text, following)
+            claims.append(_claim(text, following, code, factor, following.start, high_end))
+            taken.mark(start, high_end)
+            continue
+        claims.append(_claim(text, mention, code, factor, start, end))
+        taken.mark(start, end)
+    return claims
+
+
+def _suffix_end(text: str, mention: NumberMention) -> int:
+    after = _suffix(text, mention.end)
+    return after[2] if after is not None else mention.end

@@ -1,0 +1,77 @@
+"""Composite claims declared in pattern files, not hard-coded.
+
+A pattern file (``rules/patterns/*.yaml`` in the default pack, see ``docs/patterns.md``) declares a
+composite kind, its fields and the patterns that find it over words and atomic claims. Loading a file
+compiles each pattern once and registers the kind in :data:`~factcheck.claims.kinds.CLAIM_KINDS`;
+:func:`extract` runs every loaded kind over a document's atomic claims.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from factcheck.claims.kinds import register_kind
+from factcheck.claims.model import Claim
+from factcheck.claims.patterns.loader import (
+    PatternKind,
+    PatternLoadError,
+    load_pattern_file,
+    load_pattern_text,
+)
+from factcheck.claims.patterns.matcher import Masked, match_kind
+
+PATTERNS_DIR = "patterns"
+_ACTIVE: list[PatternKind] = []
+
+
+def _default_dir() -> Path:
+    try:
+        from factcheck.resources import rules_dir
+
+        return rules_dir() / PATTERNS_DIR
+    except FileNotFoundError:  # pragma: no cover - a broken install
+        return Path(__file__).resolve().parents[3] / "rules" / PATTERNS_DIR
+
+
+def pattern_files(directory: Path) -> list[Path]:
+    """The pattern files of a ``patterns/`` directory, in name order."""
+    return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
+
+
+def install(kinds: Iterable[PatternKind]) -> None:
+    """Register pattern kinds and run them from now on; a kind declared twice is an error."""
+    for kind in kinds:
+        try:
+            register_kind(kind.kind)
+        except ValueError as exc:
+            raise PatternLoadError(f"{kind.path}: {exc}") from None
+        _ACTIVE.append(kind)
+
+
+def load_directory(directory: Path) -> list[PatternKind]:
+    """Load and install every pattern file of a pack's ``patterns/`` directory."""
+    kinds = [load_pattern_file(path) for path in pattern_files(directory)]
+    install(kinds)
+    return kinds
+
+
+def active() -> list[PatternKind]:
+    return list(_ACTIVE)
+
+
+def extract(text: str, atoms: list[Claim]) -> list[Claim]:
+    """The composite claims every installed pattern kind finds among ``atoms`` (sorted by start)."""
+    if not _ACTIVE or not atoms:
+        return []
+    masked = Masked(text, atoms)
+    found: list[Claim] = []
+    for kind in _ACTIVE:
+        found += match_kind(masked, kind)
+    return found
+
+
+load_directory(_default_dir())
+
+__all__ = ["PatternKind", "PatternLoadError", "active", "extract", "install", "load_directory",
+           "load_pattern_file", "load_pattern_text", "pattern_files"]

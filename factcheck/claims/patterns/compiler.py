@@ -1,0 +1,202 @@
+"""Compiling a pattern's syntax tree, once, to a Python regex over a document's *masked text*.
+
+The masked text is the document with every atomic claim replaced by a placeholder
+``\\x00kind#index\\x01`` (see :mod:`factcheck.claims.patterns.matcher`), so a claim element is a
+literal-prefixed regex and the claim it matched is read back from the placeholder's index. Words,
+word classes and gaps are ordinary regexes over the words between placeholders. Every repetition is
+bounded (``+`` means at most :data:`UNBOUNDED_REPEAT` times) and gaps never cross a claim or a
+sentence end, so a match reads a bounded window from where it starts and the search is linear.
+
+Captures become named groups ``_cN``. Python keeps only a group's last repetition, so a repetition
+that holds captures is wrapped in a group ``_rN`` and compiled on its own as well: after a match the
+collector re-reads that span one repetition at a time (see :class:`Level`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from factcheck.claims.lexicon import trie, with_capitals
+from factcheck.claims.patterns.syntax import (
+    Alt,
+    Capture,
+    ClaimRef,
+    Gap,
+    Literal,
+    Node,
+    Repeat,
+    Seq,
+    WordClass,
+)
+
+SEP = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
+# The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
+_CAP = r"(?:[A-ZÀ-ÖØ-Þ](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
+_WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
+_NOT_IN_WORD = r"(?<![\w'’])"
+_CLASSES = {
+    "cap": _CAP,
+    "name": rf"{_CAP}(?:[ \t\u00a0]+{_CAP}){{0,3}}",
+    "word": _NOT_IN_WORD + _WORD,
+}
+# A gap is a word other than "and"/"or" (which join list items), or a quote, parenthesis or dash:
+# never a comma, a claim or a sentence end, so "_{0,8}" cannot run past the next list item.
+_GAP = rf"(?:{_NOT_IN_WORD}(?!(?i:and|or)\b){_WORD}|[\"“”‘’()\-–—])"
+
+
+@dataclass(frozen=True, slots=True)
+class CaptureSlot:
+    """One capture in a pattern: its regex group, field, and what it captures (a claim kind or a
+    string when ``kind`` is None)."""
+
+    group: str
+    field: str
+    is_list: bool
+    kind: str | None
+    pos: int
+
+
+@dataclass(slots=True)
+class Level:
+    """The captures read directly from one match, and the repetitions re-read one by one."""
+
+    captures: list[CaptureSlot] = field(default_factory=list)
+    repeats: list[RepeatSlot] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class RepeatSlot:
+    group: str
+    body: re.Pattern[str]
+    level: Level
+
+
+@dataclass(slots=True)
+class Compiled:
+    regex: re.Pattern[str]
+    level: Level
+    kinds: list[tuple[str, int]]  # every claim kind the pattern names, with its offset
+
+
+class _Compiler:
+    def __init__(self) -> None:
+        self.counter = 0
+        self.kinds: list[tuple[str, int]] = []
+
+    def name(self, prefix: str) -> str:
+        self.counter += 1
+        return f"_{prefix}{self.counter}"
+
+    def emit(self, node: Node, level: Level) -> str:
+        if isinstance(node, Literal):
+            return _literal(node.text)
+        if isinstance(node, ClaimRef):
+            self.kinds.append((node.kind, node.pos))
+            return f"\x00{node.kind}#[0-9]+\x01"
+        if isinstance(node, Gap):
+            return _GAP
+        if isinstance(node, WordClass):
+            return _CLASSES[node.name]
+        if isinstance(node, Seq):
+            parts = [self.emit(node.items[0], level)]
+            for item in node.items[1:]:
+                parts.append(("" if isinstance(item, Repeat) else SEP) + self.emit(item, level))
+            return "".join(parts)
+        if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
+            return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
+        if isinstance(node, Alt):
+            return "(?:" + "|".join(self.emit(branch, level) for branch in node.branches) + ")"
+        if isinstance(node, Repeat):
+            return self.repeat(node, level)
+        return self.capture(node, level)
+
+    def repeat(self, node: Repeat, level: Level) -> str:
+        inner = Level()
+        body = f"(?:{SEP}{self.emit(node.body, inner)})"
+        quantified = f"{body}{{{node.low},{node.high}}}"
+        if not inner.captures and not inner.repeats:
+            return quantified
+        group = self.name("r")
+        level.repeats.append(RepeatSlot(group, re.compile(body), inner))
+        return f"(?P<{group}>{quantified})"
+
+    def capture(self, node: Capture, level: Level) -> str:
+        group = self.name("c")
+        kinds = claim_kinds(node.body)
+        kind = None if kinds is None else kinds.pop() if len(kinds) == 1 else "any"
+        level.captures.append(CaptureSlot(group, node.field, node.is_list, kind, node.pos))
+        return f"(?P<{group}>{self.emit(node.body, level)})"
+
+
+def claim_kinds(node: Node) -> set[str] | None:
+    """The kinds a claim element (or an alternation of them) matches; None for anything else."""
+    if isinstance(node, ClaimRef):
+        return {node.kind}
+    if isinstance(node, Alt):
+        kinds = [claim_kinds(branch) for branch in node.branches]
+        return None if any(k is None for k in kinds) else set().union(*kinds)  # type: ignore[arg-type]
+    return None
+
+
+def _plain_word(node: Node) -> bool:
+    return isinstance(node, Literal) and re.fullmatch(r"[a-z]+", node.text) is not None
+
+
+def _words(words: list[str]) -> str:
+    """Single lower-case words as a case-sensitive trie with both first-letter cases: unlike an
+    ignore-case alternation, it lets the regex engine skip ahead to a possible first letter."""
+    return rf"\b{trie(with_capitals(words))}\b"
+
+
+def _literal(text: str) -> str:
+    """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
+    words = text.split()
+    body = r"[ \t\u00a0]+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
+    start = r"\b" if words[0][0].isalnum() else ""
+    end = r"\b" if words[-1][-1].isalnum() else ""
+    return f"(?i:{start}{body}{end})"
+
+
+def compile_pattern(node: Node) -> Compiled:
+    """The regex and capture table of a parsed pattern."""
+    compiler = _Compiler()
+    level = Level()
+    source = compiler.emit(node, level)
+    return Compiled(re.compile(source), level, compiler.kinds)
+
+
+def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:
+    """The fields every match of ``node`` captures, and every capture of each field."""
+    if isinstance(node, Capture):
+        always, every = captured(node.body)
+        every.setdefault(node.field, []).insert(0, node)
+        return always | {node.field}, every
+    if isinstance(node, Seq | Alt):
+        parts = [captured(child) for child in (node.items if isinstance(node, Seq) else node.branches)]
+        sets = [always for always, _ in parts]
+        always = set.union(*sets) if isinstance(node, Seq) else set.intersection(*sets)
+        every: dict[str, list[Capture]] = {}
+        for _, found in parts:
+            for name, captures in found.items():
+                every.setdefault(name, []).extend(captures)
+        return always, every
+    if isinstance(node, Repeat):
+        always, every = captured(node.body)
+        return (always if node.low > 0 else set()), every
+    return set(), {}
+
+
+def required_kinds(node: Node) -> set[str]:
+    """The claim kinds every match of ``node`` contains: a document without one is skipped."""
+    if isinstance(node, ClaimRef):
+        return {node.kind}
+    if isinstance(node, Capture):
+        return required_kinds(node.body)
+    if isinstance(node, Seq):
+        return set().union(*(required_kinds(item) for item in node.items))
+    if isinstance(node, Alt):
+        return set.intersection(*(required_kinds(branch) for branch in node.branches))
+    if isinstance(node, Repeat) and node.low > 0:
+        return required_kinds(node.body)
+    return set()

@@ -1,0 +1,134 @@
+"""Matching compiled patterns over a document: the masked text, captures, composite claims.
+
+The masked text is built once per document: each atomic claim is replaced by ``\\x00kind#i\\x01``
+(``i`` its index in the atom list), so every pattern is one regex scan of one string, and a claim
+element's match names its claim directly. Offsets map back to the text through the placeholders'
+positions (a bisection), never by searching the text again.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from factcheck.claims.base import make_claim
+from factcheck.claims.model import Claim
+from factcheck.claims.patterns.compiler import CaptureSlot, Level
+from factcheck.claims.patterns.loader import PatternKind
+
+_INDEX = re.compile(r"#([0-9]+)\x01")
+
+
+class Masked:
+    """A document's text with its atomic claims replaced by placeholders."""
+
+    def __init__(self, text: str, atoms: list[Claim]) -> None:
+        self.text = text
+        self.atoms = atoms
+        self.kinds = frozenset(claim.kind for claim in atoms)
+        pieces: list[str] = []
+        self._starts: list[int] = []  # placeholder start in the masked text
+        self._ends: list[int] = []  # placeholder end in the masked text
+        self._spans: list[tuple[int, int]] = []  # the claim's span in the text
+        last = masked = 0
+        for index, claim in enumerate(atoms):
+            start, end = claim.span.start, claim.span.end
+            if start < last:
+                continue
+            holder = f"\x00{claim.kind}#{index}\x01"
+            pieces += (text[last:start], holder)
+            masked += start - last
+            self._starts.append(masked)
+            masked += len(holder)
+            self._ends.append(masked)
+            self._spans.append((start, end))
+            last = end
+        pieces.append(text[last:])
+        self.masked = "".join(pieces)
+
+    def offset(self, position: int, *, end: bool = False) -> int:
+        """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
+        i = bisect_right(self._starts, position) - 1
+        if i < 0:
+            return position
+        if position >= self._ends[i]:
+            return position - self._ends[i] + self._spans[i][1]
+        return self._spans[i][1] if end and position > self._starts[i] else self._spans[i][0]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The text span of a masked span, without surrounding white space."""
+        first, last = self.offset(start), self.offset(end, end=True)
+        while first < last and self.text[first].isspace():
+            first += 1
+        while last > first and self.text[last - 1].isspace():
+            last -= 1
+        return first, last
+
+    def claim(self, start: int) -> Claim:
+        return self.atoms[int(_INDEX.search(self.masked, start)[1])]  # type: ignore[index]
+
+
+def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]]) -> None:
+    for slot in level.captures:
+        if match.start(slot.group) >= 0:
+            out.setdefault(slot.field, []).append((match.start(slot.group), _value(masked, match, slot)))
+    for repeat in level.repeats:
+        position, stop = match.span(repeat.group)
+        while 0 <= position < stop:
+            step = repeat.body.match(masked.masked, position, stop)
+            if step is None or step.end() == position:
+                break
+            _collect(masked, step, repeat.level, out)
+            position = step.end()
+
+
+def _value(masked: Masked, match: re.Match[str], slot: CaptureSlot) -> Any:
+    if slot.kind is not None:
+        return masked.claim(match.start(slot.group))
+    start, end = masked.span(*match.span(slot.group))
+    return " ".join(masked.text[start:end].split())
+
+
+def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for name in pattern.kind.fields:
+        values = [value for _, value in sorted(found.get(name, []), key=lambda pair: pair[0])]
+        table = pattern.normalize.get(name)
+        if table:
+            values = [table.get(value.lower(), value) for value in values]
+        fields[name] = values if name in pattern.lists else (values[-1] if values else None)
+    return fields
+
+
+def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level: Level) -> Claim | None:
+    found: dict[str, list[Any]] = {}
+    _collect(masked, match, level, found)
+    fields = _fields(pattern, found)
+    start, end = masked.span(match.start(), match.end())
+    if start >= end:
+        return None
+    head = fields.get(pattern.value) if pattern.value else None
+    if not isinstance(head, Claim):
+        return make_claim(masked.text, pattern.kind.name, start, end, None, fields=fields)
+    return make_claim(masked.text, pattern.kind.name, start, end, head.value, unit=head.unit,
+                      hedge=head.hedge, precision=head.precision, fields=fields)
+
+
+def match_kind(masked: Masked, pattern: PatternKind) -> list[Claim]:
+    """The claims of one composite kind: every pattern's matches, a match inside a longer one of the
+    same kind dropped."""
+    found: list[Claim] = []
+    for compiled, requires in zip(pattern.patterns, pattern.requires, strict=True):
+        if not requires <= masked.kinds:
+            continue
+        for match in compiled.regex.finditer(masked.masked):
+            claim = _composite(masked, pattern, match, compiled.level)
+            if claim is not None:
+                found.append(claim)
+    found.sort(key=lambda c: (c.span.start, -c.span.end))
+    kept: list[Claim] = []
+    for claim in found:
+        if not kept or claim.span.end > kept[-1].span.end:
+            kept.append(claim)
+    return kept

@@ -1,0 +1,53 @@
+"""Percentages: "10%", "10 percent", "ten per cent", "a 10-percent rise", "3 percentage points",
+"50 basis points".
+
+A number mention followed by a percent sign or word. The value is a :class:`Percent` in percent
+units; ``unit`` is "%" for a percentage and "pp" for a difference in percentage points (basis points
+are converted: 50 bp → 0.5 pp). The low end of a range takes the unit: "10 to 15 percent".
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from factcheck.claims import ranges
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.hedges import hedge_before
+from factcheck.claims.model import Claim
+from factcheck.claims.numbers import NumberMention
+from factcheck.values import Percent
+
+_AFTER = re.compile(
+    r"(?:[ \t\u00a0]?|[ \t]?-[ \t]?)"
+    r"(?:(?P<pct>%(?![0-9A-Fa-f]{2})|percents?\b|percentage\b(?![ \t]+points?)|per[ \t]?cent\b|pct\b)"
+    r"|(?P<pp>percentage[ \t]+points?\b|pp\b|ppts?\b)"
+    r"|(?P<bp>basis[ \t]+points?\b|bps\b|bp\b))",
+    re.IGNORECASE,
+)
+_HUNDRED = Decimal(100)
+
+
+def _claim(text: str, mention: NumberMention, end: int, unit: str, scale: Decimal = Decimal(1)) -> Claim:
+    hedge, _ = hedge_before(text, mention.start)
+    return make_claim(text, "percent", mention.start, end, Percent(mention.value / scale), unit=unit,
+                      hedge=hedge, precision=Percent(mention.step / scale))
+
+
+def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
+    """``percent`` claims; the characters of each are taken so no ``number`` claim repeats them."""
+    claims = []
+    for index, mention in enumerate(mentions):
+        if mention.ordinal or taken.overlaps(mention.start, mention.end):
+            continue
+        match = _AFTER.match(text, mention.end)
+        if match is None:
+            continue
+        unit, scale = ("%", Decimal(1)) if match["pct"] else ("pp", Decimal(1) if match["pp"] else _HUNDRED)
+        low = ranges.low_end(text, mentions, index)
+        if low is not None and not taken.overlaps(low.start, low.end):
+            claims.append(_claim(text, low, low.end, unit, scale))
+            taken.mark(low.start, low.end)
+        claims.append(_claim(text, mention, match.end(), unit, scale))
+        taken.mark(mention.start, match.end())
+    return claims

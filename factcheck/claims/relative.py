@@ -1,0 +1,81 @@
+"""Relative dates: "yesterday", "last Thursday", "on Monday", "next month", "this year",
+"three years ago", "a week ago".
+
+Matched, never resolved: each is a ``date`` claim with value None, ``relative`` the signed offset and
+``grain`` its unit ("day", "week", "month", "year", "decade", "weekend", or "weekday" with the day in
+``weekday``). "three years ago" is relative -3, grain year; "last Thursday" -1 weekday Thursday; a bare
+"Thursday" is relative 0 (the nearest Thursday; in news, usually the past one). Rules resolve them
+against the document date (``--date``), never the clock.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims import lexicon
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.hedges import hedge_before
+from factcheck.claims.model import Claim
+from factcheck.claims.numbers import NumberMention
+from factcheck.values import Duration
+
+_TABLE = lexicon.load("relative")
+_DEICTIC: dict[str, list] = _TABLE["deictic"]
+_DIRECTIONS: dict[str, int] = _TABLE["directions"]
+_GRAINS: list[str] = _TABLE["grains"]
+_WEEKDAYS = lexicon.words("weekdays")
+_SP = r"[ \t\u00a0]+"
+
+# Scans for the key word only (a trie, no leading assertion, so the regex engine skips fast), then
+# reads the direction before it ("last", "next") or the article and "ago" around it with anchored matches.
+_KEY = re.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAYS, *_GRAINS]) + r"\b")
+_DIRECTION_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){_SP}$"
+)
+_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
+_AGO = re.compile(rf"{_SP}ago\b")
+_AGO_AFTER = re.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}ago\b")
+_PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
+              "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
+              "year": Duration.of(1, "year"), "decade": Duration.of(1, "decade")}
+
+
+def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: str | None = None) -> Claim:
+    hedge, _ = hedge_before(text, start)
+    fields = {"year": None, "month": None, "day": None, "weekday": weekday,
+              "relative": offset, "grain": grain}
+    return make_claim(text, "date", start, end, None, hedge=hedge, precision=_PRECISION[grain], fields=fields)
+
+
+def _from_key(text: str, match: re.Match[str]) -> Claim | None:
+    start, end, word = match.start(), match.end(), match[0]
+    if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+        return None
+    if word.lower() in _DEICTIC:
+        offset, grain = _DEICTIC[word.lower()]
+        return _claim(text, start, end, offset, grain)
+    direction = _DIRECTION_BEFORE.search(text, max(0, start - 10), start)
+    weekday = word if word in _WEEKDAYS else None
+    if direction is not None:
+        grain = "weekday" if weekday else word
+        return _claim(text, direction.start(), end, _DIRECTIONS[direction["dir"].lower()], grain, weekday)
+    if weekday:
+        return _claim(text, start, end, 0, "weekday", weekday)
+    ago = _AGO.match(text, end)
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start) if ago else None
+    return _claim(text, article.start(), ago.end(), -1, word) if article and ago else None
+
+
+def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
+    """Relative ``date`` claims not overlapping a calendar date already found."""
+    candidates = [c for c in (_from_key(text, m) for m in _KEY.finditer(text)) if c is not None]
+    for mention in mentions:
+        ago = _AGO_AFTER.match(text, mention.end)
+        if ago is not None and not mention.ordinal and mention.value == int(mention.value):
+            candidates.append(_claim(text, mention.start, ago.end(), -int(mention.value), ago["grain"]))
+    claims = []
+    for claim in sorted(candidates, key=lambda c: (c.span.start, -c.span.end)):
+        if not taken.overlaps(claim.span.start, claim.span.end):
+            claims.append(claim)
+            taken.mark(claim.span.start, claim.span.end)
+    return claims

@@ -1,0 +1,81 @@
+"""Times of day: "9 a.m.", "11:30 a.m.", "9am", "14:30", "nine o'clock", "noon", "midnight".
+
+Digits are found by one regex pass (a bare "10:30" is a time; a bare "9" is not), spelled hours by
+the number mentions followed by "a.m."/"p.m."/"o'clock". The value is a :class:`TimeOfDay` on the
+24-hour clock; a time zone written after it ("9 a.m. ET") goes in the ``zone`` field. Ranges
+("from 9 a.m. to 11:30 a.m.") are ``range`` claims over two times (see ``ranges``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims import lexicon
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.hedges import hedge_before
+from factcheck.claims.model import Claim
+from factcheck.claims.numbers import NumberMention
+from factcheck.values import Duration, TimeOfDay
+
+_TABLE = lexicon.load("relative")
+_MERIDIEM = r"(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[AaPp][Mm]\b)"
+# A cheap scan for what can only follow an hour ("9:", "9 a.m.", "9 o'clock"), then the full match.
+_HINT = re.compile(r"\d(?::[0-5]\d|[ \t\u00a0]?[AaPp]\.?[ ]?[Mm]\b|[ \t\u00a0]+o['’]clock\b)")
+_CLOCK = re.compile(
+    rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?![\d:]))?"
+    rf"(?:[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b)?(?![\d:,.]\d)"
+)
+_SPELLED_AFTER = re.compile(rf"[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b")
+_WORDS: dict[str, list[int]] = _TABLE["clock_words"]
+_WORD = re.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b")
+_WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
+_ZONE_AFTER = re.compile(rf"[ \t\u00a0]+\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
+_MINUTE = Duration.of(1, "minute")
+
+
+def _hour24(hour: int, meridiem: str | None) -> int | None:
+    if meridiem is None:
+        return hour
+    if not 1 <= hour <= 12:
+        return None
+    return hour % 12 + (12 if meridiem[0] in "Pp" else 0)
+
+
+def _claim(text: str, start: int, end: int, hour: int, minute: int) -> Claim:
+    hedge, _ = hedge_before(text, start)
+    zone = _ZONE_AFTER.match(text, end)
+    return make_claim(text, "time", start, end, TimeOfDay(hour, minute), hedge=hedge, precision=_MINUTE,
+                      fields={"zone": zone["zone"] if zone else None})
+
+
+def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
+    found = []
+    for hint in _HINT.finditer(text):
+        start = hint.start() - 1 if hint.start() and text[hint.start() - 1].isdigit() else hint.start()
+        match = _CLOCK.match(text, start)
+        if match is None or not (match["m"] or match["ampm"] or match["oclock"]):
+            continue
+        hour = _hour24(int(match["h"]), match["ampm"])
+        if hour is not None:
+            found.append(_claim(text, match.start(), match.end(), hour, int(match["m"] or 0)))
+    for mention in mentions:
+        if mention.digits or mention.ordinal or mention.value != int(mention.value):
+            continue
+        after = _SPELLED_AFTER.match(text, mention.end)
+        hour = _hour24(int(mention.value), after["ampm"]) if after else None
+        if after is not None and hour is not None and 1 <= mention.value <= 12:
+            found.append(_claim(text, mention.start, after.end(), hour, 0))
+    for match in _WORD.finditer(text) if any(w in text for w in _WORD_HINTS) else ():
+        hour, minute = _WORDS[match["word"].lower()]
+        found.append(_claim(text, match.start(), match.end(), hour, minute))
+    return found
+
+
+def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
+    """``time`` claims, taking their characters so "9" in "9 a.m." is no number."""
+    claims = []
+    for claim in sorted(_candidates(text, mentions), key=lambda c: c.span.start):
+        if not taken.overlaps(claim.span.start, claim.span.end):
+            claims.append(claim)
+            taken.mark(claim.span.start, claim.span.end)
+    return claims
