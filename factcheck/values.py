@@ -12,14 +12,14 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 
 SECONDS_PER_DAY = Decimal(86400)
 DAYS_PER_MONTH = Decimal("365.2425") / 12
 SECONDS_PER_MONTH = DAYS_PER_MONTH * SECONDS_PER_DAY
 
 
-class Hedge(str, Enum):
+class Hedge(StrEnum):
     """How a stated number relates to the true one ("nearly", "about", "more than", ...)."""
 
     EXACT = "exact"

@@ -28,9 +28,8 @@ def test_wheel_install_runs_outside_the_source_tree(tmp_path):
     assert install.returncode == 0, install.stderr
     article = tmp_path / "article.md"
     article.write_text(SEED.read_text(encoding="utf-8").replace("eighth conversation", "fifth conversation"))
-    done = subprocess.run(
-        [str(env_dir / "bin" / "factcheck"), "run", str(article)], capture_output=True, text=True, cwd=tmp_path
-    )
+    factcheck = str(env_dir / "bin" / "factcheck")
+    done = subprocess.run([factcheck, "run", str(article)], capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 1, done.stderr
     assert "event-count-matches-timeline" in done.stdout
     tested = subprocess.run([str(env_dir / "bin" / "factcheck"), "test"], capture_output=True, text=True,

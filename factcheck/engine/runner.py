@@ -15,6 +15,8 @@ from factcheck.findings import INPUT_ERROR, Finding, Severity
 from factcheck.language import EvalContext
 from factcheck.rules.model import Rule
 
+NO_DATE = "the document has no date (use --date or front matter)"
+
 
 class Engine:
     """Checks documents against compiled rules and one fact base."""
@@ -29,14 +31,16 @@ class Engine:
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:
             if rule.uses_document_date and document.date is None:
-                result.notes.append(f"{rule.id}: skipped, the document has no date (use --date or front matter)")
+                result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
                 continue
             result.findings.extend(evaluate_rule(rule, ctx))
             result.rules_evaluated += 1
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
         return result
 
-    def check_all(self, inputs: Iterable[Document | InputFailure], jobs: int = 1) -> Iterator[DocumentResult]:
+    def check_all(
+        self, inputs: Iterable[Document | InputFailure], jobs: int = 1
+    ) -> Iterator[DocumentResult]:
         """Results in input order; with ``jobs > 1`` documents are checked in forked workers."""
         if jobs <= 1:
             yield from map(self._check_item, inputs)

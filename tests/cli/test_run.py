@@ -146,7 +146,7 @@ def test_no_readable_input_exits_2(tmp_path, capsys):
 )
 def test_broken_rule_pack_exits_2_with_position(tmp_path, capsys, rule_text, where):
     (tmp_path / "broken.yaml").write_text(rule_text)
-    code, out, err = run(["run", str(SEED), "--rules", str(tmp_path)], capsys)
+    code, _, err = run(["run", str(SEED), "--rules", str(tmp_path)], capsys)
     assert code == 2
     assert f"broken.yaml{where}" in err
     assert "^" in err

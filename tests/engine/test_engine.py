@@ -51,7 +51,8 @@ def test_guard_filters_and_null_assertion_is_undecided():
 
 
 def test_evidence_records_the_compared_values():
-    (finding,) = check([rule("for: c in claims.ordinal\nassert: c.value == 3\nmessage: m\n")], "the eighth").findings
+    eighth = rule("for: c in claims.ordinal\nassert: c.value == 3\nmessage: m\n")
+    (finding,) = check([eighth], "the eighth").findings
     assert finding.evidence, "a failed assertion carries evidence"
     assert "8" in str(finding.evidence)
 
@@ -59,7 +60,8 @@ def test_evidence_records_the_compared_values():
 def test_rule_error_becomes_a_finding_and_the_run_goes_on():
     broken = rule("for: c in claims.ordinal\nassert: 1 / (c.value - c.value) > 0\nmessage: m\n")
     fine = load_rule_text(
-        "ok.yaml", "id: ok-rule\ntitle: t\nseverity: info\nfor: c in claims.ordinal\nassert: false\nmessage: m\n"
+        "ok.yaml",
+        "id: ok-rule\ntitle: t\nseverity: info\nfor: c in claims.ordinal\nassert: false\nmessage: m\n",
     )[0]
     findings = check([broken, fine], "the eighth").findings
     assert {f.rule for f in findings} == {RULE_ERROR, "ok-rule"}

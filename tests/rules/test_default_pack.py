@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib import resources as importlib_resources
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -34,7 +35,7 @@ def _jsonable(value):
 
 @pytest.mark.parametrize("rule", PACK.rules, ids=lambda r: r.id)
 def test_rule_file_validates_against_schema(rule):
-    data = _jsonable(yaml.safe_load(open(rule.info.path, encoding="utf-8")))
+    data = _jsonable(yaml.safe_load(Path(rule.info.path).read_text(encoding="utf-8")))
     jsonschema.validate(data, _schema("rule.schema.json"))
 
 
