@@ -18,6 +18,7 @@ factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (
 its ``range`` claims are not scored (their ends are). Peers run only if importable (see peers.py).
 
     FACTCHECK_DATA=/work/shared/data python benchmarks/extraction_accuracy.py [--tools factcheck,...]
+        [--suites rt_number,...] [--misses KIND]
 """
 
 from __future__ import annotations
@@ -80,7 +81,8 @@ def _spans_agree(entity: dict[str, Any], prediction: peers.Prediction, overlap: 
 
 
 def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds: set[str],
-               counts: dict[str, list[int]]) -> None:
+               counts: dict[str, list[int]], misses: list[str] | None = None,
+               miss_kind: str | None = None) -> None:
     timeml = case["suite"].startswith("tbaq_")
     annotated = {e["kind"] for e in case["expected"]} | ({case["kind"]} if not case["expected"] else set())
     for kind in annotated & kinds:
@@ -96,10 +98,22 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
                     matched += 1
                     del pool[index]
                     break
+        if misses is not None and kind == miss_kind and (matched < len(gold) or pool):
+            misses.append(_miss(case, gold, [p for p in predictions if p.kind == kind], row))
         tally = counts[row]
         tally[0] += matched
         tally[1] += len(gold) - matched
         tally[2] += len(pool)
+
+
+def _miss(case: dict[str, Any], gold: list[dict[str, Any]], predicted: list[peers.Prediction],
+          row: str) -> str:
+    """One line per case with a miss or a false positive: gold and predicted spans and values."""
+    text = case["text"]
+    want = [f"{e.get('text')!r}={e.get('value')}" for e in gold]
+    got = [f"{text[p.start:p.end]!r}={p.value}" if p.start is not None else f"?={p.value}" for p in predicted]
+    shown = text if len(text) <= 120 else text[:117] + "..."
+    return f"[{case['id']}] {row}: {shown!r}\n    gold {want}\n    got  {got}"
 
 
 def f1(tally: list[int]) -> tuple[float, float, float]:
@@ -109,8 +123,10 @@ def f1(tally: list[int]) -> tuple[float, float, float]:
     return precision, recall, (2 * precision * recall / (precision + recall) if precision + recall else 0.0)
 
 
-def run_tool(name: str, adapter: peers.Adapter, cases: list[dict[str, Any]]) -> tuple[dict, int, float]:
+def run_tool(name: str, adapter: peers.Adapter, cases: list[dict[str, Any]],
+             miss_kind: str | None = None) -> tuple[dict, int, float]:
     counts: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    misses: list[str] | None = [] if miss_kind else None
     errors = 0
     started = time.perf_counter()
     for case in cases:
@@ -118,7 +134,10 @@ def run_tool(name: str, adapter: peers.Adapter, cases: list[dict[str, Any]]) -> 
             predictions = peers.safely(adapter, case["text"], case.get("ref_date"))
         except Exception:  # rule 4: a crash is no prediction, and is counted
             predictions, errors = [], errors + 1
-        score_case(case, predictions, peers.PEER_KINDS[name], counts)
+        score_case(case, predictions, peers.PEER_KINDS[name], counts, misses, miss_kind)
+    if misses:
+        print(f"## {name}: {len(misses)} cases with a {miss_kind} miss or false positive\n")
+        print("\n".join(misses), end="\n\n")
     return counts, errors, time.perf_counter() - started
 
 
@@ -149,6 +168,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tools", help="comma-separated subset of: factcheck," + ",".join(peers.PEERS))
     parser.add_argument("--suites", help="comma-separated suite names (file stems); default all")
+    parser.add_argument("--misses", metavar="KIND", help="print each case with a miss or a false positive "
+                        "of KIND, per tool")
     args = parser.parse_args()
     data = os.environ.get("FACTCHECK_DATA")
     if not data:
@@ -162,7 +183,7 @@ def main() -> None:
     for name, adapter in peers.available().items():
         if wanted and name not in wanted:
             continue
-        results[name] = run_tool(name, adapter, cases) if adapter else None
+        results[name] = run_tool(name, adapter, cases, args.misses) if adapter else None
     print(table(results, cases))
 
 

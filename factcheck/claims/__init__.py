@@ -17,7 +17,9 @@ from factcheck.claims import (
     numbers,
     ordinals,
     patterns,
+    people,
     percents,
+    places,
     quantifiers,
     quantities,
     ranges,
@@ -47,6 +49,7 @@ def extract_claims(text: str) -> ClaimSet:
     composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
     composites += ranges.extract(text, atoms)
     composites += patterns.extract(text, atoms)  # the kinds declared in pattern files
+    composites += people.extract(text) + places.extract(text)  # names and places: no numbers
     return ClaimSet(atoms + composites)
 
 

@@ -1,5 +1,5 @@
 """Ages of people: "Maria Santos, 52,", "Santos (52)", "the 79-year-old president", "five years old",
-"aged 52".
+"95 years of age", "aged 52".
 
 An age is a number mention in one of these frames. The value is the age in years (a Decimal) and
 ``person`` the name right before an appositive age ("Maria Santos, 52,") or right after an adjectival
@@ -18,7 +18,7 @@ from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 
 _SP = r"[ \t\u00a0]"
-_YEARS_OLD = re.compile(rf"(?:-|{_SP}+)years?(?:-|{_SP}+)olds?\b")
+_YEARS_OLD = re.compile(rf"(?:-|{_SP}+)years?(?:-|{_SP}+)olds?\b|{_SP}+years?{_SP}+of{_SP}+age\b")
 _NAME = r"[A-Z][A-Za-z’'.-]*[a-z](?:[ ][A-Z][A-Za-z’'.-]*[a-z]){0,3}"
 _NAME_BEFORE = re.compile(rf"(?<![\w’'.-])(?P<name>{_NAME})(?:,[ ]|[ ]\()$")
 _NAME_AFTER = re.compile(rf"{_SP}+(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")

@@ -66,6 +66,17 @@ _KINDS = [
               "Two claims of one kind stated as a range: '10 to 15 percent', 'between 10 and 15', "
               "'from 9 a.m. to 11:30 a.m.'; both ends are claims of their own kind too.",
               {"low": "claim<any>", "high": "claim<any>", "of": "string"}, composite=True),
+    ClaimKind("person", "string?",
+              "A person named with a title ('Russian President Vladimir Putin'), a title alone after "
+              "'the' ('the Russian president', `name` null), or a later mention of a titled name "
+              "('Putin'). `name` the full name, `title` as stated ('U.S. President'), `first_mention` the "
+              "start of the first titled mention of the name; value is the name.",
+              {"name": "string?", "title": "string?", "first_mention": "number?"}),
+    ClaimKind("place", "string",
+              "A city and its country or region: 'Budapest, Hungary', 'Anchorage, Alaska'. `country` as "
+              "written, or null when the second part is a US state or Canadian province (then in "
+              "`region`); value is the city.",
+              {"city": "string", "country": "string?", "region": "string?"}),
 ]
 
 CLAIM_KINDS: dict[str, ClaimKind] = {}

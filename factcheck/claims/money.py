@@ -15,7 +15,7 @@ from factcheck.claims import lexicon, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
-from factcheck.claims.numbers import NumberMention
+from factcheck.claims.numbers import NumberMention, glued_scale
 from factcheck.values import Money
 
 _TABLE = lexicon.load("currencies")
@@ -23,6 +23,7 @@ _SYMBOLS: dict[str, str] = _TABLE["symbols"]
 _CODES: list[str] = _TABLE["codes"]
 _NAMES = {name: code for code, names in _TABLE["names"].items() for name in names}
 _MINOR = {name: code for code, names in _TABLE["minor"].items() for name in names}
+_SYMBOLS_AFTER: dict[str, str] = _TABLE["after"]
 _SP = r"[ \t\u00a0]"
 
 _BEFORE = re.compile(
@@ -34,6 +35,7 @@ _PREFIX_ENDS = frozenset(p[-1] for p in [*_SYMBOLS, *_CODES])
 _AFTER = re.compile(
     rf"(?:{_SP}+|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?![-])"
     rf"|{_SP}?(?P<code>{lexicon.alternation(_CODES)})\b"
+    rf"|{_SP}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{_SP}\d)"
 )
 _WEIGHT_AFTER = re.compile(rf"{_SP}+of\b")
 _HUNDREDTH = Decimal("0.01")
@@ -56,6 +58,8 @@ def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
         return None
     if match["code"]:
         return match["code"], Decimal(1), match.end()
+    if match["sym"]:
+        return _SYMBOLS_AFTER[match["sym"]], Decimal(1), match.end()
     name = match["name"]
     if name.startswith("pound") and _WEIGHT_AFTER.match(text, match.end()):
         return None  # "5 pounds of flour"
@@ -64,20 +68,22 @@ def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
     return _NAMES[name], Decimal(1), match.end()
 
 
-def _currency(text: str, mention: NumberMention) -> tuple[str, Decimal, int, int] | None:
-    """``(code, factor, start, end)`` of the money phrase around ``mention``, if it is one."""
+def _currency(text: str, mention: NumberMention) -> tuple[NumberMention, str, Decimal, int, int] | None:
+    """``(amount, code, factor, start, end)`` of the money phrase around ``mention``, if it is one."""
     before = _prefix(text, mention.start)
     if before is not None:
         code = before["code"] or _SYMBOLS[before["sym"]]
         after = _AFTER.match(text, mention.end)
         end = after.end() if after is not None and after["name"] in _NAMES else mention.end  # "$5 US dollars"
-        return code, Decimal(1), before.start(), end
+        return mention, code, Decimal(1), before.start(), end
     if mention.glued:
-        return None
+        mention = glued_scale(text, mention) or mention  # "5.7bn euros"
+        if mention.glued:
+            return None
     after = _suffix(text, mention.end)
     if after is None:
         return None
-    return after[0], after[1], mention.start, after[2]
+    return mention, after[0], after[1], mention.start, after[2]
 
 
 def _claim(text: str, mention: NumberMention, code: str, factor: Decimal, start: int, end: int) -> Claim:
@@ -95,7 +101,7 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         found = _currency(text, mention)
         if found is None:
             continue
-        code, factor, start, end = found
+        mention, code, factor, start, end = found
         low = ranges.low_end(text, mentions, index)
         if low is not None and start == mention.start and not taken.overlaps(low.start, low.end):
             claims.append(_claim(text, low, code, factor, low.start, low.end))  # "10 to 15 dollars"

@@ -9,38 +9,19 @@ no other claim has taken become ``number`` claims.
 
 from __future__ import annotations
 
-import itertools
+import math
 import re
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache, lru_cache
-
-import lark
 
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
-from factcheck.resources import load_grammar
+from factcheck.claims.numwords import SCALES, number_words, parse_words, tidy
 
-SCALES = {
-    "hundred": Decimal(100),
-    "thousand": Decimal(1000),
-    "million": Decimal(10) ** 6,
-    "billion": Decimal(10) ** 9,
-    "trillion": Decimal(10) ** 12,
-    "quadrillion": Decimal(10) ** 15,
-    "quintillion": Decimal(10) ** 18,
-    "sextillion": Decimal(10) ** 21,
-    "k": Decimal(1000),
-    "m": Decimal(10) ** 6,
-    "mn": Decimal(10) ** 6,
-    "bn": Decimal(10) ** 9,
-    "tn": Decimal(10) ** 12,
-    "b": Decimal(10) ** 9,
-    "t": Decimal(10) ** 12,
-    "trn": Decimal(10) ** 12,
-}
+__all__ = ["SCALES", "NumberMention", "extract", "glued_scale", "is_pronoun_one", "parse_words", "scan"]
+
 _CURRENCY_SIGNS = "$£€¥₹"
 
 
@@ -62,150 +43,17 @@ class NumberMention:
 
 _SPACE = r"[ \t\u00a0]"
 _JOIN = rf"(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)"
-_GRAMMAR_WORD_TERMINALS = ("ZERO", "UNIT", "TEEN", "TENS", "HUNDRED", "SCALE", "DOZEN", "HALF", "ORD_")
-
-
-@cache
-def _parser() -> lark.Lark:
-    return load_grammar("numbers.lark", start=["cardinal", "ordinal"], parser="lalr")
-
-
-def _number_words() -> list[str]:
-    """The number words the grammar knows, read from its terminals so the list lives in one place."""
-    found: set[str] = set()
-    for terminal in _parser().terminals:
-        if terminal.name.startswith(_GRAMMAR_WORD_TERMINALS):
-            found.update(re.findall(r"[a-z]{3,}", terminal.pattern.value))
-    return sorted(found)
-
-
-# Case-sensitive on purpose (lower case or capitalized): case-insensitive matching is several times
-# slower in Python's regex engine, and ALL-CAPS number words are headlines, not claims.
-_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(_number_words()))})"
-_WORD_RUN = re.compile(rf"\b(?:[Aa]n?{_JOIN})?{_WORD}(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b")
+_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
+# "point" and "quarter" only go on a run ("two point five", "half a quarter million"): frequent in prose,
+# they would start many runs that parse to nothing.
+_FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - {'point', 'quarter'}))})"
+_WORD_RUN = re.compile(
+    rf"\b(?:[Aa]n?{_JOIN})?{_FIRST_WORD}(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
+)
 _RUN_TOKEN = re.compile(r"[A-Za-z]+")
 
 
-class _Invalid(Exception):
-    """A structurally valid run with an impossible value ("three thousand two million")."""
-
-
-def _tokens_value(tokens: list[lark.Token]) -> Decimal:
-    words = {
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-        "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-        "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-    }
-    return Decimal(sum(words[_ordinal_to_cardinal(t.value.lower())] for t in tokens))
-
-
-def _ordinal_to_cardinal(word: str) -> str:
-    irregular = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
-                 "ninth": "nine", "twelfth": "twelve"}
-    if word in irregular:
-        return irregular[word]
-    if word.endswith("ieth"):
-        return word[:-4] + "y"
-    return word.removesuffix("th")
-
-
-class _Evaluate:
-    """Computes ``(value, step)`` from a parse tree of ``numbers.lark``; each method handles the
-    rule (or alias) of the same name."""
-
-    def __call__(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return getattr(self, str(tree.data))(tree)
-
-    def _sub(self, node: lark.Tree | lark.Token) -> tuple[Decimal, Decimal]:
-        if isinstance(node, lark.Token):  # the article "a" standing for one
-            return Decimal(1), Decimal(1)
-        return self(node)
-
-    def below100(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return _tokens_value(tree.children), Decimal(1)
-
-    ord_below100 = below100
-
-    def hundreds(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """hundreds: (below100 | A)? HUNDRED"""
-        multiplier = self._sub(tree.children[0])[0] if len(tree.children) == 2 else Decimal(1)
-        return multiplier * 100, Decimal(100)
-
-    ord_hundred = hundreds
-
-    def hundreds_and(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """hundreds AND? below100 (and the ordinal variant)."""
-        return self(tree.children[0])[0] + self(tree.children[-1])[0], Decimal(1)
-
-    ord_hundreds_and = hundreds_and
-
-    def group(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """group: (below1000 | A) SCALE"""
-        value, step = self._sub(tree.children[0])
-        scale = SCALES[tree.children[1].value.lower()]
-        return value * scale, step * scale
-
-    def tail(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return self(tree.children[-1])
-
-    def integer(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """integer: group+ tail? | below1000 -- scales must fall from left to right."""
-        parts = [self(child) for child in tree.children]
-        _check_falling(parts)
-        return sum((v for v, _ in parts), Decimal(0)), parts[-1][1]
-
-    def whole(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return self(tree.children[0])
-
-    def and_half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return self(tree.children[0])[0] + Decimal("0.5"), Decimal("0.5")
-
-    def and_quarter(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return self(tree.children[0])[0] + Decimal("0.25"), Decimal("0.25")
-
-    def half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return Decimal("0.5"), Decimal("0.5")
-
-    def dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return self._sub(tree.children[0])[0] * 12, Decimal(12)
-
-    def ordinal(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """ordinal: group* ord_tail"""
-        parts = [self(child) for child in tree.children]
-        _check_falling(parts)
-        return sum((v for v, _ in parts), Decimal(0)), Decimal(1)
-
-    def ord_small(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        return self(tree.children[-1])
-
-    def ord_scale(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """(below1000 | A)? ORD_SCALE: "two thousandth"."""
-        multiplier = self._sub(tree.children[0])[0] if len(tree.children) == 2 else Decimal(1)
-        return multiplier * SCALES[tree.children[-1].value.lower().removesuffix("th")], Decimal(1)
-
-
-def _check_falling(parts: list[tuple[Decimal, Decimal]]) -> None:
-    """Each part of "one million two hundred thousand five" must be smaller than the scale before it."""
-    for (_, step), (value, _) in itertools.pairwise(parts):
-        if value >= step:
-            raise _Invalid
-
-
-_EVALUATE = _Evaluate()
-
-
-@lru_cache(maxsize=8192)
-def parse_words(words: str) -> tuple[Decimal, Decimal, bool] | None:
-    """``(value, step, is_ordinal)`` of a run of number words ("two-and-a-half"), None if the run
-    is not one number. Cached: prose repeats the same runs."""
-    for start in ("cardinal", "ordinal"):
-        try:
-            value, step = _EVALUATE(_parser().parse(words, start=start))
-        except (lark.exceptions.LarkError, _Invalid):
-            continue
-        return value, step, start == "ordinal"
-    return None
+_AT_BEFORE = re.compile(r"\b[Aa]t[ \t]+$")
 
 
 def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
@@ -217,6 +65,9 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
         for j in range(len(tokens) - 1, i - 1, -1):
             words = " ".join(text[s:e] for s, e in tokens[i : j + 1]).lower()
             parsed = parse_words(words)
+            at = tokens[i][0]
+            if parsed is not None and " point " in words and _AT_BEFORE.search(text, max(0, at - 4), at):
+                parsed = None  # "at one point five people died": the idiom, not 1.5
             if parsed is not None:
                 value, step, ordinal = parsed
                 mentions.append(NumberMention(tokens[i][0], tokens[j][1], value, step, ordinal))
@@ -229,19 +80,41 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
 # --- digits ----------------------------------------------------------------------------------------
 
 _DIGITS = (
+    r"(?=[-−.\d])"  # a cheap first test at each position: the lookbehinds below are dearer
     r"(?:(?<![\w)\]-])(?P<minus>[-−])|(?<![\w/.,:#%=]))(?<![A-Za-z]-)"
-    r"(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?:(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
-    rf"|{_SPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion)\b"
-    r"|(?P<short>bn|mn|m|k|tn|trn|[MBKT])(?![^\W_]))?"
-    r"(?![.,]\d|:\d)"
+    rf"|{_SPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|dozens?)\b"
+    r"|(?P<short>bn|mn|mln|bln|mil|MM|m|k|tn|trn|[MBKT])(?![^\W_]))?"
+    r"(?![.,]\d|:\d|/\d)"
 )
 
 _DIGIT_RUN = re.compile(_DIGITS)
+# A numerator over one of these is a fraction ("1/2 pct", "3/4"); "9/11", "24/7" and "2004/05" are not.
+_DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
+# Glued scale letters that make a bare number a count ("100k", "1.2M", "2mil"), once no currency or
+# unit took them, and not after a single digit ("3M", "5K").
+_SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil"})
 
 
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
-    integer, fraction = match["int"].replace(",", ""), match["frac"]
+    if match["bare"]:
+        fraction = match["bare"]
+        value, step = Decimal(f"0.{fraction}"), Decimal(1).scaleb(-len(fraction))
+        return NumberMention(match.start(), match.end(), tidy(-value if match["minus"] else value),
+                             tidy(step), digits=True)
+    integer, fraction = re.sub(r"[,\u202f\u00a0]", "", match["int"]), match["frac"]
+    if match["den"]:
+        numerator, denominator = int(integer), int(match["den"])
+        if (fraction or denominator not in _DENOMINATORS or not 0 < numerator < denominator
+                or math.gcd(numerator, denominator) != 1):  # "6/8" is a tie-break score, not 3/4
+            return NumberMention(match.start(), match.end(), Decimal(integer), Decimal(1), digits=True,
+                                 glued=True)  # "9/11", "2004/05": kept for dates, never a number
+        den = Decimal(match["den"])
+        value = Decimal(integer) / den
+        return NumberMention(match.start(), match.end(), -value if match["minus"] else value, 1 / den,
+                             digits=True)
     value = Decimal(f"{integer}.{fraction}" if fraction else integer)
     step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
     scale_word = match["scale"] or match["short"]
@@ -254,14 +127,29 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         value, step = value * scale, step * scale
     if match["minus"]:
         value = -value
-    value, step = _tidy(value), _tidy(step)
+    value, step = tidy(value), tidy(step)
     plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"] or glued)
     return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
 
 
-def _tidy(number: Decimal) -> Decimal:
-    """``1200000.0`` → ``1200000``: integral values without a fractional exponent, for display."""
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+def glued_scale(text: str, mention: NumberMention) -> NumberMention | None:
+    """"100k", "1.2M", "2mil": a glued mention whose letters are a scale, read as the scaled count."""
+    if not (mention.glued and mention.digits) or mention.ordinal or "/" in text[mention.start : mention.end]:
+        return None
+    match = _SHORT_SCALE.match(text, mention.end)
+    if match is None or match[0] not in _SCALE_SUFFIXES:
+        return None
+    if mention.value == mention.value.to_integral_value() and -10 < mention.value < 10:
+        return None  # "3M" is a company, "5K" a race, "4K" a screen
+    if match[0] in ("k", "K") and mention.value == 401:
+        return None  # the US "401k" retirement plan
+    scale = SCALES[match[0].lower()]
+    value, step = tidy(mention.value * scale), tidy(mention.step * scale)
+    return NumberMention(mention.start, match.end(), value, step,
+                         digits=True)
+
+
+_SHORT_SCALE = re.compile(r"[A-Za-z]+(?![^\W_])")
 
 
 _NEGATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]inus|[Nn]egative)[ \t]+$")
@@ -288,7 +176,23 @@ def scan(text: str) -> list[NumberMention]:
         mentions.extend(_word_mentions(text, match.start(), match.end()))
     mentions = [_signed(text, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _mixed_fractions(text, mentions) if "/" in text else mentions
+
+
+def _mixed_fractions(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """"2 1/4", "33-3/8": a whole number and a fraction after one space or hyphen are one number."""
+    merged: list[NumberMention] = []
+    for mention in mentions:
+        whole = merged[-1] if merged else None
+        if (whole is not None and mention.digits and 0 < mention.value < 1 and not mention.glued
+                and "/" in text[mention.start : mention.end] and whole.plain_integer
+                and text[whole.end : mention.start] in (" ", "-")):
+            sign = -1 if whole.value < 0 else 1
+            merged[-1] = NumberMention(whole.start, mention.end, whole.value + sign * mention.value,
+                                       mention.step, digits=True)
+            continue
+        merged.append(mention)
+    return merged
 
 
 # --- number claims ---------------------------------------------------------------------------------
@@ -308,6 +212,16 @@ def is_pronoun_one(text: str, mention: NumberMention) -> bool:
     return _ANOTHER_AFTER.match(text, mention.end) is not None
 
 
+_TO_OR_FOR_BEFORE = re.compile(r"\b(?:[Tt]o|[Ff]or)[ \t]+$")
+
+
+def _for_naught(text: str, mention: NumberMention) -> bool:
+    """"came to naught", "all for nought": the idiom for nothing, not the number zero."""
+    if mention.digits or text[mention.start : mention.end].lower() not in ("naught", "nought"):
+        return False
+    return _TO_OR_FOR_BEFORE.search(text, max(0, mention.start - 5), mention.start) is not None
+
+
 def _is_compound_word(text: str, mention: NumberMention) -> bool:
     """A number word glued by a hyphen into another word ("one-off", "five-star", "on-one")."""
     if mention.digits:
@@ -321,11 +235,18 @@ def _is_compound_word(text: str, mention: NumberMention) -> bool:
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``number`` claims for the cardinal mentions no date, duration or ordinal has taken."""
+    from factcheck.claims.ranges import pair  # ranges builds on this module
+
     claims = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
+        if mention.glued and not taken.overlaps(mention.start, mention.end):
+            mention = glued_scale(text, mention) or mention
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if following is not None and following.step > 1 and mention.step == 1:
+            mention = pair(text, mention, following) or mention  # "between 10 and 15 million": 10 million
         if mention.ordinal or mention.glued or taken.overlaps(mention.start, mention.end):
             continue
-        if is_pronoun_one(text, mention) or _is_compound_word(text, mention):
+        if is_pronoun_one(text, mention) or _is_compound_word(text, mention) or _for_naught(text, mention):
             continue
         hedge, _ = hedge_before(text, mention.start)
         claims.append(

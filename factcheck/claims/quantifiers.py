@@ -2,9 +2,9 @@
 "hundreds of", "thousands of", "tens of thousands of", "dozens of".
 
 Both are ``number`` claims. A fraction's value is the fraction (precision one part: "a third" → 1/3);
-"a quarter" or "a third" counts only before "of" or in the plural, else it is an ordinal or a length of
-time ("a third term", "a quarter"). A vague plural states a floor: value 100 for "hundreds", hedge
-``at_least``, precision the scale.
+"a quarter" or "a third" counts only before "of", in the plural or after "one" ("one fifth"), else it
+is an ordinal or a length of time ("a third term", "a quarter"). A vague plural states a floor: value
+100 for "hundreds", hedge ``at_least``, precision the scale.
 """
 
 from __future__ import annotations
@@ -19,11 +19,14 @@ from factcheck.claims.model import Claim
 from factcheck.values import Hedge
 
 _SP = r"[ \t\u00a0]"
-_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7, "nine": 9}
-_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "eighth": 8, "tenth": 10}
+_NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+               "eight": 8, "nine": 9}
+_DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "ninth": 9, "tenth": 10}
 _DENOMINATOR = re.compile(lexicon.trie(_DENOMINATORS) + r"(?P<plural>s)?\b(?!-)")
 _NUMERATOR_BEFORE = re.compile(
-    rf"(?<![\w-])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]even|[Nn]ine)(?:{_SP}+|-)$"
+    rf"(?<![\w-])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)"
+    rf"(?:{_SP}+|{_SP}*-{_SP}*)$"
 )
 _OF = re.compile(rf"{_SP}+of\b")
 _PLURALS = {"dozens": Decimal(12), "hundreds": Decimal(100), "thousands": Decimal(1000),
@@ -38,10 +41,15 @@ def _fraction(text: str, match: re.Match[str]) -> Claim | None:
         return None
     numerator = _NUMERATORS[before["num"].lower()]
     plural = bool(match["plural"])
-    if (numerator > 1) != plural or not (plural or _OF.match(text, match.end())):
-        return None
     word = match[0][:-1] if plural else match[0]
     denominator = Decimal(_DENOMINATORS[word])
+    if (numerator > 1) != plural or numerator >= denominator:
+        return None  # "six quarters" is a year and a half of quarters, not a fraction
+    if word == "quarter" and plural and before[0][-1] != "-" and not _OF.match(text, match.end()):
+        return None  # "the past two quarters" are periods; "three quarters of" and "three-quarters" are parts
+    spelled_one = before["num"].lower() == "one" and match[0] != "quarter"  # "one fifth", not "one quarter"
+    if not (plural or spelled_one or _OF.match(text, match.end())):
+        return None  # "a third term", "a fifth"
     hedge, _ = hedge_before(text, before.start())
     return make_claim(text, "number", before.start(), match.end(), numerator / denominator, hedge=hedge,
                       precision=1 / denominator)

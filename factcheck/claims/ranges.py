@@ -50,6 +50,8 @@ def pair(text: str, low: NumberMention, high: NumberMention) -> NumberMention | 
     join = _joined(text, low.end, high.start)
     if join is None or (join["word"] == "and" and not _opener(text, low.start)):
         return None
+    if low.plain_integer and 1000 <= low.value <= 2099 and (high.step != 1 or high.value >= 10000):
+        return None  # "fell in 1986 to 15.995 billion dlrs": a year, then the amount
     value, step = low.value, low.step
     scale = _LAST_WORD.search(text, high.start, high.end)
     if scale and low.step == 1 and low.value < 1000 and scale[1].lower() in SCALES:

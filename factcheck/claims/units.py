@@ -18,7 +18,7 @@ from factcheck.claims import lexicon
 @dataclass(frozen=True, slots=True)
 class Unit:
     name: str  # canonical, singular: "kilometre", "degree Celsius"
-    dimension: str  # "length", "mass", "area", "volume", "speed", "temperature", "energy", "power"
+    dimension: str  # "length", "mass", "area", "volume", "speed", "temperature", "energy", "power", ...
     factor: Decimal | None  # base units per unit; None when not convertible (bare "degrees")
     offset: Decimal = Decimal(0)
 

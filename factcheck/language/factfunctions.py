@@ -82,6 +82,14 @@ def _role_on(e: Entity, date: dt.date) -> str | None:
     return titles.describe_roles(e, date)
 
 
+@_register("first_office(e: entity) -> date?")
+def _first_office(e: Entity) -> dt.date | None:
+    """The start of the earliest office the facts record for ``e``, or null when they record none:
+    before it the facts say nothing about the titles ``e`` held."""
+    starts = [role.start for role in e.values("role") if role.start is not None]
+    return min(starts) if starts else None
+
+
 @_register("birth_date(e: entity) -> date?")
 def _birth_date(e: Entity) -> dt.date | None:
     """The entity's birth date, or null when the facts do not record it."""

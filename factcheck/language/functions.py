@@ -283,4 +283,8 @@ def function_reference() -> str:
 
 
 
-from factcheck.language import factfunctions  # noqa: E402, F401  (registers the fact functions)
+from factcheck.language import (  # noqa: E402, F401  (registers the date, fact and number functions)
+    datefunctions,
+    factfunctions,
+    numberfunctions,
+)

@@ -95,6 +95,8 @@ def _ordering(op: Callable[[Any, Any], bool]) -> Impl:
     def compare(a: Any, b: Any) -> bool:
         if isinstance(a, Money):
             return op(*_money_key(a, b))
+        if isinstance(a, Percent):
+            return op(a.value, b.value)
         return op(a, b)
 
     return compare

@@ -11,14 +11,13 @@ import pytest
 from factcheck.facts.loader import load_facts
 from factcheck.facts.sqlite import SqliteFactBase, import_facts
 from factcheck.resources import rules_dir
-from factcheck.rules.loader import load_packs, load_rule_file
+from factcheck.rules.loader import load_packs
 from factcheck.values import Duration
 
-from .helpers import PENDING_RULES, age, claim, ensure_kinds, evaluate, person, place
+from .helpers import age, claim, evaluate, person, place
 
-ensure_kinds()
-RULES = {r.id: r for p in sorted(PENDING_RULES.glob("*.yaml")) for r in load_rule_file(p)}
 PACK = {r.id: r for r in load_packs([rules_dir()]).rules}
+RULES = PACK
 BUILTIN = load_facts([rules_dir() / "facts"])
 
 OWN = """facts:

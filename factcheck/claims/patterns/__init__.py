@@ -8,6 +8,7 @@ compiles each pattern once and registers the kind in :data:`~factcheck.claims.ki
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from factcheck.claims.patterns.loader import (
     load_pattern_text,
 )
 from factcheck.claims.patterns.matcher import Masked, match_kind
+from factcheck.claims.patterns.starts import scanner
 
 PATTERNS_DIR = "patterns"
 _ACTIVE: list[PatternKind] = []
@@ -47,6 +49,7 @@ def install(kinds: Iterable[PatternKind]) -> None:
         except ValueError as exc:
             raise PatternLoadError(f"{kind.path}: {exc}") from None
         _ACTIVE.append(kind)
+    _SCANNER.clear()
 
 
 def load_directory(directory: Path) -> list[PatternKind]:
@@ -54,6 +57,17 @@ def load_directory(directory: Path) -> list[PatternKind]:
     kinds = [load_pattern_file(path) for path in pattern_files(directory)]
     install(kinds)
     return kinds
+
+
+_SCANNER: list[re.Pattern[str] | None] = []  # the combined search for the active kinds, once built
+
+
+def _scanner() -> re.Pattern[str] | None:
+    if not _SCANNER:
+        starts = {start for kind in _ACTIVE for pattern in kind.patterns for start in pattern.starts}
+        words = {word for key, word in starts if key == "word"}
+        _SCANNER.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
+    return _SCANNER[0]
 
 
 def active() -> list[PatternKind]:
@@ -65,6 +79,7 @@ def extract(text: str, atoms: list[Claim]) -> list[Claim]:
     if not _ACTIVE or not atoms:
         return []
     masked = Masked(text, atoms)
+    masked.scan(_scanner())
     found: list[Claim] = []
     for kind in _ACTIVE:
         found += match_kind(masked, kind)

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import trie, with_capitals
+from factcheck.claims.patterns.starts import ANY, Anchor, anchor, starters
 from factcheck.claims.patterns.syntax import (
     Alt,
     Capture,
@@ -68,15 +69,56 @@ class Level:
 @dataclass(slots=True)
 class RepeatSlot:
     group: str
-    body: re.Pattern[str]
+    source: str
     level: Level
+    _body: re.Pattern[str] | None = None
+
+    @property
+    def body(self) -> re.Pattern[str]:
+        if self._body is None:
+            self._body = re.compile(self.source)
+        return self._body
+
+    def __getstate__(self) -> tuple:
+        return (self.group, self.source, self.level)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.group, self.source, self.level = state
+        self._body = None
 
 
 @dataclass(slots=True)
 class Compiled:
-    regex: re.Pattern[str]
+    """A compiled pattern. The regexes are kept as source and compiled on first use, so that a
+    pattern set read from the on-disk cache costs nothing until a document needs it."""
+
+    source: str
     level: Level
     kinds: list[tuple[str, int]]  # every claim kind the pattern names, with its offset
+    starts: frozenset[tuple[str, str]] = frozenset()  # see starts.starters; ANY when unselective
+    anchor: Anchor | None = None
+    _regex: re.Pattern[str] | None = None
+    _before: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            self._regex = re.compile(self.source)
+        return self._regex
+
+    @property
+    def before(self) -> re.Pattern[str]:
+        """The regex of the run before the anchor (see :class:`~.starts.Anchor`)."""
+        if self._before is None:
+            self._before = re.compile(self.anchor.before)  # type: ignore[union-attr]
+        return self._before
+
+    def __getstate__(self) -> tuple:
+        return (self.source, self.level, self.kinds, self.starts, self.anchor)
+
+    def __setstate__(self, state: tuple) -> None:
+        self.source, self.level, self.kinds, self.starts, self.anchor = state
+        self._regex = self._before = None
 
 
 class _Compiler:
@@ -118,7 +160,7 @@ class _Compiler:
         if not inner.captures and not inner.repeats:
             return quantified
         group = self.name("r")
-        level.repeats.append(RepeatSlot(group, re.compile(body), inner))
+        level.repeats.append(RepeatSlot(group, body, inner))
         return f"(?P<{group}>{quantified})"
 
     def capture(self, node: Capture, level: Level) -> str:
@@ -163,7 +205,10 @@ def compile_pattern(node: Node) -> Compiled:
     compiler = _Compiler()
     level = Level()
     source = compiler.emit(node, level)
-    return Compiled(re.compile(source), level, compiler.kinds)
+    found, empty = starters(node)
+    starts = frozenset({ANY} if empty else found)
+    anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
+    return Compiled(source, level, compiler.kinds, starts, anchored)
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:

@@ -29,7 +29,9 @@ from factcheck.claims.patterns.compiler import (
     required_kinds,
 )
 from factcheck.claims.patterns.syntax import Capture, PatternSyntaxError, parse_pattern
+from factcheck.diskcache import load_or_build
 from factcheck.errors import RuleLoadError
+from factcheck.resources import grammar_path
 from factcheck.yamlsource import Node, compose, did_you_mean
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
@@ -58,11 +60,16 @@ class PatternKind:
 
 
 def load_pattern_file(path: Path) -> PatternKind:
+    """The kind a pattern file declares; compiled once per content of the file and the grammar."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
-    return load_pattern_text(str(path), text)
+    key = "\0".join((str(path), text, grammar_path("patterns.lark").read_text(encoding="utf-8")))
+    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text))
+    if kind.kind.name in CLAIM_KINDS:
+        raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", hint=str(path))
+    return kind
 
 
 def load_pattern_text(path: str, text: str) -> PatternKind:

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from typing import Any
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
-from factcheck.claims.patterns.compiler import CaptureSlot, Level
+from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
+from factcheck.claims.patterns.starts import ANY
 
 _INDEX = re.compile(r"#([0-9]+)\x01")
 
@@ -31,6 +33,7 @@ class Masked:
         self._starts: list[int] = []  # placeholder start in the masked text
         self._ends: list[int] = []  # placeholder end in the masked text
         self._spans: list[tuple[int, int]] = []  # the claim's span in the text
+        self._kinds: list[tuple[str, int]] = []  # the claim's kind and index
         last = masked = 0
         for index, claim in enumerate(atoms):
             start, end = claim.span.start, claim.span.end
@@ -43,9 +46,22 @@ class Masked:
             masked += len(holder)
             self._ends.append(masked)
             self._spans.append((start, end))
+            self._kinds.append((claim.kind, index))
             last = end
         pieces.append(text[last:])
         self.masked = "".join(pieces)
+        self.at: dict[tuple[str, str], list[int]] = {}  # starter → its places in the masked text
+        for start, (kind, _) in zip(self._starts, self._kinds, strict=True):
+            self.at.setdefault(("claim", kind), []).append(start)
+
+    def scan(self, scanner: re.Pattern[str] | None) -> None:
+        """The one combined search for every pattern's starting words and punctuation."""
+        if scanner is None:
+            return
+        for match in scanner.finditer(self.masked):
+            word = match["w"] if "w" in scanner.groupindex else None
+            key = ("word", word.lower()) if word else ("punct", match[0])
+            self.at.setdefault(key, []).append(match.start())
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -122,7 +138,7 @@ def match_kind(masked: Masked, pattern: PatternKind) -> list[Claim]:
     for compiled, requires in zip(pattern.patterns, pattern.requires, strict=True):
         if not requires <= masked.kinds:
             continue
-        for match in compiled.regex.finditer(masked.masked):
+        for match in _matches(masked, compiled):
             claim = _composite(masked, pattern, match, compiled.level)
             if claim is not None:
                 found.append(claim)
@@ -132,3 +148,37 @@ def match_kind(masked: Masked, pattern: PatternKind) -> list[Claim]:
         if not kept or claim.span.end > kept[-1].span.end:
             kept.append(claim)
     return kept
+
+
+def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
+    """The places a match of ``compiled`` may start, in order (see :mod:`.starts`)."""
+    if ANY not in compiled.starts:
+        places: list[int] = []
+        for starter in compiled.starts:
+            places += masked.at.get(starter, ())
+        return sorted(set(places))
+    if compiled.anchor is None:
+        return list(range(len(masked.masked)))  # no anchor: every place, as finditer would
+    places = []
+    text, before, width = masked.masked, compiled.before, compiled.anchor.width
+    last = compiled.anchor.last
+    for kind in compiled.anchor.kinds:
+        for end in masked.at.get(("claim", kind), ()):
+            if last and not text[max(0, end - len(last) - 4):end].rstrip().lower().endswith(last):
+                continue
+            found = before.search(text, max(0, end - width), end)
+            if found is not None:
+                places.append(found.start())
+    return sorted(set(places))
+
+
+def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
+    """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
+    regex, text, done = compiled.regex, masked.masked, 0
+    for place in _candidates(masked, compiled):
+        if place < done:
+            continue
+        match = regex.match(text, place)
+        if match is not None:
+            done = match.end() if match.end() > place else place + 1
+            yield match

@@ -1,0 +1,225 @@
+"""Number words: the lark grammar ``grammars/numbers.lark`` and the evaluator of its parse trees.
+
+``parse_words("two hundred and five")`` gives ``(value, step, is_ordinal)``: the value, the rounding
+step it was stated with, and whether the run is an ordinal. ``numbers.py`` finds the runs in a text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from decimal import Decimal
+from functools import cache, lru_cache
+
+import lark
+
+from factcheck.resources import load_grammar
+
+SCALES = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(1000),
+    "lakh": Decimal(10) ** 5,
+    "lakhs": Decimal(10) ** 5,
+    "crore": Decimal(10) ** 7,
+    "crores": Decimal(10) ** 7,
+    "million": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12,
+    "quadrillion": Decimal(10) ** 15,
+    "quintillion": Decimal(10) ** 18,
+    "sextillion": Decimal(10) ** 21,
+    "k": Decimal(1000),
+    "m": Decimal(10) ** 6,
+    "mn": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6,
+    "mm": Decimal(10) ** 6,
+    "mil": Decimal(10) ** 6,
+    "bln": Decimal(10) ** 9,
+    "tln": Decimal(10) ** 12,
+    "bn": Decimal(10) ** 9,
+    "tn": Decimal(10) ** 12,
+    "b": Decimal(10) ** 9,
+    "t": Decimal(10) ** 12,
+    "trn": Decimal(10) ** 12,
+    "dozen": Decimal(12),
+    "dozens": Decimal(12),
+}
+_GRAMMAR_WORD_TERMINALS = (
+    "ZERO", "UNIT", "TEEN", "TENS", "HUNDRED", "SCALE", "DOZEN", "HALF", "ORD_", "POINT",
+)
+
+
+@cache
+def _parser() -> lark.Lark:
+    return load_grammar("numbers.lark", start=["cardinal", "ordinal"], parser="lalr")
+
+
+def number_words() -> list[str]:
+    """The number words the grammar knows, read from its terminals so the list lives in one place."""
+    found: set[str] = set()
+    for terminal in _parser().terminals:
+        if terminal.name.startswith(_GRAMMAR_WORD_TERMINALS):
+            found.update(re.findall(r"[a-z]{3,}", terminal.pattern.value))
+    return sorted(found)
+
+
+# Case-sensitive on purpose (lower case or capitalized): case-insensitive matching is several times
+# slower in Python's regex engine, and ALL-CAPS number words are headlines, not claims.
+def tidy(number: Decimal) -> Decimal:
+    """``1200000.0`` → ``1200000``: integral values without a fractional exponent, for display."""
+    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+
+
+class _Invalid(Exception):
+    """A structurally valid run with an impossible value ("three thousand two million")."""
+
+
+def _tokens_value(tokens: list[lark.Token]) -> Decimal:
+    words = {
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+        "eight": 8, "nine": 9, "nought": 0, "naught": 0, "ten": 10, "eleven": 11, "twelve": 12,
+        "thirteen": 13, "fourteen": 14,
+        "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+        "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    }
+    return Decimal(sum(words[_ordinal_to_cardinal(t.value.lower())] for t in tokens))
+
+
+def _ordinal_to_cardinal(word: str) -> str:
+    irregular = {"first": "one", "second": "two", "third": "three", "fifth": "five", "eighth": "eight",
+                 "ninth": "nine", "twelfth": "twelve"}
+    if word in irregular:
+        return irregular[word]
+    if word.endswith("ieth"):
+        return word[:-4] + "y"
+    return word.removesuffix("th")
+
+
+class _Evaluate:
+    """Computes ``(value, step)`` from a parse tree of ``numbers.lark``; each method handles the
+    rule (or alias) of the same name."""
+
+    def __call__(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return getattr(self, str(tree.data))(tree)
+
+    def _sub(self, node: lark.Tree | lark.Token) -> tuple[Decimal, Decimal]:
+        if isinstance(node, lark.Token):  # the article "a" standing for one
+            return Decimal(1), Decimal(1)
+        return self(node)
+
+    def below100(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return _tokens_value(tree.children), Decimal(1)
+
+    ord_below100 = below100
+
+    def hundreds(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """hundreds: (below100 | A)? HUNDRED"""
+        multiplier = self._sub(tree.children[0])[0] if len(tree.children) == 2 else Decimal(1)
+        return multiplier * 100, Decimal(100)
+
+    ord_hundred = hundreds
+
+    def hundreds_and(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """hundreds AND? below100 (and the ordinal variant)."""
+        return self(tree.children[0])[0] + self(tree.children[-1])[0], Decimal(1)
+
+    ord_hundreds_and = hundreds_and
+
+    def group(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """group: (below1000 | A) SCALE"""
+        value, step = self._sub(tree.children[0])
+        scale = SCALES[tree.children[1].value.lower()]
+        return value * scale, step * scale
+
+    def tail(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return self(tree.children[-1])
+
+    def integer(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """integer: group+ tail? | below1000 -- scales must fall from left to right."""
+        parts = [self(child) for child in tree.children]
+        _check_falling(parts)
+        return sum((v for v, _ in parts), Decimal(0)), parts[-1][1]
+
+    def whole(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return self(tree.children[0])
+
+    def and_half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"two and a half" is 2.5; "one million and a half" is half a million more, not 0.5."""
+        value, step = self(tree.children[0])
+        unit = step if step >= 1000 else Decimal(1)
+        return value + unit / 2, unit / 2
+
+    def and_quarter(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        value, step = self(tree.children[0])
+        unit = step if step >= 1000 else Decimal(1)
+        return value + unit / 4, unit / 4
+
+    def part_of_scale(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"half a million", "quarter million"."""
+        words = [t.value.lower() for t in tree.children if isinstance(t, lark.Token)]
+        scale = SCALES[words[-1]]
+        part = scale / 4 if "quarter" in words else scale / 2
+        return tidy(part), tidy(part)
+
+    def point(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"two point two million", "nine point nought four": digit words after "point"."""
+        whole = self(tree.children[0])[0]
+        tokens = [t for t in tree.children[2:] if isinstance(t, lark.Token)]
+        scale = Decimal(1)
+        if tokens and tokens[-1].type == "SCALE":
+            scale = SCALES[tokens.pop().value.lower()]
+        digits, index = "", 0
+        while index < len(tokens):
+            value = int(_tokens_value([tokens[index]]))
+            if tokens[index].type == "TENS" and index + 1 < len(tokens) and tokens[index + 1].type == "UNIT":
+                value += int(_tokens_value([tokens[index + 1]]))
+                index += 1
+            digits += str(value)
+            index += 1
+        step = Decimal(1).scaleb(-len(digits))
+        return tidy((whole + Decimal(f"0.{digits}")) * scale), tidy(step * scale)
+
+    def half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return Decimal("0.5"), Decimal("0.5")
+
+    def dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return self._sub(tree.children[0])[0] * 12, Decimal(12)
+
+    def ordinal(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """ordinal: group* ord_tail"""
+        parts = [self(child) for child in tree.children]
+        _check_falling(parts)
+        return sum((v for v, _ in parts), Decimal(0)), Decimal(1)
+
+    def ord_small(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return self(tree.children[-1])
+
+    def ord_scale(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """(below1000 | A)? ORD_SCALE: "two thousandth"."""
+        multiplier = self._sub(tree.children[0])[0] if len(tree.children) == 2 else Decimal(1)
+        return multiplier * SCALES[tree.children[-1].value.lower().removesuffix("th")], Decimal(1)
+
+
+def _check_falling(parts: list[tuple[Decimal, Decimal]]) -> None:
+    """Each part of "one million two hundred thousand five" must be smaller than the scale before it."""
+    for (_, step), (value, _) in itertools.pairwise(parts):
+        if value >= step:
+            raise _Invalid
+
+
+_EVALUATE = _Evaluate()
+
+
+@lru_cache(maxsize=8192)
+def parse_words(words: str) -> tuple[Decimal, Decimal, bool] | None:
+    """``(value, step, is_ordinal)`` of a run of number words ("two-and-a-half"), None if the run
+    is not one number. Cached: prose repeats the same runs."""
+    for start in ("cardinal", "ordinal"):
+        try:
+            value, step = _EVALUATE(_parser().parse(words, start=start))
+        except (lark.exceptions.LarkError, _Invalid):
+            continue
+        return value, step, start == "ordinal"
+    return None
+
+

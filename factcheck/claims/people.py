@@ -1,0 +1,180 @@
+"""People with titles: "Russian President Vladimir Putin", "U.S. President Donald Trump", "German
+Chancellor Friedrich Merz", "the Russian president", and later mentions by surname ("Putin said").
+
+A ``person`` claim is found from its *title*, never from capitalisation alone, so "White House",
+"Kremlin" or a capitalised sentence start never become people. A title is an office word from
+``lexicon/people.yaml`` ("President", "Prime Minister", "foreign minister"), with the words written
+before it kept in the title as stated: a qualifier ("former", "acting", "then-"), a country name or
+adjective ("U.S.", "Russian") or a body ("European Commission"). Then:
+
+- a name right after the title (1-5 capitalised words, with particles such as "da", "von") gives a
+  claim over title and name, ``name`` the name as written;
+- no name, but "the" before the title ("the Russian president said") gives a claim over the title
+  with ``name`` null. An office in lower case counts only after a country or body ("the Russian
+  president", "Russian foreign minister Sergei Lavrov"): a bare "the president" is not read, and
+  both searches open on a capital letter, which keeps the scan fast;
+- once a name was introduced with a title, each later mention of its last word ("Putin"), or of the
+  full name again, is a claim with the full ``name``, ``title`` null and ``first_mention`` the start
+  of the first titled mention. A surname preceded or followed by another capitalised word ("Melania
+  Trump", "Trump Tower") is someone or something else and is skipped.
+
+The value is the name (null for a title alone). The extractor only reads the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from factcheck.claims.base import make_claim
+from factcheck.claims.lexicon import load, trie
+from factcheck.claims.model import Claim
+
+_SP = r"[ \t\u00a0]+"
+_CAPWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[^\W\d_]|[A-Z]\.)"
+_WINDOW = 60  # characters read before an office word for its qualifier and country
+
+
+def _variants(phrase: str) -> set[str]:
+    return {phrase, phrase.lower(), phrase[:1].upper() + phrase[1:].lower()}
+
+
+class _Lexicon:
+    """The compiled regexes, built on first use."""
+
+    def __init__(self) -> None:
+        people, places = load("people"), load("places")
+        offices = {v for office in people["offices"] for v in _variants(office)}
+        where = set(places["countries"]) | set(places["demonyms"]) | set(people["bodies"])
+        # Both searches open on a capital letter, which lets the regex engine skip ahead: an office
+        # written in lower case is read only after a country or body ("Russian foreign minister").
+        capitalised = trie(o for o in offices if o[0].isupper())
+        lower = trie(o for o in offices if o[0].islower())
+        self.office = re.compile(rf"(?:{capitalised})(?:-elect)?(?![\w\-])")
+        self.lower_office = re.compile(rf"(?:{trie(where)}){_SP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])")
+        qualifier = trie(people["qualifiers"])
+        self.before = re.compile(
+            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){_SP})?"
+            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{_SP}|-))?"
+            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){_SP})?)$"
+        )
+        particle = trie(people["particles"])
+        more = rf"(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{0,4}}"
+        self.name = re.compile(rf"{_SP}(?P<name>{_CAPWORD}{more})")
+        self.not_names = frozenset(people["not_names"])
+
+
+@cache
+def _lexicon() -> _Lexicon:
+    return _Lexicon()
+
+
+def _name(lex: _Lexicon, text: str, end: int) -> tuple[int, int] | None:
+    """The span of the name right after a title ending at ``end``: capitalised words, cut before a
+    word that ends names ("Tuesday", "Said") and after a possessive ("Trump's")."""
+    match = lex.name.match(text, end)
+    if match is None:
+        return None
+    start = match.start("name")
+    last = None
+    for word in re.finditer(r"\S+", match["name"]):
+        if word[0] in lex.not_names:
+            break
+        possessive = re.search(r"['’]s$", word[0])
+        last = start + word.end() - (2 if possessive else 0)
+        if possessive:
+            break
+    if last is None:
+        return None
+    while text[last - 1] in "'’-" or text[start:last].split()[-1].islower():
+        last = start + text[start:last].rstrip("'’-").rfind(" ")
+        if last <= start:
+            return None
+    return start, last
+
+
+def _titled(text: str) -> list[Claim]:
+    lex = _lexicon()
+    found: list[Claim] = []
+    spans = {match.span() for match in lex.office.finditer(text)}
+    spans.update(match.span("office") for match in lex.lower_office.finditer(text))
+    for start, end in sorted(spans):
+        if start and (text[start - 1].isalnum() or text[start - 1] in "'’-."):
+            continue
+        before = lex.before.search(text, max(0, start - _WINDOW), start)
+        title_start = before.start("title") if before and before["title"] else start
+        title = " ".join(text[title_start:end].split())
+        span = _name(lex, text, end)
+        if span is not None:
+            name = " ".join(text[span[0]:span[1]].split())
+            found.append(make_claim(text, "person", title_start, span[1], name,
+                                    fields={"name": name, "title": title, "first_mention": None}))
+        elif before is not None and before["the"] and not re.match(rf"{_SP}of\b|['’]", text[end:end + 4]):
+            found.append(make_claim(text, "person", title_start, end, None,
+                                    fields={"name": None, "title": title, "first_mention": None}))
+    return found
+
+
+def extract(text: str) -> list[Claim]:
+    """``person`` claims: titled names, titles after "the", and later mentions of titled names."""
+    titled = _titled(text)
+    first: dict[str, int] = {}
+    for claim in titled:
+        name = claim.fields["name"]
+        if name is not None:
+            first.setdefault(name, claim.span.start)
+    claims = [_with_first(claim, first) for claim in titled]
+    if not any(w not in _SUFFIXES for name in first for w in name.split()):
+        return claims
+    return sorted(claims + _later(text, claims, first), key=lambda c: c.span.start)
+
+
+def _with_first(claim: Claim, first: dict[str, int]) -> Claim:
+    name = claim.fields["name"]
+    if name is None:
+        return claim
+    return replace(claim, fields={**claim.fields, "first_mention": first[name]})
+
+
+def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]:
+    """Later mentions of titled names: the surname alone, or the full name again."""
+    by_surname: dict[str, str] = {}
+    for name in first:
+        words = [w for w in name.split() if w not in _SUFFIXES]
+        if words:  # "Pope Leo XIV", not "King III"
+            by_surname.setdefault(words[-1], name)
+    taken = [claim.span for claim in titled]
+    found: list[Claim] = []
+    pattern = re.compile(rf"(?<![\w'’.\-])(?:{trie(by_surname)})(?![\w\-]|['’](?!s\b))")
+    for match in pattern.finditer(text):
+        name = by_surname[match[0]]
+        start, end = match.span()
+        if first[name] >= start or any(s.start <= start < s.end for s in taken):
+            continue
+        given = name[: len(name) - len(match[0])]
+        if given and text[max(0, start - len(given)):start] == given:
+            start -= len(given)
+        elif _capitalised_before(text, start) or _capitalised_after(text, end):
+            continue
+        found.append(make_claim(text, "person", start, end, name,
+                                fields={"name": name, "title": None, "first_mention": first[name]}))
+    return found
+
+
+_SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
+_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t\u00a0]+$")
+_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-]*")
+
+
+def _capitalised_before(text: str, start: int) -> bool:
+    """Whether a capitalised word that is not a sentence start stands right before ``start``."""
+    match = _BEFORE.search(text, max(0, start - 30), start)
+    if match is None:
+        return False
+    return match[0].split()[0] not in _lexicon().not_names
+
+
+def _capitalised_after(text: str, end: int) -> bool:
+    match = _AFTER.match(text, end)
+    return match is not None and match[0].split()[0] not in _lexicon().not_names

@@ -1,0 +1,143 @@
+"""Sentences and the tense of the verb group before a claim: the context a rule may need beyond a
+claim's own words ("said on March 3, 2026" is past; "will meet on March 3, 2026" is not).
+
+Both are pure functions of the text and a character offset, computed when a rule asks for them
+(``sentence(c)`` and ``tense(c)`` in the rule language), never stored on the claim.
+
+- A sentence ends at ``.``, ``!`` or ``?`` followed by a space and a capital letter, a digit or a
+  quote, unless the word before the full stop is an abbreviation ("Oct.", "U.S.", "Mr.") or a single
+  letter; a blank line ends a sentence too. Sentences are read at most ``_WINDOW`` characters either
+  side of the claim.
+- The tense is read backwards from the claim over at most ``_WORDS`` words of its sentence, with the
+  lexicon ``lexicon/sentences.yaml``: leading prepositions ("on", "in early") are passed over; the first
+  auxiliary or marker of the future ("will", "would", "to", "scheduled", "by") makes it ``future``; a
+  present form of "be" or "have" makes it ``present``; a past form that is no participle ("said",
+  "was", "took") makes it ``past``. A participle ("held", or any word ending in "ed") is past only
+  with an auxiliary ("was held", "has signed"; "will be held" is future) or right after a pronoun or
+  a capitalised name ("Smith resigned on"); "the fiscal year ended June 30" is a noun phrase. A
+  determiner or clause word ("the", "which", "and") ends the search undecided (None), as does a
+  date right after "was" ("the original date was April 15" names a date, it does not place an
+  event) or more than two words of unknown class.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.claims import lexicon
+
+_WINDOW = 600
+_WORDS = 6
+_UNKNOWN = 2  # words of unknown class (objects, base forms) passed over before the verb
+_TABLE = lexicon.load("sentences")
+_FUTURE = frozenset(_TABLE["future"])
+_PRESENT = frozenset(_TABLE["present"])
+_PAST = frozenset(_TABLE["past"])
+_PARTICIPLES = frozenset(_TABLE["participles"])
+_PAST_AUXILIARIES = frozenset(_TABLE["past_auxiliaries"])
+_PRONOUNS = frozenset(_TABLE["pronouns"])
+_COPULAS = frozenset(("was", "were", "is", "are", "am", "'s", "’s", "remains", "remained"))
+_BE = frozenset(_TABLE["be"])
+_STOP = frozenset(_TABLE["stop"])
+_SKIP = frozenset(_TABLE["skip"])
+_LEAD = frozenset(_TABLE["lead"])
+_DETERMINERS = frozenset(_TABLE["determiners"])
+_ABBREVIATIONS = frozenset(_TABLE["abbreviations"])
+_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n")
+_WORD = re.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
+
+
+def _is_boundary(text: str, match: re.Match[str]) -> bool:
+    if match[0].startswith("\n"):
+        return True
+    if text[match.start()] != ".":
+        return True
+    word = re.search(r"([A-Za-z.]+)$", text[max(0, match.start() - 12):match.start()])
+    if word is None:
+        return True
+    token = word[1].lower().strip(".")
+    return len(token) > 1 and token not in _ABBREVIATIONS
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end offsets of the sentence containing ``text[start:end]``."""
+    low, high = max(0, start - _WINDOW), min(len(text), end + _WINDOW)
+    first, last = low, high
+    for match in _END.finditer(text, low, high):
+        if not _is_boundary(text, match):
+            continue
+        if match.end() <= start:
+            first = match.end()
+        elif match.start() >= end:
+            last = match.end() if not match[0].startswith("\n") else match.start()
+            break
+    while first < start and text[first].isspace():
+        first += 1
+    return first, last
+
+
+def sentence(text: str, start: int, end: int) -> str:
+    """The text of the sentence containing ``text[start:end]``, without surrounding space."""
+    first, last = sentence_bounds(text, start, end)
+    return text[first:last].strip()
+
+
+def _regular_past(word: str) -> bool:
+    return word.endswith("ed") and len(word) > 4 and word not in _FUTURE
+
+
+def _adverb(word: str) -> bool:
+    return word in _SKIP or (word.endswith("ly") and len(word) > 4)
+
+
+def _participle_tense(words: list[str], raw: list[str]) -> str | None:
+    """The tense of a participle ("held", "signed") from the words before it (nearest first): an
+    auxiliary decides ("will be held", "is expected", "had signed"); a pronoun or a capitalised name
+    makes it a past verb ("he met", "Smith resigned"); anything else leaves it a noun phrase's
+    participle ("the year ended June 30"), undecided. "dated and delivered" reads through the "and"."""
+    for word, written in zip(words, raw, strict=False):
+        if word in _BE or _adverb(word) or word in ("and", "or") or word in _PARTICIPLES \
+                or _regular_past(word):
+            continue
+        if word in _FUTURE:
+            return "future"
+        if word in ("is", "are", "am", "'re", "’re"):
+            return "present"
+        if word in _PAST_AUXILIARIES or word in _PRONOUNS:
+            return "past"
+        if written[:1].isupper() and word not in _STOP:
+            return "past"
+        return None
+    return None
+
+
+def tense_before(text: str, position: int) -> str | None:
+    """``"past"``, ``"present"``, ``"future"`` or None: the tense of the verb group that governs
+    what starts at ``position``, read backwards in its sentence."""
+    first, _ = sentence_bounds(text, position, position)
+    raw = _WORD.findall(text, first, position)[::-1]
+    words = [w.lower().rstrip(".") for w in raw]
+    lead = 0
+    while lead < len(words) and words[lead] in _LEAD:
+        lead += 1
+    if lead == 0 and words and (words[0] in _BE or words[0] in _COPULAS):
+        return None  # "the original date was April 15": the date is what is named, not when
+    unknown = 0
+    for index in range(lead, min(len(words), lead + _WORDS)):
+        word = words[index]
+        if _adverb(word):
+            continue
+        if word in _FUTURE:
+            return "future"
+        if word in _PRESENT:
+            return "present"
+        if word in _STOP or not word[0].isalpha():
+            return None
+        if word in _PAST:
+            return "past"
+        if word in _PARTICIPLES or _regular_past(word):
+            return _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
+        unknown += 1
+        if unknown > _UNKNOWN:
+            return None
+    return None

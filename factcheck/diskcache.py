@@ -1,0 +1,49 @@
+"""Results that are expensive to build and depend only on some text, kept between runs.
+
+Start-up dominates a one-article run, and most of it used to be spent rebuilding the same things
+from the same files (compiled pattern files, parsed grammars). A value is pickled into the user
+cache directory under a digest of the text it was built from, so any edit to that text builds it
+afresh. Writes are atomic; an unreadable, stale or unwritable cache is silently rebuilt.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import tempfile
+import zlib
+from collections.abc import Callable
+from typing import TypeVar
+
+from factcheck.resources import cache_dir
+
+T = TypeVar("T")
+_FORMAT = 1  # bump when the layout of any cached type changes
+
+
+def digest(text: str) -> str:
+    """A 64-bit digest of ``text`` (two independent checksums and the length)."""
+    data = text.encode("utf-8", "surrogatepass")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+
+
+def load_or_build(namespace: str, key: str, build: Callable[[], T]) -> T:
+    """The value cached for ``key`` in ``namespace``, or ``build()`` stored for next time."""
+    directory = cache_dir()
+    if directory is None:
+        return build()
+    path = directory / f"{namespace}-{_FORMAT}-{digest(key)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        pass
+    value = build()
+    try:
+        fd, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except (OSError, pickle.PicklingError):
+        pass
+    return value

@@ -1,0 +1,126 @@
+"""Functions on dates, times of day and the words around a claim: completing a partial date from a
+reference date, resolving a relative one, the time between two endpoints, and a claim's sentence and
+tense.
+
+Registered in :mod:`factcheck.language.functions` like every other function. None of them guesses:
+a date that cannot be completed, a relative date of a grain finer or coarser than a day, or a tense
+the lexicon cannot tell, is null, and a rule that depends on it is not decided.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from factcheck.claims import sentences
+from factcheck.claims.model import Claim
+from factcheck.language.functions import WEEKDAYS, _register
+from factcheck.values import Duration, TimeOfDay
+
+
+def _on(year: int, month: int, day: int) -> dt.date | None:
+    return dt.date(year, month, day) if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1] \
+        else None
+
+
+def _completed(c: Claim, ref: dt.date) -> dt.date | None:
+    if c.value is not None and isinstance(c.value, dt.date):
+        return c.value
+    month, day, year = c.fields.get("month"), c.fields.get("day"), c.fields.get("year")
+    if month is None or day is None or c.fields.get("relative") is not None:
+        return None
+    if year is not None:
+        return _on(year, month, day)
+    candidates = [d for d in (_on(ref.year + k, month, day) for k in (-1, 0, 1)) if d is not None]
+    return min(candidates, key=lambda d: abs((d - ref).days)) if candidates else None
+
+
+@_register("complete_date(c: claim<date>, ref: date) -> date?")
+def _complete_date(c: Claim, ref: dt.date) -> dt.date | None:
+    """The calendar date a date claim names. A date stated without its year ("March 12") is its
+    occurrence nearest ``ref`` (usually the document date); null for a claim without a month and day
+    ("2025", "March 2025") and for a relative one ("yesterday")."""
+    return _completed(c, ref)
+
+
+@_register("relative_date(c: claim<date>, ref: date) -> date?")
+def _relative_date(c: Claim, ref: dt.date) -> dt.date | None:
+    """The day a relative date claim names, counted from ``ref``: "yesterday" is the day before,
+    "tomorrow" the day after, "last Thursday" the Thursday in the week before ``ref`` (1–7 days
+    earlier), "next Thursday" the one 1–7 days later. Null for other grains ("last month"), for a
+    bare weekday ("on Thursday", which may be either side of ``ref``) and for absolute claims."""
+    offset, grain = c.fields.get("relative"), c.fields.get("grain")
+    if offset is None:
+        return None
+    if grain == "day":
+        return ref + dt.timedelta(days=int(offset))
+    weekday = c.fields.get("weekday")
+    if grain == "weekday" and offset and weekday in WEEKDAYS:
+        target = WEEKDAYS.index(weekday)
+        if offset < 0:
+            return ref - dt.timedelta(days=(ref.weekday() - target - 1) % 7 + 1)
+        return ref + dt.timedelta(days=(target - ref.weekday() - 1) % 7 + 1)
+    return None
+
+
+def _endpoint_dates(ctx: Any, start: Claim, end: Claim) -> tuple[dt.date, dt.date] | None:
+    doc_date = getattr(ctx.document, "date", None)
+    years = [c.fields.get("year") for c in (start, end) if c.fields.get("year") is not None]
+    ref = doc_date or (dt.date(years[0], 7, 1) if years else dt.date(2001, 7, 1))  # 2001: not a leap year
+    first = _completed(start, ref if start.fields.get("year") or not years else dt.date(years[0], 7, 1))
+    if first is None:
+        return None
+    last = _completed(end, first)
+    if last is not None and end.fields.get("year") is None and last < first:
+        last = _on(last.year + 1, last.month, last.day)  # "December 28 to January 3"
+    return (first, last) if last is not None else None
+
+
+@_register("span_between(start: claim<any>, end: claim<any>) -> duration?", needs_ctx=True)
+def _span_between(ctx: Any, start: Claim, end: Claim) -> Duration | None:
+    """The time from one endpoint claim to another: two dates in days (a date stated without its year
+    takes the other's year, or the document date's, "December 28 to January 3" crossing into the next
+    year), or two times of day in minutes (an end before the start is on the next day). Null when the
+    endpoints are not two dates or two times, or a date lacks its day."""
+    if start.kind == "time" and end.kind == "time":
+        a, b = start.value, end.value
+        if not isinstance(a, TimeOfDay) or not isinstance(b, TimeOfDay):
+            return None
+        minutes = (b.hour * 60 + b.minute - a.hour * 60 - a.minute) % (24 * 60)
+        return Duration(seconds=Decimal(minutes * 60))
+    if start.kind == "date" and end.kind == "date":
+        dates = _endpoint_dates(ctx, start, end)
+        return None if dates is None else Duration(days=Decimal((dates[1] - dates[0]).days))
+    return None
+
+
+@_register("text_between(a: claim<any>, b: claim<any>) -> string?", needs_ctx=True)
+def _text_between(ctx: Any, a: Claim, b: Claim) -> str | None:
+    """The document's text between the end of claim ``a`` and the start of claim ``b`` (`", "` in
+    "yesterday, October 14"); null when ``b`` does not start after ``a`` ends or they are more than
+    200 characters apart."""
+    if ctx.document is None or b.span.start < a.span.end or b.span.start - a.span.end > 200:
+        return None
+    return ctx.document.text[a.span.end:b.span.start]
+
+
+@_register("sentence(c: claim<any>) -> string", needs_ctx=True)
+def _sentence(ctx: Any, c: Claim) -> str:
+    """The text of the sentence the claim sits in (see ``factcheck/claims/sentences.py`` for where
+    sentences end)."""
+    if ctx.document is None:
+        return c.text
+    return sentences.sentence(ctx.document.text, c.span.start, c.span.end)
+
+
+@_register("tense(c: claim<any>) -> string?", needs_ctx=True)
+def _tense(ctx: Any, c: Claim) -> str | None:
+    """The tense of the verb group right before the claim in its sentence: `"past"` ("said on",
+    "was held on", "has signed ... on"), `"present"` ("is on"), `"future"` ("will meet on", "is
+    expected to close on", "postponed to", "by"), or null when no verb governs it nearby ("the talks
+    on", "which ... on"). Read from a small lexicon (``factcheck/claims/lexicon/sentences.yaml``)."""
+    if ctx.document is None:
+        return None
+    return sentences.tense_before(ctx.document.text, c.span.start)
