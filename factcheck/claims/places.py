@@ -51,7 +51,12 @@ class _Lexicon:
             rf"{_WORD}(?:(?:{_SP}|-){_WORD}){{0,2}}))$",
             re.MULTILINE,
         )
-        self.list_after = re.compile(rf"(?:,?{_SP}(?:and|or){_SP}[A-ZÀ-ÖØ-Þ]|,{_SP}(?:{second})(?![\w'’\-]))")
+        # A list goes on after the pair: ", and X", ", Spain", or ", East Germany and ..." (any capitalised
+        # name followed by another separator), so the pair is two items, not a city and its country.
+        self.list_after = re.compile(
+            rf"(?:,?{_SP}(?:and|or){_SP}[A-ZÀ-ÖØ-Þ]|,{_SP}(?:{second})(?![\w'’\-])"
+            rf"|,{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}}{_SP}?(?:,|(?:and|or)\b))"
+        )
         # What may follow a place: punctuation, the end, or a function word (not a verb: "in Paris,
         # Ireland face ..." makes Ireland a subject, not Paris's country).
         self.after = re.compile(rf"\s*(?:$|[^\w\s]|(?:{trie(_FOLLOWERS)})\b)")
