@@ -176,7 +176,8 @@ class ScalarLocator:
     def __init__(self, source: YamlFile, node: yaml.Node):
         self.source = source
         self.value: str = node.value
-        self._map = self._align(source.text, node)
+        self._node = node
+        self._map: list[int] | None = None  # aligned on the first error only
 
     @staticmethod
     def _align(text: str, node: yaml.Node) -> list[int]:
@@ -195,6 +196,8 @@ class ScalarLocator:
         return mapping
 
     def locate(self, offset: int, length: int = 1) -> SourceLocation:
+        if self._map is None:
+            self._map = self._align(self.source.text, self._node)
         offset = max(0, min(offset, len(self._map) - 1))
         index = self._map[offset]
         return self.source.location_at(index, length)

@@ -126,9 +126,14 @@ def _rule(node: Node) -> Rule:
 
 def _reads_document_date(tree: ast.Node) -> bool:
     """Whether an expression reads ``doc.date`` (such rules are skipped on undated documents)."""
-    if isinstance(tree, ast.Member) and tree.name == "date" and isinstance(tree.obj, ast.Var):
-        return tree.obj.name == "doc" or any(_reads_document_date(c) for c in ast.children(tree))
-    return any(_reads_document_date(child) for child in ast.children(tree))
+    pending = [tree]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Member) and node.name == "date" and isinstance(node.obj, ast.Var):
+            if node.obj.name == "doc":
+                return True
+        pending.extend(ast.children(node))
+    return False
 
 
 def _expression(node: Node, env: TypeEnv):
