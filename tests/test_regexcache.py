@@ -36,15 +36,15 @@ def _same(a: re.Pattern[str], b: re.Pattern[str]) -> None:
 @pytest.mark.parametrize("pattern,flags", PATTERNS)
 def test_first_and_cached_compilation_match_re(regexcache, pattern, flags):
     _same(regexcache.compile(pattern, flags), re.compile(pattern, flags))
-    regexcache._save(regexcache._build_id())
+    regexcache._table().save()
     reloaded = importlib.reload(regexcache)
-    assert (pattern, flags) in reloaded._load()
+    assert reloaded._table().get((pattern, flags)) is not None
     _same(reloaded.compile(pattern, flags), re.compile(pattern, flags))
 
 
 def test_a_corrupt_cache_file_is_ignored(regexcache, tmp_path):
     regexcache.compile(r"\d+")
-    regexcache._save(regexcache._build_id())
+    regexcache._table().save()
     (cached,) = (tmp_path / "factcheck").glob("regex-*.pickle")
     cached.write_bytes(b"not a pickle")
     reloaded = importlib.reload(regexcache)
@@ -53,9 +53,11 @@ def test_a_corrupt_cache_file_is_ignored(regexcache, tmp_path):
 
 def test_another_build_is_never_read(regexcache, monkeypatch):
     regexcache.compile(r"\d+")
-    regexcache._save("some other interpreter")
+    table = regexcache._table()
+    table.build = "some other interpreter"  # written as if by another build, under this build's name
+    table.save()
     reloaded = importlib.reload(regexcache)
-    assert reloaded._load() == {}
+    assert reloaded._table().get((r"\d+", 0)) is None
 
 
 def test_without_a_cache_directory_it_still_compiles(monkeypatch, tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from factcheck.diskcache import load_or_build
 from factcheck.errors import FactLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import Attribute, Dataset, Entity, Event, FactBase, Period, Source, Timeline
@@ -42,19 +43,33 @@ def load_facts(paths: Iterable[Path | str]) -> FactBase:
 
 
 def load_fact_files(paths: Iterable[Path | str], base: MemoryFactBase | None = None) -> MemoryFactBase:
-    """Load every fact file into one in-memory base (ids must be unique across files)."""
-    facts = base if base is not None else MemoryFactBase()
-    for path in paths:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise FactLoadError(f"cannot read fact file {path}: {exc}") from None
+    """Load every fact file into one in-memory base (ids must be unique across files).
+
+    A fresh base built from unchanged files is taken from the on-disk cache: reading YAML is most
+    of what loading facts costs, and fact files rarely change between runs.
+    """
+    texts = [(str(path), _read(Path(path))) for path in paths]
+    if base is not None:
+        return _load_texts(texts, base)
+    key = "\0".join(part for pair in texts for part in pair)
+    return load_or_build("facts", key, lambda: _load_texts(texts, MemoryFactBase()))
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FactLoadError(f"cannot read fact file {path}: {exc}") from None
+
+
+def _load_texts(texts: list[tuple[str, str]], facts: MemoryFactBase) -> MemoryFactBase:
+    for path, text in texts:
         if Path(path).suffix.lower() == ".csv":
             from factcheck.facts.csvfacts import load_csv_text
 
-            load_csv_text(str(path), text, facts)
+            load_csv_text(path, text, facts)
         else:
-            load_fact_text(str(path), text, facts)
+            load_fact_text(path, text, facts)
     return facts
 
 

@@ -1,0 +1,72 @@
+"""A dictionary that is saved between runs: the memory behind factcheck's start-up caches.
+
+Several things a one-article run needs are expensive to build and depend only on their input
+(parsed rule expressions, compiled regular expressions, word-list tries). Each kind lives in one
+:class:`PersistentTable`: loaded from the user cache directory on first use, written back
+atomically at exit when it grew. A table belongs to one ``build`` (a grammar's text, the Python
+build): a file written under another build is ignored. Any trouble reading or writing means the
+table just starts empty, so a cache can make a run faster but never different.
+"""
+
+from __future__ import annotations
+
+import atexit
+import os
+import pickle
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from factcheck.resources import cache_dir
+
+_ERRORS = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError)
+
+
+class PersistentTable:
+    """Keys to picklable values, kept in ``<cache dir>/<name>-<digest of build>.pickle``."""
+
+    def __init__(self, name: str, build: str):
+        self.name = name
+        self.build = build
+        self._entries: dict[Any, Any] | None = None
+        self._dirty = False
+        self._path: Path | None = None
+
+    def get(self, key: Any) -> Any | None:
+        return self._load().get(key)
+
+    def put(self, key: Any, value: Any) -> None:
+        entries = self._load()
+        if key not in entries:
+            entries[key] = value
+            self._dirty = True
+
+    def _load(self) -> dict[Any, Any]:
+        if self._entries is None:
+            self._entries = {}
+            directory = cache_dir()
+            if directory is not None:
+                self._path = directory / f"{self.name}-{zlib.crc32(self.build.encode()):08x}.pickle"
+                try:
+                    with self._path.open("rb") as handle:
+                        build, entries = pickle.load(handle)
+                    if build == self.build:
+                        self._entries = entries
+                except _ERRORS:
+                    pass
+                atexit.register(self.save)
+        return self._entries
+
+    def save(self) -> None:
+        """Write the table if it grew (a concurrent run sees the old file or the new one, whole)."""
+        if not self._dirty or self._path is None or self._entries is None:
+            return
+        try:
+            fd, temporary = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump((self.build, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self._path)
+            self._dirty = False
+        except (OSError, pickle.PicklingError):
+            pass
