@@ -12,23 +12,25 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from factcheck.diskcache import load_or_build
+from factcheck.persist import PersistentTable
 from factcheck.values import Hedge
-
-try:  # libyaml's loader is several times faster, which matters at start-up
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 _DIR = Path(__file__).resolve().parent / "lexicon"
 
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed YAML file ``lexicon/<name>.yaml``."""
-    with (_DIR / f"{name}.yaml").open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_Loader)
+    """The parsed YAML file ``lexicon/<name>.yaml`` (kept between runs while the file is unchanged)."""
+    text = (_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+    return load_or_build("lexicon", text, lambda: _parse(text))
+
+
+def _parse(text: str) -> dict[str, Any]:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built
+    return yaml.load(text, Loader=loader)
 
 
 def alternation(phrases: Iterable[str]) -> str:
@@ -55,7 +57,20 @@ def trie(words: Iterable[str]) -> str:
 
     Python's regex engine tries the branches of a flat alternation one by one at every position; a
     trie decides on each character once, which makes a scan over number words several times faster.
-    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven"."""
+    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven".
+    Built tries are kept between runs (word lists run to thousands of entries)."""
+    key = tuple(sorted(set(words)))
+    cached = _TRIES.get(key)
+    if cached is None:
+        cached = _build_trie(key)
+        _TRIES.put(key, cached)
+    return cached
+
+
+_TRIES = PersistentTable("tries", "1")
+
+
+def _build_trie(words: tuple[str, ...]) -> str:
     root: dict[str, dict] = {}
     for word in words:
         node = root
