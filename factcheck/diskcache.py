@@ -3,16 +3,18 @@
 Start-up dominates a one-article run, and most of it used to be spent rebuilding the same things
 from the same files (compiled pattern files, parsed grammars). A value is pickled into the user
 cache directory under a digest of the text it was built from, so any edit to that text builds it
-afresh. Writes are atomic; an unreadable, stale or unwritable cache is silently rebuilt.
+afresh. Writes are atomic; an unreadable, damaged, stale or unwritable cache is silently rebuilt.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import tempfile
 import zlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from factcheck.resources import cache_dir
@@ -36,14 +38,22 @@ def load_or_build(namespace: str, key: str, build: Callable[[], T]) -> T:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+    except Exception:  # missing, truncated, garbage, or of classes since changed: rebuild
         pass
     value = build()
+    _store(directory, path, value)
+    return value
+
+
+def _store(directory: Path, path: Path, value: object) -> None:
+    """Write ``value`` to ``path`` atomically; on any failure leave no file behind."""
+    temporary = None
     try:
         fd, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
-    except (OSError, pickle.PicklingError):
-        pass
-    return value
+    except Exception:  # unwritable directory, full disk, a value that does not pickle
+        if temporary is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)

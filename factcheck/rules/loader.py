@@ -1,8 +1,9 @@
 """Loading rule packs: strict YAML, positions on every error, expressions compiled once.
 
 A pack is a directory of rule files (``*.yaml``, one rule per file or a list under ``rules:``);
-its ``facts/`` sub-directory holds the reference facts the pack ships. A single rule file is a
-pack too.
+its ``facts/`` sub-directory holds the reference facts the pack ships, and its ``patterns/``
+sub-directory the composite claim kinds it declares (``docs/patterns.md``), registered before any
+rule is compiled. A single rule file is a pack too.
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "tags", "references", "examples"}
 SEVERITIES = tuple(s.value for s in Severity)
 FACTS_DIR = "facts"
-NOT_RULES_DIRS = {"tests", "patterns"}  # annotated test documents and shared patterns, not rules
+PATTERNS_DIR = "patterns"
+NOT_RULES_DIRS = {"tests", PATTERNS_DIR}  # annotated test documents and shared patterns, not rules
 BOOL = parse_type("bool")
 
 
@@ -47,7 +49,14 @@ class RulePack:
 
 
 def load_packs(paths: Iterable[Path]) -> RulePack:
-    """Load rule packs; the first error stops loading (exit code 2 at the CLI)."""
+    """Load rule packs; the first error stops loading (exit code 2 at the CLI). Every pack's pattern
+    files are loaded first: rules type-check against the claim kinds they declare."""
+    from factcheck.claims import patterns
+
+    paths = [Path(path) for path in paths]
+    for path in paths:
+        if path.is_dir():  # the default pack's patterns are loaded at import; loading is idempotent
+            patterns.load_directory(path / PATTERNS_DIR)
     pack = RulePack()
     seen: dict[str, Rule] = {}
     for path in paths:
@@ -129,9 +138,9 @@ def _reads_document_date(tree: ast.Node) -> bool:
     pending = [tree]
     while pending:
         node = pending.pop()
-        if isinstance(node, ast.Member) and node.name == "date" and isinstance(node.obj, ast.Var):
-            if node.obj.name == "doc":
-                return True
+        if (isinstance(node, ast.Member) and node.name == "date" and isinstance(node.obj, ast.Var)
+                and node.obj.name == "doc"):
+            return True
         pending.extend(ast.children(node))
     return False
 

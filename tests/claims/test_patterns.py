@@ -6,6 +6,7 @@ import pytest
 
 from factcheck.claims import extract_claims
 from factcheck.claims.patterns import PatternLoadError, load_pattern_text
+from factcheck.claims.patterns.loader import RESERVED_FIELDS
 from factcheck.claims.patterns.matcher import Masked, match_kind
 
 _HEAD = "kind: demo_kind\ndescription: A demo.\nfields:\n  a: claim<number>\n  words: list<string>\n"
@@ -49,3 +50,20 @@ def test_unknown_key_and_duplicate_kind() -> None:
         load_pattern_text("x.yaml", _HEAD + "patern: x\npatterns: ['{number:a} <cap>:words[]']\n")
     with pytest.raises(PatternLoadError, match="already declared"):
         load_pattern_text("x.yaml", _HEAD.replace("demo_kind", "change") + "patterns: ['{number:a}']\n")
+
+
+@pytest.mark.parametrize("name", sorted(RESERVED_FIELDS))
+def test_field_names_that_claims_already_have_are_rejected(name: str) -> None:
+    head = _HEAD.replace("  a: claim<number>", f"  {name}: claim<number>")
+    with pytest.raises(PatternLoadError) as info:
+        load_pattern_text("demo.yaml", f"{head}patterns:\n  - \"{{number:{name}}} <cap>:words[]\"\n")
+    assert f"field name {name!r} is reserved" in info.value.message
+    assert info.value.location is not None
+    assert (info.value.location.line, info.value.location.column) == (4, 3)
+    assert info.value.hint is not None and "rename the field" in info.value.hint
+
+
+def test_reserved_names_are_the_claims_common_members() -> None:
+    from factcheck.language.types import CLAIM_COMMON
+
+    assert set(CLAIM_COMMON) | {"value"} <= RESERVED_FIELDS

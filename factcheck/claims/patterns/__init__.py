@@ -9,14 +9,16 @@ compiles each pattern once and registers the kind in :data:`~factcheck.claims.ki
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.claims.kinds import register_kind
+from factcheck.claims.kinds import CLAIM_KINDS, register_kind
 from factcheck.claims.model import Claim
 from factcheck.claims.patterns.loader import (
     PatternKind,
     PatternLoadError,
+    kind_location,
     load_pattern_file,
     load_pattern_text,
 )
@@ -42,21 +44,39 @@ def pattern_files(directory: Path) -> list[Path]:
 
 
 def install(kinds: Iterable[PatternKind]) -> None:
-    """Register pattern kinds and run them from now on; a kind declared twice is an error."""
+    """Register pattern kinds and run them from now on. A kind declared twice is an error, and then
+    none of ``kinds`` is registered."""
+    kinds = list(kinds)
+    seen: dict[str, str] = {}
     for kind in kinds:
-        try:
-            register_kind(kind.kind)
-        except ValueError as exc:
-            raise PatternLoadError(f"{kind.path}: {exc}") from None
+        name = kind.kind.name
+        if name in CLAIM_KINDS or name in seen:
+            first = f"first declared in {seen[name]}" if name in seen else None
+            raise PatternLoadError(f"claim kind {name!r} is already declared", kind_location(kind.path),
+                                   first)
+        seen[name] = kind.path
+    for kind in kinds:
+        register_kind(kind.kind)
         _ACTIVE.append(kind)
     _SCANNER.clear()
+    types = sys.modules.get("factcheck.language.types")
+    if types is not None and kinds:  # `claims.KIND` members are cached per process: add the new ones
+        types.record_fields.cache_clear()
+
+
+_LOADED: dict[Path, list[PatternKind]] = {}  # resolved directory → the kinds it declared
 
 
 def load_directory(directory: Path) -> list[PatternKind]:
-    """Load and install every pattern file of a pack's ``patterns/`` directory."""
-    kinds = [load_pattern_file(path) for path in pattern_files(directory)]
+    """Load and install every pattern file of a pack's ``patterns/`` directory, once per process: a
+    directory loaded before (by its resolved path) is not read again."""
+    key = Path(directory).resolve()
+    if key in _LOADED:
+        return list(_LOADED[key])
+    kinds = [load_pattern_file(path) for path in pattern_files(key)]
     install(kinds)
-    return kinds
+    _LOADED[key] = kinds
+    return list(kinds)
 
 
 _SCANNER: list[re.Pattern[str] | None] = []  # the combined search for the active kinds, once built
@@ -74,16 +94,19 @@ def active() -> list[PatternKind]:
     return list(_ACTIVE)
 
 
-def extract(text: str, atoms: list[Claim]) -> list[Claim]:
-    """The composite claims every installed pattern kind finds among ``atoms`` (sorted by start)."""
+def extract(text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim]:
+    """The composite claims every installed pattern kind finds among ``atoms`` (sorted by start).
+    ``brute`` (for tests) tries every pattern at every position instead of at its candidate starts."""
     if not _ACTIVE or not atoms:
         return []
     masked = Masked(text, atoms)
-    masked.scan(_scanner())
+    if not brute:
+        masked.scan(_scanner())
     found: list[Claim] = []
     for kind in _ACTIVE:
-        found += match_kind(masked, kind)
+        found += match_kind(masked, kind, brute=brute)
     return found
+
 
 
 load_directory(_default_dir())

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from factcheck.claims.kinds import CLAIM_KINDS
@@ -30,7 +31,7 @@ from factcheck.claims.patterns.compiler import (
 )
 from factcheck.claims.patterns.syntax import Capture, PatternSyntaxError, parse_pattern
 from factcheck.diskcache import load_or_build
-from factcheck.errors import RuleLoadError
+from factcheck.errors import RuleLoadError, SourceLocation
 from factcheck.resources import grammar_path
 from factcheck.yamlsource import Node, compose, did_you_mean
 
@@ -40,6 +41,11 @@ KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Atomic kinds the design names (DESIGN.md §7) that patterns may refer to before their extractor exists.
 PLANNED_KINDS = {"percent": "percent", "money": "money", "quantity": "number", "time": "time",
                  "age": "number"}
+# Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
+# field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
+RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
+                   "sentence"}
+_CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "../model.py")
 
 
 class PatternLoadError(RuleLoadError):
@@ -60,16 +66,50 @@ class PatternKind:
 
 
 def load_pattern_file(path: Path) -> PatternKind:
-    """The kind a pattern file declares; compiled once per content of the file and the grammar."""
+    """The kind a pattern file declares; compiled once per content of the file, the grammar, the code
+    that compiles it and the claim kinds it is checked against (see :mod:`factcheck.diskcache`)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
-    key = "\0".join((str(path), text, grammar_path("patterns.lark").read_text(encoding="utf-8")))
+    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in CLAIM_KINDS.values())
+    key = "\0".join((str(path), text, _code(), kinds))
     kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text))
+    if not isinstance(kind, PatternKind) or kind.path != str(path):  # not what this cache entry should hold
+        kind = load_pattern_text(str(path), text)
     if kind.kind.name in CLAIM_KINDS:
-        raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", hint=str(path))
+        raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", kind_location(str(path)))
     return kind
+
+
+@cache
+def _code() -> str:
+    """The pattern grammar and the source of the modules that compile patterns: a cached pattern file
+    compiled by older code is compiled again."""
+    here = Path(__file__).resolve().parent
+    parts = [grammar_path("patterns.lark").read_text(encoding="utf-8")]
+    for name in _CODE:
+        try:
+            parts.append((here / name).read_text(encoding="utf-8"))
+        except OSError:  # pragma: no cover - installed without sources
+            parts.append(name)
+    return "\0".join(parts)
+
+
+def kind_location(path: str) -> SourceLocation | None:
+    """Where a pattern file names its kind (the value of ``kind:``), for errors raised after loading."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(r"^kind:[ \t]*(\S+)", text, re.MULTILINE)
+    if match is None:
+        return None
+    line_start = text.rfind("\n", 0, match.start(1)) + 1
+    line_end = text.find("\n", match.start(1))
+    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
+    return SourceLocation(path, text.count("\n", 0, match.start(1)) + 1, match.start(1) - line_start + 1,
+                          line, len(match[1]))
 
 
 def load_pattern_text(path: str, text: str) -> PatternKind:
@@ -83,7 +123,8 @@ def load_pattern_text(path: str, text: str) -> PatternKind:
         raise entries["kind"].fail(f"kind {name!r} must be a lower-case name like 'part_of_whole'")
     if name in CLAIM_KINDS:
         raise entries["kind"].fail(f"claim kind {name!r} is already declared")
-    fields = {key: (node, node.string().replace(" ", "")) for key, node in _fields(entries["fields"])}
+    fields = {key: (node, node.string().replace(" ", ""))
+              for key, node in _fields(entries["fields"], declared=True)}
     parsed = [(node, _parse(node)) for node in entries["patterns"].items()]
     compiled = [compile_pattern(tree) for _, tree in parsed]
     for (node, _), pattern in zip(parsed, compiled, strict=True):
@@ -100,11 +141,28 @@ def load_pattern_text(path: str, text: str) -> PatternKind:
     )
 
 
-def _fields(node: Node) -> list[tuple[str, Node]]:
+def _fields(node: Node, *, declared: bool = False) -> list[tuple[str, Node]]:
+    """The entries of a mapping of names; ``declared`` checks them as field names of a claim."""
     if not node.is_mapping():
         raise node.fail(f"expected a mapping of field names to types, found {node.kind()}")
-    return [(Node(node.source, key, node.error).string(), Node(node.source, value, node.error))
-            for key, value in node.node.value]
+    entries = []
+    for key, value in node.node.value:
+        key_node = Node(node.source, key, node.error)
+        name = key_node.string()
+        if declared and name in RESERVED_FIELDS:
+            raise key_node.fail(
+                f"field name {name!r} is reserved: every claim has a member {name!r}",
+                f"rules would read the claim's own {name!r} (e.g. `c.start` is its character offset); "
+                f"rename the field, e.g. '{_rename(name)}'")
+        if declared and not KIND_NAME.match(name):
+            raise key_node.fail(f"field name {name!r} must be a lower-case name like 'direction'")
+        entries.append((name, Node(node.source, value, node.error)))
+    return entries
+
+
+def _rename(name: str) -> str:
+    return {"start": "begin", "end": "finish", "value": "amount", "text": "phrase", "kind": "sort",
+            "unit": "measure"}.get(name, f"{name}_of")
 
 
 def _parse(node: Node) -> tuple:

@@ -131,14 +131,16 @@ def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level
                       hedge=head.hedge, precision=head.precision, fields=fields)
 
 
-def match_kind(masked: Masked, pattern: PatternKind) -> list[Claim]:
+def match_kind(masked: Masked, pattern: PatternKind, *, brute: bool = False) -> list[Claim]:
     """The claims of one composite kind: every pattern's matches, a match inside a longer one of the
-    same kind dropped."""
+    same kind dropped. ``brute`` is the reference the tests compare with: every pattern is searched
+    for over the whole masked text, at every position, and none is skipped for a missing claim kind."""
     found: list[Claim] = []
     for compiled, requires in zip(pattern.patterns, pattern.requires, strict=True):
-        if not requires <= masked.kinds:
+        if not brute and not requires <= masked.kinds:
             continue
-        for match in _matches(masked, compiled):
+        matches = compiled.regex.finditer(masked.masked) if brute else _matches(masked, compiled)
+        for match in matches:
             claim = _composite(masked, pattern, match, compiled.level)
             if claim is not None:
                 found.append(claim)
