@@ -40,9 +40,9 @@ def extract_claims(text: str) -> ClaimSet:
     atoms += relative.extract(text, mentions, taken)
     for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
         atoms += extractor.extract(text, mentions, taken)
-    atoms += quantifiers.extract(text, taken)
-    found_durations = durations.extract(text, mentions, taken)
+    found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
     atoms += found_durations
+    atoms += quantifiers.extract(text, taken)
     atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
     atoms += numbers.extract(text, mentions, taken)
     atoms.sort(key=lambda c: c.span.start)

@@ -1,5 +1,7 @@
-"""Lengths of time: "eight months", "2.5 hours", "a decade", "half an hour", and the adjectival
-forms "a 90-minute call", "nearly two-and-a-half-hour discussion", "an hour-long meeting".
+"""Lengths of time: "eight months", "2.5 hours", "a decade", "half an hour", "two more days", "3h",
+"five and a half minutes", "an hour and a quarter", "all day", "another week", compounds ("2 years and 3
+months", "an hour and 45 minutes", "1 hour fifteen") and the adjectival forms "a 90-minute call",
+"nearly two-and-a-half-hour discussion", "an hour-long meeting".
 
 A duration is a number mention followed by a unit (checked with one anchored match at the mention's
 end), or an article before a unit ("a decade"), found by one regex pass. The adjectival form names
@@ -10,6 +12,7 @@ names it before.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 
 from factcheck.claims import lexicon
@@ -19,20 +22,62 @@ from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.values import Duration
 
-_UNITS = lexicon.unit_names()
+_ARTICLE_UNITS = lexicon.unit_names()
+# Only after a number: "two nights" (a night is counted as a day), "3 quarters", "3 h" (digits only).
+_UNITS = _ARTICLE_UNITS | {"night": "day", "nights": "day", "quarter": "quarter", "quarters": "quarter",
+                           "h": "hour"}
+_SINGULAR = frozenset(_UNITS.values()) | {"night"}
 _UNIT = rf"(?:{lexicon.alternation(_UNITS)})"
 _SP = r"[ \t\u00a0]"
+_FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+_AND_FRACTION = rf"{_SP}+and{_SP}+(?:an?{_SP}+)?(?P<frac>half|quarter)\b(?![-\w])"
 
-# After a number mention: " months", "-minute", "-hour-long".
+# After a number mention: " months", "-minute", "-hour-long", "5years" (glued), " more days",
+# " hours and a half", " of an hour" (after "a quarter").
 _UNIT_AFTER = re.compile(
-    rf"(?P<sep>{_SP}+|{_SP}*-{_SP}*)(?P<unit>{_UNIT})\b(?P<long>-long\b)?", re.IGNORECASE
-)
-# An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half".
-_ARTICLE_UNIT = re.compile(
-    rf"\b(?P<half>half{_SP}+)?(?P<article>an?){_SP}+(?P<halfhyph>half-)?(?P<unit>{_UNIT})\b"
-    rf"(?P<long>-long\b)?(?P<andhalf>{_SP}+and{_SP}+a{_SP}+half\b)?",
+    rf"(?P<of>{_SP}+of(?:{_SP}+an?)?)?(?P<sep>{_SP}+|{_SP}*-{_SP}*|)"
+    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole){_SP}+)?"
+    rf"(?P<unit>{_UNIT})\b(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
 )
+# After a whole number: " and a half minutes", " and three quarters of an hour", " and quarter hour".
+_AND_FRACTION_UNIT = re.compile(
+    rf"{_SP}+and{_SP}+(?:(?P<count>an?|one|two|three){_SP}+)?(?P<frac>half|quarters?)"
+    rf"(?:{_SP}+of)?(?:{_SP}+an?)?{_SP}+(?P<unit>{_UNIT})\b(?!-)",
+    re.IGNORECASE,
+)
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+# An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half".
+_ARTICLE_UNIT = re.compile(
+    rf"(?=[AaHh])(?P<half>half{_SP}+)?(?P<article>an?){_SP}+(?P<halfhyph>half-)?"
+    rf"(?P<unit>{lexicon.alternation(_ARTICLE_UNITS)})\b"
+    rf"(?P<long>-long\b)?(?:{_AND_FRACTION})?",
+    re.IGNORECASE,
+)
+# A whole unit: "all day", "the whole week", "a full year", "all-day", "another month".
+_WHOLE_UNIT = re.compile(
+    rf"(?P<word>[AaWwFfEe](?:ll|hole|ull|ntire|nother))(?P<sep>{_SP}+|-)"
+    rf"(?P<unit>day|night|week|month|year|hour|minute|decade)\b(?!-)"
+)
+# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century".
+_PART_OF_UNIT = re.compile(rf"quarters?{_SP}+of{_SP}+an?{_SP}+(?P<unit>hour|year|century)\b")
+_PART_COUNT_BEFORE = re.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{_SP}+|-)$")
+# The scans above open on a literal or a small character set, not on a look-behind (which would stop the
+# regex engine's fast skip); a match inside a word is dropped here.
+_WORD_CHAR_BEFORE = re.compile(r"[\w-]")
+_WHOLE_WORDS = frozenset({"all", "whole", "full", "entire", "another"})
+_WORD_AFTER = re.compile(rf"{_SP}+(?P<word>[a-z]+)")
+# "three quarters" alone may be a fraction ("three quarters voted"); "the past three quarters" is time.
+_PERIOD_WORD_BEFORE = re.compile(
+    r"\b(?:past|last|next|previous|following|consecutive|straight|first|coming)[ \t]+$", re.IGNORECASE
+)
+# Compounds: "2 years and 3 months", "2 years, 3 months", "1 year 2 days 3 hours and 4 seconds".
+_COMPOUND_JOINER = re.compile(rf",?{_SP}+(?:and{_SP}+)?|,")
+# "1 hour fifteen", "2 hours and 10": minutes left bare at the end of a phrase.
+_BARE_MINUTES = re.compile(rf"{_SP}+(?:and{_SP}+)?")
+_PHRASE_END = re.compile(rf"{_SP}*(?:[.,;:!?)]|$)")
+_ARTICLE_AT = re.compile(rf"(an?|another){_SP}", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 # "30-year-old" is an age and "five-year-plan" a name; "a second term" is an ordinal.
 _NOT_AFTER_ADJECTIVAL = re.compile(r"-(?:old|olds)\b|-[A-Za-z]")
 # "2.5 hours" is said for two and a half hours: its step is the half, not a tenth of an hour.
@@ -65,22 +110,39 @@ _EVENT_BEFORE = re.compile(
 )
 
 
-def _duration_claim(text: str, start: int, end: int, amount: Decimal, step: Decimal, unit: str,
-                    adjectival: bool) -> Claim:
-    hedge, hedge_start = hedge_before(text, start, duration=True)
-    event = _event_after(text, end) if adjectival else _event_before(text, start)
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A duration before its claim is made: compounds are merged from these first."""
+
+    start: int
+    end: int
+    value: Duration
+    precision: Duration
+    unit: str
+    adjectival: bool = False
+
+
+def _found(start: int, end: int, amount: Decimal, step: Decimal, unit: str,
+           adjectival: bool = False) -> _Found:
+    return _Found(start, end, Duration.of(amount, unit), Duration.of(step, unit), unit, adjectival)
+
+
+def _duration_claim(text: str, found: _Found) -> Claim:
+    hedge, hedge_start = hedge_before(text, found.start, duration=True)
+    event = _event_after(text, found.end) if found.adjectival else _event_before(text, found.start)
     return make_claim(
-        text, "duration", start, end, Duration.of(amount, unit),
-        unit=unit, hedge=hedge, precision=Duration.of(step, unit),
-        fields={"event": event, "determiner": _determiner(text, start, hedge_start)},
+        text, "duration", found.start, found.end, found.value,
+        unit=found.unit, hedge=hedge, precision=found.precision,
+        fields={"event": event, "determiner": _determiner(text, found.start, hedge_start)},
     )
 
 
 def _determiner(text: str, start: int, hedge_start: int) -> str | None:
     """The article or demonstrative opening the phrase: "a" in "a 90-minute call", "the" in "the past
     nine months", "this" in "this nearly two-and-a-half-hour discussion"; "a" in "a decade"."""
-    if text[start : start + 2].lower() in ("a ", "an"):
-        return text[start : start + 2].strip().lower()
+    article = _ARTICLE_AT.match(text, start)
+    if article:
+        return article[1].lower()
     match = _DETERMINER_BEFORE.search(text, max(0, hedge_start - 24), hedge_start)
     return match["det"].lower() if match else None
 
@@ -119,16 +181,20 @@ def _event_before(text: str, start: int) -> str | None:
     return _EVENTS.get(re.sub(r"\s+", " ", match["event"].lower()))
 
 
-def _from_mention(text: str, mention: NumberMention) -> Claim | None:
+def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     """"eight months", "2.5 hours", "90-minute", "two-and-a-half-hour" from a number and its unit."""
-    match = _UNIT_AFTER.match(text, mention.end)
-    if match is None or mention.ordinal:
+    if mention.ordinal:
         return None
-    adjectival = "-" in match["sep"]
+    match = _UNIT_AFTER.match(text, mention.end)
+    if match is None:
+        return _and_fraction(text, mention)
     unit_word = match["unit"].lower()
     unit = _UNITS[unit_word]
-    if adjectival and (unit_word != unit or _NOT_AFTER_ADJECTIVAL.match(text, match.end())):
-        return None  # "10-years" is no adjective; "30-year-old" is an age
+    if not _unit_fits(text, mention, match, unit_word):
+        return _and_fraction(text, mention)
+    adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
+    if adjectival and _NOT_AFTER_ADJECTIVAL.match(text, match.end()):
+        return None  # "30-year-old" is an age
     spelled_one = mention.value == 1 and not mention.digits
     if not adjectival and spelled_one and _ordinal_second(text, unit_word, match):
         return None  # "one second chance"
@@ -138,7 +204,54 @@ def _from_mention(text: str, mention: NumberMention) -> Claim | None:
         article = _LEADING_ARTICLE.match(text, start, mention.end)
         start = article.end() if article else start  # "a half-hour show": "a" is the show's article
     step = _FRACTION_STEPS.get(mention.value % 1, mention.step) if mention.digits else mention.step
-    return _duration_claim(text, start, match.end(), mention.value, step, unit, adjectival)
+    amount = mention.value
+    if match["frac"]:
+        if adjectival or amount % 1:
+            return None
+        amount, step = amount + _FRACTION_WORDS[match["frac"].lower()], _FRACTION_WORDS[match["frac"].lower()]
+    return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_word: str) -> bool:
+    """The unit as written suits the number: "5years" glued only to digits, "3 h" only after digits,
+    "of an hour" only after a fraction word, "3 quarters" not "three quarters" (a fraction) alone."""
+    sep = match["sep"]
+    if not sep and not (mention.digits and mention.glued and not match["of"] and not match["mod"]):
+        return False
+    if match["of"] and not text[mention.start : mention.end].lower().endswith(("half", "quarter")):
+        return False
+    if "-" in sep and match["mod"]:
+        return False
+    if unit_word == "h" and not mention.digits:
+        return False
+    if _UNITS[unit_word] == "quarter":
+        if match["of"] or "-" in sep or mention.value % 1:
+            return False
+        spelled_fraction = mention.value < 4 and not mention.digits  # "three quarters" may be 3/4
+        if spelled_fraction and not _PERIOD_WORD_BEFORE.search(text, max(0, mention.start - 16),
+                                                                mention.start):
+            return False
+    return True
+
+
+def _and_fraction(text: str, mention: NumberMention) -> _Found | None:
+    """"five and a half minutes", "one and three quarters of an hour", "two and quarter hours": the
+    number words stop at the whole, and the fraction is read with the unit."""
+    match = _AND_FRACTION_UNIT.match(text, mention.end)
+    if match is None or mention.value % 1 or _UNITS[match["unit"].lower()] in ("quarter",):
+        return None
+    if match["unit"].lower() == "h" and not mention.digits:
+        return None
+    fraction = match["frac"].lower()
+    count = _COUNTS.get((match["count"] or "a").lower(), 1)
+    if fraction == "half":
+        if count != 1:
+            return None
+        part = Decimal("0.5")
+    else:
+        part = Decimal("0.25")
+    unit = _UNITS[match["unit"].lower()]
+    return _found(mention.start, match.end(), mention.value + part * count, part, unit)
 
 
 def _ordinal_second(text: str, unit_word: str, match: re.Match[str]) -> bool:
@@ -147,7 +260,7 @@ def _ordinal_second(text: str, unit_word: str, match: re.Match[str]) -> bool:
     return unit_word == "second" and _SECOND_AS_UNIT_AFTER.match(text, match.end()) is None
 
 
-def _from_article(text: str, match: re.Match[str]) -> Claim | None:
+def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     """"a decade", "an hour", "half an hour", "a half-hour", "a year and a half", "an hour-long"."""
     unit_word = match["unit"].lower()
     unit = _UNITS[unit_word]
@@ -160,24 +273,99 @@ def _from_article(text: str, match: re.Match[str]) -> Claim | None:
         return None  # "a second term"
     amount, step = Decimal(1), Decimal(1)
     if match["half"] or match["halfhyph"]:
+        if match["frac"]:
+            return None
         amount, step = Decimal("0.5"), Decimal("0.5")
-    elif match["andhalf"]:
-        amount, step = Decimal("1.5"), Decimal("0.5")
+    elif match["frac"]:
+        step = _FRACTION_WORDS[match["frac"].lower()]
+        amount = 1 + step
     if match["halfhyph"]:
         start = match.start("halfhyph")  # "a half-hour meeting": the article belongs to "meeting"
     elif match["long"]:
         start = match.start("unit")  # "an hour-long meeting"
     adjectival = bool(match["long"] or match["halfhyph"])
-    return _duration_claim(text, start, match.end(), amount, step, unit, adjectival)
+    return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _from_whole(text: str, match: re.Match[str]) -> _Found | None:
+    """"all day", "a whole week", "all-year", "another month": one unit. "Full" only where no noun
+    follows ("a full year", not "full year results"); hyphenated forms likewise."""
+    word = match["word"].lower()
+    if word not in _WHOLE_WORDS:
+        return None  # the scan opens on a character set, for speed: "ehole", "Wll"
+    after = _WORD_AFTER.match(text, match.end())
+    if (word == "full" or match["sep"] == "-") and after and after["word"] not in _STOPS:
+        return None
+    unit = _UNITS[match["unit"].lower()]
+    return _found(match.start(), match.end(), Decimal(1), Decimal(1), unit)
+
+
+def _from_part(text: str, match: re.Match[str]) -> _Found | None:
+    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century"."""
+    before = _PART_COUNT_BEFORE.search(text, max(0, match.start() - 7), match.start())
+    if before is None:
+        return None
+    count = _COUNTS[before["count"].lower()]
+    if (count == 1) != (text[match.start() + 7] != "s"):
+        return None  # "a quarters of", "three quarter of"
+    return _found(before.start(), match.end(), Decimal("0.25") * count, Decimal("0.25"), match["unit"])
+
+
+def _inside_word(text: str, start: int) -> bool:
+    return start > 0 and _WORD_CHAR_BEFORE.match(text, start - 1) is not None
+
+
+def _merge(text: str, found: list[_Found], by_start: dict[int, NumberMention]) -> list[_Found]:
+    """Compounds: "2 years and 3 months" is one duration when the units fall ("1 year, 2 days, 3
+    hours and 4 seconds"); "1 hour fifteen" adds bare minutes at the end of a phrase."""
+    merged: list[_Found] = []
+    for item in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and not last.adjectival
+            and not item.adjectival
+            and item.start - last.end <= 6
+            and _COMPOUND_JOINER.fullmatch(text, last.end, item.start)
+            and Duration.of(1, item.unit) < Duration.of(1, last.unit)
+            and not _BETWEEN_BEFORE.search(text, max(0, last.start - 9), last.start)
+        ):
+            merged[-1] = _Found(last.start, item.end, last.value + item.value, item.precision, item.unit)
+            continue
+        merged.append(item)
+    return [_bare_minutes(text, item, by_start) for item in merged]
+
+
+def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -> _Found:
+    if item.unit != "hour" or item.adjectival:
+        return item
+    joiner = _BARE_MINUTES.match(text, item.end)
+    mention = by_start.get(joiner.end()) if joiner else None
+    if (
+        mention is None
+        or mention.ordinal
+        or mention.value % 1
+        or not 1 <= mention.value < 60
+        or not _PHRASE_END.match(text, mention.end)
+    ):
+        return item
+    minutes = Duration.of(mention.value, "minute")
+    return _Found(item.start, mention.end, item.value + minutes, Duration.of(1, "minute"), "minute")
 
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``duration`` claims, from number mentions and from articles, skipping taken characters."""
-    claims = []
     candidates = [_from_mention(text, m) for m in mentions]
-    candidates += [_from_article(text, m) for m in _ARTICLE_UNIT.finditer(text)]
-    for claim in sorted((c for c in candidates if c is not None), key=lambda c: (c.span.start, -c.span.end)):
-        if not taken.overlaps(claim.span.start, claim.span.end):
-            claims.append(claim)
-            taken.mark(claim.span.start, claim.span.end)
+    for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole)):
+        candidates += [read(text, m) for m in scan.finditer(text) if not _inside_word(text, m.start())]
+    candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
+    chosen: list[_Found] = []
+    for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):
+        if not taken.overlaps(found.start, found.end) and not (chosen and found.start < chosen[-1].end):
+            chosen.append(found)
+    claims = []
+    for found in _merge(text, chosen, {m.start: m for m in mentions}):
+        if not taken.overlaps(found.start, found.end):
+            claims.append(_duration_claim(text, found))
+            taken.mark(found.start, found.end)
     return claims

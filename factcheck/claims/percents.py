@@ -9,6 +9,7 @@ are converted: 50 bp → 0.5 pp). The low end of a range takes the unit: "10 to 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from factcheck.claims import ranges
@@ -20,11 +21,13 @@ from factcheck.values import Percent
 
 _AFTER = re.compile(
     r"(?:[ \t\u00a0]?|[ \t]?-[ \t]?)"
-    r"(?:(?P<pct>%(?![0-9A-Fa-f]{2})|percents?\b|percentage\b(?![ \t]+points?)|per[ \t]?cent\b|pct\b)"
-    r"|(?P<pp>percentage[ \t]+points?\b|pp\b|ppts?\b)"
-    r"|(?P<bp>basis[ \t]+points?\b|bps\b|bp\b))",
+    r"(?:(?P<pp>(?:percentage|percent|pct)(?:[ \t]+|-)(?:points?|pts?)\b|pp\b|ppts?\b)"
+    r"|(?P<bp>basis(?:[ \t]+|-)points?\b|bps\b|bp\b)"
+    r"|(?P<pct>%(?![0-9A-Fa-f]{2})|percents?\b|percentage\b|per[ \t-]?cent\b|pct\b))",
     re.IGNORECASE,
 )
+# "10%-15%": the scan reads "-15" as a negative number; after a percent sign the dash is a joiner.
+_DASH = frozenset("-\u2212\u2013")
 _HUNDRED = Decimal(100)
 
 
@@ -43,6 +46,9 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         match = _AFTER.match(text, mention.end)
         if match is None:
             continue
+        after_sign = text[mention.start - 1 : mention.start] == "%"
+        if mention.value < 0 and after_sign and text[mention.start] in _DASH:
+            mention = replace(mention, start=mention.start + 1, value=-mention.value)
         unit, scale = ("%", Decimal(1)) if match["pct"] else ("pp", Decimal(1) if match["pp"] else _HUNDRED)
         low = ranges.low_end(text, mentions, index)
         if low is not None and not taken.overlaps(low.start, low.end):

@@ -1,5 +1,5 @@
 """Relative dates: "yesterday", "last Thursday", "on Monday", "next month", "this year",
-"three years ago", "a week ago".
+"three years ago", "a week ago", "the day after tomorrow".
 
 Matched, never resolved: each is a ``date`` claim with value None, ``relative`` the signed offset and
 ``grain`` its unit ("day", "week", "month", "year", "decade", "weekend", or "weekday" with the day in
@@ -32,6 +32,7 @@ _KEY = re.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAYS, *_
 _DIRECTION_BEFORE = re.compile(
     rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){_SP}$"
 )
+_DAY_SHIFT_BEFORE = re.compile(rf"(?<![\w-])(?:[Tt]he{_SP})?[Dd]ay{_SP}(?P<rel>after|before){_SP}$")
 _ARTICLE_BEFORE = re.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
 _AGO = re.compile(rf"{_SP}ago\b")
 _AGO_AFTER = re.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}ago\b")
@@ -53,6 +54,9 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
         return None
     if word.lower() in _DEICTIC:
         offset, grain = _DEICTIC[word.lower()]
+        shift = _DAY_SHIFT_BEFORE.search(text, max(0, start - 20), start) if offset else None
+        if shift is not None and (shift["rel"] == "after") == (offset > 0):
+            return _claim(text, shift.start(), end, offset * 2, grain)  # "the day after tomorrow": +2
         return _claim(text, start, end, offset, grain)
     direction = _DIRECTION_BEFORE.search(text, max(0, start - 10), start)
     weekday = word if word in _WEEKDAYS else None
