@@ -10,12 +10,19 @@ Written rules, applied to every tool alike (nothing else is excluded):
 1. A tool is scored only on the kinds it extracts at all (``peers.PEER_KINDS``).
 2. A predicted kind that a case's gold does not annotate is ignored for that case (the number suite
    does not say whether "$5" is money); an empty-gold or negative case annotates its own kind.
-3. Gold with no value (RT extractor specs), an interval value ("between 10 and 20 dollars") or no span
-   (``span_known: false``, matched to any same-kind prediction by value) is scored on what it has.
+3. Gold with no value (RT extractor specs) or no span (``span_known: false``, matched to any same-kind
+   prediction by value) is scored on what it has. An interval value ("between 10 and 20 dollars" =
+   {from: 10, to: 20}) needs a predicted interval with the same ends; a number gold against a predicted
+   interval compares the interval's midpoint (quantulum3 writes "44 mg to 50 mg" = 47).
 4. An input on which a tool raises counts as no prediction; the count is printed.
+5. When the gold and the prediction both name a unit and the units differ, the gold value is converted
+   to the predicted unit before comparing (``factcheck.claims.units``: "0.002 kg" = 2 g; a minor currency
+   unit, "50 cents" = 50 in the gold, is a hundredth of the major one). Unknown or inconvertible units
+   are compared as stated.
 
 factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (the suites' types);
-its ``range`` claims are not scored (their ends are). Peers run only if importable (see peers.py).
+its ``range`` claims are scored as intervals, and their ends as claims of their own. Peers run only if
+importable (see peers.py).
 
     FACTCHECK_DATA=/work/shared/data python benchmarks/extraction_accuracy.py [--tools factcheck,...]
         [--suites rt_number,...] [--misses KIND]
@@ -24,6 +31,7 @@ its ``range`` claims are not scored (their ends are). Peers run only if importab
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -54,22 +62,72 @@ def load_cases(data: Path, suites: list[str] | None) -> list[dict[str, Any]]:
     return cases
 
 
-def _gold_value(case: dict[str, Any], entity: dict[str, Any]) -> Decimal | None:
-    if entity.get("interval") or entity["kind"] == "date":
+def _gold_value(case: dict[str, Any], entity: dict[str, Any]) -> Any:
+    if entity["kind"] == "date":
         return None
+    if entity.get("interval"):
+        bounds = entity.get("value")
+        if not isinstance(bounds, dict):
+            return None
+        return {side: peers.decimal(bounds[side]) for side in ("from", "to") if bounds.get(side) is not None}
     if entity["kind"] == "duration":
         raw = entity.get("seconds") if case["suite"].startswith(("q3_", "tbaq_")) else entity.get("value")
         return peers.decimal(raw) if raw is not None else None
     return peers.decimal(entity.get("value")) if isinstance(entity.get("value"), int | float) else None
 
 
-def _values_agree(kind: str, gold: Decimal | None, predicted: Any) -> bool:
-    if gold is None:
-        return True
-    if predicted is None:
+_MINOR_UNITS = {"cent", "cents", "pence", "penny", "pennies", "sen", "kopiyka", "kopiykas"}
+
+
+def _unit(name: str | None) -> Any:
+    from factcheck.claims import units
+
+    if not name:
+        return None
+    for candidate in (name, name.lower(), name.lower().replace("-mass", ""), name.lower().rstrip("s")):
+        with contextlib.suppress(ValueError):
+            return units.lookup(candidate)
+    return None
+
+
+def _in_unit(gold: Decimal, gold_unit: str | None, unit: str | None) -> Decimal:
+    """Rule 6: ``gold`` stated in ``gold_unit`` expressed in the predicted ``unit``."""
+    if not gold_unit or not unit or gold_unit == unit:
+        return gold
+    if gold_unit.lower() in _MINOR_UNITS:
+        return gold / 100 if unit.lower() not in _MINOR_UNITS else gold
+    source, target = _unit(gold_unit), _unit(unit)
+    if source is None or target is None or source.name == target.name:
+        return gold
+    from factcheck.claims import units
+
+    try:
+        return units.convert(gold, source.name, target.name)
+    except ValueError:
+        return gold
+
+
+def _close(kind: str, gold: Decimal, predicted: Any) -> bool:
+    if not isinstance(predicted, Decimal):
         return False
     tolerance = Decimal("0.01") if kind == "duration" else Decimal("0.000001")
     return abs(predicted - gold) <= tolerance * max(abs(gold), Decimal(1))
+
+
+def _values_agree(kind: str, gold: Any, predicted: Any, gold_unit: str | None = None,
+                  unit: str | None = None) -> bool:
+    if gold is None:
+        return True
+    if isinstance(gold, dict):  # rule 3: an interval needs the same ends
+        stated = {k for k, v in predicted.items() if v is not None} if isinstance(predicted, dict) else None
+        return (stated == set(gold)
+                and all(_close(kind, _in_unit(v, gold_unit, unit), predicted[k]) for k, v in gold.items()))
+    gold = _in_unit(gold, gold_unit, unit)
+    if isinstance(predicted, dict):  # rule 3: a number against an interval's midpoint
+        if predicted.get("from") is None or predicted.get("to") is None:
+            return False
+        return _close(kind, gold, (predicted["from"] + predicted["to"]) / 2)
+    return _close(kind, gold, predicted)
 
 
 def _spans_agree(entity: dict[str, Any], prediction: peers.Prediction, overlap: bool) -> bool:
@@ -92,8 +150,9 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
         matched = 0
         for entity in gold:
             value = _gold_value(case, entity)
+            unit = entity.get("unit") if kind in ("money", "quantity") else None
             for index, prediction in enumerate(pool):
-                same_value = timeml or _values_agree(kind, value, prediction.value)
+                same_value = timeml or _values_agree(kind, value, prediction.value, unit, prediction.unit)
                 if same_value and _spans_agree(entity, prediction, timeml):
                     matched += 1
                     del pool[index]

@@ -37,7 +37,8 @@ class Prediction:
     kind: str
     start: int | None
     end: int | None
-    value: Any = None
+    value: Any = None  # a Decimal, or an interval {"from": Decimal, "to": Decimal} (one side may be missing)
+    unit: str | None = None  # as the tool names it ("kilogram", "USD", "Cent"); scoring may convert by it
 
 
 def decimal(value: Any) -> Decimal | None:
@@ -52,7 +53,18 @@ def decimal(value: Any) -> Decimal | None:
 _FACTCHECK_KINDS = {"age": "quantity", "time": "date"}  # the suites type ages as quantities, times as dates
 
 
-def duration_seconds(months: Decimal, days: Decimal, seconds: Decimal) -> Decimal:
+def duration_seconds(months: Decimal, days: Decimal, seconds: Decimal, unit: str | None = None) -> Decimal:
+    """Seconds by the suites' convention. A duration stated in one unit counts that many units, as for
+    quantulum3's number and unit ("3.5 years" = 3.5 × 365 d, "half a year" = 182.5 d, as RT counts it);
+    a compound folds whole years at 365 d and the other months at 30 d ("2 years and 3 months" = 810 d
+    in Duckling, stated in months)."""
+    from factcheck.values import DURATION_UNITS
+
+    parts = {"months": months, "days": days, "seconds": seconds}
+    if unit in _UNIT_SECONDS and unit in DURATION_UNITS:
+        field, factor = DURATION_UNITS[unit]
+        if not any(amount for name, amount in parts.items() if name != field):
+            return parts[field] / factor * _UNIT_SECONDS[unit]
     years, rest = divmod(months, 12) if months % 12 == 0 else (Decimal(0), months)
     return years * 31536000 + rest * 2592000 + days * 86400 + seconds
 
@@ -64,20 +76,34 @@ def _factcheck_value(claim: Any) -> Any:
     if claim.kind == "money":
         return value.amount
     if claim.kind == "duration":
-        return duration_seconds(value.months, value.days, value.seconds)
+        return duration_seconds(value.months, value.days, value.seconds, claim.unit)
     if claim.kind in ("date", "time"):
         return None
     return value if isinstance(value, Decimal) else None
 
 
 def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
+    """factcheck's atomic claims, and each ``range`` claim as an interval over its ends' kind (the
+    ends are scored as claims of their own too: one reading per claim, as for every tool)."""
     from factcheck.claims import extract_claims
 
     found = []
     for claim in extract_claims(text):
         kind = _FACTCHECK_KINDS.get(claim.kind, claim.kind)
-        if kind in _ATOMIC:
-            found.append(Prediction(kind, claim.span.start, claim.span.end, _factcheck_value(claim)))
+        if claim.kind == "range":
+            kind = _FACTCHECK_KINDS.get(claim.fields["of"], claim.fields["of"])
+            value: Any = {"from": _factcheck_value(claim.fields["low"]),
+                          "to": _factcheck_value(claim.fields["high"])}
+        elif kind in _ATOMIC:
+            value = _factcheck_value(claim)
+        else:
+            continue
+        if kind not in _ATOMIC or (kind == "date" and claim.kind == "range"):
+            continue
+        if kind == "date":
+            found.append(Prediction(kind, claim.span.start, claim.span.end, None))
+            continue
+        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit))
     return found
 
 
@@ -122,7 +148,8 @@ def recognizers(text: str, ref_date: str | None = None) -> list[Prediction]:
         else:
             kind = _RT_KINDS.get(type_name.split(".")[0])
         if kind is not None:
-            found.append(Prediction(kind, result.start, result.end + 1, _rt_value(kind, result)))
+            unit = (result.resolution or {}).get("unit")
+            found.append(Prediction(kind, result.start, result.end + 1, _rt_value(kind, result), unit))
     return found
 
 
@@ -150,7 +177,7 @@ def quantulum(text: str, ref_date: str | None = None) -> list[Prediction]:
         if kind == "duration" and value is not None:
             factor = _UNIT_SECONDS.get(quantity.unit.name.rstrip("s"))
             value = value * factor if factor else None
-        found.append(Prediction(kind, quantity.span[0], quantity.span[1], value))
+        found.append(Prediction(kind, quantity.span[0], quantity.span[1], value, quantity.unit.name))
     return found
 
 

@@ -23,7 +23,7 @@ _SYMBOLS: dict[str, str] = _TABLE["symbols"]
 _CODES: list[str] = _TABLE["codes"]
 _NAMES = {name: code for code, names in _TABLE["names"].items() for name in names}
 _MINOR = {name: code for code, names in _TABLE["minor"].items() for name in names}
-_SYMBOLS_AFTER: dict[str, str] = _TABLE["after"]
+_SYMBOLS_AFTER: dict[str, str] = {**_TABLE["after"], **_TABLE["minor_after"]}
 _SP = r"[ \t\u00a0]"
 
 _BEFORE = re.compile(
@@ -39,6 +39,11 @@ _AFTER = re.compile(
 )
 _WEIGHT_AFTER = re.compile(rf"{_SP}+of\b")
 _HUNDREDTH = Decimal("0.01")
+# Amounts in two units: "20 dollars 43 cents", "$20 and 43c", "thirteen dollars forty-five": the
+# joiner after the major amount, the minor unit after the second number, and what may end a bare one.
+_TAIL_JOIN = re.compile(rf"(?:{_SP}+and|,{_SP}*and)?{_SP}+")
+_MINOR_AFTER = re.compile(rf"(?:{_SP}?[c¢]|{_SP}+(?:{lexicon.alternation(_MINOR)}))(?![A-Za-z])")
+_BARE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|$)")
 
 
 def _prefix(text: str, start: int) -> re.Match[str] | None:
@@ -48,7 +53,7 @@ def _prefix(text: str, start: int) -> re.Match[str] | None:
     last = text[start - 1]
     if last not in _PREFIX_ENDS and not (last == " " and start > 1 and text[start - 2] in _PREFIX_ENDS):
         return None
-    return _BEFORE.search(text, max(0, start - 5), start)
+    return _BEFORE.search(text, max(0, start - 7), start)
 
 
 def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
@@ -59,7 +64,8 @@ def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
     if match["code"]:
         return match["code"], Decimal(1), match.end()
     if match["sym"]:
-        return _SYMBOLS_AFTER[match["sym"]], Decimal(1), match.end()
+        factor = _HUNDREDTH if match["sym"] in _TABLE["minor_after"] else Decimal(1)
+        return _SYMBOLS_AFTER[match["sym"]], factor, match.end()
     name = match["name"]
     if name.startswith("pound") and _WEIGHT_AFTER.match(text, match.end()):
         return None  # "5 pounds of flour"
@@ -79,7 +85,11 @@ def _currency(text: str, mention: NumberMention) -> tuple[NumberMention, str, De
     if mention.glued:
         mention = glued_scale(text, mention) or mention  # "5.7bn euros"
         if mention.glued:
-            return None
+            glued_code = _AFTER.match(text, mention.end)  # "42MYR", "100元"
+            if glued_code is None or glued_code["name"]:
+                return None
+            code = glued_code["code"] or _SYMBOLS_AFTER[glued_code["sym"]]
+            return mention, code, Decimal(1), mention.start, glued_code.end()
     after = _suffix(text, mention.end)
     if after is None:
         return None
@@ -114,9 +124,36 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             claims.append(_claim(text, following, code, factor, following.start, high_end))
             taken.mark(start, high_end)
             continue
+        whole = factor == 1 and mention.step == 1
+        tail = _minor_tail(text, mentions, index, end, end > mention.end) if whole else None
+        if tail is not None and not taken.overlaps(end, tail[1]):
+            cents, end = tail  # "20 dollars 43 cents" = 20.43 USD
+            amount = mention.value + cents * _HUNDREDTH
+            mention = NumberMention(mention.start, mention.end, amount, _HUNDREDTH)
         claims.append(_claim(text, mention, code, factor, start, end))
         taken.mark(start, end)
     return claims
+
+
+def _minor_tail(text: str, mentions: list[NumberMention], index: int, end: int,
+                named: bool) -> tuple[Decimal, int] | None:
+    """The hundredths stated after a whole amount ending at ``end``: "43 cents" or "and 43c" in
+    "20 dollars 43 cents", or a bare "43" that ends the clause ("$20 43.", and after a currency
+    ``named`` after the amount "twenty dollar and 43", but not "$5 and 10", a list of prices).
+    ``(hundredths, end of the tail)``."""
+    if index + 1 >= len(mentions):
+        return None
+    following, join = mentions[index + 1], _TAIL_JOIN.match(text, end)
+    if join is None or join.end() != following.start or following.ordinal or following.step != 1:
+        return None
+    if not 0 < following.value < 100 or following.value != following.value.to_integral_value():
+        return None
+    minor = _MINOR_AFTER.match(text, following.end)
+    if minor is not None:
+        return following.value, minor.end()
+    if _BARE_END.match(text, following.end) and not following.glued and (named or "and" not in join[0]):
+        return following.value, following.end
+    return None
 
 
 def _suffix_end(text: str, mention: NumberMention) -> int:

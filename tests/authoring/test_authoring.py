@@ -38,7 +38,8 @@ def test_loader_skips_tests_and_patterns_folders(tmp_path):
     (tmp_path / "patterns").mkdir()
     (tmp_path / "tests" / "not-a-rule.yaml").write_text("anything: 1\n")
     (tmp_path / "patterns" / "p.yaml").write_text(  # a pattern file: loaded as a kind, not as a rule
-        "kind: skipped_demo\ndescription: A demo.\nfields: {n: claim<number>}\npatterns: ['{number:n} widgets']\n"
+        "kind: skipped_demo\ndescription: A demo.\nfields: {n: claim<number>}\n"
+        "patterns: ['{number:n} widgets']\n"
     )
     assert load_packs([tmp_path]).rules == []
 
