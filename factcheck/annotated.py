@@ -11,17 +11,17 @@ is reported.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck import regexcache
 from factcheck.documents import InputFailure, load_documents
 from factcheck.documents.model import Document
 from factcheck.engine.runner import Engine
 
 DOC_SUFFIXES = (".md", ".txt", ".html")
-ANNOTATION = re.compile(r"<!--\s*(expect|ok)\s*:\s*([a-z0-9/_ ,-]+?)\s*-->")
+ANNOTATION = regexcache.compile(r"<!--\s*(expect|ok)\s*:\s*([a-z0-9/_ ,-]+?)\s*-->")
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,9 +26,10 @@ _ERRORS = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, Att
 class PersistentTable:
     """Keys to picklable values, kept in ``<cache dir>/<name>-<digest of build>.pickle``."""
 
-    def __init__(self, name: str, build: str):
+    def __init__(self, name: str, build: str, max_entries: int | None = None):
         self.name = name
         self.build = build
+        self.max_entries = max_entries  # past it, new entries live for this process only
         self._entries: dict[Any, Any] | None = None
         self._dirty = False
         self._path: Path | None = None
@@ -38,6 +39,8 @@ class PersistentTable:
 
     def put(self, key: Any, value: Any) -> None:
         entries = self._load()
+        if self.max_entries is not None and len(entries) >= self.max_entries:
+            return
         if key not in entries:
             entries[key] = value
             self._dirty = True

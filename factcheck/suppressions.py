@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck import regexcache
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RuleInfo
 from factcheck.errors import ConfigError
@@ -30,9 +31,9 @@ from factcheck.yamlsource import Node, compose, did_you_mean
 BAD_SUPPRESSION = "factcheck/bad-suppression"
 UNUSED_SUPPRESSION = "factcheck/unused-suppression"
 UNSUPPRESSIBLE = {BAD_SUPPRESSION, UNUSED_SUPPRESSION}
-COMMENT = re.compile(r"<!--\s*factcheck-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
+COMMENT = regexcache.compile(r"<!--\s*factcheck-(disable-next-line|disable|enable)\b(.*?)-->", re.DOTALL)
 RULE_LIST = r"(?P<rules>[a-z0-9/_-]+(?:\s*,\s*[a-z0-9/_-]+)*)"
-DIRECTIVE = re.compile(rf"^\s*{RULE_LIST}\s*(?::\s*(?P<reason>.*?))?\s*$", re.DOTALL)
+DIRECTIVE = regexcache.compile(rf"^\s*{RULE_LIST}\s*(?::\s*(?P<reason>.*?))?\s*$", re.DOTALL)
 NO_COMMENTS = {"text", "jsonl"}
 SIDECAR_SUFFIX = ".factcheck.yaml"
 

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
@@ -28,7 +29,7 @@ _DAY = r"(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:])"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 _SP = r"[ \t\u00a0]+"
 
-_DATE = re.compile(
+_DATE = regexcache.compile(
     rf"(?<![\w-])(?:(?P<weekday>{lexicon.alternation(_WEEKDAYS)}),?{_SP})?"
     rf"(?:(?P<m1>{_MONTH}){_SP}(?P<d1>{_DAY})(?:,?{_SP}(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY}){_SP}(?:of{_SP})?(?P<m2>{_MONTH})(?:,?{_SP}(?P<y2>{_YEAR}))?"
@@ -39,12 +40,12 @@ _DATE = re.compile(
 )
 
 # "10/16/2025", "16/10/2025": only when one part is above 12 (or both are equal) is the order clear.
-_NUMERIC = re.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})(?![\w/])")
+_NUMERIC = regexcache.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})(?![\w/])")
 
-_YEAR_CONTEXT = re.compile(
+_YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))})[ \t\u00a0]+$", re.IGNORECASE
 )
-_YEAR_CHAIN = re.compile(
+_YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
 _DAY_PRECISION = Duration(days=Decimal(1))

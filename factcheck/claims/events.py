@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
@@ -25,29 +26,29 @@ _VERBS: dict[str, str] = lexicon.load("events").get("verb_forms", {})
 _WINDOW = 90
 
 # An optional modifier word, then the event phrase: "eighth conversation", "fifth face-to-face meeting".
-_EVENT_AFTER = re.compile(
+_EVENT_AFTER = regexcache.compile(
     rf"{_SP}(?:(?P<mod>[a-z][a-z-]*){_SP})?(?P<event>{lexicon.alternation(_EVENTS)})\b(?!-)"
 )
 # "met for the fourth time": the event named by a verb or noun before "for the <ordinal> time".
-_EVENT_FOR_THE = re.compile(
+_EVENT_FOR_THE = regexcache.compile(
     rf"\b(?P<event>{lexicon.alternation([*_EVENTS, *_VERBS])}){_SP}for{_SP}the{_SP}$", re.IGNORECASE
 )
-_TIME_AFTER = re.compile(rf"{_SP}time\b")
-_SENTENCE_END = re.compile(r"[.!?;](?=\s|$)|\n")
-_JOINER = re.compile(
+_TIME_AFTER = regexcache.compile(rf"{_SP}time\b")
+_SENTENCE_END = regexcache.compile(r"[.!?;](?=\s|$)|\n")
+_JOINER = regexcache.compile(
     rf"\b(?:{lexicon.alternation(lexicon.load('events')['period_joiners'])}){_SP}"
     rf"(?:(?:{lexicon.alternation(lexicon.load('events')['period_fillers'])}){_SP})*",
     re.IGNORECASE,
 )
 
-_RELATION_BEFORE = re.compile(
+_RELATION_BEFORE = regexcache.compile(
     rf"\b(?P<relation>{lexicon.alternation(lexicon.words('elapsed_relations'))}){_SP}$", re.IGNORECASE
 )
-_OF = re.compile(rf"{_SP}of{_SP}")
+_OF = regexcache.compile(rf"{_SP}of{_SP}")
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "this", "that", "these", "those", "our",
                           "my", "your", "a", "an"})
 _STOPS = frozenset(lexicon.words("phrase_stops"))
-_PHRASE_WORD = re.compile(rf"(?:{_SP})?(?P<word>[A-Za-z0-9]+(?:[’'.-][A-Za-z0-9]+)*(?:[’']s?)?)")
+_PHRASE_WORD = regexcache.compile(rf"(?:{_SP})?(?P<word>[A-Za-z0-9]+(?:[’'.-][A-Za-z0-9]+)*(?:[’']s?)?)")
 _MAX_PHRASE_WORDS = 6
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.values import Hedge
 
 _WINDOW = 32
 _PHRASES = lexicon.hedge_phrases()
-_HEDGE_BEFORE = re.compile(
+_HEDGE_BEFORE = regexcache.compile(
     rf"(?:^|(?<=[^\w-]))(?P<hedge>{lexicon.alternation(_PHRASES)})[ \t\u00a0]+$",
     re.IGNORECASE,
 )

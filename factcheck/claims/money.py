@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from factcheck import regexcache
 from factcheck.claims import lexicon, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
@@ -26,24 +27,24 @@ _MINOR = {name: code for code, names in _TABLE["minor"].items() for name in name
 _SYMBOLS_AFTER: dict[str, str] = {**_TABLE["after"], **_TABLE["minor_after"]}
 _SP = r"[ \t\u00a0]"
 
-_BEFORE = re.compile(
+_BEFORE = regexcache.compile(
     rf"(?:(?<![A-Za-z])(?P<code>{lexicon.alternation(_CODES)}){_SP}?"
     rf"|(?<![A-Za-z])(?P<sym>{lexicon.alternation(_SYMBOLS)}){_SP}?)$"
 )
 # The last character of any prefix: a cheap test before the regex runs.
 _PREFIX_ENDS = frozenset(p[-1] for p in [*_SYMBOLS, *_CODES])
-_AFTER = re.compile(
+_AFTER = regexcache.compile(
     rf"(?:{_SP}+|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?![-])"
     rf"|{_SP}?(?P<code>{lexicon.alternation(_CODES)})\b"
     rf"|{_SP}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{_SP}\d)"
 )
-_WEIGHT_AFTER = re.compile(rf"{_SP}+of\b")
+_WEIGHT_AFTER = regexcache.compile(rf"{_SP}+of\b")
 _HUNDREDTH = Decimal("0.01")
 # Amounts in two units: "20 dollars 43 cents", "$20 and 43c", "thirteen dollars forty-five": the
 # joiner after the major amount, the minor unit after the second number, and what may end a bare one.
-_TAIL_JOIN = re.compile(rf"(?:{_SP}+and|,{_SP}*and)?{_SP}+")
-_MINOR_AFTER = re.compile(rf"(?:{_SP}?[c¢]|{_SP}+(?:{lexicon.alternation(_MINOR)}))(?![A-Za-z])")
-_BARE_END = re.compile(r"[ \t]*(?:[.,;:!?)]|$)")
+_TAIL_JOIN = regexcache.compile(rf"(?:{_SP}+and|,{_SP}*and)?{_SP}+")
+_MINOR_AFTER = regexcache.compile(rf"(?:{_SP}?[c¢]|{_SP}+(?:{lexicon.alternation(_MINOR)}))(?![A-Za-z])")
+_BARE_END = regexcache.compile(r"[ \t]*(?:[.,;:!?)]|$)")
 
 
 def _prefix(text: str, start: int) -> re.Match[str] | None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
@@ -47,13 +48,13 @@ _WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
 # "point" and "quarter" only go on a run ("two point five", "half a quarter million"): frequent in prose,
 # they would start many runs that parse to nothing.
 _FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - {'point', 'quarter'}))})"
-_WORD_RUN = re.compile(
+_WORD_RUN = regexcache.compile(
     rf"\b(?:[Aa]n?{_JOIN})?{_FIRST_WORD}(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
 )
-_RUN_TOKEN = re.compile(r"[A-Za-z]+")
+_RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 
 
-_AT_BEFORE = re.compile(r"\b[Aa]t[ \t]+$")
+_AT_BEFORE = regexcache.compile(r"\b[Aa]t[ \t]+$")
 
 
 def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
@@ -90,7 +91,7 @@ _DIGITS = (
     r"(?![.,]\d|:\d|/\d)"
 )
 
-_DIGIT_RUN = re.compile(_DIGITS)
+_DIGIT_RUN = regexcache.compile(_DIGITS)
 # A numerator over one of these is a fraction ("1/2 pct", "3/4"); "9/11", "24/7" and "2004/05" are not.
 _DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
 # Glued scale letters that make a bare number a count ("100k", "1.2M", "2mil"), once no currency or
@@ -149,10 +150,10 @@ def glued_scale(text: str, mention: NumberMention) -> NumberMention | None:
                          digits=True)
 
 
-_SHORT_SCALE = re.compile(r"[A-Za-z]+(?![^\W_])")
+_SHORT_SCALE = regexcache.compile(r"[A-Za-z]+(?![^\W_])")
 
 
-_NEGATIVE_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]inus|[Nn]egative)[ \t]+$")
+_NEGATIVE_BEFORE = regexcache.compile(r"(?<![\w-])(?:[Mm]inus|[Nn]egative)[ \t]+$")
 
 
 def _signed(text: str, mention: NumberMention) -> NumberMention:
@@ -197,10 +198,10 @@ def _mixed_fractions(text: str, mentions: list[NumberMention]) -> list[NumberMen
 
 # --- number claims ---------------------------------------------------------------------------------
 
-_PRONOUN_BEFORE = re.compile(
+_PRONOUN_BEFORE = regexcache.compile(
     rf"\b(?:{lexicon.alternation(lexicon.words('pronoun_one_before'))})[ \t]+$", re.IGNORECASE
 )
-_ANOTHER_AFTER = re.compile(r"[ \t]+another\b")
+_ANOTHER_AFTER = regexcache.compile(r"[ \t]+another\b")
 
 
 def is_pronoun_one(text: str, mention: NumberMention) -> bool:
@@ -212,7 +213,7 @@ def is_pronoun_one(text: str, mention: NumberMention) -> bool:
     return _ANOTHER_AFTER.match(text, mention.end) is not None
 
 
-_TO_OR_FOR_BEFORE = re.compile(r"\b(?:[Tt]o|[Ff]or)[ \t]+$")
+_TO_OR_FOR_BEFORE = regexcache.compile(r"\b(?:[Tt]o|[Ff]or)[ \t]+$")
 
 
 def _for_naught(text: str, mention: NumberMention) -> bool:

@@ -10,10 +10,13 @@ import itertools
 import re
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-import lark
+from factcheck.persist import PersistentTable
+from factcheck.resources import grammar_path, load_grammar
 
-from factcheck.resources import load_grammar
+if TYPE_CHECKING:
+    import lark
 
 SCALES = {
     "hundred": Decimal(100),
@@ -54,13 +57,34 @@ def _parser() -> lark.Lark:
     return load_grammar("numbers.lark", start=["cardinal", "ordinal"], parser="lalr")
 
 
+def _lark():
+    import lark
+
+    return lark
+
+
+_EVALUATOR_VERSION = 1  # bump when the evaluator below changes what a parse is worth
+
+
+@cache
+def _results() -> PersistentTable:
+    """Runs of words already parsed, kept between runs so a warm start needs no parser at all: the
+    grammar (and lark) load only for a run of words never seen before."""
+    grammar = grammar_path("numbers.lark").read_text(encoding="utf-8")
+    return PersistentTable("numwords", f"{_EVALUATOR_VERSION}\0{grammar}", max_entries=50_000)
+
+
 def number_words() -> list[str]:
     """The number words the grammar knows, read from its terminals so the list lives in one place."""
-    found: set[str] = set()
-    for terminal in _parser().terminals:
-        if terminal.name.startswith(_GRAMMAR_WORD_TERMINALS):
-            found.update(re.findall(r"[a-z]{3,}", terminal.pattern.value))
-    return sorted(found)
+    cached = _results().get(("words",))
+    if cached is None:
+        found: set[str] = set()
+        for terminal in _parser().terminals:
+            if terminal.name.startswith(_GRAMMAR_WORD_TERMINALS):
+                found.update(re.findall(r"[a-z]{3,}", terminal.pattern.value))
+        cached = sorted(found)
+        _results().put(("words",), cached)
+    return list(cached)
 
 
 # Case-sensitive on purpose (lower case or capitalized): case-insensitive matching is several times
@@ -103,7 +127,7 @@ class _Evaluate:
         return getattr(self, str(tree.data))(tree)
 
     def _sub(self, node: lark.Tree | lark.Token) -> tuple[Decimal, Decimal]:
-        if isinstance(node, lark.Token):  # the article "a" standing for one
+        if isinstance(node, _lark().Token):  # the article "a" standing for one
             return Decimal(1), Decimal(1)
         return self(node)
 
@@ -156,7 +180,7 @@ class _Evaluate:
 
     def part_of_scale(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """"half a million", "quarter million"."""
-        words = [t.value.lower() for t in tree.children if isinstance(t, lark.Token)]
+        words = [t.value.lower() for t in tree.children if isinstance(t, _lark().Token)]
         scale = SCALES[words[-1]]
         part = scale / 4 if "quarter" in words else scale / 2
         return tidy(part), tidy(part)
@@ -164,7 +188,7 @@ class _Evaluate:
     def point(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """"two point two million", "nine point nought four": digit words after "point"."""
         whole = self(tree.children[0])[0]
-        tokens = [t for t in tree.children[2:] if isinstance(t, lark.Token)]
+        tokens = [t for t in tree.children[2:] if isinstance(t, _lark().Token)]
         scale = Decimal(1)
         if tokens and tokens[-1].type == "SCALE":
             scale = SCALES[tokens.pop().value.lower()]
@@ -213,13 +237,21 @@ _EVALUATE = _Evaluate()
 @lru_cache(maxsize=8192)
 def parse_words(words: str) -> tuple[Decimal, Decimal, bool] | None:
     """``(value, step, is_ordinal)`` of a run of number words ("two-and-a-half"), None if the run
-    is not one number. Cached: prose repeats the same runs."""
+    is not one number. Cached, in the process and between runs: prose repeats the same runs."""
+    key = ("run", words)
+    cached = _results().get(key)
+    if cached is None:
+        cached = (_parse_run(words),)
+        _results().put(key, cached)
+    return cached[0]
+
+
+def _parse_run(words: str) -> tuple[Decimal, Decimal, bool] | None:
+    errors = (_lark().exceptions.LarkError, _Invalid)
     for start in ("cardinal", "ordinal"):
         try:
             value, step = _EVALUATE(_parser().parse(words, start=start))
-        except (lark.exceptions.LarkError, _Invalid):
+        except errors:
             continue
         return value, step, start == "ordinal"
     return None
-
-

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 
-_IDIOM = re.compile(rf"\b(?:{lexicon.alternation(lexicon.words('ordinal_idioms'))})\b", re.IGNORECASE)
+_IDIOM = regexcache.compile(rf"\b(?:{lexicon.alternation(lexicon.words('ordinal_idioms'))})\b", re.IGNORECASE)
 _RELATIONS = frozenset(lexicon.words("elapsed_relations"))
-_SPACE_AFTER = re.compile(r"[ \t\u00a0]+")
+_SPACE_AFTER = regexcache.compile(r"[ \t\u00a0]+")
 
 
 def _in_idiom(text: str, mention: NumberMention) -> bool:

@@ -27,6 +27,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
@@ -51,17 +52,19 @@ class _Lexicon:
         # written in lower case is read only after a country or body ("Russian foreign minister").
         capitalised = trie(o for o in offices if o[0].isupper())
         lower = trie(o for o in offices if o[0].islower())
-        self.office = re.compile(rf"(?:{capitalised})(?:-elect)?(?![\w\-])")
-        self.lower_office = re.compile(rf"(?:{trie(where)}){_SP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])")
+        self.office = regexcache.compile(rf"(?:{capitalised})(?:-elect)?(?![\w\-])")
+        self.lower_office = regexcache.compile(
+            rf"(?:{trie(where)}){_SP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
+        )
         qualifier = trie(people["qualifiers"])
-        self.before = re.compile(
+        self.before = regexcache.compile(
             rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){_SP})?"
             rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{_SP}|-))?"
             rf"(?:(?<![\w'’.\-])(?:{trie(where)}){_SP})?)$"
         )
         particle = trie(people["particles"])
         more = rf"(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{0,4}}"
-        self.name = re.compile(rf"{_SP}(?P<name>{_CAPWORD}{more})")
+        self.name = regexcache.compile(rf"{_SP}(?P<name>{_CAPWORD}{more})")
         self.not_names = frozenset(people["not_names"])
 
 
@@ -146,7 +149,7 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
             by_surname.setdefault(words[-1], name)
     taken = [claim.span for claim in titled]
     found: list[Claim] = []
-    pattern = re.compile(rf"(?<![\w'’.\-])(?:{trie(by_surname)})(?![\w\-]|['’](?!s\b))")
+    pattern = regexcache.compile(rf"(?<![\w'’.\-])(?:{trie(by_surname)})(?![\w\-]|['’](?!s\b))")
     for match in pattern.finditer(text):
         name = by_surname[match[0]]
         start, end = match.span()
@@ -163,8 +166,8 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
 
 
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
-_BEFORE = re.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t\u00a0]+$")
-_AFTER = re.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-]*")
+_BEFORE = regexcache.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t\u00a0]+$")
+_AFTER = regexcache.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-]*")
 
 
 def _capitalised_before(text: str, start: int) -> bool:

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from factcheck import regexcache
 from factcheck.claims import ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
@@ -19,7 +20,7 @@ from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.values import Percent
 
-_AFTER = re.compile(
+_AFTER = regexcache.compile(
     r"(?:[ \t\u00a0]?|[ \t]?-[ \t]?)"
     r"(?:(?P<pp>(?:percentage|percent|pct)(?:[ \t]+|-)(?:points?|pts?)\b|pp\b|ppts?\b)"
     r"|(?P<bp>basis(?:[ \t]+|-)points?\b|bps\b|bp\b)"

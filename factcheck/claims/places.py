@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
@@ -45,21 +46,21 @@ class _Lexicon:
         self.not_cities = frozenset(places["not_cities"])
         self.cities = frozenset(places["also_cities"])
         second = trie(self.countries | self.regions)
-        self.second = re.compile(rf",{_SP}(?P<second>{second})(?![\w'’\-]|\.\w)")
-        self.city = re.compile(
+        self.second = regexcache.compile(rf",{_SP}(?P<second>{second})(?![\w'’\-]|\.\w)")
+        self.city = regexcache.compile(
             rf"(?:(?:^|(?<![\w'’.\-])(?:{trie(_PREPOSITIONS)}){_SP})(?P<city>(?:[Tt]he{_SP})?"
             rf"{_WORD}(?:(?:{_SP}|-){_WORD}){{0,2}}))$",
             re.MULTILINE,
         )
         # A list goes on after the pair: ", and X", ", Spain", or ", East Germany and ..." (any capitalised
         # name followed by another separator), so the pair is two items, not a city and its country.
-        self.list_after = re.compile(
+        self.list_after = regexcache.compile(
             rf"(?:,?{_SP}(?:and|or){_SP}[A-ZÀ-ÖØ-Þ]|,{_SP}(?:{second})(?![\w'’\-])"
             rf"|,{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}}{_SP}?(?:,|(?:and|or)\b))"
         )
         # What may follow a place: punctuation, the end, or a function word (not a verb: "in Paris,
         # Ireland face ..." makes Ireland a subject, not Paris's country).
-        self.after = re.compile(rf"\s*(?:$|[^\w\s]|(?:{trie(_FOLLOWERS)})\b)")
+        self.after = regexcache.compile(rf"\s*(?:$|[^\w\s]|(?:{trie(_FOLLOWERS)})\b)")
 
 
 @cache

@@ -13,15 +13,16 @@ from __future__ import annotations
 import itertools
 import re
 
+from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import SCALES, NumberMention
 
 _SP = r"[ \t\u00a0]"
 # What stands between the ends: "10 to 15", "10-15", "10 – 15", "between 10 and 15".
-_JOIN = re.compile(rf"{_SP}*(?:-|–|—){_SP}*|{_SP}+(?P<word>to|and|through|till|until){_SP}+")
-_OPENER_BEFORE = re.compile(rf"\b(?P<opener>[Bb]etween|[Ff]rom){_SP}+$")
-_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+_JOIN = regexcache.compile(rf"{_SP}*(?:-|–|—){_SP}*|{_SP}+(?P<word>to|and|through|till|until){_SP}+")
+_OPENER_BEFORE = regexcache.compile(rf"\b(?P<opener>[Bb]etween|[Ff]rom){_SP}+$")
+_LAST_WORD = regexcache.compile(r"([A-Za-z]+)$")
 RANGE_KINDS = frozenset({"number", "percent", "money", "quantity", "duration", "time", "date", "age"})
 _ORDERED_KINDS = frozenset({"number", "percent", "money", "quantity", "duration", "age"})
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
@@ -28,14 +29,14 @@ _SP = r"[ \t\u00a0]+"
 
 # Scans for the key word only (a trie, no leading assertion, so the regex engine skips fast), then
 # reads the direction before it ("last", "next") or the article and "ago" around it with anchored matches.
-_KEY = re.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAYS, *_GRAINS]) + r"\b")
-_DIRECTION_BEFORE = re.compile(
+_KEY = regexcache.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAYS, *_GRAINS]) + r"\b")
+_DIRECTION_BEFORE = regexcache.compile(
     rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){_SP}$"
 )
-_DAY_SHIFT_BEFORE = re.compile(rf"(?<![\w-])(?:[Tt]he{_SP})?[Dd]ay{_SP}(?P<rel>after|before){_SP}$")
-_ARTICLE_BEFORE = re.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
-_AGO = re.compile(rf"{_SP}ago\b")
-_AGO_AFTER = re.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}ago\b")
+_DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{_SP})?[Dd]ay{_SP}(?P<rel>after|before){_SP}$")
+_ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
+_AGO = regexcache.compile(rf"{_SP}ago\b")
+_AGO_AFTER = regexcache.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}ago\b")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
               "year": Duration.of(1, "year"), "decade": Duration.of(1, "decade")}

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from factcheck import regexcache
 from factcheck.claims import lexicon
 
 _WINDOW = 600
@@ -43,8 +44,8 @@ _SKIP = frozenset(_TABLE["skip"])
 _LEAD = frozenset(_TABLE["lead"])
 _DETERMINERS = frozenset(_TABLE["determiners"])
 _ABBREVIATIONS = frozenset(_TABLE["abbreviations"])
-_END = re.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n")
-_WORD = re.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
+_END = regexcache.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n")
+_WORD = regexcache.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
 
 
 def _is_boundary(text: str, match: re.Match[str]) -> bool:

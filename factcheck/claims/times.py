@@ -8,8 +8,7 @@ the number mentions followed by "a.m."/"p.m."/"o'clock". The value is a :class:`
 
 from __future__ import annotations
 
-import re
-
+from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
@@ -20,16 +19,16 @@ from factcheck.values import Duration, TimeOfDay
 _TABLE = lexicon.load("relative")
 _MERIDIEM = r"(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[AaPp][Mm]\b)"
 # A cheap scan for what can only follow an hour ("9:", "9 a.m.", "9 o'clock"), then the full match.
-_HINT = re.compile(r"\d(?::[0-5]\d|[ \t\u00a0]?[AaPp]\.?[ ]?[Mm]\b|[ \t\u00a0]+o['’]clock\b)")
-_CLOCK = re.compile(
+_HINT = regexcache.compile(r"\d(?::[0-5]\d|[ \t\u00a0]?[AaPp]\.?[ ]?[Mm]\b|[ \t\u00a0]+o['’]clock\b)")
+_CLOCK = regexcache.compile(
     rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?![\d:]))?"
     rf"(?:[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b)?(?![\d:,.]\d)"
 )
-_SPELLED_AFTER = re.compile(rf"[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b")
+_SPELLED_AFTER = regexcache.compile(rf"[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b")
 _WORDS: dict[str, list[int]] = _TABLE["clock_words"]
-_WORD = re.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b")
+_WORD = regexcache.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b")
 _WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
-_ZONE_AFTER = re.compile(rf"[ \t\u00a0]+\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
+_ZONE_AFTER = regexcache.compile(rf"[ \t\u00a0]+\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
 _MINUTE = Duration.of(1, "minute")
 
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from factcheck import regexcache
 from factcheck.errors import InputError, SourceLocation
 
-_OPENING = re.compile(r"---[ \t]*\r?\n")
-_CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+_OPENING = regexcache.compile(r"---[ \t]*\r?\n")
+_CLOSING = regexcache.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

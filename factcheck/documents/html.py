@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
+from factcheck import regexcache
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
 from factcheck.documents.model import Document
@@ -35,7 +36,7 @@ _VOID = frozenset(
     {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 )
 _META_DATES = frozenset({"date", "dc.date", "dcterms.date", "pubdate"})
-_COLLAPSIBLE = re.compile(r"^\s+|\s+$|(?! (?=\S))\s+")
+_COLLAPSIBLE = regexcache.compile(r"^\s+|\s+$|(?! (?=\S))\s+")
 """Whitespace that HTML rendering collapses: any run except one plain space between two words."""
 CELL_SEPARATOR = "; "
 SCOPES = ("article", "main", "body")

@@ -10,28 +10,28 @@ HTML comments are dropped from the text but stay in ``original``, where suppress
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from factcheck import regexcache
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
 from factcheck.documents.frontmatter import split_front_matter
 from factcheck.documents.markdown_inline import InlineScanner, normalize_label
 from factcheck.documents.model import Document, OffsetMap
 
-_FENCE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
-_BLANK = re.compile(r"[ \t]*$")
-_REF_DEF = re.compile(
+_FENCE = regexcache.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
+_BLANK = regexcache.compile(r"[ \t]*$")
+_REF_DEF = regexcache.compile(
     r"[ \t]{0,3}\[([^\]\^][^\]]*)\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
 )
-_THEMATIC = re.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
-_QUOTE = re.compile(r"[ \t]{0,3}>[ \t]?")
-_LIST = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
-_FOOTNOTE_DEF = re.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*")
-_HEADING = re.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_CLOSING_HASHES = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_TABLE_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+_THEMATIC = regexcache.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_SETEXT = regexcache.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
+_QUOTE = regexcache.compile(r"[ \t]{0,3}>[ \t]?")
+_LIST = regexcache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
+_FOOTNOTE_DEF = regexcache.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*")
+_HEADING = regexcache.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
+_CLOSING_HASHES = regexcache.compile(r"(?:^|[ \t]+)#+[ \t]*$")
+_TABLE_DELIMITER = regexcache.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 CELL_SEPARATOR = "; "
 """What a table's inner pipe becomes: a clause break, so numbers in adjacent cells never merge."""
 

@@ -8,14 +8,15 @@ two digits or a lone ``~`` (both common in prose about numbers) are never taken 
 
 from __future__ import annotations
 
-import re
 import string
 from dataclasses import dataclass
 
+from factcheck import regexcache
+
 _ESCAPABLE = frozenset(string.punctuation)
-_AUTOLINK = re.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]+\]")
+_AUTOLINK = regexcache.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
+_TAG = regexcache.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_FOOTNOTE_REF = regexcache.compile(r"\[\^[^\]\s]+\]")
 
 
 @dataclass(slots=True)

@@ -15,6 +15,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck import regexcache
+
 MAX_NAME_WORDS = 6  # longest name, in words, that a document mention is matched against
 
 
@@ -143,7 +145,7 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
 
 
-_WORD = re.compile(r"\w+")
+_WORD = regexcache.compile(r"\w+")
 
 
 def word_key(text: str) -> str:

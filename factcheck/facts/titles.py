@@ -12,12 +12,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from factcheck import regexcache
 from factcheck.facts.model import Attribute, Entity, FactBase, normalize_name
 
 OFFICES = ("vice president", "prime minister", "general secretary", "crown prince", "president",
            "premier", "chancellor", "king", "queen", "emperor")
 SYNONYMS = {"premier": "prime minister"}
-NOT_CURRENT = re.compile(
+NOT_CURRENT = regexcache.compile(
     r"\b(former|ex|late|then|acting|interim|elect|outgoing|incoming|deputy|first lady)\b"
 )
 POLITIES = ("country", "organisation", "organization")

@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from factcheck import regexcache
 from factcheck.errors import ExpressionSyntaxError
 from factcheck.language import ast, parse_cache
 from factcheck.language import types as T
@@ -143,7 +144,7 @@ def _syntax_error(error: Exception, text: str, locator: Locator) -> ExpressionSy
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
-_DURATION_SPLIT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_DURATION_SPLIT = regexcache.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 
 
 def duration_unit(word: str) -> str:

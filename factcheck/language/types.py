@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from factcheck import regexcache
+
 PRIMITIVES = ("number", "string", "bool", "null", "date", "duration", "percent", "money", "time", "any")
 RECORDS = ("doc", "claims", "period", "timeline", "event", "entity")
 
@@ -73,7 +75,7 @@ def claim_of(kind: str, nullable: bool = False) -> Type:
     return Type("claim", kind, nullable)
 
 
-_TOKEN = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*|<|>|\?)")
+_TOKEN = regexcache.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*|<|>|\?)")
 
 
 @cache

@@ -7,10 +7,10 @@ evidence names a loaded rule, else on a testcase of their own (``factcheck/input
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
+from factcheck import regexcache
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding
@@ -19,7 +19,7 @@ from factcheck.reporters.locations import file_line, locate
 
 ERROR_RULES = (INPUT_ERROR, RULE_ERROR)
 # Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_XML = regexcache.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def xml_text(text: str) -> str:

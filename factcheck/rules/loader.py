@@ -8,11 +8,11 @@ rule is compiled. A single rule file is a pack too.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from factcheck import regexcache
 from factcheck.engine.results import RuleInfo
 from factcheck.errors import FactLoadError, RuleLoadError
 from factcheck.facts.loader import load_fact_node
@@ -30,7 +30,7 @@ from factcheck.language import (
 from factcheck.rules.model import Example, ExpectedFinding, Rule
 from factcheck.yamlsource import Node, compose
 
-RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "tags", "references", "examples"}
 SEVERITIES = tuple(s.value for s in Severity)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from factcheck import regexcache
 from factcheck.claims.lexicon import trie, with_capitals
 from factcheck.claims.patterns.starts import ANY, Anchor, anchor, starters
 from factcheck.claims.patterns.syntax import (
@@ -76,7 +77,7 @@ class RepeatSlot:
     @property
     def body(self) -> re.Pattern[str]:
         if self._body is None:
-            self._body = re.compile(self.source)
+            self._body = regexcache.compile(self.source)
         return self._body
 
     def __getstate__(self) -> tuple:
@@ -103,14 +104,14 @@ class Compiled:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(self.source)
+            self._regex = regexcache.compile(self.source)
         return self._regex
 
     @property
     def before(self) -> re.Pattern[str]:
         """The regex of the run before the anchor (see :class:`~.starts.Anchor`)."""
         if self._before is None:
-            self._before = re.compile(self.anchor.before)  # type: ignore[union-attr]
+            self._before = regexcache.compile(self.anchor.before)  # type: ignore[union-attr]
         return self._before
 
     def __getstate__(self) -> tuple:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from factcheck import regexcache
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns.compiler import (
@@ -37,7 +38,7 @@ from factcheck.yamlsource import Node, compose, did_you_mean
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
-KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
 # Atomic kinds the design names (DESIGN.md §7) that patterns may refer to before their extractor exists.
 PLANNED_KINDS = {"percent": "percent", "money": "money", "quantity": "number", "time": "time",
                  "age": "number"}

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factcheck import regexcache
 from factcheck.claims.lexicon import trie
 from factcheck.claims.patterns.syntax import (
     Alt,
@@ -138,4 +139,4 @@ def scanner(words: set[str], puncts: set[str]) -> re.Pattern[str] | None:
         branches.append(rf"\b(?P<w>{trie(forms)})\b")
     if puncts:
         branches.append(f"(?P<p>{'|'.join(re.escape(p) for p in sorted(puncts, key=len, reverse=True))})")
-    return re.compile("|".join(branches)) if branches else None
+    return regexcache.compile("|".join(branches)) if branches else None

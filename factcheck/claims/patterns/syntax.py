@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-import lark
+from typing import TYPE_CHECKING
 
 from factcheck.resources import grammar_path
+
+if TYPE_CHECKING:
+    import lark
 
 UNBOUNDED_REPEAT = 8  # "+" and "*" mean at most this many repetitions: matching stays linear
 
@@ -97,12 +99,16 @@ _TERMINALS = {"RPAR": "')'", "RSQB": "']'", "RBRACE": "'}'", "MORETHAN": "'>'", 
 
 @cache
 def _parser() -> lark.Lark:
+    import lark
+
     return lark.Lark(grammar_path("patterns").read_text(encoding="utf-8"), parser="lalr",
                      propagate_positions=True, maybe_placeholders=False)
 
 
 def parse_pattern(pattern: str) -> Node:
     """The syntax tree of ``pattern``; raises :class:`PatternSyntaxError` with the offset."""
+    import lark
+
     try:
         tree = _parser().parse(pattern)
     except lark.UnexpectedCharacters as exc:
@@ -121,6 +127,8 @@ def parse_pattern(pattern: str) -> Node:
 
 
 def _pos(tree: lark.Tree | lark.Token) -> int:
+    import lark
+
     if isinstance(tree, lark.Token):
         return tree.start_pos or 0
     return tree.meta.start_pos if not tree.meta.empty else 0
@@ -128,6 +136,8 @@ def _pos(tree: lark.Tree | lark.Token) -> int:
 
 def _build(tree: lark.Tree | lark.Token) -> Node:
     """Tree → node, per grammar rule."""
+    import lark
+
     if isinstance(tree, lark.Token):  # pragma: no cover - every terminal sits under a rule
         raise PatternSyntaxError(f"unexpected {tree!s}", _pos(tree))
     build = _BUILDERS[tree.data]
@@ -148,6 +158,8 @@ def _seq(tree: lark.Tree) -> Node:
 
 def _item(tree: lark.Tree) -> Node:
     """item: atom QUANT? capture?"""
+    import lark
+
     node = _build(tree.children[0])
     for child in tree.children[1:]:
         if isinstance(child, lark.Token):
