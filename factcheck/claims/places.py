@@ -56,7 +56,7 @@ class _Lexicon:
         # name followed by another separator), so the pair is two items, not a city and its country.
         self.list_after = regexcache.compile(
             rf"(?:,?{_SP}(?:and|or){_SP}[A-ZÀ-ÖØ-Þ]|,{_SP}(?:{second})(?![\w'’\-])"
-            rf"|,{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}}{_SP}?(?:,|(?:and|or)\b))"
+            rf"|,{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}}(?:{_SP})?(?:,|(?:and|or)\b))"
         )
         # What may follow a place: punctuation, the end, or a function word (not a verb: "in Paris,
         # Ireland face ..." makes Ireland a subject, not Paris's country).
