@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
-import tempfile
 import zlib
 from collections.abc import Callable
 from pathlib import Path
@@ -49,6 +48,7 @@ def _store(directory: Path, path: Path, value: object) -> None:
     """Write ``value`` to ``path`` atomically; on any failure leave no file behind."""
     temporary = None
     try:
+        import tempfile  # only when writing a cache
         fd, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

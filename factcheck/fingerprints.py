@@ -7,14 +7,14 @@ line it sits on; never from line numbers or offsets, so text added elsewhere doe
 
 from __future__ import annotations
 
-import hashlib
-
 from factcheck.documents.model import Document
 from factcheck.findings import Finding
 
 
 def fingerprint_of(rule: str, excerpt: str, context: str) -> str:
     """The hash of a rule id, the excerpt it flags and the line of context around it."""
+    import hashlib  # only when findings are fingerprinted
+
     return hashlib.sha256("\0".join((rule, excerpt, context)).encode("utf-8")).hexdigest()[:32]
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import atexit
 import os
 import pickle
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any
@@ -66,6 +65,7 @@ class PersistentTable:
         if not self._dirty or self._path is None or self._entries is None:
             return
         try:
+            import tempfile  # only when writing a cache
             fd, temporary = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
                 pickle.dump((self.build, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,7 +8,6 @@ durations of different shapes must be compared.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -146,11 +145,19 @@ def plain(number: Decimal | int) -> str:
     return format(Decimal(number).normalize(), "f")
 
 
+def days_in_month(year: int, month: int) -> int:
+    """The number of days in a month of the Gregorian calendar (``calendar.monthrange`` without the
+    import, which pulls in ``locale`` at start-up)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar month arithmetic, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29)."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    last = calendar.monthrange(year, month + 1)[1]
+    last = days_in_month(year, month + 1)
     return day.replace(year=year, month=month + 1, day=min(day.day, last))
 
 

@@ -8,7 +8,6 @@ claim, with value None and its parts as stated, so that a rule can flag it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from decimal import Decimal
@@ -18,7 +17,7 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
-from factcheck.values import Duration
+from factcheck.values import Duration, days_in_month
 
 _MONTHS = lexicon.month_names()
 _WEEKDAYS = lexicon.words("weekdays")
@@ -73,7 +72,7 @@ def _int(digits: str | None) -> int | None:
 
 
 def _exists(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
 
 
 def _plausible(match: re.Match[str]) -> bool:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -46,6 +45,7 @@ def _database() -> sqlite3.Connection:
         return _build(":memory:")
     path = directory / f"geonames-{_data_stamp()}.sqlite"
     if not path.exists():
+        import tempfile  # only when writing a cache
         fd, temporary = tempfile.mkstemp(dir=directory, suffix=".sqlite")
         os.close(fd)
         _build(temporary).close()

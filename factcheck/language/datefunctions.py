@@ -9,7 +9,6 @@ the lexicon cannot tell, is null, and a rule that depends on it is not decided.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -17,11 +16,11 @@ from typing import Any
 from factcheck.claims import sentences
 from factcheck.claims.model import Claim
 from factcheck.language.functions import WEEKDAYS, _register
-from factcheck.values import Duration, TimeOfDay
+from factcheck.values import Duration, TimeOfDay, days_in_month
 
 
 def _on(year: int, month: int, day: int) -> dt.date | None:
-    return dt.date(year, month, day) if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1] \
+    return dt.date(year, month, day) if 1 <= month <= 12 and 1 <= day <= days_in_month(year, month) \
         else None
 
 

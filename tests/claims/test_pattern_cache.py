@@ -142,7 +142,9 @@ def test_a_cache_directory_that_cannot_be_written_is_not_used(cache: Path, patte
     def refuse(*args, **kwargs):
         raise PermissionError("read-only cache")
 
-    monkeypatch.setattr(diskcache.tempfile, "mkstemp", refuse)
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
     assert _pickles(cache) == []
 
