@@ -178,5 +178,24 @@ def _write(text: str, output: str | None) -> None:
     write(text, output)
 
 
+def run() -> None:
+    """The console script: :func:`main`, then a quick exit.
+
+    Tearing down the interpreter (freeing every module, regex and rule) costs a one-article run
+    about a tenth of its time; the caches are saved and the output flushed first, so nothing is lost
+    by skipping it.
+    """
+    code = main()
+    from factcheck.persist import save_all
+
+    save_all()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except BrokenPipeError:  # the reader went away (`factcheck claims | head`)
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -19,6 +19,8 @@ from typing import Any
 
 from factcheck.resources import cache_dir
 
+_TABLES: list[PersistentTable] = []
+
 _ERRORS = (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, ImportError)
 
 
@@ -32,6 +34,7 @@ class PersistentTable:
         self._entries: dict[Any, Any] | None = None
         self._dirty = False
         self._path: Path | None = None
+        _TABLES.append(self)
 
     def get(self, key: Any) -> Any | None:
         return self._load().get(key)
@@ -73,3 +76,9 @@ class PersistentTable:
             self._dirty = False
         except (OSError, pickle.PicklingError):
             pass
+
+
+def save_all() -> None:
+    """Write every table that grew (what the exit hooks would do), for a process about to exit."""
+    for table in _TABLES:
+        table.save()

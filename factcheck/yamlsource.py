@@ -195,12 +195,26 @@ class ScalarLocator:
         mapping.append(min(j, raw_end))
         return mapping
 
-    def locate(self, offset: int, length: int = 1) -> SourceLocation:
+    def fixed(self) -> FixedLocator:
+        """A picklable copy, aligned now (for rule files whose reading is cached)."""
         if self._map is None:
             self._map = self._align(self.source.text, self._node)
-        offset = max(0, min(offset, len(self._map) - 1))
-        index = self._map[offset]
-        return self.source.location_at(index, length)
+        return FixedLocator(self.source, tuple(self._map))
+
+    def locate(self, offset: int, length: int = 1) -> SourceLocation:
+        return self.fixed().locate(offset, length)
+
+
+@dataclass(frozen=True, slots=True)
+class FixedLocator:
+    """A :class:`ScalarLocator` with its alignment computed: plain data, so it can be cached."""
+
+    source: YamlFile
+    offsets: tuple[int, ...]
+
+    def locate(self, offset: int, length: int = 1) -> SourceLocation:
+        offset = max(0, min(offset, len(self.offsets) - 1))
+        return self.source.location_at(self.offsets[offset], length)
 
 
 def did_you_mean(name: str, candidates: Iterator[str] | set[str] | tuple[str, ...], what: str) -> str | None:

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import BinaryIO, TextIO
 
 from factcheck.documents.frontmatter import has_front_matter
-from factcheck.documents.html import parse_html
 from factcheck.documents.jsonl import RecordFailure, iter_records
 from factcheck.documents.markdown import parse_markdown
 from factcheck.documents.model import Document
@@ -36,11 +35,13 @@ FORMATS = {
 }
 """File extensions searched for in directories, and the reader each one gets."""
 
-_PARSERS: dict[str, Callable[[str, str], Document]] = {
-    "text": parse_text,
-    "markdown": parse_markdown,
-    "html": parse_html,
-}
+def _parser(kind: str) -> Callable[[str, str], Document]:
+    """The reader for a format; HTML's is imported only when an HTML file is read."""
+    if kind == "html":
+        from factcheck.documents.html import parse_html
+
+        return parse_html
+    return parse_markdown if kind == "markdown" else parse_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,7 @@ def _load_file(path: str, options: _Options) -> Iterator[DocumentOrError]:
                 yield from _jsonl(stream, path, options)
                 return
             original = decode_utf8(read_limited(stream, path, options.max_bytes), path)
-        yield _PARSERS[kind](path, original)
+        yield _parser(kind)(path, original)
     except OSError as error:
         yield InputFailure(path, InputError(f"cannot read: {error.strerror or error}"))
     except InputError as error:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck import regexcache
+from factcheck.diskcache import load_or_build
 from factcheck.engine.results import RuleInfo
-from factcheck.errors import FactLoadError, RuleLoadError
+from factcheck.errors import FactLoadError, RuleLoadError, SourceLocation
 from factcheck.facts.loader import load_fact_node
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import FactBase
@@ -28,7 +29,7 @@ from factcheck.language import (
     parse_type,
 )
 from factcheck.rules.model import Example, ExpectedFinding, Rule
-from factcheck.yamlsource import Node, compose
+from factcheck.yamlsource import FixedLocator, Node, compose
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
@@ -87,25 +88,54 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
 
 
 def load_rule_file(path: Path) -> list[Rule]:
+    """The rules of one file. Reading its YAML is kept between runs while the file is unchanged;
+    type checking and compiling run every time (claim kinds may have changed)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleLoadError(f"cannot read rule file {path}: {exc}") from None
-    return load_rule_text(str(path), text)
+    sources = load_or_build("rules", f"{path}\0{text}", lambda: read_rule_sources(str(path), text))
+    return [_compile(source) for source in sources]
 
 
 def load_rule_text(path: str, text: str) -> list[Rule]:
     """Rules from one file's text: a single rule mapping, or a list under ``rules:``."""
+    return [_compile(source) for source in read_rule_sources(path, text)]
+
+
+@dataclass(frozen=True, slots=True)
+class _Expression:
+    """An expression's text and where each of its characters stands in the rule file."""
+
+    text: str
+    locator: FixedLocator
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSource:
+    """What a rule file says about one rule, checked for shape but not yet compiled (picklable)."""
+
+    info: RuleInfo
+    bindings: _Expression
+    where: _Expression | None
+    check: _Expression
+    message: _Expression
+    location: SourceLocation
+    examples: tuple[Example, ...]
+
+
+def read_rule_sources(path: str, text: str) -> list[RuleSource]:
+    """Read and check the shape of a rule file: YAML errors, unknown or missing keys, ids."""
     source, root = compose(path, text, RuleLoadError)
     if root is None:
         raise RuleLoadError("empty rule file", source.location_at(0))
     top = Node(source, root, RuleLoadError)
     if top.is_mapping() and any(key.value == "rules" for key, _ in root.value):
-        return [_rule(item) for item in top.mapping({"rules"}, set())["rules"].items()]
-    return [_rule(top)]
+        return [_read(item) for item in top.mapping({"rules"}, set())["rules"].items()]
+    return [_read(top)]
 
 
-def _rule(node: Node) -> Rule:
+def _read(node: Node) -> RuleSource:
     entries = node.mapping(REQUIRED, OPTIONAL)
     rule_id = entries["id"].string()
     if not RULE_ID.match(rule_id):
@@ -119,18 +149,28 @@ def _rule(node: Node) -> Rule:
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
     )
-    env = TypeEnv.standard()
-    bindings = compile_bindings(entries["for"].text(), entries["for"].value_locator(), env)
-    env = env.extend({b.name: b.expression.type.elem for b in bindings})
-    where = _expression(entries["where"], env) if "where" in entries else None
-    check = _expression(entries["assert"], env)
-    message = compile_template(
-        entries["message"].text(), entries["message"].value_locator(), env.extend(check.let_types)
-    )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
+    where = _text(entries["where"]) if "where" in entries else None
+    return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
+                      node.location, tuple(examples))
+
+
+def _text(node: Node) -> _Expression:
+    return _Expression(node.text(), node.value_locator().fixed())
+
+
+def _compile(source: RuleSource) -> Rule:
+    """Type-check and compile a rule read from its file."""
+    env = TypeEnv.standard()
+    bindings = compile_bindings(source.bindings.text, source.bindings.locator, env)
+    env = env.extend({b.name: b.expression.type.elem for b in bindings})
+    where = _expression(source.where, env) if source.where is not None else None
+    check = _expression(source.check, env)
+    message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types))
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
-    return Rule(info, bindings, where, check, message, node.location, uses_date, examples)
+    examples = list(source.examples)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples)
 
 
 def _reads_document_date(tree: ast.Node) -> bool:
@@ -145,8 +185,8 @@ def _reads_document_date(tree: ast.Node) -> bool:
     return False
 
 
-def _expression(node: Node, env: TypeEnv):
-    return compile_expression(node.text(), node.value_locator(), env, expect=BOOL)
+def _expression(expression: _Expression, env: TypeEnv):
+    return compile_expression(expression.text, expression.locator, env, expect=BOOL)
 
 
 def _example(node: Node) -> Example:
