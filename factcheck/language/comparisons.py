@@ -45,7 +45,7 @@ def _pair_impl(op: str, left: T.Type, right: T.Type) -> Any:
 
 
 def compile_compare(compiler: Compiler, node: ast.Compare) -> Code:
-    from factcheck.language.compiler import RUNTIME_ERRORS, Code
+    from factcheck.language.compiler import RUNTIME_ERRORS, Code, binary_closure
 
     codes, types = [], []
     for i, operand in enumerate(node.operands):
@@ -67,22 +67,8 @@ def compile_compare(compiler: Compiler, node: ast.Compare) -> Code:
     trace, fail = compiler.trace, compiler.fail
 
     if len(impls) == 1 and not trace:
-        impl, lf, rf = impls[0], fns[0], fns[1]
-        if not nullable or null_aware[0]:
-            def run(f: dict) -> Any:
-                try:
-                    return impl(lf(f), rf(f))
-                except RUNTIME_ERRORS as error:
-                    raise fail(node, error) from None
-        else:
-            def run(f: dict) -> Any:
-                a, b = lf(f), rf(f)
-                if a is None or b is None:
-                    return None
-                try:
-                    return impl(a, b)
-                except RUNTIME_ERRORS as error:
-                    raise fail(node, error) from None
+        run = binary_closure(impls[0], fns[0], fns[1], nulls_pass=not nullable or null_aware[0],
+                             fail=lambda error: fail(node, error))
         return compiler.fold(node, Code(run), codes)
 
     def run_chain(f: dict) -> Any:

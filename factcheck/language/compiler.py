@@ -56,6 +56,29 @@ class Code:
         self.fn, self.const, self.value = fn, const, value
 
 
+def binary_closure(impl: Callable[[Any, Any], Any], lf: Fn, rf: Fn, *, nulls_pass: bool,
+                   fail: Callable[[Exception], Exception]) -> Fn:
+    """The fast closure for ``impl(left, right)``: a null operand makes the result null unless
+    ``nulls_pass`` (the operands cannot be null, or the operator handles null itself, as ``==``
+    does); runtime errors become evaluation errors at the node."""
+    if nulls_pass:
+        def run(f: dict) -> Any:
+            try:
+                return impl(lf(f), rf(f))
+            except RUNTIME_ERRORS as error:
+                raise fail(error) from None
+    else:
+        def run(f: dict) -> Any:
+            a, b = lf(f), rf(f)
+            if a is None or b is None:
+                return None
+            try:
+                return impl(a, b)
+            except RUNTIME_ERRORS as error:
+                raise fail(error) from None
+    return run
+
+
 def constant(value: Any) -> Code:
     return Code(lambda f: value, True, value)
 
@@ -265,21 +288,8 @@ class Compiler:
                     return impl(lf(f), c)
                 except RUNTIME_ERRORS as error:
                     raise fail(node, error) from None
-        elif not nullable:
-            def run(f: dict) -> Any:
-                try:
-                    return impl(lf(f), rf(f))
-                except RUNTIME_ERRORS as error:
-                    raise fail(node, error) from None
         else:
-            def run(f: dict) -> Any:
-                a, b = lf(f), rf(f)
-                if a is None or b is None:
-                    return None
-                try:
-                    return impl(a, b)
-                except RUNTIME_ERRORS as error:
-                    raise fail(node, error) from None
+            run = binary_closure(impl, lf, rf, nulls_pass=not nullable, fail=lambda e: fail(node, e))
         return self.fold(node, Code(run), [left, right])
 
     def compile_Compare(self, node: ast.Compare) -> Code:
