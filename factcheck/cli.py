@@ -71,7 +71,9 @@ def _parser() -> argparse.ArgumentParser:
 
     claims = sub.add_parser("claims", help="list the claims the extractors find")
     _input_args(claims)
-    claims.add_argument("--format", choices=("table", "json"), default="table")
+    claims.add_argument("--format", choices=("table", "json", "html"), default="table")
+    claims.add_argument("--rules", action="append", default=[], metavar="PATH",
+                        help="also extract the composite kinds declared in this pack's patterns/ folder")
     claims.set_defaults(handler=_claims)
 
     test = sub.add_parser("test", help="run rule examples and annotated documents; exit 1 if one fails")
@@ -124,6 +126,11 @@ def _claims(args: argparse.Namespace) -> int:
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
 
+    if args.rules:
+        from factcheck.claims.patterns import PATTERNS_DIR, load_directory
+
+        for pack in map(Path, args.rules):
+            load_directory(pack / PATTERNS_DIR)
     found, failed = [], 0
     for item in documents(args, config_of(args)):
         if isinstance(item, InputFailure):

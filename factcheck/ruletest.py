@@ -112,6 +112,12 @@ def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
     facts = load_fact_files(pack.fact_files or load_packs([rules_dir()]).fact_files)
     count, failures = (0, []) if only_docs else run_examples(pack.rules, facts)
     problems = [str(failure) for failure in failures]
+    if not only_docs:
+        from factcheck.patternexamples import check_pattern_examples
+
+        checked, pattern_problems = check_pattern_examples([Path(p) for p in rule_paths if Path(p).is_dir()])
+        count += checked
+        problems.extend(pattern_problems)
     engine = Engine(pack.rules, facts)
     for path in [*([] if only_docs else annotated_files(rule_paths)), *docs]:
         checked, doc_problems = check_document(path, engine)

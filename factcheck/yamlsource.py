@@ -12,6 +12,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
@@ -40,6 +41,11 @@ class YamlFile:
         line_text = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
         line = self.text.count("\n", 0, index) + 1
         return SourceLocation(self.path, line, index - line_start + 1, line_text.rstrip("\r"), length)
+
+
+def load_plain(path: Path) -> Any:
+    """A YAML file as plain data (for files already validated by their loader)."""
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
 def compose(path: str, text: str, error: type[FactcheckError]) -> tuple[YamlFile, yaml.Node | None]:

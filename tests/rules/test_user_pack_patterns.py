@@ -73,7 +73,8 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_factcheck_test_runs_the_packs_examples(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(pack)]) == 0
-    assert capsys.readouterr().out.strip().endswith("2 passed, 0 failed")
+    examples = TALLY.count("- text:") + TALLY.split("negatives:")[1].count("\n  - ")
+    assert capsys.readouterr().out.strip().endswith(f"{2 + examples} passed, 0 failed")
 
 
 def test_run_extracts_documents_with_the_packs_kinds(pack: Path, tmp_path: Path,
@@ -145,3 +146,26 @@ def test_a_kind_declared_twice_in_one_pack_registers_neither(tmp_path: Path) -> 
     assert info.value.location is not None and info.value.location.path.endswith("b.yaml")
     assert info.value.hint is not None and "a.yaml" in info.value.hint
     assert "twin_tally" not in CLAIM_KINDS
+
+
+def test_claims_lists_the_packs_kinds(pack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "vote.txt"
+    doc.write_text("The Senate passed the bill by 52 votes to 48.\n", encoding="utf-8")
+    assert main(["claims", str(doc), "--rules", str(pack), "--format", "json"]) == 0
+    claims = json.loads(capsys.readouterr().out)["documents"][0]["claims"]
+    (tally,) = [c for c in claims if c["kind"] == "vote_tally"]
+    assert tally["text"] == "passed the bill by 52 votes to 48" and tally["outcome"] == "passed"
+
+
+def test_factcheck_test_reports_a_failing_pattern_example(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    broken = TALLY.replace("vote_tally", "vote_split").replace(
+        "examples:",
+        "examples:\n  - text: The bill passed by 3 votes to 1.\n    claims: [{text: passed by 3 votes}]",
+        1,
+    )
+    pack = _pack(tmp_path / "split-pack", {"vote_split.yaml": broken}, {})
+    assert main(["test", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "pattern example 'The bill passed by 3 votes to 1.'" in out
+    assert "expected claims ['passed by 3 votes'], found ['passed by 3 votes to 1']" in out
