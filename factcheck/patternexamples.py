@@ -2,7 +2,8 @@
 
 A pattern file's ``examples`` list texts with the claims of its kind they must yield (each by its
 exact text, and by any string field given: a word it captured, or the text of a claim it holds);
-``negatives`` list texts that must yield none. Values of other types are checked by the project's own test suite for the default pack.
+``negatives`` list texts that must yield none. Values of other types are checked by the project's
+own test suite for the default pack.
 """
 
 from __future__ import annotations

@@ -1,18 +1,22 @@
 """Units of measure: the names a quantity is written with, and conversion between units.
 
-The table is declared data (``lexicon/units.yaml``): each unit's dimension and its factor to the
-dimension's base unit (and an offset for temperatures). A declared table rather than ``pint``: pint's
-import plus registry build costs far more than a whole cold ``factcheck run`` (see docs/extraction.md),
-and the extractor needs its own list of written names anyway. Conversions are exact decimal arithmetic.
+The units are declared data (``lexicon/units.yaml``): each unit's dimension and written names. What a
+unit is worth comes from the ``pint`` units library: each unit's factor (and offset, for temperatures)
+to its dimension's base unit is asked of pint once, in exact decimals, and kept between runs, because
+importing pint and building its registry costs more than a whole cold ``factcheck run``. Conversions
+are then exact decimal arithmetic on pint's figures.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
+from pathlib import Path
 
 from factcheck.claims import lexicon
+from factcheck.diskcache import load_or_build
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,24 +27,55 @@ class Unit:
     offset: Decimal = Decimal(0)
 
 
-def _decimal(value: object) -> Decimal:
-    """``1000/3600`` or ``0.3048`` as a Decimal."""
-    text = str(value)
-    if "/" in text:
-        numerator, denominator = text.split("/")
-        return Decimal(numerator) / Decimal(denominator)
-    return Decimal(text)
-
-
 @cache
 def units() -> dict[str, Unit]:
-    """Every unit by its canonical name."""
-    table = lexicon.load("units")["units"]
+    """Every unit by its canonical name, with pint's factor and offset to its dimension's base."""
+    table = lexicon.load("units")
+    key = f"{_pint_stamp()}\0{sorted(table['units'].items())!r}\0{table['bases']!r}"
+    values = load_or_build("units", key, lambda: _from_pint(table))
     return {
-        name: Unit(name, spec["dimension"], _decimal(spec["factor"]) if "factor" in spec else None,
-                   _decimal(spec.get("offset", 0)))
-        for name, spec in table.items()
+        name: Unit(name, spec["dimension"], *values[name]) for name, spec in table["units"].items()
     }
+
+
+def _pint_name(name: str, spec: dict[str, object]) -> str | None:
+    """How pint names a unit: ``pint:`` if given, else the canonical name in pint's syntax."""
+    if "pint" in spec:
+        return spec["pint"]  # type: ignore[return-value]
+    for word, power in (("square ", "**2"), ("cubic ", "**3")):
+        if name.startswith(word):
+            return name.removeprefix(word).replace(" ", "_") + power
+    return "/".join(part.replace(" ", "_") for part in name.split(" per "))
+
+
+def _from_pint(table: dict) -> dict[str, tuple[Decimal | None, Decimal]]:
+    """(factor, offset) of every unit, with base = (amount + offset) * factor, as pint computes them."""
+    import pint
+
+    registry = pint.UnitRegistry(non_int_type=Decimal)
+    values: dict[str, tuple[Decimal | None, Decimal]] = {}
+    for name, spec in table["units"].items():
+        unit = _pint_name(name, spec)
+        if unit is None:
+            values[name] = (None, Decimal(0))
+            continue
+        base = _pint_name(table["bases"][spec["dimension"]], {})
+
+        def to_base(amount: Decimal, unit: str = unit, base: str | None = base) -> Decimal:
+            return Decimal(registry.Quantity(amount, unit).to(base).magnitude)
+
+        at_zero, factor = to_base(Decimal(0)), to_base(Decimal(1)) - to_base(Decimal(0))
+        values[name] = (factor, at_zero / factor)
+    return values
+
+
+def _pint_stamp() -> str:
+    """Which pint answered: size and time of its package file (cheaper than importing it)."""
+    spec = importlib.util.find_spec("pint")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pint is not installed")
+    stat = Path(spec.origin).stat()
+    return f"{stat.st_size:x}-{int(stat.st_mtime):x}"
 
 
 @cache
@@ -73,6 +108,6 @@ def convert(amount: Decimal | int | str, from_unit: str, to_unit: str) -> Decima
     return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()
 
 
-# Factors like 1000/3600 are repeating decimals: round results to 20 significant digits so that
-# converting 30 °C gives 86 °F, not 86.0000000000000000000000001.
-_ROUND = Context(prec=20)
+# Factors like 5/9 are repeating decimals: round results to 15 significant digits (past any stated
+# precision) so that converting 30 °C gives 86 °F, not 85.999999999999999996.
+_ROUND = Context(prec=15)

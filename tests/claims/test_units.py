@@ -45,3 +45,38 @@ def test_every_unit_has_a_known_dimension() -> None:
 def test_quantity_claims_convert() -> None:
     (claim,) = extract_claims("The road is 120 kilometres long.").of_kind("quantity")
     assert convert(claim.value, claim.unit, "mile").quantize(Decimal("0.01")) == Decimal("74.56")
+
+
+def test_every_convertible_unit_agrees_with_pint_itself():
+    """The factors are pint's: converting through the kept table equals asking pint directly."""
+    from decimal import Decimal
+
+    import pint
+
+    from factcheck.claims import lexicon
+    from factcheck.claims.units import _pint_name, convert, units
+
+    registry = pint.UnitRegistry(non_int_type=Decimal)
+    table = lexicon.load("units")
+    checked = 0
+    for name, unit in units().items():
+        if unit.factor is None:
+            continue
+        base = table["bases"][unit.dimension]
+        quantity = registry.Quantity(Decimal(7), _pint_name(name, table["units"][name]))
+        expected = quantity.to(_pint_name(base, {}))
+        assert abs(convert(7, name, base) - Decimal(expected.magnitude)) <= Decimal("1e-9") * (
+            1 + abs(Decimal(expected.magnitude))
+        ), name
+        checked += 1
+    assert checked > 60
+
+
+def test_a_run_does_not_import_pint_once_the_factors_are_kept():
+    import subprocess
+    import sys
+
+    code = "import sys, factcheck.claims.units as u; u.units(); print('pint' in sys.modules)"
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)  # warm the cache
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
+    assert done.stdout.strip() == "False"
