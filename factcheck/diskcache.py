@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from factcheck.resources import cache_dir
+from factcheck.resources import cache_dir, code_stamp
 
 T = TypeVar("T")
 _FORMAT = 1  # bump when the layout of any cached type changes
@@ -33,7 +33,7 @@ def load_or_build(namespace: str, key: str, build: Callable[[], T]) -> T:
     directory = cache_dir()
     if directory is None:
         return build()
-    path = directory / f"{namespace}-{_FORMAT}-{digest(key)}.pickle"
+    path = directory / f"{namespace}-{_FORMAT}-{digest(code_stamp() + chr(0) + key)}.pickle"
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)

@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from factcheck.resources import cache_dir
+from factcheck.resources import cache_dir, code_stamp
 
 _TABLES: list[PersistentTable] = []
 
@@ -29,8 +29,8 @@ class PersistentTable:
 
     def __init__(self, name: str, build: str, max_entries: int | None = None):
         self.name = name
-        self.build = build
-        self.max_entries = max_entries  # past it, new entries live for this process only
+        self.build = f"{code_stamp()}\0{build}"  # never read back by other code
+        self.max_entries = max_entries  # past it, new entries are not kept
         self._entries: dict[Any, Any] | None = None
         self._dirty = False
         self._path: Path | None = None

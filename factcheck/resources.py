@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import zlib
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,3 +74,19 @@ def cache_dir() -> Path | None:
     except OSError:
         return None
     return path if os.access(path, os.W_OK) else None
+
+
+@cache
+def code_stamp() -> str:
+    """A digest of the package's own code (each module's path, size and modification time).
+
+    Every start-up cache includes it in its key, so a cache written by other code -- an upgrade, or
+    an edit in a checkout -- is never read back into classes that may have changed shape.
+    """
+    entries = []
+    for directory, _, files in os.walk(_PACKAGE_DIR):
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(directory, name))
+                entries.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return f"{zlib.crc32(chr(10).join(sorted(entries)).encode()):08x}"
