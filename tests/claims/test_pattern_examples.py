@@ -13,9 +13,9 @@ import pytest
 import yaml
 
 from factcheck.claims import extract_claims
+from factcheck.claims.examples import mismatch
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.patterns import _default_dir, pattern_files
-from tests.claims.test_corpus import actual_form, expected_form
 
 
 def _cases() -> list[tuple[str, str, str, dict[str, Any] | None]]:
@@ -32,18 +32,6 @@ def _cases() -> list[tuple[str, str, str, dict[str, Any] | None]]:
 CASES = _cases()
 
 
-def _form(value: Any) -> Any:
-    if isinstance(value, list):
-        return [actual_form(item) for item in value]
-    return actual_form(value)
-
-
-def _expected(value: Any) -> Any:
-    if isinstance(value, list):
-        return [expected_form(item) for item in value]
-    return expected_form(value)
-
-
 @pytest.mark.parametrize("case", CASES, ids=[f"{c[0]}{'' if c[3] else '-neg'}:{c[2][:40]}" for c in CASES])
 def test_pattern_example(case: tuple[str, str, str, dict[str, Any] | None]) -> None:
     _, kind, text, example = case
@@ -54,14 +42,8 @@ def test_pattern_example(case: tuple[str, str, str, dict[str, Any] | None]) -> N
     if example is None:
         assert [c.text for c in found] == []
         return
-    expected = example.get("claims", [])
-    assert [c.text for c in found] == [e["text"] for e in expected]
-    for claim, wanted in zip(found, expected, strict=True):
-        for key, value in wanted.items():
-            if key == "text":
-                continue
-            actual = getattr(claim, key) if key in ("value", "hedge", "unit") else claim[key]
-            assert _form(actual) == _expected(value), f"{kind} {claim.text!r}: {key}"
+    problem = mismatch(found, example.get("claims", []))
+    assert problem is None, f"{kind} in {text!r}: {problem}"
 
 
 def test_every_pattern_file_has_examples() -> None:
