@@ -13,7 +13,6 @@ from factcheck.facts.model import (
     Timeline,
     entity_names,
     normalize_name,
-    surname,
     word_key,
 )
 
@@ -84,9 +83,6 @@ def index_entries(entity: Entity) -> set[tuple[str, str]]:
         entries.add(("name", normalize_name(name)))
         if word_key(name):
             entries.add(("words", word_key(name)))
-    last = surname(entity.name) if entity.type == "person" else None
-    if last:
-        entries.add(("surname", last))
     for attribute in entity.attributes:
         if isinstance(attribute.value, str):
             entries.add((f"attr:{attribute.name}", normalize_name(attribute.value)))

@@ -3,7 +3,7 @@
 Facts are declared data, never code. :class:`FactBase` is the one interface rules read them through;
 :class:`factcheck.facts.memory.MemoryFactBase` holds facts loaded from YAML or CSV files and
 :class:`factcheck.facts.sqlite.SqliteFactBase` reads an imported SQLite database. Both index every
-lookup (id, name, alias, surname, attribute value, word sequence), so a rule's lookup is a dictionary
+lookup (id, name, alias, attribute value, word sequence), so a rule's lookup is a dictionary
 access or an indexed query, never a scan over all facts.
 """
 
@@ -154,11 +154,6 @@ def word_key(text: str) -> str:
     return " ".join(_WORD.findall(text.lower()))
 
 
-def surname(name: str) -> str | None:
-    words = _WORD.findall(name)
-    return words[-1].lower() if len(words) > 1 else None
-
-
 def entity_names(entity: Entity) -> list[str]:
     """The names an entity is looked up by: its name, aliases and (for a country) demonyms."""
     demonyms = [str(a.value) for a in entity.values("demonym")]
@@ -176,7 +171,7 @@ class FactBase(ABC):
     @abstractmethod
     def lookup(self, index: str, keys: Iterable[str]) -> set[str]:
         """Ids of the entities filed under any of ``keys`` in ``index``: ``name`` (normalized names,
-        aliases, demonyms), ``words`` (word keys of the same), ``surname``, or ``attr:NAME``
+        aliases, demonyms), ``words`` (word keys of the same), or ``attr:NAME``
         (normalized attribute values)."""
 
     @abstractmethod
@@ -197,9 +192,6 @@ class FactBase(ABC):
         """Entities whose name, alias or demonym is ``name`` (ignoring case), optionally of a type."""
         found = self._entities(self.lookup("name", [normalize_name(name)]))
         return [e for e in found if type is None or e.type == type]
-
-    def entities_with_surname(self, name: str) -> list[Entity]:
-        return self._entities(self.lookup("surname", [normalize_name(name)]))
 
     def with_attribute(self, name: str, value: str) -> list[Entity]:
         return self._entities(self.lookup(f"attr:{name}", [normalize_name(value)]))

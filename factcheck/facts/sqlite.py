@@ -2,7 +2,7 @@
 
 ``factcheck facts import FILE... --db PATH`` writes one; ``--facts PATH.sqlite`` reads it through the
 same :class:`FactBase` interface as the in-memory facts. Each fact is stored once as JSON; the
-``keys`` table files it under every key a lookup uses (names, aliases, surnames, word keys,
+``keys`` table files it under every key a lookup uses (names, aliases, word keys,
 attribute values, period names, timeline nouns), with an index on ``(idx, key)``, so each lookup is
 one indexed query.
 """

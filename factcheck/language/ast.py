@@ -3,7 +3,7 @@ text; the type checker fills in ``ty`` (its static type)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from factcheck.language.types import Type
@@ -131,7 +131,6 @@ class Compare(Node):
     end: int
     operands: list[Node]
     ops: list[str]
-    op_starts: list[int] = field(default_factory=list)
 
 
 @dataclass(eq=False)

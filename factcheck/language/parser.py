@@ -297,8 +297,8 @@ def _lark_transformer() -> type:
             return ast.Binary(meta.start_pos, meta.end_pos, "or", c[0], c[1], c[0].end)
 
         def compare(self, meta, c):
-            operands, ops, starts = c[0::2], [op for op, _ in c[1::2]], [s for _, s in c[1::2]]
-            return ast.Compare(meta.start_pos, meta.end_pos, operands, ops, starts)
+            operands, ops = c[0::2], [op for op, _ in c[1::2]]
+            return ast.Compare(meta.start_pos, meta.end_pos, operands, ops)
 
         def approx(self, meta, c):
             op, op_start = c[1]
