@@ -40,20 +40,23 @@ def load_or_build(namespace: str, key: str, build: Callable[[], T]) -> T:
     except Exception:  # missing, truncated, garbage, or of classes since changed: rebuild
         pass
     value = build()
-    _store(directory, path, value)
+    write_pickle(path, value)
     return value
 
 
-def _store(directory: Path, path: Path, value: object) -> None:
-    """Write ``value`` to ``path`` atomically; on any failure leave no file behind."""
+def write_pickle(path: Path, value: object) -> bool:
+    """Write ``value`` to ``path`` atomically (a concurrent reader sees the old file or the new one,
+    whole); on any failure leave no file behind and return False."""
     temporary = None
     try:
         import tempfile  # only when writing a cache
-        fd, temporary = tempfile.mkstemp(dir=directory, suffix=".tmp")
+        fd, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
         with os.fdopen(fd, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, path)
+        return True
     except Exception:  # unwritable directory, full disk, a value that does not pickle
         if temporary is not None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
+        return False

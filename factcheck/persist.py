@@ -11,12 +11,12 @@ table just starts empty, so a cache can make a run faster but never different.
 from __future__ import annotations
 
 import atexit
-import os
 import pickle
 import zlib
 from pathlib import Path
 from typing import Any
 
+from factcheck.diskcache import write_pickle
 from factcheck.resources import cache_dir, code_stamp
 
 _TABLES: list[PersistentTable] = []
@@ -67,15 +67,8 @@ class PersistentTable:
         """Write the table if it grew (a concurrent run sees the old file or the new one, whole)."""
         if not self._dirty or self._path is None or self._entries is None:
             return
-        try:
-            import tempfile  # only when writing a cache
-            fd, temporary = tempfile.mkstemp(dir=self._path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump((self.build, self._entries), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, self._path)
+        if write_pickle(self._path, (self.build, self._entries)):
             self._dirty = False
-        except (OSError, pickle.PicklingError):
-            pass
 
 
 def save_all() -> None:

@@ -90,3 +90,15 @@ def code_stamp() -> str:
                 stat = os.stat(os.path.join(directory, name))
                 entries.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
     return f"{zlib.crc32(chr(10).join(sorted(entries)).encode()):08x}"
+
+
+def package_stamp(package: str, file: str = "__init__.py") -> str:
+    """Size and time of a file of an installed package: which release a cache was built from, known
+    without importing the package (or asking ``importlib.metadata``, which costs more)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError(f"{package} is not installed")
+    stat = (Path(spec.origin).parent / file).stat()
+    return f"{stat.st_size:x}-{int(stat.st_mtime):x}"

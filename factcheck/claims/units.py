@@ -9,14 +9,13 @@ are then exact decimal arithmetic on pint's figures.
 
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from decimal import Context, Decimal
 from functools import cache
-from pathlib import Path
 
 from factcheck.claims import lexicon
 from factcheck.diskcache import load_or_build
+from factcheck.resources import package_stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +30,7 @@ class Unit:
 def units() -> dict[str, Unit]:
     """Every unit by its canonical name, with pint's factor and offset to its dimension's base."""
     table = lexicon.load("units")
-    key = f"{_pint_stamp()}\0{sorted(table['units'].items())!r}\0{table['bases']!r}"
+    key = f"{package_stamp('pint')}\0{sorted(table['units'].items())!r}\0{table['bases']!r}"
     values = load_or_build("units", key, lambda: _from_pint(table))
     return {
         name: Unit(name, spec["dimension"], *values[name]) for name, spec in table["units"].items()
@@ -67,15 +66,6 @@ def _from_pint(table: dict) -> dict[str, tuple[Decimal | None, Decimal]]:
         at_zero, factor = to_base(Decimal(0)), to_base(Decimal(1)) - to_base(Decimal(0))
         values[name] = (factor, at_zero / factor)
     return values
-
-
-def _pint_stamp() -> str:
-    """Which pint answered: size and time of its package file (cheaper than importing it)."""
-    spec = importlib.util.find_spec("pint")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("pint is not installed")
-    stat = Path(spec.origin).stat()
-    return f"{stat.st_size:x}-{int(stat.st_mtime):x}"
 
 
 @cache

