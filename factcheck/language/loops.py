@@ -9,6 +9,7 @@ nothing is zero, ``min``/``max`` of nothing is null); filters keep the items who
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -89,33 +90,12 @@ def compile_aggregate(compiler: Compiler, node: ast.Aggregate) -> Code:
         zero = ZERO.get(result_type.name)
         add = ARITHMETIC.get(("+", result_type.name, result_type.name))
         add_fn = add[1] if add else dynamic_arithmetic("+")
-
-        def run(f: dict) -> Any:
-            vs = values(f)
-            if vs is None:
-                return None
-            present = [v for v in vs if v is not None]
-            if not present:
-                return zero
-            try:
-                return functools.reduce(add_fn, present)
-            except (ArithmeticError, ValueError, TypeError) as error:
-                raise compiler.fail(node, error) from None
+        run = _over_present(values, lambda present: functools.reduce(add_fn, present), zero, compiler, node)
     else:
         pick = min if func == "min" else max
         keyed = result_type.name in ("percent", "money", "time", "any")
-
-        def run(f: dict) -> Any:
-            vs = values(f)
-            if vs is None:
-                return None
-            present = [v for v in vs if v is not None]
-            if not present:
-                return None
-            try:
-                return pick(present, key=axis) if keyed else pick(present)
-            except (ArithmeticError, ValueError, TypeError) as error:
-                raise compiler.fail(node, error) from None
+        choose = (lambda present: pick(present, key=axis)) if keyed else pick
+        run = _over_present(values, choose, None, compiler, node)
 
     if body is None:
         return compiler.fold(node, Code(run), [source])
@@ -155,3 +135,21 @@ def compile_comprehension(compiler: Compiler, node: ast.Comprehension) -> Code:
         return out
 
     return Code(run)
+
+
+def _over_present(values: Callable[[dict], Any], combine: Callable[[list[Any]], Any], empty: Any,
+                  compiler: Any, node: Any) -> Callable[[dict], Any]:
+    """``sum``/``min``/``max``: ``combine`` the non-null values (nulls are skipped; none at all gives
+    ``empty``); a runtime failure becomes an evaluation error at the node."""
+    def run(f: dict) -> Any:
+        vs = values(f)
+        if vs is None:
+            return None
+        present = [v for v in vs if v is not None]
+        if not present:
+            return empty
+        try:
+            return combine(present)
+        except (ArithmeticError, ValueError, TypeError) as error:
+            raise compiler.fail(node, error) from None
+    return run
