@@ -25,9 +25,9 @@ TARGET_MS = 150
 
 
 def command(script: str | None) -> list[str]:
-    """The console script, as a user runs it (``python -m factcheck.cli`` without one)."""
+    """The console script, as a user runs it (``python -m factcheck.cli.main`` without one)."""
     path = Path(script) if script else Path(sys.executable).parent / "factcheck"
-    return [str(path)] if path.exists() else [sys.executable, "-m", "factcheck.cli"]
+    return [str(path)] if path.exists() else [sys.executable, "-m", "factcheck.cli.main"]
 
 
 def time_run(article: Path, script: str | None) -> float:

@@ -21,8 +21,8 @@ from factcheck.documents import InputFailure, load_documents
 from factcheck.engine.runner import Engine
 from factcheck.facts.loader import load_fact_files
 from factcheck.findings import Severity
-from factcheck.resources import rules_dir
 from factcheck.rules.loader import load_packs
+from factcheck.startup.resources import rules_dir
 
 
 def corpus_path() -> Path:

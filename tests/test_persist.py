@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import diskcache, persist
+from factcheck.startup import diskcache, persist
 
 
 @pytest.fixture(autouse=True)

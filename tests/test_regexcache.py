@@ -20,7 +20,7 @@ TEXTS = ["1,000.5 and 42", "nearly 3 hours", "FEB 12 or mar. 3", "Ökonom\nsecon
 @pytest.fixture
 def regexcache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    import factcheck.regexcache as module
+    import factcheck.startup.regexcache as module
 
     return importlib.reload(module)
 
@@ -64,7 +64,7 @@ def test_without_a_cache_directory_it_still_compiles(monkeypatch, tmp_path):
     blocker = tmp_path / "file"
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    import factcheck.regexcache as module
+    import factcheck.startup.regexcache as module
 
     module = importlib.reload(module)
     assert module.compile(r"a+").fullmatch("aaa")

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from factcheck import regexcache
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.startup import regexcache
 
 _SP = r"[ \t\u00a0]"
 _YEARS_OLD = regexcache.compile(rf"(?:-|{_SP}+)years?(?:-|{_SP}+)olds?\b|{_SP}+years?{_SP}+of{_SP}+age\b")

@@ -12,11 +12,11 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.startup import regexcache
 from factcheck.values import Duration, days_in_month
 
 _MONTHS = lexicon.month_names()

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.startup import regexcache
 from factcheck.values import Duration
 
 _ARTICLE_UNITS = lexicon.unit_names()

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
+from factcheck.startup import regexcache
 
 _SP = r"[ \t\u00a0]+"
 _EVENTS = lexicon.event_phrases()

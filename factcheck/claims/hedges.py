@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
+from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
 _WINDOW = 32

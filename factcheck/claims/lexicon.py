@@ -12,8 +12,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from factcheck.diskcache import load_or_build
-from factcheck.persist import PersistentTable
+from factcheck.startup.diskcache import load_or_build
+from factcheck.startup.persist import PersistentTable
 from factcheck.values import Hedge
 
 _DIR = Path(__file__).resolve().parent / "lexicon"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck import regexcache
 from factcheck.claims import lexicon, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention, glued_scale
+from factcheck.startup import regexcache
 from factcheck.values import Money
 
 _TABLE = lexicon.load("currencies")

@@ -14,12 +14,12 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numwords import SCALES, number_words, parse_words, tidy
+from factcheck.startup import regexcache
 
 __all__ = ["SCALES", "NumberMention", "extract", "glued_scale", "is_pronoun_one", "parse_words", "scan"]
 

@@ -12,8 +12,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
-from factcheck.persist import PersistentTable
-from factcheck.resources import grammar_path, load_grammar
+from factcheck.startup.persist import PersistentTable
+from factcheck.startup.resources import grammar_path, load_grammar
 
 if TYPE_CHECKING:
     import lark

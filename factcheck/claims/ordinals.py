@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.startup import regexcache
 
 _IDIOM = regexcache.compile(rf"\b(?:{lexicon.alternation(lexicon.words('ordinal_idioms'))})\b", re.IGNORECASE)
 _RELATIONS = frozenset(lexicon.words("elapsed_relations"))

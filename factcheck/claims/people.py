@@ -27,10 +27,10 @@ import re
 from dataclasses import replace
 from functools import cache
 
-from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
+from factcheck.startup import regexcache
 
 _SP = r"[ \t\u00a0]+"
 _CAPWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[^\W\d_]|[A-Z]\.)"

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
+from factcheck.startup import regexcache
 
 _SP = r"[ \t\u00a0]+"
 _WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:(?<=\b[A-Z][a-z])\.|[^\W\d_]))"

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck import regexcache
 from factcheck.claims import lexicon, ranges, units
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
 _NAMES = units.written_names()

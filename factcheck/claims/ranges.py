@@ -13,10 +13,10 @@ from __future__ import annotations
 import itertools
 import re
 
-from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import SCALES, NumberMention
+from factcheck.startup import regexcache
 
 _SP = r"[ \t\u00a0]"
 # What stands between the ends: "10 to 15", "10-15", "10 – 15", "between 10 and 15".

@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import re
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
+from factcheck.startup import regexcache
 
 _WINDOW = 600
 _WORDS = 6

@@ -8,12 +8,12 @@ the number mentions followed by "a.m."/"p.m."/"o'clock". The value is a :class:`
 
 from __future__ import annotations
 
-from factcheck import regexcache
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.startup import regexcache
 from factcheck.values import Duration, TimeOfDay
 
 _TABLE = lexicon.load("relative")

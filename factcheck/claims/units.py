@@ -14,8 +14,8 @@ from decimal import Context, Decimal
 from functools import cache
 
 from factcheck.claims import lexicon
-from factcheck.diskcache import load_or_build
-from factcheck.resources import package_stamp
+from factcheck.startup.diskcache import load_or_build
+from factcheck.startup.resources import package_stamp
 
 
 @dataclass(frozen=True, slots=True)

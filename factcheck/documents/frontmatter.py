@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from factcheck import regexcache
 from factcheck.errors import InputError, SourceLocation
+from factcheck.startup import regexcache
 
 _OPENING = regexcache.compile(r"---[ \t]*\r?\n")
 _CLOSING = regexcache.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)

@@ -15,11 +15,11 @@ import re
 from collections import Counter
 from html.parser import HTMLParser
 
-from factcheck import regexcache
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
 from factcheck.documents.model import Document
 from factcheck.errors import InputError, SourceLocation
+from factcheck.startup import regexcache
 
 _SKIPPED = frozenset(
     {"script", "style", "noscript", "template", "svg", "math", "nav", "footer", "aside", "iframe", "object"}

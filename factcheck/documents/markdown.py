@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from factcheck import regexcache
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
 from factcheck.documents.frontmatter import split_front_matter
 from factcheck.documents.markdown_inline import InlineScanner, normalize_label
 from factcheck.documents.model import Document, OffsetMap
+from factcheck.startup import regexcache
 
 _FENCE = regexcache.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
 _BLANK = regexcache.compile(r"[ \t]*$")

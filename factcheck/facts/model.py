@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from factcheck import regexcache
+from factcheck.startup import regexcache
 
 MAX_NAME_WORDS = 6  # longest name, in words, that a document mention is matched against
 

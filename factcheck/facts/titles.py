@@ -12,8 +12,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck import regexcache
 from factcheck.facts.model import Attribute, Entity, FactBase, normalize_name
+from factcheck.startup import regexcache
 
 OFFICES = ("vice president", "prime minister", "general secretary", "crown prince", "president",
            "premier", "chancellor", "king", "queen", "emperor")

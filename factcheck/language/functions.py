@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from factcheck import regexcache
 from factcheck.language import types as T
+from factcheck.startup import regexcache
 from factcheck.values import Duration, Money, Percent
 
 ReturnSpec = T.Type | Callable[[list[T.Type]], T.Type]

@@ -2,7 +2,7 @@
 
 Parsing is most of what loading a rule costs (about a millisecond an expression, against a tenth of
 that for type checking and compiling), and rule packs rarely change between runs. Parsed trees are
-plain dataclasses, so they pickle into a :class:`~factcheck.persist.PersistentTable` that belongs
+plain dataclasses, so they pickle into a :class:`~factcheck.startup.persist.PersistentTable` that belongs
 to the grammar's exact text. Type checking and compilation still run on every load, so a cached
 tree never skips a check.
 """
@@ -12,8 +12,8 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from factcheck.persist import PersistentTable
-from factcheck.resources import grammar_path
+from factcheck.startup.persist import PersistentTable
+from factcheck.startup.resources import grammar_path
 
 _FORMAT = 1  # bump when the AST's classes change shape
 

@@ -12,12 +12,12 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from factcheck import regexcache
 from factcheck.errors import ExpressionSyntaxError
 from factcheck.language import ast, parse_cache
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
-from factcheck.resources import load_grammar
+from factcheck.startup import regexcache
+from factcheck.startup.resources import load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from factcheck import regexcache
+from factcheck.startup import regexcache
 
 PRIMITIVES = ("number", "string", "bool", "null", "date", "duration", "percent", "money", "time", "any")
 RECORDS = ("doc", "claims", "period", "timeline", "event", "entity")

@@ -9,9 +9,9 @@ from typing import Any
 
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
-from factcheck.jsonvalues import to_json
 from factcheck.reporters.base import tool_version
 from factcheck.reporters.json_report import dumps
+from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import locate
 from factcheck.values import PartialDate, plain
 

@@ -9,8 +9,8 @@ from typing import Any
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import Finding, Severity
-from factcheck.jsonvalues import to_json
 from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, tool_version
+from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate
 
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from factcheck import regexcache
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding
 from factcheck.reporters.base import TOOL_NAME, ReportOptions
 from factcheck.reporters.locations import file_line, locate
+from factcheck.startup import regexcache
 
 ERROR_RULES = (INPUT_ERROR, RULE_ERROR)
 # Characters XML 1.0 cannot carry at all, even escaped.

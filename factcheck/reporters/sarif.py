@@ -11,13 +11,13 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
+from factcheck.ci.fingerprints import finding_fingerprint
 from factcheck.documents.model import Document
 from factcheck.engine.results import RuleInfo, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
-from factcheck.fingerprints import finding_fingerprint
-from factcheck.jsonvalues import to_json
 from factcheck.reporters.base import TOOL_NAME, ReportOptions, tool_version
 from factcheck.reporters.json_report import dumps
+from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate, with_record
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -97,7 +97,7 @@ def physical_location(path: str, document: Document | None, location: Location |
 
 
 def fingerprint(finding: Finding, document: Document | None, location: Location | None) -> str:
-    """Stable across edits that move the text (see :mod:`factcheck.fingerprints`)."""
+    """Stable across edits that move the text (see :mod:`factcheck.ci.fingerprints`)."""
     return finding_fingerprint(finding, document if location is not None else None)
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import Finding, Severity
-from factcheck.jsonvalues import to_json
 from factcheck.reporters.base import ReportOptions, Totals
+from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
 from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, plain

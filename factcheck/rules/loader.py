@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck import regexcache
-from factcheck.diskcache import load_or_build
 from factcheck.engine.results import RuleInfo
 from factcheck.errors import FactLoadError, RuleLoadError, SourceLocation
 from factcheck.facts.loader import load_fact_node
@@ -29,6 +27,8 @@ from factcheck.language import (
     parse_type,
 )
 from factcheck.rules.model import Example, ExpectedFinding, Rule
+from factcheck.startup import regexcache
+from factcheck.startup.diskcache import load_or_build
 from factcheck.yamlsource import FixedLocator, Node, compose
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

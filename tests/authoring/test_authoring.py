@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from factcheck.cli import main
-from factcheck.resources import rules_dir
-from factcheck.ruledocs import render_docs
+from factcheck.authoring.ruledocs import render_docs
+from factcheck.cli.main import main
 from factcheck.rules.loader import load_packs
+from factcheck.startup.resources import rules_dir
 from tests.conftest import ROOT, SEED
 
 RULE = "event-count-matches-timeline"

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import diskcache
 from factcheck.claims import extract_claims
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns import PatternKind, loader
 from factcheck.claims.patterns.matcher import Masked, match_kind
 from factcheck.claims.patterns.starts import scanner
+from factcheck.startup import diskcache
 
 PATTERN = """\
 kind: cache_demo

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from factcheck.cli import main
+from factcheck.cli.main import main
 from tests.conftest import SEED
 
 FAILING_EXAMPLE = """\

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from factcheck.cli import main
-from factcheck.config import load_config
+from factcheck.cli.config import load_config
+from factcheck.cli.main import main
 from tests.conftest import SEED
 
 RULE = "event-count-matches-timeline"

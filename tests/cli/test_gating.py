@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from factcheck.cli import _color, main
+from factcheck.cli.main import _color, main
 from tests.conftest import SEED
 
 RULE = "event-count-matches-timeline"

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.cli.main import main
 from tests.conftest import ROOT, SEED
 
 
@@ -163,6 +163,7 @@ def test_stdin(capsys, monkeypatch):
 
 def test_console_script_runs_as_a_module():
     done = subprocess.run(
-        [sys.executable, "-m", "factcheck.cli", "run", str(SEED)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "factcheck.cli.main", "run", str(SEED)],
+        capture_output=True, text=True, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr

@@ -8,8 +8,8 @@ from factcheck.documents.model import Document, OffsetMap
 from factcheck.engine.runner import Engine
 from factcheck.facts.loader import load_fact_files
 from factcheck.findings import RULE_ERROR, Severity
-from factcheck.resources import rules_dir
 from factcheck.rules.loader import load_packs, load_rule_text
+from factcheck.startup.resources import rules_dir
 
 FACTS = load_fact_files(load_packs([rules_dir()]).fact_files)
 

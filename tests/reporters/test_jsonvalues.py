@@ -10,7 +10,7 @@ import pytest
 
 from factcheck.claims.model import Claim
 from factcheck.findings import Severity
-from factcheck.jsonvalues import number, to_json
+from factcheck.reporters.jsonvalues import number, to_json
 from factcheck.spans import Span
 from factcheck.values import Duration, Hedge, Money, PartialDate, Percent, TimeOfDay
 

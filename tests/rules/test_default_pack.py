@@ -11,10 +11,10 @@ import jsonschema
 import pytest
 import yaml
 
+from factcheck.authoring.ruletest import run_example
 from factcheck.facts.loader import load_fact_files
-from factcheck.resources import rules_dir
 from factcheck.rules.loader import load_packs
-from factcheck.ruletest import run_example
+from factcheck.startup.resources import rules_dir
 
 PACK = load_packs([rules_dir()])
 FACTS = load_fact_files(PACK.fact_files)

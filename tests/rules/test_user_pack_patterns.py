@@ -15,7 +15,7 @@ import pytest
 from factcheck.claims import extract_claims
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.patterns import PatternLoadError, load_directory
-from factcheck.cli import main
+from factcheck.cli.main import main
 from factcheck.errors import RuleLoadError
 from factcheck.rules.loader import load_packs
 

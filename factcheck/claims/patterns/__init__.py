@@ -31,7 +31,7 @@ _ACTIVE: list[PatternKind] = []
 
 def _default_dir() -> Path:
     try:
-        from factcheck.resources import rules_dir
+        from factcheck.startup.resources import rules_dir
 
         return rules_dir() / PATTERNS_DIR
     except FileNotFoundError:  # pragma: no cover - a broken install

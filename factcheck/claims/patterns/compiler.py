@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck import regexcache
 from factcheck.claims.lexicon import trie, with_capitals
 from factcheck.claims.patterns.starts import ANY, Anchor, anchor, starters
 from factcheck.claims.patterns.syntax import (
@@ -31,6 +30,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.startup import regexcache
 
 SEP = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from factcheck import regexcache
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns.compiler import (
@@ -31,9 +30,10 @@ from factcheck.claims.patterns.compiler import (
     required_kinds,
 )
 from factcheck.claims.patterns.syntax import Capture, PatternSyntaxError, parse_pattern
-from factcheck.diskcache import load_or_build
 from factcheck.errors import RuleLoadError, SourceLocation
-from factcheck.resources import grammar_path
+from factcheck.startup import regexcache
+from factcheck.startup.diskcache import load_or_build
+from factcheck.startup.resources import grammar_path
 from factcheck.yamlsource import Node, compose, did_you_mean
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
@@ -68,7 +68,7 @@ class PatternKind:
 
 def load_pattern_file(path: Path) -> PatternKind:
     """The kind a pattern file declares; compiled once per content of the file, the grammar, the code
-    that compiles it and the claim kinds it is checked against (see :mod:`factcheck.diskcache`)."""
+    that compiles it and the claim kinds it is checked against (see :mod:`factcheck.startup.diskcache`)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

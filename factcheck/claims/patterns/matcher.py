@@ -13,12 +13,12 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import Any
 
-from factcheck import regexcache
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
 from factcheck.claims.patterns.starts import ANY
+from factcheck.startup import regexcache
 
 _INDEX = regexcache.compile(r"#([0-9]+)\x01")
 

@@ -24,7 +24,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck import regexcache
 from factcheck.claims.lexicon import trie
 from factcheck.claims.patterns.syntax import (
     Alt,
@@ -37,6 +36,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.startup import regexcache
 
 _WORD_WIDTH = 40  # characters allowed for one word when bounding the run before an anchor
 ANY = ("any", "")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.resources import grammar_path
+from factcheck.startup.resources import grammar_path
 
 if TYPE_CHECKING:
     import lark

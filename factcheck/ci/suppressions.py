@@ -20,12 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck import regexcache
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RuleInfo
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Severity
 from factcheck.spans import Span
+from factcheck.startup import regexcache
 from factcheck.yamlsource import Node, compose, did_you_mean
 
 BAD_SUPPRESSION = "factcheck/bad-suppression"

@@ -88,7 +88,7 @@ def _describe(expected: ExpectedFinding) -> str:
 # -- the `factcheck test` and `factcheck check-rules` commands -------------------------------------
 def _split_paths(paths: list[str]) -> tuple[list[Path], list[Path]]:
     """Rule paths (packs and rule files) and annotated documents among the command's paths."""
-    from factcheck.annotated import DOC_SUFFIXES
+    from factcheck.authoring.annotated import DOC_SUFFIXES
 
     given = [Path(p) for p in paths]
     docs = [p for p in given if p.is_file() and p.suffix in DOC_SUFFIXES]
@@ -97,10 +97,10 @@ def _split_paths(paths: list[str]) -> tuple[list[Path], list[Path]]:
 
 def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
     """Run rule examples and annotated documents; 0 when all pass, 1 when one fails."""
-    from factcheck.annotated import annotated_files, check_document
+    from factcheck.authoring.annotated import annotated_files, check_document
     from factcheck.facts.loader import load_fact_files
-    from factcheck.resources import rules_dir
     from factcheck.rules.loader import load_packs
+    from factcheck.startup.resources import rules_dir
 
     rule_paths, docs = _split_paths(paths)
     only_docs = bool(docs) and not rule_paths
@@ -113,7 +113,7 @@ def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
     count, failures = (0, []) if only_docs else run_examples(pack.rules, facts)
     problems = [str(failure) for failure in failures]
     if not only_docs:
-        from factcheck.patternexamples import check_pattern_examples
+        from factcheck.authoring.patternexamples import check_pattern_examples
 
         checked, pattern_problems = check_pattern_examples([Path(p) for p in rule_paths if Path(p).is_dir()])
         count += checked
@@ -135,8 +135,8 @@ def check_rules(paths: list[str]) -> int:
     import sys
 
     from factcheck.errors import RuleLoadError
-    from factcheck.resources import rules_dir
     from factcheck.rules.loader import load_packs
+    from factcheck.startup.resources import rules_dir
 
     try:
         pack = load_packs([Path(p) for p in paths] or [rules_dir()])

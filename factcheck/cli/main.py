@@ -1,5 +1,5 @@
 """The `factcheck` command line: run, claims, test, check-rules, rules, explain (a thin dispatcher;
-the command bodies live in `factcheck.commands`, `ruletest`, `ruledocs` and `explain`).
+the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and `explain`).
 
 Exit codes (DESIGN §5): 0 nothing at or above --fail-on; 1 something is; 2 usage or configuration
 errors, a rule pack that does not load, or no input that could be read. Heavy modules are imported
@@ -115,14 +115,14 @@ def _pack_args(parser: argparse.ArgumentParser) -> None:
 
 # -- commands --------------------------------------------------------------------------------------
 def _run(args: argparse.Namespace) -> int:
-    from factcheck.commands import run
+    from factcheck.cli.commands import run
 
     return run(args, color=_color(args))
 
 
 def _claims(args: argparse.Namespace) -> int:
     from factcheck.claims import extract_claims
-    from factcheck.commands import config_of, documents
+    from factcheck.cli.commands import config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
 
@@ -143,20 +143,20 @@ def _claims(args: argparse.Namespace) -> int:
 
 
 def _test(args: argparse.Namespace) -> int:
-    from factcheck.ruletest import run_test_command
+    from factcheck.authoring.ruletest import run_test_command
 
     return run_test_command(args.rule_paths, syntax_only=args.syntax_only)
 
 
 def _check_rules(args: argparse.Namespace) -> int:
-    from factcheck.ruletest import check_rules
+    from factcheck.authoring.ruletest import check_rules
 
     return check_rules(args.rule_paths)
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from factcheck.commands import config_of, load_pack
-    from factcheck.ruledocs import list_rules, write_docs
+    from factcheck.authoring.ruledocs import list_rules, write_docs
+    from factcheck.cli.commands import config_of, load_pack
 
     pack = load_pack(config_of(args), args.rules)
     if args.doc is not None:
@@ -168,7 +168,7 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from factcheck.explain import explain_command
+    from factcheck.authoring.explain import explain_command
 
     return explain_command(args)
 
@@ -180,7 +180,7 @@ def _color(args: argparse.Namespace) -> bool:
 
 
 def _write(text: str, output: str | None) -> None:
-    from factcheck.commands import write
+    from factcheck.cli.commands import write
 
     write(text, output)
 
@@ -193,7 +193,7 @@ def run() -> None:
     by skipping it.
     """
     code = main()
-    from factcheck.persist import save_all
+    from factcheck.startup.persist import save_all
 
     save_all()
     try:

@@ -3,7 +3,7 @@
 The extractors' word lists become large alternations, and CPython's ``re`` spends much of a cold
 one-article run parsing and compiling them although they never change. This module keeps what
 ``re``'s compiler produces for each pattern -- the matcher's opcode list and group tables -- in a
-:class:`~factcheck.persist.PersistentTable`, and rebuilds the pattern object from it with the same
+:class:`~factcheck.startup.persist.PersistentTable`, and rebuilds the pattern object from it with the same
 internal constructor ``re`` itself calls. The table is keyed by the exact Python build, so another
 interpreter never reads it; on any doubt (a missing internal, an unreadable file) it falls back to
 :func:`re.compile`.
@@ -16,7 +16,7 @@ import sys
 from functools import cache
 from typing import Any
 
-from factcheck.persist import PersistentTable
+from factcheck.startup.persist import PersistentTable
 
 try:  # CPython internals, used exactly as re._compiler.compile uses them
     import _sre

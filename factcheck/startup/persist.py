@@ -16,8 +16,8 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from factcheck.diskcache import write_pickle
-from factcheck.resources import cache_dir, code_stamp
+from factcheck.startup.diskcache import write_pickle
+from factcheck.startup.resources import cache_dir, code_stamp
 
 _TABLES: list[PersistentTable] = []
 

@@ -21,7 +21,7 @@ MAX_BINDINGS_SHOWN = 50
 
 def explain_command(args: argparse.Namespace) -> int:
     from factcheck.claims import extract_claims
-    from factcheck.commands import build_engine, config_of, documents
+    from factcheck.cli.commands import build_engine, config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.language import EvalContext
 

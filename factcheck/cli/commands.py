@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from factcheck.config import Config, load_config
+from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Severity
@@ -27,8 +27,8 @@ def config_of(args: argparse.Namespace) -> Config:
 
 
 def load_pack(config: Config, extra: list[str]) -> RulePack:
-    from factcheck.resources import rules_dir
     from factcheck.rules.loader import load_packs
+    from factcheck.startup.resources import rules_dir
 
     packs = [rules_dir()] if config.default_pack else []
     return load_packs([*packs, *config.rules, *(Path(p) for p in extra)])
@@ -85,7 +85,7 @@ def _included(config: Config) -> list[str]:
 
 
 def run(args: argparse.Namespace, color: bool) -> int:
-    from factcheck import baseline, suppressions
+    from factcheck.ci import baseline, suppressions
     from factcheck.reporters import ReportOptions, render
 
     config = config_of(args)
@@ -114,7 +114,7 @@ def _nothing_read(results: list[DocumentResult]) -> bool:
 
 
 def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentResult]) -> int:
-    from factcheck.suppressions import BAD_SUPPRESSION, listing, listing_json
+    from factcheck.ci.suppressions import BAD_SUPPRESSION, listing, listing_json
 
     bad = [f.message for r in results for f in r.findings if f.rule == BAD_SUPPRESSION]
     if args.format == "json":

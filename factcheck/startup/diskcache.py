@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from factcheck.resources import cache_dir, code_stamp
+from factcheck.startup.resources import cache_dir, code_stamp
 
 T = TypeVar("T")
 _FORMAT = 1  # bump when the layout of any cached type changes

@@ -1,5 +1,5 @@
 """Baselines: ``--write-baseline FILE`` records today's findings, ``--baseline FILE`` reports only new
-ones. Findings are matched by path, rule and fingerprint (:mod:`factcheck.fingerprints`: the rule,
+ones. Findings are matched by path, rule and fingerprint (:mod:`factcheck.ci.fingerprints`: the rule,
 the flagged text and its line's text, never line numbers), counted so that a second identical
 finding is still new. Findings of factcheck itself (``factcheck/...``) are never baselined.
 """
@@ -11,10 +11,10 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
+from factcheck.ci.fingerprints import finding_fingerprint
 from factcheck.engine.results import DocumentResult
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding
-from factcheck.fingerprints import finding_fingerprint
 
 VERSION = 1
 Key = tuple[str, str, str]

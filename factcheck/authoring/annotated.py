@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from factcheck import regexcache
 from factcheck.documents import InputFailure, load_documents
 from factcheck.documents.model import Document
 from factcheck.engine.runner import Engine
+from factcheck.startup import regexcache
 
 DOC_SUFFIXES = (".md", ".txt", ".html")
 ANNOTATION = regexcache.compile(r"<!--\s*(expect|ok)\s*:\s*([a-z0-9/_ ,-]+?)\s*-->")

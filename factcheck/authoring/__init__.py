@@ -1,0 +1,1 @@
+"""Tools for rule authors: rule tests, annotated documents, pattern examples, explain, rule docs."""

@@ -1,0 +1,1 @@
+"""What CI gating needs beyond findings: suppressions, baselines and their fingerprints."""
