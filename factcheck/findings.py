@@ -19,6 +19,28 @@ class Severity(StrEnum):
         return {"error": 3, "warning": 2, "info": 1}[self.value]
 
 
+class Confidence(StrEnum):
+    """How sure the reading behind a finding is (CodeQL's ``precision`` beside severity): high when
+    its claims were read in one phrase or clause, lower when they were joined across sentences or
+    paragraphs, or when a value was inferred (a year-less date's year, one of competing readings)."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return {"high": 3, "medium": 2, "low": 1}[self.value]
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """A suggested correction: replace the text at ``span`` with ``replacement``."""
+
+    span: Span
+    replacement: str
+
+
 INPUT_ERROR = "factcheck/input-error"
 RULE_ERROR = "factcheck/rule-error"
 
@@ -37,3 +59,5 @@ class Finding:
     span: Span | None = None
     related: tuple[Span, ...] = ()
     evidence: dict[str, Any] = field(default_factory=dict)
+    confidence: Confidence = Confidence.HIGH
+    fix: Fix | None = None

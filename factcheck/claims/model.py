@@ -8,10 +8,29 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 from factcheck.spans import Span
 from factcheck.values import Hedge
+
+
+class Binding(StrEnum):
+    """How far apart a composite claim's parts were when they were joined: the further, the less
+    sure the reading (a finding's confidence follows the loosest binding among its claims)."""
+
+    PHRASE = "phrase"  # one contiguous phrase, or an atomic claim
+    CLAUSE = "clause"  # the same clause, with other words between the parts
+    SENTENCE = "sentence"  # across clauses of one sentence
+    NEXT_SENTENCE = "next_sentence"  # a statement attached from the following sentence
+    DOCUMENT = "document"  # further away: a definite description or coreference across paragraphs
+
+    @property
+    def rank(self) -> int:
+        return _BINDING_RANK[self]
+
+
+_BINDING_RANK = {b: i for i, b in enumerate(Binding)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,7 +38,9 @@ class Claim:
     """One claim. ``precision`` is the rounding step the value was stated with, in the value's
     own type ("1.2 million" → 100000, "eight months" → 1 month), or None when unknown.
     ``fields`` holds the kind-specific fields declared in :data:`CLAIM_KINDS`; for composite kinds
-    some are claims themselves."""
+    some are claims themselves. ``binding`` says how far apart a composite's parts were;
+    ``certain`` is False when the value rests on an inference (a year taken from the document
+    date, one of several competing readings)."""
 
     kind: str
     text: str
@@ -29,6 +50,8 @@ class Claim:
     hedge: Hedge = Hedge.EXACT
     precision: Any = None
     fields: Mapping[str, Any] = field(default_factory=dict)
+    binding: Binding = Binding.PHRASE
+    certain: bool = True
 
     def __getitem__(self, name: str) -> Any:
         return self.fields.get(name)
