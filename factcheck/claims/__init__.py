@@ -26,6 +26,7 @@ from factcheck.claims import (
     relative,
     times,
 )
+from factcheck.claims import mentions as event_mentions
 from factcheck.claims.base import Taken
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import Claim, ClaimKind, ClaimSet
@@ -46,7 +47,9 @@ def extract_claims(text: str) -> ClaimSet:
     atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
     atoms += numbers.extract(text, mentions, taken)
     atoms.sort(key=lambda c: c.span.start)
-    composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
+    found_mentions = event_mentions.find(text, atoms)
+    composites = event_mentions.claims(text, found_mentions)
+    composites += events.event_counts(text, atoms, found_mentions) + events.elapsed(text, atoms)
     composites += ranges.extract(text, atoms)
     composites += patterns.extract(text, atoms)  # the kinds declared in pattern files
     composites += people.extract(text) + places.extract(text)  # names and places: no numbers
