@@ -15,6 +15,7 @@ from factcheck.claims import (
     dates,
     durations,
     events,
+    lengths,
     money,
     numbers,
     ordinals,
@@ -58,7 +59,8 @@ class Extractor:
         found_mentions = event_mentions.find(text, atoms)
         composites = event_mentions.claims(text, found_mentions)
         composites += events.event_counts(text, atoms, found_mentions) + events.elapsed(text, atoms)
-        composites += ranges.extract(text, atoms)
+        found_ranges = ranges.extract(text, atoms)
+        composites += found_ranges + lengths.extract(text, atoms, found_ranges)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
         composites += people.extract(text) + places.extract(text)  # names and places: no numbers
         return ClaimSet(atoms + composites)

@@ -77,6 +77,16 @@ _KINDS = [
         composite=True,
     ),
     ClaimKind(
+        "range_length",
+        "duration",
+        "A range of two times or two dates with the length stated for it, in its sentence or the next: "
+        "'between 2 p.m. and 6 p.m., a three-hour sitting', 'from April 11 to April 14, a week-long "
+        "festival'. `begin` and `finish` are the endpoints, `duration` the stated length (also the "
+        "value).",
+        {"duration": "claim<duration>", "begin": "claim<any>", "finish": "claim<any>"},
+        composite=True,
+    ),
+    ClaimKind(
         "elapsed",
         "duration",
         "A stated part of a named interval: 'the past nine months of Trump's second term'.",

@@ -147,4 +147,22 @@ def tense_before(text: str, position: int) -> str | None:
 def boundaries(text: str) -> list[int]:
     """The offsets where each sentence of ``text`` after the first begins (the same boundaries as
     :func:`sentence_bounds`, read over the whole text once)."""
-    return [match.end() for match in _END.finditer(text) if _is_boundary(text, match)]
+    found: list[int] = []
+    for match in _END.finditer(text):
+        if not (_is_boundary(text, match) or _ends_after_clock(text, match)):
+            continue
+        if text[found[-1] if found else 0 : match.start()].strip():  # no empty sentences
+            found.append(match.end())
+    return found
+
+
+_OPENERS_AFTER = regexcache.compile(
+    r"\s+(?:The|A|An|It|This|That|These|Those|They|He|She|We|Over|But|In|On)\b"
+)
+
+
+def _ends_after_clock(text: str, match: re.Match[str]) -> bool:
+    """"ran from 9 a.m. to 11 a.m. The hearing ...": "a.m." or "p.m." before a word that opens
+    sentences ends one."""
+    return text[max(0, match.start() - 3) : match.start()].lower() in ("a.m", "p.m") and bool(
+        _OPENERS_AFTER.match(text, match.end()))

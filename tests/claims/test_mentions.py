@@ -71,3 +71,24 @@ def test_first_in_years_is_a_gap_not_a_span():
 
 def test_ordinal_of_a_count_is_no_event_count():
     assert "first two games" not in _counts("They won their first two games.")
+
+
+def test_times_of_day_in_words():
+    times = extract_claims("It began at half past eight in the evening, not at a quarter to nine in the "
+                           "morning or at eleven at night.").of_kind("time")
+    assert [(t.value.hour, t.value.minute) for t in times] == [(20, 30), (8, 45), (23, 0)]
+
+
+def test_range_length_in_the_next_sentence_needs_a_definite_description():
+    claims = extract_claims("The hearing ran from 9 a.m. to 11 a.m. The three-hour hearing heard ten "
+                            "witnesses.").of_kind("range_length")
+    assert [c.text for c in claims] == ["three-hour"] and claims[0].binding is Binding.NEXT_SENTENCE
+    assert not extract_claims("The office is open from 9 a.m. to 5 p.m. A two-hour lunch break was "
+                              "common.").of_kind("range_length")
+
+
+def test_range_length_is_no_offset_rate_or_change():
+    for text in ("Sales from 3 August to 24 December were up 2.9% on a year earlier.",
+                 "Imports rise by 9,000 tonnes a year from March 31, 1985, to March 31, 1988.",
+                 "The company changed its year end from Aug 31 to Dec 31, two more weeks."):
+        assert not extract_claims(text).of_kind("range_length"), text
