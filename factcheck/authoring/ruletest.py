@@ -1,8 +1,9 @@
 """`factcheck test`: run every rule's examples and report only what was missed or extra.
 
 An example passes when the rule's findings on it are exactly the expected ones: each expected
-finding matched by one actual finding whose span text equals ``at`` (and whose message contains
-``message``), and no finding left over.
+finding matched by one actual finding whose span text equals ``at`` (whose message contains
+``message``, and whose suggested correction replaces its figure with exactly ``fix``), and no
+finding left over.
 """
 
 from __future__ import annotations
@@ -73,6 +74,8 @@ def _matches(finding: Finding, expected: ExpectedFinding, text: str) -> bool:
     span = finding.span
     if expected.at is not None and (span is None or text[span.start : span.end] != expected.at):
         return False
+    if expected.fix is not None and (finding.fix is None or finding.fix.replacement != expected.fix):
+        return False
     return expected.message is None or expected.message in finding.message
 
 
@@ -82,6 +85,8 @@ def _describe(expected: ExpectedFinding) -> str:
         parts.append(f" at {expected.at!r}")
     if expected.message is not None:
         parts.append(f" with message containing {expected.message!r}")
+    if expected.fix is not None:
+        parts.append(f" suggesting {expected.fix!r}")
     return "".join(parts)
 
 

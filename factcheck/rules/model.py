@@ -19,6 +19,7 @@ class ExpectedFinding:
 
     at: str | None = None
     message: str | None = None
+    fix: str | None = None  # the exact replacement text the finding's suggested correction proposes
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,16 @@ class Example:
     name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FixSpec:
+    """How a rule proposes a correction (``fix:`` in YAML): the claim whose text is replaced
+    (``figure``) and the value consistent with the other figures (``value``, a number, percent,
+    money or duration restated in the figure's style, or a string used as it is)."""
+
+    figure: Any  # CompiledExpression of type claim<...>
+    value: Any  # CompiledExpression of type number | percent | money | duration | string
+
+
 @dataclass(slots=True)
 class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
@@ -45,6 +56,7 @@ class Rule:
     location: SourceLocation
     uses_document_date: bool = False
     examples: list[Example] = field(default_factory=list)
+    fix: FixSpec | None = None
 
     @property
     def id(self) -> str:
