@@ -8,7 +8,10 @@ thousands separators stay as written, and the new number keeps the written numbe
 (one more, up to two, when rounding would restate the figure unchanged). A unit noun after "one"
 or before it agrees in number ("one month" → "two months").
 
-A figure in words is restated in words, rounded to a whole number. The result is None when no
+A figure in words is restated in words when the value is within a quarter of a whole number
+("six months" with 8.85 months becomes "nine months"), else in digits ("four hours" with 2.5 hours
+becomes "2.5 hours", not a rounded "three hours"). A duration figure takes a duration
+value (a plain number does not say which unit of time it counts). The result is None when no
 honest restatement exists: the figure has no number in digits or simple words, the value's sign
 differs from the figure's, or rounding leaves the figure as written.
 """
@@ -32,12 +35,15 @@ _WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES], key=len, reverse=True))
 _SPELLED = re.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(\s+|-)([A-Za-z]+)")
 MAX_EXTRA_DECIMALS = 2
+WORDS_ROUNDING = Decimal("0.25")  # how far from whole a value may be and still be said in words
 
 
 def restate(figure: Claim, value: Any) -> str | None:
     """``figure``'s text restated with ``value`` (see the module docstring), or None."""
     if isinstance(value, str):
         return value
+    if isinstance(figure.value, Duration) != isinstance(value, Duration):
+        return None  # a plain number says nothing about which unit of time it counts
     old, new = _number(figure.value, figure), _number(value, figure)
     if old is None or new is None or (new < 0) != (old < 0):
         return None
@@ -101,16 +107,22 @@ def _group(number: Decimal, decimals: int, commas: bool) -> str:
 
 
 def _restate_words(text: str, old: Decimal, new: Decimal) -> str | None:
+    """Words for a whole number; digits (up to two decimals) for a fraction words cannot say simply."""
     match = next((m for m in _SPELLED.finditer(text) if _words_value(m[0]) == old), None)
-    if match is None or (new != new.to_integral_value() and _round(new, 0) == old):
+    if match is None:
         return None
-    spelled = spell(int(_round(new, 0)))
-    if spelled is None:
-        return None
-    if match[0][:1].isupper():
-        spelled = spelled[0].upper() + spelled[1:]
+    number = _round(new, MAX_EXTRA_DECIMALS).normalize()
+    if abs(number - _round(number, 0)) <= WORDS_ROUNDING:
+        number = _round(number, 0)
+        spelled = spell(int(number))
+        if spelled is None or number == old:
+            return None
+        if match[0][:1].isupper():
+            spelled = spelled[0].upper() + spelled[1:]
+    else:
+        spelled = f"{number:,f}"
     restated = text[: match.start()] + spelled + text[match.end():]
-    return _agree(restated, match.start() + len(spelled), old, _round(new, 0))
+    return _agree(restated, match.start() + len(spelled), old, number)
 
 
 def _words_value(words: str) -> Decimal | None:

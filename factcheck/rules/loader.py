@@ -38,6 +38,7 @@ SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 FIX_KEYS = {"figure", "value"}
 FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
+DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
 PATTERNS_DIR = "patterns"
 NOT_RULES_DIRS = {"tests", PATTERNS_DIR}  # annotated test documents and shared patterns, not rules
@@ -193,8 +194,8 @@ def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSp
     if not figure.type.is_claim:
         raise _fix_type_error(figure_source, f"'fix.figure' must be a claim, not {figure.type}")
     value = compile_expression(value_source.text, value_source.locator, env)
-    if value.type.name not in FIX_VALUE_TYPES:
-        wanted = " or ".join(FIX_VALUE_TYPES)
+    if value.type.name not in (*FIX_VALUE_TYPES, DYNAMIC):
+        wanted = ", ".join(FIX_VALUE_TYPES[:-1]) + " or " + FIX_VALUE_TYPES[-1]
         raise _fix_type_error(value_source, f"'fix.value' must be a {wanted}, not {value.type}")
     return FixSpec(figure, value)
 
