@@ -19,7 +19,8 @@ def number(text: str = "5", **changes) -> Claim:
 
 
 def composite(*parts: Claim, **changes) -> Claim:
-    return replace(Claim("change", "x", Span(0, 1), fields={"from": parts[0], "to": list(parts[1:])}), **changes)
+    fields = {"from": parts[0], "to": list(parts[1:])}
+    return replace(Claim("change", "x", Span(0, 1), fields=fields), **changes)
 
 
 @pytest.mark.parametrize(

@@ -63,7 +63,8 @@ def test_keeps_one_more_decimal_when_rounding_would_change_nothing():
 
 @pytest.mark.parametrize(
     ("number", "words"),
-    [(0, "zero"), (7, "seven"), (21, "twenty-one"), (340, "three hundred forty"), (2005, "two thousand five")],
+    [(0, "zero"), (7, "seven"), (21, "twenty-one"), (340, "three hundred forty"),
+     (2005, "two thousand five")],
 )
 def test_spell(number, words):
     assert spell(number) == words
