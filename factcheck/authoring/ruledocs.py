@@ -22,8 +22,9 @@ LOGIC_KEYS = ("for", "where", "assert", "message")
 def list_rules(rules: list[Rule], format: str) -> str:
     if format == "json":
         rows = [
-            {"id": r.id, "title": r.info.title, "severity": r.severity.value, "tags": list(r.info.tags),
-             "path": r.info.path, "examples": len(r.examples)}
+            {"id": r.id, "title": r.info.title, "severity": r.severity.value,
+             "confidence": r.info.confidence.value if r.info.confidence else None, "tags": list(r.info.tags),
+             "path": r.info.path, "examples": len(r.examples), "fix": r.fix is not None}
             for r in rules
         ]
         return json.dumps({"rules": rows}, indent=2) + "\n"

@@ -2,8 +2,8 @@
 
 An example passes when the rule's findings on it are exactly the expected ones: each expected
 finding matched by one actual finding whose span text equals ``at`` (whose message contains
-``message``, and whose suggested correction replaces its figure with exactly ``fix``), and no
-finding left over.
+``message``, whose suggested correction replaces its figure with exactly ``fix``, and whose
+confidence is ``confidence``), and no finding left over.
 """
 
 from __future__ import annotations
@@ -53,7 +53,8 @@ def run_example(rule: Rule, example: Example, pack_facts: FactBase) -> tuple[str
             actual.remove(match)
     for finding in actual:
         at = example.text[finding.span.start : finding.span.end] if finding.span else "(no span)"
-        problems.append(f"extra: {finding.rule} at {at!r}: {finding.message}")
+        label = f"{finding.confidence} confidence"
+        problems.append(f"extra: {finding.rule} at {at!r} ({label}): {finding.message}")
     return tuple(problems)
 
 
@@ -76,6 +77,8 @@ def _matches(finding: Finding, expected: ExpectedFinding, text: str) -> bool:
         return False
     if expected.fix is not None and (finding.fix is None or finding.fix.replacement != expected.fix):
         return False
+    if expected.confidence is not None and finding.confidence is not expected.confidence:
+        return False
     return expected.message is None or expected.message in finding.message
 
 
@@ -87,6 +90,8 @@ def _describe(expected: ExpectedFinding) -> str:
         parts.append(f" with message containing {expected.message!r}")
     if expected.fix is not None:
         parts.append(f" suggesting {expected.fix!r}")
+    if expected.confidence is not None:
+        parts.append(f" with {expected.confidence} confidence")
     return "".join(parts)
 
 

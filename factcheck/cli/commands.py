@@ -105,7 +105,7 @@ def run(args: argparse.Namespace, color: bool) -> int:
     min_confidence = min_confidence_of(args, config)
     options = ReportOptions(color=color, min_confidence=min_confidence)
     report = render(args.format or config.format or "text", report_run, options)
-    if not (args.quiet and not report_run.findings()):
+    if not (args.quiet and not any(options.shown(f) for f in report_run.findings())):
         write(report, args.output)
     if _nothing_read(results):
         return EXIT_USAGE

@@ -66,7 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
     run.add_argument("--min-confidence", choices=CONFIDENCES,
                      help="lowest confidence that exits 1 and that the text format shows (default: medium)")
-    run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+    run.add_argument("--quiet", "-q", action="store_true",
+                     help="print nothing when no finding reaches --min-confidence")
     run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
     run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")

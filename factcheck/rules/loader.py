@@ -225,12 +225,13 @@ def _example(node: Node) -> Example:
     expect: list[ExpectedFinding] = []
     if "expect" in entries:
         for item in entries["expect"].items():
-            e = item.mapping(set(), {"at", "message", "fix"})
+            e = item.mapping(set(), {"at", "message", "fix", "confidence"})
             expect.append(
                 ExpectedFinding(
                     at=e["at"].string() if "at" in e else None,
                     message=e["message"].string() if "message" in e else None,
                     fix=e["fix"].string() if "fix" in e else None,
+                    confidence=Confidence(e["confidence"].choice(CONFIDENCES)) if "confidence" in e else None,
                 )
             )
     return Example(

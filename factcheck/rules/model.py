@@ -9,7 +9,7 @@ from typing import Any
 from factcheck.engine.results import RuleInfo
 from factcheck.errors import SourceLocation
 from factcheck.facts.model import FactBase
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,7 @@ class ExpectedFinding:
     at: str | None = None
     message: str | None = None
     fix: str | None = None  # the exact replacement text the finding's suggested correction proposes
+    confidence: Confidence | None = None  # the finding's confidence
 
 
 @dataclass(frozen=True, slots=True)

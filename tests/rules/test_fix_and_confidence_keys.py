@@ -33,6 +33,7 @@ examples:
     expect:
       - at: 45 of 150, or 45 percent
         fix: 30 percent
+        confidence: medium
 """
 
 
@@ -51,6 +52,12 @@ def test_a_wrong_fix_fails_the_example():
     missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
     assert "suggesting '31 percent'" in missed
     assert '(suggested: "45 percent" → "30 percent")' in extra
+
+
+def test_an_example_asserts_the_confidence():
+    (rule,) = load(RULE.replace("        confidence: medium", "        confidence: high"))
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
+    assert "with high confidence" in missed and "(medium confidence)" in extra
 
 
 def test_the_figure_must_be_a_claim():
