@@ -8,9 +8,10 @@ thousands separators stay as written, and the new number keeps the written numbe
 (one more, up to two, when rounding would restate the figure unchanged). A unit noun after "one"
 or before it agrees in number ("one month" → "two months").
 
-A figure in words is restated in words when the value is within a quarter of a whole number
-("six months" with 8.85 months becomes "nine months"), else in digits ("four hours" with 2.5 hours
-becomes "2.5 hours", not a rounded "three hours"). A duration figure takes a duration
+A figure in words is restated in words, rounded to a whole number as the writer rounded it ("six
+months" with 8.85 months becomes "nine months", "two pct" with 1.46 "one pct"), except for a value
+exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours", not
+"three hours"). A duration figure takes a duration
 value (a plain number does not say which unit of time it counts). The result is None when no
 honest restatement exists: the figure has no number in digits or simple words, the value's sign
 differs from the figure's, or rounding leaves the figure as written.
@@ -35,7 +36,7 @@ _WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES], key=len, reverse=True))
 _SPELLED = re.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"(\s+|-)([A-Za-z]+)")
 MAX_EXTRA_DECIMALS = 2
-WORDS_ROUNDING = Decimal("0.25")  # how far from whole a value may be and still be said in words
+HALF = Decimal("0.5")
 
 
 def restate(figure: Claim, value: Any) -> str | None:
@@ -112,7 +113,7 @@ def _restate_words(text: str, old: Decimal, new: Decimal) -> str | None:
     if match is None:
         return None
     number = _round(new, MAX_EXTRA_DECIMALS).normalize()
-    if abs(number - _round(number, 0)) <= WORDS_ROUNDING:
+    if abs(number - _round(number, 0)) < HALF:  # a whole number in words is rounded to the unit
         number = _round(number, 0)
         spelled = spell(int(number))
         if spelled is None or number == old:

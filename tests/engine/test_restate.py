@@ -30,6 +30,7 @@ def figure(text: str, kind: str):
         ("Five countries", "number", Decimal(4), "Four"),
         ("lasting six months", "duration", Duration(months=Decimal("8.85")), "nine months"),
         ("lasting four hours", "duration", Duration(seconds=Decimal(9000)), "2.5 hours"),
+        ("declined two pct", "percent", Decimal("1.46"), "one pct"),
         ("for one month", "duration", Duration(months=Decimal(2)), "two months"),
         ("for two days", "duration", Duration(days=Decimal(1)), "one day"),
         ("at 45 years old", "age", Decimal(44), "44 years old"),
