@@ -114,3 +114,14 @@ def test_html_labels_confidence_and_the_fix(low, tmp_path, capsys):
     assert '<span class="conf conf-high">high confidence</span>' in out
     assert "low confidence, below the minimum (medium)" in out and "below-min" in out
     assert "Suggested correction: replace <code>20%</code> with <code>25%</code>" in out
+
+
+def test_explain_shows_the_cap_the_confidence_and_the_suggestion(tmp_path, capsys):
+    path = tmp_path / "votes.txt"
+    path.write_text("Of the 120 delegates present, 70 voted yes and 60 voted no.\n", encoding="utf-8")
+    code, out = run(["explain", "parts-within-whole", str(path)], capsys)
+    assert code == 0
+    assert "parts-within-whole  (error, confidence at most medium)" in out
+    assert "fix:    c.whole → sum(p in c.parts: value(p))" in out
+    assert "confidence: medium (the rule's readings are at most medium confidence)" in out
+    assert 'suggested: replace "120" with "130"' in out
