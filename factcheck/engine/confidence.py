@@ -5,7 +5,7 @@ reading is (CodeQL's ``precision`` beside ``problem.severity``). The rule, docum
 ``docs/confidence.md``:
 
 1. Start from the loosest binding among the finding's claims and their parts (recursively):
-   phrase, clause or sentence → high; next sentence → medium; document → low.
+   phrase or clause → high; sentence or next sentence → medium; document → low.
 2. Lower one step for each kind of doubt present (each counted once): a claim whose value rests on
    an inference (``Claim.certain`` is False: a year taken from the document date, one of competing
    readings), and an approximate value ("about", "nearly", "some"), whose tolerance is a convention
@@ -28,7 +28,7 @@ from factcheck.values import Hedge
 _BY_BINDING = {
     Binding.PHRASE: Confidence.HIGH,
     Binding.CLAUSE: Confidence.HIGH,
-    Binding.SENTENCE: Confidence.HIGH,
+    Binding.SENTENCE: Confidence.MEDIUM,
     Binding.NEXT_SENTENCE: Confidence.MEDIUM,
     Binding.DOCUMENT: Confidence.LOW,
 }
@@ -36,6 +36,7 @@ _BY_RANK = {c.rank: c for c in Confidence}
 DOUBTFUL_HEDGES = frozenset({Hedge.APPROX})
 
 _BINDING_REASONS = {
+    Binding.SENTENCE: "parts joined across clauses",
     Binding.NEXT_SENTENCE: "parts joined across sentences",
     Binding.DOCUMENT: "parts joined across the document",
 }

@@ -28,7 +28,7 @@ def composite(*parts: Claim, **changes) -> Claim:
     [
         (Binding.PHRASE, Confidence.HIGH),
         (Binding.CLAUSE, Confidence.HIGH),
-        (Binding.SENTENCE, Confidence.HIGH),
+        (Binding.SENTENCE, Confidence.MEDIUM),
         (Binding.NEXT_SENTENCE, Confidence.MEDIUM),
         (Binding.DOCUMENT, Confidence.LOW),
     ],
