@@ -131,15 +131,8 @@ def fixes(path: str, document: Document | None, finding: Finding) -> list[dict[s
     if finding.fix is None or document is None or document.record is not None:
         return []
     location = locate(document, finding.fix.span)
-    deleted = {
-        "startLine": location.line,
-        "startColumn": location.column,
-        "endLine": location.end_line,
-        "endColumn": location.end_column,
-        "charOffset": location.start,
-        "charLength": location.length,
-    }
-    replacement = {"deletedRegion": deleted, "insertedContent": {"text": finding.fix.replacement}}
+    inserted = {"text": finding.fix.replacement}
+    replacement = {"deletedRegion": region(document, location), "insertedContent": inserted}
     return [
         {
             "description": {"text": f'Replace "{location.text}" with "{finding.fix.replacement}"'},
