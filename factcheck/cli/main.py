@@ -118,6 +118,8 @@ def _input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     parser.add_argument("--date", type=_date, help="the document date (YYYY-MM-DD), overriding metadata")
     parser.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
+    parser.add_argument("--no-ignore", action="store_true",
+                        help="also search files that .gitignore files ignore")
 
 
 def _pack_args(parser: argparse.ArgumentParser) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.claims.extract import Extractor, default_extractor
@@ -34,8 +35,11 @@ class Engine:
         for rule in self.rules:
             if rule.uses_document_date and document.date is None:
                 result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
+                result.skipped[rule.id] = NO_DATE
                 continue
+            started = time.perf_counter()
             result.findings.extend(evaluate_rule(rule, ctx))
+            result.seconds[rule.id] = time.perf_counter() - started
             result.rules_evaluated += 1
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
         return result
