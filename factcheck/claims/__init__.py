@@ -19,6 +19,7 @@ from factcheck.claims import (
     patterns,
     people,
     percents,
+    periods,
     places,
     quantifiers,
     quantities,
@@ -36,6 +37,7 @@ def extract_claims(text: str) -> ClaimSet:
     taken = Taken(len(text))
     mentions = numbers.scan(text)
     atoms: list[Claim] = times.extract(text, mentions, taken)
+    atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
     atoms += dates.extract(text, mentions, taken)
     atoms += relative.extract(text, mentions, taken)
     for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers

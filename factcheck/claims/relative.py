@@ -33,12 +33,14 @@ _KEY = regexcache.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEK
 _DIRECTION_BEFORE = regexcache.compile(
     rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){_SP}$"
 )
+_DIRECTION_REACH = max(map(len, _DIRECTIONS)) + 2
 _DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{_SP})?[Dd]ay{_SP}(?P<rel>after|before){_SP}$")
 _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
 _AGO = regexcache.compile(rf"{_SP}ago\b")
 _AGO_AFTER = regexcache.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}ago\b")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
+              "quarter": Duration.of(1, "quarter"),
               "year": Duration.of(1, "year"), "decade": Duration.of(1, "decade")}
 
 
@@ -59,11 +61,12 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
         if shift is not None and (shift["rel"] == "after") == (offset > 0):
             return _claim(text, shift.start(), end, offset * 2, grain)  # "the day after tomorrow": +2
         return _claim(text, start, end, offset, grain)
-    direction = _DIRECTION_BEFORE.search(text, max(0, start - 10), start)
+    direction = _DIRECTION_BEFORE.search(text, max(0, start - _DIRECTION_REACH), start)
     weekday = word if word in _WEEKDAYS else None
     if direction is not None:
         grain = "weekday" if weekday else word
-        return _claim(text, direction.start(), end, _DIRECTIONS[direction["dir"].lower()], grain, weekday)
+        offset = _DIRECTIONS[" ".join(direction["dir"].lower().split())]
+        return _claim(text, direction.start(), end, offset, grain, weekday)
     if weekday:
         return _claim(text, start, end, 0, "weekday", weekday)
     ago = _AGO.match(text, end)

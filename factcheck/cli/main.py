@@ -121,10 +121,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from factcheck.claims import extract_claims
     from factcheck.cli.commands import config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
+    from factcheck.timex import document_claims
 
     if args.rules:
         from factcheck.claims.patterns import PATTERNS_DIR, load_directory
@@ -137,7 +137,7 @@ def _claims(args: argparse.Namespace) -> int:
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extract_claims(item.text)))
+            found.append((item, document_claims(item)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 

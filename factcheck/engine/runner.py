@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from factcheck.claims import extract_claims
 from factcheck.claims.model import ClaimSet
 from factcheck.documents import InputFailure
 from factcheck.documents.model import Document
@@ -14,6 +13,7 @@ from factcheck.facts.model import FactBase
 from factcheck.findings import INPUT_ERROR, Finding, Severity
 from factcheck.language import EvalContext
 from factcheck.rules.model import Rule
+from factcheck.timex import document_claims
 
 NO_DATE = "the document has no date (use --date or front matter)"
 
@@ -26,7 +26,7 @@ class Engine:
         self.facts = facts
 
     def check(self, document: Document) -> DocumentResult:
-        claims = extract_claims(document.text)
+        claims = document_claims(document)  # extraction, then resolution against the document's date
         result = DocumentResult(document.display_path, document, claims)
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:

@@ -5,7 +5,23 @@ the document's date, resolves them (``resolve_claims``) before the rules are eva
 ``docs/extraction.md`` ("Time: matching and resolution").
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from factcheck.timex.resolve import Context, resolve_claims
 from factcheck.timex.value import Anchor, Timex, TimexType
 
-__all__ = ["Anchor", "Context", "Timex", "TimexType", "resolve_claims"]
+if TYPE_CHECKING:
+    from factcheck.claims.model import ClaimSet
+    from factcheck.documents.model import Document
+
+
+def document_claims(document: Document) -> ClaimSet:
+    """A document's claims as rules see them: extracted from its text, then resolved against its date."""
+    from factcheck.claims import extract_claims
+
+    return resolve_claims(document.text, extract_claims(document.text), document.date)
+
+
+__all__ = ["Anchor", "Context", "Timex", "TimexType", "document_claims", "resolve_claims"]

@@ -144,8 +144,12 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
 
 def _nearest_weekday(ref: dt.date, target: int, tense: str | None) -> dt.date:
     """A bare weekday ("on Friday"): in a past-tense sentence the last such day up to the document
-    date, in a future one the next from it; news otherwise means the past one."""
-    if tense in ("future", "present"):
+    date, in a future one the next from it; news otherwise means the past one. "nearest" (an
+    anaphoric "that Sunday") takes the one nearest ``ref`` either way."""
+    if tense == "nearest":
+        ahead = (target - ref.weekday()) % 7
+        return ref + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    if tense == "future":
         return ref + dt.timedelta(days=(target - ref.weekday()) % 7)
     return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
 
@@ -163,6 +167,8 @@ def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: st
         return ref + relativedelta(years=offset)
     if grain == "decade":
         return ref + relativedelta(years=10 * offset)
+    if grain == "month_of_year":
+        return None  # resolved by _month_of_year
     if grain == "weekday" and weekday in WEEKDAYS:
         target = WEEKDAYS.index(weekday)
         if offset < 0:
@@ -197,6 +203,10 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     if ref is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
     tense = ctx.tense(claim) if grain == "weekday" and offset == 0 else None
+    if anchor is Anchor.NARRATIVE and grain == "weekday" and offset == 0:
+        tense = "nearest"  # "that Sunday": the one nearest the narrative's day
+    if grain == "month_of_year":
+        return _month_of_year(claim, ref, offset, anchor)
     day = _shift(ref, offset, grain, f.get("weekday"), tense)
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
@@ -209,13 +219,25 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
                  f.get("mod"), day)
 
 
+def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> Timex:
+    """"last June" (the latest June before the document's month), "next June", "this June"."""
+    month = claim.fields["month"]
+    year = ref.year
+    if offset < 0 and month >= ref.month:
+        year -= 1
+    elif offset > 0 and month <= ref.month:
+        year += 1
+    return Timex(f"{year:04d}-{month:02d}", TimexType.DATE, anchor, True, claim.fields.get("mod"),
+                 dt.date(year, month, 1))
+
+
 def _set(claim: Claim) -> Timex:
     f = claim.fields
     if f.get("weekday") in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS.index(f['weekday']) + 1}"
         value = _with_part(value, None, f.get("part"))
     elif f.get("part"):
-        value = f"XXXX-{f['part']}"
+        value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
     else:
         value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
                  "quarter": "XXXX-QX"}.get(f.get("grain") or "", "XXXX-XX-XX")
