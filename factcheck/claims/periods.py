@@ -85,9 +85,10 @@ _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "P
 # "the past" as a time, not "the past nine months" or "the future tense": only before punctuation or a
 # word that starts a new phrase.
 _VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
+_ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 _VAGUE = regexcache.compile(
-    rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.with_capitals(set(_VAGUE_WORDS) - set(_VAGUE_NOUNS)))})"
+    rf"(?<![\w-])(?P<word>{_ADVERBS})"
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{_SP}(?:past|present|future))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{_SP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
