@@ -109,6 +109,8 @@ def _participle_tense(words: list[str], raw: list[str]) -> str | None:
     makes it a past verb ("he met", "Smith resigned"); anything else leaves it a noun phrase's
     participle ("the year ended June 30"), undecided. "dated and delivered" reads through the "and"."""
     for word, written in zip(words, raw, strict=False):
+        if word in _PAST_AUXILIARIES:
+            return "past"
         if word in _BE or _adverb(word) or word in ("and", "or") or _may_be_participle(word):
             continue
         if word in _FUTURE:
@@ -182,6 +184,10 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
     after = [w.lower().rstrip(".") for w in _WORD.findall(text, end, last)]
     for index in range(len(before) - 1, max(-1, len(before) - 13), -1):
         found = _finite_tense(before[index], before[index - 1] if index else None)
+        if found == "past" and verb_form(before[index]) is not VerbForm.PAST:
+            group = before[max(0, index - 3):index]  # "will be held", "is expected", "has been moved"
+            found = next((_finite_tense(w, None) for w in reversed(group) if w in _MODALS or w in _PRESENT),
+                         found)
         if found:
             return found
     for index, word in enumerate(after[:8]):
