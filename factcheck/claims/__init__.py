@@ -39,6 +39,7 @@ def extract_claims(text: str) -> ClaimSet:
     atoms: list[Claim] = times.extract(text, mentions, taken)
     atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
     atoms += dates.extract(text, mentions, taken)
+    atoms += periods.extract_months(text, taken)
     atoms += relative.extract(text, mentions, taken)
     for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
         atoms += extractor.extract(text, mentions, taken)

@@ -102,6 +102,12 @@ _EVERY = regexcache.compile(
     rf"(?<![\w-])(?:[Ee]very|[Ee]ach){_SP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
     rf"spring|summer|autumn|fall|winter|morning|evening|night)\b"
 )
+# A month named alone after a preposition or a direction: "in October", "since March", "last June".
+# "May" only after a preposition ("in May"; "May rise" is a verb).
+_BARE_MONTH = regexcache.compile(
+    rf"(?<![\w-])(?P<before>in|since|until|till|by|through|during|from|to|of|before|after|last|this|next)"
+    rf"{_SP}(?P<month>{_MONTH})\b(?!{_SP}\d|[-'’]\w|\.\w)"
+)
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
 
@@ -190,6 +196,14 @@ def _decade(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, decade=century * 10 + tens, mod=_MODS[m["mod"]] if m["mod"] else None)
 
 
+def _bare_month(text: str, m: re.Match[str]) -> Claim:
+    month = _MONTHS[m["month"]]
+    offset = {"last": -1, "this": 0, "next": 1}.get(m["before"])
+    if offset is None:
+        return _claim(text, m, start=m.start("month"), month=month)
+    return _claim(text, m, month=month, relative=offset, grain="month_of_year")
+
+
 def _vague(text: str, m: re.Match[str]) -> Claim:
     word = m["word"] or " ".join(m["noun"].lower().split())
     return _claim(text, m, vague=_VAGUE_WORDS[word.lower()])
@@ -225,13 +239,21 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
 ]
 
 
-def extract(text: str, taken: Taken) -> list[Claim]:
+def extract(text: str, taken: Taken,
+            scans: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = _SCANS,
+            ) -> list[Claim]:
     """Period, part-of-day, vague, anaphoric and set ``date`` claims over characters still free."""
     claims = []
-    for pattern, build in _SCANS:
+    for pattern, build in scans:
         for match in pattern.finditer(text):
             claim = build(text, match)
             if claim is not None and not taken.overlaps(claim.span.start, claim.span.end):
                 claims.append(claim)
                 taken.mark(claim.span.start, claim.span.end)
     return claims
+
+
+def extract_months(text: str, taken: Taken) -> list[Claim]:
+    """Months named alone ("in October", "last June"), read after the calendar dates have taken
+    "the fourth of July" and "May 5"."""
+    return extract(text, taken, [(_BARE_MONTH, _bare_month)])
