@@ -172,7 +172,7 @@ def _finite_tense(word: str, previous: str | None) -> str | None:
         return None  # "the revised plan": an adjective
     if _is_past(word) or verb_form(word) is VerbForm.PAST_OR_PARTICIPLE:
         return "past"
-    return "present" if verb_form(word) is VerbForm.PRESENT else None
+    return None  # a third-person "-s" form is too often a plural noun ("shares") to decide
 
 
 def sentence_tense(text: str, start: int, end: int) -> str | None:
