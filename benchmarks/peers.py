@@ -51,7 +51,8 @@ def decimal(value: Any) -> Decimal | None:
 
 # --- factcheck -----------------------------------------------------------------------------------------
 
-_FACTCHECK_KINDS = {"age": "quantity", "time": "date"}  # the suites type ages as quantities, times as dates
+# The suites type ages as quantities, times as dates, and "several years" as a duration.
+_FACTCHECK_KINDS = {"age": "quantity", "time": "date", "vague_duration": "duration"}
 
 
 def duration_seconds(months: Decimal, days: Decimal, seconds: Decimal, unit: str | None = None) -> Decimal:
@@ -97,6 +98,9 @@ def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
             kind = _FACTCHECK_KINDS.get(claim.fields["of"], claim.fields["of"])
             value: Any = {"from": _factcheck_value(claim.fields["low"]),
                           "to": _factcheck_value(claim.fields["high"])}
+        elif claim.kind == "vague_duration":  # "several years": a span and a TIMEX3 value, no amount
+            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=claim["timex"]))
+            continue
         elif kind in _ATOMIC:
             value = _factcheck_value(claim)
         else:

@@ -26,6 +26,7 @@ from factcheck.claims import (
     ranges,
     relative,
     times,
+    vague,
 )
 from factcheck.claims.base import Taken
 from factcheck.claims.kinds import CLAIM_KINDS
@@ -45,6 +46,7 @@ def extract_claims(text: str) -> ClaimSet:
         atoms += extractor.extract(text, mentions, taken)
     found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
     atoms += found_durations
+    atoms += vague.extract(text, taken)  # "several years", "for weeks": no amount stated
     atoms += quantifiers.extract(text, taken)
     atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
     atoms += numbers.extract(text, mentions, taken)

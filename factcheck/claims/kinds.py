@@ -42,6 +42,14 @@ _KINDS = [
          "every": "bool?", **_RESOLVED},
     ),
     ClaimKind(
+        "vague_duration",
+        "null",
+        "A length of time stated without an amount: 'several years', 'a few days', 'for weeks', 'in "
+        "recent months'; `grain` its unit (year, month, week, day, hour, minute, decade, century)."
+        + _RESOLVED_DOC,
+        {"grain": "string", **_RESOLVED},
+    ),
+    ClaimKind(
         "event_count",
         "number",
         "A count of events in a series, by ordinal or cardinal, optionally over a period: "

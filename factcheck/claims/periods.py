@@ -88,7 +88,7 @@ _VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the futur
 _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 _VAGUE = regexcache.compile(
-    rf"(?<![\w-])(?P<word>{_ADVERBS})"
+    rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{_SP}(?:past|present|future))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{_SP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )

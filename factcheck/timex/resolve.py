@@ -276,8 +276,8 @@ def resolve_time(claim: Claim, ctx: Context, beside: Timex | None) -> Timex:
     return Timex(f"{day.isoformat()}T{clock}", TimexType.TIME, anchor, False, day=day)
 
 
-_UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "decade": "DE",
-                "century": "CE", "hour": "H", "minute": "M", "second": "S"}
+_UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "hour": "H",
+                "minute": "M", "second": "S"}
 _CLOCK_UNITS = ("hour", "minute", "second")
 
 
@@ -295,6 +295,14 @@ def duration_value(claim: Claim) -> str | None:
             prefix = "PT" if unit in _CLOCK_UNITS else "P"
             return f"{prefix}{format(rounded.normalize(), 'f')}{_UNIT_LETTER[unit]}"
     return value.iso()
+
+
+_VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE"}
+
+
+def resolve_vague_duration(claim: Claim) -> Timex:
+    return Timex(_VAGUE_LETTER[claim.fields["grain"]], TimexType.DURATION)
 
 
 def resolve_duration(claim: Claim) -> Timex:
@@ -345,6 +353,8 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
                 ctx.reference = timex.day
         elif claim.kind == "duration":
             timex = resolve_duration(claim)
+        elif claim.kind == "vague_duration":
+            timex = resolve_vague_duration(claim)
         elif claim.kind == "time":
             pending_times.append(claim)
             continue
