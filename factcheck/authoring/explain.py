@@ -34,7 +34,8 @@ def explain_command(args: argparse.Namespace) -> int:
             if isinstance(item, InputFailure):
                 out.append(f"\n{item.path}: cannot read: {item.error}")
                 continue
-            ctx = EvalContext(document=item, claims=document_claims(item), facts=engine.facts)
+            ctx = EvalContext(document=item, claims=document_claims(item, engine.extractor),
+                              facts=engine.facts)
             out.extend(explain_document(rule, item, ctx))
     sys.stdout.write("\n".join(out) + "\n")
     return 0

@@ -13,15 +13,14 @@ from factcheck.timex.resolve import Context, resolve_claims
 from factcheck.timex.value import Anchor, Timex, TimexType
 
 if TYPE_CHECKING:
+    from factcheck.claims.extract import Extractor
     from factcheck.claims.model import ClaimSet
     from factcheck.documents.model import Document
 
 
-def document_claims(document: Document) -> ClaimSet:
+def document_claims(document: Document, extractor: Extractor) -> ClaimSet:
     """A document's claims as rules see them: extracted from its text, then resolved against its date."""
-    from factcheck.claims import extract_claims
-
-    return resolve_claims(document.text, extract_claims(document.text), document.date)
+    return resolve_claims(document.text, extractor.extract(document.text), document.date)
 
 
 __all__ = ["Anchor", "Context", "Timex", "TimexType", "document_claims", "resolve_claims"]
