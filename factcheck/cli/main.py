@@ -141,6 +141,7 @@ def _claims(args: argparse.Namespace) -> int:
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
     from factcheck.rules.loader import load_patterns
+    from factcheck.timex import document_claims
 
     patterns, _ = load_patterns(map(Path, args.rules))
     extractor = Extractor(PatternSet(patterns))
@@ -150,7 +151,7 @@ def _claims(args: argparse.Namespace) -> int:
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extractor.extract(item.text)))
+            found.append((item, document_claims(item, extractor)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 

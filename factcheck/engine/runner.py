@@ -15,6 +15,7 @@ from factcheck.facts.model import FactBase
 from factcheck.findings import INPUT_ERROR, Finding, Severity
 from factcheck.language import EvalContext
 from factcheck.rules.model import Rule
+from factcheck.timex import document_claims
 
 NO_DATE = "the document has no date (use --date or front matter)"
 
@@ -29,7 +30,7 @@ class Engine:
         self.extractor = extractor if extractor is not None else default_extractor()
 
     def check(self, document: Document) -> DocumentResult:
-        claims = self.extractor.extract(document.text)
+        claims = document_claims(document, self.extractor)  # extraction, then resolution by the date
         result = DocumentResult(document.display_path, document, claims)
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:
