@@ -318,6 +318,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
             if len(fitting) > 1:
                 fitting = _closest(mention, fitting, lemmas)
                 mention.certain = False  # one of competing readings, if it is linked at all
+            if len(fitting) == 1 and _dated_among_several(mention, next(iter(fitting.values())), latest):
+                fitting = {}
             if len(fitting) == 1:
                 antecedent = next(iter(fitting.values()))
                 mention.chain, mention.antecedent = antecedent.chain, antecedent.start
@@ -330,6 +332,15 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         lemmas.add((mention.chain, mention.lemma))
         if mention.duration is not None:
             timed[mention.chain] = mention
+
+
+def _dated_among_several(mention: Mention, antecedent: Mention, latest: dict[int, Mention]) -> bool:
+    """"The hearing lasted three hours ... a second hearing ... the eight-hour hearing came in May":
+    a description that dates an event its one undated candidate never was, in a story of several
+    such events, may as well be another of them."""
+    if mention.date is None or antecedent.date is not None:
+        return False
+    return sum(1 for m in latest.values() if m.cls == mention.cls and not m.plural) > 1
 
 
 def _closest(mention: Mention, fitting: dict[int, Mention],
