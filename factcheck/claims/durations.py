@@ -316,7 +316,9 @@ def _from_part(text: str, match: re.Match[str]) -> _Found | None:
     count = _COUNTS[before["count"].lower()]
     if (count == 1) != (text[match.start() + 7] != "s"):
         return None  # "a quarters of", "three quarter of"
-    return _found(before.start(), match.end(), Decimal("0.25") * count, Decimal("0.25"), match["unit"])
+    # "a quarter of a century" is said for about 25 years (a tenth either way), not 12 to 37.
+    amount = Decimal("0.25") * count
+    return _found(before.start(), match.end(), amount, amount / 10, match["unit"])
 
 
 def _from_long(text: str, match: re.Match[str]) -> _Found | None:

@@ -12,6 +12,7 @@ from functools import cache
 
 from factcheck.claims import (
     ages,
+    anchors,
     dates,
     durations,
     events,
@@ -67,6 +68,7 @@ class Extractor:
         found_ranges = ranges.extract(text, atoms)
         composites += found_ranges + lengths.extract(text, atoms, found_ranges)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
+        composites += anchors.ages_from_births(text, atoms) + anchors.years_after_events(text, atoms)
         composites += people.extract(text) + places.extract(text)  # names and places: no numbers
         return ClaimSet(atoms + composites)
 

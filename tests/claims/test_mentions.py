@@ -92,3 +92,19 @@ def test_range_length_is_no_offset_rate_or_change():
                  "Imports rise by 9,000 tonnes a year from March 31, 1985, to March 31, 1988.",
                  "The company changed its year end from Aug 31 to Dec 31, two more weeks."):
         assert not extract_claims(text).of_kind("range_length"), text
+
+
+def test_age_tied_to_a_birth_year_in_another_sentence():
+    (pair,) = extract_claims("Maria Keller, who was born in 1958, founded it. Keller, 60, still runs "
+                             "it.").of_kind("age_birth")
+    assert pair["born"].text == "1958" and pair["name"] == "Maria Keller"
+    assert pair.binding is Binding.NEXT_SENTENCE
+    (now,) = extract_claims("Born in the winter of 1984, she left. Now 50, she leads.").of_kind("age_birth")
+    assert now["age"].text == "50"
+
+
+def test_years_after_an_event_dated_in_another_paragraph():
+    text = ("The society was founded in 1990.\n\nIn 2010, a quarter of a century after it was founded, "
+            "it grew.")
+    (claim,) = extract_claims(text).of_kind("years_from")
+    assert claim["anchor"].text == "1990" and claim["target"].text == "2010" and not claim.certain
