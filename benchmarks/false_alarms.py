@@ -46,7 +46,7 @@ def main() -> None:
     threshold = Confidence(args.min_confidence)
 
     pack = load_packs([rules_dir()])
-    engine = Engine(pack.rules, load_fact_files(pack.fact_files))
+    engine = Engine(pack.rules, load_fact_files(pack.fact_files), pack.extractor())
     by_rule: Counter[tuple[str, str, str]] = Counter()
     errors: list[tuple[str, str, str, str, str]] = []
     articles = 0
