@@ -12,7 +12,14 @@ from factcheck.authoring.ruletest import run_example
 from factcheck.errors import ExpressionTypeError, RuleLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.findings import Confidence
-from factcheck.rules.loader import load_rule_text
+from factcheck.language import TypeEnv
+from factcheck.language.types import ClaimTypes
+from factcheck.rules.loader import load_packs, load_rule_text
+from factcheck.startup.resources import rules_dir
+
+DEFAULT = load_packs([rules_dir()])  # the composite kinds (part_of_whole) come from its patterns
+ENV = TypeEnv.standard(claims=ClaimTypes(DEFAULT.kinds))
+EXTRACTOR = DEFAULT.extractor()
 
 RULE = """\
 id: part-share
@@ -38,25 +45,25 @@ examples:
 
 
 def load(text: str):
-    return load_rule_text("pack/rule.yaml", textwrap.dedent(text))
+    return load_rule_text("pack/rule.yaml", textwrap.dedent(text), ENV)
 
 
 def test_the_cap_and_the_fix_apply_and_the_example_asserts_the_fix():
     (rule,) = load(RULE)
     assert rule.info.confidence is Confidence.MEDIUM
-    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()
+    assert run_example(rule, rule.examples[0], MemoryFactBase(), EXTRACTOR) == ()
 
 
 def test_a_wrong_fix_fails_the_example():
     (rule,) = load(RULE.replace("fix: 30 percent", "fix: 31 percent"))
-    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase(), EXTRACTOR)
     assert "suggesting '31 percent'" in missed
     assert '(suggested: "45 percent" → "30 percent")' in extra
 
 
 def test_an_example_asserts_the_confidence():
     (rule,) = load(RULE.replace("        confidence: medium", "        confidence: high"))
-    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase(), EXTRACTOR)
     assert "with high confidence" in missed and "(medium confidence)" in extra
 
 
