@@ -5,7 +5,8 @@ mln dlrs"; "$1.2 billion" with 1.3 billion "$1.3 billion"; "four countries" with
 countries"; "eight months" with 9 months "nine months". Only the number is rewritten: the currency
 sign, the scale word ("mln", "billion"), the unit word ("pct", "per cent"), the hedge and the
 thousands separators stay as written, and the new number keeps the written number of decimals
-(one more, up to two, when rounding would restate the figure unchanged). A unit noun after "one"
+(one more, up to two, when rounding would restate the figure unchanged or the value lies exactly
+halfway: "€3 million" with 3.5 million becomes "€3.5 million", not "€4 million"). A unit noun after "one"
 or before it agrees in number ("one month" → "two months").
 
 A figure in words is restated in words, rounded to a whole number as the writer rounded it ("six
@@ -81,7 +82,8 @@ def _restate_digits(text: str, match: re.Match[str], old: Decimal, new: Decimal)
     decimals = len(core.partition(".")[2])
     for extra in range(MAX_EXTRA_DECIMALS + 1):
         number = _round(scaled, decimals + extra)
-        if number != written:
+        halfway = abs(scaled - number) * 2 == Decimal(1).scaleb(-(decimals + extra))
+        if number != written and not halfway:
             break
     else:
         return None
@@ -115,7 +117,7 @@ def _restate_words(text: str, old: Decimal, new: Decimal) -> str | None:
     number = _round(new, MAX_EXTRA_DECIMALS).normalize()
     if abs(number - _round(number, 0)) < HALF:  # a whole number in words is rounded to the unit
         number = _round(number, 0)
-        spelled = spell(int(number))
+        spelled = spell(int(number), british=" and " in match[0].lower())
         if spelled is None or number == old:
             return None
         if match[0][:1].isupper():
@@ -140,8 +142,9 @@ def _words_value(words: str) -> Decimal | None:
     return Decimal(total + current)
 
 
-def spell(number: int) -> str | None:
-    """A whole number from 0 to 999,999 in words: 21 → ``twenty-one``, 340 → ``three hundred forty``."""
+def spell(number: int, british: bool = False) -> str | None:
+    """A whole number from 0 to 999,999 in words: 21 → ``twenty-one``, 340 → ``three hundred forty``
+    (``three hundred and forty`` in British style, as the figure being restated was written)."""
     if not 0 <= number < 1_000_000:
         return None
     if number < 20:
@@ -149,11 +152,13 @@ def spell(number: int) -> str | None:
     if number < 100:
         tens, unit = divmod(number, 10)
         return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
+    joiner = " and " if british else " "
     if number < 1000:
         hundreds, rest = divmod(number, 100)
-        return f"{_UNITS[hundreds]} hundred" + (f" {spell(rest)}" if rest else "")
+        return f"{_UNITS[hundreds]} hundred" + (f"{joiner}{spell(rest)}" if rest else "")
     thousands, rest = divmod(number, 1000)
-    return f"{spell(thousands)} thousand" + (f" {spell(rest)}" if rest else "")
+    tail = "" if not rest else (joiner if rest < 100 else " ") + str(spell(rest, british))
+    return f"{spell(thousands, british)} thousand{tail}"
 
 
 def _agree(text: str, after: int, old: Decimal, new: Decimal) -> str:
