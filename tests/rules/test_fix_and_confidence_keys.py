@@ -9,17 +9,13 @@ from pathlib import Path
 import pytest
 
 from factcheck.authoring.ruletest import run_example
+from factcheck.claims.patterns.loader import default_known
 from factcheck.errors import ExpressionTypeError, RuleLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.findings import Confidence
-from factcheck.language import TypeEnv
+from factcheck.language.env import TypeEnv
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.loader import load_packs, load_rule_text
-from factcheck.startup.resources import rules_dir
-
-DEFAULT = load_packs([rules_dir()])  # the composite kinds (part_of_whole) come from its patterns
-ENV = TypeEnv.standard(claims=ClaimTypes(DEFAULT.kinds))
-EXTRACTOR = DEFAULT.extractor()
+from factcheck.rules.loader import load_rule_text
 
 RULE = """\
 id: part-share
@@ -45,25 +41,27 @@ examples:
 
 
 def load(text: str):
-    return load_rule_text("pack/rule.yaml", textwrap.dedent(text), ENV)
+    """The rule, type-checked against the default pack's claim kinds (``part_of_whole`` is one)."""
+    env = TypeEnv.standard(claims=ClaimTypes(default_known()))
+    return load_rule_text("pack/rule.yaml", textwrap.dedent(text), env)
 
 
 def test_the_cap_and_the_fix_apply_and_the_example_asserts_the_fix():
     (rule,) = load(RULE)
     assert rule.info.confidence is Confidence.MEDIUM
-    assert run_example(rule, rule.examples[0], MemoryFactBase(), EXTRACTOR) == ()
+    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()
 
 
 def test_a_wrong_fix_fails_the_example():
     (rule,) = load(RULE.replace("fix: 30 percent", "fix: 31 percent"))
-    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase(), EXTRACTOR)
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
     assert "suggesting '31 percent'" in missed
     assert '(suggested: "45 percent" → "30 percent")' in extra
 
 
 def test_an_example_asserts_the_confidence():
     (rule,) = load(RULE.replace("        confidence: medium", "        confidence: high"))
-    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase(), EXTRACTOR)
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
     assert "with high confidence" in missed and "(medium confidence)" in extra
 
 
