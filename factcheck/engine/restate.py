@@ -1,21 +1,20 @@
 """Restating a figure with another value, in the style it was written (a suggested correction).
 
-"a 20% increase" with 25 becomes "a 25% increase"; "14.5 mln dlrs" with 13.1 million becomes "13.1
-mln dlrs"; "$1.2 billion" with 1.3 billion "$1.3 billion"; "four countries" with 3 "three
-countries"; "eight months" with 9 months "nine months". Only the number is rewritten: the currency
-sign, the scale word ("mln", "billion"), the unit word ("pct", "per cent"), the hedge and the
-thousands separators stay as written, and the new number keeps the written number of decimals
-(one more, up to two, when rounding would restate the figure unchanged or the value lies exactly
-halfway: "€3 million" with 3.5 million becomes "€3.5 million", not "€4 million"). A unit noun after "one"
-or before it agrees in number ("one month" → "two months").
+"a 20% increase" with 25 becomes "a 25% increase"; "14.5 mln dlrs" with 13.1 million "13.1 mln
+dlrs"; "$1.2 billion" with 1.3 billion "$1.3 billion"; "four countries" with 3 "three countries";
+"eight months" with 9 months "nine months". Only the number is rewritten: the currency sign, the
+scale word ("mln", "billion"), the unit word ("pct", "per cent"), the hedge and the thousands
+separators stay as written. The new number keeps the written number of decimals, with one more (up
+to two) when rounding would restate the figure unchanged or the value lies exactly halfway ("€3
+million" with 3.5 million becomes "€3.5 million", not "€4 million"). A unit noun after "one", or
+after a number that becomes one, agrees ("one month" → "two months").
 
 A figure in words is restated in words, rounded to a whole number as the writer rounded it ("six
 months" with 8.85 months becomes "nine months", "two pct" with 1.46 "one pct"), except for a value
-exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours", not
-"three hours"). A duration figure takes a duration
-value (a plain number does not say which unit of time it counts). The result is None when no
-honest restatement exists: the figure has no number in digits or simple words, the value's sign
-differs from the figure's, or rounding leaves the figure as written.
+exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours").
+A duration figure takes a duration value (a plain number does not say which unit of time it
+counts). The result is None when no honest restatement exists: the figure has no number in digits
+or simple words, the value's sign differs from the figure's, or rounding leaves it as written.
 """
 
 from __future__ import annotations
@@ -25,17 +24,17 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from factcheck.claims.model import Claim
+from factcheck.startup import regexcache
 from factcheck.values import Duration, Money, Percent
 
-_DIGITS = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_DIGITS = regexcache.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS) if i >= 2}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES], key=len, reverse=True))
-_SPELLED = re.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"(\s+|-)([A-Za-z]+)")
+_WORD = "|".join(sorted([*_WORD_VALUES, "hundred", "thousand"], key=len, reverse=True))
+_SPELLED = regexcache.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
+_NOUN_AFTER = regexcache.compile(r"(\s+|-)([A-Za-z]+)")
 MAX_EXTRA_DECIMALS = 2
 HALF = Decimal("0.5")
 
