@@ -29,6 +29,8 @@ from factcheck.claims import (
 from factcheck.claims.base import Taken
 from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import Claim, ClaimKind, ClaimSet
+from factcheck.limits import MAX_NUMBER_DIGITS
+from factcheck.spans import Span
 
 
 def extract_claims(text: str) -> ClaimSet:
@@ -50,7 +52,15 @@ def extract_claims(text: str) -> ClaimSet:
     composites += ranges.extract(text, atoms)
     composites += patterns.extract(text, atoms)  # the kinds declared in pattern files
     composites += people.extract(text) + places.extract(text)  # names and places: no numbers
-    return ClaimSet(atoms + composites)
+    return ClaimSet(atoms + composites, _problems(text))
+
+
+def _problems(text: str) -> list[tuple[Span, str]]:
+    return [
+        (Span(start, end), f"a number of more than {MAX_NUMBER_DIGITS} digits is beyond the magnitude "
+         "factcheck reads; it is not checked")
+        for start, end in numbers.oversized(text)
+    ]
 
 
 __all__ = ["CLAIM_KINDS", "Claim", "ClaimKind", "ClaimSet", "extract_claims"]

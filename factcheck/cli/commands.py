@@ -14,12 +14,13 @@ from pathlib import Path
 from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Severity
+from factcheck.findings import Severity, is_internal
+from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.loader import RulePack
 from factcheck.rules.model import Rule
 from factcheck.yamlsource import did_you_mean
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -61,7 +62,8 @@ def build_engine(args: argparse.Namespace, config: Config):
     pack = load_pack(config, args.rules)
     fact_args = [*config.facts, *map(Path, args.facts)]
     rules = configured_rules(pack, config)
-    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]))
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]), timeout=timeout)
 
 
 def documents(args: argparse.Namespace, config: Config):
@@ -104,6 +106,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     report = render(args.format or config.format or "text", report_run, ReportOptions(color=color))
     if not (args.quiet and not report_run.findings()):
         write(report, args.output)
+    if any(is_internal(finding) for finding in report_run.findings()):
+        return EXIT_INTERNAL
     if _nothing_read(results):
         return EXIT_USAGE
     return exit_code(report_run, args.fail_on or config.fail_on or "error")

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.errors import EvaluationError
+from factcheck.errors import EvaluationError, ExpressionSyntaxError
 from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.checker import check
@@ -61,7 +61,7 @@ class CompiledExpression:
         frame = {**ctx.base_scope, **scope}
         frame[CTX] = ctx
         if cost:
-            frame[COST] = Cost(ctx.cost_limit)
+            frame[COST] = ctx.budget or Cost(ctx.cost_limit)
         return frame
 
     def _run(self, fn: Any, frame: dict) -> Any:
@@ -85,7 +85,7 @@ class CompiledExpression:
         frame = {**ctx.base_scope, **scope}
         frame[CTX] = ctx
         if self._uses_cost:
-            frame[COST] = Cost(ctx.cost_limit)
+            frame[COST] = ctx.budget or Cost(ctx.cost_limit)
         return self._run(self._fn, frame)
 
     def evaluate_with_lets(self, scope: Mapping[str, Any],
@@ -129,8 +129,11 @@ def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type
     """Parse, type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
     tree = parse_expression(text, locator)
     expected = T.parse_type(expect) if isinstance(expect, str) else expect
-    type_ = check(tree, env, locator, expected)
-    return CompiledExpression(text, tree, type_, env, locator)
+    try:
+        type_ = check(tree, env, locator, expected)
+        return CompiledExpression(text, tree, type_, env, locator)
+    except RecursionError:
+        raise ExpressionSyntaxError("expression nested too deeply to compile", locator.locate(0, 1)) from None
 
 
 def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]:

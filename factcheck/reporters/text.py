@@ -72,13 +72,18 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
     arrow = paint("-->", "gutter")
-    if document is None or location is None:
+    shown_at = finding.evidence.get("location") if location is None else None
+    if shown_at is not None:  # an input error that knows its line and column
+        lines.append(f"{gutter}{arrow} {shown_at}")
+    elif document is None or location is None:
         lines.append(f"{gutter}{arrow} {document.display_path if document else path}")
     else:
         lines.append(f"{gutter}{arrow} {where(document, location)}")
         lines.extend(snippet(document, location, finding.severity, paint))
     equals = paint("=", "gutter")
     for key, value in finding.evidence.items():
+        if shown_at is not None and key == "location":
+            continue
         lines.append(f"{gutter} {equals} evidence: {key}: {evidence_value(value)}")
     for span in finding.related if document else ():
         related = locate(document, span)
