@@ -15,15 +15,9 @@ from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding
 from factcheck.reporters.base import TOOL_NAME, ReportOptions
 from factcheck.reporters.locations import file_line, locate
-from factcheck.startup import regexcache
+from factcheck.safetext import xml_text
 
 ERROR_RULES = (INPUT_ERROR, RULE_ERROR)
-# Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = regexcache.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def describe(path: str, document: Document | None, finding: Finding) -> str:
@@ -58,7 +52,7 @@ def add_problem(
 def testcase(
     suite: ET.Element, path: str, rule_id: str, document: Document | None, found: list[Finding]
 ) -> None:
-    case = ET.SubElement(suite, "testcase", {"classname": path, "name": rule_id})
+    case = ET.SubElement(suite, "testcase", {"classname": xml_text(path), "name": xml_text(rule_id)})
     add_problem(case, "failure", path, document, [f for f in found if f.rule not in ERROR_RULES])
     add_problem(case, "error", path, document, [f for f in found if f.rule in ERROR_RULES])
 
@@ -72,7 +66,7 @@ def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str]) -
     # An unreadable input ran no rules: only the cases with something to report.
     ran = rule_ids if document else [rule_id for rule_id in rule_ids if rule_id in by_case]
     case_ids = ran + [key for key in by_case if key not in rule_ids]
-    suite = ET.SubElement(parent, "testsuite", {"name": path})
+    suite = ET.SubElement(parent, "testsuite", {"name": xml_text(path)})
     for rule_id in case_ids:
         testcase(suite, path, rule_id, document, by_case.get(rule_id, []))
     count_attributes(suite)
