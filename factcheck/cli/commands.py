@@ -16,8 +16,8 @@ from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Severity, is_internal
 from factcheck.limits import DEFAULT_TIMEOUT
-from factcheck.rules.loader import RulePack
 from factcheck.rules.model import Rule
+from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -27,7 +27,7 @@ def config_of(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "config", None))
 
 
-def load_pack(config: Config, extra: list[str]) -> RulePack:
+def load_pack(config: Config, extra: list[str]) -> Pack:
     from factcheck.rules.loader import load_packs
     from factcheck.startup.resources import rules_dir
 
@@ -35,7 +35,7 @@ def load_pack(config: Config, extra: list[str]) -> RulePack:
     return load_packs([*packs, *config.rules, *(Path(p) for p in extra)])
 
 
-def configured_rules(pack: RulePack, config: Config) -> list[Rule]:
+def configured_rules(pack: Pack, config: Config) -> list[Rule]:
     """The pack's rules with the configuration's severity overrides applied and disabled rules left out."""
     known = {rule.id for rule in pack.rules}
     for rule_id in [*config.severity, *config.disable]:
@@ -63,7 +63,8 @@ def build_engine(args: argparse.Namespace, config: Config):
     fact_args = [*config.facts, *map(Path, args.facts)]
     rules = configured_rules(pack, config)
     timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
-    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]), timeout=timeout)
+    facts = load_facts([*pack.fact_files, *fact_args])
+    return pack, rules, Engine(rules, facts, pack.extractor(), timeout=timeout)
 
 
 def documents(args: argparse.Namespace, config: Config):

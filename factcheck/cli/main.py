@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 from factcheck.limits import DEFAULT_TIMEOUT
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -136,6 +136,13 @@ def _parser() -> argparse.ArgumentParser:
     _input_args(explain)
     _pack_args(explain)
     explain.set_defaults(handler=_explain)
+
+    server = sub.add_parser(
+        "server", help="run the language server on stdin/stdout (needs the [lsp] extra)",
+        description="A Language Server Protocol server over stdio: diagnostics, hovers and quick fixes "
+        "in the editor (docs/editors.md).",
+    )
+    server.set_defaults(handler=_server)
     return parser
 
 
@@ -158,23 +165,22 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from factcheck.claims import extract_claims
+    from factcheck.claims.extract import Extractor
+    from factcheck.claims.patterns import PatternSet
     from factcheck.cli.commands import config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
+    from factcheck.rules.loader import load_patterns
 
-    if args.rules:
-        from factcheck.claims.patterns import PATTERNS_DIR, load_directory
-
-        for pack in map(Path, args.rules):
-            load_directory(pack / PATTERNS_DIR)
+    patterns, _ = load_patterns(map(Path, args.rules))
+    extractor = Extractor(PatternSet(patterns))
     found, failed = [], 0
     for item in documents(args, config_of(args)):
         if isinstance(item, InputFailure):
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extract_claims(item.text)))
+            found.append((item, extractor.extract(item.text)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 
@@ -211,6 +217,17 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 # -- output ----------------------------------------------------------------------------------------
+def _server(args: argparse.Namespace) -> int:
+    try:
+        from factcheck.server.lsp import serve
+    except ImportError as error:
+        raise UsageError(
+            f"factcheck server needs the language-server extra ({error.name} is missing)",
+            hint="pip install 'factcheck[lsp]'",
+        ) from None
+    return serve()
+
+
 def _color(args: argparse.Namespace) -> bool:
     """Colour only on a terminal, not into --output, and never when NO_COLOR is set (no-color.org)."""
     return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -236,8 +253,8 @@ def run() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away (`factcheck claims | head`)
-        pass
+    except (BrokenPipeError, ValueError):  # the reader went away (`factcheck claims | head`), or
+        pass  # the language server's transport already closed standard output
     os._exit(code)
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
-from factcheck.claims import extract_claims
+from factcheck.claims.extract import Extractor, default_extractor
 from factcheck.claims.model import ClaimSet
 from factcheck.deadline import DocumentTimeout, check_deadline, time_limit
 from factcheck.documents import InputFailure
@@ -49,15 +49,18 @@ def internal_error(what: str, exc: BaseException) -> Finding:
 
 
 class Engine:
-    """Checks documents against compiled rules and one fact base.
+    """Checks documents against compiled rules and one fact base, extracting claims with the pack's
+    extractor (:meth:`~factcheck.rules.pack.Pack.extractor`; the default pack's when not given).
 
     Each document is isolated: whatever it triggers (a limit, a rule failure, a bug, its time
     limit of ``timeout`` seconds) becomes a finding for that document, and the next one is checked.
     """
 
-    def __init__(self, rules: list[Rule], facts: FactBase, timeout: float | None = DEFAULT_TIMEOUT):
+    def __init__(self, rules: Sequence[Rule], facts: FactBase, extractor: Extractor | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT):
         self.rules = rules
         self.facts = facts
+        self.extractor = extractor if extractor is not None else default_extractor()
         self.timeout = timeout
 
     def check(self, document: Document) -> DocumentResult:
@@ -65,7 +68,7 @@ class Engine:
         stage = "extracting claims"
         try:
             with time_limit(self.timeout):
-                result.claims = extract_claims(document.text)
+                result.claims = self.extractor.extract(document.text)
                 result.findings.extend(_problems(result.claims))
                 if document.metadata.get("date_error"):
                     result.findings.append(_bad_date(document))

@@ -40,7 +40,7 @@ def _keep(ctx: Any, xs: list[Claim], key: tuple[str, str], index: Any) -> Any:
 
 
 @_register("following(c: claim<any>, xs: list<claim<any>>, within: number) -> list<claim<any>>",
-           returns=lambda args: _list_type(args[1]), needs_ctx=True)
+           returns=lambda args, claims: _list_type(args[1]), needs_ctx=True)
 def _following(ctx: Any, c: Claim, xs: list[Claim], within: Decimal) -> list[Claim]:
     """The claims of ``xs`` that start at most ``within`` characters after ``c`` ends (and not
     before it ends), in document order: "yesterday, October 14" → the date right after "yesterday"."""
@@ -56,7 +56,7 @@ def _following(ctx: Any, c: Claim, xs: list[Claim], within: Decimal) -> list[Cla
 
 
 @_register("matching(xs: list<claim<any>>, field: string, value: any) -> list<claim<any>>",
-           returns=lambda args: _list_type(args[0]), needs_ctx=True)
+           returns=lambda args, claims: _list_type(args[0]), needs_ctx=True)
 def _matching(ctx: Any, xs: list[Claim], field: str, value: Any) -> list[Claim]:
     """The claims of ``xs`` whose ``field`` equals ``value``, in document order: the durations
     of the same event noun (``matching(claims.duration, "event", b.event)``)."""
