@@ -221,6 +221,8 @@ def _server(args: argparse.Namespace) -> int:
     try:
         from factcheck.server.lsp import serve
     except ImportError as error:
+        if error.name not in ("pygls", "lsprotocol"):
+            raise
         raise UsageError(
             f"factcheck server needs the language-server extra ({error.name} is missing)",
             hint="pip install 'factcheck[lsp]'",
