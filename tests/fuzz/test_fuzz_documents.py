@@ -4,7 +4,6 @@ an internal error or a stall, and every output format stays safe to print and va
 from __future__ import annotations
 
 import json
-import os
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from factcheck.reporters import REPORTERS, render
 from factcheck.rules.loader import load_packs
 from factcheck.startup.resources import rules_dir
 from tests.fuzz import strategies as S
-from tests.fuzz.conftest import tried
+from tests.fuzz.budget import tried
 
 PACK = load_packs([rules_dir()])
 ENGINE = Engine(PACK.rules, MemoryFactBase(), timeout=8.0)
@@ -81,10 +80,9 @@ def test_generated_corpora_through_the_command(tmp_path_factory, corpus) -> None
             continue
         size += path.stat().st_size
     out = root.parent / f"{root.name}.out"
-    with tried("corpora (factcheck run)", size):
-        for format in ("text", "junit", "github"):
+    for format in ("text", "github"):  # the other formats are held to it by test_generated_documents
+        with tried("corpora (factcheck run)", size):
             code = main(["run", str(root), "--format", format, "-o", str(out), "--date", "2025-10-16"])
-            assert code in (0, 1, 2), code
-            if out.exists():
-                assert_safe(format, out.read_text(encoding="utf-8"))
-            os.environ.pop("NO_COLOR", None)
+        assert code in (0, 1, 2), code
+        if out.exists():
+            assert_safe(format, out.read_text(encoding="utf-8"))

@@ -12,12 +12,12 @@ from factcheck.claims import extract_claims
 from factcheck.claims.patterns.loader import PatternLoadError, load_pattern_text
 from factcheck.claims.patterns.matcher import Masked, match_kind
 from tests.fuzz import strategies as S
-from tests.fuzz.conftest import tried
+from tests.fuzz.budget import size_of, tried
 
 
 @given(S.pattern_files(), S.prose)
 def test_generated_patterns_load_and_match(pattern_text: str, text: str) -> None:
-    with tried("pattern files (grammars/patterns.lark)", len(pattern_text.encode()) + len(text.encode())):
+    with tried("pattern files (grammars/patterns.lark)", size_of(pattern_text, text)):
         try:
             kind = load_pattern_text("fuzz_kind.yaml", pattern_text)
         except PatternLoadError as error:
@@ -29,5 +29,5 @@ def test_generated_patterns_load_and_match(pattern_text: str, text: str) -> None
 
 @given(st.text(max_size=300))
 def test_arbitrary_pattern_text_fails_cleanly(text: str) -> None:
-    with tried("pattern files (arbitrary text)", len(text.encode())), contextlib.suppress(PatternLoadError):
+    with tried("pattern files (arbitrary text)", size_of(text)), contextlib.suppress(PatternLoadError):
             load_pattern_text("fuzz_kind.yaml", text)

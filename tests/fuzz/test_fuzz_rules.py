@@ -12,7 +12,7 @@ from factcheck.facts.memory import MemoryFactBase
 from factcheck.findings import is_internal
 from factcheck.rules.loader import load_rule_text
 from tests.fuzz import strategies as S
-from tests.fuzz.conftest import tried
+from tests.fuzz.budget import size_of, tried
 
 TEXT = ("They held a 90-minute call on Oct. 14, 2025. The two-hour call was their eighth in eight "
         "months; sales rose from 10 to 20, a 50% rise, yesterday, October 14. 3 of 4 said so.")
@@ -36,5 +36,5 @@ S_TIMEOUT = 8.0
 
 @given(S.rule_files())
 def test_generated_rules_load_or_fail_cleanly(rule_text: str) -> None:
-    with tried("rule files (grammars/rule.lark)", len(rule_text.encode())):
+    with tried("rule files (grammars/rule.lark)", size_of(rule_text)):
         _run(rule_text)

@@ -164,6 +164,7 @@ CASES = [
          ["run", "--format", "html", "{d}/a.txt"], 1, "&#58;:error::pwned"),
     Case("file named ::error, text header", {"::error file=x::y.txt": RISE}, ["run", "::error file=x::y.txt"], 1, "\\x3a:error file=x::y",
          env={"CWD": "{d}"}),
+    Case("file named ::error, claims table", {"::error::x.txt": RISE}, ["claims", "::error::x.txt"], 0, "\\x3a:error::x.txt: 6 claims", env={"CWD": "{d}"}),
     Case("file named ::warning, SARIF", {"::warning::x.txt": RISE}, ["run", "--format", "sarif", "{d}"], 1,
          '"uri": '),
     Case("unclosed front matter", {"u.md": "---\ntitle: x\nIt cost 3 dollars.\n"}, ["run", "{d}/u.md"], 0,
