@@ -397,7 +397,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
     for claim in pending_times:
         nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, _beside(claim, nearby, text)))
-    return ClaimSet(_rebuilt(claim, replaced) for claim in claims)
+    return ClaimSet((_rebuilt(claim, replaced) for claim in claims), claims.problems)
 
 
 def _rebuilt(claim: Claim, replaced: dict[int, Claim]) -> Claim:
