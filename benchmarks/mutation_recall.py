@@ -146,18 +146,17 @@ def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     if old <= 0 or len(currencies) > 1:
         return
     stated = number(pct["num"])
-    computed = (new - old) / old * 100
-    if (computed > 0) != bool(up) or stated < 2:
+    if (new > old) != bool(up) or stated < 2:
         return
     step = 10 ** -decimals(pct["num"])
-    if abs(abs(computed) - stated) > max(step, 0.03 * stated):
-        return
     low_old, high_old = interval(start)
     low_new, high_new = interval(end)
-    least = abs(low_new - high_old) / high_old * 100 if up else abs(high_new - low_old) / low_old * 100
-    most = abs(high_new - low_old) / low_old * 100 if up else abs(low_new - high_old) / high_old * 100
-    least, most = min(least, most), max(least, most)
-    if stated * 1.5 - step <= most * 1.1 + step:
+    changes = [abs(n - o) / o * 100 for n in (low_new, high_new) for o in (low_old, high_old)]
+    least, most = min(changes), max(changes)
+    # consistent: the stated figure rounds or truncates a change the endpoints allow
+    if stated + step < least or stated - step / 2 > most:
+        return
+    if stated * 1.5 - step / 2 <= most * 1.05:
         return  # ×1.5 would still be within what the endpoints' rounding allows
     yield Candidate("change", sentence, [_span(base, pct, "num"), _span(base, start, "num"),
                                          _span(base, end, "num")],

@@ -18,9 +18,14 @@ from factcheck.claims.model import Claim
 from factcheck.claims.patterns.loader import (
     PatternKind,
     PatternLoadError,
+    is_word_file,
     kind_location,
     load_pattern_file,
     load_pattern_text,
+    load_word_text,
+    read_pattern_file,
+    record_stage,
+    stage_of,
 )
 from factcheck.claims.patterns.matcher import Masked, match_kind
 from factcheck.claims.patterns.starts import scanner
@@ -38,9 +43,18 @@ def _default_dir() -> Path:
         return Path(__file__).resolve().parents[3] / "rules" / PATTERNS_DIR
 
 
-def pattern_files(directory: Path) -> list[Path]:
-    """The pattern files of a ``patterns/`` directory, in name order."""
+def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
+
+
+def pattern_files(directory: Path) -> list[Path]:
+    """The pattern files of a ``patterns/`` directory (each declaring a kind), in name order."""
+    return [path for path in _yaml_files(directory) if not is_word_file(read_pattern_file(path))]
+
+
+def word_files(directory: Path) -> list[Path]:
+    """The word files of a ``patterns/`` directory (macros shared by its pattern files), in name order."""
+    return [path for path in _yaml_files(directory) if is_word_file(read_pattern_file(path))]
 
 
 def install(kinds: Iterable[PatternKind]) -> None:
@@ -57,7 +71,9 @@ def install(kinds: Iterable[PatternKind]) -> None:
         seen[name] = kind.path
     for kind in kinds:
         register_kind(kind.kind)
+        record_stage(kind)
         _ACTIVE.append(kind)
+    _ACTIVE.sort(key=lambda kind: kind.stage)
     _SCANNER.clear()
     types = sys.modules.get("factcheck.language.types")
     if types is not None and kinds:  # `claims.KIND` members are cached per process: add the new ones
@@ -73,8 +89,18 @@ def load_directory(directory: Path) -> list[PatternKind]:
     key = Path(directory).resolve()
     if key in _LOADED:
         return list(_LOADED[key])
-    kinds = [load_pattern_file(path) for path in pattern_files(key)]
-    install(kinds)
+    shared: dict = {}
+    words = {path: read_pattern_file(path) for path in word_files(key)}
+    for path, text in words.items():  # word files first: their macros serve every pattern file
+        shared = load_word_text(str(path), text, shared)
+    shared_key = "\0".join(words.values())
+    texts = {path: read_pattern_file(path) for path in pattern_files(key)}
+    kinds: list[PatternKind] = []
+    for stage in sorted({stage_of(text) for text in texts.values()}):  # a stage sees earlier ones
+        batch = [load_pattern_file(path, shared, shared_key) for path, text in texts.items()
+                 if stage_of(text) == stage]
+        install(batch)
+        kinds += batch
     _LOADED[key] = kinds
     return list(kinds)
 
@@ -84,10 +110,14 @@ _SCANNER: list[re.Pattern[str] | None] = []  # the combined search for the activ
 
 def _scanner() -> re.Pattern[str] | None:
     if not _SCANNER:
-        starts = {start for kind in _ACTIVE for pattern in kind.patterns for start in pattern.starts}
+        starts = {start for kind in _ACTIVE for pattern in _compiled(kind) for start in pattern.starts}
         words = {word for key, word in starts if key == "word"}
         _SCANNER.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
     return _SCANNER[0]
+
+
+def _compiled(kind: PatternKind) -> list:
+    return [*kind.patterns, *(attachment.pattern for attachment in kind.attachments)]
 
 
 def active() -> list[PatternKind]:
@@ -99,12 +129,17 @@ def extract(text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim
     ``brute`` (for tests) tries every pattern at every position instead of at its candidate starts."""
     if not _ACTIVE or not atoms:
         return []
-    masked = Masked(text, atoms)
-    if not brute:
-        masked.scan(_scanner())
     found: list[Claim] = []
-    for kind in _ACTIVE:
-        found += match_kind(masked, kind, brute=brute)
+    for stage in sorted({kind.stage for kind in _ACTIVE}):  # a later stage reads earlier composites
+        kinds = [kind for kind in _ACTIVE if kind.stage == stage]
+        named = {name for kind in kinds for pattern in _compiled(kind) for name, _ in pattern.kinds}
+        earlier = [claim for claim in found if claim.kind in named]
+        claims = sorted(atoms + earlier, key=lambda c: (c.span.start, -c.span.end)) if earlier else atoms
+        masked = Masked(text, claims)
+        if not brute:
+            masked.scan(_scanner())
+        for kind in kinds:
+            found += match_kind(masked, kind, brute=brute)
     return found
 
 
@@ -112,4 +147,4 @@ def extract(text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim
 load_directory(_default_dir())
 
 __all__ = ["PatternKind", "PatternLoadError", "active", "extract", "install", "load_directory",
-           "load_pattern_file", "load_pattern_text", "pattern_files"]
+           "load_pattern_file", "load_pattern_text", "pattern_files", "word_files"]
