@@ -4,7 +4,8 @@ Over ``$FACTCHECK_DATA/news/news.jsonl``, loose expressions of this benchmark's 
 independent of the extractor, so the count does not depend on what the extractor sees) find candidate
 statements of each composite family in one sentence; the benchmark's own arithmetic keeps those whose
 figures are consistent; each kept statement gets one clearly inconsistent mutant (a percentage ×1.5, a
-part doubled, the count word +1, a conversion ×1.5, a restated amount doubled). The default pack then
+part doubled (for shares, the smallest), the count word +1, a conversion ×1.5, a restated amount
+doubled). The default pack then
 runs on the original article and on each mutant article. Per family:
 
 - candidates: consistent statements found (each with a mutant that is clearly inconsistent);
@@ -209,6 +210,14 @@ RANGE = re.compile(rf"\bbetween\s+{NUM}|\bfrom\s+\S*{NUM}\S*\s+to\b|\b(?:vs|vers
                    rf"{NUM}\s+to\s+{NUM}", re.I)
 
 
+def _announced(sentence: str, total: re.Match[str], first: re.Match[str]) -> bool:
+    """A cue for a breakdown next to its total: "total" just before it, or a word or mark between the
+    total and its first part ("of which", "including", ":", "--")."""
+    before = sentence[max(0, total.start() - 30):total.start()]
+    between = sentence[total.end():first.start()] if first.start() > total.end() else ""
+    return bool(re.search(r"\btotal\w*\b", before, re.I) or TOTAL_CUE.search(between))
+
+
 def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A total and its breakdown, in either order: "a total of 42, of which 30 ... and 12 ...",
     "totals 1,200: 600 ..., 400 ... and 200 ...", "30 ... and 12 ..., a total of 42"."""
@@ -225,6 +234,8 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                 continue
             step = max(10 ** -decimals(figures[j]["num"]) * SCALES.get((figures[j]["scale"] or "").lower(), 1)
                        for j in parts)
+            if not _announced(sentence, figures[i], figures[parts[0]]):
+                continue
             if abs(sum(values[j] for j in parts) - total) <= step * len(parts) / 2 + 1e-9:
                 if len({(figures[j]["cur"] or "").strip() for j in [*parts, i]}) > 1:
                     continue
@@ -249,15 +260,15 @@ def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     step = max(10 ** -decimals(m["num"]) for m in percents)
     if abs(total - 100) > step * len(percents) / 2:
         return
-    first = percents[0]
+    smallest = min(percents, key=lambda m: number(m["num"]))  # doubled, the list stays shares-like
     yield Candidate("shares", sentence, [_span(base, m, "num") for m in percents],
-                    (*_span(base, first, "num"), scaled(first["num"], 2)))
+                    (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
 
 
 ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*){0,4})"
 ENUMERATION = re.compile(
     rf"\b(?P<count>{'|'.join(COUNT_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\s*"
-    rf"(?:,|:|--|—|\(|\s-\s|,?\s+(?:namely|including|led by|from|in)\s+)\s*"
+    rf"(?:,|:|--|—|\(|\s-\s|,?\s+(?:namely|including)\s+)\s*"
     rf"(?P<items>{ITEM}(?:\s*,\s*{ITEM})*,?\s+and\s+{ITEM})", re.I)
 
 

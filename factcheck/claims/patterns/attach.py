@@ -150,15 +150,29 @@ def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]]) -> dict[s
     "fell to 6.5 mln tonnes from 7.1 mln" reads 7.1 mln as tonnes, "from 7.1 to 6.5 mln tonnes"
     reads 7.1 as 7.1 mln tonnes."""
     for group in groups:
-        claims = [fields.get(name) for name in group]
-        stated = [c for c in claims if isinstance(c, Claim) and c.kind in ("quantity", "money")]
-        if not stated:
-            continue
+        claims = [claim for name in group for claim in _claims(fields.get(name))]
+        stated = [c for c in claims if c.kind in ("quantity", "money")]
+        if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
+            continue  # nothing to carry, or figures in different units: nothing is inferred
         model = stated[0]
-        for name, claim in zip(group, claims, strict=True):
-            if isinstance(claim, Claim) and claim.kind == "number" and claim.unit is None:
-                fields[name] = _with_unit(claim, model)
+        for name in group:
+            value = fields.get(name)
+            if isinstance(value, list):
+                fields[name] = [_carried(item, model) for item in value]
+            elif isinstance(value, Claim):
+                fields[name] = _carried(value, model)
     return fields
+
+
+def _claims(value: Any) -> list[Claim]:
+    if isinstance(value, Claim):
+        return [value]
+    return [item for item in value if isinstance(item, Claim)] if isinstance(value, list) else []
+
+
+def _carried(claim: Any, model: Claim) -> Any:
+    bare = isinstance(claim, Claim) and claim.kind == "number" and claim.unit is None
+    return _with_unit(claim, model) if bare else claim
 
 
 def _scale(claim: Claim) -> Decimal:

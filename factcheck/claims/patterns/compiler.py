@@ -51,7 +51,7 @@ _CLASSES = {
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
 # sentence end, so "_{0,8}" cannot run past the next list item or into the next comparison.
 _GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|but|while|whereas|against|versus|vs|compared)\b){_WORD}"
-        r"|[\"“”‘’()\-–—])")
+        r"|[\"“”‘’()<>\-–—])")
 
 
 @dataclass(frozen=True, slots=True)

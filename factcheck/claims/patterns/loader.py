@@ -43,6 +43,7 @@ from factcheck.claims.patterns.syntax import (
     ClaimRef,
     Literal,
     PatternSyntaxError,
+    Repeat,
     Seq,
     parse_pattern,
 )
@@ -276,7 +277,7 @@ def _carry(node: Node | None, fields: dict[str, tuple[Node, str]]) -> list[tuple
     for group in node.items():
         names = tuple(entry.string() for entry in group.items())
         for name in names:
-            if name not in fields or not fields[name][1].startswith("claim<"):
+            if name not in fields or not fields[name][1].startswith(("claim<", "list<claim<")):
                 raise group.fail(f"carry: {name!r} is not a declared claim field")
         groups.append(names)
     return groups
@@ -427,6 +428,8 @@ def literals(node: PatternNode) -> list[str]:
         for item in node.items:
             phrases = [f"{head} {tail}".strip() for head in phrases for tail in literals(item)]
         return phrases
+    if isinstance(node, Repeat) and node.low == 0 and node.high == 1:  # "[,] including"
+        return ["", *literals(node.body)]
     return []
 
 
