@@ -28,7 +28,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns.compiler import (
     Compiled,
@@ -61,9 +60,6 @@ WORD_FILE = {"define", "description"}
 WITHIN = ("phrase", "clause", "sentence", "next_sentence")
 ATTACH_KEYS = {"pattern", "within", "agree"}
 KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
-# Atomic kinds the design names (DESIGN.md §7) that patterns may refer to before their extractor exists.
-PLANNED_KINDS = {"percent": "percent", "money": "money", "quantity": "number", "time": "time",
-                 "age": "number"}
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
 RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
@@ -134,18 +130,32 @@ def load_word_text(path: str, text: str, shared: Mapping[str, PatternNode] | Non
     return _macros(entries["define"], dict(shared or {}))
 
 
-def load_pattern_file(path: Path, shared: Mapping[str, PatternNode] | None = None,
-                      shared_key: str = "") -> PatternKind:
-    """The kind a pattern file declares; compiled once per content of the file, the grammar, the code
-    that compiles it, the word files it may use (``shared_key``, their text) and the claim kinds it is
-    checked against (see :mod:`factcheck.startup.diskcache`)."""
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a pattern file is read against: the ``known`` claim kinds, the macros of the directory's
+    word files (``shared``, and ``shared_key``, their text) and the stage of every composite kind an
+    earlier stage of the directory declared (``stages``)."""
+
+    known: Mapping[str, ClaimKind]
+    shared: Mapping[str, PatternNode] = field(default_factory=dict)
+    shared_key: str = ""
+    stages: Mapping[str, int] = field(default_factory=dict)
+
+
+def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None,
+                      scope: Scope | None = None) -> PatternKind:
+    """The kind a pattern file declares, checked against the ``known`` claim kinds (by default the
+    built-in and the default pack's) or a whole ``scope``; compiled once per content of the file, the
+    grammar, the code that compiles it and the scope (see :mod:`factcheck.startup.diskcache`)."""
+    scope = scope or Scope(default_known() if known is None else known)
     text = read_pattern_file(path)
-    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in CLAIM_KINDS.values())
-    key = "\0".join((str(path), text, _code(), kinds, shared_key))
-    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, shared))
+    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in scope.known.values())
+    stages = ";".join(f"{name}:{stage}" for name, stage in sorted(scope.stages.items()))
+    key = "\0".join((str(path), text, _code(), kinds, scope.shared_key, stages))
+    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, scope=scope))
     if not isinstance(kind, PatternKind) or kind.path != str(path):  # not what this cache entry should hold
-        kind = load_pattern_text(str(path), text, shared)
-    if kind.kind.name in CLAIM_KINDS:
+        kind = load_pattern_text(str(path), text, scope=scope)
+    if kind.kind.name in scope.known:
         raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", kind_location(str(path)))
     return kind
 
@@ -180,9 +190,22 @@ def kind_location(path: str) -> SourceLocation | None:
                           line, len(match[1]))
 
 
-def load_pattern_text(path: str, text: str, shared: Mapping[str, PatternNode] | None = None) -> PatternKind:
-    """The composite kind declared by one pattern file's text (not yet registered); ``shared`` holds
-    the macros of the directory's word files."""
+def default_known() -> Mapping[str, ClaimKind]:
+    """The claim kinds a pattern file is checked against when no pack is given: the built-in kinds
+    and the default pack's pattern kinds."""
+    from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
+    from factcheck.claims.patterns import default_kinds
+
+    return with_kinds(BUILTIN_KINDS, [kind.kind for kind in default_kinds()])
+
+
+def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | None = None, *,
+                      scope: Scope | None = None) -> PatternKind:
+    """The composite kind declared by one pattern file's text, checked against the ``known`` kinds
+    (by default the built-in and the default pack's) or a whole ``scope``."""
+    scope = scope or Scope(default_known() if known is None else known)
+    known = scope.known
+    shared = scope.shared
     source, root = compose(path, text, PatternLoadError)
     if root is None:
         raise PatternLoadError("empty pattern file", source.location_at(0))
@@ -190,7 +213,7 @@ def load_pattern_text(path: str, text: str, shared: Mapping[str, PatternNode] | 
     name = entries["kind"].string()
     if not KIND_NAME.match(name):
         raise entries["kind"].fail(f"kind {name!r} must be a lower-case name like 'part_of_whole'")
-    if name in CLAIM_KINDS:
+    if name in known:
         raise entries["kind"].fail(f"claim kind {name!r} is already declared")
     fields = {key: (node, node.string().replace(" ", ""))
               for key, node in _fields(entries["fields"], declared=True)}
@@ -199,12 +222,12 @@ def load_pattern_text(path: str, text: str, shared: Mapping[str, PatternNode] | 
     parsed = [(node, _parse(node, macros)) for node in entries["patterns"].items()]
     compiled = [compile_pattern(tree) for _, tree in parsed]
     for (node, _), pattern in zip(parsed, compiled, strict=True):
-        _check_kinds(node, pattern, stage)
-    _check_captures(fields, parsed)
-    attachments = [_attachment(item, fields, macros, stage) for item in entries["attach"].items()] \
+        _check_kinds(node, pattern, scope, stage)
+    _check_captures(fields, parsed, known)
+    attachments = [_attachment(item, fields, macros, scope, stage) for item in entries["attach"].items()] \
         if "attach" in entries else []
     value = entries["value"].string() if "value" in entries else None
-    value_type = _value_type(entries, value, fields)
+    value_type = _value_type(entries, value, fields, known)
     kind = ClaimKind(name, value_type, entries["description"].string(),
                      {key: written for key, (_, written) in fields.items()}, composite=True)
     return PatternKind(
@@ -234,13 +257,13 @@ def _macros(node: Node, macros: dict[str, PatternNode]) -> dict[str, PatternNode
 
 
 def _attachment(item: Node, fields: dict[str, tuple[Node, str]], macros: dict[str, PatternNode],
-                stage: int) -> Attachment:
+                scope: Scope, stage: int) -> Attachment:
     """One ``attach:`` entry: a statement pattern whose captures fill nullable fields of a frame."""
     entries = item.mapping({"pattern"}, ATTACH_KEYS - {"pattern"})
     pattern_node = entries["pattern"]
     tree = _parse(pattern_node, macros)
     compiled = compile_pattern(tree)
-    _check_kinds(pattern_node, compiled, stage)
+    _check_kinds(pattern_node, compiled, scope, stage)
     _, every = captured(tree)
     locate = pattern_node.value_locator().locate
     for name, captures in every.items():
@@ -249,9 +272,9 @@ def _attachment(item: Node, fields: dict[str, tuple[Node, str]], macros: dict[st
                                    did_you_mean(name, set(fields), "declared fields"))
         written = fields[name][1]
         for capture in captures:
-            if not _fits(written, _expected(capture)):
+            if not _fits(written, _expected(capture, scope.known)):
                 raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
-                                       f"{_expected(capture)}", locate(capture.pos, len(name)))
+                                       f"{_expected(capture, scope.known)}", locate(capture.pos, len(name)))
     within = entries["within"].string() if "within" in entries else "sentence"
     if within not in WITHIN:
         raise entries["within"].fail(f"within must be one of {', '.join(WITHIN)}, found {within!r}")
@@ -315,10 +338,10 @@ def _parse(node: Node, macros: Mapping[str, PatternNode] | None = None) -> Patte
         raise PatternLoadError(exc.message, node.value_locator().locate(exc.pos)) from None
 
 
-def _expected(capture: Capture) -> str:
+def _expected(capture: Capture, known: Mapping[str, ClaimKind]) -> str:
     body = capture.body
-    if isinstance(body, ClaimRef) and body.path is not None and body.kind in CLAIM_KINDS:
-        inner = CLAIM_KINDS[body.kind].fields.get(body.path, "any").removesuffix("?")
+    if isinstance(body, ClaimRef) and body.path is not None and body.kind in known:
+        inner = known[body.kind].fields.get(body.path, "any").removesuffix("?")
         return inner if not capture.is_list or inner.startswith("list<") else f"list<{inner}>"
     kinds = claim_kinds(capture.body)
     inner = "string" if kinds is None else f"claim<{kinds.pop() if len(kinds) == 1 else 'any'}>"
@@ -330,7 +353,8 @@ def _fits(declared: str, expected: str) -> bool:
     return base == expected or base == re.sub(r"claim<\w+>", "claim<any>", expected)
 
 
-def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node, object]]) -> None:
+def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node, object]],
+                    known: Mapping[str, ClaimKind]) -> None:
     """Every capture is a declared field of a fitting type; a field some match may lack is nullable."""
     used: set[str] = set()
     for node, tree in parsed:
@@ -342,9 +366,9 @@ def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node
                                        did_you_mean(name, set(fields), "declared fields"))
             written = fields[name][1]
             for capture in captures:
-                if not _fits(written, _expected(capture)):
+                if not _fits(written, _expected(capture, known)):
                     raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
-                                           f"{_expected(capture)}", locate(capture.pos, len(name)))
+                                           f"{_expected(capture, known)}", locate(capture.pos, len(name)))
             if name not in always and not written.endswith("?") and not written.startswith("list<"):
                 raise PatternLoadError(f"field {name!r} is not captured by every match: declare it "
                                        f"'{written}?'", locate(captures[0].pos, len(name)))
@@ -357,26 +381,25 @@ def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node
             raise field_node.fail(f"field {name!r} is never captured by any pattern")
 
 
-def _check_kinds(node: Node, pattern: Compiled, stage: int = 1) -> None:
+def _check_kinds(node: Node, pattern: Compiled, scope: Scope, stage: int = 1) -> None:
     for kind, pos in pattern.kinds:
-        declared = CLAIM_KINDS.get(kind)
-        if declared is None and kind not in PLANNED_KINDS:
-            known = set(CLAIM_KINDS) | set(PLANNED_KINDS)
-            where = node.value_locator().locate(pos, len(kind))
-            hint = did_you_mean(kind, known, "claim kinds")
+        declared = scope.known.get(kind)
+        where = node.value_locator().locate(pos, len(kind))
+        if declared is None:
+            hint = did_you_mean(kind, set(scope.known), "claim kinds")
             raise PatternLoadError(f"unknown claim kind {kind!r}", where, hint)
-        if declared is not None and declared.composite and kind not in _KIND_STAGES:
-            raise PatternLoadError(f"{kind!r} is a composite kind no pattern file declares; patterns "
-                                   "match atomic claims and composites of earlier stages only",
-                                   node.value_locator().locate(pos, len(kind)))
-        if declared is not None and declared.composite and _stage_of_kind(kind) >= stage:
+        if not declared.composite:
+            continue
+        earlier = scope.stages.get(kind)
+        if earlier is None or earlier >= stage:
             raise PatternLoadError(
-                f"{kind!r} is a composite kind of stage {_stage_of_kind(kind)}; a pattern of stage {stage} "
-                "matches atomic claims and composites of earlier stages only",
-                node.value_locator().locate(pos, len(kind)), "declare a later `stage:` in this file")
+                f"{kind!r} is a composite kind; a pattern matches atomic claims and the composites of "
+                "earlier stages of its own directory only", where,
+                "declare this file a later `stage:` than the file that declares the kind")
 
 
-def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, tuple[Node, str]]) -> str:
+def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, tuple[Node, str]],
+                known: Mapping[str, ClaimKind]) -> str:
     if "value_type" in entries:
         return entries["value_type"].string()
     if value is None:
@@ -388,7 +411,7 @@ def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, t
     if match is None:
         raise entries["value"].fail(f"value {value!r} must be a claim field (declare value_type otherwise)")
     kind = match[1]
-    written = CLAIM_KINDS[kind].value_type if kind in CLAIM_KINDS else PLANNED_KINDS.get(kind, "any")
+    written = known[kind].value_type if kind in known else "any"
     return written if written.endswith("?") else written + "?" * fields[value][1].endswith("?")
 
 
@@ -431,15 +454,3 @@ def literals(node: PatternNode) -> list[str]:
     if isinstance(node, Repeat) and node.low == 0 and node.high == 1:  # "[,] including"
         return ["", *literals(node.body)]
     return []
-
-
-_KIND_STAGES: dict[str, int] = {}  # composite kind → the stage of the file that declared it
-
-
-def _stage_of_kind(kind: str) -> int:
-    return _KIND_STAGES.get(kind, 1)
-
-
-def record_stage(kind: PatternKind) -> None:
-    """Remember the stage of an installed kind, so later files may refer to it."""
-    _KIND_STAGES[kind.kind.name] = kind.stage
