@@ -154,7 +154,7 @@ def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]]) -> dict[s
         stated = [c for c in claims if c.kind in ("quantity", "money")]
         if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
             continue  # nothing to carry, or figures in different units: nothing is inferred
-        model = stated[0]
+        model = max(stated, key=_scale)  # the figure that states its scale, if one does
         for name in group:
             value = fields.get(name)
             if isinstance(value, list):
@@ -171,8 +171,14 @@ def _claims(value: Any) -> list[Claim]:
 
 
 def _carried(claim: Any, model: Claim) -> Any:
-    bare = isinstance(claim, Claim) and claim.kind == "number" and claim.unit is None
-    return _with_unit(claim, model) if bare else claim
+    """``claim`` read in the model's unit (a bare number) or scale (a figure without one)."""
+    if not isinstance(claim, Claim) or claim is model:
+        return claim
+    if claim.kind == "number" and claim.unit is None:
+        return _with_unit(claim, model)
+    if (claim.kind, claim.unit) == (model.kind, model.unit) and _scale(claim) == 1:
+        return _with_unit(claim, model)  # "from 7.1 to 6.5 mln tonnes": 7.1 mln tonnes
+    return claim
 
 
 def _scale(claim: Claim) -> Decimal:
@@ -184,15 +190,25 @@ def _scale(claim: Claim) -> Decimal:
 
 def _with_unit(bare: Claim, model: Claim) -> Claim:
     """``bare`` (a plain number) read in the unit, currency and scale of ``model``."""
-    value, precision = _decimal(bare.value), _decimal(bare.precision)
+    value = _decimal(bare.value.amount if isinstance(bare.value, Money) else bare.value)
+    precision = _decimal(bare.precision.amount if isinstance(bare.precision, Money) else bare.precision)
     scale = _scale(model)
-    if scale > 1 and _scale(bare) == 1 and value is not None:
+    if scale > 1 and _scale(bare) == 1 and value is not None and _needs_scale(value, model, scale):
         value, precision = value * scale, precision * scale if precision is not None else None
     if isinstance(model.value, Money):
         currency = model.value.currency
         return dataclasses.replace(bare, kind=model.kind, unit=model.unit, value=Money(value, currency),
                                    precision=Money(precision, currency) if precision is not None else None)
     return dataclasses.replace(bare, kind=model.kind, unit=model.unit, value=value, precision=precision)
+
+
+def _needs_scale(value: Decimal, model: Claim, scale: Decimal) -> bool:
+    """Whether a bare figure is meant in the model's scale: "from 7.1 to 6.5 mln" (7.1 is a thousandth
+    of 6.5 mln, 7.1 mln is near it), not "1.508 mln barrels, of which 658,000" (already near it)."""
+    other = _decimal(model.value.amount if isinstance(model.value, Money) else model.value)
+    if not other or value <= 0:
+        return False
+    return value / other < Decimal("0.001") and Decimal("0.01") <= value * scale / other <= 100
 
 
 def _decimal(value: Any) -> Decimal | None:

@@ -46,6 +46,8 @@ _CLASSES = {
     "bullet": r"[ \t\u00a0]*\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:[-*+•]|[0-9]{1,2}[.)])[ \t\u00a0]+)?",
     # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
     "line": r"[^\s.!?][^\n.!?]{0,119}(?<=\S)[;,]?(?=[ \t\u00a0]*(?:\n|$))",
+    # what is left of the current line, without a claim (possibly nothing): "supported it"
+    "rest": r"(?<!\n)(?<!\n[ \t])[^\n\x00]{0,120}(?=[ \t\u00a0]*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a

@@ -50,7 +50,7 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet`` or ``line`` (docs/patterns.md)."""
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line`` or ``rest`` (docs/patterns.md)."""
 
     name: str
     pos: int
@@ -87,7 +87,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line")
+WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line", "rest")
 
 
 class PatternSyntaxError(Exception):
