@@ -50,7 +50,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line`` or ``rest`` (docs/patterns.md)."""
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line`` or ``rest``
+    (see docs/patterns.md)."""
 
     name: str
     pos: int
