@@ -39,6 +39,7 @@ _CLAUSE_BREAK = regexcache.compile(
     r"compared|against|versus|vs)\b", re.IGNORECASE)
 _WORDS = regexcache.compile(r"[^\W_]+")
 _FIGURE = regexcache.compile(r"\d")
+_YEAR = regexcache.compile(r"(?:1[89]|20)[0-9]{2}")
 _CLAUSE_WORDS = 6
 _SCALE_WORD = regexcache.compile(
     r"\b(?P<word>thousand|million|mln|mn|m|billion|bln|bn|b|trillion|trn|tn)\b\.?\s*\S*$|"
@@ -172,8 +173,8 @@ def _claims(value: Any) -> list[Claim]:
 
 def _carried(claim: Any, model: Claim) -> Any:
     """``claim`` read in the model's unit (a bare number) or scale (a figure without one)."""
-    if not isinstance(claim, Claim) or claim is model:
-        return claim
+    if not isinstance(claim, Claim) or claim is model or _YEAR.fullmatch(claim.text):
+        return claim  # "in fiscal 1988, including 1.8 billion dlrs": a year is no amount
     if claim.kind == "number" and claim.unit is None:
         return _with_unit(claim, model)
     if (claim.kind, claim.unit) == (model.kind, model.unit) and _scale(claim) == 1:

@@ -223,9 +223,9 @@ def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | Non
     compiled = [compile_pattern(tree) for _, tree in parsed]
     for (node, _), pattern in zip(parsed, compiled, strict=True):
         _check_kinds(node, pattern, scope, stage)
-    _check_captures(fields, parsed, known)
     attachments = [_attachment(item, fields, macros, scope, stage) for item in entries["attach"].items()] \
         if "attach" in entries else []
+    _check_captures(fields, parsed, known, {name for a in attachments for name in (*a.fills, *a.agree)})
     value = entries["value"].string() if "value" in entries else None
     value_type = _value_type(entries, value, fields, known)
     kind = ClaimKind(name, value_type, entries["description"].string(),
@@ -241,7 +241,7 @@ def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | Non
 def _stage(entries: dict[str, Node]) -> int:
     if "stage" not in entries:
         return 1
-    text = entries["stage"].string()
+    text = str(entries["stage"].plain())
     if not text.isdigit() or int(text) < 1:
         raise entries["stage"].fail(f"stage must be a whole number from 1, found {text!r}")
     return int(text)
@@ -354,7 +354,7 @@ def _fits(declared: str, expected: str) -> bool:
 
 
 def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node, object]],
-                    known: Mapping[str, ClaimKind]) -> None:
+                    known: Mapping[str, ClaimKind], attached: set[str]) -> None:
     """Every capture is a declared field of a fitting type; a field some match may lack is nullable."""
     used: set[str] = set()
     for node, tree in parsed:
@@ -377,7 +377,7 @@ def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node
                 raise field_node.fail(f"field {name!r} is not captured by the pattern at {locate(0)}")
         used |= every.keys()
     for name, (field_node, _) in fields.items():
-        if name not in used:
+        if name not in used | attached:
             raise field_node.fail(f"field {name!r} is never captured by any pattern")
 
 
