@@ -73,9 +73,13 @@ def documents(args: argparse.Namespace, config: Config):
         paths = _included(config)
     if not paths:
         raise UsageError("no input: give files, directories, or - for standard input")
+    honour_ignore = not getattr(args, "no_ignore", False)
     if config.exclude:
-        paths = [p for p in discover(paths) if p == "-" or not config.excluded(p)]
-    return load_documents(paths, date_override=args.date, stdin=sys.stdin, default_date=config.date)
+        found = discover(paths, honour_ignore=honour_ignore)
+        paths = [p for p in found if p == "-" or not config.excluded(p)]
+    return load_documents(
+        paths, date_override=args.date, stdin=sys.stdin, default_date=config.date, honour_ignore=honour_ignore
+    )
 
 
 def _included(config: Config) -> list[str]:

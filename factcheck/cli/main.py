@@ -118,6 +118,8 @@ def _input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     parser.add_argument("--date", type=_date, help="the document date (YYYY-MM-DD), overriding metadata")
     parser.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
+    parser.add_argument("--no-ignore", action="store_true",
+                        help="also search files that .gitignore files ignore")
 
 
 def _pack_args(parser: argparse.ArgumentParser) -> None:
@@ -139,6 +141,7 @@ def _claims(args: argparse.Namespace) -> int:
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
     from factcheck.rules.loader import load_patterns
+    from factcheck.timex import document_claims
 
     patterns, _ = load_patterns(map(Path, args.rules))
     extractor = Extractor(PatternSet(patterns))
@@ -148,7 +151,7 @@ def _claims(args: argparse.Namespace) -> int:
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extractor.extract(item.text)))
+            found.append((item, document_claims(item, extractor)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 

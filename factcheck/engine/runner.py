@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator, Sequence
 
 from factcheck.claims.extract import Extractor, default_extractor
@@ -14,6 +15,7 @@ from factcheck.facts.model import FactBase
 from factcheck.findings import INPUT_ERROR, Finding, Severity
 from factcheck.language import EvalContext
 from factcheck.rules.model import Rule
+from factcheck.timex import document_claims
 
 NO_DATE = "the document has no date (use --date or front matter)"
 
@@ -28,14 +30,17 @@ class Engine:
         self.extractor = extractor if extractor is not None else default_extractor()
 
     def check(self, document: Document) -> DocumentResult:
-        claims = self.extractor.extract(document.text)
+        claims = document_claims(document, self.extractor)  # extraction, then resolution by the date
         result = DocumentResult(document.display_path, document, claims)
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:
             if rule.uses_document_date and document.date is None:
                 result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
+                result.skipped[rule.id] = NO_DATE
                 continue
+            started = time.perf_counter()
             result.findings.extend(evaluate_rule(rule, ctx))
+            result.seconds[rule.id] = time.perf_counter() - started
             result.rules_evaluated += 1
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
         return result

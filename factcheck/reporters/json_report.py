@@ -68,6 +68,8 @@ def document_object(result: DocumentResult, options: ReportOptions | None = None
     if document is not None and document.record is not None:
         data["record"] = document.record
     data["findings"] = [finding_object(document, finding, options) for finding in result.findings]
+    data["notes"] = list(result.notes)
+    data["skipped"] = [{"rule": rule_id, "reason": reason} for rule_id, reason in result.skipped.items()]
     return data
 
 

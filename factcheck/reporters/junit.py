@@ -1,5 +1,9 @@
 """``--format junit``: one ``<testsuite>`` per document, one ``<testcase>`` per loaded rule.
 
+Each testcase carries the document's ``file`` and the ``time`` the rule took on it; a rule that was
+not evaluated on the document (it needs a date the document lacks) is ``<skipped>`` with the reason,
+and the suite's other notes are its ``<system-out>``.
+
 A rule's findings in a document make its testcase fail (one ``<failure>`` listing them all); input
 errors and rule errors are ``<error>`` elements, on the failing rule's testcase when the rule error's
 evidence names a loaded rule, else on a testcase of their own (``factcheck/input-error``, ...).
@@ -62,14 +66,23 @@ def add_problem(
 
 
 def testcase(
-    suite: ET.Element, path: str, rule_id: str, document: Document | None, found: list[Finding],
+    suite: ET.Element, result: DocumentResult, path: str, rule_id: str, found: list[Finding],
     options: ReportOptions | None = None,
 ) -> None:
     options = options or ReportOptions()
-    case = ET.SubElement(suite, "testcase", {"classname": path, "name": rule_id})
+    document = result.document
+    attributes = {
+        "classname": path,
+        "name": rule_id,
+        "file": document.path if document else result.path,
+        "time": f"{result.seconds.get(rule_id, 0.0):.6f}",
+    }
+    case = ET.SubElement(suite, "testcase", attributes)
     gating = [f for f in found if options.shown(f)]
     add_problem(case, "failure", path, document, [f for f in gating if f.rule not in ERROR_RULES])
     add_problem(case, "error", path, document, [f for f in gating if f.rule in ERROR_RULES])
+    if rule_id in result.skipped:
+        ET.SubElement(case, "skipped", {"message": xml_text(result.skipped[rule_id])})
     below = [f for f in found if not options.shown(f)]
     if below:
         out = ET.SubElement(case, "system-out")
@@ -88,8 +101,11 @@ def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str],
     case_ids = ran + [key for key in by_case if key not in rule_ids]
     suite = ET.SubElement(parent, "testsuite", {"name": path})
     for rule_id in case_ids:
-        testcase(suite, path, rule_id, document, by_case.get(rule_id, []), options)
+        testcase(suite, result, path, rule_id, by_case.get(rule_id, []), options)
     count_attributes(suite)
+    notes = [note for note in result.notes if not any(note.startswith(f"{rule}:") for rule in result.skipped)]
+    if notes:
+        ET.SubElement(suite, "system-out").text = xml_text("\n".join(notes))
     return suite
 
 
@@ -99,7 +115,8 @@ def count_attributes(element: ET.Element) -> None:
     element.set("tests", str(len(cases)))
     element.set("failures", str(sum(1 for case in cases if case.find("failure") is not None)))
     element.set("errors", str(sum(1 for case in cases if case.find("error") is not None)))
-    element.set("skipped", "0")
+    element.set("skipped", str(sum(1 for case in cases if case.find("skipped") is not None)))
+    element.set("time", f"{sum(float(case.get('time', 0)) for case in cases):.6f}")
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

@@ -176,6 +176,24 @@ def properties(document: Document | None, finding: Finding, location: Location |
     return data
 
 
+def invocation(run: RunResult) -> dict[str, Any]:
+    """The run's invocation, whose notifications carry the skipped rules and notes per document."""
+    notifications = []
+    for item in run.documents:
+        where = [{"physicalLocation": {"artifactLocation": artifact_location(item.path)}}]
+        for rule_id, reason in item.skipped.items():
+            notifications.append({
+                "level": "note",
+                "message": {"text": f"{rule_id} skipped: {reason}"},
+                "locations": where,
+                "associatedRule": {"id": rule_id},
+            })
+        for note in item.notes:
+            if not any(note.startswith(f"{rule_id}:") for rule_id in item.skipped):
+                notifications.append({"level": "note", "message": {"text": note}, "locations": where})
+    return {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+
+
 def render(run: RunResult, options: ReportOptions) -> str:
     loaded = {rule.id for rule in run.rules}
     rules = list(run.rules) + [rule for rule in BUILTIN_RULES if rule.id not in loaded]
@@ -191,5 +209,10 @@ def render(run: RunResult, options: ReportOptions) -> str:
         "version": tool_version(),
         "rules": [rule_descriptor(rule) for rule in rules],
     }
-    sarif_run = {"tool": {"driver": driver}, "columnKind": "unicodeCodePoints", "results": results}
+    sarif_run = {
+        "tool": {"driver": driver},
+        "invocations": [invocation(run)],
+        "columnKind": "unicodeCodePoints",
+        "results": results,
+    }
     return dumps({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [sarif_run]})

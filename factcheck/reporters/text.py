@@ -8,18 +8,16 @@ document line and the summary; ``--min-confidence low`` shows them all."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import Confidence, Finding, Severity
 from factcheck.reporters.base import ReportOptions, Totals
-from factcheck.reporters.jsonvalues import to_json
+from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
-from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, plain
+from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
 
 HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
 
@@ -33,13 +31,8 @@ def one_line(text: str) -> str:
 
 
 def evidence_value(value: Any) -> str:
-    """A value as a reader says it: ``8``, ``8 months``, ``10%``, ``1200 USD``; containers as JSON."""
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, HUMAN_VALUES):
-        return str(value)
-    converted = to_json(value)
-    return converted if isinstance(converted, str) else json.dumps(converted, ensure_ascii=False)
+    """A value as a reader says it: ``8``, ``8 months``, ``25%``, ``$1.05 billion``."""
+    return human(value)
 
 
 def where(document: Document, location: Location) -> str:

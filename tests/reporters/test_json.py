@@ -83,6 +83,8 @@ def test_unreadable_input_and_summary(fixture: Fixture) -> None:
                 "fix": None,
             }
         ],
+        "notes": [],
+        "skipped": [],
     }
     assert data["summary"]["findings"] == {"error": 3, "warning": 2, "info": 1}
     assert data["version"] == "0.0.0-test" and data["tool"] == "factcheck"
@@ -93,3 +95,10 @@ def test_non_ascii_is_written_as_is(fixture: Fixture) -> None:
     finding = replace(result.findings[0], message="café “quoted”")
     run = RunResult([replace(result, findings=[finding])], fixture.run.rules)
     assert '"message": "café “quoted”"' in render("json", run)
+
+
+def test_notes_and_skipped_rules(fixture: Fixture) -> None:
+    notes = json.loads(render("json", fixture.run))["documents"][2]
+    assert notes["skipped"] == [{"rule": "weekday-matches-date", "reason": "the document has no date"}]
+    assert notes["notes"] == ["weekday-matches-date: skipped, the document has no date",
+                              "the title was taken from the first line"]
