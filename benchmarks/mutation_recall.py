@@ -24,12 +24,15 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import os
 import re
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from false_alarms import corpus_path
 
 from factcheck.claims.model import Claim
 from factcheck.documents import InputFailure, load_documents
@@ -433,13 +436,6 @@ def mutate(document: Document, candidate: Candidate) -> tuple[Document, tuple[in
     candidate.mutated = text[max(0, low - 60): region[1] + 60].replace("\n", " ")
     return dataclasses.replace(document, text=text, original=text, offsets=OffsetMap.identity(len(text)),
                                _lines=None), region
-
-
-def corpus_path() -> Path:
-    data = os.environ.get("FACTCHECK_DATA")
-    if not data:
-        sys.exit("FACTCHECK_DATA is not set: point it at the shared data directory (../shared/data)")
-    return Path(data) / "news" / "news.jsonl"
 
 
 def main() -> None:

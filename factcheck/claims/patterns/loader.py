@@ -265,16 +265,8 @@ def _attachment(item: Node, fields: dict[str, tuple[Node, str]], macros: dict[st
     compiled = compile_pattern(tree)
     _check_kinds(pattern_node, compiled, scope, stage)
     _, every = captured(tree)
-    locate = pattern_node.value_locator().locate
     for name, captures in every.items():
-        if name not in fields:
-            raise PatternLoadError(f"capture {name!r} is not a declared field", locate(captures[0].pos),
-                                   did_you_mean(name, set(fields), "declared fields"))
-        written = fields[name][1]
-        for capture in captures:
-            if not _fits(written, _expected(capture, scope.known)):
-                raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
-                                       f"{_expected(capture, scope.known)}", locate(capture.pos, len(name)))
+        _check_capture(name, captures, fields, scope.known, pattern_node.value_locator().locate)
     within = entries["within"].string() if "within" in entries else "sentence"
     if within not in WITHIN:
         raise entries["within"].fail(f"within must be one of {', '.join(WITHIN)}, found {within!r}")
@@ -353,6 +345,19 @@ def _fits(declared: str, expected: str) -> bool:
     return base == expected or base == re.sub(r"claim<\w+>", "claim<any>", expected)
 
 
+def _check_capture(name: str, captures: list[Capture], fields: dict[str, tuple[Node, str]],
+                   known: Mapping[str, ClaimKind], locate) -> None:
+    """The captures of one field are a declared field of a fitting type."""
+    if name not in fields:
+        raise PatternLoadError(f"capture {name!r} is not a declared field", locate(captures[0].pos),
+                               did_you_mean(name, set(fields), "declared fields"))
+    written = fields[name][1]
+    for capture in captures:
+        if not _fits(written, _expected(capture, known)):
+            raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
+                                   f"{_expected(capture, known)}", locate(capture.pos, len(name)))
+
+
 def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node, object]],
                     known: Mapping[str, ClaimKind], attached: set[str]) -> None:
     """Every capture is a declared field of a fitting type; a field some match may lack is nullable."""
@@ -361,14 +366,8 @@ def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node
         always, every = captured(tree)  # type: ignore[arg-type]
         locate = node.value_locator().locate
         for name, captures in every.items():
-            if name not in fields:
-                raise PatternLoadError(f"capture {name!r} is not a declared field", locate(captures[0].pos),
-                                       did_you_mean(name, set(fields), "declared fields"))
+            _check_capture(name, captures, fields, known, locate)
             written = fields[name][1]
-            for capture in captures:
-                if not _fits(written, _expected(capture, known)):
-                    raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
-                                           f"{_expected(capture, known)}", locate(capture.pos, len(name)))
             if name not in always and not written.endswith("?") and not written.startswith("list<"):
                 raise PatternLoadError(f"field {name!r} is not captured by every match: declare it "
                                        f"'{written}?'", locate(captures[0].pos, len(name)))
