@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
-from factcheck.claims.sentences import boundaries
+from factcheck.claims.sentences import sentence_starts
 from factcheck.startup import regexcache
 
 _BORN_BEFORE = regexcache.compile(
@@ -51,7 +51,7 @@ class _Birth:
 
 class _Sentences:
     def __init__(self, text: str) -> None:
-        self.starts = [0, *boundaries(text)]
+        self.starts = [0, *sentence_starts(text)]
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

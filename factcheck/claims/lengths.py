@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
-from factcheck.claims.sentences import boundaries
+from factcheck.claims.sentences import sentence_starts
 from factcheck.startup import regexcache
 from factcheck.values import Duration
 
@@ -132,7 +132,7 @@ def extract(text: str, atoms: list[Claim], ranges: list[Claim]) -> list[Claim]:
     durations = [c for c in atoms if c.kind == "duration"]
     if not durations:
         return []
-    starts = [0, *boundaries(text)]
+    starts = [0, *sentence_starts(text)]
     found, used = [], set()
     for low, high, opening in _pairs(text, atoms, ranges, starts):
         if _CHANGE_BEFORE.search(text, max(0, opening - 48), opening):

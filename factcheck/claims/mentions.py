@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
-from factcheck.claims.sentences import boundaries
+from factcheck.claims.sentences import sentence_starts
 from factcheck.startup import regexcache
 
 _TABLE = lexicon.load("events")
@@ -103,7 +103,7 @@ class Mention:
 
     @property
     def definite(self) -> bool:
-        return self.determiner in _DEFINITE or (self.determiner or "").endswith(("'s", "’s"))
+        return self.determiner in _DEFINITE or (self.determiner or "").endswith(("'s", "’s", "'", "’"))
 
 
 class Document:
@@ -111,7 +111,7 @@ class Document:
 
     def __init__(self, text: str, atoms: list[Claim]) -> None:
         self.text = text
-        self.starts = [0, *boundaries(text)]
+        self.starts = [0, *sentence_starts(text)]
         self.durations = sorted((c for c in atoms if c.kind == "duration"), key=lambda c: c.span.start)
         self.dates = [c for c in atoms if c.kind == "date"]
         self.ordinals = {c.span.end: c for c in atoms if c.kind == "ordinal"}
@@ -159,7 +159,7 @@ def _noun_phrase(doc: Document, head: int) -> tuple[int, str | None, list[str]]:
             break
         word = match["word"]
         lower = word.lower()
-        if lower in _DETERMINERS or lower.endswith(("'s", "’s")):
+        if lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")):
             return match.start(), lower, modifiers
         if not _modifier(doc, word, match.start(), match.end()):
             break
@@ -228,9 +228,11 @@ def _noun_mentions(doc: Document) -> list[Mention]:
         lemma = _PHRASES[phrase]
         head, end = match.span()
         np_start, determiner, modifiers = _noun_phrase(doc, head)
-        if lemma == "call" and (_APPEAL_AFTER.match(doc.text, end) or (
-                determiner is None and not modifiers and _CALL_VERB_AFTER.match(doc.text, end))):
-            continue  # "a call for calm", "he calls on"
+        if determiner is None and not modifiers:
+            continue  # a bare noun names a kind of event ("title: x", "calls on"), not one event
+        if lemma == "call" and (_APPEAL_AFTER.match(doc.text, end) or (_CALL_VERB_AFTER.match(doc.text, end)
+                                and not determiner)):
+            continue  # "a call for calm"
         plural = phrase not in _TABLE["events"][lemma] and lemma != "talk"  # "the talks" are one event
         mode = _mode_near(doc, np_start, end)
         sentence = doc.sentence_of(head)
