@@ -13,10 +13,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ExpressionSyntaxError
-from factcheck.language import ast, parse_cache
+from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
-from factcheck.startup import regexcache
 from factcheck.startup.resources import load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
 
@@ -68,14 +67,6 @@ def parse_bindings(text: str, locator: Locator) -> list[tuple[str, int, int, ast
 
 
 def _parse(text: str, locator: Locator, start: str) -> Any:
-    cached = parse_cache.lookup(start, text)
-    if cached is None:
-        cached = _parse_text(text, locator, start)
-        parse_cache.store(start, text, cached)
-    return cached
-
-
-def _parse_text(text: str, locator: Locator, start: str) -> Any:
     from lark.exceptions import UnexpectedInput, VisitError
 
     parser = get_parser()
@@ -144,7 +135,7 @@ def _syntax_error(error: Exception, text: str, locator: Locator) -> ExpressionSy
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
-_DURATION_SPLIT = regexcache.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_DURATION_SPLIT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 
 
 def duration_unit(word: str) -> str:

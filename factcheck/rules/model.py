@@ -6,10 +6,22 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from factcheck.engine.results import RuleInfo
 from factcheck.errors import SourceLocation
 from factcheck.facts.model import FactBase
 from factcheck.findings import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A loaded rule's metadata, as reporters and `factcheck rules` show it."""
+
+    id: str
+    title: str
+    severity: Severity
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    path: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from factcheck.claims.model import ClaimKind
@@ -31,19 +30,15 @@ from factcheck.claims.patterns.compiler import (
 )
 from factcheck.claims.patterns.syntax import Capture, PatternSyntaxError, parse_pattern
 from factcheck.errors import RuleLoadError, SourceLocation
-from factcheck.startup import regexcache
-from factcheck.startup.diskcache import load_or_build
-from factcheck.startup.resources import grammar_path
 from factcheck.yamlsource import Node, compose, did_you_mean
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
-KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
+KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
 RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
                    "sentence"}
-_CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "../model.py")
 
 
 class PatternLoadError(RuleLoadError):
@@ -65,21 +60,13 @@ class PatternKind:
 
 def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None) -> PatternKind:
     """The kind a pattern file declares, checked against the ``known`` claim kinds (by default the
-    built-in and the default pack's); compiled once per content of the file, the grammar, the code
-    that compiles it and the known kinds (see :mod:`factcheck.startup.diskcache`)."""
+    built-in and the default pack's)."""
     known = default_known() if known is None else known
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
-    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in known.values())
-    key = "\0".join((str(path), text, _code(), kinds))
-    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, known))
-    if not isinstance(kind, PatternKind) or kind.path != str(path):  # not what this cache entry should hold
-        kind = load_pattern_text(str(path), text, known)
-    if kind.kind.name in known:
-        raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", kind_location(str(path)))
-    return kind
+    return load_pattern_text(str(path), text, known)
 
 
 def default_known() -> Mapping[str, ClaimKind]:
@@ -89,20 +76,6 @@ def default_known() -> Mapping[str, ClaimKind]:
     from factcheck.claims.patterns import default_kinds
 
     return with_kinds(BUILTIN_KINDS, [kind.kind for kind in default_kinds()])
-
-
-@cache
-def _code() -> str:
-    """The pattern grammar and the source of the modules that compile patterns: a cached pattern file
-    compiled by older code is compiled again."""
-    here = Path(__file__).resolve().parent
-    parts = [grammar_path("patterns.lark").read_text(encoding="utf-8")]
-    for name in _CODE:
-        try:
-            parts.append((here / name).read_text(encoding="utf-8"))
-        except OSError:  # pragma: no cover - installed without sources
-            parts.append(name)
-    return "\0".join(parts)
 
 
 def kind_location(path: str) -> SourceLocation | None:
