@@ -227,9 +227,9 @@ def run() -> None:
     about a tenth of its time; the output is flushed first, so nothing is lost by skipping it.
     """
     code = main()
-    from factcheck.startup import regexcache
+    from factcheck.startup.cache import save_all
 
-    regexcache.save()
+    save_all()
     try:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -10,13 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ExpressionSyntaxError
-from factcheck.language import ast
+from factcheck.language import ast, treecodec
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
-from factcheck.startup.resources import load_grammar
+from factcheck.startup.cache import Table
+from factcheck.startup.resources import grammar_path, load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
 
 if TYPE_CHECKING:
@@ -66,7 +68,24 @@ def parse_bindings(text: str, locator: Locator) -> list[tuple[str, int, int, ast
     return _parse(text, locator, "bindings")
 
 
+@cache
+def _trees() -> Table:
+    """Parsed expressions kept between runs (as JSON data, read back into new frozen trees)."""
+    grammar = grammar_path("rule.lark").read_text(encoding="utf-8")
+    return Table("expressions", grammar, treecodec.decode)
+
+
 def _parse(text: str, locator: Locator, start: str) -> Any:
+    key = f"{start}\0{text}"
+    cached = _trees().get(key)
+    if cached is not None:
+        return list(cached) if start == "bindings" else cached
+    tree = _parse_text(text, locator, start)
+    _trees().put(key, treecodec.encode(tuple(tree) if start == "bindings" else tree))
+    return tree
+
+
+def _parse_text(text: str, locator: Locator, start: str) -> Any:
     from lark.exceptions import UnexpectedInput, VisitError
 
     parser = get_parser()

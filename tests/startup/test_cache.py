@@ -136,17 +136,33 @@ def test_grammar_tables_read_back_parse_as_built(home: Path) -> None:
             tables.decode(bad)
 
 
-def test_cached_regex_code_is_rebuilt_and_bad_code_rejected(home: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+def test_cached_regex_code_is_rebuilt_and_bad_code_rejected(home: Path) -> None:
     from factcheck.startup import regexcache
 
-    monkeypatch.setattr(regexcache, "_entries", None)
-    first = regexcache.compile(r"(?P<n>\d+) (?:votes|seats)")
-    regexcache.save()
-    monkeypatch.setattr(regexcache, "_entries", None)  # a new process: read back from the JSON entry
-    again = regexcache.compile(r"(?P<n>\d+) (?:votes|seats)")
+    pattern = r"(?P<n>\d+) (?:votes|seats)"
+    table = regexcache._table()
+    first = regexcache.compile(pattern)
+    entry = table.get("0:" + pattern)
+    assert entry is not None and entry[0] == first.flags and entry[2] == 1  # one group, as _sre takes it
+    again = regexcache.compile(pattern)  # rebuilt from the table
     assert again.search("won 12 seats")["n"] == first.search("won 12 seats")["n"] == "12"
-    key = "0:" + r"(?P<n>\d+) (?:votes|seats)"
-    assert regexcache._entries is not None
-    regexcache._entries[key][1] = [999, 1, 2, 3]  # an opcode list _sre's validator refuses
-    assert regexcache.compile(r"(?P<n>\d+) (?:votes|seats)").search("won 12 seats")["n"] == "12"
+    table._entries()["0:" + pattern][1] = [999, 1, 2, 3]  # an opcode list _sre's validator refuses
+    assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
+    table._entries()["0:" + pattern] = "os.system('touch pwned')"  # not an entry at all: dropped
+    assert table.get("0:" + pattern) is None
+    assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
+
+
+def test_parsed_expressions_round_trip_through_json() -> None:
+    import json
+
+    from factcheck.language import StringLocator, treecodec
+    from factcheck.language.parser import _parse_text
+
+    for text in ("let d = c.value - 8 months in d ~ 2025-01-20 within 10%", "[x in xs where x.value > 2.5]",
+                 "count(x in claims.ordinal: x.hedge != \"exact\") >= 1 and not y"):
+        tree = _parse_text(text, StringLocator(text), "start")
+        again = treecodec.decode(json.loads(json.dumps(treecodec.encode(tree))))
+        assert again is not tree and repr(again) == repr(tree)  # nodes compare by identity
+    with pytest.raises((ValueError, KeyError)):
+        treecodec.decode(["Binary", 1, 2])

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from factcheck.startup.resources import grammar_path
+from factcheck.startup.resources import load_grammar
 
 if TYPE_CHECKING:
     import lark
@@ -99,10 +99,7 @@ _TERMINALS = {"RPAR": "')'", "RSQB": "']'", "RBRACE": "'}'", "MORETHAN": "'>'", 
 
 @cache
 def _parser() -> lark.Lark:
-    import lark
-
-    return lark.Lark(grammar_path("patterns").read_text(encoding="utf-8"), parser="lalr",
-                     propagate_positions=True, maybe_placeholders=False)
+    return load_grammar("patterns", parser="lalr", propagate_positions=True, maybe_placeholders=False)
 
 
 def parse_pattern(pattern: str) -> Node:
