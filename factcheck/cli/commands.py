@@ -12,14 +12,13 @@ import sys
 from pathlib import Path
 
 from factcheck.cli.config import Config, load_config
+from factcheck.cli.options import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Severity
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def config_of(args: argparse.Namespace) -> Config:

@@ -15,11 +15,8 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.cli.options import EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
 from factcheck.errors import FactcheckError, UsageError
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 def main(argv: list[str] | None = None) -> int:

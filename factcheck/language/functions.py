@@ -271,18 +271,6 @@ def _timeline(ctx: Any, c: Any) -> Any:
     return fitting[0] if len(fitting) == 1 else None
 
 
-def function_reference() -> str:
-    """A Markdown table of every function, for ``docs/rule-language.md``."""
-    rows = ["| function | description |", "| --- | --- |"]
-    for function in sorted(FUNCTIONS.values(), key=lambda f: f.name):
-        doc = " ".join(function.doc.split()).replace("``", "`").replace("|", "\\|")
-        signature = function.signature.replace("|", "\\|")
-        rows.append(f"| `{signature}` | {doc} |")
-    return "\n".join(rows)
-
-
-
-
 from factcheck.language import (  # noqa: E402, F401  (registers the date, fact and number functions)
     datefunctions,
     factfunctions,

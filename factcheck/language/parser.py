@@ -20,6 +20,7 @@ from factcheck.language.locator import Locator
 from factcheck.startup.cache import Table
 from factcheck.startup.resources import grammar_path, load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
+from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -252,12 +253,10 @@ def _lark_transformer() -> type:
             binders = [a for a in args if isinstance(a, _Binder)]
             if binders:
                 if name not in AGGREGATES:
-                    import difflib
-
-                    close = difflib.get_close_matches(name, AGGREGATES, n=1, cutoff=0.6)
-                    if close:
+                    hint = did_you_mean(name, AGGREGATES)
+                    if hint:
                         raise self.error(f"unknown aggregate '{name}'", name_token.start_pos,
-                                         name_token.end_pos, f"did you mean '{close[0]}'?")
+                                         name_token.end_pos, hint)
                     raise self.error(
                         f"'NAME in LIST: ...' is only allowed in {', '.join(AGGREGATES)}",
                         binders[0].start,

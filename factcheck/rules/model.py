@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from factcheck.errors import SourceLocation
 from factcheck.facts.model import FactBase
 from factcheck.findings import Severity
+
+if TYPE_CHECKING:
+    from factcheck.language.expression import Binding, CompiledExpression
+    from factcheck.language.templates import Template
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +54,10 @@ class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
 
     info: RuleInfo
-    bindings: list[Any]  # factcheck.language Binding objects
-    where: Any | None  # CompiledExpression or None
-    check: Any  # CompiledExpression
-    message: Any  # Template
+    bindings: list[Binding]
+    where: CompiledExpression | None
+    check: CompiledExpression
+    message: Template
     location: SourceLocation
     uses_document_date: bool = False
     examples: list[Example] = field(default_factory=list)
