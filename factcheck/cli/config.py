@@ -18,12 +18,13 @@ from typing import Any
 from factcheck.cli.options import FAIL_ON, FORMATS
 from factcheck.errors import ConfigError
 from factcheck.findings import Severity
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 YAML_NAME = "factcheck.yaml"
 TOML_NAME = "pyproject.toml"
 LIST_KEYS = ("rules", "facts", "disable", "include", "exclude")
-KEYS = {*LIST_KEYS, "default-pack", "severity", "date", "fail-on", "format"}
+CONFIDENCES = ("high", "medium", "low")
+KEYS = {*LIST_KEYS, "default-pack", "severity", "date", "fail-on", "min-confidence", "format"}
 SEVERITY_VALUES = (*(s.value for s in Severity), "off")
 
 
@@ -41,6 +42,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     date: dt.date | None = None
     fail_on: str | None = None
+    min_confidence: str | None = None
     format: str | None = None
 
     @property
@@ -98,10 +100,7 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
 
 # -- YAML ------------------------------------------------------------------------------------------
 def _from_yaml(path: Path) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration {path}: {exc}") from None
+    text = read_text(path, ConfigError, "configuration")
     source, root = compose(str(path), text, ConfigError)
     config = Config(path=path)
     if root is None:
@@ -120,6 +119,8 @@ def _yaml_value(key: str, node: Node) -> Any:
         return node.date()
     if key == "fail-on":
         return node.choice(FAIL_ON)
+    if key == "min-confidence":
+        return node.choice(CONFIDENCES)
     if key == "format":
         return node.choice(FORMATS)
     value = node.scalar()
@@ -137,9 +138,7 @@ def _keys_of(node: Node) -> list[str]:
 # -- TOML ------------------------------------------------------------------------------------------
 def _toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from None
+        return tomllib.loads(read_text(path, ConfigError, "configuration"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 
@@ -172,8 +171,8 @@ def _toml_value(key: str, value: Any, fail: Any) -> Any:
             if level not in SEVERITY_VALUES:
                 raise fail(f"{rule}: expected one of {', '.join(SEVERITY_VALUES)}, found {level!r}")
         return value
-    if key in ("fail-on", "format"):
-        options = FAIL_ON if key == "fail-on" else FORMATS
+    if key in ("fail-on", "min-confidence", "format"):
+        options = {"fail-on": FAIL_ON, "min-confidence": CONFIDENCES, "format": FORMATS}[key]
         if value not in options:
             raise fail(f"expected one of {', '.join(options)}, found {value!r}")
         return value

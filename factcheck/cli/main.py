@@ -1,8 +1,10 @@
 """The `factcheck` command line: run, claims, test, check-rules, rules, explain (a thin dispatcher;
 the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and `explain`).
 
-Exit codes (DESIGN §5): 0 nothing at or above --fail-on; 1 something is; 2 usage or configuration
-errors, a rule pack that does not load, or no input that could be read. Heavy modules are imported
+Exit codes (DESIGN §5): 0 nothing at or above --fail-on (with confidence at or above
+--min-confidence); 1 something is; 2 usage or configuration errors, a rule pack that does not load,
+or no input that could be read; 3 an internal error (a bug in factcheck), also when it hit only one
+document and the others were reported. Heavy modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
 
@@ -15,8 +17,16 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.cli.options import EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
+from factcheck.cli.options import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.limits import DEFAULT_TIMEOUT
+
+EPILOG = """exit codes:
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage or configuration error, a rule pack that does not load, or no readable input
+  3  internal error (a bug in factcheck; the report of the other documents is still written)"""
+CONFIDENCES = ("high", "medium", "low")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +46,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `factcheck claims | head`
         return EXIT_OK
+    except RecursionError:
+        print("factcheck: error: input nested too deeply to read", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: one line, where, and the exit code that says so
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    import traceback
+
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    print(f"factcheck: internal error: {type(exc).__name__}: {exc} (at {Path(frame.filename).name}:"
+          f"{frame.lineno}); this is a bug in factcheck, please report it", file=sys.stderr)
+    if os.environ.get("FACTCHECK_TRACEBACK"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 # -- arguments -------------------------------------------------------------------------------------
@@ -46,6 +72,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date like 2025-10-16, not {text!r}") from None
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**6:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {text!r}")
+    return value
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
@@ -53,19 +89,26 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.")
+    parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.",
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     _cache_arg(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="check documents against the rules")
+    run = sub.add_parser("run", help="check documents against the rules", epilog=EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_args(run)
     _pack_args(run)
     run.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
-    run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+    run.add_argument("--min-confidence", choices=CONFIDENCES,
+                     help="lowest confidence that exits 1 and that the text format shows (default: medium)")
+    run.add_argument("--quiet", "-q", action="store_true",
+                     help="print nothing when no finding reaches --min-confidence")
     run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
+    run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"time limit per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
     run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")
     run.add_argument("--list-suppressions", action="store_true", help="list the suppressions and their use")
@@ -121,6 +164,8 @@ def _input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=_date, help="the document date (YYYY-MM-DD), overriding metadata")
     parser.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     _cache_arg(parser)
+    parser.add_argument("--no-ignore", action="store_true",
+                        help="also search files that .gitignore files ignore")
 
 
 def _pack_args(parser: argparse.ArgumentParser) -> None:
@@ -142,6 +187,7 @@ def _claims(args: argparse.Namespace) -> int:
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
     from factcheck.rules.loader import load_patterns
+    from factcheck.timex import document_claims
 
     patterns, _ = load_patterns(map(Path, args.rules))
     extractor = Extractor(PatternSet(patterns))
@@ -151,7 +197,7 @@ def _claims(args: argparse.Namespace) -> int:
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extractor.extract(item.text)))
+            found.append((item, document_claims(item, extractor)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 

@@ -21,6 +21,10 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rules_evaluated: int = 0
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Rules not evaluated on this document, with the reason (JUnit ``skipped``, SARIF notifications)."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Time each evaluated rule took on this document (JUnit ``time``)."""
 
 
 @dataclass(slots=True)

@@ -274,5 +274,6 @@ def _timeline(ctx: Any, c: Any) -> Any:
 from factcheck.language import (  # noqa: E402, F401  (registers the date, fact and number functions)
     datefunctions,
     factfunctions,
+    indexfunctions,
     numberfunctions,
 )

@@ -1,20 +1,24 @@
 """``--format text`` (the default): rustc/ruff-style excerpts with a gutter and carets under each
-finding's span, evidence and related claims, one line per document, and a closing summary."""
+finding's span, evidence, related claims and the suggested correction, one line per document, and
+a closing summary.
+
+A finding below high confidence is labelled (``error[rule] (medium confidence): ...``). Findings
+below ``--min-confidence`` are left out, as a reader at a terminal wants, and counted in the
+document line and the summary; ``--min-confidence low`` shows them all."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Confidence, Finding, Severity
 from factcheck.reporters.base import ReportOptions, Totals
-from factcheck.reporters.jsonvalues import to_json
+from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
-from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, plain
+from factcheck.safetext import visible
+from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
 
 HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
 
@@ -24,21 +28,16 @@ def plural(count: int, noun: str, plural_form: str | None = None) -> str:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def evidence_value(value: Any) -> str:
-    """A value as a reader says it: ``8``, ``8 months``, ``10%``, ``1200 USD``; containers as JSON."""
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, HUMAN_VALUES):
-        return str(value)
-    converted = to_json(value)
-    return converted if isinstance(converted, str) else json.dumps(converted, ensure_ascii=False)
+    """A value as a reader says it: ``8``, ``8 months``, ``25%``, ``$1.05 billion``."""
+    return human(value)
 
 
 def where(document: Document, location: Location) -> str:
-    text = f"{document.display_path}:{location.line}:{location.column}"
+    text = f"{visible(document.display_path)}:{location.line}:{location.column}"
     if document.record is not None and document.record_line is not None:
         text += f" (file line {document.record_line})"
     return text
@@ -52,10 +51,12 @@ def continues(location: Location) -> bool:
 def snippet(document: Document, location: Location, severity: Severity, paint: Painter) -> list[str]:
     """The source line with a gutter and carets under the span (its first line, if it spans several)."""
     gutter = " " * len(str(location.line))
-    source = document.lines.line_text(location.line)
-    before = source[: location.column - 1]
-    stop = location.end_column - 1 if not location.multiline else len(source)
-    carets = paint.severity("^" * max(1, width(source[location.column - 1 : stop])), severity)
+    source = visible(document.lines.line_text(location.line), keep="\t")
+    raw = document.lines.line_text(location.line)
+    before = visible(raw[: location.column - 1], keep="\t")
+    stop = location.end_column - 1 if not location.multiline else len(raw)
+    spanned = visible(raw[location.column - 1 : stop], keep="\t")
+    carets = paint.severity("^" * max(1, width(spanned)), severity)
     if continues(location):
         carets += paint(f" continues to line {location.end_line}", "dim")
     bar = paint("|", "gutter")
@@ -68,37 +69,54 @@ def snippet(document: Document, location: Location, severity: Severity, paint: P
 
 def finding_block(path: str, document: Document | None, finding: Finding, paint: Painter) -> list[str]:
     header = paint.severity(finding.severity.value, finding.severity)
-    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}: {paint(finding.message, 'bold')}"]
+    label = ""
+    if finding.confidence is not Confidence.HIGH:
+        label = paint(f" ({finding.confidence} confidence)", "dim")
+    message = paint(visible(finding.message), "bold")
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {message}"]
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
     arrow = paint("-->", "gutter")
-    if document is None or location is None:
-        lines.append(f"{gutter}{arrow} {document.display_path if document else path}")
+    shown_at = finding.evidence.get("location") if location is None else None
+    if shown_at is not None:  # an input error that knows its line and column
+        lines.append(f"{gutter}{arrow} {visible(str(shown_at))}")
+    elif document is None or location is None:
+        lines.append(f"{gutter}{arrow} {visible(document.display_path if document else path)}")
     else:
         lines.append(f"{gutter}{arrow} {where(document, location)}")
         lines.extend(snippet(document, location, finding.severity, paint))
     equals = paint("=", "gutter")
     for key, value in finding.evidence.items():
-        lines.append(f"{gutter} {equals} evidence: {key}: {evidence_value(value)}")
+        if shown_at is not None and key == "location":
+            continue
+        lines.append(f"{gutter} {equals} evidence: {visible(key)}: {visible(evidence_value(value))}")
     for span in finding.related if document else ():
         related = locate(document, span)
         lines.append(f'{gutter} {equals} related: {where(document, related)} "{one_line(related.text)}"')
+    if finding.fix is not None and document is not None:
+        figure = one_line(locate(document, finding.fix.span).text)
+        replacement = finding.fix.replacement
+        lines.append(f'{gutter} {equals} {paint("help", "bold")}: replace "{figure}" with "{replacement}"')
     return lines
 
 
-def document_header(result: DocumentResult) -> list[str]:
+def document_header(result: DocumentResult, options: ReportOptions) -> list[str]:
     document = result.document
+    shown = sum(1 for finding in result.findings if options.shown(finding))
     if document is None:
         status = "could not be read"
     else:
-        found = plural(len(result.findings), "finding") if result.findings else "no findings"
+        found = plural(shown, "finding") if shown else "no findings"
         status = f"{plural(len(result.claims), 'claim')} checked, {found}"
-    path = document.display_path if document else result.path
-    return [f"{path}: {status}"] + [f"  note: {note}" for note in result.notes]
+        if shown < len(result.findings):
+            status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
+    path = visible(document.display_path if document else result.path)
+    return [f"{path}: {status}"] + [f"  note: {visible(note)}" for note in result.notes]
 
 
-def summary(run: RunResult, paint: Painter) -> str:
-    totals = Totals.of(run)
+def summary(run: RunResult, paint: Painter, options: ReportOptions | None = None) -> str:
+    options = options or ReportOptions()
+    totals = Totals.of(run, options.shown)
     counts = []
     for severity, noun, nouns in (
         (Severity.ERROR, "error", "errors"),
@@ -109,20 +127,24 @@ def summary(run: RunResult, paint: Painter) -> str:
         phrase = plural(count, noun, nouns)
         counts.append(paint.severity(phrase, severity) if count else phrase)
     checked = f"{plural(totals.documents, 'document')}: {plural(totals.claims, 'claim')}, "
-    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}."
+    hidden = sum(1 for finding in run.findings() if not options.shown(finding))
+    below = (f"; {plural(hidden, 'finding')} below {options.min_confidence} confidence not shown"
+             " (--min-confidence low shows them)") if hidden else ""
+    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}{below}."
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = Painter(options.color)
     out: list[str] = []
     for result in run.documents:
-        out.extend(document_header(result))
-        for finding in result.findings:
+        out.extend(document_header(result, options))
+        shown = [finding for finding in result.findings if options.shown(finding)]
+        for finding in shown:
             out.append("")
             out.extend(finding_block(result.path, result.document, finding, paint))
-        if result.findings:
+        if shown:
             out.append("")
     if out and out[-1] != "":
         out.append("")
-    out.append(summary(run, paint))
+    out.append(summary(run, paint, options))
     return "\n".join(out) + "\n"

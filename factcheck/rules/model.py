@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from factcheck.errors import SourceLocation
 from factcheck.facts.model import FactBase
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 
 if TYPE_CHECKING:
     from factcheck.language.expression import Binding, CompiledExpression
@@ -26,6 +26,7 @@ class RuleInfo:
     tags: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     path: str | None = None
+    confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,8 @@ class ExpectedFinding:
 
     at: str | None = None
     message: str | None = None
+    fix: str | None = None  # the exact replacement text the finding's suggested correction proposes
+    confidence: Confidence | None = None  # the finding's confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,16 @@ class Example:
     name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FixSpec:
+    """How a rule proposes a correction (``fix:`` in YAML): the claim whose text is replaced
+    (``figure``) and the value consistent with the other figures (``value``, a number, percent,
+    money or duration restated in the figure's style, or a string used as it is)."""
+
+    figure: CompiledExpression  # of type claim<...>
+    value: CompiledExpression  # of type number | percent | money | duration | string
+
+
 @dataclass(slots=True)
 class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
@@ -61,6 +74,7 @@ class Rule:
     location: SourceLocation
     uses_document_date: bool = False
     examples: list[Example] = field(default_factory=list)
+    fix: FixSpec | None = None
 
     @property
     def id(self) -> str:

@@ -30,14 +30,14 @@ from factcheck.claims.patterns.compiler import (
 )
 from factcheck.claims.patterns.syntax import Capture, PatternSyntaxError, parse_pattern
 from factcheck.errors import RuleLoadError, SourceLocation
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
 KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
-RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
+RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision", "certain",
                    "sentence"}
 
 
@@ -62,10 +62,7 @@ def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None) 
     """The kind a pattern file declares, checked against the ``known`` claim kinds (by default the
     built-in and the default pack's)."""
     known = default_known() if known is None else known
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
+    text = read_text(path, PatternLoadError, "pattern file")
     return load_pattern_text(str(path), text, known)
 
 
