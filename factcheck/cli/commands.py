@@ -14,13 +14,14 @@ from pathlib import Path
 from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Severity, is_internal
+from factcheck.findings import Confidence, Severity, is_internal
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -75,9 +76,13 @@ def documents(args: argparse.Namespace, config: Config):
         paths = _included(config)
     if not paths:
         raise UsageError("no input: give files, directories, or - for standard input")
+    honour_ignore = not getattr(args, "no_ignore", False)
     if config.exclude:
-        paths = [p for p in discover(paths) if p == "-" or not config.excluded(p)]
-    return load_documents(paths, date_override=args.date, stdin=sys.stdin, default_date=config.date)
+        found = discover(paths, honour_ignore=honour_ignore)
+        paths = [p for p in found if p == "-" or not config.excluded(p)]
+    return load_documents(
+        paths, date_override=args.date, stdin=sys.stdin, default_date=config.date, honour_ignore=honour_ignore
+    )
 
 
 def _included(config: Config) -> list[str]:
@@ -104,14 +109,22 @@ def run(args: argparse.Namespace, color: bool) -> int:
     if args.baseline:
         baseline.filter_new(results, baseline.read_baseline(args.baseline))
     report_run = RunResult(results, [rule.info for rule in rules] + suppressions.rule_infos(results))
-    report = render(args.format or config.format or "text", report_run, ReportOptions(color=color))
-    if not (args.quiet and not report_run.findings()):
+    min_confidence = min_confidence_of(args, config)
+    options = ReportOptions(color=color, min_confidence=min_confidence)
+    report = render(args.format or config.format or "text", report_run, options)
+    if not (args.quiet and not any(options.shown(f) for f in report_run.findings())):
         write(report, args.output)
     if any(is_internal(finding) for finding in report_run.findings()):
         return EXIT_INTERNAL
     if _nothing_read(results):
         return EXIT_USAGE
-    return exit_code(report_run, args.fail_on or config.fail_on or "error")
+    return exit_code(report_run, args.fail_on or config.fail_on or "error", min_confidence)
+
+
+def min_confidence_of(args: argparse.Namespace, config: Config) -> Confidence:
+    """``--min-confidence``, else the configuration's ``min-confidence``, else medium."""
+    chosen = getattr(args, "min_confidence", None) or config.min_confidence
+    return Confidence(chosen) if chosen else DEFAULT_MIN_CONFIDENCE
 
 
 def _nothing_read(results: list[DocumentResult]) -> bool:
@@ -129,11 +142,14 @@ def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentRe
     return EXIT_USAGE if _nothing_read(results) else EXIT_OK
 
 
-def exit_code(run: RunResult, fail_on: str) -> int:
+def exit_code(run: RunResult, fail_on: str, min_confidence: Confidence = DEFAULT_MIN_CONFIDENCE) -> int:
+    """1 when a finding reaches both thresholds: severity ``fail_on`` and ``min_confidence``."""
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in run.findings()) else EXIT_OK
+    failing = (f for f in run.findings()
+               if f.severity.rank >= threshold and f.confidence.rank >= min_confidence.rank)
+    return EXIT_FINDINGS if any(failing) else EXIT_OK
 
 
 def write(text: str, output: str | None) -> None:

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from factcheck.documents.dates import first_date
 from factcheck.documents.model import Document, OffsetMap
+from factcheck.documents.plaintext import unwrap
 from factcheck.documents.reading import decode_utf8, too_large
 from factcheck.errors import InputError, SourceLocation
 from factcheck.limits import MAX_JSON_DEPTH
@@ -125,7 +126,7 @@ def _document(data: dict[str, object], text: str, path: str, number: int) -> Doc
     title = data.get("title")
     return Document(
         path=path,
-        text=text,
+        text=unwrap(text),
         original=text,
         offsets=OffsetMap.identity(len(text)),
         title=None if title is None else str(title),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import traceback
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from factcheck.findings import INPUT_ERROR, INTERNAL, Finding, Severity, describ
 from factcheck.language import EvalContext
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
+from factcheck.timex import document_claims
 
 NO_DATE = "the document has no date (use --date or front matter)"
 
@@ -68,7 +70,7 @@ class Engine:
         stage = "extracting claims"
         try:
             with time_limit(self.timeout):
-                result.claims = self.extractor.extract(document.text)
+                result.claims = document_claims(document, self.extractor)  # extraction, then resolution
                 result.findings.extend(_problems(result.claims))
                 if document.metadata.get("date_error"):
                     result.findings.append(_bad_date(document))
@@ -77,9 +79,12 @@ class Engine:
                     check_deadline()
                     if rule.uses_document_date and document.date is None:
                         result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
+                        result.skipped[rule.id] = NO_DATE
                         continue
                     stage = f"evaluating rule {rule.id!r}"
+                    started = time.perf_counter()
                     result.findings.extend(evaluate_rule(rule, ctx))
+                    result.seconds[rule.id] = time.perf_counter() - started
                     result.rules_evaluated += 1
                 stage = "finishing"
         except DocumentTimeout:
