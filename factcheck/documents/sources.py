@@ -131,7 +131,7 @@ def _expand(path: str, seen: set[str], honour_ignore: bool) -> tuple[list[str], 
         dirs[:] = [name for name in dirs if not name.startswith(".") and kept(name, True)]
         rules_at.update((os.path.join(root, name), rules) for name in dirs)
         for name in files:
-            if not (_is_document(name) and kept(name, False)):
+            if not _is_document(name) or not kept(name, False):
                 continue
             file = os.path.join(root, name)
             kind = _special_kind(file)
