@@ -197,7 +197,7 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def boundaries(text: str) -> list[int]:
+def sentence_ends(text: str) -> list[int]:
     """The offsets where the sentences of ``text`` end, in order (the same ends as
     :func:`sentence_bounds` finds), for a reader that needs every sentence of a document at once."""
     ends = []
@@ -208,9 +208,8 @@ def boundaries(text: str) -> list[int]:
 
 
 def sentence_starts(text: str) -> list[int]:
-    """The offsets where each sentence of ``text`` after the first begins (the boundaries of
-    :func:`sentence_bounds`, and "a.m." or "p.m." before a sentence opener), with no empty sentence
-    between two (a blank line after a full stop), read over the whole text once."""
+    """The offsets where each sentence of ``text`` after the first begins (the same boundaries as
+    :func:`sentence_bounds`, read over the whole text once)."""
     found: list[int] = []
     for match in _END.finditer(text):
         if not (_is_boundary(text, match) or _ends_after_clock(text, match)):
