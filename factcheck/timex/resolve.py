@@ -269,6 +269,15 @@ def _set(claim: Claim) -> Timex:
 
 
 def resolve_date(claim: Claim, ctx: Context) -> Timex:
+    """The TIMEX3 value of a date claim; a shift past the calendar's range ("a million years ago",
+    year 0) is no value, with that reason."""
+    try:
+        return _resolve_date(claim, ctx)
+    except (OverflowError, ValueError):
+        return Timex.unresolved(TimexType.DATE, "outside the calendar's range (years 1 to 9999)")
+
+
+def _resolve_date(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     if f.get("vague"):
         return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
