@@ -82,7 +82,7 @@ def _restate_digits(text: str, match: re.Match[str], old: Decimal, new: Decimal)
     for extra in range(MAX_EXTRA_DECIMALS + 1):
         number = _round(scaled, decimals + extra)
         halfway = abs(scaled - number) * 2 == Decimal(1).scaleb(-(decimals + extra))
-        if number != written and not halfway:
+        if number != written and not halfway and (number != 0 or scaled == 0):
             break
     else:
         return None

@@ -54,6 +54,7 @@ def test_a_string_is_used_as_it_is():
         ("a 20% increase", "percent", Decimal("-25")),  # the sign is the rule's to choose
         ("lasting six months", "duration", Decimal(9)),  # a bare number names no unit of time
         ("a 20% increase", "percent", Decimal("20.001")),  # two more decimals still restate it unchanged
+        ("totalling more than 2.0 mln", "number", Decimal(78)),  # "0.0 mln" would say nothing
         ("a 20% increase", "percent", None),
     ],
 )
