@@ -14,12 +14,13 @@ from pathlib import Path
 from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Confidence, Severity
+from factcheck.findings import Confidence, Severity, is_internal
+from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
@@ -62,7 +63,9 @@ def build_engine(args: argparse.Namespace, config: Config):
     pack = load_pack(config, args.rules)
     fact_args = [*config.facts, *map(Path, args.facts)]
     rules = configured_rules(pack, config)
-    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]), pack.extractor())
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    facts = load_facts([*pack.fact_files, *fact_args])
+    return pack, rules, Engine(rules, facts, pack.extractor(), timeout=timeout)
 
 
 def documents(args: argparse.Namespace, config: Config):
@@ -111,6 +114,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     report = render(args.format or config.format or "text", report_run, options)
     if not (args.quiet and not any(options.shown(f) for f in report_run.findings())):
         write(report, args.output)
+    if any(is_internal(finding) for finding in report_run.findings()):
+        return EXIT_INTERNAL
     if _nothing_read(results):
         return EXIT_USAGE
     return exit_code(report_run, args.fail_on or config.fail_on or "error", min_confidence)

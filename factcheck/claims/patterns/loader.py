@@ -51,7 +51,7 @@ from factcheck.errors import RuleLoadError, SourceLocation
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
 from factcheck.startup.resources import grammar_path
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives", "define", "attach", "carry",
@@ -101,10 +101,7 @@ class PatternKind:
 
 
 def read_pattern_file(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
+    return read_text(path, PatternLoadError, "pattern file")
 
 
 def is_word_file(text: str) -> bool:
