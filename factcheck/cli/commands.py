@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from factcheck.cli.config import Config, load_config
+from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Confidence, Severity, is_internal
@@ -20,7 +21,6 @@ from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
