@@ -9,6 +9,7 @@ import dataclasses
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from factcheck.cli.config import Config, load_config
@@ -20,6 +21,7 @@ from factcheck.rules.model import Rule
 from factcheck.yamlsource import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -55,17 +57,15 @@ def configured_rules(pack: RulePack, config: Config) -> list[Rule]:
 
 def build_engine(args: argparse.Namespace, config: Config):
     """The loaded pack, the rules that run, and the engine."""
-    from factcheck.engine.runner import Engine
-    from factcheck.facts.loader import load_facts
+    from factcheck.cli.recipe import EngineRecipe
 
-    pack = load_pack(config, args.rules)
-    fact_args = [*config.facts, *map(Path, args.facts)]
-    rules = configured_rules(pack, config)
-    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]))
+    return EngineRecipe.of(config, args.rules, args.facts).build()
 
 
-def documents(args: argparse.Namespace, config: Config):
-    from factcheck.documents import discover, load_documents
+def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
+    """The paths to check: the command line's, else the configuration's ``include``; ``exclude``d
+    files left out."""
+    from factcheck.documents import discover
 
     paths = list(args.paths)
     if not paths and config.include:
@@ -74,7 +74,15 @@ def documents(args: argparse.Namespace, config: Config):
         raise UsageError("no input: give files, directories, or - for standard input")
     if config.exclude:
         paths = [p for p in discover(paths) if p == "-" or not config.excluded(p)]
-    return load_documents(paths, date_override=args.date, stdin=sys.stdin, default_date=config.date)
+    return paths
+
+
+def documents(args: argparse.Namespace, config: Config):
+    from factcheck.documents import load_documents
+
+    return load_documents(
+        input_paths(args, config), date_override=args.date, stdin=sys.stdin, default_date=config.date
+    )
 
 
 def _included(config: Config) -> list[str]:
@@ -86,31 +94,51 @@ def _included(config: Config) -> list[str]:
 
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
+    from factcheck.cli.corpus import CorpusRun
+    from factcheck.cli.recipe import EngineRecipe
     from factcheck.reporters import ReportOptions, render
 
     config = config_of(args)
-    pack, rules, engine = build_engine(args, config)
-    results = list(engine.check_all(documents(args, config), jobs=args.jobs))
-    audit = suppressions.apply(results, {rule.id for rule in pack.rules})
+    recipe = EngineRecipe.of(config, args.rules, args.facts)
+    pack, rules, engine = recipe.build()
+    paths = input_paths(args, config)
+    known = baseline.read_baseline(args.baseline) if args.baseline else None
+    default_format = "jsonl" if args.resume else config.format or "text"
+    corpus = CorpusRun(args, config, recipe, args.format or default_format)
+    corpus.stage.start(pack, engine)
+    outcome = corpus.check(paths, known)
+    results = outcome.results
+    if outcome.interrupted and (args.list_suppressions or args.write_baseline):
+        return _stopped(corpus, outcome, kept=False)
     if args.list_suppressions:
-        return _list_suppressions(audit, args, results)
+        return _list_suppressions(outcome.suppressions, args, results)
     if args.write_baseline:
         count = baseline.write_baseline(results, args.write_baseline)
         print(f"factcheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
-        return EXIT_USAGE if _nothing_read(results) else EXIT_OK
-    if args.baseline:
-        baseline.filter_new(results, baseline.read_baseline(args.baseline))
-    report_run = RunResult(results, [rule.info for rule in rules] + suppressions.rule_infos(results))
-    report = render(args.format or config.format or "text", report_run, ReportOptions(color=color))
-    if not (args.quiet and not report_run.findings()):
-        write(report, args.output)
-    if _nothing_read(results):
+        return EXIT_USAGE if outcome.nothing_read else EXIT_OK
+    infos = [rule.info for rule in rules] + suppressions.rule_infos(results)
+    report_run = RunResult(results, infos, interrupted=outcome.interrupted)
+    text = None
+    if not corpus.streaming and not (args.quiet and not sum(outcome.severities.values())):
+        options = ReportOptions(color=color, show_notes=args.show_notes)
+        text = render(corpus.format, report_run, options)
+    corpus.finish(text, len(infos), outcome)
+    if outcome.interrupted:
+        return _stopped(corpus, outcome)
+    if outcome.nothing_read:
         return EXIT_USAGE
-    return exit_code(report_run, args.fail_on or config.fail_on or "error")
+    return exit_code(outcome.severities, args.fail_on or config.fail_on or "error")
 
 
-def _nothing_read(results: list[DocumentResult]) -> bool:
-    return bool(results) and all(r.document is None for r in results)
+def _stopped(corpus, outcome, kept: bool = True) -> int:
+    """Ctrl-C: one line saying what was kept, and exit 130 (128 + SIGINT, as shells do)."""
+    done = f"factcheck: interrupted after {outcome.tally.documents:,} documents"
+    if not kept:
+        print(f"{done}; nothing written", file=sys.stderr)
+    else:
+        where = "" if corpus.target == "standard output" else f" to {corpus.target}"
+        print(f"{done}; their results are written{where}", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentResult]) -> int:
@@ -121,21 +149,23 @@ def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentRe
         write(json.dumps({"suppressions": listing_json(audit), "bad": bad}, indent=2) + "\n", args.output)
     else:
         write(listing(audit) + "".join(f"bad suppression: {m}\n" for m in bad), args.output)
-    return EXIT_USAGE if _nothing_read(results) else EXIT_OK
+    unreadable = bool(results) and all(r.document is None for r in results)
+    return EXIT_USAGE if unreadable else EXIT_OK
 
 
-def exit_code(run: RunResult, fail_on: str) -> int:
+def exit_code(severities: Mapping[str, int], fail_on: str) -> int:
+    """1 when a finding's severity (counted by name) is at or above ``fail_on``, else 0."""
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in run.findings()) else EXIT_OK
+    failing = any(count and Severity(name).rank >= threshold for name, count in severities.items())
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    from factcheck.cli.output import write_atomically
+
+    write_atomically(Path(output), text)

@@ -2,7 +2,8 @@
 the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and `explain`).
 
 Exit codes (DESIGN §5): 0 nothing at or above --fail-on; 1 something is; 2 usage or configuration
-errors, a rule pack that does not load, or no input that could be read. Heavy modules are imported
+errors, a rule pack that does not load, or no input that could be read; 130 interrupted (Ctrl-C),
+with what was finished written. Heavy modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
 
@@ -17,8 +18,8 @@ from pathlib import Path
 from factcheck import __version__
 from factcheck.errors import FactcheckError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -35,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `factcheck claims | head`
         return EXIT_OK
+    except KeyboardInterrupt:  # before or after the checking loop, which handles its own
+        print("factcheck: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
 
 
 # -- arguments -------------------------------------------------------------------------------------
@@ -63,7 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
-    run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
+    run.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                     help="worker processes (default: one per core for a corpus, none for a few documents)")
+    run.add_argument("--unordered", action="store_true",
+                     help="report documents as they finish rather than in input order")
+    run.add_argument("--resume", metavar="FILE",
+                     help="continue the JSONL report FILE: check only the documents it lacks, append them")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="check on the Dask scheduler at ADDRESS (host:port), or 'local' to start one here")
+    run.add_argument("--show-notes", action="store_true",
+                     help="list every document's notes (a large run prints a summary of them)")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
     run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")
     run.add_argument("--list-suppressions", action="store_true", help="list the suppressions and their use")

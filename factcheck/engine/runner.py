@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Iterator
 
 from factcheck.claims import extract_claims
@@ -26,8 +27,10 @@ class Engine:
         self.facts = facts
 
     def check(self, document: Document) -> DocumentResult:
+        started = time.perf_counter()
         claims = extract_claims(document.text)
-        result = DocumentResult(document.display_path, document, claims)
+        extracted = time.perf_counter()
+        result = DocumentResult(document.display_path, document, claims, characters=len(document.text))
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:
             if rule.uses_document_date and document.date is None:
@@ -36,32 +39,16 @@ class Engine:
             result.findings.extend(evaluate_rule(rule, ctx))
             result.rules_evaluated += 1
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
+        done = time.perf_counter()
+        result.timings = {"extract": extracted - started, "rules": done - extracted}
         return result
 
-    def check_all(
-        self, inputs: Iterable[Document | InputFailure], jobs: int = 1
-    ) -> Iterator[DocumentResult]:
-        """Results in input order; with ``jobs > 1`` documents are checked in forked workers."""
-        if jobs <= 1:
-            yield from map(self._check_item, inputs)
-            return
-        import multiprocessing
+    def check_all(self, inputs: Iterable[Document | InputFailure]) -> Iterator[DocumentResult]:
+        """Results in input order, in this process (``factcheck.engine.parallel`` runs workers)."""
+        return map(self.check_item, inputs)
 
-        global _WORKER_ENGINE
-        _WORKER_ENGINE = self  # compiled rules are closures: workers inherit them by fork, not pickle
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_check_in_worker, inputs, chunksize=8)
-
-    def _check_item(self, item: Document | InputFailure) -> DocumentResult:
+    def check_item(self, item: Document | InputFailure) -> DocumentResult:
         return input_failure_result(item) if isinstance(item, InputFailure) else self.check(item)
-
-
-_WORKER_ENGINE: Engine | None = None
-
-
-def _check_in_worker(item: Document | InputFailure) -> DocumentResult:
-    assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE._check_item(item)
 
 
 def input_failure_result(failure: InputFailure) -> DocumentResult:
@@ -69,4 +56,4 @@ def input_failure_result(failure: InputFailure) -> DocumentResult:
     location = failure.error.location
     evidence = {"location": str(location)} if location else {}
     finding = Finding(INPUT_ERROR, Severity.ERROR, failure.error.message, None, (), evidence)
-    return DocumentResult(failure.path, None, ClaimSet([]), [finding])
+    return DocumentResult(failure.path, None, ClaimSet([]), [finding], record_line=failure.record_line)

@@ -13,9 +13,11 @@ TOOL_NAME = "factcheck"
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format."""
+    """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format;
+    ``show_notes`` lists every document's notes even in a large run."""
 
     color: bool = False
+    show_notes: bool = False
 
 
 class Reporter(Protocol):
@@ -53,7 +55,7 @@ class Totals:
     def of(cls, run: RunResult) -> Totals:
         return cls(
             documents=len(run.documents),
-            claims=sum(len(result.claims) for result in run.documents),
+            claims=sum(result.claim_count for result in run.documents),
             rules=len(run.rules),
             by_severity={severity: run.count(severity) for severity in Severity},
         )

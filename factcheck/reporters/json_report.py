@@ -58,12 +58,15 @@ def document_object(result: DocumentResult) -> dict[str, Any]:
 
 def summary_object(run: RunResult) -> dict[str, Any]:
     totals = Totals.of(run)
-    return {
+    summary: dict[str, Any] = {
         "documents": totals.documents,
         "claims": totals.claims,
         "rules": totals.rules,
         "findings": {severity.value: totals.by_severity[severity] for severity in Severity},
     }
+    if run.interrupted:  # stopped by Ctrl-C: the documents listed are the ones it finished
+        summary["interrupted"] = True
+    return summary
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

@@ -1,5 +1,8 @@
 """``--format text`` (the default): rustc/ruff-style excerpts with a gutter and carets under each
-finding's span, evidence and related claims, one line per document, and a closing summary."""
+finding's span, evidence and related claims, one line per document, and a closing summary.
+
+A large run (more than :data:`DETAIL_LIMIT` documents) lists only the documents with findings and
+sums the notes up by reason ("8 rules skipped on 20,600 documents: ..."), unless ``show_notes``."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from factcheck.reporters.style import Painter, display, width
 from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, plain
 
 HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
+DETAIL_LIMIT = 20  # documents up to which every document and its notes are listed
 
 
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
@@ -86,15 +90,44 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
     return lines
 
 
-def document_header(result: DocumentResult) -> list[str]:
+def document_header(result: DocumentResult, notes: bool = True) -> list[str]:
     document = result.document
     if document is None:
         status = "could not be read"
     else:
         found = plural(len(result.findings), "finding") if result.findings else "no findings"
-        status = f"{plural(len(result.claims), 'claim')} checked, {found}"
+        status = f"{plural(result.claim_count, 'claim')} checked, {found}"
     path = document.display_path if document else result.path
-    return [f"{path}: {status}"] + [f"  note: {note}" for note in result.notes]
+    return [f"{path}: {status}"] + [f"  note: {note}" for note in (result.notes if notes else ())]
+
+
+def notes_summary(results: list[DocumentResult]) -> list[str]:
+    """One line per reason a note gives: how many subjects (rules) it named, on how many documents.
+
+    A note reads ``SUBJECT: REASON`` (``weekday-matches-date: skipped, the document has no date``);
+    one without a subject is counted as a whole."""
+    subjects: dict[str, set[str]] = {}
+    documents: dict[str, int] = {}
+    for result in results:
+        reasons = set()
+        for note in result.notes:
+            subject, _, reason = note.partition(": ")
+            if not reason:
+                subject, reason = "", note
+            subjects.setdefault(reason, set()).add(subject)
+            reasons.add(reason)
+        for reason in reasons:
+            documents[reason] = documents.get(reason, 0) + 1
+    lines = []
+    for reason, count in sorted(documents.items(), key=lambda item: -item[1]):
+        named = len(subjects[reason] - {""})
+        verb, comma, why = reason.partition(", ")
+        if not comma or " " in verb:  # "skipped, the document has no date": the verb goes first
+            verb, why = "noted", reason
+        who = f"{named:,} {'rule' if named == 1 else 'rules'} " if named else ""
+        where = f"{count:,} {'document' if count == 1 else 'documents'}"
+        lines.append(f"note: {who}{verb} on {where}: {why}; see --show-notes")
+    return lines
 
 
 def summary(run: RunResult, paint: Painter) -> str:
@@ -114,15 +147,22 @@ def summary(run: RunResult, paint: Painter) -> str:
 
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = Painter(options.color)
+    detailed = options.show_notes or len(run.documents) <= DETAIL_LIMIT
     out: list[str] = []
     for result in run.documents:
-        out.extend(document_header(result))
+        if not detailed and not result.findings:
+            continue
+        out.extend(document_header(result, notes=detailed))
         for finding in result.findings:
             out.append("")
             out.extend(finding_block(result.path, result.document, finding, paint))
         if result.findings:
             out.append("")
+    if not detailed:
+        out.extend(notes_summary(run.documents))
     if out and out[-1] != "":
         out.append("")
+    if run.interrupted:
+        out.append("Interrupted: only the documents checked before Ctrl-C are reported.")
     out.append(summary(run, paint))
     return "\n".join(out) + "\n"
