@@ -11,6 +11,8 @@ import itertools
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
+from factcheck.errors import UsageError
+
 T = TypeVar("T")
 
 BATCH_SIZE = 32  # units per batch sent to a worker: large enough to hide the trip, small for balance
@@ -37,8 +39,10 @@ def check_stream(
     than :data:`SMALL_RUN` units stays in this process."""
     units = iter(units)
     if dask is not None:
-        from factcheck.engine.dask import map_batches_on_dask
-
+        try:
+            from factcheck.engine.dask import map_batches_on_dask
+        except ImportError as exc:
+            raise UsageError(f"--dask needs Dask ({exc}): pip install 'factcheck[dask]'") from None
         yield from _flat(map_batches_on_dask(stage, batched(units), dask, ordered=ordered))
         return
     if jobs > 1 and auto:
