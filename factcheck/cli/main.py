@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
@@ -112,6 +112,13 @@ def _parser() -> argparse.ArgumentParser:
     _input_args(explain)
     _pack_args(explain)
     explain.set_defaults(handler=_explain)
+
+    server = sub.add_parser(
+        "server", help="run the language server on stdin/stdout (needs the [lsp] extra)",
+        description="A Language Server Protocol server over stdio: diagnostics, hovers and quick fixes "
+        "in the editor (docs/editors.md).",
+    )
+    server.set_defaults(handler=_server)
     return parser
 
 
@@ -187,6 +194,17 @@ def _explain(args: argparse.Namespace) -> int:
 
 
 # -- output ----------------------------------------------------------------------------------------
+def _server(args: argparse.Namespace) -> int:
+    try:
+        from factcheck.server.lsp import serve
+    except ImportError as error:
+        raise UsageError(
+            f"factcheck server needs the language-server extra ({error.name} is missing)",
+            hint="pip install 'factcheck[lsp]'",
+        ) from None
+    return serve()
+
+
 def _color(args: argparse.Namespace) -> bool:
     """Colour only on a terminal, not into --output, and never when NO_COLOR is set (no-color.org)."""
     return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -212,8 +230,8 @@ def run() -> None:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
-    except BrokenPipeError:  # the reader went away (`factcheck claims | head`)
-        pass
+    except (BrokenPipeError, ValueError):  # the reader went away (`factcheck claims | head`), or
+        pass  # the language server's transport already closed standard output
     os._exit(code)
 
 

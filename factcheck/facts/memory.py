@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from factcheck.facts.model import (
+    MAX_NAME_WORDS,
+    NAME_WORD,
     Dataset,
     Entity,
     Fact,
@@ -28,6 +30,7 @@ class MemoryFactBase(FactBase):
         self._period_names: dict[str, Period] = {}
         self._timelines_by_noun: dict[str, list[Timeline]] = {}
         self._index: dict[str, dict[str, set[str]]] = {}
+        self._firsts: set[str] | None = None
         self.add(items)
 
     def facts(self) -> list[Fact]:
@@ -50,6 +53,7 @@ class MemoryFactBase(FactBase):
                     self._timelines_by_noun.setdefault(normalize_name(noun), []).append(item)
             elif isinstance(item, Entity):
                 self._index_entity(item)
+                self._firsts = None
 
     def _index_entity(self, entity: Entity) -> None:
         for index, key in index_entries(entity):
@@ -58,6 +62,27 @@ class MemoryFactBase(FactBase):
     # -- the FactBase primitives ---------------------------------------------------------------
     def entity(self, entity_id: str) -> Entity | None:
         return self.entities.get(entity_id)
+
+    def mentioned_entities(self, text: str) -> set[str]:
+        """As the base class, but only runs of words that start some name are joined and looked up:
+        on a long article most words start none, and building every run dominated a check."""
+        table = self._index.get("words", {})
+        if not table:
+            return set()
+        firsts = self._first_words()
+        words = NAME_WORD.findall(text.lower())
+        found: set[str] = set()
+        for i, word in enumerate(words):
+            if word not in firsts:
+                continue
+            for n in range(1, min(MAX_NAME_WORDS, len(words) - i) + 1):
+                found.update(table.get(" ".join(words[i : i + n]), ()))
+        return found
+
+    def _first_words(self) -> set[str]:
+        if self._firsts is None:
+            self._firsts = {key.split(" ", 1)[0] for key in self._index.get("words", {})}
+        return self._firsts
 
     def lookup(self, index: str, keys: Iterable[str]) -> set[str]:
         table = self._index.get(index, {})

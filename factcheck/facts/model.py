@@ -145,13 +145,13 @@ def normalize_name(name: str) -> str:
     return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
 
 
-_WORD = regexcache.compile(r"\w+")
+NAME_WORD = regexcache.compile(r"\w+")
 
 
 def word_key(text: str) -> str:
     """Words only, lower case: the key under which a mention in running text is looked up
     ("Donald J. Trump" → "donald j trump")."""
-    return " ".join(_WORD.findall(text.lower()))
+    return " ".join(NAME_WORD.findall(text.lower()))
 
 
 def entity_names(entity: Entity) -> list[str]:
@@ -199,7 +199,7 @@ class FactBase(ABC):
     def mentioned_entities(self, text: str) -> set[str]:
         """Ids of the entities whose name or alias occurs in ``text``: every run of up to
         :data:`MAX_NAME_WORDS` words is looked up in the word index (one batch, no scan)."""
-        words = _WORD.findall(text.lower())
+        words = NAME_WORD.findall(text.lower())
         keys = {
             " ".join(words[i : i + n])
             for i in range(len(words))

