@@ -40,7 +40,7 @@ def main() -> None:
     args = parser.parse_args()
 
     pack = load_packs([rules_dir()])
-    engine = Engine(pack.rules, load_fact_files(pack.fact_files))
+    engine = Engine(pack.rules, load_fact_files(pack.fact_files), pack.extractor())
     by_rule: Counter[tuple[str, str]] = Counter()
     errors: list[tuple[str, str, str, str]] = []
     articles = 0

@@ -20,7 +20,6 @@ MAX_BINDINGS_SHOWN = 50
 
 
 def explain_command(args: argparse.Namespace) -> int:
-    from factcheck.claims import extract_claims
     from factcheck.cli.commands import build_engine, config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.language import EvalContext
@@ -34,7 +33,8 @@ def explain_command(args: argparse.Namespace) -> int:
             if isinstance(item, InputFailure):
                 out.append(f"\n{item.path}: cannot read: {item.error}")
                 continue
-            ctx = EvalContext(document=item, claims=extract_claims(item.text), facts=engine.facts)
+            ctx = EvalContext(document=item, claims=engine.extractor.extract(item.text),
+                              facts=engine.facts)
             out.extend(explain_document(rule, item, ctx))
     sys.stdout.write("\n".join(out) + "\n")
     return 0

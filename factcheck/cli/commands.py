@@ -16,8 +16,8 @@ from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Severity
-from factcheck.rules.loader import RulePack
 from factcheck.rules.model import Rule
+from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -28,7 +28,7 @@ def config_of(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "config", None))
 
 
-def load_pack(config: Config, extra: list[str]) -> RulePack:
+def load_pack(config: Config, extra: list[str]) -> Pack:
     from factcheck.rules.loader import load_packs
     from factcheck.startup.resources import rules_dir
 
@@ -36,7 +36,7 @@ def load_pack(config: Config, extra: list[str]) -> RulePack:
     return load_packs([*packs, *config.rules, *(Path(p) for p in extra)])
 
 
-def configured_rules(pack: RulePack, config: Config) -> list[Rule]:
+def configured_rules(pack: Pack, config: Config) -> list[Rule]:
     """The pack's rules with the configuration's severity overrides applied and disabled rules left out."""
     known = {rule.id for rule in pack.rules}
     for rule_id in [*config.severity, *config.disable]:

@@ -105,8 +105,8 @@ class CorpusRun:
         outcome.unreadable += result.document is None
         if self.stream is not None:
             self.stream.write(jsonl.line(data))
-        else:
-            outcome.results.append(result)
+        else:  # compacted again here: notes unpickled from workers are interned in this process
+            outcome.results.append(result.compact() if self.stage.compact else result)
 
     def finish(self, text: str | None, rules: int, outcome: Outcome) -> None:
         """Close the run's output: the JSONL summary line, or the whole report ``text``."""

@@ -141,23 +141,22 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from factcheck.claims import extract_claims
+    from factcheck.claims.extract import Extractor
+    from factcheck.claims.patterns import PatternSet
     from factcheck.cli.commands import config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
+    from factcheck.rules.loader import load_patterns
 
-    if args.rules:
-        from factcheck.claims.patterns import PATTERNS_DIR, load_directory
-
-        for pack in map(Path, args.rules):
-            load_directory(pack / PATTERNS_DIR)
+    patterns, _ = load_patterns(map(Path, args.rules))
+    extractor = Extractor(PatternSet(patterns))
     found, failed = [], 0
     for item in documents(args, config_of(args)):
         if isinstance(item, InputFailure):
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extract_claims(item.text)))
+            found.append((item, extractor.extract(item.text)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 
@@ -198,6 +197,8 @@ def _server(args: argparse.Namespace) -> int:
     try:
         from factcheck.server.lsp import serve
     except ImportError as error:
+        if error.name not in ("pygls", "lsprotocol"):
+            raise
         raise UsageError(
             f"factcheck server needs the language-server extra ({error.name} is missing)",
             hint="pip install 'factcheck[lsp]'",

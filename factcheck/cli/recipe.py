@@ -21,8 +21,8 @@ from factcheck.engine.results import DocumentResult
 if TYPE_CHECKING:
     from factcheck.ci.suppressions import Suppression
     from factcheck.engine.runner import Engine
-    from factcheck.rules.loader import RulePack
     from factcheck.rules.model import Rule
+    from factcheck.rules.pack import Pack
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,7 @@ class EngineRecipe:
     def of(cls, config: Config, rules: list[str], facts: list[str]) -> EngineRecipe:
         return cls(config, tuple(map(_absolute, rules)), tuple(map(_absolute, facts)))
 
-    def build(self) -> tuple[RulePack, list[Rule], Engine]:
+    def build(self) -> tuple[Pack, list[Rule], Engine]:
         """The loaded pack, the rules that run (configuration applied), and the engine."""
         from factcheck.cli.commands import configured_rules, load_pack
         from factcheck.engine.runner import Engine
@@ -47,7 +47,7 @@ class EngineRecipe:
         pack = load_pack(self.config, list(self.rules))
         rules = configured_rules(pack, self.config)
         fact_files = [*pack.fact_files, *self.config.facts, *map(Path, self.facts)]
-        return pack, rules, Engine(rules, load_facts(fact_files))
+        return pack, rules, Engine(rules, load_facts(fact_files), pack.extractor())
 
 
 def _absolute(path: str) -> str:
@@ -80,7 +80,7 @@ class DocumentStage:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(**state)  # type: ignore[misc]
 
-    def start(self, pack: RulePack | None = None, engine: Engine | None = None) -> DocumentStage:
+    def start(self, pack: Pack | None = None, engine: Engine | None = None) -> DocumentStage:
         """Build the engine now (or adopt one already built from the same recipe)."""
         if engine is None or pack is None:
             pack, _, engine = self.recipe.build()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass, field
 
 from factcheck.claims.model import ClaimSet
@@ -54,6 +55,7 @@ class DocumentResult:
         memory stays flat in the corpus size."""
         self._claim_count = self.claim_count
         self.claims = _NO_CLAIMS
+        self.notes = [sys.intern(note) for note in self.notes]  # the same few notes on every document
         if self.document is not None and not self.findings and self.document.original:
             self.document = _without_text(self.document)
         return self

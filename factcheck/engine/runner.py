@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from factcheck.claims import extract_claims
+from factcheck.claims.extract import Extractor, default_extractor
 from factcheck.claims.model import ClaimSet
 from factcheck.documents import InputFailure
 from factcheck.documents.model import Document
@@ -20,15 +20,17 @@ NO_DATE = "the document has no date (use --date or front matter)"
 
 
 class Engine:
-    """Checks documents against compiled rules and one fact base."""
+    """Checks documents against compiled rules and one fact base, extracting claims with the pack's
+    extractor (:meth:`~factcheck.rules.pack.Pack.extractor`; the default pack's when not given)."""
 
-    def __init__(self, rules: list[Rule], facts: FactBase):
+    def __init__(self, rules: Sequence[Rule], facts: FactBase, extractor: Extractor | None = None):
         self.rules = rules
         self.facts = facts
+        self.extractor = extractor if extractor is not None else default_extractor()
 
     def check(self, document: Document) -> DocumentResult:
         started = time.perf_counter()
-        claims = extract_claims(document.text)
+        claims = self.extractor.extract(document.text)
         extracted = time.perf_counter()
         result = DocumentResult(document.display_path, document, claims, characters=len(document.text))
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib.resources import files
 
-from factcheck.claims.kinds import CLAIM_KINDS
+from factcheck.claims.kinds import BUILTIN_KINDS
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
@@ -114,8 +114,8 @@ def value_text(claim: Claim) -> str:
 
 
 def is_composite(claim: Claim) -> bool:
-    kind = CLAIM_KINDS.get(claim.kind)
-    return (kind is not None and kind.composite) or next(claim.parts(), None) is not None
+    kind = BUILTIN_KINDS.get(claim.kind)  # any other kind was declared by a pattern file: composite
+    return kind is None or kind.composite or next(claim.parts(), None) is not None
 
 
 def claim_mark(document: Document, claim: Claim) -> Mark:

@@ -2,16 +2,20 @@
 
 A pack is a directory of rule files (``*.yaml``, one rule per file or a list under ``rules:``);
 its ``facts/`` sub-directory holds the reference facts the pack ships, and its ``patterns/``
-sub-directory the composite claim kinds it declares (``docs/patterns.md``), registered before any
-rule is compiled. A single rule file is a pack too.
+sub-directory the composite claim kinds it declares (``docs/patterns.md``), loaded before any rule
+is compiled. A single rule file is a pack too. Loading returns a :class:`~factcheck.rules.pack.Pack`
+value and changes nothing else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
+from factcheck.claims.model import ClaimKind
+from factcheck.claims.patterns import PATTERNS_DIR, PatternKind, default_dir, default_kinds, load_directory
 from factcheck.engine.results import RuleInfo
 from factcheck.errors import FactLoadError, RuleLoadError, SourceLocation
 from factcheck.facts.loader import load_fact_node
@@ -26,7 +30,9 @@ from factcheck.language import (
     compile_template,
     parse_type,
 )
+from factcheck.language.types import ClaimTypes
 from factcheck.rules.model import Example, ExpectedFinding, Rule
+from factcheck.rules.pack import Pack
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
 from factcheck.yamlsource import FixedLocator, Node, compose
@@ -36,43 +42,57 @@ REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "tags", "references", "examples"}
 SEVERITIES = tuple(s.value for s in Severity)
 FACTS_DIR = "facts"
-PATTERNS_DIR = "patterns"
 NOT_RULES_DIRS = {"tests", PATTERNS_DIR}  # annotated test documents and shared patterns, not rules
 BOOL = parse_type("bool")
 
 
-@dataclass(slots=True)
-class RulePack:
-    """Everything loaded from the packs: rules in load order, and the fact files they ship."""
-
-    rules: list[Rule] = field(default_factory=list)
-    fact_files: list[Path] = field(default_factory=list)
-
-
-def load_packs(paths: Iterable[Path]) -> RulePack:
-    """Load rule packs; the first error stops loading (exit code 2 at the CLI). Every pack's pattern
-    files are loaded first: rules type-check against the claim kinds they declare."""
-    from factcheck.claims import patterns
-
-    paths = [Path(path) for path in paths]
-    for path in paths:
-        if path.is_dir():  # the default pack's patterns are loaded at import; loading is idempotent
-            patterns.load_directory(path / PATTERNS_DIR)
-    pack = RulePack()
+def load_packs(paths: Iterable[Path]) -> Pack:
+    """Load rule packs into one :class:`Pack`; the first error stops loading (exit code 2 at the
+    CLI). The default pack's pattern kinds come first, then each pack's own ``patterns/``: rules
+    type-check against the built-in kinds and all of these."""
+    sources = _distinct(Path(path) for path in paths)
+    patterns, kinds = load_patterns(sources)
+    env = TypeEnv.standard(claims=ClaimTypes(kinds))
+    rules: list[Rule] = []
+    fact_files: list[Path] = []
     seen: dict[str, Rule] = {}
-    for path in paths:
-        rule_files, fact_files = _pack_files(Path(path))
-        pack.fact_files.extend(fact_files)
+    for path in sources:
+        rule_files, facts = _pack_files(path)
+        fact_files.extend(facts)
         for rule_file in rule_files:
-            for rule in load_rule_file(rule_file):
+            for rule in load_rule_file(rule_file, env):
                 if rule.id in seen:
                     raise RuleLoadError(
                         f"duplicate rule id {rule.id!r}", rule.location,
                         f"first defined at {seen[rule.id].location}",
                     )
                 seen[rule.id] = rule
-                pack.rules.append(rule)
-    return pack
+                rules.append(rule)
+    return Pack(tuple(rules), patterns, tuple(fact_files), kinds, tuple(sources))
+
+
+def load_patterns(paths: Iterable[Path]) -> tuple[tuple[PatternKind, ...], Mapping[str, ClaimKind]]:
+    """The pattern kinds of the default pack and of each pack directory's ``patterns/``, and every
+    claim kind they make known (the built-in ones first)."""
+    patterns = list(default_kinds())
+    kinds = with_kinds(BUILTIN_KINDS, [kind.kind for kind in patterns])
+    loaded = {default_dir().resolve()}
+    for path in paths:
+        directory = (Path(path) / PATTERNS_DIR).resolve()
+        if directory.is_dir() and directory not in loaded:
+            loaded.add(directory)
+            declared = load_directory(directory, kinds)
+            kinds = with_kinds(kinds, [kind.kind for kind in declared])
+            patterns += declared
+    return tuple(patterns), kinds
+
+
+def _distinct(paths: Iterable[Path]) -> list[Path]:
+    """The paths in order, each file or directory once however it is spelled."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
 
 
 def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
@@ -87,20 +107,21 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
     return [p for p in files if p not in facts and p not in skipped], facts
 
 
-def load_rule_file(path: Path) -> list[Rule]:
-    """The rules of one file. Reading its YAML is kept between runs while the file is unchanged;
-    type checking and compiling run every time (claim kinds may have changed)."""
+def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:
+    """The rules of one file, type-checked in ``env``. Reading its YAML is kept between runs while
+    the file is unchanged; type checking and compiling run every time (claim kinds may differ)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleLoadError(f"cannot read rule file {path}: {exc}") from None
     sources = load_or_build("rules", f"{path}\0{text}", lambda: read_rule_sources(str(path), text))
-    return [_compile(source) for source in sources]
+    return [_compile(source, env) for source in sources]
 
 
-def load_rule_text(path: str, text: str) -> list[Rule]:
-    """Rules from one file's text: a single rule mapping, or a list under ``rules:``."""
-    return [_compile(source) for source in read_rule_sources(path, text)]
+def load_rule_text(path: str, text: str, env: TypeEnv | None = None) -> list[Rule]:
+    """Rules from one file's text (a single rule mapping, or a list under ``rules:``), type-checked
+    in ``env`` (by default, against the built-in claim kinds only)."""
+    return [_compile(source, env or TypeEnv.standard()) for source in read_rule_sources(path, text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +180,8 @@ def _text(node: Node) -> _Expression:
     return _Expression(node.text(), node.value_locator().fixed())
 
 
-def _compile(source: RuleSource) -> Rule:
+def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     """Type-check and compile a rule read from its file."""
-    env = TypeEnv.standard()
     bindings = compile_bindings(source.bindings.text, source.bindings.locator, env)
     env = env.extend({b.name: b.expression.type.elem for b in bindings})
     where = _expression(source.where, env) if source.where is not None else None
