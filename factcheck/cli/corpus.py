@@ -125,8 +125,8 @@ class CorpusRun:
 
     @property
     def target(self) -> str:
-        return str(self.report.target) if self.report else getattr(self.args, "resume", None) or (
-            self.args.output or "standard output")
+        """Where the report goes, as the closing message names it."""
+        return getattr(self.args, "resume", None) or self.args.output or "standard output"
 
 
 class _Interrupts:
