@@ -63,11 +63,12 @@ def build_engine(args: argparse.Namespace, config: Config):
 
 
 def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
-    """The paths to check: the command line's, else the configuration's ``include``; ``exclude``d
-    files left out."""
+    """The paths to check: the command line's (a quoted glob such as ``'archive/**/*.md'`` expanded
+    here, for shells and schedulers that pass it on), else the configuration's ``include``;
+    ``exclude``d files left out."""
     from factcheck.documents import discover
 
-    paths = list(args.paths)
+    paths = [found for path in args.paths for found in _glob(path)]
     if not paths and config.include:
         paths = _included(config)
     if not paths:
@@ -75,6 +76,16 @@ def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
     if config.exclude:
         paths = [p for p in discover(paths) if p == "-" or not config.excluded(p)]
     return paths
+
+
+def _glob(path: str) -> list[str]:
+    """A path that does not exist but holds glob characters names what it matches (sorted); with no
+    match it is kept, so that reading it reports the failure."""
+    import glob
+
+    if os.path.exists(path) or not glob.has_magic(path):
+        return [path]
+    return sorted(glob.glob(path, recursive=True)) or [path]
 
 
 def documents(args: argparse.Namespace, config: Config):

@@ -26,6 +26,7 @@ from factcheck.engine.dask import check_bag, map_batches_on_dask
 from factcheck.engine.stream import batched
 from factcheck.reporters import jsonl
 from tests.cli.corpora import findings_of, jsonl_report, write_corpus
+from tests.conftest import SEED
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +106,20 @@ def test_a_dask_bag_of_documents_is_checked_from_python(cluster, corpus, local_r
     bag = dask.bag.from_sequence(documents, npartitions=5)
     checked = check_bag(bag, stage()).compute()
     assert records(checked) == local_records
+
+
+def test_a_glob_of_files_is_split_across_the_workers_too(cluster, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    body = SEED.read_text(encoding="utf-8")
+    for number in range(40):
+        text = body.replace("eighth", "fifth") if number % 4 == 0 else body
+        (articles / f"a{number:02}.md").write_text(text, encoding="utf-8")
+    pattern = str(articles / "*.md")
+    dask_out, local_out = tmp_path / "dask.jsonl", tmp_path / "local.jsonl"
+    main(["run", pattern, "--dask", cluster[0].scheduler_address, "--format", "jsonl", "-o", str(dask_out)])
+    main(["run", pattern, "-j", "1", "--format", "jsonl", "-o", str(local_out)])
+    on_dask, _ = jsonl_report(dask_out)
+    local, _ = jsonl_report(local_out)
+    assert len(on_dask) == 40 and [d["path"] for d in on_dask] == [d["path"] for d in local]
+    assert findings_of(on_dask) == findings_of(local) and len(findings_of(local)) >= 10
