@@ -1,8 +1,9 @@
 """`factcheck test`: run every rule's examples and report only what was missed or extra.
 
 An example passes when the rule's findings on it are exactly the expected ones: each expected
-finding matched by one actual finding whose span text equals ``at`` (and whose message contains
-``message``), and no finding left over.
+finding matched by one actual finding whose span text equals ``at`` (whose message contains
+``message``, whose suggested correction replaces its figure with exactly ``fix``, and whose
+confidence is ``confidence``), and no finding left over.
 """
 
 from __future__ import annotations
@@ -56,7 +57,8 @@ def run_example(rule: Rule, example: Example, pack_facts: FactBase,
             actual.remove(match)
     for finding in actual:
         at = example.text[finding.span.start : finding.span.end] if finding.span else "(no span)"
-        problems.append(f"extra: {finding.rule} at {at!r}: {finding.message}")
+        label = f"{finding.confidence} confidence"
+        problems.append(f"extra: {finding.rule} at {at!r} ({label}): {finding.message}")
     return tuple(problems)
 
 
@@ -78,6 +80,10 @@ def _matches(finding: Finding, expected: ExpectedFinding, text: str) -> bool:
     span = finding.span
     if expected.at is not None and (span is None or text[span.start : span.end] != expected.at):
         return False
+    if expected.fix is not None and (finding.fix is None or finding.fix.replacement != expected.fix):
+        return False
+    if expected.confidence is not None and finding.confidence is not expected.confidence:
+        return False
     return expected.message is None or expected.message in finding.message
 
 
@@ -87,6 +93,10 @@ def _describe(expected: ExpectedFinding) -> str:
         parts.append(f" at {expected.at!r}")
     if expected.message is not None:
         parts.append(f" with message containing {expected.message!r}")
+    if expected.fix is not None:
+        parts.append(f" suggesting {expected.fix!r}")
+    if expected.confidence is not None:
+        parts.append(f" with {expected.confidence} confidence")
     return "".join(parts)
 
 

@@ -20,12 +20,14 @@ from factcheck.claims import (
     ordinals,
     people,
     percents,
+    periods,
     places,
     quantifiers,
     quantities,
     ranges,
     relative,
     times,
+    vague,
 )
 from factcheck.claims.base import Taken
 from factcheck.claims.model import Claim, ClaimSet
@@ -44,12 +46,15 @@ class Extractor:
         taken = Taken(len(text))
         mentions = numbers.scan(text)
         atoms: list[Claim] = times.extract(text, mentions, taken)
+        atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
+        atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"
         atoms += relative.extract(text, mentions, taken)
         for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
             atoms += extractor.extract(text, mentions, taken)
         found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
         atoms += found_durations
+        atoms += vague.extract(text, taken)  # "several years", "for weeks": no amount stated
         atoms += quantifiers.extract(text, taken)
         atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
         atoms += numbers.extract(text, mentions, taken)

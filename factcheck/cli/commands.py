@@ -15,13 +15,14 @@ from pathlib import Path
 from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130
+DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -73,8 +74,10 @@ def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
         paths = _included(config)
     if not paths:
         raise UsageError("no input: give files, directories, or - for standard input")
+    honour_ignore = honours_ignore(args)
     if config.exclude:
-        paths = [p for p in discover(paths) if p == "-" or not config.excluded(p)]
+        found = discover(paths, honour_ignore=honour_ignore)
+        paths = [p for p in found if p == "-" or not config.excluded(p)]
     return paths
 
 
@@ -92,7 +95,8 @@ def documents(args: argparse.Namespace, config: Config):
     from factcheck.documents import load_documents
 
     return load_documents(
-        input_paths(args, config), date_override=args.date, stdin=sys.stdin, default_date=config.date
+        input_paths(args, config), date_override=args.date, stdin=sys.stdin, default_date=config.date,
+        honour_ignore=honours_ignore(args),
     )
 
 
@@ -115,7 +119,9 @@ def run(args: argparse.Namespace, color: bool) -> int:
     paths = input_paths(args, config)
     known = baseline.read_baseline(args.baseline) if args.baseline else None
     default_format = "jsonl" if args.resume else config.format or "text"
-    corpus = CorpusRun(args, config, recipe, args.format or default_format)
+    confidence = min_confidence_of(args, config)
+    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
+    corpus = CorpusRun(args, config, recipe, args.format or default_format, options)
     corpus.stage.start(pack, engine)
     outcome = corpus.check(paths, known)
     results = outcome.results
@@ -130,15 +136,25 @@ def run(args: argparse.Namespace, color: bool) -> int:
     infos = [rule.info for rule in rules] + suppressions.rule_infos(results)
     report_run = RunResult(results, infos, interrupted=outcome.interrupted)
     text = None
-    if not corpus.streaming and not (args.quiet and not sum(outcome.severities.values())):
-        options = ReportOptions(color=color, show_notes=args.show_notes)
+    if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
         text = render(corpus.format, report_run, options)
     corpus.finish(text, len(infos), outcome)
     if outcome.interrupted:
         return _stopped(corpus, outcome)
     if outcome.nothing_read:
         return EXIT_USAGE
-    return exit_code(outcome.severities, args.fail_on or config.fail_on or "error")
+    return exit_code(outcome.gating, args.fail_on or config.fail_on or "error")
+
+
+def min_confidence_of(args: argparse.Namespace, config: Config) -> Confidence:
+    """``--min-confidence``, else the configuration's ``min-confidence``, else medium."""
+    chosen = getattr(args, "min_confidence", None) or config.min_confidence
+    return Confidence(chosen) if chosen else DEFAULT_MIN_CONFIDENCE
+
+
+def honours_ignore(args: argparse.Namespace) -> bool:
+    """Whether directory searches skip what ``.gitignore`` files ignore (not with ``--no-ignore``)."""
+    return not getattr(args, "no_ignore", False)
 
 
 def _stopped(corpus, outcome, kept: bool = True) -> int:
@@ -164,12 +180,13 @@ def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentRe
     return EXIT_USAGE if unreadable else EXIT_OK
 
 
-def exit_code(severities: Mapping[str, int], fail_on: str) -> int:
-    """1 when a finding's severity (counted by name) is at or above ``fail_on``, else 0."""
+def exit_code(gating: Mapping[str, int], fail_on: str) -> int:
+    """1 when a finding that reaches ``--min-confidence`` (counted by severity name in ``gating``) is
+    at or above ``fail_on``, else 0."""
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity(fail_on).rank
-    failing = any(count and Severity(name).rank >= threshold for name, count in severities.items())
+    failing = any(count and Severity(name).rank >= threshold for name, count in gating.items())
     return EXIT_FINDINGS if failing else EXIT_OK
 
 

@@ -25,7 +25,7 @@ from factcheck.cli.recipe import DocumentStage, EngineRecipe
 from factcheck.documents import FileUnit, InputFailure, LineUnit, ReadOptions, Unit, units
 from factcheck.engine.results import DocumentResult
 from factcheck.errors import UsageError
-from factcheck.reporters import jsonl
+from factcheck.reporters import ReportOptions, jsonl
 
 
 @dataclass(slots=True)
@@ -43,17 +43,22 @@ class Outcome:
         return self.tally.documents > 0 and self.unreadable == self.tally.documents
 
     @property
-    def severities(self) -> Counter[str]:
-        return self.tally.severities
+    def gating(self) -> Counter[str]:
+        """Findings that reach ``--min-confidence``, by severity: what the exit code looks at."""
+        return self.tally.gating
 
 
 class CorpusRun:
     """One ``factcheck run`` over its inputs. Opening it claims the outputs: a stale ``-o`` file is
     removed, a JSONL stream is started (or, with ``--resume``, continued)."""
 
-    def __init__(self, args: argparse.Namespace, config: Config, recipe: EngineRecipe, format: str) -> None:
+    def __init__(
+        self, args: argparse.Namespace, config: Config, recipe: EngineRecipe, format: str,
+        report_options: ReportOptions,
+    ) -> None:
         self.args = args
         self.format = format
+        self.report_options = report_options
         self.options = ReadOptions(args.date, config.date)
         self.stage = DocumentStage(recipe, self.options, compact=format != "html")
         self.done = jsonl.Done()
@@ -76,7 +81,8 @@ class CorpusRun:
         from factcheck.engine.stream import check_stream
 
         outcome = Outcome(tally=self.done.tally)
-        pending = (unit for unit in units(paths, self.options) if _key(unit) not in self.done.keys)
+        found = units(paths, self.options, honour_ignore=not getattr(self.args, "no_ignore", False))
+        pending = (unit for unit in found if _key(unit) not in self.done.keys)
         progress = Progress(paths, wanted(self.args.quiet))
         jobs = self.args.jobs
         interrupts = _Interrupts()
@@ -100,7 +106,7 @@ class CorpusRun:
         return outcome
 
     def _take(self, result: DocumentResult, outcome: Outcome) -> None:
-        data = jsonl.record(result)
+        data = jsonl.record(result, self.report_options)
         outcome.tally.add(data)
         outcome.unreadable += result.document is None
         if self.stream is not None:

@@ -1,9 +1,10 @@
 """The `factcheck` command line: run, claims, test, check-rules, rules, explain (a thin dispatcher;
 the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and `explain`).
 
-Exit codes (DESIGN §5): 0 nothing at or above --fail-on; 1 something is; 2 usage or configuration
-errors, a rule pack that does not load, or no input that could be read; 130 interrupted (Ctrl-C),
-with what was finished written. Heavy modules are imported
+Exit codes (DESIGN §5): 0 nothing at or above --fail-on (with confidence at or above
+--min-confidence); 1 something is; 2 usage or configuration errors, a rule pack that does not load,
+or no input that could be read; 130 interrupted (Ctrl-C), with what was finished written. Heavy
+modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
 
@@ -21,6 +22,7 @@ from factcheck.errors import FactcheckError, UsageError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
+CONFIDENCES = ("high", "medium", "low")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,7 +68,10 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--format", choices=FORMATS, help="output format (default: text)")
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
-    run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+    run.add_argument("--min-confidence", choices=CONFIDENCES,
+                     help="lowest confidence that exits 1 and that the text format shows (default: medium)")
+    run.add_argument("--quiet", "-q", action="store_true",
+                     help="print nothing when no finding reaches --min-confidence")
     run.add_argument("-j", "--jobs", type=_positive, metavar="N",
                      help="worker processes (default: one per core for a corpus, none for a few documents)")
     run.add_argument("--unordered", action="store_true",
@@ -126,6 +131,8 @@ def _input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     parser.add_argument("--date", type=_date, help="the document date (YYYY-MM-DD), overriding metadata")
     parser.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
+    parser.add_argument("--no-ignore", action="store_true",
+                        help="also search files that .gitignore files ignore")
 
 
 def _pack_args(parser: argparse.ArgumentParser) -> None:
@@ -147,6 +154,7 @@ def _claims(args: argparse.Namespace) -> int:
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
     from factcheck.rules.loader import load_patterns
+    from factcheck.timex import document_claims
 
     patterns, _ = load_patterns(map(Path, args.rules))
     extractor = Extractor(PatternSet(patterns))
@@ -156,7 +164,7 @@ def _claims(args: argparse.Namespace) -> int:
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extractor.extract(item.text)))
+            found.append((item, document_claims(item, extractor)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 

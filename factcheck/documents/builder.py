@@ -69,3 +69,15 @@ class TextBuilder:
         self._parts.append(text)
         self._length += len(text)
         self._tail = (self._tail + text)[-2:]
+
+    def append_mapped(self, text: str, offsets: OffsetMap, base: int) -> None:
+        """Write ``text`` built elsewhere over ``original[base:]``, its map shifted by ``base``."""
+        for norm_start, orig_start, length, orig_length in offsets.segments():
+            piece = text[norm_start : norm_start + length]
+            if not piece:
+                continue
+            start = base + orig_start
+            if len(piece) == length == orig_length and self.original[start : start + length] == piece:
+                self.keep(start, start + length)
+            else:
+                self.replace(piece, base + orig_start, base + orig_start + orig_length)

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
-from factcheck.documents.model import Document
+from factcheck.documents.model import Document, OffsetMap
 from factcheck.errors import InputError, SourceLocation
 from factcheck.startup import regexcache
 
@@ -241,6 +241,18 @@ def parse_html(path: str, original: str, *, source: str = "html") -> Document:
         source=source,
         metadata=metadata,
     )
+
+
+def fragment_text(fragment: str) -> tuple[str, OffsetMap]:
+    """The prose of an HTML fragment (a Markdown HTML block), with its map into the fragment."""
+    parser = _PageParser(fragment)
+    try:
+        parser.feed(fragment)
+        parser.close()
+    except (AssertionError, ValueError):  # broken markup inside Markdown: keep what was read
+        pass
+    text, offsets = parser.flows["body"].out.build()
+    return text.rstrip("\n"), offsets
 
 
 def _title(candidates: dict[str, list[str]]) -> str | None:

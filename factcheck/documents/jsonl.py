@@ -14,6 +14,7 @@ from typing import BinaryIO
 
 from factcheck.documents.dates import first_date
 from factcheck.documents.model import Document, OffsetMap
+from factcheck.documents.plaintext import unwrap
 from factcheck.documents.reading import decode_utf8, too_large
 from factcheck.errors import InputError, SourceLocation
 
@@ -101,7 +102,7 @@ def _document(data: dict[str, object], text: str, path: str, number: int) -> Doc
     title = data.get("title")
     return Document(
         path=path,
-        text=text,
+        text=unwrap(text),
         original=text,
         offsets=OffsetMap.identity(len(text)),
         title=None if title is None else str(title),

@@ -1,54 +1,64 @@
-"""Markdown: prose for the extractors, offsets into the file for the findings.
+"""Markdown: prose as CommonMark reads it, with offsets into the file for the findings.
 
-The normalized text keeps every newline of the original (front matter, code and markup lines become
-empty lines), so line *n* of the text is line *n* of the file and paragraph breaks survive for the
-sentence splitter. Block syntax is recognised line by line; inline syntax by
-:mod:`factcheck.documents.markdown_inline`. Code blocks are dropped because code is not prose.
-HTML comments are dropped from the text but stay in ``original``, where suppression comments
-(``<!-- factcheck-disable ... -->``) are looked for.
+The file is parsed by markdown-it-py (CommonMark, with GFM tables and strikethrough, and the
+mdit-py-plugins front matter, footnotes and task lists), so what counts as a paragraph, a code block or an
+entity is what every other Markdown tool agrees on. The reader then walks the token stream and
+copies the prose pieces of the *original* through one :class:`TextBuilder`:
+
+- a soft line break becomes a space (hard-wrapped prose reads as the sentence it is); a hard break
+  stays a newline;
+- every block (paragraph, heading, list item, table row, HTML block) is separated from the next by
+  a blank line, so block boundaries are sentence boundaries;
+- entities and backslash escapes are decoded and map back to the whole ``&...;`` or ``\\x``;
+- code (indented, fenced, inline), link destinations and inline HTML tags are not prose;
+- table cells are joined by ``"; "``, so numbers in adjacent cells never merge;
+- HTML blocks are read as HTML (cells separated, scripts dropped, entities decoded).
+
+markdown-it-py gives block tokens their lines but inline tokens no offsets; each inline token is
+found in the original from a cursor that only moves forward within its block, which keeps the map
+exact. HTML comments stay in ``original``, where suppression comments are looked for.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Sequence
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
 
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
 from factcheck.documents.frontmatter import split_front_matter
-from factcheck.documents.markdown_inline import InlineScanner, normalize_label
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.startup import regexcache
 
-_FENCE = regexcache.compile(r"[ \t]{0,3}(`{3,}|~{3,})")
-_BLANK = regexcache.compile(r"[ \t]*$")
-_REF_DEF = regexcache.compile(
-    r"[ \t]{0,3}\[([^\]\^][^\]]*)\]:[ \t]*\S+(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$"
-)
-_THEMATIC = regexcache.compile(r"[ \t]{0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_SETEXT = regexcache.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*$")
-_QUOTE = regexcache.compile(r"[ \t]{0,3}>[ \t]?")
-_LIST = regexcache.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)(?:\[[ xX]\][ \t]+)?")
-_FOOTNOTE_DEF = regexcache.compile(r"[ \t]{0,3}\[\^[^\]\s]+\]:[ \t]*")
-_HEADING = regexcache.compile(r"[ \t]{0,3}#{1,6}(?:[ \t]+|$)")
-_CLOSING_HASHES = regexcache.compile(r"(?:^|[ \t]+)#+[ \t]*$")
-_TABLE_DELIMITER = regexcache.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 CELL_SEPARATOR = "; "
-"""What a table's inner pipe becomes: a clause break, so numbers in adjacent cells never merge."""
+"""What separates a table's cells: a clause break, so numbers in adjacent cells never merge."""
+BLOCK_BREAK = "\n\n"
+_LINE_BREAK = regexcache.compile(r"\r\n?|\n")
+_BLOCKS_WITHOUT_PROSE = frozenset({"fence", "code_block", "hr", "front_matter"})
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of the original: content ``[start, end)`` and its terminator up to ``next``."""
+@functools.cache
+def parser() -> MarkdownIt:
+    """The CommonMark parser with the extensions articles use (built once, on first use).
 
-    start: int
-    end: int
-    next: int
+    ``text_join`` is disabled so that decoded entities and escapes stay separate tokens
+    (``text_special``) that carry their source (``markup``), which the offset map needs.
+    """
+    markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    markdown.use(front_matter_plugin).use(footnote_plugin).use(tasklists_plugin)
+    return markdown.disable("text_join")
 
 
 def parse_markdown(path: str, original: str, *, source: str = "markdown") -> Document:
-    """A Markdown document: front matter as metadata, markup stripped with an exact offset map."""
+    """A Markdown document: front matter as metadata, prose with an exact offset map."""
     front = split_front_matter(path, original)
-    text, offsets = _MarkdownStripper(original, front.body_start).strip()
+    text, offsets = markdown_text(original, front.body_start)
     metadata = {key: value for key, value in front.data.items() if key not in ("title", "date")}
     date, date_error = first_date([front.data.get("date")])
     if date_error:
@@ -66,165 +76,222 @@ def parse_markdown(path: str, original: str, *, source: str = "markdown") -> Doc
     )
 
 
-def split_lines(text: str) -> list[Line]:
-    """The lines of ``text``, each with its content range (without ``\\r\\n``) and terminator."""
-    lines: list[Line] = []
-    start = 0
-    while start < len(text):
-        newline = text.find("\n", start)
-        stop = len(text) if newline < 0 else newline + 1
-        end = newline if newline >= 0 else len(text)
-        if end > start and text[end - 1] == "\r":
-            end -= 1
-        lines.append(Line(start, end, stop))
-        start = stop
-    return lines
+def markdown_text(original: str, body_start: int = 0) -> tuple[str, OffsetMap]:
+    """The prose of a Markdown source and its map back; blocks before ``body_start`` are skipped."""
+    return _Reader(original, body_start).read(parser().parse(original))
 
 
-class _MarkdownStripper:
-    """One pass over the lines, with the little state Markdown blocks need (fence, open comment)."""
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line starts, with ``\\r\\n``, ``\\r`` and ``\\n`` all ending a line, as
+    markdown-it-py counts them; one extra entry is the end of the text."""
+    return [0, *(match.end() for match in _LINE_BREAK.finditer(text)), len(text)]
+
+
+class _Reader:
+    """One pass over the token stream; ``cursor`` is where the next inline piece is looked for."""
 
     def __init__(self, original: str, body_start: int) -> None:
         self.src = original
         self.body_start = body_start
-        self.lines = split_lines(original)
+        self.lines = line_starts(original)
         self.out = TextBuilder(original)
-        self.inline = InlineScanner(original, self._reference_labels())
-        self.table_rows = _table_rows(original, self.lines)
-        self.fence: tuple[str, int] | None = None
-        self.in_comment = False
+        self.cursor = 0
+        self.limit = len(original)
+        self.pending_break = False
+        self.in_cell = False
+        self.cell = 0
 
-    def strip(self) -> tuple[str, OffsetMap]:
-        previous_blank = True
-        for index, line in enumerate(self.lines):
-            if line.start >= self.body_start:
-                previous_blank = self._line(index, line, previous_blank)
-            self.out.keep(line.end, line.next)
+    def read(self, tokens: Sequence[Token]) -> tuple[str, OffsetMap]:
+        for token in tokens:
+            if token.map is not None and self._line(token.map[0]) < self.body_start:
+                continue
+            self._block(token)
         return self.out.build()
 
-    def _reference_labels(self) -> frozenset[str]:
-        labels = set()
-        for line in self.lines:
-            match = _REF_DEF.match(self.src, line.start, line.end)
-            if match:
-                labels.add(normalize_label(match.group(1)))
-        return frozenset(labels)
+    def _line(self, number: int) -> int:
+        return self.lines[min(number, len(self.lines) - 1)]
 
-    def _line(self, index: int, line: Line, previous_blank: bool) -> bool:
-        """Emit one body line's prose; return whether it counts as blank for the next line."""
-        start = line.start
-        if self.fence is not None:
-            self._close_fence(line)
-            return True
-        if self.in_comment:
-            close = self.src.find("-->", start, line.end)
-            if close < 0:
-                return previous_blank
-            start, self.in_comment = close + 3, False
-        if _BLANK.match(self.src, start, line.end):
-            return True
-        fence = _FENCE.match(self.src, start, line.end)
-        if fence:
-            self.fence = (fence.group(1)[0], len(fence.group(1)))
-            return True
-        if index in self.table_rows:
-            self._table_row(start, line.end, self.table_rows[index])
-        elif not self._is_markup_line(start, line.end, previous_blank):
-            self._prose(*self._block_content(start, line.end))
-        return False
+    def _block(self, token: Token) -> None:
+        kind = token.type
+        if kind == "inline":
+            self._inline(token)
+        elif kind == "tr_open":
+            self.pending_break, self.cell = True, 0
+        elif kind in ("th_open", "td_open"):
+            self.in_cell = True
+        elif kind in ("th_close", "td_close"):
+            self.in_cell, self.cell = False, self.cell + 1
+        elif kind.endswith("_open") and token.map is not None:
+            self.pending_break = True
+        elif kind == "html_block" and token.map is not None:
+            self.pending_break = True
+            self._html_block(self._line(token.map[0]), self._line(token.map[1]))
+            self.pending_break = True
+        elif kind in _BLOCKS_WITHOUT_PROSE:
+            self.pending_break = True
 
-    def _close_fence(self, line: Line) -> None:
-        assert self.fence is not None
-        char, length = self.fence
-        match = _FENCE.match(self.src, line.start, line.end)
-        closes = match is not None and match.group(1)[0] == char and len(match.group(1)) >= length
-        if match is not None and closes and _BLANK.match(self.src, match.end(), line.end):
-            self.fence = None
+    def _html_block(self, start: int, end: int) -> None:
+        from factcheck.documents.html import fragment_text
 
-    def _is_markup_line(self, start: int, end: int, previous_blank: bool) -> bool:
-        """Reference definitions, thematic breaks and setext underlines carry no prose."""
-        if _REF_DEF.match(self.src, start, end) or _THEMATIC.match(self.src, start, end):
-            return True
-        return not previous_blank and _SETEXT.match(self.src, start, end) is not None
+        text, offsets = fragment_text(self.src[start:end])
+        if text.strip():
+            self._break_before(start + offsets.to_original(0))
+            self.out.append_mapped(text, offsets, start)
 
-    def _block_content(self, start: int, end: int) -> tuple[int, int]:
-        """Skip block quote markers, list markers and a heading's ``#`` marks."""
-        while True:
-            match = _QUOTE.match(self.src, start, end) or _LIST.match(self.src, start, end)
-            match = match or _FOOTNOTE_DEF.match(self.src, start, end)
-            if match is None or match.end() == start:
-                break
-            start = match.end()
-        heading = _HEADING.match(self.src, start, end)
-        if heading:
-            start = heading.end()
-            closing = _CLOSING_HASHES.search(self.src, start, end)
-            if closing:
-                end = closing.start()
-        return start, end
-
-    def _prose(self, start: int, end: int) -> None:
-        ranges, self.in_comment = self.inline.kept_ranges(start, end)
-        for piece_start, piece_end in ranges:
-            self.out.keep(piece_start, piece_end)
-
-    def _table_row(self, start: int, end: int, is_delimiter: bool) -> None:
-        if is_delimiter:
-            return
-        cells = _cells(self.src, start, end)
-        for number, (cell_start, cell_end) in enumerate(cells):
-            if number:
-                self.out.replace(CELL_SEPARATOR, cell_start - 1, cell_start)
-            self._prose(*_trim(self.src, cell_start, cell_end))
-
-
-def _table_rows(src: str, lines: list[Line]) -> dict[int, bool]:
-    """Line indexes of table rows, mapped to whether the row is the ``|---|`` delimiter row."""
-    rows: dict[int, bool] = {}
-    index = 0
-    while index + 1 < len(lines):
-        header, below = lines[index], lines[index + 1]
-        if "|" in src[header.start : header.end] and _is_delimiter_row(src, below):
-            rows[index], rows[index + 1] = False, True
-            index += 2
-            while index < len(lines) and "|" in src[lines[index].start : lines[index].end]:
-                rows[index] = False
-                index += 1
+    def _inline(self, token: Token) -> None:
+        assert token.map is not None
+        self.limit = self._line(token.map[1])
+        if self.in_cell and self.cell:
+            self._cell_separator()
         else:
-            index += 1
-    return rows
+            self.cursor = self._line(token.map[0])
+        self._children(token.children or [])
+
+    def _cell_separator(self) -> None:
+        """The pipe before a cell (after the first) becomes the separator, once the cell has text."""
+        at = self.src.find("|", self.cursor, self.limit)
+        if at < 0:
+            return
+        self.cursor = at + 1
+        if len(self.out) and not self.pending_break:
+            self.out.replace(CELL_SEPARATOR, at, at + 1)
+
+    def _children(self, children: Sequence[Token]) -> None:
+        for child in children:
+            kind = child.type
+            if kind == "text":
+                self._text(child.content)
+            elif kind == "text_special":
+                self._special(child)
+            elif kind in ("softbreak", "hardbreak"):
+                self._newline(" " if kind == "softbreak" else "\n")
+            elif kind == "code_inline":
+                self._skip_code(child.markup)
+            elif kind == "html_inline":
+                self._skip(child.content)
+            elif kind == "image":
+                self._children(child.children or [])
+                self._skip_link_tail()
+            elif kind == "link_close":
+                self._skip_link_tail()
+            elif kind == "footnote_ref":
+                self._skip_footnote_ref()
+
+    def _break_before(self, at: int) -> None:
+        if self.pending_break:
+            if len(self.out):
+                self.out.insert(BLOCK_BREAK, at)
+            self.pending_break = False
+
+    def _text(self, content: str) -> None:
+        if self.pending_break or not len(self.out) or self.out.tail.endswith("\n"):
+            content = content.lstrip()  # a task list's checkbox leaves a space before the text
+        if not content:
+            return
+        found = self.src.find(content, self.cursor, self.limit)
+        if found >= 0:
+            self._break_before(found)
+            self.out.keep(found, found + len(content))
+            self.cursor = found + len(content)
+        else:
+            self._align(content)
+
+    def _align(self, content: str) -> None:
+        """Text that is no substring of the source (a table cell's ``\\|``, a tab expanded inside a
+        block quote): each character is matched forward; one that cannot be is inserted."""
+        self._break_before(self.cursor)
+        for char in content:
+            found = self.src.find(char, self.cursor, self.limit)
+            if found >= 0 and found - self.cursor <= 2:
+                self.out.keep(found, found + 1)
+                self.cursor = found + 1
+            else:
+                self.out.insert(char, self.cursor)
+
+    def _special(self, token: Token) -> None:
+        decoded = token.content.replace("\xa0", " ")
+        found = self.src.find(token.markup, self.cursor, self.limit) if token.markup else -1
+        if found < 0:
+            self._align(decoded)
+            return
+        self._break_before(found)
+        self.out.replace(decoded, found, found + len(token.markup))
+        self.cursor = found + len(token.markup)
+
+    def _newline(self, replacement: str) -> None:
+        match = _LINE_BREAK.search(self.src, self.cursor, self.limit)
+        if match is None:
+            return
+        self._break_before(match.start())
+        self.out.replace(replacement, match.start(), match.end())
+        self.cursor = match.end()
+
+    def _skip(self, literal: str) -> None:
+        found = self.src.find(literal, self.cursor, self.limit)
+        if found >= 0:
+            self.cursor = found + len(literal)
+
+    def _skip_code(self, fence: str) -> None:
+        opening = self._find_run(fence, self.cursor)
+        closing = self._find_run(fence, opening + len(fence)) if opening >= 0 else -1
+        if closing >= 0:
+            self.cursor = closing + len(fence)
+
+    def _find_run(self, run: str, start: int) -> int:
+        """The next run of exactly ``run`` (backticks) from ``start``: not part of a longer run."""
+        while True:
+            found = self.src.find(run, start, self.limit)
+            if found < 0:
+                return -1
+            end = found + len(run)
+            while end < self.limit and self.src[end] == run[0]:
+                end += 1
+            if end - found == len(run):
+                return found
+            start = end
+
+    def _skip_link_tail(self) -> None:
+        """Past ``](destination "title")``, ``][label]``, ``]`` or an autolink's ``>``."""
+        bracket = self.src.find("]", self.cursor, self.limit)
+        angle = self.src.find(">", self.cursor, self.limit)
+        if angle >= 0 and (bracket < 0 or angle < bracket) and self.src[self.cursor : angle].strip() == "":
+            self.cursor = angle + 1
+            return
+        if bracket < 0:
+            return
+        after = bracket + 1
+        if self.src.startswith("(", after):
+            self.cursor = _balanced_end(self.src, after, self.limit)
+        elif self.src.startswith("[", after):
+            close = self.src.find("]", after, self.limit)
+            self.cursor = after if close < 0 else close + 1
+        else:
+            self.cursor = after
+
+    def _skip_footnote_ref(self) -> None:
+        opening = self.src.find("[^", self.cursor, self.limit)
+        closing = self.src.find("]", opening, self.limit) if opening >= 0 else -1
+        if closing >= 0:
+            self.cursor = closing + 1
 
 
-def _is_delimiter_row(src: str, line: Line) -> bool:
-    return "-" in src[line.start : line.end] and _TABLE_DELIMITER.match(src, line.start, line.end) is not None
-
-
-def _cells(src: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Cell ranges of a table row, split at pipes that are neither escaped nor inside code."""
-    start, end = _trim(src, start, end)
-    if start < end and src[start] == "|":
-        start += 1
-    if end > start and src[end - 1] == "|" and src[end - 2 : end] != "\\|":
-        end -= 1
-    cells, cell_start, in_code, i = [], start, False, start
-    while i < end:
+def _balanced_end(src: str, start: int, limit: int) -> int:
+    """The offset after the ``)`` closing the ``(`` at ``start``, skipping escapes and quoted titles."""
+    depth, quote, i = 0, "", start
+    while i < limit:
         char = src[i]
         if char == "\\":
             i += 2
             continue
-        if char == "`":
-            in_code = not in_code
-        elif char == "|" and not in_code:
-            cells.append((cell_start, i))
-            cell_start = i + 1
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "\"'" and depth == 1 and src[i - 1].isspace():
+            quote = char
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
         i += 1
-    cells.append((cell_start, end))
-    return cells
-
-
-def _trim(src: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and src[start] in " \t":
-        start += 1
-    while end > start and src[end - 1] in " \t":
-        end -= 1
-    return start, end
+    return limit

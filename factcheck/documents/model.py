@@ -45,6 +45,10 @@ class OffsetMap:
         self._norm_starts.append(normalized_start)
         self._segments.append((normalized_start, original_start, length, original_length))
 
+    def segments(self) -> list[tuple[int, int, int, int]]:
+        """The segments ``(normalized_start, original_start, length, original_length)``, in order."""
+        return list(self._segments)
+
     def to_original(self, offset: int) -> int:
         index = bisect.bisect_right(self._norm_starts, offset) - 1
         if index < 0:

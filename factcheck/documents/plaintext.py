@@ -1,16 +1,30 @@
-"""Plain text: the text is the original, character for character.
+"""Plain text: the original with its soft line breaks read as spaces.
 
-Not even CRLF is normalized: an identity map means a finding's offsets are the file's offsets with
-no translation that could drift, and the extractors treat ``\\r`` as whitespace anyway.
+Hard-wrapped prose ("U.S. President\\nDonald Trump") is one sentence written over several lines, so a
+line break between two non-blank lines becomes spaces; a blank line stays a paragraph break. Every
+replacement has the length of what it replaces (``\\r\\n`` becomes two spaces), so the offset map
+stays the identity: a finding's offsets are the file's offsets, with no translation that could drift.
 """
 
 from __future__ import annotations
 
 from factcheck.documents.model import Document, OffsetMap
+from factcheck.startup import regexcache
+
+_SOFT_BREAK = regexcache.compile(r"(?<=\S)([ \t]*)(\r\n|\r|\n)(?=[ \t]*\S)")
 
 
 def parse_text(path: str, original: str, *, source: str = "text") -> Document:
-    """A document whose text and original are the same string."""
+    """A document whose text is the original with soft line breaks made spaces."""
     return Document(
-        path=path, text=original, original=original, offsets=OffsetMap.identity(len(original)), source=source
+        path=path,
+        text=unwrap(original),
+        original=original,
+        offsets=OffsetMap.identity(len(original)),
+        source=source,
     )
+
+
+def unwrap(text: str) -> str:
+    """``text`` with each line break between two non-blank lines replaced by as many spaces."""
+    return _SOFT_BREAK.sub(lambda match: match[1] + " " * len(match[2]), text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import TextIO
 
 from factcheck.documents.frontmatter import has_front_matter
+from factcheck.documents.ignore import IgnoreRules
 from factcheck.documents.jsonl import RecordFailure, numbered_lines, read_record
 from factcheck.documents.markdown import parse_markdown
 from factcheck.documents.model import Document
@@ -93,14 +94,15 @@ Unit = FileUnit | LineUnit | Document | InputFailure
 """A piece of work: what :func:`read_unit` turns into one document (or failure)."""
 
 
-def discover(paths: list[str]) -> list[str]:
+def discover(paths: list[str], *, honour_ignore: bool = True) -> list[str]:
     """The files ``paths`` name: files as given, directories expanded, ``-`` kept, duplicates dropped.
 
     A path that does not exist is kept so that loading it reports the failure; a directory with no
-    document files contributes nothing.
+    document files contributes nothing. ``honour_ignore`` skips what ``.gitignore`` files ignore
+    inside searched directories (``--no-ignore`` turns it off).
     """
     seen: set[str] = set()
-    return [found for path in paths for found in _expand(path, seen)[0]]
+    return [found for path in paths for found in _expand(path, seen, honour_ignore)[0]]
 
 
 def load_documents(
@@ -110,28 +112,33 @@ def load_documents(
     stdin: TextIO | None = None,
     default_date: dt.date | None = None,
     max_bytes: int = MAX_DOCUMENT_BYTES,
+    honour_ignore: bool = True,
 ) -> Iterator[DocumentOrError]:
     """Documents and failures for ``paths``, in order, lazily.
 
     ``date_override`` (the CLI's ``--date``) replaces every document's own date; ``default_date``
-    (the project configuration's) is used only for documents that declare none.
+    (the project configuration's) is used only for documents that declare none. ``honour_ignore``
+    is as for :func:`discover`.
     """
     options = ReadOptions(date_override, default_date, max_bytes)
-    for unit in units(paths, options, stdin=stdin):
+    for unit in units(paths, options, stdin=stdin, honour_ignore=honour_ignore):
         item = read_unit(unit, options)
         if item is not None:
             yield item
 
 
-def units(paths: list[str], options: ReadOptions, *, stdin: TextIO | None = None) -> Iterator[Unit]:
+def units(
+    paths: list[str], options: ReadOptions, *, stdin: TextIO | None = None, honour_ignore: bool = True
+) -> Iterator[Unit]:
     """The work ``paths`` name, in order, lazily: standard input is read here (it cannot be sent to
-    another process), a JSONL file is split into its lines, any other file is left to read."""
+    another process), a JSONL file is split into its lines, any other file is left to read.
+    ``honour_ignore`` is as for :func:`discover`."""
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
             yield _load_stdin(stdin if stdin is not None else sys.stdin, options)
             continue
-        files, failures = _expand(path, seen)
+        files, failures = _expand(path, seen, honour_ignore)
         yield from failures
         for file in files:
             if _kind(file) == "jsonl":
@@ -169,7 +176,7 @@ def unit_size(unit: Unit) -> int:
     return len(unit.original) if isinstance(unit, Document) else 0
 
 
-def _expand(path: str, seen: set[str]) -> tuple[list[str], list[InputFailure]]:
+def _expand(path: str, seen: set[str], honour_ignore: bool) -> tuple[list[str], list[InputFailure]]:
     """The files under one path (not yet in ``seen``), and failures for what cannot be searched."""
     if path == STDIN:
         return [path], []
@@ -182,9 +189,17 @@ def _expand(path: str, seen: set[str]) -> tuple[list[str], list[InputFailure]]:
         message = f"cannot search directory: {error.strerror}"
         problems.append(InputFailure(error.filename or path, InputError(message)))
 
+    rules_at = {path: IgnoreRules.above(path) if honour_ignore else None}
     for root, dirs, files in os.walk(path, onerror=on_error):
-        dirs[:] = [name for name in dirs if not name.startswith(".")]
-        found.extend(os.path.join(root, name) for name in files if _is_document(name))
+        rules = rules_at.pop(root, None)
+        rules = rules.entering(root) if rules is not None else None
+
+        def kept(name: str, is_dir: bool, root: str = root, rules: IgnoreRules | None = rules) -> bool:
+            return rules is None or not rules.ignored(os.path.join(root, name), is_dir=is_dir)
+
+        dirs[:] = [name for name in dirs if not name.startswith(".") and kept(name, True)]
+        rules_at.update((os.path.join(root, name), rules) for name in dirs)
+        found.extend(os.path.join(root, name) for name in files if _is_document(name) and kept(name, False))
     if not found and not problems:
         extensions = ", ".join(FORMATS)
         problems.append(InputFailure(path, InputError(f"directory has no document files ({extensions})")))

@@ -11,10 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.claims.model import Claim
+from factcheck.engine.confidence import assess
+from factcheck.engine.restate import restate
 from factcheck.errors import EvaluationError
 from factcheck.facts.model import Entity, Period, Timeline
-from factcheck.findings import RULE_ERROR, Finding, Severity
-from factcheck.language import EvalContext, TraceEntry, format_value
+from factcheck.findings import RULE_ERROR, Confidence, Finding, Fix, Severity
+from factcheck.language import EvalContext, TraceEntry
 from factcheck.rules.model import Rule
 from factcheck.spans import Span
 
@@ -62,43 +64,76 @@ def _scopes(rule: Rule, ctx: EvalContext) -> Iterator[dict[str, Any]]:
 
 
 def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
-    """A finding for a failed assertion, with the values it compared as evidence."""
+    """A finding for a failed assertion, with the values it compared as evidence, its confidence
+    (from the claims it binds) and the correction the rule suggests, if any."""
     _, lets = rule.check.evaluate_with_lets(scope, ctx)
     _, steps = rule.check.trace(scope, ctx)
-    message = rule.message.render({**scope, **lets}, ctx)
+    names = {**scope, **lets}
+    message = rule.message.render(names, ctx)
     claims = [value for value in scope.values() if isinstance(value, Claim)]
     primary = claims[0] if claims else None
     related = _related(primary, claims[1:])
     span = primary.span if primary else None
-    return Finding(rule.id, rule.severity, message, span, related, _evidence(steps))
+    evidence = _evidence(claims, steps)
+    assessment = assess(claims, rule.info.confidence)
+    if assessment.confidence is not Confidence.HIGH:
+        evidence["confidence"] = f"{assessment.confidence.value}: {'; '.join(assessment.reasons)}"
+    fix = _fix(rule, names, ctx)
+    if fix is not None:
+        message += f' (suggested: "{fix[0].text}" → "{fix[1].replacement}")'
+    return Finding(rule.id, rule.severity, message, span, related, evidence, assessment.confidence,
+                   fix[1] if fix else None)
 
 
-def _evidence(steps: list[TraceEntry]) -> dict[str, Any]:
-    """The trace as JSON-ready evidence: the facts used (with their sources), the names the
-    assertion bound, and the comparisons that failed (with operands, intervals and tolerance)."""
+def _fix(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> tuple[Claim, Fix] | None:
+    """The figure the rule doubts and its correction, when the rule declares ``fix`` and the figure
+    can be restated honestly (see :mod:`factcheck.engine.restate`)."""
+    if rule.fix is None:
+        return None
+    figure = rule.fix.figure.evaluate(names, ctx)
+    value = rule.fix.value.evaluate(names, ctx)
+    if not isinstance(figure, Claim) or value is None:
+        return None
+    replacement = restate(figure, value)
+    return None if replacement is None else (figure, Fix(figure.span, replacement))
+
+
+def _evidence(claims: list[Claim], steps: list[TraceEntry]) -> dict[str, Any]:
+    """What a reader needs to see the inconsistency: the values of the claims involved, keyed by
+    their part in the statement (``from``, ``to``, ``change``) or their kind, typed (reporters write
+    them for people or as JSON), and the facts used with their sources. The rule's own names and
+    sub-expressions (``least``, ``c.from.kind == ...``) belong to ``factcheck explain``."""
     evidence: dict[str, Any] = {}
+    seen: set[tuple[str, Span]] = set()
+    for claim in claims:
+        parts = [(role, part) for role, part in claim.fields.items() if isinstance(part, Claim)]
+        for key, part in parts or [(claim.kind, claim)]:
+            if part.value is None or (part.kind, part.span) in seen or len(evidence) >= MAX_EVIDENCE:
+                continue
+            seen.add((part.kind, part.span))
+            evidence[_unique(key, evidence)] = part.value
     facts: dict[str, dict[str, str]] = {}
     for step in steps:
         if isinstance(step.value, FACT_TYPES):
             facts.setdefault(step.value.id, _fact(step.value))
-        elif step.source.isidentifier():
-            evidence.setdefault(step.source, _short(format_value(step.value)))
-        elif step.value is False and step.detail and "null" not in step.source.split():
-            evidence.setdefault(step.source, step.detail)
-        if len(evidence) >= MAX_EVIDENCE:
-            break
     if facts:
         evidence["facts"] = list(facts.values())
     return evidence
 
 
+def _unique(key: str, taken: dict[str, Any]) -> str:
+    """``key``, or ``key 2``, ``key 3`` … when two claims of one kind are involved."""
+    number = 1
+    candidate = key
+    while candidate in taken:
+        number += 1
+        candidate = f"{key} {number}"
+    return candidate
+
+
 def _fact(fact: Timeline | Period | Entity) -> dict[str, str]:
     title = fact.title if isinstance(fact, Timeline) else fact.name
     return {"id": fact.id, "title": title, "source": str(fact.source) if fact.source else "unknown"}
-
-
-def _short(text: str, limit: int = 160) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _related(primary: Claim | None, others: list[Claim]) -> tuple[Span, ...]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.model import ClaimSet
 from factcheck.documents.model import Document, OffsetMap
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Confidence, Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,7 @@ class RuleInfo:
     tags: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     path: str | None = None
+    confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
 
 
 @dataclass(slots=True)
@@ -39,6 +40,10 @@ class DocumentResult:
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     rules_evaluated: int = 0
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Rules not evaluated on this document, with the reason (JUnit ``skipped``, SARIF notifications)."""
+    seconds: dict[str, float] = field(default_factory=dict)
+    """Time each evaluated rule took on this document (JUnit ``time``)."""
     characters: int = 0
     record_line: int | None = None
     timings: dict[str, float] = field(default_factory=dict)

@@ -15,6 +15,7 @@ from factcheck.facts.model import FactBase
 from factcheck.findings import INPUT_ERROR, Finding, Severity
 from factcheck.language import EvalContext
 from factcheck.rules.model import Rule
+from factcheck.timex import document_claims
 
 NO_DATE = "the document has no date (use --date or front matter)"
 
@@ -29,20 +30,23 @@ class Engine:
         self.extractor = extractor if extractor is not None else default_extractor()
 
     def check(self, document: Document) -> DocumentResult:
-        started = time.perf_counter()
-        claims = self.extractor.extract(document.text)
+        began = time.perf_counter()
+        claims = document_claims(document, self.extractor)  # extraction, then resolution by the date
         extracted = time.perf_counter()
         result = DocumentResult(document.display_path, document, claims, characters=len(document.text))
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:
             if rule.uses_document_date and document.date is None:
                 result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
+                result.skipped[rule.id] = NO_DATE
                 continue
+            started = time.perf_counter()
             result.findings.extend(evaluate_rule(rule, ctx))
+            result.seconds[rule.id] = time.perf_counter() - started
             result.rules_evaluated += 1
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
         done = time.perf_counter()
-        result.timings = {"extract": extracted - started, "rules": done - extracted}
+        result.timings = {"extract": extracted - began, "rules": done - extracted}
         return result
 
     def check_all(self, inputs: Iterable[Document | InputFailure]) -> Iterator[DocumentResult]:

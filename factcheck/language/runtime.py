@@ -106,6 +106,8 @@ def claim_member(claim: Claim, name: str) -> Any:
         return Decimal(claim.span.start)
     if name == "end":
         return Decimal(claim.span.end)
+    if name == "certain":
+        return claim.certain
     value = claim.fields.get(name)
     if isinstance(value, tuple):
         return [to_number(v) for v in value]

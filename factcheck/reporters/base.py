@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from factcheck.engine.results import RunResult
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Finding, Severity
 
 TOOL_NAME = "factcheck"
 
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format;
-    ``show_notes`` lists every document's notes even in a large run."""
+    """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format.
+    Findings below ``min_confidence`` are marked in every format (the text format leaves them out
+    and counts them); they do not gate the exit code. ``show_notes`` lists every document's notes,
+    which a large run's text report otherwise sums up."""
 
     color: bool = False
+    min_confidence: Confidence = Confidence.MEDIUM
     show_notes: bool = False
+
+    def shown(self, finding: Finding) -> bool:
+        """Whether ``finding`` reaches ``min_confidence``."""
+        return finding.confidence.rank >= self.min_confidence.rank
 
 
 class Reporter(Protocol):
@@ -52,12 +60,14 @@ class Totals:
     by_severity: dict[Severity, int]
 
     @classmethod
-    def of(cls, run: RunResult) -> Totals:
+    def of(cls, run: RunResult, counted: Callable[[Finding], bool] | None = None) -> Totals:
+        """The run's totals, counting only the findings ``counted`` accepts (all by default)."""
+        findings = [f for f in run.findings() if counted is None or counted(f)]
         return cls(
             documents=len(run.documents),
             claims=sum(result.claim_count for result in run.documents),
             rules=len(run.rules),
-            by_severity={severity: run.count(severity) for severity in Severity},
+            by_severity={s: sum(1 for f in findings if f.severity is s) for s in Severity},
         )
 
     @property

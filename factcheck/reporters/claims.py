@@ -16,7 +16,7 @@ from factcheck.reporters.locations import locate
 from factcheck.values import PartialDate, plain
 
 ClaimDocuments = list[tuple[Document, ClaimSet]]
-TABLE_COLUMNS = ("LINE:COL", "KIND", "TEXT", "VALUE", "UNIT", "HEDGE")
+TABLE_COLUMNS = ("LINE:COL", "KIND", "TEXT", "VALUE", "UNIT", "HEDGE", "RESOLVED")
 TEXT_WIDTH = 40
 
 
@@ -51,6 +51,7 @@ def sub_claim_object(document: Document, claim: Claim) -> dict[str, Any]:
         "value": to_json(claim_value(claim)),
         "unit": claim.unit,
         "hedge": claim.hedge.value,
+        "certain": claim.certain,
     }
 
 
@@ -88,6 +89,15 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+def resolved_cell(claim: Claim) -> str:
+    """A temporal claim's TIMEX3 value ("2013-03-22", "P3M", "2013-Q1?" when inferred), or why it has none."""
+    if "timex" not in claim.fields:
+        return "-"
+    if claim["timex"] is None:
+        return f"({claim['unresolved']})"
+    return claim["timex"] + ("" if claim.certain else "?")
+
+
 def short(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
@@ -105,6 +115,7 @@ def table_rows(document: Document, claims: ClaimSet) -> list[tuple[str, ...]]:
                 cell(claim_value(claim)),
                 claim.unit or "-",
                 claim.hedge.value,
+                resolved_cell(claim),
             )
         )
     return rows

@@ -22,19 +22,16 @@ from factcheck.reporters.base import ReportOptions
 from factcheck.reporters.json_report import document_object
 
 
-def record(result: DocumentResult) -> dict[str, Any]:
+def record(result: DocumentResult, options: ReportOptions | None = None) -> dict[str, Any]:
     """The JSON object of one document's line."""
-    data = document_object(result)
+    data = document_object(result, options)
     document = result.document
-    findings = data.pop("findings")
     file_line = document.record_line if document is not None else result.record_line
     if file_line is not None:
         data["line"] = file_line
     data["claims"] = result.claim_count
     data["characters"] = result.characters
     data["rules_evaluated"] = result.rules_evaluated
-    data["findings"] = findings
-    data["notes"] = list(result.notes)
     data["timings"] = {stage: round(seconds, 6) for stage, seconds in result.timings.items()}
     return data
 
@@ -58,11 +55,14 @@ class Tally:
     documents: int = 0
     claims: int = 0
     severities: Counter[str] = field(default_factory=Counter)
+    gating: Counter[str] = field(default_factory=Counter)  # severities of findings at --min-confidence
 
     def add(self, data: dict[str, Any]) -> None:
         self.documents += 1
         self.claims += int(data.get("claims") or 0)
-        self.severities.update(finding["severity"] for finding in data.get("findings", ()))
+        findings = data.get("findings", ())
+        self.severities.update(finding["severity"] for finding in findings)
+        self.gating.update(f["severity"] for f in findings if not f.get("below_min_confidence"))
 
     def summary(self, rules: int, complete: bool) -> dict[str, Any]:
         counts = {severity.value: self.severities[severity.value] for severity in Severity}
@@ -75,7 +75,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
     tally = Tally()
     lines = []
     for result in run.documents:
-        data = record(result)
+        data = record(result, options)
         tally.add(data)
         lines.append(line(data))
     lines.append(line(tally.summary(len(run.rules), not run.interrupted)))

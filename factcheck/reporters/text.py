@@ -1,23 +1,26 @@
 """``--format text`` (the default): rustc/ruff-style excerpts with a gutter and carets under each
-finding's span, evidence and related claims, one line per document, and a closing summary.
+finding's span, evidence, related claims and the suggested correction, one line per document, and
+a closing summary.
 
-A large run (more than :data:`DETAIL_LIMIT` documents) lists only the documents with findings and
-sums the notes up by reason ("8 rules skipped on 20,600 documents: ..."), unless ``show_notes``."""
+A finding below high confidence is labelled (``error[rule] (medium confidence): ...``). Findings
+below ``--min-confidence`` are left out, as a reader at a terminal wants, and counted in the
+document line and the summary; ``--min-confidence low`` shows them all.
+
+A large run (more than :data:`DETAIL_LIMIT` documents) lists only the documents with findings shown
+and sums the notes up by reason ("8 rules skipped on 20,600 documents: ..."), unless ``show_notes``."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
 from typing import Any
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Confidence, Finding, Severity
 from factcheck.reporters.base import ReportOptions, Totals
-from factcheck.reporters.jsonvalues import to_json
+from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
-from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, plain
+from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
 
 HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
 DETAIL_LIMIT = 20  # documents up to which every document and its notes are listed
@@ -32,13 +35,8 @@ def one_line(text: str) -> str:
 
 
 def evidence_value(value: Any) -> str:
-    """A value as a reader says it: ``8``, ``8 months``, ``10%``, ``1200 USD``; containers as JSON."""
-    if isinstance(value, Decimal):
-        return plain(value)
-    if isinstance(value, HUMAN_VALUES):
-        return str(value)
-    converted = to_json(value)
-    return converted if isinstance(converted, str) else json.dumps(converted, ensure_ascii=False)
+    """A value as a reader says it: ``8``, ``8 months``, ``25%``, ``$1.05 billion``."""
+    return human(value)
 
 
 def where(document: Document, location: Location) -> str:
@@ -72,7 +70,10 @@ def snippet(document: Document, location: Location, severity: Severity, paint: P
 
 def finding_block(path: str, document: Document | None, finding: Finding, paint: Painter) -> list[str]:
     header = paint.severity(finding.severity.value, finding.severity)
-    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}: {paint(finding.message, 'bold')}"]
+    label = ""
+    if finding.confidence is not Confidence.HIGH:
+        label = paint(f" ({finding.confidence} confidence)", "dim")
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {paint(finding.message, 'bold')}"]
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
     arrow = paint("-->", "gutter")
@@ -87,16 +88,23 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
     for span in finding.related if document else ():
         related = locate(document, span)
         lines.append(f'{gutter} {equals} related: {where(document, related)} "{one_line(related.text)}"')
+    if finding.fix is not None and document is not None:
+        figure = one_line(locate(document, finding.fix.span).text)
+        replacement = finding.fix.replacement
+        lines.append(f'{gutter} {equals} {paint("help", "bold")}: replace "{figure}" with "{replacement}"')
     return lines
 
 
-def document_header(result: DocumentResult, notes: bool = True) -> list[str]:
+def document_header(result: DocumentResult, options: ReportOptions, notes: bool = True) -> list[str]:
     document = result.document
+    shown = sum(1 for finding in result.findings if options.shown(finding))
     if document is None:
         status = "could not be read"
     else:
-        found = plural(len(result.findings), "finding") if result.findings else "no findings"
+        found = plural(shown, "finding") if shown else "no findings"
         status = f"{plural(result.claim_count, 'claim')} checked, {found}"
+        if shown < len(result.findings):
+            status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
     path = document.display_path if document else result.path
     return [f"{path}: {status}"] + [f"  note: {note}" for note in (result.notes if notes else ())]
 
@@ -130,8 +138,9 @@ def notes_summary(results: list[DocumentResult]) -> list[str]:
     return lines
 
 
-def summary(run: RunResult, paint: Painter) -> str:
-    totals = Totals.of(run)
+def summary(run: RunResult, paint: Painter, options: ReportOptions | None = None) -> str:
+    options = options or ReportOptions()
+    totals = Totals.of(run, options.shown)
     counts = []
     for severity, noun, nouns in (
         (Severity.ERROR, "error", "errors"),
@@ -142,7 +151,10 @@ def summary(run: RunResult, paint: Painter) -> str:
         phrase = plural(count, noun, nouns)
         counts.append(paint.severity(phrase, severity) if count else phrase)
     checked = f"{plural(totals.documents, 'document')}: {plural(totals.claims, 'claim')}, "
-    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}."
+    hidden = sum(1 for finding in run.findings() if not options.shown(finding))
+    below = (f"; {plural(hidden, 'finding')} below {options.min_confidence} confidence not shown"
+             " (--min-confidence low shows them)") if hidden else ""
+    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}{below}."
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
@@ -150,13 +162,14 @@ def render(run: RunResult, options: ReportOptions) -> str:
     detailed = options.show_notes or len(run.documents) <= DETAIL_LIMIT
     out: list[str] = []
     for result in run.documents:
-        if not detailed and not result.findings:
+        shown = [finding for finding in result.findings if options.shown(finding)]
+        if not detailed and not shown:
             continue
-        out.extend(document_header(result, notes=detailed))
-        for finding in result.findings:
+        out.extend(document_header(result, options, notes=detailed))
+        for finding in shown:
             out.append("")
             out.extend(finding_block(result.path, result.document, finding, paint))
-        if result.findings:
+        if shown:
             out.append("")
     if not detailed:
         out.extend(notes_summary(run.documents))
@@ -164,5 +177,5 @@ def render(run: RunResult, options: ReportOptions) -> str:
         out.append("")
     if run.interrupted:
         out.append("Interrupted: only the documents checked before Ctrl-C are reported.")
-    out.append(summary(run, paint))
+    out.append(summary(run, paint, options))
     return "\n".join(out) + "\n"

@@ -17,11 +17,11 @@ from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns import PATTERNS_DIR, PatternKind, default_dir, default_kinds, load_directory
 from factcheck.engine.results import RuleInfo
-from factcheck.errors import FactLoadError, RuleLoadError, SourceLocation
+from factcheck.errors import ExpressionTypeError, FactLoadError, RuleLoadError, SourceLocation
 from factcheck.facts.loader import load_fact_node
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import FactBase
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 from factcheck.language import (
     TypeEnv,
     ast,
@@ -31,7 +31,7 @@ from factcheck.language import (
     parse_type,
 )
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, Rule
+from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule
 from factcheck.rules.pack import Pack
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
@@ -39,8 +39,12 @@ from factcheck.yamlsource import FixedLocator, Node, compose
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
-OPTIONAL = {"where", "description", "tags", "references", "examples"}
+OPTIONAL = {"where", "description", "tags", "references", "examples", "confidence", "fix"}
 SEVERITIES = tuple(s.value for s in Severity)
+CONFIDENCES = tuple(c.value for c in Confidence)
+FIX_KEYS = {"figure", "value"}
+FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
+DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
 NOT_RULES_DIRS = {"tests", PATTERNS_DIR}  # annotated test documents and shared patterns, not rules
 BOOL = parse_type("bool")
@@ -143,6 +147,7 @@ class RuleSource:
     message: _Expression
     location: SourceLocation
     examples: tuple[Example, ...]
+    fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
 
 
 def read_rule_sources(path: str, text: str) -> list[RuleSource]:
@@ -169,11 +174,18 @@ def _read(node: Node) -> RuleSource:
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
+        confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
     )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
+    fix = _fix_source(entries["fix"]) if "fix" in entries else None
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples))
+                      node.location, tuple(examples), fix)
+
+
+def _fix_source(node: Node) -> tuple[_Expression, _Expression]:
+    entries = node.mapping(FIX_KEYS, set())
+    return _text(entries["figure"]), _text(entries["value"])
 
 
 def _text(node: Node) -> _Expression:
@@ -187,10 +199,29 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     where = _expression(source.where, env) if source.where is not None else None
     check = _expression(source.check, env)
     message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types))
+    fix = _compile_fix(source.fix, env.extend(check.let_types)) if source.fix is not None else None
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     examples = list(source.examples)
-    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix)
+
+
+def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSpec:
+    """``fix.figure`` must be a claim, ``fix.value`` a value a figure can be restated as; both may
+    use the bindings and the assertion's ``let`` names, like the message."""
+    figure_source, value_source = source
+    figure = compile_expression(figure_source.text, figure_source.locator, env)
+    if not figure.type.is_claim:
+        raise _fix_type_error(figure_source, f"'fix.figure' must be a claim, not {figure.type}")
+    value = compile_expression(value_source.text, value_source.locator, env)
+    if value.type.name not in (*FIX_VALUE_TYPES, DYNAMIC):
+        wanted = ", ".join(FIX_VALUE_TYPES[:-1]) + " or " + FIX_VALUE_TYPES[-1]
+        raise _fix_type_error(value_source, f"'fix.value' must be a {wanted}, not {value.type}")
+    return FixSpec(figure, value)
+
+
+def _fix_type_error(expression: _Expression, message: str) -> ExpressionTypeError:
+    return ExpressionTypeError(message, expression.locator.locate(0, len(expression.text)))
 
 
 def _reads_document_date(tree: ast.Node) -> bool:
@@ -214,11 +245,13 @@ def _example(node: Node) -> Example:
     expect: list[ExpectedFinding] = []
     if "expect" in entries:
         for item in entries["expect"].items():
-            e = item.mapping(set(), {"at", "message"})
+            e = item.mapping(set(), {"at", "message", "fix", "confidence"})
             expect.append(
                 ExpectedFinding(
                     at=e["at"].string() if "at" in e else None,
                     message=e["message"].string() if "message" in e else None,
+                    fix=e["fix"].string() if "fix" in e else None,
+                    confidence=Confidence(e["confidence"].choice(CONFIDENCES)) if "confidence" in e else None,
                 )
             )
     return Example(

@@ -77,12 +77,13 @@ def test_each_format_is_read_by_its_reader(tmp_path: Path) -> None:
     assert [item.title for item in items] == [None, "B", "C", None, None]
 
 
-def test_plain_text_is_kept_identical_including_crlf(tmp_path: Path) -> None:
-    content = "Line one 1.\r\nLine two 22.\r\n"
+def test_plain_text_keeps_offsets_and_reads_soft_breaks_as_spaces(tmp_path: Path) -> None:
+    content = "Line one 1.\r\nLine two 22.\r\n\r\nNext paragraph.\n"
     _tree(tmp_path, {"crlf.txt": content})
     (document,) = load_documents([str(tmp_path / "crlf.txt")])
     assert isinstance(document, Document)
-    assert document.text == document.original == content
+    assert document.original == content
+    assert document.text == "Line one 1.  Line two 22.\r\n\r\nNext paragraph.\n"
     position = document.position(document.text.index("22"))
     assert (position.line, position.column) == (2, 10)
     assert document.lines.line_text(1) == "Line one 1."

@@ -181,7 +181,8 @@ def markdown_result() -> DocumentResult:
         ),
     ]
     return DocumentResult(
-        MARKDOWN_PATH, document, ClaimSet(markdown_claims(text)), findings, rules_evaluated=4
+        MARKDOWN_PATH, document, ClaimSet(markdown_claims(text)), findings, rules_evaluated=4,
+        seconds={"count-vs-period": 0.0125},
     )
 
 
@@ -224,8 +225,12 @@ def plain_result() -> DocumentResult:
         "notes.txt",
         document,
         ClaimSet(claims),
-        notes=["weekday-matches-date skipped: the document has no date"],
+        notes=[
+            "weekday-matches-date: skipped, the document has no date",
+            "the title was taken from the first line",
+        ],
         rules_evaluated=3,
+        skipped={"weekday-matches-date": "the document has no date"},
     )
 
 

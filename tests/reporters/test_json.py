@@ -73,13 +73,18 @@ def test_unreadable_input_and_summary(fixture: Fixture) -> None:
             {
                 "rule": "factcheck/input-error",
                 "severity": "error",
+                "confidence": "high",
+                "below_min_confidence": False,
                 "message": "cannot read missing.txt: No such file or directory",
                 "span": None,
                 "excerpt": None,
                 "related": [],
                 "evidence": {},
+                "fix": None,
             }
         ],
+        "notes": [],
+        "skipped": [],
     }
     assert data["summary"]["findings"] == {"error": 3, "warning": 2, "info": 1}
     assert data["version"] == "0.0.0-test" and data["tool"] == "factcheck"
@@ -90,3 +95,10 @@ def test_non_ascii_is_written_as_is(fixture: Fixture) -> None:
     finding = replace(result.findings[0], message="café “quoted”")
     run = RunResult([replace(result, findings=[finding])], fixture.run.rules)
     assert '"message": "café “quoted”"' in render("json", run)
+
+
+def test_notes_and_skipped_rules(fixture: Fixture) -> None:
+    notes = json.loads(render("json", fixture.run))["documents"][2]
+    assert notes["skipped"] == [{"rule": "weekday-matches-date", "reason": "the document has no date"}]
+    assert notes["notes"] == ["weekday-matches-date: skipped, the document has no date",
+                              "the title was taken from the first line"]

@@ -52,3 +52,18 @@ def test_characters_xml_cannot_carry_are_replaced(fixture: Fixture) -> None:
     root = parse(RunResult([result], fixture.run.rules))
     failure = root.find("testsuite/testcase/failure")
     assert failure is not None and failure.get("message") == "bad \ufffd control <&>"
+
+
+def test_skipped_rules_file_and_time(fixture) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(render("junit", fixture.run))
+    notes = root.find("testsuite[@name='notes.txt']")
+    skipped = notes.find("testcase[@name='weekday-matches-date']/skipped")
+    assert skipped is not None and skipped.get("message") == "the document has no date"
+    assert notes.get("skipped") == "1" and root.get("skipped") == "1"
+    assert notes.findtext("system-out") == "the title was taken from the first line"
+    record = root.find("testsuite[@name='feeds/news.jsonl#r-42']/testcase")
+    assert record.get("file") == "feeds/news.jsonl"
+    timed = root.find("testsuite/testcase[@name='count-vs-period']")
+    assert timed.get("time") == "0.012500"

@@ -96,3 +96,15 @@ def test_paths_become_uri_references() -> None:
     assert artifact_location("a b/c.md") == {"uri": "a%20b/c.md", "uriBaseId": "%SRCROOT%"}
     assert artifact_location("/abs/x.md") == {"uri": "file:///abs/x.md"}
     assert pascal_name("factcheck/rule-error") == "FactcheckRuleError"
+
+
+def test_skipped_rules_and_notes_are_notifications(fixture) -> None:
+    [invocation] = json.loads(render("sarif", fixture.run))["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is True
+    notifications = invocation["toolExecutionNotifications"]
+    skipped = [n for n in notifications if n.get("associatedRule")]
+    assert [n["associatedRule"]["id"] for n in skipped] == ["weekday-matches-date"]
+    assert skipped[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "notes.txt"
+    assert [n["message"]["text"] for n in notifications if "associatedRule" not in n] == [
+        "the title was taken from the first line"
+    ]

@@ -25,7 +25,7 @@ def test_colour_does_not_change_the_words(fixture: Fixture) -> None:
 
 def test_clean_document_and_summary(fixture: Fixture) -> None:
     out = render("text", fixture.run)
-    assert "notes.txt: 1 claim checked, no findings\n  note: weekday-matches-date skipped" in out
+    assert "notes.txt: 1 claim checked, no findings\n  note: weekday-matches-date: skipped" in out
     assert out.endswith("Checked 4 documents: 14 claims, 4 rules; 3 errors, 2 warnings, 1 info.\n")
 
 

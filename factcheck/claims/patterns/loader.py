@@ -41,7 +41,7 @@ OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
 KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
-RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
+RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision", "certain",
                    "sentence"}
 _CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "../model.py")
 
