@@ -21,7 +21,7 @@ from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-EXIT_INTERRUPTED = 130
+EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
@@ -158,14 +158,16 @@ def honours_ignore(args: argparse.Namespace) -> bool:
 
 
 def _stopped(corpus, outcome, kept: bool = True) -> int:
-    """Ctrl-C: one line saying what was kept, and exit 130 (128 + SIGINT, as shells do)."""
-    done = f"factcheck: interrupted after {outcome.tally.documents:,} documents"
+    """Ctrl-C: one line saying what was kept, and exit 130 (128 + SIGINT, as shells do); a lost
+    worker: the same line with the reason, and exit 3 (an internal error)."""
+    cause = f"error: {outcome.failure}; stopped" if outcome.failure else "interrupted"
+    done = f"factcheck: {cause} after {outcome.tally.documents:,} documents"
     if not kept:
         print(f"{done}; nothing written", file=sys.stderr)
     else:
         where = "" if corpus.target == "standard output" else f" to {corpus.target}"
         print(f"{done}; their results are written{where}", file=sys.stderr)
-    return EXIT_INTERRUPTED
+    return EXIT_INTERNAL if outcome.failure else EXIT_INTERRUPTED
 
 
 def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentResult]) -> int:

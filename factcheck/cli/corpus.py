@@ -37,6 +37,7 @@ class Outcome:
     tally: jsonl.Tally = field(default_factory=jsonl.Tally)
     unreadable: int = 0
     interrupted: bool = False
+    failure: str | None = None  # why the run stopped early, when it was not Ctrl-C
 
     @property
     def nothing_read(self) -> bool:
@@ -78,6 +79,7 @@ class CorpusRun:
     def check(self, paths: list[str], baseline: Counter | None = None) -> Outcome:
         """Check every unit of ``paths`` not already done; Ctrl-C ends the loop early."""
         from factcheck.ci.baseline import filter_new
+        from factcheck.engine.parallel import WorkerLost
         from factcheck.engine.stream import check_stream
 
         outcome = Outcome(tally=self.done.tally)
@@ -101,6 +103,8 @@ class CorpusRun:
                     progress.update(checked.size, len(result.findings))
         except KeyboardInterrupt:
             outcome.interrupted = True
+        except WorkerLost as exc:
+            outcome.interrupted, outcome.failure = True, str(exc)
         finally:
             progress.close()
         return outcome

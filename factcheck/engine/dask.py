@@ -21,9 +21,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from distributed import Client, LocalCluster, WorkerPlugin, as_completed, get_worker
+from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from factcheck.engine.parallel import available_cores
+from factcheck.engine.parallel import WorkerLost, available_cores
 
 PLUGIN = "factcheck-stage"
 IN_FLIGHT_PER_THREAD = 4
@@ -60,6 +60,8 @@ def map_batches_on_dask(
         client.register_plugin(StagePlugin(stage), name=PLUGIN)
         window = IN_FLIGHT_PER_THREAD * max(1, sum(client.nthreads().values()))
         yield from _stream(client, iter(batches), window, ordered)
+    except KilledWorker as exc:
+        raise WorkerLost(f"a batch killed every Dask worker that ran it ({exc})") from None
     finally:
         client.close()
         if cluster is not None:

@@ -16,6 +16,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 Unit = TypeVar("Unit")
@@ -25,6 +26,10 @@ Stage = Callable[[Any], Any]
 IN_FLIGHT_PER_WORKER = 4
 
 _STAGE: Stage | None = None  # this worker's stage, set once by the pool's initializer
+
+
+class WorkerLost(RuntimeError):
+    """A worker process died (killed, out of memory) with work in hand; what came back is kept."""
 
 
 def available_cores() -> int:
@@ -51,6 +56,8 @@ def map_batches(
     executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(stage,))
     try:
         yield from _drain(executor, iter(batches), jobs * IN_FLIGHT_PER_WORKER, ordered)
+    except BrokenProcessPool:
+        raise WorkerLost("a worker process died (killed, or out of memory)") from None
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
 

@@ -176,6 +176,6 @@ def render(run: RunResult, options: ReportOptions) -> str:
     if out and out[-1] != "":
         out.append("")
     if run.interrupted:
-        out.append("Interrupted: only the documents checked before Ctrl-C are reported.")
+        out.append("Interrupted: only the documents checked before the run stopped are reported.")
     out.append(summary(run, paint, options))
     return "\n".join(out) + "\n"

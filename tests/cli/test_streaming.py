@@ -199,3 +199,22 @@ def test_sigint_to_the_command_exits_130_with_one_line(tmp_path):
     assert 0 < len(documents) < 1500 and summary["complete"] is False
     assert summary["summary"]["documents"] == len(documents)
     assert os.path.exists(out)
+
+
+def test_a_lost_worker_exits_3_with_the_finished_documents_written(corpus, tmp_path, monkeypatch, capsys):
+    from factcheck.engine import stream
+    from factcheck.engine.parallel import WorkerLost
+
+    real = stream.check_stream
+
+    def losing(*args, **kwargs):
+        for number, checked in enumerate(real(*args, **kwargs)):
+            if number == 5:
+                raise WorkerLost("a worker process died (killed, or out of memory)")
+            yield checked
+
+    monkeypatch.setattr(stream, "check_stream", losing)
+    out = tmp_path / "report.json"
+    code, _, err = run(["run", str(corpus), "--format", "json", "-o", str(out), "-j", "1"], capsys)
+    assert code == 3 and err.count("\n") == 1 and "worker process died" in err and "after 5 documents" in err
+    assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 5

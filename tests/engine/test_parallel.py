@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
+import pytest
+
 from factcheck.cli.main import main
-from factcheck.engine.parallel import map_batches
+from factcheck.engine.parallel import WorkerLost, map_batches
 from factcheck.engine.stream import SMALL_RUN, batched, check_stream
 from tests.cli.corpora import findings_of, jsonl_report, write_corpus
 from tests.conftest import SEED
@@ -16,6 +19,20 @@ from tests.conftest import SEED
 def square_odd(value: int) -> int | None:
     """A stage that drops even inputs (as a blank JSONL line is dropped)."""
     return value * value if value % 2 else None
+
+
+def dies_at_150(value: int) -> int:
+    if value == 150:
+        os._exit(9)  # as the OOM killer would end it
+    return value
+
+
+def test_a_dead_worker_ends_the_stream_with_what_came_back_kept():
+    received: list[int] = []
+    with pytest.raises(WorkerLost, match="worker process died"):
+        for batch in map_batches(dies_at_150, batched(range(400), 10), 2):
+            received.extend(batch)
+    assert received == list(range(len(received))) and len(received) < 400
 
 
 def test_batches_come_back_in_order_and_drop_nothing_but_none():
