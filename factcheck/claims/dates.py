@@ -55,10 +55,11 @@ _NUMERIC = regexcache.compile(
     rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{_SP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
 )
 # "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
-# the smaller (a slip a rule reports).
+# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows.
 _DAY_RANGE = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){_SP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{_SP[:-1]}*(?:-|–|—|to|through)"
-    rf"{_SP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{_SP}(?P<year>{_YEAR}))?(?![\d:])"
+    rf"{_SP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{_SP}(?P<year>{_YEAR}))?"
+    rf"(?![\d:]|[.,]\d|{_SP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
 
 _YEAR_CONTEXT = regexcache.compile(

@@ -32,6 +32,8 @@ from factcheck.claims import (
 from factcheck.claims.base import Taken
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.claims.patterns import PatternSet, default_kinds
+from factcheck.limits import MAX_NUMBER_DIGITS
+from factcheck.spans import Span
 
 
 class Extractor:
@@ -63,10 +65,19 @@ class Extractor:
         composites += ranges.extract(text, atoms)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
         composites += people.extract(text) + places.extract(text)  # names and places: no numbers
-        return ClaimSet(atoms + composites)
+        return ClaimSet(atoms + composites, _problems(text))
 
 
 @cache
+def _problems(text: str) -> list[tuple[Span, str]]:
+    """What extraction refuses to read, for the engine to report at its place."""
+    return [
+        (Span(start, end), f"a number of more than {MAX_NUMBER_DIGITS} digits is beyond the magnitude "
+         "factcheck reads; it is not checked")
+        for start, end in numbers.oversized(text)
+    ]
+
+
 def default_extractor() -> Extractor:
     """The extractor of the default pack (its pattern files read on first use)."""
     return Extractor(PatternSet(default_kinds()))

@@ -21,24 +21,34 @@ class VerbForm(StrEnum):
 
 
 @cache
+def _forms(lemma: str) -> dict[str, tuple[str, ...]]:
+    """A verb's inflections by Penn tag; a verb the table lists without a participle is regular, its
+    participle its past ("toured")."""
+    from lemminflect import getAllInflections
+
+    forms = dict(getAllInflections(lemma, upos="VERB"))
+    forms.setdefault("VBN", forms.get("VBD", ()))
+    return forms
+
+
+@cache
 def verb_form(word: str) -> VerbForm | None:
     """The form ``word`` (lower case) has as a verb, or None for a base form, a gerund or no verb."""
     if len(word) < 2 or not word.isalpha():
         return None
-    from lemminflect import getAllLemmas, getInflection
+    from lemminflect import getAllLemmas
 
-    lemmas = getAllLemmas(word, upos="VERB").get("VERB", ())
     found: set[VerbForm] = set()
-    for lemma in lemmas:
-        past = set(getInflection(lemma, tag="VBD") or ()) | ({"was", "were"} if lemma == "be" else set())
-        participle = set(getInflection(lemma, tag="VBN") or ())
+    for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        forms = _forms(lemma)
+        past, participle = set(forms.get("VBD", ())), set(forms.get("VBN", ()))
         if word in past and word in participle:
             found.add(VerbForm.PAST_OR_PARTICIPLE)
         elif word in past:
             found.add(VerbForm.PAST)
         elif word in participle:
             found.add(VerbForm.PARTICIPLE)
-        elif word in set(getInflection(lemma, tag="VBZ") or ()) and word != lemma:
+        elif word in forms.get("VBZ", ()) and word != lemma:
             found.add(VerbForm.PRESENT)
     for form in VerbForm:  # the most telling form first
         if form in found:

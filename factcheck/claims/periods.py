@@ -28,6 +28,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.startup import regexcache
+from factcheck.values import Hedge
 
 _SP = r"[ \t\u00a0]+"
 _MONTHS = lexicon.month_names()
@@ -108,12 +109,22 @@ _BARE_MONTH = regexcache.compile(
     rf"(?<![\w-])(?P<before>in|since|until|till|by|through|during|from|to|of|before|after|last|this|next)"
     rf"{_SP}(?P<month>{_MONTH})\b(?!{_SP}\d|[-'’]\w|\.\w)"
 )
+# "January this year", "July last year", "March of next year".
+_MONTH_OF_YEAR = regexcache.compile(
+    rf"(?<![\w-])(?P<month>{_MONTH}){_SP}(?:of{_SP})?(?P<dir>this|last|next){_SP}year\b"
+)
+# "the latest quarter", "the most recent quarter", "the weekend".
+_LATEST = regexcache.compile(
+    rf"(?<![\w-])[Tt]he{_SP}(?:(?P<latest>latest|most{_SP}recent|just-ended|just{_SP}ended|past|last|"
+    rf"previous){_SP}(?P<grain>quarter)|(?P<weekend>weekend))\b(?!-)"
+)
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
 
 def _claim(text: str, match: re.Match[str], start: int | None = None, **fields: Any) -> Claim:
     start = match.start() if start is None else start
     hedge, _ = hedge_before(text, start)
+    hedge = hedge if hedge is Hedge.APPROX else Hedge.EXACT  # "over the weekend" is no "more than"
     base = {"year": None, "month": None, "day": None, "weekday": None, "relative": None, "grain": None}
     base.update(fields)
     return make_claim(text, "date", start, match.end(), None, hedge=hedge, fields=base)
@@ -204,6 +215,17 @@ def _bare_month(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, month=month, relative=offset, grain="month_of_year")
 
 
+def _month_of_year(text: str, m: re.Match[str]) -> Claim:
+    offset = {"last": -1, "this": 0, "next": 1}[m["dir"]]
+    return _claim(text, m, month=_MONTHS[m["month"]], relative=offset, grain="month_in_year")
+
+
+def _latest(text: str, m: re.Match[str]) -> Claim:
+    if m["weekend"]:
+        return _claim(text, m, relative=0, grain="weekend")
+    return _claim(text, m, relative=-1, grain="quarter")
+
+
 def _vague(text: str, m: re.Match[str]) -> Claim:
     word = m["word"] or " ".join(m["noun"].lower().split())
     return _claim(text, m, vague=_VAGUE_WORDS[word.lower()])
@@ -233,7 +255,8 @@ def _every(text: str, m: re.Match[str]) -> Claim:
 
 # Most specific first: each takes its characters before the next looks.
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
-    (_FISCAL, _fiscal), (_QUARTER, _quarter), (_MONTH_PART, _month_part), (_EDGE, _edge),
+    (_FISCAL, _fiscal), (_QUARTER, _quarter), (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
+    (_MONTH_PART, _month_part), (_EDGE, _edge),
     (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),
     (_ANAPHOR, _anaphor), (_VAGUE, _vague),
 ]

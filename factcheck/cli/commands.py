@@ -16,12 +16,13 @@ from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Confidence, Severity
+from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-EXIT_INTERNAL, EXIT_INTERRUPTED = 3, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
@@ -60,7 +61,7 @@ def build_engine(args: argparse.Namespace, config: Config):
     """The loaded pack, the rules that run, and the engine."""
     from factcheck.cli.recipe import EngineRecipe
 
-    return EngineRecipe.of(config, args.rules, args.facts).build()
+    return EngineRecipe.of(config, args.rules, args.facts, getattr(args, "timeout", DEFAULT_TIMEOUT)).build()
 
 
 def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
@@ -114,7 +115,7 @@ def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.reporters import ReportOptions, render
 
     config = config_of(args)
-    recipe = EngineRecipe.of(config, args.rules, args.facts)
+    recipe = EngineRecipe.of(config, args.rules, args.facts, args.timeout)
     pack, rules, engine = recipe.build()
     paths = input_paths(args, config)
     known = baseline.read_baseline(args.baseline) if args.baseline else None
@@ -141,6 +142,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     corpus.finish(text, len(infos), outcome)
     if outcome.interrupted:
         return _stopped(corpus, outcome)
+    if outcome.tally.internal:
+        return EXIT_INTERNAL
     if outcome.nothing_read:
         return EXIT_USAGE
     return exit_code(outcome.gating, args.fail_on or config.fail_on or "error")

@@ -3,8 +3,9 @@ the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and 
 
 Exit codes (DESIGN §5): 0 nothing at or above --fail-on (with confidence at or above
 --min-confidence); 1 something is; 2 usage or configuration errors, a rule pack that does not load,
-or no input that could be read; 130 interrupted (Ctrl-C), with what was finished written. Heavy
-modules are imported
+or no input that could be read; 3 an internal error (a bug in factcheck), also when it hit only one
+document and the others were reported; 130 interrupted (Ctrl-C), with what was finished written.
+Heavy modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
 
@@ -18,8 +19,15 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.limits import DEFAULT_TIMEOUT
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EPILOG = """exit codes:
+  0    no finding at or above --fail-on
+  1    findings at or above --fail-on
+  2    usage or configuration error, a rule pack that does not load, or no readable input
+  3    internal error (a bug in factcheck; the report of the other documents is still written)
+  130  interrupted (Ctrl-C); the documents finished are written"""
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 CONFIDENCES = ("high", "medium", "low")
@@ -41,6 +49,22 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:  # before or after the checking loop, which handles its own
         print("factcheck: interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except RecursionError:
+        print("factcheck: error: input nested too deeply to read", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: one line, where, and the exit code that says so
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    import traceback
+
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    print(f"factcheck: internal error: {type(exc).__name__}: {exc} (at {Path(frame.filename).name}:"
+          f"{frame.lineno}); this is a bug in factcheck, please report it", file=sys.stderr)
+    if os.environ.get("FACTCHECK_TRACEBACK"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 # -- arguments -------------------------------------------------------------------------------------
@@ -51,6 +75,16 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"expected a date like 2025-10-16, not {text!r}") from None
 
 
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**6:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {text!r}")
+    return value
+
+
 def _positive(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"expected a positive whole number, not {text!r}")
@@ -58,11 +92,13 @@ def _positive(text: str) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.")
+    parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.",
+                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="check documents against the rules")
+    run = sub.add_parser("run", help="check documents against the rules", epilog=EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_args(run)
     _pack_args(run)
     run.add_argument("--format", choices=FORMATS, help="output format (default: text)")
@@ -82,6 +118,8 @@ def _parser() -> argparse.ArgumentParser:
                      help="check on the Dask scheduler at ADDRESS (host:port), or 'local' to start one here")
     run.add_argument("--show-notes", action="store_true",
                      help="list every document's notes (a large run prints a summary of them)")
+    run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"time limit per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
     run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")
     run.add_argument("--list-suppressions", action="store_true", help="list the suppressions and their use")

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from factcheck.cli.config import Config
 from factcheck.documents import ReadOptions, Unit, read_unit, unit_size
 from factcheck.engine.results import DocumentResult
+from factcheck.limits import DEFAULT_TIMEOUT
 
 if TYPE_CHECKING:
     from factcheck.ci.suppressions import Suppression
@@ -27,16 +28,19 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class EngineRecipe:
-    """The configuration and the command line's extra packs and fact files (paths made absolute,
-    so a worker started elsewhere reads the same files)."""
+    """The configuration, the command line's extra packs and fact files (paths made absolute, so a
+    worker started elsewhere reads the same files), and the time limit per document."""
 
     config: Config
     rules: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
+    timeout: float | None = DEFAULT_TIMEOUT
 
     @classmethod
-    def of(cls, config: Config, rules: list[str], facts: list[str]) -> EngineRecipe:
-        return cls(config, tuple(map(_absolute, rules)), tuple(map(_absolute, facts)))
+    def of(
+        cls, config: Config, rules: list[str], facts: list[str], timeout: float | None = DEFAULT_TIMEOUT
+    ) -> EngineRecipe:
+        return cls(config, tuple(map(_absolute, rules)), tuple(map(_absolute, facts)), timeout)
 
     def build(self) -> tuple[Pack, list[Rule], Engine]:
         """The loaded pack, the rules that run (configuration applied), and the engine."""
@@ -47,7 +51,7 @@ class EngineRecipe:
         pack = load_pack(self.config, list(self.rules))
         rules = configured_rules(pack, self.config)
         fact_files = [*pack.fact_files, *self.config.facts, *map(Path, self.facts)]
-        return pack, rules, Engine(rules, load_facts(fact_files), pack.extractor())
+        return pack, rules, Engine(rules, load_facts(fact_files), pack.extractor(), timeout=self.timeout)
 
 
 def _absolute(path: str) -> str:

@@ -13,6 +13,7 @@ from factcheck.reporters.base import tool_version
 from factcheck.reporters.json_report import dumps
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import locate
+from factcheck.safetext import guard_lines, visible
 from factcheck.values import PartialDate, plain
 
 ClaimDocuments = list[tuple[Document, ClaimSet]]
@@ -86,7 +87,7 @@ def cell(value: Any) -> str:
         return value.text
     if isinstance(value, Enum):
         return str(value.value)
-    return str(value)
+    return visible(str(value))
 
 
 def resolved_cell(claim: Claim) -> str:
@@ -99,7 +100,7 @@ def resolved_cell(claim: Claim) -> str:
 
 
 def short(text: str) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
 
 
@@ -131,7 +132,8 @@ def render_table(documents: ClaimDocuments) -> str:
     out: list[str] = []
     for document, claims in documents:
         date = f" (date {document.date.isoformat()})" if document.date else ""
-        out.append(f"{document.display_path}: {len(claims)} claim{'' if len(claims) == 1 else 's'}{date}")
+        count = f"{len(claims)} claim{'' if len(claims) == 1 else 's'}"
+        out.append(f"{visible(document.display_path)}: {count}{date}")
         rows = table_rows(document, claims)
         out.extend(aligned([TABLE_COLUMNS, *rows]) if rows else [])
         out.append("")
@@ -158,4 +160,5 @@ def render_claims(format: str, documents: ClaimDocuments) -> str:
     except KeyError:
         known = ", ".join(CLAIM_FORMATS)
         raise ValueError(f"unknown claims format {format!r}; expected one of: {known}") from None
-    return renderer(documents)
+    output = renderer(documents)
+    return output if format == "json" else guard_lines(output, "&#58;" if format == "html" else "\\x3a")

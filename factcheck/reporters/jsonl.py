@@ -17,7 +17,7 @@ from typing import Any
 
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import UsageError
-from factcheck.findings import Severity
+from factcheck.findings import INTERNAL, Severity
 from factcheck.reporters.base import ReportOptions
 from factcheck.reporters.json_report import document_object
 
@@ -56,6 +56,7 @@ class Tally:
     claims: int = 0
     severities: Counter[str] = field(default_factory=Counter)
     gating: Counter[str] = field(default_factory=Counter)  # severities of findings at --min-confidence
+    internal: int = 0  # findings that are bugs in factcheck (exit 3)
 
     def add(self, data: dict[str, Any]) -> None:
         self.documents += 1
@@ -63,6 +64,7 @@ class Tally:
         findings = data.get("findings", ())
         self.severities.update(finding["severity"] for finding in findings)
         self.gating.update(f["severity"] for f in findings if not f.get("below_min_confidence"))
+        self.internal += sum(1 for f in findings if (f.get("evidence") or {}).get(INTERNAL) is True)
 
     def summary(self, rules: int, complete: bool) -> dict[str, Any]:
         counts = {severity.value: self.severities[severity.value] for severity in Severity}

@@ -20,6 +20,7 @@ from factcheck.reporters.base import ReportOptions, Totals
 from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
+from factcheck.safetext import visible
 from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
 
 HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
@@ -31,7 +32,7 @@ def plural(count: int, noun: str, plural_form: str | None = None) -> str:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def evidence_value(value: Any) -> str:
@@ -40,7 +41,7 @@ def evidence_value(value: Any) -> str:
 
 
 def where(document: Document, location: Location) -> str:
-    text = f"{document.display_path}:{location.line}:{location.column}"
+    text = f"{visible(document.display_path)}:{location.line}:{location.column}"
     if document.record is not None and document.record_line is not None:
         text += f" (file line {document.record_line})"
     return text
@@ -54,10 +55,12 @@ def continues(location: Location) -> bool:
 def snippet(document: Document, location: Location, severity: Severity, paint: Painter) -> list[str]:
     """The source line with a gutter and carets under the span (its first line, if it spans several)."""
     gutter = " " * len(str(location.line))
-    source = document.lines.line_text(location.line)
-    before = source[: location.column - 1]
-    stop = location.end_column - 1 if not location.multiline else len(source)
-    carets = paint.severity("^" * max(1, width(source[location.column - 1 : stop])), severity)
+    source = visible(document.lines.line_text(location.line), keep="\t")
+    raw = document.lines.line_text(location.line)
+    before = visible(raw[: location.column - 1], keep="\t")
+    stop = location.end_column - 1 if not location.multiline else len(raw)
+    spanned = visible(raw[location.column - 1 : stop], keep="\t")
+    carets = paint.severity("^" * max(1, width(spanned)), severity)
     if continues(location):
         carets += paint(f" continues to line {location.end_line}", "dim")
     bar = paint("|", "gutter")
@@ -73,18 +76,24 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
     label = ""
     if finding.confidence is not Confidence.HIGH:
         label = paint(f" ({finding.confidence} confidence)", "dim")
-    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {paint(finding.message, 'bold')}"]
+    message = paint(visible(finding.message), "bold")
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {message}"]
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
     arrow = paint("-->", "gutter")
-    if document is None or location is None:
-        lines.append(f"{gutter}{arrow} {document.display_path if document else path}")
+    shown_at = finding.evidence.get("location") if location is None else None
+    if shown_at is not None:  # an input error that knows its line and column
+        lines.append(f"{gutter}{arrow} {visible(str(shown_at))}")
+    elif document is None or location is None:
+        lines.append(f"{gutter}{arrow} {visible(document.display_path if document else path)}")
     else:
         lines.append(f"{gutter}{arrow} {where(document, location)}")
         lines.extend(snippet(document, location, finding.severity, paint))
     equals = paint("=", "gutter")
     for key, value in finding.evidence.items():
-        lines.append(f"{gutter} {equals} evidence: {key}: {evidence_value(value)}")
+        if shown_at is not None and key == "location":
+            continue
+        lines.append(f"{gutter} {equals} evidence: {visible(key)}: {visible(evidence_value(value))}")
     for span in finding.related if document else ():
         related = locate(document, span)
         lines.append(f'{gutter} {equals} related: {where(document, related)} "{one_line(related.text)}"')
@@ -105,8 +114,8 @@ def document_header(result: DocumentResult, options: ReportOptions, notes: bool 
         status = f"{plural(result.claim_count, 'claim')} checked, {found}"
         if shown < len(result.findings):
             status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
-    path = document.display_path if document else result.path
-    return [f"{path}: {status}"] + [f"  note: {note}" for note in (result.notes if notes else ())]
+    path = visible(document.display_path if document else result.path)
+    return [f"{path}: {status}"] + [f"  note: {visible(note)}" for note in (result.notes if notes else ())]
 
 
 def notes_summary(results: list[DocumentResult]) -> list[str]:
@@ -134,7 +143,7 @@ def notes_summary(results: list[DocumentResult]) -> list[str]:
             verb, why = "noted", reason
         who = f"{named:,} {'rule' if named == 1 else 'rules'} " if named else ""
         where = f"{count:,} {'document' if count == 1 else 'documents'}"
-        lines.append(f"note: {who}{verb} on {where}: {why}; see --show-notes")
+        lines.append(f"note: {who}{verb} on {where}: {visible(why)}; see --show-notes")
     return lines
 
 

@@ -65,24 +65,33 @@ def _quarter(day: dt.date) -> int:
 # --- dates ----------------------------------------------------------------------------------------------
 
 
+# How much more a day on the side the tense does not point to weighs than a day on the side it does:
+# "was held on Nov. 21" written on Nov. 2 is most likely last year's, but a date a few days ahead in
+# a sentence read as past is more often a misread tense (reported speech) than a year-old event.
+_AGAINST_TENSE = 6
+_UNTENSED_AHEAD = 3  # no tense: news looks back, a day ahead weighs three behind
+
+
 def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> tuple[int, bool]:
     """The year a year-less month (and day) most likely belongs to, and whether the document fixes it:
-    in a past-tense sentence the last occurrence up to the document date, in a future one the next
-    from it; otherwise the nearest, a past one preferred (news looks back: a day ahead weighs three
-    behind)."""
+    the occurrence nearest the document date, days on the side the tense points away from weighing
+    more (see the weights above)."""
     def placed(year: int) -> dt.date:
         return dt.date(year, month, min(day or 1, 28))
 
-    slack = dt.timedelta(days=1 if day else 31)
-    years = (ref.year - 1, ref.year, ref.year + 1)
-    if tense == "past":
-        year = max(y for y in years if placed(y) <= ref + slack)
-    elif tense == "future":
-        year = min(y for y in years if placed(y) >= ref - slack)
-    else:
-        year = min(years, key=lambda y: (ref - placed(y)).days if placed(y) <= ref else
-                   3 * (placed(y) - ref).days)
-    return year, abs((placed(year) - ref).days) <= SURE_DAYS
+    slack = 1 if day else 0  # a day ahead may be a time zone; a month is past once it has begun
+    against = _AGAINST_TENSE if day else 2 * _AGAINST_TENSE  # "fell in May" before May: last year's
+    ahead_weight = against if tense == "past" else 1 if tense == "future" else _UNTENSED_AHEAD
+    behind_weight = against if tense == "future" else 1
+
+    def cost(year: int) -> int:
+        days = (placed(year) - ref).days
+        return max(0, days - slack) * ahead_weight if days > 0 else -days * behind_weight
+
+    year = min((ref.year - 1, ref.year, ref.year + 1), key=cost)
+    contradicts = (tense == "past" and placed(year) > ref + dt.timedelta(days=slack)) or \
+        (tense == "future" and placed(year) < ref - dt.timedelta(days=slack))
+    return year, abs((placed(year) - ref).days) <= SURE_DAYS and not contradicts
 
 
 def _date_value(year: int, month: int | None, day: int | None) -> tuple[str, dt.date | None]:
@@ -130,7 +139,11 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         if ctx.document_date is None:
             return Timex.unresolved(TimexType.DATE, f"year not stated and {_NO_DATE}")
         first_month = month or _part_start(2001, part).month
-        year, certain = _infer_year(first_month, day, ctx.document_date, ctx.tense(claim))
+        # A quarter or half without its year is the current or a past one ("third-quarter profit",
+        # reported in November, even in "will report third-quarter results"): the tense says when
+        # the reporting happens, not the quarter.
+        tense = "past" if part and part[0] in "QH" else ctx.tense(claim)
+        year, certain = _infer_year(first_month, day, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
     value, when = _date_value(year, month, day)
     if month is None and part:
@@ -167,8 +180,8 @@ def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: st
         return ref + relativedelta(years=offset)
     if grain == "decade":
         return ref + relativedelta(years=10 * offset)
-    if grain == "month_of_year":
-        return None  # resolved by _month_of_year
+    if grain in ("month_of_year", "month_in_year"):
+        return None  # resolved by _month_of_year, _month_in_year
     if grain == "weekday" and weekday in WEEKDAYS:
         target = WEEKDAYS.index(weekday)
         if offset < 0:
@@ -208,6 +221,10 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
     day = _shift(ref, offset, grain, f.get("weekday"), tense)
+    if grain == "weekend" and offset == 0 and ref.weekday() < 5 and ctx.tense(claim) == "past":
+        day = ref - dt.timedelta(weeks=1)  # "over the weekend" on a weekday: the one just gone
+    if grain == "month_in_year":
+        return _month_in_year(claim, ref, offset, anchor)
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
     part = f.get("part")
@@ -231,6 +248,13 @@ def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> T
                  dt.date(year, month, 1))
 
 
+def _month_in_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> Timex:
+    """"January this year", "July last year": the month in the year counted from the document's."""
+    year, month = ref.year + offset, claim.fields["month"]
+    return Timex(f"{year:04d}-{month:02d}", TimexType.DATE, anchor, True, claim.fields.get("mod"),
+                 dt.date(year, month, 1))
+
+
 def _set(claim: Claim) -> Timex:
     f = claim.fields
     if f.get("weekday") in WEEKDAYS:
@@ -245,6 +269,15 @@ def _set(claim: Claim) -> Timex:
 
 
 def resolve_date(claim: Claim, ctx: Context) -> Timex:
+    """The TIMEX3 value of a date claim; a shift past the calendar's range ("a million years ago",
+    year 0) is no value, with that reason."""
+    try:
+        return _resolve_date(claim, ctx)
+    except (OverflowError, ValueError):
+        return Timex.unresolved(TimexType.DATE, "outside the calendar's range (years 1 to 9999)")
+
+
+def _resolve_date(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     if f.get("vague"):
         return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
@@ -364,7 +397,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
     for claim in pending_times:
         nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, _beside(claim, nearby, text)))
-    return ClaimSet(_rebuilt(claim, replaced) for claim in claims)
+    return ClaimSet((_rebuilt(claim, replaced) for claim in claims), claims.problems)
 
 
 def _rebuilt(claim: Claim, replaced: dict[int, Claim]) -> Claim:

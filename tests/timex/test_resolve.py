@@ -112,3 +112,10 @@ def test_every_temporal_claim_has_a_value_or_a_reason(shared_data) -> None:
         for claim in resolve_claims(text, extract_claims(text), FRIDAY):
             if claim.kind in ("date", "time", "duration"):
                 assert claim["timex"] is not None or claim["unresolved"], claim
+
+
+@pytest.mark.parametrize("text", ["It formed 200,000 years ago.", "In 3,000,000 weeks from now.",
+                                  "Dinosaurs died 66 million years ago."])
+def test_shifts_beyond_the_calendar_are_unresolved_not_errors(text: str) -> None:
+    claims = [c for c in resolve_claims(text, extract_claims(text), FRIDAY) if c.kind == "date"]
+    assert claims and all(c["timex"] is None and "range" in c["unresolved"] for c in claims)
