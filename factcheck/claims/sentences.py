@@ -195,3 +195,13 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
         if found:
             return found
     return None
+
+
+def boundaries(text: str) -> list[int]:
+    """The offsets where the sentences of ``text`` end, in order (the same ends as
+    :func:`sentence_bounds` finds), for a reader that needs every sentence of a document at once."""
+    ends = []
+    for match in _END.finditer(text):
+        if _is_boundary(text, match):
+            ends.append(match.end() if not match[0].startswith("\n") else match.start())
+    return ends

@@ -150,7 +150,7 @@ CASES = [
     Case("tiny fraction", {"f.txt": "It weighs 0.00000000000000000000000000000000001 grams.\n"},
          ["run", "{d}/f.txt"], 0, "Checked 1 document"),
     Case("a huge percentage", {"p.txt": "Prices rose 99999999999999999999999% from 10 to 20.\n"},
-         ["run", "{d}/p.txt"], 0, "Checked 1 document"),
+         ["run", "{d}/p.txt"], 1, "is a change of 100%, not up 99999999999999999999999%"),
     Case("bidi override in text", {"b.txt": "It rose from 10 to 20, a 50% rise \u202eesir.\n"},
          ["run", "{d}/b.txt"], 1, "\\u202e"),
     Case("OSC 8 hyperlink in text", {"h.txt": RISE.strip() + " \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\\n"},
