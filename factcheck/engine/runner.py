@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.claims.extract import Extractor, default_extractor
@@ -97,10 +97,6 @@ class Engine:
         done = time.perf_counter()
         result.timings = {"extract": extracted - began, "rules": done - extracted}
         return result
-
-    def check_all(self, inputs: Iterable[Document | InputFailure]) -> Iterator[DocumentResult]:
-        """Results in input order, in this process (``factcheck.engine.parallel`` runs workers)."""
-        return map(self.check_item, inputs)
 
     def check_item(self, item: Document | InputFailure) -> DocumentResult:
         return input_failure_result(item) if isinstance(item, InputFailure) else self.check(item)
