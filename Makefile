@@ -17,6 +17,7 @@ run: $(BIN)/factcheck
 
 test: $(BIN)/factcheck
 	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/factcheck test
 	$(BIN)/python -m pytest
 

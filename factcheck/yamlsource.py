@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,9 +249,10 @@ class FixedLocator:
         return self.source.location_at(self.offsets[offset], length)
 
 
-def did_you_mean(name: str, candidates: Iterator[str] | set[str] | tuple[str, ...], what: str) -> str | None:
-    """A hint naming the closest candidate, or listing the candidates when none is close."""
-    options = sorted(candidates)
+def did_you_mean(name: str, candidates: Iterable[str], what: str = "") -> str | None:
+    """The one "did you mean" hint of every loader and checker: the closest candidate, or, when
+    none is close and ``what`` names them, the list of candidates."""
+    options = sorted(set(candidates))
     close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
     if close:
         return f"did you mean {close[0]!r}?"

@@ -1,11 +1,21 @@
-"""Shared fixtures: the repository root, the seed article, and the external data directory."""
+"""Shared fixtures: the repository root, the seed article, and the external data directory.
+
+The suite never reads or writes the user's cache: before any test runs, ``XDG_CACHE_HOME`` points
+at a directory of its own, inherited by every subprocess a test starts.
+"""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="factcheck-suite-cache-")
+    os.environ.pop("FACTCHECK_NO_CACHE", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "trump-putin-call.md"

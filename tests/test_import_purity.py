@@ -38,3 +38,12 @@ def test_the_claim_model_loads_no_extractor() -> None:
              "print(sorted(m for m in sys.modules if m.startswith('factcheck.claims.')))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert eval(out) == ["factcheck.claims.kinds", "factcheck.claims.model"]
+
+
+def test_the_cli_formats_are_the_reporters() -> None:
+    from factcheck.cli.options import FAIL_ON, FORMATS
+    from factcheck.findings import Severity
+    from factcheck.reporters import REPORTERS
+
+    assert set(FORMATS) == set(REPORTERS)
+    assert (*(s.value for s in sorted(Severity, key=lambda s: -s.rank)), "never") == FAIL_ON

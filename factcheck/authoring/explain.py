@@ -5,9 +5,8 @@ used, the tolerance of approximate comparisons) and why the assertion held or fa
 
 from __future__ import annotations
 
-import argparse
-import sys
-from typing import Any
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.model import Claim
 from factcheck.errors import EvaluationError, UsageError
@@ -16,32 +15,34 @@ from factcheck.language import format_value
 from factcheck.rules.model import Rule
 from factcheck.yamlsource import did_you_mean
 
+if TYPE_CHECKING:
+    from factcheck.documents import InputFailure
+    from factcheck.documents.model import Document
+    from factcheck.engine.runner import Engine
+
 MAX_BINDINGS_SHOWN = 50
 
 
-def explain_command(args: argparse.Namespace) -> int:
-    from factcheck.cli.commands import build_engine, config_of, documents
+def explain(rule_id: str, rules: Sequence[Rule], engine: Engine,
+            inputs: Iterable[Document | InputFailure]) -> str:
+    """The rule ``rule_id`` as written, and how it evaluates on each input."""
     from factcheck.documents import InputFailure
     from factcheck.language import EvalContext
     from factcheck.timex import document_claims
 
-    config = config_of(args)
-    pack, _, engine = build_engine(args, config)
-    rule = _find(pack.rules, args.rule_id)
+    rule = _find(rules, rule_id)
     out = [*describe(rule)]
-    if args.paths:
-        for item in documents(args, config):
-            if isinstance(item, InputFailure):
-                out.append(f"\n{item.path}: cannot read: {item.error}")
-                continue
-            ctx = EvalContext(document=item, claims=document_claims(item, engine.extractor),
-                              facts=engine.facts)
-            out.extend(explain_document(rule, item, ctx))
-    sys.stdout.write("\n".join(out) + "\n")
-    return 0
+    for item in inputs:
+        if isinstance(item, InputFailure):
+            out.append(f"\n{item.path}: cannot read: {item.error}")
+            continue
+        ctx = EvalContext(document=item, claims=document_claims(item, engine.extractor),
+                          facts=engine.facts)
+        out.extend(explain_document(rule, item, ctx))
+    return "\n".join(out) + "\n"
 
 
-def _find(rules: list[Rule], rule_id: str) -> Rule:
+def _find(rules: Sequence[Rule], rule_id: str) -> Rule:
     for rule in rules:
         if rule.id == rule_id:
             return rule

@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.documents.model import Document
-from factcheck.engine.results import DocumentResult, RuleInfo
+from factcheck.engine.results import DocumentResult
 from factcheck.errors import ConfigError
 from factcheck.findings import Finding, Severity
+from factcheck.rules.model import RuleInfo
 from factcheck.spans import Span
 from factcheck.startup import regexcache
 from factcheck.yamlsource import Node, compose, did_you_mean

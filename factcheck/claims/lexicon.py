@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from factcheck.startup.diskcache import load_or_build
-from factcheck.startup.persist import PersistentTable
 from factcheck.values import Hedge
 
 _DIR = Path(__file__).resolve().parent / "lexicon"
@@ -21,14 +19,10 @@ _DIR = Path(__file__).resolve().parent / "lexicon"
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    """The parsed YAML file ``lexicon/<name>.yaml`` (kept between runs while the file is unchanged)."""
-    text = (_DIR / f"{name}.yaml").read_text(encoding="utf-8")
-    return load_or_build("lexicon", text, lambda: _parse(text))
-
-
-def _parse(text: str) -> dict[str, Any]:
+    """The parsed YAML file ``lexicon/<name>.yaml``, read once per process when first needed."""
     import yaml
 
+    text = (_DIR / f"{name}.yaml").read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built
     return yaml.load(text, Loader=loader)
 
@@ -57,17 +51,8 @@ def trie(words: Iterable[str]) -> str:
 
     Python's regex engine tries the branches of a flat alternation one by one at every position; a
     trie decides on each character once, which makes a scan over number words several times faster.
-    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven".
-    Built tries are kept between runs (word lists run to thousands of entries)."""
-    key = tuple(sorted(set(words)))
-    cached = _TRIES.get(key)
-    if cached is None:
-        cached = _build_trie(key)
-        _TRIES.put(key, cached)
-    return cached
-
-
-_TRIES = PersistentTable("tries", "1")
+    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven"."""
+    return _build_trie(tuple(sorted(set(words))))
 
 
 def _build_trie(words: tuple[str, ...]) -> str:

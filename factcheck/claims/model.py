@@ -37,10 +37,10 @@ _BINDING_RANK = {b: i for i, b in enumerate(Binding)}
 class Claim:
     """One claim. ``precision`` is the rounding step the value was stated with, in the value's
     own type ("1.2 million" → 100000, "eight months" → 1 month), or None when unknown.
-    ``fields`` holds the kind-specific fields declared in :data:`CLAIM_KINDS`; for composite kinds
-    some are claims themselves. ``binding`` says how far apart a composite's parts were;
-    ``certain`` is False when the value rests on an inference (a year taken from the document
-    date, one of several competing readings)."""
+    ``fields`` holds the kind-specific fields its kind declares (:mod:`factcheck.claims.kinds`, or
+    a pattern file); for composite kinds some are claims themselves. ``binding`` says how far apart
+    a composite's parts were; ``certain`` is False when the value rests on an inference (a year
+    taken from the document date, one of several competing readings)."""
 
     kind: str
     text: str

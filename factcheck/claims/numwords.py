@@ -13,7 +13,6 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from factcheck.limits import MAX_NUMBER_MAGNITUDE
-from factcheck.startup.persist import PersistentTable
 from factcheck.startup.resources import grammar_path, load_grammar
 
 if TYPE_CHECKING:
@@ -64,28 +63,19 @@ def _lark():
     return lark
 
 
-_EVALUATOR_VERSION = 2  # bump when the evaluator below changes what a parse is worth
-
-
 @cache
-def _results() -> PersistentTable:
-    """Runs of words already parsed, kept between runs so a warm start needs no parser at all: the
-    grammar (and lark) load only for a run of words never seen before."""
+def _number_words() -> tuple[str, ...]:
+    found: set[str] = set()
     grammar = grammar_path("numbers.lark").read_text(encoding="utf-8")
-    return PersistentTable("numwords", f"{_EVALUATOR_VERSION}\0{grammar}", max_entries=50_000)
+    for name, pattern in re.findall(r"^([A-Z_]+)(?:\.\d+)?:[ \t]*(.+)$", grammar, re.MULTILINE):
+        if name.startswith(_GRAMMAR_WORD_TERMINALS):
+            found.update(re.findall(r"[a-z]{3,}", pattern))
+    return tuple(sorted(found))
 
 
 def number_words() -> list[str]:
     """The number words the grammar knows, read from its terminals so the list lives in one place."""
-    cached = _results().get(("words",))
-    if cached is None:
-        found: set[str] = set()
-        for terminal in _parser().terminals:
-            if terminal.name.startswith(_GRAMMAR_WORD_TERMINALS):
-                found.update(re.findall(r"[a-z]{3,}", terminal.pattern.value))
-        cached = sorted(found)
-        _results().put(("words",), cached)
-    return list(cached)
+    return list(_number_words())
 
 
 # Case-sensitive on purpose (lower case or capitalized): case-insensitive matching is several times
@@ -246,7 +236,7 @@ _EVALUATE = _Evaluate()
 @lru_cache(maxsize=8192)
 def parse_words(words: str) -> tuple[Decimal, Decimal, bool] | None:
     """``(value, step, is_ordinal)`` of a run of number words ("two-and-a-half"), None if the run
-    is not one number. Cached, in the process and between runs: prose repeats the same runs."""
+    is not one number. Cached in the process: prose repeats the same runs."""
     return read_words(words)[0]
 
 
@@ -256,12 +246,7 @@ def read_words(words: str) -> tuple[tuple[Decimal, Decimal, bool] | None, int]:
     still begin a number: the LALR parser stops at the first word no number can continue with, so
     no longer run that starts the same way can parse either. Splitting a long run of number words
     uses this to skip the windows that cannot parse, which keeps it linear."""
-    key = ("run", words)
-    cached = _results().get(key)
-    if cached is None:
-        cached = _parse_run(words)
-        _results().put(key, cached)
-    return cached
+    return _parse_run(words)
 
 
 def _parse_run(words: str) -> tuple[tuple[Decimal, Decimal, bool] | None, int]:

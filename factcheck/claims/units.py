@@ -14,7 +14,7 @@ from decimal import Context, Decimal
 from functools import cache
 
 from factcheck.claims import lexicon
-from factcheck.startup.diskcache import load_or_build
+from factcheck.startup import cache as runtime_cache
 from factcheck.startup.resources import package_stamp
 
 
@@ -31,10 +31,24 @@ def units() -> dict[str, Unit]:
     """Every unit by its canonical name, with pint's factor and offset to its dimension's base."""
     table = lexicon.load("units")
     key = f"{package_stamp('pint')}\0{sorted(table['units'].items())!r}\0{table['bases']!r}"
-    values = load_or_build("units", key, lambda: _from_pint(table))
+    values = runtime_cache.load_or_build("units", key, lambda: _from_pint(table), encode=_encode,
+                                         decode=lambda data: _decode(data, table))
     return {
         name: Unit(name, spec["dimension"], *values[name]) for name, spec in table["units"].items()
     }
+
+
+def _encode(values: dict[str, tuple[Decimal | None, Decimal]]) -> dict[str, list[str | None]]:
+    return {name: [None if factor is None else str(factor), str(offset)]
+            for name, (factor, offset) in values.items()}
+
+
+def _decode(data: dict[str, list[str | None]], table: dict) -> dict[str, tuple[Decimal | None, Decimal]]:
+    """Cached factors read back; raises unless every unit has a decimal factor (or none) and offset."""
+    if set(data) != set(table["units"]):
+        raise ValueError("the cached units are not the declared ones")
+    return {name: (None if factor is None else Decimal(factor), Decimal(str(offset)))
+            for name, (factor, offset) in data.items()}
 
 
 def _pint_name(name: str, spec: dict[str, object]) -> str | None:

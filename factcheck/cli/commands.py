@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from factcheck.cli.config import Config, load_config
+from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Confidence, Severity
@@ -21,8 +22,6 @@ from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 

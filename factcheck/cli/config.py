@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
+from factcheck.cli.options import FAIL_ON, FORMATS
 from factcheck.errors import ConfigError
 from factcheck.findings import Severity
 from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 YAML_NAME = "factcheck.yaml"
 TOML_NAME = "pyproject.toml"
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
-FAIL_ON = ("error", "warning", "info", "never")
 LIST_KEYS = ("rules", "facts", "disable", "include", "exclude")
 CONFIDENCES = ("high", "medium", "low")
 KEYS = {*LIST_KEYS, "default-pack", "severity", "date", "fail-on", "min-confidence", "format"}

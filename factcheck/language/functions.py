@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from factcheck.language import types as T
-from factcheck.startup import regexcache
 from factcheck.values import Duration, Money, Percent
 
 ReturnSpec = T.Type | Callable[[list[T.Type], T.ClaimTypes], T.Type]  # argument types, the kinds
@@ -51,8 +51,8 @@ class Function:
 FUNCTIONS: dict[str, Function] = {}
 RESERVED = {"all", "any", "count", "sum", "min", "max"}  # aggregates, handled by the checker
 
-_SIGNATURE = regexcache.compile(r"(\w+)\((.*)\)\s*->\s*(.+)")
-_PARAM = regexcache.compile(r"(\w+)\s*:\s*([^=]+?)\s*(?:=\s*(.+))?$")
+_SIGNATURE = re.compile(r"(\w+)\((.*)\)\s*->\s*(.+)")
+_PARAM = re.compile(r"(\w+)\s*:\s*([^=]+?)\s*(?:=\s*(.+))?$")
 
 
 def _register(signature: str, *, returns: ReturnSpec | None = None, needs_ctx: bool = False,
@@ -261,26 +261,17 @@ def _period(ctx: Any, name: str) -> Any:
 
 @_register("timeline(c: claim<event_count>) -> timeline?", needs_ctx=True)
 def _timeline(ctx: Any, c: Any) -> Any:
-    """The timeline of the counted events: among the timelines named by the claim's ``event`` noun,
-    the one whose participants are all mentioned in the document; null when none or several fit."""
-    noun = c.fields.get("event")
-    if not noun:
-        return None
+    """The timeline of the counted events: among the timelines named by the claim's event ``class``
+    ("call", "meeting"; else its ``event`` noun, unless a mode such as "face-to-face" changed the
+    class), the one whose participants are all mentioned in the document; null when none or several
+    fit."""
+    nouns = [c.fields.get("class"), None if c.fields.get("mode") else c.fields.get("event")]
     mentioned = ctx.mentioned_entities
-    fitting = [t for t in ctx.facts.timelines_for(noun) if all(p in mentioned for p in t.participants)]
-    return fitting[0] if len(fitting) == 1 else None
-
-
-def function_reference() -> str:
-    """A Markdown table of every function, for ``docs/rule-language.md``."""
-    rows = ["| function | description |", "| --- | --- |"]
-    for function in sorted(FUNCTIONS.values(), key=lambda f: f.name):
-        doc = " ".join(function.doc.split()).replace("``", "`").replace("|", "\\|")
-        signature = function.signature.replace("|", "\\|")
-        rows.append(f"| `{signature}` | {doc} |")
-    return "\n".join(rows)
-
-
+    for noun in filter(None, nouns):
+        fitting = [t for t in ctx.facts.timelines_for(noun) if all(p in mentioned for p in t.participants)]
+        if fitting:
+            return fitting[0] if len(fitting) == 1 else None
+    return None
 
 
 from factcheck.language import (  # noqa: E402, F401  (registers the date, fact and number functions)

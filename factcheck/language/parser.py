@@ -10,16 +10,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import ExpressionSyntaxError
-from factcheck.language import ast, parse_cache
+from factcheck.language import ast, treecodec
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
 from factcheck.limits import MAX_EXPRESSION_DEPTH
-from factcheck.startup import regexcache
-from factcheck.startup.resources import load_grammar
+from factcheck.startup.cache import Table
+from factcheck.startup.resources import grammar_path, load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
+from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -68,12 +70,21 @@ def parse_bindings(text: str, locator: Locator) -> list[tuple[str, int, int, ast
     return _parse(text, locator, "bindings")
 
 
+@cache
+def _trees() -> Table:
+    """Parsed expressions kept between runs (as JSON data, read back into new frozen trees)."""
+    grammar = grammar_path("rule.lark").read_text(encoding="utf-8")
+    return Table("expressions", grammar, treecodec.decode)
+
+
 def _parse(text: str, locator: Locator, start: str) -> Any:
-    cached = parse_cache.lookup(start, text)
-    if cached is None:
-        cached = _parse_text(text, locator, start)
-        parse_cache.store(start, text, cached)
-    return cached
+    key = f"{start}\0{text}"
+    cached = _trees().get(key)
+    if cached is not None:
+        return list(cached) if start == "bindings" else cached
+    tree = _parse_text(text, locator, start)
+    _trees().put(key, treecodec.encode(tuple(tree) if start == "bindings" else tree))
+    return tree
 
 
 def _parse_text(text: str, locator: Locator, start: str) -> Any:
@@ -103,7 +114,7 @@ def _too_deep(locator: Locator) -> ExpressionSyntaxError:
     return ExpressionSyntaxError("expression nested too deeply to read", locator.locate(0, 1))
 
 
-_NESTING = regexcache.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[(\[]|[)\]]")
+_NESTING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[(\[]|[)\]]")
 
 
 def _check_depth(text: str, locator: Locator) -> None:
@@ -177,7 +188,7 @@ def _syntax_error(error: Exception, text: str, locator: Locator) -> ExpressionSy
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
-_DURATION_SPLIT = regexcache.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_DURATION_SPLIT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 
 
 def duration_unit(word: str) -> str:
@@ -275,12 +286,10 @@ def _lark_transformer() -> type:
             binders = [a for a in args if isinstance(a, _Binder)]
             if binders:
                 if name not in AGGREGATES:
-                    import difflib
-
-                    close = difflib.get_close_matches(name, AGGREGATES, n=1, cutoff=0.6)
-                    if close:
+                    hint = did_you_mean(name, AGGREGATES)
+                    if hint:
                         raise self.error(f"unknown aggregate '{name}'", name_token.start_pos,
-                                         name_token.end_pos, f"did you mean '{close[0]}'?")
+                                         name_token.end_pos, hint)
                     raise self.error(
                         f"'NAME in LIST: ...' is only allowed in {', '.join(AGGREGATES)}",
                         binders[0].start,

@@ -36,18 +36,9 @@ class Reporter(Protocol):
 
 def tool_version() -> str:
     """The installed factcheck version (``factcheck.__version__``, else the distribution's)."""
-    try:
-        from factcheck import __version__  # type: ignore[attr-defined]
+    from factcheck import __version__
 
-        return str(__version__)
-    except ImportError:
-        pass
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version(TOOL_NAME)
-    except PackageNotFoundError:
-        return "0+unknown"
+    return str(__version__)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,13 @@ from urllib.parse import quote
 
 from factcheck.ci.fingerprints import finding_fingerprint
 from factcheck.documents.model import Document
-from factcheck.engine.results import RuleInfo, RunResult
+from factcheck.engine.results import RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Confidence, Finding, Severity
 from factcheck.reporters.base import TOOL_NAME, ReportOptions, tool_version
 from factcheck.reporters.json_report import dumps
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate, with_record
+from factcheck.rules.model import RuleInfo
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}

@@ -9,6 +9,7 @@ value and changes nothing else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,6 @@ from pathlib import Path
 from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns import PATTERNS_DIR, PatternKind, default_dir, default_kinds, load_directory
-from factcheck.engine.results import RuleInfo
 from factcheck.errors import ExpressionTypeError, FactLoadError, RuleLoadError, SourceLocation
 from factcheck.facts.loader import load_fact_node
 from factcheck.facts.memory import MemoryFactBase
@@ -31,13 +31,11 @@ from factcheck.language import (
     parse_type,
 )
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule
+from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleInfo
 from factcheck.rules.pack import Pack
-from factcheck.startup import regexcache
-from factcheck.startup.diskcache import load_or_build
 from factcheck.yamlsource import FixedLocator, Node, compose, read_text
 
-RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "tags", "references", "examples", "confidence", "fix"}
 SEVERITIES = tuple(s.value for s in Severity)
@@ -112,11 +110,9 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
 
 
 def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:
-    """The rules of one file, type-checked in ``env``. Reading its YAML is kept between runs while
-    the file is unchanged; type checking and compiling run every time (claim kinds may differ)."""
+    """The rules of one file, type-checked in ``env``."""
     text = read_text(path, RuleLoadError, "rule file")
-    sources = load_or_build("rules", f"{path}\0{text}", lambda: read_rule_sources(str(path), text))
-    return [_compile(source, env) for source in sources]
+    return [_compile(source, env) for source in read_rule_sources(str(path), text)]
 
 
 def load_rule_text(path: str, text: str, env: TypeEnv | None = None) -> list[Rule]:
@@ -135,7 +131,7 @@ class _Expression:
 
 @dataclass(frozen=True, slots=True)
 class RuleSource:
-    """What a rule file says about one rule, checked for shape but not yet compiled (picklable)."""
+    """What a rule file says about one rule, checked for shape but not yet compiled."""
 
     info: RuleInfo
     bindings: _Expression

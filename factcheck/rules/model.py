@@ -4,12 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
-from factcheck.engine.results import RuleInfo
 from factcheck.errors import SourceLocation
 from factcheck.facts.model import FactBase
 from factcheck.findings import Confidence, Severity
+
+if TYPE_CHECKING:
+    from factcheck.language.expression import Binding, CompiledExpression
+    from factcheck.language.templates import Template
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A loaded rule's metadata, as reporters and `factcheck rules` show it."""
+
+    id: str
+    title: str
+    severity: Severity
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    references: tuple[str, ...] = ()
+    path: str | None = None
+    confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +58,8 @@ class FixSpec:
     (``figure``) and the value consistent with the other figures (``value``, a number, percent,
     money or duration restated in the figure's style, or a string used as it is)."""
 
-    figure: Any  # CompiledExpression of type claim<...>
-    value: Any  # CompiledExpression of type number | percent | money | duration | string
+    figure: CompiledExpression  # of type claim<...>
+    value: CompiledExpression  # of type number | percent | money | duration | string
 
 
 @dataclass(slots=True)
@@ -50,10 +67,10 @@ class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
 
     info: RuleInfo
-    bindings: list[Any]  # factcheck.language Binding objects
-    where: Any | None  # CompiledExpression or None
-    check: Any  # CompiledExpression
-    message: Any  # Template
+    bindings: list[Binding]
+    where: CompiledExpression | None
+    check: CompiledExpression
+    message: Template
     location: SourceLocation
     uses_document_date: bool = False
     examples: list[Example] = field(default_factory=list)

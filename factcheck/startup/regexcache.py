@@ -1,12 +1,12 @@
-"""Compiled regular expressions that survive between runs.
+"""Compiled regular expressions kept between runs, as data: what only this Python build produces.
 
 The extractors' word lists become large alternations, and CPython's ``re`` spends much of a cold
-one-article run parsing and compiling them although they never change. This module keeps what
-``re``'s compiler produces for each pattern -- the matcher's opcode list and group tables -- in a
-:class:`~factcheck.startup.persist.PersistentTable`, and rebuilds the pattern object from it with the same
-internal constructor ``re`` itself calls. The table is keyed by the exact Python build, so another
-interpreter never reads it; on any doubt (a missing internal, an unreadable file) it falls back to
-:func:`re.compile`.
+one-article run parsing and compiling them although they never change. What ``re``'s compiler
+produces for a pattern -- the matcher's opcode list (integers) and its group tables -- is kept in a
+:class:`~factcheck.startup.cache.Table` of the runtime cache keyed by the exact Python build; a
+pattern is rebuilt from it with the constructor ``re`` itself calls, whose own validator rejects an
+opcode list that is not well formed. Anything unexpected (a missing internal, an entry of the wrong
+shape, a rejected code) falls back to :func:`re.compile`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import sys
 from functools import cache
 from typing import Any
 
-from factcheck.startup.persist import PersistentTable
+from factcheck.startup.cache import Table
 
 try:  # CPython internals, used exactly as re._compiler.compile uses them
     import _sre
@@ -26,10 +26,10 @@ except ImportError:  # pragma: no cover - another implementation: always compile
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """``re.compile(pattern, flags)``, from the cache when this build has compiled it before."""
+    """``re.compile(pattern, flags)``, rebuilt from the cache when this build compiled it before."""
     if _sre is None or flags & re.DEBUG:
         return re.compile(pattern, flags)
-    key = (pattern, int(flags))
+    key = f"{int(flags)}:{pattern}"
     entry = _table().get(key)
     if entry is not None:
         try:
@@ -41,7 +41,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
-def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]]:
+def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], list[Any]]:
     """Compile as ``re._compiler.compile`` does, keeping the arguments of the final constructor."""
     parsed = _parser.parse(pattern, flags)
     code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
@@ -49,8 +49,18 @@ def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], tuple[Any, ...]
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
         indexgroup[index] = name
-    entry = (flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, tuple(indexgroup))
-    return _sre.compile(pattern, *entry), entry
+    entry = [flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+    return _sre.compile(pattern, *_arguments(entry)), entry
+
+
+def _arguments(entry: Any) -> tuple[Any, ...]:
+    """The arguments of ``_sre.compile`` after the pattern, from a table entry; raises unless the
+    entry has their shape (the opcodes themselves are checked by ``_sre``)."""
+    flags, code, groups, groupindex, indexgroup = entry
+    if not (isinstance(flags, int) and isinstance(code, list) and isinstance(groups, int)
+            and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
+        raise ValueError("not a compiled pattern")
+    return flags, code, groups, groupindex, tuple(indexgroup)
 
 
 def build_id() -> str:
@@ -59,5 +69,5 @@ def build_id() -> str:
 
 
 @cache
-def _table() -> PersistentTable:
-    return PersistentTable("regex", build_id())
+def _table() -> Table:
+    return Table("regex", build_id(), _arguments)

@@ -49,31 +49,21 @@ def rules_dir() -> Path:
 
 
 def load_grammar(name: str, **options: Any) -> Lark:
-    """A lark parser for grammar ``name``, loaded from an on-disk cache when one matches.
+    """A lark parser for grammar ``name``, its LALR tables kept in the runtime cache.
 
-    Building an LALR table costs tens of milliseconds, a large share of a one-article run; the
-    cache file is keyed by the grammar text, the options and lark's version, and lives in the user
-    cache directory (``$XDG_CACHE_HOME/factcheck``). Without a writable cache it builds in memory.
+    Building the tables costs tens of milliseconds, a large share of a one-article run, and they
+    depend on the installed lark as well as the grammar: they are kept as JSON data (lark's own
+    serialized form, see :mod:`factcheck.startup.tables`), keyed by the grammar text, the options
+    and lark's version, and checked by loading them; anything wrong builds them afresh.
     """
     import lark
 
+    from factcheck.startup import cache, tables
+
     text = grammar_path(name).read_text(encoding="utf-8")
     key = "\0".join((lark.__version__, text, repr(sorted(options.items()))))
-    digest = f"{zlib.crc32(key.encode()):08x}{len(key):x}"
-    directory = cache_dir()
-    cache: str | bool = str(directory / f"{Path(name).stem}-{digest}.lark-cache") if directory else False
-    return lark.Lark(text, cache=cache, **options)
-
-
-def cache_dir() -> Path | None:
-    """The user cache directory for parser tables and parsed rules, or None if not writable."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    path = Path(base) / "factcheck"
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return path if os.access(path, os.W_OK) else None
+    return cache.load_or_build(f"grammar-{Path(name).stem}", key, lambda: lark.Lark(text, **options),
+                               encode=tables.encode, decode=tables.decode)
 
 
 @cache

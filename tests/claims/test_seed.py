@@ -12,17 +12,14 @@ from factcheck.claims.model import ClaimSet
 from factcheck.values import Duration, Hedge
 
 SEED_NAME = "000_acc8b7b0e2c104a5.txt"
-_CANDIDATES = [
-    Path(__file__).resolve().parents[2] / "seeds" / SEED_NAME,
-    Path("/work/shared/seeds") / SEED_NAME,
-]
 
 
-@pytest.fixture(scope="module")
-def seed() -> tuple[str, ClaimSet]:
-    path = next((p for p in _CANDIDATES if p.is_file()), None)
-    if path is None:
-        pytest.skip("seed article not available")
+@pytest.fixture
+def seed(shared_data: Path) -> tuple[str, ClaimSet]:
+    """The shared seeds folder sits beside ``$FACTCHECK_DATA`` (``shared/seeds``, ``shared/data``)."""
+    path = shared_data.parent / "seeds" / SEED_NAME
+    if not path.is_file():
+        pytest.skip(f"the seed article is not at {path}")
     text = path.read_text(encoding="utf-8")
     return text, extract_claims(text)
 

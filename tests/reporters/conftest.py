@@ -18,8 +18,9 @@ import pytest
 import factcheck
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document, OffsetMap
-from factcheck.engine.results import DocumentResult, RuleInfo, RunResult
+from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
+from factcheck.rules.model import RuleInfo
 from factcheck.spans import Span
 from factcheck.values import Duration, Hedge, Money, Percent, TimeOfDay
 

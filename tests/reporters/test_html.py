@@ -11,10 +11,11 @@ import pytest
 
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document, OffsetMap
-from factcheck.engine.results import DocumentResult, RuleInfo, RunResult
+from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import Finding, Severity
 from factcheck.reporters import render, render_claims
 from factcheck.reporters.html import Mark, markup
+from factcheck.rules.model import RuleInfo
 from factcheck.values import Duration, Hedge
 from tests import browser as browser_module
 from tests.browser import Browser, BrowserUnavailable, ensure_chromium, png_distinct_bytes, png_size

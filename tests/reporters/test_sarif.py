@@ -23,7 +23,7 @@ def schema_path() -> Path:
     """Under ``$FACTCHECK_DATA`` (relative to the repository root), else ``../shared/data``."""
     value = os.environ.get("FACTCHECK_DATA")
     candidates = [REPO_ROOT / value] if value else []  # an absolute value replaces the root
-    candidates += [REPO_ROOT.parent / "shared" / "data", Path("/work/shared/data")]
+    candidates += [REPO_ROOT.parent / "shared" / "data"]
     for base in candidates:
         if (base / SCHEMA_NAME).is_file():
             return base / SCHEMA_NAME

@@ -53,22 +53,39 @@ def test_each_rule_reports_its_own_finding(pack: Path, tmp_path: Path, capsys) -
     assert found == [("percent-doubled", "percent 12%", 14), ("number-doubled", "number 300", 24)]
 
 
-def test_the_traced_build_uses_the_rules_own_types(pack: Path) -> None:
+def test_one_tree_checked_in_two_environments_keeps_both_typings() -> None:
+    """The tree is shared on purpose here: each compiled expression runs, fast and traced, with the
+    types of its own environment."""
     from factcheck.claims import extract_claims
     from factcheck.documents.model import Document, OffsetMap
-    from factcheck.language import EvalContext
+    from factcheck.language import EvalContext, TypeEnv
+    from factcheck.language.checker import check
+    from factcheck.language.expression import CompiledExpression
 
-    rules = {rule.id: rule for rule in load_packs([pack]).rules}
-    assert rules["percent-doubled"].check.tree is rules["number-doubled"].check.tree  # shared, unharmed
-    document = Document("doc.txt", TEXT, TEXT, OffsetMap.identity(len(TEXT)))
+    text = "p * 2 > 1000"
+    locator = StringLocator(text)
+    tree = parse_expression(text, locator)
+    compiled = {}
+    for kind in ("percent", "number"):
+        env = TypeEnv.standard({"p": f"claim<{kind}>"})
+        compiled[kind] = CompiledExpression(text, check(tree, env, locator), env, locator)
+    assert compiled["percent"].tree is compiled["number"].tree
     claims = extract_claims(TEXT)
-    ctx = EvalContext(document=document, claims=claims)
-    (percent,) = claims.of_kind("percent")
-    value, steps = rules["percent-doubled"].check.trace({"p": percent}, ctx)
-    assert value is False and [step.detail for step in steps] == ["0.24 > 1000"]  # 24% as a fraction
+    ctx = EvalContext(document=Document("doc.txt", TEXT, TEXT, OffsetMap.identity(len(TEXT))), claims=claims)
+    percent = claims.of_kind("percent")[0]
     number = next(c for c in claims.of_kind("number") if c.text == "300")
-    value, steps = rules["number-doubled"].check.trace({"p": number}, ctx)
-    assert value is False and [step.detail for step in steps] == ["600 > 1000"]
+    for kind, claim, detail in (("percent", percent, "0.24 > 1000"), ("number", number, "600 > 1000")):
+        assert compiled[kind].evaluate({"p": claim}, ctx) is False
+        value, steps = compiled[kind].trace({"p": claim}, ctx)  # 24% is shown as a fraction
+        assert value is False and [step.detail for step in steps] == [detail]
+
+
+def test_a_pack_loads_both_rules_over_one_expression_text(pack: Path) -> None:
+    rules = load_packs([pack]).rules
+    assert [(r.id, r.check.source, str(r.bindings[0].expression.type)) for r in rules] == [
+        ("percent-doubled", "p * 2 > 1000", "list<claim<percent>>"),
+        ("number-doubled", "p * 2 > 1000", "list<claim<number>>"),
+    ]
 
 
 def test_parsed_trees_are_frozen() -> None:

@@ -29,7 +29,7 @@ from typing import Any
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
-from factcheck.claims.sentences import boundaries
+from factcheck.claims.sentences import sentence_ends
 from factcheck.startup import regexcache
 from factcheck.values import Money
 
@@ -58,7 +58,7 @@ class Sentences:
 
     def index(self, offset: int) -> int:
         if self._ends is None:
-            self._ends = boundaries(self.text)
+            self._ends = sentence_ends(self.text)
         return bisect_right(self._ends, offset)
 
 

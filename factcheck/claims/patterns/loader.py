@@ -25,7 +25,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from factcheck.claims.model import ClaimKind
@@ -48,9 +47,6 @@ from factcheck.claims.patterns.syntax import (
 )
 from factcheck.claims.patterns.syntax import Node as PatternNode
 from factcheck.errors import RuleLoadError, SourceLocation
-from factcheck.startup import regexcache
-from factcheck.startup.diskcache import load_or_build
-from factcheck.startup.resources import grammar_path
 from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
@@ -59,12 +55,11 @@ OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives", "define
 WORD_FILE = {"define", "description"}
 WITHIN = ("phrase", "clause", "sentence", "next_sentence")
 ATTACH_KEYS = {"pattern", "within", "agree"}
-KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
+KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
 RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision", "certain",
                    "sentence"}
-_CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "inflect.py", "../model.py")
 
 
 class PatternLoadError(RuleLoadError):
@@ -142,33 +137,13 @@ class Scope:
 def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None,
                       scope: Scope | None = None) -> PatternKind:
     """The kind a pattern file declares, checked against the ``known`` claim kinds (by default the
-    built-in and the default pack's) or a whole ``scope``; compiled once per content of the file, the
-    grammar, the code that compiles it and the scope (see :mod:`factcheck.startup.diskcache`)."""
+    built-in and the default pack's) or a whole ``scope``."""
     scope = scope or Scope(default_known() if known is None else known)
     text = read_pattern_file(path)
-    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in scope.known.values())
-    stages = ";".join(f"{name}:{stage}" for name, stage in sorted(scope.stages.items()))
-    key = "\0".join((str(path), text, _code(), kinds, scope.shared_key, stages))
-    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, scope=scope))
-    if not isinstance(kind, PatternKind) or kind.path != str(path):  # not what this cache entry should hold
-        kind = load_pattern_text(str(path), text, scope=scope)
+    kind = load_pattern_text(str(path), text, scope=scope)
     if kind.kind.name in scope.known:
         raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", kind_location(str(path)))
     return kind
-
-
-@cache
-def _code() -> str:
-    """The pattern grammar and the source of the modules that compile patterns: a cached pattern file
-    compiled by older code is compiled again."""
-    here = Path(__file__).resolve().parent
-    parts = [grammar_path("patterns.lark").read_text(encoding="utf-8")]
-    for name in _CODE:
-        try:
-            parts.append((here / name).read_text(encoding="utf-8"))
-        except OSError:  # pragma: no cover - installed without sources
-            parts.append(name)
-    return "\0".join(parts)
 
 
 def kind_location(path: str) -> SourceLocation | None:

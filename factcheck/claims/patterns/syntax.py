@@ -13,7 +13,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from factcheck.claims.patterns.inflect import inflections
-from factcheck.startup.resources import grammar_path
+from factcheck.startup.resources import load_grammar
 
 if TYPE_CHECKING:
     import lark
@@ -107,10 +107,7 @@ _TERMINALS = {"RPAR": "')'", "RSQB": "']'", "RBRACE": "'}'", "MORETHAN": "'>'", 
 
 @cache
 def _parser() -> lark.Lark:
-    import lark
-
-    return lark.Lark(grammar_path("patterns").read_text(encoding="utf-8"), parser="lalr",
-                     propagate_positions=True, maybe_placeholders=False)
+    return load_grammar("patterns", parser="lalr", propagate_positions=True, maybe_placeholders=False)
 
 
 def parse_pattern(pattern: str, macros: Mapping[str, Node] | None = None) -> Node:

@@ -1,0 +1,66 @@
+"""Syntax trees as JSON data, for the runtime cache of parsed expressions.
+
+A tree is written as nested lists (``["Binary", start, end, ...fields]``) and read back into new,
+frozen nodes; literal values keep their types (numbers as decimal strings, dates, durations,
+percentages). Reading checks every node name and field count, so data that is not a tree raises.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+from typing import Any
+
+from factcheck.language import ast
+from factcheck.language import types as T
+from factcheck.values import Duration, Percent
+
+_NODES = {cls.__name__: cls for cls in vars(ast).values()
+          if isinstance(cls, type) and issubclass(cls, ast.Node) and cls is not ast.Node}
+
+
+def encode(value: Any) -> Any:
+    if isinstance(value, ast.Node):
+        return [type(value).__name__, *(encode(getattr(value, f.name)) for f in dataclasses.fields(value))]
+    if isinstance(value, tuple):
+        return {"tuple": [encode(item) for item in value]}
+    if isinstance(value, T.Type):
+        return {"type": str(value)}
+    if isinstance(value, Decimal):
+        return {"dec": str(value)}
+    if isinstance(value, dt.date):
+        return {"date": value.isoformat()}
+    if isinstance(value, Duration):
+        return {"duration": [str(value.months), str(value.days), str(value.seconds)]}
+    if isinstance(value, Percent):
+        return {"percent": str(value.value)}
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    raise TypeError(f"cannot store {type(value).__name__} in a syntax tree")
+
+
+def decode(data: Any) -> Any:
+    if isinstance(data, list):
+        cls = _NODES[data[0]]
+        if len(data) - 1 != len(dataclasses.fields(cls)):
+            raise ValueError(f"{data[0]} takes {len(dataclasses.fields(cls))} fields")
+        return cls(*(decode(item) for item in data[1:]))
+    if isinstance(data, dict):
+        ((tag, value),) = data.items()
+        if tag == "tuple":
+            return tuple(decode(item) for item in value)
+        if tag == "type":
+            return T.parse_type(value)
+        if tag == "dec":
+            return Decimal(value)
+        if tag == "date":
+            return dt.date.fromisoformat(value)
+        if tag == "duration":
+            return Duration(*(Decimal(part) for part in value))
+        if tag == "percent":
+            return Percent(Decimal(value))
+        raise ValueError(f"unknown value {tag!r}")
+    if data is None or isinstance(data, str | int | bool):
+        return data
+    raise ValueError(f"not a syntax tree: {data!r}")

@@ -1,0 +1,168 @@
+"""The one runtime cache: data only, validated when read, one generation per environment, bounded,
+and off with ``--no-cache``. A planted pickle is never loaded."""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.startup import cache
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "seeds" / "trump-putin-call.md"
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv(cache.DISABLE, raising=False)
+    return tmp_path / "factcheck"
+
+
+def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "XDG_CACHE_HOME": str(home.parent)}
+    env.pop(cache.DISABLE, None)
+    return subprocess.run([sys.executable, "-m", "factcheck.cli.main", *args, str(SEED)], env=env,
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+class _Exploit:
+    def __reduce__(self):
+        return (os.system, (f"touch {self.marker}",))
+
+
+def test_a_planted_pickle_is_never_loaded_and_is_removed(home: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    exploit = _Exploit()
+    exploit.marker = marker  # type: ignore[attr-defined]
+    home.mkdir(parents=True)
+    for name in ("expressions-0badc0de.pickle", "regex-12345678.pickle", "rules-1-abc.pickle"):
+        (home / name).write_bytes(pickle.dumps(exploit))
+    assert _run(home, "run").returncode == 0
+    assert not marker.exists()
+    assert list(home.rglob("*.pickle")) == []
+
+
+def test_a_run_leaves_json_and_one_city_index_in_one_generation(home: Path) -> None:
+    first = _run(home, "run")
+    (generation,) = [p for p in home.iterdir()]
+    assert generation.name == cache.generation() or generation.name.startswith("g")
+    suffixes = {p.suffix for p in generation.iterdir()}
+    assert suffixes <= {".json", ".sqlite"} and ".json" in suffixes
+    for entry in generation.glob("*.json"):
+        document = json.loads(entry.read_text(encoding="utf-8"))
+        assert document["format"] == cache.FORMAT and isinstance(document["key"], str)
+    assert _run(home, "run").stdout == first.stdout  # and the warm run says the same
+
+
+def test_no_cache_writes_nothing(home: Path) -> None:
+    done = _run(home, "--no-cache", "run")
+    assert done.returncode == 0 and "22 claims" in done.stdout
+    assert not home.exists() or list(home.rglob("*")) == []
+    assert _run(home, "run", "--no-cache").stdout == done.stdout
+    assert not home.exists() or list(home.rglob("*")) == []
+
+
+def test_an_entry_is_rebuilt_when_damaged_foreign_or_invalid(home: Path) -> None:
+    builds = []
+
+    def build() -> list[int]:
+        builds.append(1)
+        return [1, 2, 3]
+
+    def decode(value: object) -> list[int]:
+        if not (isinstance(value, list) and all(isinstance(v, int) for v in value)):
+            raise ValueError("not a list of numbers")
+        return value
+
+    assert cache.load_or_build("demo", "k", build, decode=decode) == [1, 2, 3]
+    assert cache.load_or_build("demo", "k", build, decode=decode) == [1, 2, 3]
+    assert len(builds) == 1  # read back
+    path = cache.entry_path("demo", "k")
+    assert path is not None
+    for damage in (b"\x80not json", b'{"format": 1, "key": "other", "value": [9]}',
+                   b'{"format": 1, "key": "k", "value": "os.system"}', b""):
+        path.write_bytes(damage)
+        assert cache.load_or_build("demo", "k", build, decode=decode) == [1, 2, 3]
+    assert len(builds) == 5
+    assert json.loads(path.read_text(encoding="utf-8"))["value"] == [1, 2, 3]  # rewritten
+
+
+def test_upgrades_evict_old_generations(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for version in range(4):  # the first install and three upgrades
+        monkeypatch.setattr(cache, "generation", lambda v=version: f"gversion{v}")
+        path = cache.entry_path("demo", "k")
+        assert path is not None and cache.write(path, b"{}")
+        os.utime(path.parent, (1000 + version, 1000 + version))
+    assert sorted(p.name for p in home.iterdir()) == ["gversion2", "gversion3"]
+
+
+def test_a_generation_is_bounded(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "MAX_BYTES", 1000)
+    first, second = cache.entry_path("demo", "a"), cache.entry_path("demo", "b")
+    assert first is not None and second is not None
+    assert cache.write(first, b"x" * 800)
+    assert not cache.write(second, b"x" * 300)
+    assert not second.exists()
+
+
+def test_an_unwritable_cache_directory_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a directory", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    assert cache.entry_path("demo", "k") is None
+    assert cache.load_or_build("demo", "k", lambda: 7) == 7
+
+
+def test_grammar_tables_read_back_parse_as_built(home: Path) -> None:
+    import lark
+
+    from factcheck.startup import tables
+    from factcheck.startup.resources import grammar_path
+
+    built = lark.Lark(grammar_path("rule.lark").read_text(encoding="utf-8"), parser="lalr",
+                      start=["start", "bindings"], propagate_positions=True, maybe_placeholders=True)
+    again = tables.decode(json.loads(json.dumps(tables.encode(built))))
+    text = "count(x in claims.ordinal: x.value > 2) ~ 3 within 10%"
+    assert again.parse(text, start="start") == built.parse(text, start="start")
+    for bad in ({"data": {}, "memo": {}}, {"data": {"options": {}}, "memo": {"1": 2}}, [1, 2]):
+        with pytest.raises(ValueError, match="not a serialized lark parser"):
+            tables.decode(bad)
+
+
+def test_cached_regex_code_is_rebuilt_and_bad_code_rejected(home: Path) -> None:
+    from factcheck.startup import regexcache
+
+    pattern = r"(?P<n>\d+) (?:votes|seats)"
+    table = regexcache._table()
+    first = regexcache.compile(pattern)
+    entry = table.get("0:" + pattern)
+    assert entry is not None and entry[0] == first.flags and entry[2] == 1  # one group, as _sre takes it
+    again = regexcache.compile(pattern)  # rebuilt from the table
+    assert again.search("won 12 seats")["n"] == first.search("won 12 seats")["n"] == "12"
+    table._entries()["0:" + pattern][1] = [999, 1, 2, 3]  # an opcode list _sre's validator refuses
+    assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
+    table._entries()["0:" + pattern] = "os.system('touch pwned')"  # not an entry at all: dropped
+    assert table.get("0:" + pattern) is None
+    assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
+
+
+def test_parsed_expressions_round_trip_through_json() -> None:
+    import json
+
+    from factcheck.language import StringLocator, treecodec
+    from factcheck.language.parser import _parse_text
+
+    for text in ("let d = c.value - 8 months in d ~ 2025-01-20 within 10%", "[x in xs where x.value > 2.5]",
+                 "count(x in claims.ordinal: x.hedge != \"exact\") >= 1 and not y"):
+        tree = _parse_text(text, StringLocator(text), "start")
+        again = treecodec.decode(json.loads(json.dumps(treecodec.encode(tree))))
+        assert again is not tree and repr(again) == repr(tree)  # nodes compare by identity
+    with pytest.raises((ValueError, KeyError)):
+        treecodec.decode(["Binary", 1, 2])
