@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -63,7 +64,7 @@ def test_a_run_leaves_json_and_one_city_index_in_one_generation(home: Path) -> N
 
 def test_no_cache_writes_nothing(home: Path) -> None:
     done = _run(home, "--no-cache", "run")
-    assert done.returncode == 0 and "22 claims" in done.stdout
+    assert done.returncode == 0 and re.search(r"Checked 1 document: \d+ claims", done.stdout)
     assert not home.exists() or list(home.rglob("*")) == []
     assert _run(home, "run", "--no-cache").stdout == done.stdout
     assert not home.exists() or list(home.rglob("*")) == []
