@@ -64,9 +64,9 @@ def read_baseline(source: str) -> Counter[Key]:
         raise ConfigError(f"baseline {source}: a finding lacks {exc}") from None
 
 
-def filter_new(results: Iterable[DocumentResult], baseline: Counter[Key]) -> int:
-    """Drop findings the baseline knows (in place); returns how many were dropped."""
-    remaining = Counter(baseline)
+def filter_new(results: Iterable[DocumentResult], remaining: Counter[Key]) -> int:
+    """Drop findings the baseline knows (in place); returns how many were dropped. ``remaining`` is
+    consumed, so a stream of results can be filtered one at a time against one baseline."""
     dropped = 0
     for result in results:
         keep = [f for f in result.findings if f.rule.startswith("factcheck/")]

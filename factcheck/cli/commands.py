@@ -9,13 +9,14 @@ import dataclasses
 import json
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from factcheck.cli.config import Config, load_config
-from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE
+from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Confidence, Severity, is_internal
+from factcheck.findings import Confidence, Severity
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
@@ -57,31 +58,45 @@ def configured_rules(pack: Pack, config: Config) -> list[Rule]:
 
 def build_engine(args: argparse.Namespace, config: Config):
     """The loaded pack, the rules that run, and the engine."""
-    from factcheck.engine.runner import Engine
-    from factcheck.facts.loader import load_facts
+    from factcheck.cli.recipe import EngineRecipe
 
-    pack = load_pack(config, args.rules)
-    fact_args = [*config.facts, *map(Path, args.facts)]
-    rules = configured_rules(pack, config)
-    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
-    facts = load_facts([*pack.fact_files, *fact_args])
-    return pack, rules, Engine(rules, facts, pack.extractor(), timeout=timeout)
+    return EngineRecipe.of(config, args.rules, args.facts, getattr(args, "timeout", DEFAULT_TIMEOUT)).build()
 
 
-def documents(args: argparse.Namespace, config: Config):
-    from factcheck.documents import discover, load_documents
+def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
+    """The paths to check: the command line's (a quoted glob such as ``'archive/**/*.md'`` expanded
+    here, for shells and schedulers that pass it on), else the configuration's ``include``;
+    ``exclude``d files left out."""
+    from factcheck.documents import discover
 
-    paths = list(args.paths)
+    paths = [found for path in args.paths for found in _glob(path)]
     if not paths and config.include:
         paths = _included(config)
     if not paths:
         raise UsageError("no input: give files, directories, or - for standard input")
-    honour_ignore = not getattr(args, "no_ignore", False)
+    honour_ignore = honours_ignore(args)
     if config.exclude:
         found = discover(paths, honour_ignore=honour_ignore)
         paths = [p for p in found if p == "-" or not config.excluded(p)]
+    return paths
+
+
+def _glob(path: str) -> list[str]:
+    """A path that does not exist but holds glob characters names what it matches (sorted); with no
+    match it is kept, so that reading it reports the failure."""
+    import glob
+
+    if os.path.exists(path) or not glob.has_magic(path):
+        return [path]
+    return sorted(glob.glob(path, recursive=True)) or [path]
+
+
+def documents(args: argparse.Namespace, config: Config):
+    from factcheck.documents import load_documents
+
     return load_documents(
-        paths, date_override=args.date, stdin=sys.stdin, default_date=config.date, honour_ignore=honour_ignore
+        input_paths(args, config), date_override=args.date, stdin=sys.stdin, default_date=config.date,
+        honour_ignore=honours_ignore(args),
     )
 
 
@@ -94,31 +109,43 @@ def _included(config: Config) -> list[str]:
 
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
+    from factcheck.cli.corpus import CorpusRun
+    from factcheck.cli.recipe import EngineRecipe
     from factcheck.reporters import ReportOptions, render
 
     config = config_of(args)
-    pack, rules, engine = build_engine(args, config)
-    results = list(engine.check_all(documents(args, config), jobs=args.jobs))
-    audit = suppressions.apply(results, {rule.id for rule in pack.rules})
+    recipe = EngineRecipe.of(config, args.rules, args.facts, args.timeout)
+    pack, rules, engine = recipe.build()
+    paths = input_paths(args, config)
+    known = baseline.read_baseline(args.baseline) if args.baseline else None
+    default_format = "jsonl" if args.resume else config.format or "text"
+    confidence = min_confidence_of(args, config)
+    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
+    corpus = CorpusRun(args, config, recipe, args.format or default_format, options)
+    corpus.stage.start(pack, engine)
+    outcome = corpus.check(paths, known)
+    results = outcome.results
+    if outcome.interrupted and (args.list_suppressions or args.write_baseline):
+        return _stopped(corpus, outcome, kept=False)
     if args.list_suppressions:
-        return _list_suppressions(audit, args, results)
+        return _list_suppressions(outcome.suppressions, args, results)
     if args.write_baseline:
         count = baseline.write_baseline(results, args.write_baseline)
         print(f"factcheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
-        return EXIT_USAGE if _nothing_read(results) else EXIT_OK
-    if args.baseline:
-        baseline.filter_new(results, baseline.read_baseline(args.baseline))
-    report_run = RunResult(results, [rule.info for rule in rules] + suppressions.rule_infos(results))
-    min_confidence = min_confidence_of(args, config)
-    options = ReportOptions(color=color, min_confidence=min_confidence)
-    report = render(args.format or config.format or "text", report_run, options)
-    if not (args.quiet and not any(options.shown(f) for f in report_run.findings())):
-        write(report, args.output)
-    if any(is_internal(finding) for finding in report_run.findings()):
+        return EXIT_USAGE if outcome.nothing_read else EXIT_OK
+    infos = [rule.info for rule in rules] + suppressions.rule_infos(results)
+    report_run = RunResult(results, infos, interrupted=outcome.interrupted)
+    text = None
+    if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
+        text = render(corpus.format, report_run, options)
+    corpus.finish(text, len(infos), outcome)
+    if outcome.interrupted:
+        return _stopped(corpus, outcome)
+    if outcome.tally.internal:
         return EXIT_INTERNAL
-    if _nothing_read(results):
+    if outcome.nothing_read:
         return EXIT_USAGE
-    return exit_code(report_run, args.fail_on or config.fail_on or "error", min_confidence)
+    return exit_code(outcome.gating, args.fail_on or config.fail_on or "error")
 
 
 def min_confidence_of(args: argparse.Namespace, config: Config) -> Confidence:
@@ -127,8 +154,22 @@ def min_confidence_of(args: argparse.Namespace, config: Config) -> Confidence:
     return Confidence(chosen) if chosen else DEFAULT_MIN_CONFIDENCE
 
 
-def _nothing_read(results: list[DocumentResult]) -> bool:
-    return bool(results) and all(r.document is None for r in results)
+def honours_ignore(args: argparse.Namespace) -> bool:
+    """Whether directory searches skip what ``.gitignore`` files ignore (not with ``--no-ignore``)."""
+    return not getattr(args, "no_ignore", False)
+
+
+def _stopped(corpus, outcome, kept: bool = True) -> int:
+    """Ctrl-C: one line saying what was kept, and exit 130 (128 + SIGINT, as shells do); a lost
+    worker: the same line with the reason, and exit 3 (an internal error)."""
+    cause = f"error: {outcome.failure}; stopped" if outcome.failure else "interrupted"
+    done = f"factcheck: {cause} after {outcome.tally.documents:,} documents"
+    if not kept:
+        print(f"{done}; nothing written", file=sys.stderr)
+    else:
+        where = "" if corpus.target == "standard output" else f" to {corpus.target}"
+        print(f"{done}; their results are written{where}", file=sys.stderr)
+    return EXIT_INTERNAL if outcome.failure else EXIT_INTERRUPTED
 
 
 def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentResult]) -> int:
@@ -139,24 +180,24 @@ def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentRe
         write(json.dumps({"suppressions": listing_json(audit), "bad": bad}, indent=2) + "\n", args.output)
     else:
         write(listing(audit) + "".join(f"bad suppression: {m}\n" for m in bad), args.output)
-    return EXIT_USAGE if _nothing_read(results) else EXIT_OK
+    unreadable = bool(results) and all(r.document is None for r in results)
+    return EXIT_USAGE if unreadable else EXIT_OK
 
 
-def exit_code(run: RunResult, fail_on: str, min_confidence: Confidence = DEFAULT_MIN_CONFIDENCE) -> int:
-    """1 when a finding reaches both thresholds: severity ``fail_on`` and ``min_confidence``."""
+def exit_code(gating: Mapping[str, int], fail_on: str) -> int:
+    """1 when a finding that reaches ``--min-confidence`` (counted by severity name in ``gating``) is
+    at or above ``fail_on``, else 0."""
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity(fail_on).rank
-    failing = (f for f in run.findings()
-               if f.severity.rank >= threshold and f.confidence.rank >= min_confidence.rank)
-    return EXIT_FINDINGS if any(failing) else EXIT_OK
+    failing = any(count and Severity(name).rank >= threshold for name, count in gating.items())
+    return EXIT_FINDINGS if failing else EXIT_OK
 
 
 def write(text: str, output: str | None) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    from factcheck.cli.output import write_atomically
+
+    write_atomically(Path(output), text)

@@ -4,7 +4,8 @@ the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and 
 Exit codes (DESIGN §5): 0 nothing at or above --fail-on (with confidence at or above
 --min-confidence); 1 something is; 2 usage or configuration errors, a rule pack that does not load,
 or no input that could be read; 3 an internal error (a bug in factcheck), also when it hit only one
-document and the others were reported. Heavy modules are imported
+document and the others were reported; 130 interrupted (Ctrl-C), with what was finished written.
+Heavy modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
 
@@ -17,7 +18,7 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.cli.options import EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
+from factcheck.cli.options import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.limits import DEFAULT_TIMEOUT
 
@@ -25,7 +26,8 @@ EPILOG = """exit codes:
   0  no finding at or above --fail-on
   1  findings at or above --fail-on
   2  usage or configuration error, a rule pack that does not load, or no readable input
-  3  internal error (a bug in factcheck; the report of the other documents is still written)"""
+  3  internal error (a bug in factcheck; the report of the other documents is still written)
+  130  interrupted (Ctrl-C); the documents finished are written"""
 CONFIDENCES = ("high", "medium", "low")
 
 
@@ -46,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `factcheck claims | head`
         return EXIT_OK
+    except KeyboardInterrupt:  # before or after the checking loop, which handles its own
+        print("factcheck: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except RecursionError:
         print("factcheck: error: input nested too deeply to read", file=sys.stderr)
         return EXIT_USAGE
@@ -106,7 +111,16 @@ def _parser() -> argparse.ArgumentParser:
                      help="lowest confidence that exits 1 and that the text format shows (default: medium)")
     run.add_argument("--quiet", "-q", action="store_true",
                      help="print nothing when no finding reaches --min-confidence")
-    run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
+    run.add_argument("-j", "--jobs", type=_positive, metavar="N",
+                     help="worker processes (default: one per core for a corpus, none for a few documents)")
+    run.add_argument("--unordered", action="store_true",
+                     help="report documents as they finish rather than in input order")
+    run.add_argument("--resume", metavar="FILE",
+                     help="continue the JSONL report FILE: check only the documents it lacks, append them")
+    run.add_argument("--dask", metavar="ADDRESS",
+                     help="check on the Dask scheduler at ADDRESS (host:port), or 'local' to start one here")
+    run.add_argument("--show-notes", action="store_true",
+                     help="list every document's notes (a large run prints a summary of them)")
     run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"time limit per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")

@@ -10,5 +10,6 @@ EXIT_OK = 0  # nothing at or above --fail-on
 EXIT_FINDINGS = 1  # a finding at or above --fail-on, or a failed rule example
 EXIT_USAGE = 2  # bad arguments or configuration, a pack that does not load, no input could be read
 EXIT_INTERNAL = 3  # factcheck itself failed (a crash); what was already found is still written
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT, as shells say); the documents finished are written
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")

@@ -7,7 +7,20 @@
 from factcheck.documents.dates import DateParseError, parse_date
 from factcheck.documents.model import Document, LineIndex, OffsetMap, Position
 from factcheck.documents.reading import MAX_DOCUMENT_BYTES
-from factcheck.documents.sources import FORMATS, DocumentOrError, InputFailure, discover, load_documents
+from factcheck.documents.sources import (
+    FORMATS,
+    DocumentOrError,
+    FileUnit,
+    InputFailure,
+    LineUnit,
+    ReadOptions,
+    Unit,
+    discover,
+    load_documents,
+    read_unit,
+    unit_size,
+    units,
+)
 
 __all__ = [
     "FORMATS",
@@ -15,11 +28,18 @@ __all__ = [
     "DateParseError",
     "Document",
     "DocumentOrError",
+    "FileUnit",
     "InputFailure",
     "LineIndex",
+    "LineUnit",
     "OffsetMap",
     "Position",
+    "ReadOptions",
+    "Unit",
     "discover",
     "load_documents",
     "parse_date",
+    "read_unit",
+    "unit_size",
+    "units",
 ]

@@ -34,20 +34,25 @@ class RecordFailure:
 
 def iter_records(stream: BinaryIO, path: str, max_bytes: int) -> Iterator[Document | RecordFailure]:
     """The documents of a JSONL stream, and a failure for each unusable line."""
-    for number, raw in _lines(stream, max_bytes):
-        if raw is None:
-            yield RecordFailure(number, too_large(path, max_bytes, SourceLocation(path, number, 1)))
-            continue
-        try:
-            document = _record(raw, path, number)
-        except InputError as error:
-            yield RecordFailure(number, error)
-            continue
-        if document is not None:
-            yield document
+    for number, raw in numbered_lines(stream, max_bytes):
+        item = read_record(raw, path, number, max_bytes)
+        if item is not None:
+            yield item
 
 
-def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
+def read_record(raw: bytes | None, path: str, number: int, max_bytes: int) -> Document | RecordFailure | None:
+    """The document of line ``number`` (``raw`` is None for a line over ``max_bytes``), a failure for
+    an unusable line, None for a blank one. Lines are read apart from records so that a line can be
+    sent to another process and turned into its document there."""
+    if raw is None:
+        return RecordFailure(number, too_large(path, max_bytes, SourceLocation(path, number, 1)))
+    try:
+        return _record(raw, path, number)
+    except InputError as error:
+        return RecordFailure(number, error)
+
+
+def numbered_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None]]:
     """Numbered lines of at most ``max_bytes``; a longer line is skipped unread and yields ``None``."""
     number = 0
     while True:

@@ -4,6 +4,10 @@ Every input problem (a missing path, an empty directory, a file that cannot be r
 bad JSONL line) is yielded as an :class:`InputFailure` in the stream instead of raised, because
 the design promises that one bad input becomes a finding of its own and the run goes on. Documents
 are produced lazily so a large corpus is never held in memory at once.
+
+Reading happens in two steps so that the second can run in another process: :func:`units` finds the
+work (a file to read, a JSONL line read but not parsed), cheaply and in order; :func:`read_unit`
+turns one unit into its document. :func:`load_documents` chains the two.
 """
 
 from __future__ import annotations
@@ -14,11 +18,11 @@ import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import BinaryIO, TextIO
+from typing import TextIO
 
 from factcheck.documents.frontmatter import has_front_matter
 from factcheck.documents.ignore import IgnoreRules
-from factcheck.documents.jsonl import RecordFailure, iter_records
+from factcheck.documents.jsonl import RecordFailure, numbered_lines, read_record
 from factcheck.documents.markdown import parse_markdown
 from factcheck.documents.model import Document
 from factcheck.documents.plaintext import parse_text
@@ -62,10 +66,33 @@ DocumentOrError = Document | InputFailure
 
 
 @dataclass(frozen=True, slots=True)
-class _Options:
-    date_override: dt.date | None
-    default_date: dt.date | None
-    max_bytes: int
+class ReadOptions:
+    """How inputs are read: ``date_override`` (``--date``) replaces every document's own date,
+    ``default_date`` (the configuration's) fills a missing one; ``max_bytes`` bounds one document."""
+
+    date_override: dt.date | None = None
+    default_date: dt.date | None = None
+    max_bytes: int = MAX_DOCUMENT_BYTES
+
+
+@dataclass(frozen=True, slots=True)
+class FileUnit:
+    """A file to read whole (any format but JSONL)."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class LineUnit:
+    """One line of a JSONL file, read but not yet parsed; ``raw`` is None for an oversized line."""
+
+    path: str
+    number: int
+    raw: bytes | None
+
+
+Unit = FileUnit | LineUnit | Document | InputFailure
+"""A piece of work: what :func:`read_unit` turns into one document (or failure)."""
 
 
 def discover(paths: list[str], *, honour_ignore: bool = True) -> list[str]:
@@ -94,17 +121,60 @@ def load_documents(
     (the project configuration's) is used only for documents that declare none. ``honour_ignore``
     is as for :func:`discover`.
     """
-    options = _Options(date_override, default_date, max_bytes)
+    options = ReadOptions(date_override, default_date, max_bytes)
+    for unit in units(paths, options, stdin=stdin, honour_ignore=honour_ignore):
+        item = read_unit(unit, options)
+        if item is not None:
+            yield item
+
+
+def units(
+    paths: list[str], options: ReadOptions, *, stdin: TextIO | None = None, honour_ignore: bool = True
+) -> Iterator[Unit]:
+    """The work ``paths`` name, in order, lazily: standard input is read here (it cannot be sent to
+    another process), a JSONL file is split into its lines, any other file is left to read.
+    ``honour_ignore`` is as for :func:`discover`."""
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
-            yield _apply_dates(_load_stdin(stdin if stdin is not None else sys.stdin, options), options)
+            yield _load_stdin(stdin if stdin is not None else sys.stdin, options)
             continue
         files, failures = _expand(path, seen, honour_ignore)
         yield from failures
         for file in files:
-            for item in _load_file(file, options):
-                yield _apply_dates(item, options)
+            if _kind(file) == "jsonl":
+                yield from _jsonl_lines(file, options.max_bytes)
+            else:
+                yield FileUnit(file)
+
+
+def read_unit(unit: Unit, options: ReadOptions) -> DocumentOrError | None:
+    """The document (or failure) of one unit, with ``options``' dates applied; None for a blank
+    JSONL line."""
+    if isinstance(unit, FileUnit):
+        item: DocumentOrError = _load_file(unit.path, options)
+    elif isinstance(unit, LineUnit):
+        record = read_record(unit.raw, unit.path, unit.number, options.max_bytes)
+        if record is None:
+            return None
+        if isinstance(record, RecordFailure):
+            return InputFailure(unit.path, record.error, record_line=record.line)
+        item = record
+    else:
+        item = unit
+    return _apply_dates(item, options)
+
+
+def unit_size(unit: Unit) -> int:
+    """About how many characters a unit holds (bytes for what is not read yet), for progress."""
+    if isinstance(unit, LineUnit):
+        return len(unit.raw or b"")
+    if isinstance(unit, FileUnit):
+        try:
+            return os.path.getsize(unit.path)
+        except OSError:
+            return 0
+    return len(unit.original) if isinstance(unit, Document) else 0
 
 
 def _expand(path: str, seen: set[str], honour_ignore: bool) -> tuple[list[str], list[InputFailure]]:
@@ -178,30 +248,31 @@ def _unseen(paths: list[str], seen: set[str]) -> list[str]:
     return fresh
 
 
-def _load_file(path: str, options: _Options) -> Iterator[DocumentOrError]:
-    kind = FORMATS.get(os.path.splitext(path)[1].lower(), "text")
+def _kind(path: str) -> str:
+    return FORMATS.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def _load_file(path: str, options: ReadOptions) -> DocumentOrError:
     try:
         with open(path, "rb") as stream:
-            if kind == "jsonl":
-                yield from _jsonl(stream, path, options)
-                return
             original = decode_utf8(read_limited(stream, path, options.max_bytes), path)
-        yield _parser(kind)(path, original)
+        return _parser(_kind(path))(path, original)
+    except OSError as error:
+        return InputFailure(path, InputError(f"cannot read: {error.strerror or error}"))
+    except InputError as error:
+        return InputFailure(path, error)
+
+
+def _jsonl_lines(path: str, max_bytes: int) -> Iterator[LineUnit | InputFailure]:
+    try:
+        with open(path, "rb") as stream:
+            for number, raw in numbered_lines(stream, max_bytes):
+                yield LineUnit(path, number, raw)
     except OSError as error:
         yield InputFailure(path, InputError(f"cannot read: {error.strerror or error}"))
-    except InputError as error:
-        yield InputFailure(path, error)
 
 
-def _jsonl(stream: BinaryIO, path: str, options: _Options) -> Iterator[DocumentOrError]:
-    for item in iter_records(stream, path, options.max_bytes):
-        if isinstance(item, RecordFailure):
-            yield InputFailure(path, item.error, record_line=item.line)
-        else:
-            yield item
-
-
-def _load_stdin(stdin: TextIO, options: _Options) -> DocumentOrError:
+def _load_stdin(stdin: TextIO, options: ReadOptions) -> DocumentOrError:
     """Standard input is plain text, or Markdown when it opens with front matter."""
     try:
         buffer = getattr(stdin, "buffer", None)
@@ -220,7 +291,7 @@ def _load_stdin(stdin: TextIO, options: _Options) -> DocumentOrError:
         return InputFailure(STDIN_PATH, error)
 
 
-def _apply_dates(item: DocumentOrError, options: _Options) -> DocumentOrError:
+def _apply_dates(item: DocumentOrError, options: ReadOptions) -> DocumentOrError:
     """``--date`` wins over the document's own date; the configured default fills a missing one."""
     if isinstance(item, Document):
         if options.date_override is not None:

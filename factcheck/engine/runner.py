@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 import traceback
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from factcheck.claims.extract import Extractor, default_extractor
@@ -66,11 +66,13 @@ class Engine:
         self.timeout = timeout
 
     def check(self, document: Document) -> DocumentResult:
-        result = DocumentResult(document.display_path, document, ClaimSet([]))
+        result = DocumentResult(document.display_path, document, ClaimSet([]), characters=len(document.text))
         stage = "extracting claims"
+        began = extracted = time.perf_counter()
         try:
             with time_limit(self.timeout):
                 result.claims = document_claims(document, self.extractor)  # extraction, then resolution
+                extracted = time.perf_counter()
                 result.findings.extend(_problems(result.claims))
                 if document.metadata.get("date_error"):
                     result.findings.append(_bad_date(document))
@@ -92,32 +94,12 @@ class Engine:
         except Exception as exc:  # a bug: this document is reported, the others are still checked
             result.findings.append(internal_error(f"internal error while {stage}", exc))
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
+        done = time.perf_counter()
+        result.timings = {"extract": extracted - began, "rules": done - extracted}
         return result
 
-    def check_all(
-        self, inputs: Iterable[Document | InputFailure], jobs: int = 1
-    ) -> Iterator[DocumentResult]:
-        """Results in input order; with ``jobs > 1`` documents are checked in forked workers."""
-        if jobs <= 1:
-            yield from map(self._check_item, inputs)
-            return
-        import multiprocessing
-
-        global _WORKER_ENGINE
-        _WORKER_ENGINE = self  # compiled rules are closures: workers inherit them by fork, not pickle
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            yield from pool.imap(_check_in_worker, inputs, chunksize=8)
-
-    def _check_item(self, item: Document | InputFailure) -> DocumentResult:
+    def check_item(self, item: Document | InputFailure) -> DocumentResult:
         return input_failure_result(item) if isinstance(item, InputFailure) else self.check(item)
-
-
-_WORKER_ENGINE: Engine | None = None
-
-
-def _check_in_worker(item: Document | InputFailure) -> DocumentResult:
-    assert _WORKER_ENGINE is not None
-    return _WORKER_ENGINE._check_item(item)
 
 
 def input_failure_result(failure: InputFailure) -> DocumentResult:
@@ -125,4 +107,4 @@ def input_failure_result(failure: InputFailure) -> DocumentResult:
     location = failure.error.location
     evidence = {"location": str(location)} if location else {}
     finding = Finding(INPUT_ERROR, Severity.ERROR, failure.error.message, None, (), evidence)
-    return DocumentResult(failure.path, None, ClaimSet([]), [finding])
+    return DocumentResult(failure.path, None, ClaimSet([]), [finding], record_line=failure.record_line)

@@ -51,6 +51,7 @@ def register(name: str, reporter: str | Reporter) -> None:
 
 register("text", "factcheck.reporters.text:render")
 register("json", "factcheck.reporters.json_report:render")
+register("jsonl", "factcheck.reporters.jsonl:render")
 register("sarif", "factcheck.reporters.sarif:render")
 register("junit", "factcheck.reporters.junit:render")
 register("github", "factcheck.reporters.github:render")

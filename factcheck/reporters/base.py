@@ -16,10 +16,12 @@ TOOL_NAME = "factcheck"
 class ReportOptions:
     """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format.
     Findings below ``min_confidence`` are marked in every format (the text format leaves them out
-    and counts them); they do not gate the exit code."""
+    and counts them); they do not gate the exit code. ``show_notes`` lists every document's notes,
+    which a large run's text report otherwise sums up."""
 
     color: bool = False
     min_confidence: Confidence = Confidence.MEDIUM
+    show_notes: bool = False
 
     def shown(self, finding: Finding) -> bool:
         """Whether ``finding`` reaches ``min_confidence``."""
@@ -54,7 +56,7 @@ class Totals:
         findings = [f for f in run.findings() if counted is None or counted(f)]
         return cls(
             documents=len(run.documents),
-            claims=sum(len(result.claims) for result in run.documents),
+            claims=sum(result.claim_count for result in run.documents),
             rules=len(run.rules),
             by_severity={s: sum(1 for f in findings if f.severity is s) for s in Severity},
         )

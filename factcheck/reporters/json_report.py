@@ -78,7 +78,7 @@ def summary_object(run: RunResult, options: ReportOptions | None = None) -> dict
     totals = Totals.of(run)
     options = options or ReportOptions()
     findings = run.findings()
-    return {
+    summary: dict[str, Any] = {
         "documents": totals.documents,
         "claims": totals.claims,
         "rules": totals.rules,
@@ -87,6 +87,9 @@ def summary_object(run: RunResult, options: ReportOptions | None = None) -> dict
         "min_confidence": options.min_confidence.value,
         "below_min_confidence": sum(1 for f in findings if not options.shown(f)),
     }
+    if run.interrupted:  # stopped by Ctrl-C: the documents listed are the ones it finished
+        summary["interrupted"] = True
+    return summary
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

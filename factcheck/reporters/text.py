@@ -4,7 +4,10 @@ a closing summary.
 
 A finding below high confidence is labelled (``error[rule] (medium confidence): ...``). Findings
 below ``--min-confidence`` are left out, as a reader at a terminal wants, and counted in the
-document line and the summary; ``--min-confidence low`` shows them all."""
+document line and the summary; ``--min-confidence low`` shows them all.
+
+A large run (more than :data:`DETAIL_LIMIT` documents) lists only the documents with findings shown
+and sums the notes up by reason ("8 rules skipped on 20,600 documents: ..."), unless ``show_notes``."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from factcheck.safetext import visible
 from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
 
 HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
+DETAIL_LIMIT = 20  # documents up to which every document and its notes are listed
 
 
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
@@ -100,18 +104,47 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
     return lines
 
 
-def document_header(result: DocumentResult, options: ReportOptions) -> list[str]:
+def document_header(result: DocumentResult, options: ReportOptions, notes: bool = True) -> list[str]:
     document = result.document
     shown = sum(1 for finding in result.findings if options.shown(finding))
     if document is None:
         status = "could not be read"
     else:
         found = plural(shown, "finding") if shown else "no findings"
-        status = f"{plural(len(result.claims), 'claim')} checked, {found}"
+        status = f"{plural(result.claim_count, 'claim')} checked, {found}"
         if shown < len(result.findings):
             status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
     path = visible(document.display_path if document else result.path)
-    return [f"{path}: {status}"] + [f"  note: {visible(note)}" for note in result.notes]
+    return [f"{path}: {status}"] + [f"  note: {visible(note)}" for note in (result.notes if notes else ())]
+
+
+def notes_summary(results: list[DocumentResult]) -> list[str]:
+    """One line per reason a note gives: how many subjects (rules) it named, on how many documents.
+
+    A note reads ``SUBJECT: REASON`` (``weekday-matches-date: skipped, the document has no date``);
+    one without a subject is counted as a whole."""
+    subjects: dict[str, set[str]] = {}
+    documents: dict[str, int] = {}
+    for result in results:
+        reasons = set()
+        for note in result.notes:
+            subject, _, reason = note.partition(": ")
+            if not reason:
+                subject, reason = "", note
+            subjects.setdefault(reason, set()).add(subject)
+            reasons.add(reason)
+        for reason in reasons:
+            documents[reason] = documents.get(reason, 0) + 1
+    lines = []
+    for reason, count in sorted(documents.items(), key=lambda item: -item[1]):
+        named = len(subjects[reason] - {""})
+        verb, comma, why = reason.partition(", ")
+        if not comma or " " in verb:  # "skipped, the document has no date": the verb goes first
+            verb, why = "noted", reason
+        who = f"{named:,} {'rule' if named == 1 else 'rules'} " if named else ""
+        where = f"{count:,} {'document' if count == 1 else 'documents'}"
+        lines.append(f"note: {who}{verb} on {where}: {visible(why)}; see --show-notes")
+    return lines
 
 
 def summary(run: RunResult, paint: Painter, options: ReportOptions | None = None) -> str:
@@ -135,16 +168,23 @@ def summary(run: RunResult, paint: Painter, options: ReportOptions | None = None
 
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = Painter(options.color)
+    detailed = options.show_notes or len(run.documents) <= DETAIL_LIMIT
     out: list[str] = []
     for result in run.documents:
-        out.extend(document_header(result, options))
         shown = [finding for finding in result.findings if options.shown(finding)]
+        if not detailed and not shown:
+            continue
+        out.extend(document_header(result, options, notes=detailed))
         for finding in shown:
             out.append("")
             out.extend(finding_block(result.path, result.document, finding, paint))
         if shown:
             out.append("")
+    if not detailed:
+        out.extend(notes_summary(run.documents))
     if out and out[-1] != "":
         out.append("")
+    if run.interrupted:
+        out.append("Interrupted: only the documents checked before the run stopped are reported.")
     out.append(summary(run, paint, options))
     return "\n".join(out) + "\n"

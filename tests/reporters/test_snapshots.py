@@ -12,6 +12,7 @@ from .snapshot import assert_snapshot
 SNAPSHOT_NAMES = {
     "text": "run.txt",
     "json": "run.json",
+    "jsonl": "run.jsonl",
     "sarif": "run.sarif",
     "junit": "run.junit.xml",
     "github": "run.github.txt",

@@ -1,0 +1,98 @@
+"""Checking on several cores: batches of work sent to worker processes, results back in order.
+
+Workers are started with ``spawn`` (the only start method on macOS and Windows, and the safe one
+with threads): each is sent the *stage* (a picklable callable, see ``factcheck.cli.recipe``) once,
+when it starts, and builds its engine from it; after that only batches of units travel. At most a
+few batches per worker are in flight, so a corpus larger than memory is never read ahead.
+
+Interrupted (Ctrl-C), :func:`map_batches` stops handing out work, cancels what has not started and
+lets the caller keep what was finished.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+Unit = TypeVar("Unit")
+Result = TypeVar("Result")
+Stage = Callable[[Any], Any]
+
+IN_FLIGHT_PER_WORKER = 4
+
+_STAGE: Stage | None = None  # this worker's stage, set once by the pool's initializer
+
+
+class WorkerLost(RuntimeError):
+    """A worker process died (killed, out of memory) with work in hand; what came back is kept."""
+
+
+def available_cores() -> int:
+    """The cores this process may run on (the scheduler's affinity mask, else the CPU count)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
+def map_batches(
+    stage: Callable[[Unit], Result | None],
+    batches: Iterable[list[Unit]],
+    jobs: int,
+    *,
+    ordered: bool = True,
+    start_method: str = "spawn",
+) -> Iterator[list[Result]]:
+    """``stage`` over every unit, in ``jobs`` worker processes; one list of results per batch (None
+    results dropped), in the order of ``batches`` unless ``ordered`` is False."""
+    import multiprocessing
+
+    context = multiprocessing.get_context(start_method)
+    executor = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker, initargs=(stage,))
+    try:
+        yield from _drain(executor, iter(batches), jobs * IN_FLIGHT_PER_WORKER, ordered)
+    except BrokenProcessPool:
+        raise WorkerLost("a worker process died (killed, or out of memory)") from None
+    finally:
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _drain(
+    executor: ProcessPoolExecutor, batches: Iterator[list[Any]], window: int, ordered: bool
+) -> Iterator[list[Any]]:
+    pending: deque[Future[list[Any]]] = deque()
+    exhausted = False
+    while True:
+        while not exhausted and len(pending) < window:
+            batch = next(batches, None)
+            if batch is None:
+                exhausted = True
+            else:
+                pending.append(executor.submit(_run_batch, batch))
+        if not pending:
+            return
+        if ordered:
+            yield pending.popleft().result()
+            continue
+        done, _ = wait(pending, return_when=FIRST_COMPLETED)
+        for future in [f for f in pending if f in done]:
+            pending.remove(future)
+            yield future.result()
+
+
+def _start_worker(stage: Stage) -> None:
+    """Runs once in each worker: Ctrl-C is the parent's to handle, and the stage builds its engine."""
+    global _STAGE
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    start = getattr(stage, "start", None)
+    _STAGE = start() if callable(start) else stage
+
+
+def _run_batch(batch: list[Any]) -> list[Any]:
+    assert _STAGE is not None, "the worker was not initialised"
+    return [result for result in map(_STAGE, batch) if result is not None]

@@ -1,0 +1,81 @@
+"""Local parallel runs: spawn workers, batches in order (or not), findings identical to -j 1."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli.main import main
+from factcheck.engine.parallel import WorkerLost, map_batches
+from factcheck.engine.stream import SMALL_RUN, batched, check_stream
+from tests.cli.corpora import findings_of, jsonl_report, write_corpus
+from tests.conftest import SEED
+
+
+def square_odd(value: int) -> int | None:
+    """A stage that drops even inputs (as a blank JSONL line is dropped)."""
+    return value * value if value % 2 else None
+
+
+def dies_at_150(value: int) -> int:
+    if value == 150:
+        os._exit(9)  # as the OOM killer would end it
+    return value
+
+
+def test_a_dead_worker_ends_the_stream_with_what_came_back_kept():
+    received: list[int] = []
+    with pytest.raises(WorkerLost, match="worker process died"):
+        for batch in map_batches(dies_at_150, batched(range(400), 10), 2):
+            received.extend(batch)
+    assert received == list(range(len(received))) and len(received) < 400
+
+
+def test_batches_come_back_in_order_and_drop_nothing_but_none():
+    results = list(map_batches(square_odd, batched(range(200), 7), 2))
+    assert [x for batch in results for x in batch] == [n * n for n in range(200) if n % 2]
+
+
+def test_unordered_batches_hold_every_result():
+    results = list(map_batches(square_odd, batched(range(200), 7), 2, ordered=False))
+    assert sorted(x for batch in results for x in batch) == [n * n for n in range(200) if n % 2]
+
+
+def test_a_small_run_with_automatic_jobs_stays_in_this_process():
+    calls: list[int] = []
+
+    def local_only(value: int) -> int:  # a closure: it would not pickle into a worker
+        calls.append(value)
+        return value
+
+    few = range(SMALL_RUN - 1)
+    assert list(check_stream(local_only, few, jobs=2, auto=True)) == list(few)
+    assert len(calls) == len(few)
+
+
+def report(args: list[str], out: Path) -> list[dict]:
+    main(["run", *args, "--format", "jsonl", "-o", str(out)])
+    documents, summary = jsonl_report(out)
+    assert summary is not None and summary["complete"]
+    return documents
+
+
+def test_spawned_workers_find_exactly_what_one_process_finds(tmp_path, capsys):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 60, bad_line=30)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a.md", "b.md"):
+        shutil.copy(SEED, articles / name)
+    broken = SEED.read_text(encoding="utf-8").replace("eighth", "fifth")
+    (articles / "c.md").write_text(broken, encoding="utf-8")
+    inputs = [str(corpus), str(articles)]
+    one = report([*inputs, "-j", "1"], tmp_path / "one.jsonl")
+    two = report([*inputs, "-j", "2"], tmp_path / "two.jsonl")
+    assert [(d["path"], d.get("line")) for d in one] == [(d["path"], d.get("line")) for d in two]
+    assert len(one) == 64 and findings_of(one) == findings_of(two)
+    assert sum(1 for f in findings_of(one) if f[3] == "error") >= 10
+    assert [json.dumps(d["notes"]) for d in one] == [json.dumps(d["notes"]) for d in two]
