@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from factcheck.cli.config import Config, load_config
+from factcheck.cli.selection import Selection
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
 from factcheck.findings import Severity
@@ -26,12 +27,18 @@ def config_of(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "config", None))
 
 
-def load_pack(config: Config, extra: list[str]) -> RulePack:
-    from factcheck.rules.loader import load_packs
+def configured_packs(config: Config) -> list[Path]:
+    """The packs the configuration names: the default pack (unless turned off), then its ``rules``.
+    ``run``, ``test`` and ``check-rules`` all check these, so CI tests the rules it runs."""
     from factcheck.startup.resources import rules_dir
 
-    packs = [rules_dir()] if config.default_pack else []
-    return load_packs([*packs, *config.rules, *(Path(p) for p in extra)])
+    return [*([rules_dir()] if config.default_pack else []), *config.rules]
+
+
+def load_pack(config: Config, extra: list[str]) -> RulePack:
+    from factcheck.rules.loader import load_packs
+
+    return load_packs([*configured_packs(config), *(Path(p) for p in extra)])
 
 
 def configured_rules(pack: RulePack, config: Config) -> list[Rule]:
@@ -60,7 +67,7 @@ def build_engine(args: argparse.Namespace, config: Config):
 
     pack = load_pack(config, args.rules)
     fact_args = [*config.facts, *map(Path, args.facts)]
-    rules = configured_rules(pack, config)
+    rules = Selection.from_args(args).apply(configured_rules(pack, config))
     return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]))
 
 
@@ -90,9 +97,11 @@ def _included(config: Config) -> list[str]:
 
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
-    from factcheck.reporters import ReportOptions, render
+    from factcheck.cli.config import FORMATS
+    from factcheck.cli.outputs import extra_outputs
 
     config = config_of(args)
+    extras = extra_outputs(args.extra_outputs, FORMATS)
     pack, rules, engine = build_engine(args, config)
     results = list(engine.check_all(documents(args, config), jobs=args.jobs))
     audit = suppressions.apply(results, {rule.id for rule in pack.rules})
@@ -105,12 +114,28 @@ def run(args: argparse.Namespace, color: bool) -> int:
     if args.baseline:
         baseline.filter_new(results, baseline.read_baseline(args.baseline))
     report_run = RunResult(results, [rule.info for rule in rules] + suppressions.rule_infos(results))
-    report = render(args.format or config.format or "text", report_run, ReportOptions(color=color))
-    if not (args.quiet and not report_run.findings()):
-        write(report, args.output)
+    write_reports(args, report_run, args.format or config.format or "text", color, extras)
     if _nothing_read(results):
         return EXIT_USAGE
     return exit_code(report_run, args.fail_on or config.fail_on or "error")
+
+
+def write_reports(
+    args: argparse.Namespace, run: RunResult, format: str, color: bool, extras: list[tuple[str, str]]
+) -> None:
+    """The main report (or the statistics) to ``--output`` or stdout, then each extra output."""
+    from factcheck.cli.outputs import statistics, terminal_width
+    from factcheck.reporters import ReportOptions, render
+
+    if args.statistics:
+        report = statistics(run, as_json=format == "json")
+    else:
+        width = terminal_width(args.output is not None)
+        report = render(format, run, ReportOptions(color=color, width=width))
+    if not (args.quiet and not run.findings()):
+        write(report, args.output)
+    for name, path in extras:
+        write(render(name, run, ReportOptions()), path)
 
 
 def _nothing_read(results: list[DocumentResult]) -> bool:

@@ -21,7 +21,7 @@ from factcheck.yamlsource import Node, compose, did_you_mean
 
 YAML_NAME = "factcheck.yaml"
 TOML_NAME = "pyproject.toml"
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 LIST_KEYS = ("rules", "facts", "disable", "include", "exclude")
 KEYS = {*LIST_KEYS, "default-pack", "severity", "date", "fail-on", "format"}

@@ -15,10 +15,12 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.cli import outputs, selection
+from factcheck.cli.parsing import Parser
 from factcheck.errors import FactcheckError, UsageError
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-FORMATS = ("text", "json", "sarif", "junit", "github", "html")
+FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
@@ -51,15 +53,40 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+EPILOG = """\
+examples:
+  factcheck run article.md                      check one article with the default rules
+  factcheck run docs/ --format concise          one line per finding, for editors and grep
+  factcheck run docs/ --output-format sarif=factcheck.sarif
+                                                terminal report and a SARIF file from one run
+  factcheck run - --date 2025-10-16 < draft.txt check standard input as of a date
+  factcheck run docs/ --select arithmetic --ignore shares-within-whole
+  factcheck claims article.md                   list the claims the extractors find
+  factcheck test                                run the configured packs' rule examples
+  factcheck explain change-percent-matches-endpoints article.md
+
+exit codes:
+  0  nothing at or above --fail-on (default: error)
+  1  a finding at or above --fail-on, or a failing rule test
+  2  usage or configuration error, a rule pack that does not load, or no readable input
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.")
-    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser = Parser(
+        prog="factcheck", description="Check the facts and numbers in prose.", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"factcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    run = sub.add_parser("run", help="check documents against the rules")
+    run = sub.add_parser("run", help="check documents against the rules", epilog=EPILOG,
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_args(run)
     _pack_args(run)
+    selection.add_arguments(run)
     run.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    outputs.add_arguments(run, FORMATS)
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
     run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
@@ -77,12 +104,16 @@ def _parser() -> argparse.ArgumentParser:
     claims.set_defaults(handler=_claims)
 
     test = sub.add_parser("test", help="run rule examples and annotated documents; exit 1 if one fails")
-    test.add_argument("rule_paths", nargs="*", metavar="PATH", help="rule packs or annotated documents")
+    test.add_argument("rule_paths", nargs="*", metavar="PATH",
+                      help="rule packs or annotated documents (default: the configured packs)")
+    test.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     test.add_argument("--syntax-only", action="store_true", help="only check that the rules load")
     test.set_defaults(handler=_test)
 
     check = sub.add_parser("check-rules", help="validate rule files (schema and types) without running them")
-    check.add_argument("rule_paths", nargs="*", metavar="PATH", help="rule files or packs (default pack)")
+    check.add_argument("rule_paths", nargs="*", metavar="PATH",
+                       help="rule files or packs (default: the configured packs)")
+    check.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     check.set_defaults(handler=_check_rules)
 
     rules = sub.add_parser("rules", help="list the loaded rules, or write their documentation")
@@ -106,6 +137,10 @@ def _parser() -> argparse.ArgumentParser:
         "in the editor (docs/editors.md).",
     )
     server.set_defaults(handler=_server)
+
+    completion = sub.add_parser("completion", help="print a shell completion script ([completion] extra)")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    completion.set_defaults(handler=_completion)
     return parser
 
 
@@ -153,14 +188,26 @@ def _claims(args: argparse.Namespace) -> int:
 
 def _test(args: argparse.Namespace) -> int:
     from factcheck.authoring.ruletest import run_test_command
+    from factcheck.cli.commands import config_of, configured_packs
 
-    return run_test_command(args.rule_paths, syntax_only=args.syntax_only)
+    paths = args.rule_paths or [str(p) for p in configured_packs(config_of(args))]
+    return run_test_command(paths, syntax_only=args.syntax_only)
 
 
 def _check_rules(args: argparse.Namespace) -> int:
-    from factcheck.authoring.ruletest import check_rules
+    from factcheck.authoring.validate import check_rules_command
+    from factcheck.cli.commands import config_of, configured_packs
 
-    return check_rules(args.rule_paths)
+    return check_rules_command(args.rule_paths or [str(p) for p in configured_packs(config_of(args))])
+
+
+def _completion(args: argparse.Namespace) -> int:
+    try:
+        import shtab
+    except ImportError:
+        raise UsageError("shell completion needs shtab: pip install 'factcheck-prose[completion]'") from None
+    print(shtab.complete(_parser(), shell=args.shell))
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -195,8 +242,8 @@ def _server(args: argparse.Namespace) -> int:
 
 
 def _color(args: argparse.Namespace) -> bool:
-    """Colour only on a terminal, not into --output, and never when NO_COLOR is set (no-color.org)."""
-    return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """``--color``, ``NO_COLOR``, ``FORCE_COLOR`` and ``TERM`` decide (:mod:`factcheck.cli.outputs`)."""
+    return outputs.color_wanted(args.color, args.output is not None)
 
 
 def _write(text: str, output: str | None) -> None:

@@ -13,9 +13,11 @@ TOOL_NAME = "factcheck"
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format."""
+    """Presentation choices the CLI makes: ``color`` adds ANSI colours to the text formats;
+    ``width`` (the terminal's columns, None when not writing to one) wraps the text format's prose."""
 
     color: bool = False
+    width: int | None = None
 
 
 class Reporter(Protocol):

@@ -3,6 +3,7 @@ finding's span, evidence and related claims, one line per document, and a closin
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from factcheck.documents.model import Document
@@ -12,9 +13,6 @@ from factcheck.reporters.base import ReportOptions, Totals
 from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
-from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
-
-HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
 
 
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
@@ -59,11 +57,39 @@ def snippet(document: Document, location: Location, severity: Severity, paint: P
     ]
 
 
-def finding_block(path: str, document: Document | None, finding: Finding, paint: Painter) -> list[str]:
-    header = paint.severity(finding.severity.value, finding.severity)
-    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}: {paint(finding.message, 'bold')}"]
+def wrap(text: str, first: int, rest: int, columns: int | None) -> list[str]:
+    """``text`` in lines of at most ``columns`` (the first line has ``first`` columns taken, the
+    others are indented by ``rest``); unwrapped when there are no columns to fit."""
+    if columns is None:
+        return text.split("\n")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not lines:
+            pieces = _fill(paragraph, columns - first)
+            lines.append(pieces[0])
+            paragraph = " ".join(pieces[1:])
+            if not paragraph:
+                continue
+        pieces = _fill(paragraph, columns - rest)
+        lines.extend(" " * rest + piece for piece in pieces)
+    return lines
+
+
+def _fill(paragraph: str, columns: int) -> list[str]:
+    """Words never split, not even at hyphens (a path or "two-and-a-half-hour" stays whole)."""
+    return textwrap.wrap(paragraph, max(20, columns), break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def finding_block(
+    path: str, document: Document | None, finding: Finding, paint: Painter, columns: int | None = None
+) -> list[str]:
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
+    header = paint.severity(finding.severity.value, finding.severity)
+    prefix = len(f"{finding.severity.value}[{finding.rule}]: ")
+    message, *more = wrap(finding.message, prefix, len(gutter) + 3, columns)
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}: {paint(message, 'bold')}"]
+    lines.extend(paint(line, "bold") for line in more)
     arrow = paint("-->", "gutter")
     if document is None or location is None:
         lines.append(f"{gutter}{arrow} {document.display_path if document else path}")
@@ -72,14 +98,20 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
         lines.extend(snippet(document, location, finding.severity, paint))
     equals = paint("=", "gutter")
     for key, value in finding.evidence.items():
-        lines.append(f"{gutter} {equals} evidence: {key}: {evidence_value(value)}")
+        text = f"evidence: {key}: {evidence_value(value)}"
+        first, *more = wrap(text, len(gutter) + 3, len(gutter) + 5, columns)
+        lines.append(f"{gutter} {equals} {first}")
+        lines.extend(more)
     for span in finding.related if document else ():
         related = locate(document, span)
-        lines.append(f'{gutter} {equals} related: {where(document, related)} "{one_line(related.text)}"')
+        text = f'related: {where(document, related)} "{one_line(related.text)}"'
+        first, *more = wrap(text, len(gutter) + 3, len(gutter) + 5, columns)
+        lines.append(f"{gutter} {equals} {first}")
+        lines.extend(more)
     return lines
 
 
-def document_header(result: DocumentResult) -> list[str]:
+def document_header(result: DocumentResult, columns: int | None = None) -> list[str]:
     document = result.document
     if document is None:
         status = "could not be read"
@@ -87,7 +119,8 @@ def document_header(result: DocumentResult) -> list[str]:
         found = plural(len(result.findings), "finding") if result.findings else "no findings"
         status = f"{plural(len(result.claims), 'claim')} checked, {found}"
     path = document.display_path if document else result.path
-    return [f"{path}: {status}"] + [f"  note: {note}" for note in result.notes]
+    notes = [line for note in result.notes for line in wrap(f"  note: {note}", 0, 4, columns)]
+    return [f"{path}: {status}", *notes]
 
 
 def summary(run: RunResult, paint: Painter) -> str:
@@ -109,13 +142,13 @@ def render(run: RunResult, options: ReportOptions) -> str:
     paint = Painter(options.color)
     out: list[str] = []
     for result in run.documents:
-        out.extend(document_header(result))
+        out.extend(document_header(result, options.width))
         for finding in result.findings:
             out.append("")
-            out.extend(finding_block(result.path, result.document, finding, paint))
+            out.extend(finding_block(result.path, result.document, finding, paint, options.width))
         if result.findings:
             out.append("")
     if out and out[-1] != "":
         out.append("")
-    out.append(summary(run, paint))
+    out.extend(wrap(summary(run, paint), 0, 2, options.width))
     return "\n".join(out) + "\n"

@@ -1,0 +1,3 @@
+from factcheck.cli.main import run
+
+run()
