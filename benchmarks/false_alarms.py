@@ -2,10 +2,13 @@
 
 Runs every rule of the default pack over the news corpus in ``$FACTCHECK_DATA/news/news.jsonl``
 (Reuters-21578, BBC, ABC articles, none of which were written to trip factcheck) and reports the
-findings per 100 articles by severity and rule, with a reproducible random sample of error-level
-findings to judge by hand. Exact duplicates (records with ``duplicate_of``) are skipped.
+findings per 100 articles by severity, confidence and rule, with a reproducible random sample of
+error-level findings to judge by hand. The target counts errors at or above ``--min-confidence``
+(medium by default, as ``factcheck run`` gates). Exact duplicates (records with ``duplicate_of``)
+are skipped.
 
     FACTCHECK_DATA=../shared/data python benchmarks/false_alarms.py [--limit N] [--sample 25] [--seed 1]
+        [--min-confidence medium]
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from pathlib import Path
 from factcheck.documents import InputFailure, load_documents
 from factcheck.engine.runner import Engine
 from factcheck.facts.loader import load_fact_files
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 from factcheck.rules.loader import load_packs
 from factcheck.startup.resources import rules_dir
 
@@ -37,12 +40,15 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=0, help="stop after N articles (0: all)")
     parser.add_argument("--sample", type=int, default=25, help="error findings to print")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--min-confidence", choices=[c.value for c in Confidence], default="medium",
+                        help="errors at or above this confidence count against the target")
     args = parser.parse_args()
+    threshold = Confidence(args.min_confidence)
 
     pack = load_packs([rules_dir()])
-    engine = Engine(pack.rules, load_fact_files(pack.fact_files))
-    by_rule: Counter[tuple[str, str]] = Counter()
-    errors: list[tuple[str, str, str, str]] = []
+    engine = Engine(pack.rules, load_fact_files(pack.fact_files), pack.extractor())
+    by_rule: Counter[tuple[str, str, str]] = Counter()
+    errors: list[tuple[str, str, str, str, str]] = []
     articles = 0
     for item in load_documents([str(corpus_path())]):
         if isinstance(item, InputFailure) or item.metadata.get("duplicate_of"):
@@ -50,25 +56,31 @@ def main() -> None:
         articles += 1
         result = engine.check(item)
         for finding in result.findings:
-            by_rule[(finding.severity.value, finding.rule)] += 1
-            if finding.severity is Severity.ERROR:
+            by_rule[(finding.severity.value, finding.confidence.value, finding.rule)] += 1
+            if finding.severity is Severity.ERROR and finding.confidence.rank >= threshold.rank:
                 excerpt = _context(item.text, finding.span)
-                errors.append((result.path, finding.rule, finding.message, excerpt))
+                errors.append((result.path, finding.rule, finding.confidence.value, finding.message, excerpt))
         if args.limit and articles >= args.limit:
             break
 
     per_100 = 100 / max(articles, 1)
     print(f"{articles} articles, {len(pack.rules)} rules")
     for severity in Severity:
-        count = sum(n for (s, _), n in by_rule.items() if s == severity.value)
+        count = sum(n for (s, _, _), n in by_rule.items() if s == severity.value)
         print(f"  {severity.value:<8} {count:>6}  ({count * per_100:.2f} per 100 articles)")
-    for (severity, rule), count in sorted(by_rule.items()):
-        print(f"    {severity:<8} {rule:<40} {count}")
+        for confidence in Confidence:
+            key = (severity.value, confidence.value)
+            count = sum(n for (s, c, _), n in by_rule.items() if (s, c) == key)
+            print(f"    {confidence.value:<6} {count:>6}  ({count * per_100:.2f} per 100 articles)")
+    print(f"  target: errors with confidence >= {threshold}: {len(errors)} ({len(errors) * per_100:.2f} "
+          "per 100 articles; at most 1)")
+    for (severity, confidence, rule), count in sorted(by_rule.items()):
+        print(f"    {severity:<8} {confidence:<6} {rule:<40} {count}")
     sample = random.Random(args.seed).sample(errors, min(args.sample, len(errors)))
     if sample:
-        print(f"\nSample of {len(sample)} error findings:")
-    for path, rule, message, excerpt in sample:
-        print(f"\n- {path} [{rule}]\n  {message}\n  …{excerpt}…")
+        print(f"\nSample of {len(sample)} error findings with confidence >= {threshold}:")
+    for path, rule, confidence, message, excerpt in sample:
+        print(f"\n- {path} [{rule}, {confidence}]\n  {message}\n  …{excerpt}…")
 
 
 def _context(text: str, span, width: int = 100) -> str:

@@ -20,7 +20,6 @@ MAX_BINDINGS_SHOWN = 50
 
 
 def explain_command(args: argparse.Namespace) -> int:
-    from factcheck.claims import extract_claims
     from factcheck.cli.commands import build_engine, config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.language import EvalContext
@@ -34,7 +33,8 @@ def explain_command(args: argparse.Namespace) -> int:
             if isinstance(item, InputFailure):
                 out.append(f"\n{item.path}: cannot read: {item.error}")
                 continue
-            ctx = EvalContext(document=item, claims=extract_claims(item.text), facts=engine.facts)
+            ctx = EvalContext(document=item, claims=engine.extractor.extract(item.text),
+                              facts=engine.facts)
             out.extend(explain_document(rule, item, ctx))
     sys.stdout.write("\n".join(out) + "\n")
     return 0
@@ -50,7 +50,8 @@ def _find(rules: list[Rule], rule_id: str) -> Rule:
 
 def describe(rule: Rule) -> list[str]:
     info = rule.info
-    lines = [f"{info.id}  ({info.severity.value})", f"  {info.title}", f"  defined at {rule.location}"]
+    cap = f", confidence at most {info.confidence.value}" if info.confidence else ""
+    lines = [f"{info.id}  ({info.severity.value}{cap})", f"  {info.title}", f"  defined at {rule.location}"]
     if info.tags:
         lines.append(f"  tags: {', '.join(info.tags)}")
     if info.description:
@@ -61,6 +62,8 @@ def describe(rule: Rule) -> list[str]:
     if rule.where is not None:
         lines.append(f"  where:  {_indent(rule.where.source)}")
     lines.append(f"  assert: {_indent(rule.check.source)}")
+    if rule.fix is not None:
+        lines.append(f"  fix:    {rule.fix.figure.source} → {_indent(rule.fix.value.source)}")
     return lines
 
 
@@ -104,6 +107,21 @@ def _binding(rule: Rule, document: Any, scope: dict[str, Any], ctx: Any) -> list
     for fact in facts.values():
         lines.append(f"    fact used: {fact.id} (source: {fact.source or 'unknown'})")
     lines.append(f"    assert {_verdict(value)}: {_why(value)}")
+    if value is False:
+        lines.extend(_outcome(rule, scope, ctx))
+    return lines
+
+
+def _outcome(rule: Rule, scope: dict[str, Any], ctx: Any) -> list[str]:
+    """The finding's confidence (and why it is below high) and its suggested correction."""
+    from factcheck.engine.evaluate import _finding
+
+    finding = _finding(rule, scope, ctx)
+    why = finding.evidence.get("confidence", "").partition(": ")[2]
+    lines = [f"    confidence: {finding.confidence}" + (f" ({why})" if why else "")]
+    if finding.fix is not None:
+        figure = ctx.document.text[finding.fix.span.start : finding.fix.span.end]
+        lines.append(f'    suggested: replace "{figure}" with "{finding.fix.replacement}"')
     return lines
 
 

@@ -22,8 +22,9 @@ LOGIC_KEYS = ("for", "where", "assert", "message")
 def list_rules(rules: list[Rule], format: str) -> str:
     if format == "json":
         rows = [
-            {"id": r.id, "title": r.info.title, "severity": r.severity.value, "tags": list(r.info.tags),
-             "path": r.info.path, "examples": len(r.examples)}
+            {"id": r.id, "title": r.info.title, "severity": r.severity.value,
+             "confidence": r.info.confidence.value if r.info.confidence else None, "tags": list(r.info.tags),
+             "path": r.info.path, "examples": len(r.examples), "fix": r.fix is not None}
             for r in rules
         ]
         return json.dumps({"rules": rows}, indent=2) + "\n"
@@ -47,12 +48,19 @@ def rule_page(rule: Rule) -> str:
     lines += ["| severity | tags | file |", "| --- | --- | --- |"]
     tags = ", ".join(f"`{t}`" for t in info.tags) or "—"
     lines += [f"| {info.severity.value} | {tags} | `{Path(info.path or '').name}` |", ""]
+    if info.confidence is not None:
+        cap = info.confidence.value
+        lines += [f"Its findings have at most **{cap}** confidence (docs/confidence.md).", ""]
     if info.description:
         lines += ["## What it checks", "", info.description.strip(), ""]
     lines += ["## The rule", "", "```yaml"]
     for key in LOGIC_KEYS:
         if key in raw:
             lines += _yaml_entry(key, str(raw[key]))
+    if isinstance(raw.get("fix"), dict):
+        fix = raw["fix"]
+        entries = [line for key in ("figure", "value") for line in _yaml_entry(key, str(fix[key]))]
+        lines += ["fix:", *(f"  {line}" for line in entries)]
     lines += ["```", ""]
     lines += _examples(raw.get("examples") or [])
     if info.references:

@@ -1,15 +1,18 @@
 """`factcheck test`: run every rule's examples and report only what was missed or extra.
 
 An example passes when the rule's findings on it are exactly the expected ones: each expected
-finding matched by one actual finding whose span text equals ``at`` (and whose message contains
-``message``), and no finding left over.
+finding matched by one actual finding whose span text equals ``at`` (whose message contains
+``message``, whose suggested correction replaces its figure with exactly ``fix``, and whose
+confidence is ``confidence``), and no finding left over.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.claims.extract import Extractor
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.engine.runner import Engine
 from factcheck.facts.model import FactBase
@@ -38,9 +41,11 @@ def example_document(example: Example) -> Document:
     )
 
 
-def run_example(rule: Rule, example: Example, pack_facts: FactBase) -> tuple[str, ...]:
-    """Problems with one example (empty when it passes)."""
-    engine = Engine([rule], example.facts if example.facts is not None else pack_facts)
+def run_example(rule: Rule, example: Example, pack_facts: FactBase,
+                extractor: Extractor | None = None) -> tuple[str, ...]:
+    """Problems with one example (empty when it passes); claims found by ``extractor`` (the rule's
+    pack's; the default pack's when not given)."""
+    engine = Engine([rule], example.facts if example.facts is not None else pack_facts, extractor)
     result = engine.check(example_document(example))
     problems = list(result.notes)
     actual = list(result.findings)
@@ -52,18 +57,20 @@ def run_example(rule: Rule, example: Example, pack_facts: FactBase) -> tuple[str
             actual.remove(match)
     for finding in actual:
         at = example.text[finding.span.start : finding.span.end] if finding.span else "(no span)"
-        problems.append(f"extra: {finding.rule} at {at!r}: {finding.message}")
+        label = f"{finding.confidence} confidence"
+        problems.append(f"extra: {finding.rule} at {at!r} ({label}): {finding.message}")
     return tuple(problems)
 
 
-def run_examples(rules: list[Rule], pack_facts: FactBase) -> tuple[int, list[ExampleFailure]]:
+def run_examples(rules: Sequence[Rule], pack_facts: FactBase,
+                 extractor: Extractor | None = None) -> tuple[int, list[ExampleFailure]]:
     """Run every example of every rule; returns the number run and the failures."""
     failures: list[ExampleFailure] = []
     count = 0
     for rule in rules:
         for example in rule.examples:
             count += 1
-            problems = run_example(rule, example, pack_facts)
+            problems = run_example(rule, example, pack_facts, extractor)
             if problems:
                 failures.append(ExampleFailure(rule, example, problems))
     return count, failures
@@ -72,6 +79,10 @@ def run_examples(rules: list[Rule], pack_facts: FactBase) -> tuple[int, list[Exa
 def _matches(finding: Finding, expected: ExpectedFinding, text: str) -> bool:
     span = finding.span
     if expected.at is not None and (span is None or text[span.start : span.end] != expected.at):
+        return False
+    if expected.fix is not None and (finding.fix is None or finding.fix.replacement != expected.fix):
+        return False
+    if expected.confidence is not None and finding.confidence is not expected.confidence:
         return False
     return expected.message is None or expected.message in finding.message
 
@@ -82,6 +93,10 @@ def _describe(expected: ExpectedFinding) -> str:
         parts.append(f" at {expected.at!r}")
     if expected.message is not None:
         parts.append(f" with message containing {expected.message!r}")
+    if expected.fix is not None:
+        parts.append(f" suggesting {expected.fix!r}")
+    if expected.confidence is not None:
+        parts.append(f" with {expected.confidence} confidence")
     return "".join(parts)
 
 
@@ -110,15 +125,16 @@ def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
         print(f"{len(pack.rules)} rules load")
         return 0
     facts = load_fact_files(pack.fact_files or load_packs([rules_dir()]).fact_files)
-    count, failures = (0, []) if only_docs else run_examples(pack.rules, facts)
+    extractor = pack.extractor()
+    count, failures = (0, []) if only_docs else run_examples(pack.rules, facts, extractor)
     problems = [str(failure) for failure in failures]
     if not only_docs:
         from factcheck.authoring.patternexamples import check_pattern_examples
 
-        checked, pattern_problems = check_pattern_examples([Path(p) for p in rule_paths if Path(p).is_dir()])
+        checked, pattern_problems = check_pattern_examples(pack, extractor)
         count += checked
         problems.extend(pattern_problems)
-    engine = Engine(pack.rules, facts)
+    engine = Engine(pack.rules, facts, extractor)
     for path in [*([] if only_docs else annotated_files(rule_paths)), *docs]:
         checked, doc_problems = check_document(path, engine)
         count += checked

@@ -18,7 +18,8 @@ import yaml
 
 from factcheck.errors import FactcheckError, RuleLoadError, SourceLocation
 from factcheck.language import TypeEnv, compile_bindings, compile_expression, compile_template, parse_type
-from factcheck.rules.loader import OPTIONAL, PATTERNS_DIR, REQUIRED
+from factcheck.language.types import ClaimTypes
+from factcheck.rules.loader import OPTIONAL, REQUIRED
 from factcheck.rules.loader import _read as read_rule
 from factcheck.yamlsource import Node, compose, did_you_mean
 
@@ -35,24 +36,30 @@ class Validation:
 
 
 def validate_paths(paths: list[Path]) -> Validation:
-    from factcheck.claims import patterns
-    from factcheck.rules.loader import _pack_files
+    """Rules type-check against the claim kinds the packs' ``patterns/`` declare, as when loading;
+    when those do not load, the error is reported and rules are checked against the built-in kinds."""
+    from factcheck.claims.kinds import BUILTIN_KINDS
+    from factcheck.rules.loader import _pack_files, load_patterns
 
     result = Validation()
+    try:
+        _, kinds = load_patterns(paths)
+    except FactcheckError as error:
+        result.errors.append(error)
+        kinds = BUILTIN_KINDS
+    env = TypeEnv.standard(claims=ClaimTypes(kinds))
     for path in paths:
         try:
-            if path.is_dir():
-                patterns.load_directory(path / PATTERNS_DIR)
             rule_files, _ = _pack_files(path)
         except FactcheckError as error:
             result.errors.append(error)
             continue
         for rule_file in rule_files:
-            validate_file(rule_file, result)
+            validate_file(rule_file, result, env)
     return result
 
 
-def validate_file(path: Path, result: Validation) -> None:
+def validate_file(path: Path, result: Validation, env: TypeEnv) -> None:
     try:
         text = path.read_text(encoding="utf-8")
         source, root = compose(str(path), text, RuleLoadError)
@@ -75,10 +82,10 @@ def validate_file(path: Path, result: Validation) -> None:
     else:
         items = [top]
     for item in items:
-        _validate_rule(item, result)
+        _validate_rule(item, result, env)
 
 
-def _validate_rule(node: Node, result: Validation) -> None:
+def _validate_rule(node: Node, result: Validation, env: TypeEnv) -> None:
     problems = _key_problems(node)
     entries = _entries(node)
     if not problems:
@@ -92,7 +99,7 @@ def _validate_rule(node: Node, result: Validation) -> None:
                 message = f"duplicate rule id {rule_source.info.id!r}"
                 problems.append(RuleLoadError(message, rule_source.location, f"first defined at {previous}"))
             result.ids[rule_source.info.id] = node.location
-    problems.extend(_expression_problems(entries))
+    problems.extend(_expression_problems(entries, env))
     result.errors.extend(problems)
     result.rules += not problems
 
@@ -124,12 +131,11 @@ def _key_problems(node: Node) -> list[FactcheckError]:
     return problems
 
 
-def _expression_problems(entries: dict[str, Node]) -> list[FactcheckError]:
+def _expression_problems(entries: dict[str, Node], env: TypeEnv) -> list[FactcheckError]:
     """Each expression compiled on its own; later ones are type-checked only if ``for`` compiles."""
     problems: list[FactcheckError] = []
     if "for" not in entries:
         return problems
-    env = TypeEnv.standard()
     try:
         bindings = compile_bindings(*_expression(entries["for"]), env)
     except FactcheckError as error:

@@ -1,56 +1,28 @@
-"""Claim extraction: typed values found in prose, with exact spans.
+"""Claims: typed values found in prose (:mod:`~factcheck.claims.model`), the built-in kinds
+(:mod:`~factcheck.claims.kinds`) and the extractors (:mod:`~factcheck.claims.extract`).
 
-``extract_claims(text)`` is a pure function of the text: it never reads the clock or a document
-date. Atomic extractors run first, most specific first, each taking the characters it claims
-(dates, then durations, then ordinals, then plain numbers); composite extractors (event counts,
-elapsed parts of intervals) then combine atomic claims, which stay in the set as well.
+Importing this package, or the claim model for its types, loads no extractor: ``extract_claims``
+and ``Extractor`` are imported from :mod:`factcheck.claims.extract` on first use.
 """
 
 from __future__ import annotations
 
-from factcheck.claims import (
-    ages,
-    dates,
-    durations,
-    events,
-    money,
-    numbers,
-    ordinals,
-    patterns,
-    people,
-    percents,
-    places,
-    quantifiers,
-    quantities,
-    ranges,
-    relative,
-    times,
-)
-from factcheck.claims.base import Taken
-from factcheck.claims.kinds import CLAIM_KINDS
+from typing import TYPE_CHECKING, Any
+
 from factcheck.claims.model import Claim, ClaimKind, ClaimSet
 
+if TYPE_CHECKING:
+    from factcheck.claims.extract import Extractor, extract_claims
 
-def extract_claims(text: str) -> ClaimSet:
-    """Every claim in ``text``: numbers, ordinals, durations, dates, event counts, elapsed periods."""
-    taken = Taken(len(text))
-    mentions = numbers.scan(text)
-    atoms: list[Claim] = times.extract(text, mentions, taken)
-    atoms += dates.extract(text, mentions, taken)
-    atoms += relative.extract(text, mentions, taken)
-    for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
-        atoms += extractor.extract(text, mentions, taken)
-    found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
-    atoms += found_durations
-    atoms += quantifiers.extract(text, taken)
-    atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
-    atoms += numbers.extract(text, mentions, taken)
-    atoms.sort(key=lambda c: c.span.start)
-    composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
-    composites += ranges.extract(text, atoms)
-    composites += patterns.extract(text, atoms)  # the kinds declared in pattern files
-    composites += people.extract(text) + places.extract(text)  # names and places: no numbers
-    return ClaimSet(atoms + composites)
+_LAZY = {"Extractor", "extract_claims"}
 
 
-__all__ = ["CLAIM_KINDS", "Claim", "ClaimKind", "ClaimSet", "extract_claims"]
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        from factcheck.claims import extract
+
+        return getattr(extract, name)
+    raise AttributeError(f"module 'factcheck.claims' has no attribute {name!r}")
+
+
+__all__ = ["Claim", "ClaimKind", "ClaimSet", "Extractor", "extract_claims"]

@@ -1,7 +1,12 @@
-"""The declared claim kinds: one registry, filled here, that extractors produce and the rule
-language type-checks against. Adding a kind means adding it here and writing its extractor."""
+"""The built-in claim kinds: what the extractors produce and the rule language type-checks against.
+Adding a kind means adding it here and writing its extractor. A pack's pattern files declare more
+kinds; those live in the loaded pack (:attr:`factcheck.rules.pack.Pack.kinds`), never here.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from types import MappingProxyType
 
 from factcheck.claims.model import ClaimKind
 
@@ -79,16 +84,25 @@ _KINDS = [
               {"city": "string", "country": "string?", "region": "string?"}),
 ]
 
-CLAIM_KINDS: dict[str, ClaimKind] = {}
-for _kind in _KINDS:
-    if _kind.name in CLAIM_KINDS:
-        raise RuntimeError(f"claim kind {_kind.name!r} declared twice")
-    CLAIM_KINDS[_kind.name] = _kind
 
 
-def register_kind(kind: ClaimKind) -> None:
-    """Add a kind declared outside this file (a pattern file's composite); a second declaration of
-    the same name is an error."""
-    if kind.name in CLAIM_KINDS:
-        raise ValueError(f"claim kind {kind.name!r} is already declared")
-    CLAIM_KINDS[kind.name] = kind
+class DuplicateKind(ValueError):
+    """A claim kind declared twice; ``name`` is the kind."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(f"claim kind {name!r} is already declared")
+        self.name = name
+
+
+def with_kinds(base: Mapping[str, ClaimKind], extra: Iterable[ClaimKind]) -> Mapping[str, ClaimKind]:
+    """A new read-only mapping of ``base`` and ``extra``; a name declared twice raises
+    :class:`DuplicateKind`."""
+    kinds = dict(base)
+    for kind in extra:
+        if kind.name in kinds:
+            raise DuplicateKind(kind.name)
+        kinds[kind.name] = kind
+    return MappingProxyType(kinds)
+
+
+BUILTIN_KINDS: Mapping[str, ClaimKind] = with_kinds({}, _KINDS)

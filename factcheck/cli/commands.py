@@ -10,17 +10,22 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.cli.config import Config, load_config
 from factcheck.cli.selection import Selection
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Severity
-from factcheck.rules.loader import RulePack
+from factcheck.findings import Confidence, Severity
 from factcheck.rules.model import Rule
+from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
 
+if TYPE_CHECKING:
+    from factcheck.reporters import ReportOptions
+
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
 def config_of(args: argparse.Namespace) -> Config:
@@ -35,13 +40,13 @@ def configured_packs(config: Config) -> list[Path]:
     return [*([rules_dir()] if config.default_pack else []), *config.rules]
 
 
-def load_pack(config: Config, extra: list[str]) -> RulePack:
+def load_pack(config: Config, extra: list[str]) -> Pack:
     from factcheck.rules.loader import load_packs
 
     return load_packs([*configured_packs(config), *(Path(p) for p in extra)])
 
 
-def configured_rules(pack: RulePack, config: Config) -> list[Rule]:
+def configured_rules(pack: Pack, config: Config) -> list[Rule]:
     """The pack's rules with the configuration's severity overrides applied and disabled rules left out."""
     known = {rule.id for rule in pack.rules}
     for rule_id in [*config.severity, *config.disable]:
@@ -68,7 +73,7 @@ def build_engine(args: argparse.Namespace, config: Config):
     pack = load_pack(config, args.rules)
     fact_args = [*config.facts, *map(Path, args.facts)]
     rules = Selection.from_args(args).apply(configured_rules(pack, config))
-    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]))
+    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]), pack.extractor())
 
 
 def documents(args: argparse.Namespace, config: Config):
@@ -99,6 +104,7 @@ def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
     from factcheck.cli.config import FORMATS
     from factcheck.cli.outputs import extra_outputs
+    from factcheck.reporters import ReportOptions
 
     config = config_of(args)
     extras = extra_outputs(args.extra_outputs, FORMATS)
@@ -114,28 +120,37 @@ def run(args: argparse.Namespace, color: bool) -> int:
     if args.baseline:
         baseline.filter_new(results, baseline.read_baseline(args.baseline))
     report_run = RunResult(results, [rule.info for rule in rules] + suppressions.rule_infos(results))
-    write_reports(args, report_run, args.format or config.format or "text", color, extras)
+    min_confidence = min_confidence_of(args, config)
+    options = ReportOptions(color=color, min_confidence=min_confidence)
+    write_reports(args, report_run, args.format or config.format or "text", options, extras)
     if _nothing_read(results):
         return EXIT_USAGE
-    return exit_code(report_run, args.fail_on or config.fail_on or "error")
+    return exit_code(report_run, args.fail_on or config.fail_on or "error", min_confidence)
+
+
+def min_confidence_of(args: argparse.Namespace, config: Config) -> Confidence:
+    """``--min-confidence``, else the configuration's ``min-confidence``, else medium."""
+    chosen = getattr(args, "min_confidence", None) or config.min_confidence
+    return Confidence(chosen) if chosen else DEFAULT_MIN_CONFIDENCE
 
 
 def write_reports(
-    args: argparse.Namespace, run: RunResult, format: str, color: bool, extras: list[tuple[str, str]]
+    args: argparse.Namespace, run: RunResult, format: str, options: ReportOptions,
+    extras: list[tuple[str, str]],
 ) -> None:
     """The main report (or the statistics) to ``--output`` or stdout, then each extra output."""
     from factcheck.cli.outputs import statistics, terminal_width
-    from factcheck.reporters import ReportOptions, render
+    from factcheck.reporters import render
 
     if args.statistics:
         report = statistics(run, as_json=format == "json")
     else:
         width = terminal_width(args.output is not None)
-        report = render(format, run, ReportOptions(color=color, width=width))
-    if not (args.quiet and not run.findings()):
+        report = render(format, run, dataclasses.replace(options, width=width))
+    if not (args.quiet and not any(options.shown(f) for f in run.findings())):
         write(report, args.output)
     for name, path in extras:
-        write(render(name, run, ReportOptions()), path)
+        write(render(name, run, dataclasses.replace(options, color=False)), path)
 
 
 def _nothing_read(results: list[DocumentResult]) -> bool:
@@ -153,11 +168,14 @@ def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentRe
     return EXIT_USAGE if _nothing_read(results) else EXIT_OK
 
 
-def exit_code(run: RunResult, fail_on: str) -> int:
+def exit_code(run: RunResult, fail_on: str, min_confidence: Confidence = DEFAULT_MIN_CONFIDENCE) -> int:
+    """1 when a finding reaches both thresholds: severity ``fail_on`` and ``min_confidence``."""
     if fail_on == "never":
         return EXIT_OK
     threshold = Severity(fail_on).rank
-    return EXIT_FINDINGS if any(f.severity.rank >= threshold for f in run.findings()) else EXIT_OK
+    failing = (f for f in run.findings()
+               if f.severity.rank >= threshold and f.confidence.rank >= min_confidence.rank)
+    return EXIT_FINDINGS if any(failing) else EXIT_OK
 
 
 def write(text: str, output: str | None) -> None:

@@ -24,7 +24,8 @@ TOML_NAME = "pyproject.toml"
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 LIST_KEYS = ("rules", "facts", "disable", "include", "exclude")
-KEYS = {*LIST_KEYS, "default-pack", "severity", "date", "fail-on", "format"}
+CONFIDENCES = ("high", "medium", "low")
+KEYS = {*LIST_KEYS, "default-pack", "severity", "date", "fail-on", "min-confidence", "format"}
 SEVERITY_VALUES = (*(s.value for s in Severity), "off")
 
 
@@ -42,6 +43,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     date: dt.date | None = None
     fail_on: str | None = None
+    min_confidence: str | None = None
     format: str | None = None
 
     @property
@@ -121,6 +123,8 @@ def _yaml_value(key: str, node: Node) -> Any:
         return node.date()
     if key == "fail-on":
         return node.choice(FAIL_ON)
+    if key == "min-confidence":
+        return node.choice(CONFIDENCES)
     if key == "format":
         return node.choice(FORMATS)
     value = node.scalar()
@@ -173,8 +177,8 @@ def _toml_value(key: str, value: Any, fail: Any) -> Any:
             if level not in SEVERITY_VALUES:
                 raise fail(f"{rule}: expected one of {', '.join(SEVERITY_VALUES)}, found {level!r}")
         return value
-    if key in ("fail-on", "format"):
-        options = FAIL_ON if key == "fail-on" else FORMATS
+    if key in ("fail-on", "min-confidence", "format"):
+        options = {"fail-on": FAIL_ON, "min-confidence": CONFIDENCES, "format": FORMATS}[key]
         if value not in options:
             raise fail(f"expected one of {', '.join(options)}, found {value!r}")
         return value

@@ -1,7 +1,8 @@
 """The `factcheck` command line: run, claims, test, check-rules, rules, explain (a thin dispatcher;
 the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and `explain`).
 
-Exit codes (DESIGN §5): 0 nothing at or above --fail-on; 1 something is; 2 usage or configuration
+Exit codes (DESIGN §5): 0 nothing at or above --fail-on (with confidence at or above
+--min-confidence); 1 something is; 2 usage or configuration
 errors, a rule pack that does not load, or no input that could be read. Heavy modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
@@ -22,6 +23,7 @@ from factcheck.errors import FactcheckError, UsageError
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
+CONFIDENCES = ("high", "medium", "low")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +91,10 @@ def _parser() -> argparse.ArgumentParser:
     outputs.add_arguments(run, FORMATS)
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
-    run.add_argument("--quiet", "-q", action="store_true", help="print nothing when there are no findings")
+    run.add_argument("--min-confidence", choices=CONFIDENCES,
+                     help="lowest confidence that exits 1 and that the text format shows (default: medium)")
+    run.add_argument("--quiet", "-q", action="store_true",
+                     help="print nothing when no finding reaches --min-confidence")
     run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
     run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")
@@ -165,23 +170,22 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _claims(args: argparse.Namespace) -> int:
-    from factcheck.claims import extract_claims
+    from factcheck.claims.extract import Extractor
+    from factcheck.claims.patterns import PatternSet
     from factcheck.cli.commands import config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
+    from factcheck.rules.loader import load_patterns
 
-    if args.rules:
-        from factcheck.claims.patterns import PATTERNS_DIR, load_directory
-
-        for pack in map(Path, args.rules):
-            load_directory(pack / PATTERNS_DIR)
+    patterns, _ = load_patterns(map(Path, args.rules))
+    extractor = Extractor(PatternSet(patterns))
     found, failed = [], 0
     for item in documents(args, config_of(args)):
         if isinstance(item, InputFailure):
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extract_claims(item.text)))
+            found.append((item, extractor.extract(item.text)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 
@@ -234,6 +238,8 @@ def _server(args: argparse.Namespace) -> int:
     try:
         from factcheck.server.lsp import serve
     except ImportError as error:
+        if error.name not in ("pygls", "lsprotocol"):
+            raise
         raise UsageError(
             f"factcheck server needs the language-server extra ({error.name} is missing)",
             hint="pip install 'factcheck[lsp]'",

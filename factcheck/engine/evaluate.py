@@ -11,9 +11,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.claims.model import Claim
+from factcheck.engine.confidence import assess
+from factcheck.engine.restate import restate
 from factcheck.errors import EvaluationError
 from factcheck.facts.model import Entity, Period, Timeline
-from factcheck.findings import RULE_ERROR, Finding, Severity
+from factcheck.findings import RULE_ERROR, Confidence, Finding, Fix, Severity
 from factcheck.language import EvalContext, TraceEntry
 from factcheck.rules.model import Rule
 from factcheck.spans import Span
@@ -62,15 +64,38 @@ def _scopes(rule: Rule, ctx: EvalContext) -> Iterator[dict[str, Any]]:
 
 
 def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
-    """A finding for a failed assertion, with the values it compared as evidence."""
+    """A finding for a failed assertion, with the values it compared as evidence, its confidence
+    (from the claims it binds) and the correction the rule suggests, if any."""
     _, lets = rule.check.evaluate_with_lets(scope, ctx)
     _, steps = rule.check.trace(scope, ctx)
-    message = rule.message.render({**scope, **lets}, ctx)
+    names = {**scope, **lets}
+    message = rule.message.render(names, ctx)
     claims = [value for value in scope.values() if isinstance(value, Claim)]
     primary = claims[0] if claims else None
     related = _related(primary, claims[1:])
     span = primary.span if primary else None
-    return Finding(rule.id, rule.severity, message, span, related, _evidence(claims, steps))
+    evidence = _evidence(claims, steps)
+    assessment = assess(claims, rule.info.confidence)
+    if assessment.confidence is not Confidence.HIGH:
+        evidence["confidence"] = f"{assessment.confidence.value}: {'; '.join(assessment.reasons)}"
+    fix = _fix(rule, names, ctx)
+    if fix is not None:
+        message += f' (suggested: "{fix[0].text}" → "{fix[1].replacement}")'
+    return Finding(rule.id, rule.severity, message, span, related, evidence, assessment.confidence,
+                   fix[1] if fix else None)
+
+
+def _fix(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> tuple[Claim, Fix] | None:
+    """The figure the rule doubts and its correction, when the rule declares ``fix`` and the figure
+    can be restated honestly (see :mod:`factcheck.engine.restate`)."""
+    if rule.fix is None:
+        return None
+    figure = rule.fix.figure.evaluate(names, ctx)
+    value = rule.fix.value.evaluate(names, ctx)
+    if not isinstance(figure, Claim) or value is None:
+        return None
+    replacement = restate(figure, value)
+    return None if replacement is None else (figure, Fix(figure.span, replacement))
 
 
 def _evidence(claims: list[Claim], steps: list[TraceEntry]) -> dict[str, Any]:

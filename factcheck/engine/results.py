@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from factcheck.claims.model import ClaimSet
 from factcheck.documents.model import Document
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Confidence, Finding, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +20,7 @@ class RuleInfo:
     tags: tuple[str, ...] = ()
     references: tuple[str, ...] = ()
     path: str | None = None
+    confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
 
 
 @dataclass(slots=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
-from factcheck.claims import extract_claims
+from factcheck.claims.extract import Extractor, default_extractor
 from factcheck.claims.model import ClaimSet
 from factcheck.documents import InputFailure
 from factcheck.documents.model import Document
@@ -20,14 +20,16 @@ NO_DATE = "the document has no date (use --date or front matter)"
 
 
 class Engine:
-    """Checks documents against compiled rules and one fact base."""
+    """Checks documents against compiled rules and one fact base, extracting claims with the pack's
+    extractor (:meth:`~factcheck.rules.pack.Pack.extractor`; the default pack's when not given)."""
 
-    def __init__(self, rules: list[Rule], facts: FactBase):
+    def __init__(self, rules: Sequence[Rule], facts: FactBase, extractor: Extractor | None = None):
         self.rules = rules
         self.facts = facts
+        self.extractor = extractor if extractor is not None else default_extractor()
 
     def check(self, document: Document) -> DocumentResult:
-        claims = extract_claims(document.text)
+        claims = self.extractor.extract(document.text)
         result = DocumentResult(document.display_path, document, claims)
         ctx = EvalContext(document=document, claims=claims, facts=self.facts)
         for rule in self.rules:

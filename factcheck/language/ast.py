@@ -1,5 +1,9 @@
-"""The typed syntax tree. Every node carries its character range ``[start, end)`` in the expression
-text; the type checker fills in ``ty`` (its static type)."""
+"""The syntax tree. Every node carries its character range ``[start, end)`` in the expression text.
+
+Nodes are frozen and hold no types: the type checker returns the static types beside the tree
+(:class:`~factcheck.language.checker.Checked`), so one parsed tree may be shared by any number of
+rules, each checked in its own environment, without one rule's types leaking into another's.
+"""
 
 from __future__ import annotations
 
@@ -12,14 +16,13 @@ from factcheck.language.types import Type
 class Node:
     start: int
     end: int
-    ty: Type | None = None  # set by the type checker
 
     @property
     def length(self) -> int:
         return max(1, self.end - self.start)
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Literal(Node):
     """``12``, ``"text"``, ``true``, ``null``, ``2025-01-20``, ``8 months``, ``10%``."""
 
@@ -29,23 +32,23 @@ class Literal(Node):
     literal_type: Type
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class ListLit(Node):
     """``[a, b, c]``"""
 
     start: int
     end: int
-    items: list[Node]
+    items: tuple[Node, ...]
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Var(Node):
     start: int
     end: int
     name: str
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Member(Node):
     """``obj.name``; ``name_start`` locates the member name for error messages."""
 
@@ -56,7 +59,7 @@ class Member(Node):
     name_start: int
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Index(Node):
     """``obj[index]``"""
 
@@ -66,17 +69,17 @@ class Index(Node):
     index: Node
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Call(Node):
     """``name(args)``"""
 
     start: int
     end: int
     name: str
-    args: list[Node]
+    args: tuple[Node, ...]
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Aggregate(Node):
     """``all(x in xs: cond)``, ``count(x in xs: cond)``, ``sum(x in xs: expr)``, ... or the list
     form ``count(xs)``, ``sum(xs)``, ``min(xs)`` (``var`` and ``body`` are then None)."""
@@ -89,7 +92,7 @@ class Aggregate(Node):
     body: Node | None = None
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Comprehension(Node):
     """``[x in xs where cond]`` (``expr`` is None) or ``[expr for x in xs where cond]``."""
 
@@ -101,7 +104,7 @@ class Comprehension(Node):
     cond: Node | None
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Unary(Node):
     """``-x`` (op ``-``) or ``not x`` (op ``not``)."""
 
@@ -111,7 +114,7 @@ class Unary(Node):
     operand: Node
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Binary(Node):
     """``+ - * /`` and the logical ``and`` / ``or``."""
 
@@ -123,17 +126,17 @@ class Binary(Node):
     op_start: int = 0
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Compare(Node):
     """A comparison chain ``a < b <= c`` (Python semantics: ``a < b and b <= c``)."""
 
     start: int
     end: int
-    operands: list[Node]
-    ops: list[str]
+    operands: tuple[Node, ...]
+    ops: tuple[str, ...]
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Approx(Node):
     """``a ~ b [within tolerance]`` or ``a !~ b [within tolerance]``."""
 
@@ -146,7 +149,7 @@ class Approx(Node):
     op_start: int = 0
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class If(Node):
     """``if cond then a else b``"""
 
@@ -157,13 +160,13 @@ class If(Node):
     else_: Node
 
 
-@dataclass(eq=False)
+@dataclass(frozen=True, eq=False)
 class Let(Node):
     """``let name = value, ... in body``; each binding may use the earlier ones."""
 
     start: int
     end: int
-    bindings: list[tuple[str, Node]]
+    bindings: tuple[tuple[str, Node], ...]
     body: Node
 
 

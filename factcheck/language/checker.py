@@ -5,7 +5,9 @@ names, members and functions."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 
 from factcheck.errors import ExpressionTypeError
 from factcheck.language import ast
@@ -28,8 +30,12 @@ class Checker:
         self.env = env
         self.locator = locator
         self.scopes: list[dict[str, T.Type]] = []
+        self.types: dict[int, T.Type] = {}  # id(node) → its type, for the tree being checked
 
     # -- helpers --------------------------------------------------------------------------------
+    def view(self, t: T.Type) -> T.Type:
+        return self.env.claims.value_view(t)
+
     def error(self, node: ast.Node, message: str, hint: str | None = None,
               start: int | None = None, length: int | None = None) -> ExpressionTypeError:
         where = self.locator.locate(node.start if start is None else start,
@@ -71,9 +77,9 @@ class Checker:
 
     # -- dispatch -------------------------------------------------------------------------------
     def check(self, node: ast.Node) -> T.Type:
-        method = getattr(self, "check_" + type(node).__name__)
-        node.ty = method(node)
-        return node.ty
+        t = getattr(self, "check_" + type(node).__name__)(node)
+        self.types[id(node)] = t
+        return t
 
     def check_Literal(self, node: ast.Literal) -> T.Type:
         return node.literal_type
@@ -102,7 +108,7 @@ class Checker:
         obj = self.check(node.obj)
         if obj.name == "any":
             return T.ANY
-        members = T.members_of(obj)
+        members = self.env.claims.members_of(obj)
         if members is None:
             raise self.error(node, f"{obj} has no members", start=node.name_start, length=len(node.name))
         if node.name not in members:
@@ -113,7 +119,7 @@ class Checker:
 
     def check_Index(self, node: ast.Index) -> T.Type:
         elem = self.list_elem(node.obj, "an indexed value")
-        index = T.value_view(self.check(node.index))
+        index = self.view(self.check(node.index))
         if index.name not in ("number", "null", "any"):
             raise self.error(node.index, f"a list index must be number, not {index}")
         return elem.or_null()
@@ -132,14 +138,14 @@ class Checker:
         for i, (arg, param) in enumerate(zip(node.args, function.params, strict=False)):
             t = self.check(arg)
             wants_claim = any(p.is_claim for p in param.types)
-            view = t if wants_claim else T.value_view(t)
+            view = t if wants_claim else self.view(t)
             nullable = nullable or view.maybe_null
             if view.name != "null" and not any(T.assignable(view.non_null(), p) for p in param.types):
                 expected = " or ".join(str(p) for p in param.types)
                 raise self.error(arg, f"argument {i + 1} of {node.name}() must be {expected}, not {view}",
                                  f"signature: {function.signature}")
             arg_types.append(view)
-        result = function.return_type(arg_types)
+        result = function.return_type(arg_types, self.env.claims)
         return result.or_null() if nullable and not function.null_safe else result
 
     def check_Aggregate(self, node: ast.Aggregate) -> T.Type:
@@ -156,7 +162,7 @@ class Checker:
                 item = self.with_var(node.var, elem, node.body)
         else:
             item = elem
-        view = T.value_view(item)
+        view = self.view(item)
         if node.func == "count":
             return T.NUMBER
         if node.func in ("all", "any"):
@@ -183,7 +189,7 @@ class Checker:
         return T.list_of(result)
 
     def check_Unary(self, node: ast.Unary) -> T.Type:
-        t = T.value_view(self.check(node.operand))
+        t = self.view(self.check(node.operand))
         if node.op == "not":
             if t.name not in ("bool", "null", "any"):
                 raise self.error(node, f"operator 'not' cannot apply to {t}")
@@ -193,8 +199,8 @@ class Checker:
         return t
 
     def check_Binary(self, node: ast.Binary) -> T.Type:
-        left = T.value_view(self.check(node.left))
-        right = T.value_view(self.check(node.right))
+        left = self.view(self.check(node.left))
+        right = self.view(self.check(node.right))
         if node.op in ("and", "or"):
             if left.name not in ("bool", "null", "any") or right.name not in ("bool", "null", "any"):
                 raise self.error(node, f"operator '{node.op}' cannot apply to {left} and {right}")
@@ -213,7 +219,7 @@ class Checker:
             if op in ("in", "not in"):
                 nullable = nullable or self._check_membership(node, op, left_node, left, right)
                 continue
-            a, b = T.value_view(left), T.value_view(right)
+            a, b = self.view(left), self.view(right)
             if op in ("==", "!="):
                 if T.unify(a, b) is None:
                     raise self.error(node, f"operator '{op}' cannot apply to {a} and {b}")
@@ -230,21 +236,21 @@ class Checker:
         if right.name in ("any", "null"):
             return True
         if right.name == "string":
-            view = T.value_view(left)
+            view = self.view(left)
             if view.name not in ("string", "null", "any"):
                 raise self.error(node, f"operator '{op}' cannot apply to {view} and {right}")
             return view.maybe_null or right.maybe_null
         if right.name != "list":
-            raise self.error(node, f"operator '{op}' cannot apply to {T.value_view(left)} and {right}")
+            raise self.error(node, f"operator '{op}' cannot apply to {self.view(left)} and {right}")
         elem = right.elem
-        item = left if elem.is_claim else T.value_view(left)
+        item = left if elem.is_claim else self.view(left)
         if T.unify(item, elem) is None:
             raise self.error(node, f"operator '{op}' cannot apply to {item} and {right}")
         return item.maybe_null or right.maybe_null
 
     def check_Approx(self, node: ast.Approx) -> T.Type:
         op = "!~" if node.negate else "~"
-        left, right = T.value_view(self.check(node.left)), T.value_view(self.check(node.right))
+        left, right = self.view(self.check(node.left)), self.view(self.check(node.right))
         nullable = left.maybe_null or right.maybe_null
         if left.name == "null" or right.name == "null":
             return T.BOOL.or_null()
@@ -252,7 +258,7 @@ class Checker:
         if "any" not in (left.name, right.name) and mismatch:
             raise self.error(node, f"operator '{op}' cannot apply to {left} and {right}")
         if node.tolerance is not None:
-            tol = T.value_view(self.check(node.tolerance))
+            tol = self.view(self.check(node.tolerance))
             side = left.name if left.name != "any" else right.name
             absolute = "duration" if side in ("duration", "date") else "number"
             if side == "time":
@@ -288,14 +294,27 @@ def _arity(function) -> str:
     return f"{count} argument{'' if high == 1 else 's'}"
 
 
-def check(node: ast.Node, env: TypeEnv, locator: Locator, expect: T.Type | None = None) -> T.Type:
-    """Type-check ``node`` (filling in every node's ``ty``) and return its type. With ``expect``, the
-    expression's type must be assignable to it (a null-able result is allowed for ``bool``, see the
-    null semantics)."""
-    t = Checker(env, locator).check(node)
+@dataclass(frozen=True)
+class Checked:
+    """A type-checked tree: the tree as parsed (never changed, possibly shared with other rules) and
+    the static type of each of its nodes, kept beside it."""
+
+    tree: ast.Node
+    type: T.Type
+    types: Mapping[int, T.Type]  # id(node) → static type, for every node of ``tree``
+
+    def type_of(self, node: ast.Node) -> T.Type:
+        return self.types.get(id(node), T.ANY)
+
+
+def check(node: ast.Node, env: TypeEnv, locator: Locator, expect: T.Type | None = None) -> Checked:
+    """Type-check ``node`` and return its types. With ``expect``, the expression's type must be
+    assignable to it (a null-able result is allowed for ``bool``, see the null semantics)."""
+    checker = Checker(env, locator)
+    t = checker.check(node)
     if expect is not None:
-        view = T.value_view(t) if not expect.is_claim else t
+        view = env.claims.value_view(t) if not expect.is_claim else t
         if not T.assignable(view.non_null() if expect.name == "bool" else view, expect):
             raise ExpressionTypeError(f"expected {expect}, but this expression is {t}",
                                       locator.locate(node.start, node.length))
-    return t
+    return Checked(node, t, MappingProxyType(checker.types))

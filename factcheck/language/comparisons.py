@@ -49,17 +49,17 @@ def compile_compare(compiler: Compiler, node: ast.Compare) -> Code:
 
     codes, types = [], []
     for i, operand in enumerate(node.operands):
-        t = operand.ty or T.ANY
+        t = compiler.type_of(operand)
         # A claim on the left of `in` a list of claims stays a claim; elsewhere it is its value.
         keep_claim = (
             t.is_claim
             and i + 1 < len(node.operands)
             and node.ops[i] in ("in", "not in")
-            and (node.operands[i + 1].ty or T.ANY).name == "list"
-            and (node.operands[i + 1].ty or T.ANY).elem.is_claim
+            and compiler.type_of(node.operands[i + 1]).name == "list"
+            and compiler.type_of(node.operands[i + 1]).elem.is_claim
         )
         codes.append(compiler.compile(operand) if keep_claim else compiler.value(operand))
-        types.append(t if keep_claim else T.value_view(t))
+        types.append(t if keep_claim else compiler.view(t))
     fns = [c.fn for c in codes]
     impls = [_pair_impl(op, a, b) for op, a, b in zip(node.ops, types, types[1:], strict=False)]
     null_aware = [op in ("==", "!=") for op in node.ops]

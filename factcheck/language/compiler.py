@@ -18,6 +18,7 @@ from factcheck.errors import EvaluationError
 from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.approx import approx_compare
+from factcheck.language.checker import Checked
 from factcheck.language.env import TypeEnv
 from factcheck.language.formatting import format_value
 from factcheck.language.locator import Locator
@@ -92,8 +93,10 @@ def _claim_value(fn: Fn) -> Fn:
 
 
 class Compiler:
-    def __init__(self, source: str, locator: Locator, env: TypeEnv, trace: bool = False) -> None:
+    def __init__(self, source: str, locator: Locator, env: TypeEnv, checked: Checked,
+                 trace: bool = False) -> None:
         self.source = source
+        self.checked = checked
         self.locator = locator
         self.env = env
         self.trace = trace
@@ -110,6 +113,14 @@ class Compiler:
         where = self.locator.locate(node.start, node.length)
         return EvaluationError(f"{message} in '{self.text(node)}'", where)
 
+    def type_of(self, node: ast.Node) -> T.Type:
+        """The static type the checker gave ``node``."""
+        return self.checked.type_of(node)
+
+    def view(self, t: T.Type) -> T.Type:
+        """The type a value of type ``t`` has where a value is expected (a claim's value type)."""
+        return self.env.claims.value_view(t)
+
     def text(self, node: ast.Node) -> str:
         return self.source[node.start:node.end]
 
@@ -122,7 +133,7 @@ class Compiler:
     def value(self, node: ast.Node) -> Code:
         """Compile ``node`` where a value is expected: a claim stands for its value."""
         code = self.compile(node)
-        if node.ty is not None and node.ty.is_claim:
+        if self.type_of(node).is_claim:
             if code.const:
                 return constant(None if code.value is None else to_number(code.value.value))
             return Code(_claim_value(code.fn))
@@ -149,7 +160,8 @@ class Compiler:
         return constant(node.value)
 
     def compile_ListLit(self, node: ast.ListLit) -> Code:
-        elem = node.ty.elem if node.ty is not None else T.ANY
+        t = self.type_of(node)
+        elem = t.elem if t.name == "list" else T.ANY
         parts = [self.compile(i) if elem.is_claim else self.value(i) for i in node.items]
         fns = [p.fn for p in parts]
         return self.fold(node, Code(lambda f: [fn(f) for fn in fns]), parts)
@@ -162,7 +174,7 @@ class Compiler:
 
     def compile_Member(self, node: ast.Member) -> Code:
         obj = self.compile(node.obj)
-        t, name, fn = node.obj.ty or T.ANY, node.name, obj.fn
+        t, name, fn = self.type_of(node.obj), node.name, obj.fn
         if t.name == "claim":
             getter: Callable[[Any, str], Any] = claim_member
         elif t.name == "claims":
@@ -239,7 +251,7 @@ class Compiler:
                 v = fn(f)
                 return None if v is None else not v
         else:
-            t = T.value_view(node.operand.ty or T.ANY)
+            t = self.view(self.type_of(node.operand))
             negate = NEGATION.get(t.name)
 
             def run(f: dict) -> Any:
@@ -273,7 +285,7 @@ class Compiler:
                     return True
                 return None if a is None or b is None else False
             return self.fold(node, Code(run), [left, right])
-        lt, rt = T.value_view(node.left.ty or T.ANY), T.value_view(node.right.ty or T.ANY)
+        lt, rt = self.view(self.type_of(node.left)), self.view(self.type_of(node.right))
         if lt.name == "null" or rt.name == "null":
             return constant(None)
         entry = ARITHMETIC.get((node.op, lt.name, rt.name))

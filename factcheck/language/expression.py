@@ -9,7 +9,7 @@ from typing import Any
 from factcheck.errors import EvaluationError
 from factcheck.language import ast
 from factcheck.language import types as T
-from factcheck.language.checker import check
+from factcheck.language.checker import Checked, check
 from factcheck.language.compiler import RUNTIME_ERRORS, Compiler, TraceEntry
 from factcheck.language.env import TypeEnv
 from factcheck.language.locator import Locator
@@ -27,18 +27,19 @@ class CompiledExpression:
       intervals and the tolerance), let-bound names and function calls, to explain a result.
     """
 
-    def __init__(self, source: str, tree: ast.Node, type_: T.Type, env: TypeEnv, locator: Locator,
+    def __init__(self, source: str, checked: Checked, env: TypeEnv, locator: Locator,
                  full_text: str | None = None) -> None:
         self.source = source
         self._text = source if full_text is None else full_text
-        self.tree = tree
-        self.type = type_
+        self.tree = checked.tree
+        self.type = checked.type
+        self._checked = checked
         self._env = env
         self._locator = locator
-        compiler = Compiler(self._text, locator, env)
-        self._fn = compiler.compile(tree).fn
+        compiler = Compiler(self._text, locator, env, checked)
+        self._fn = compiler.compile(self.tree).fn
         self._uses_cost = compiler.uses_cost
-        self._let_keys = _outer_let_keys(tree, compiler.let_keys)
+        self._let_keys = _outer_let_keys(self.tree, compiler.let_keys)
         self._traced: Compiler | None = None
         self._traced_fn: Any = None
 
@@ -52,7 +53,7 @@ class CompiledExpression:
         node = self.tree
         while isinstance(node, ast.Let):
             for name, value in node.bindings:
-                types[name] = value.ty or T.ANY
+                types[name] = self._checked.type_of(value)
             node = node.body
         return types
 
@@ -98,7 +99,7 @@ class CompiledExpression:
     def trace(self, scope: Mapping[str, Any], ctx: EvalContext | None = None) -> tuple[Any, list[TraceEntry]]:
         """The value and the evaluation's steps (see :class:`TraceEntry`)."""
         if self._traced_fn is None:
-            compiler = Compiler(self._text, self._locator, self._env, trace=True)
+            compiler = Compiler(self._text, self._locator, self._env, self._checked, trace=True)
             self._traced_fn = compiler.compile(self.tree).fn
         frame = self._frame(scope, ctx, True)
         frame[TRACE] = entries = []
@@ -128,9 +129,8 @@ def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type
                        ) -> CompiledExpression:
     """Parse, type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
     tree = parse_expression(text, locator)
-    expected = T.parse_type(expect) if isinstance(expect, str) else expect
-    type_ = check(tree, env, locator, expected)
-    return CompiledExpression(text, tree, type_, env, locator)
+    expected = env.claims.parse(expect) if isinstance(expect, str) else expect
+    return CompiledExpression(text, check(tree, env, locator, expected), env, locator)
 
 
 def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]:
@@ -140,12 +140,13 @@ def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]
 
     bindings = []
     for name, _start, _end, tree in parse_bindings(text, locator):
-        type_ = check(tree, env, locator)
+        checked = check(tree, env, locator)
+        type_ = checked.type
         if type_.name != "list":
             raise ExpressionTypeError(f"'{name} in ...' needs a list, not {type_}",
                                       locator.locate(tree.start, tree.length))
         source = text[tree.start:tree.end]
-        bindings.append(Binding(name, CompiledExpression(source, tree, type_, env, locator, text)))
+        bindings.append(Binding(name, CompiledExpression(source, checked, env, locator, text)))
         env = env.extend({name: type_.elem})
     return bindings
 

@@ -18,7 +18,7 @@ from factcheck.language import types as T
 from factcheck.startup import regexcache
 from factcheck.values import Duration, Money, Percent
 
-ReturnSpec = T.Type | Callable[[list[T.Type]], T.Type]
+ReturnSpec = T.Type | Callable[[list[T.Type], T.ClaimTypes], T.Type]  # argument types, the kinds
 
 
 @dataclass(frozen=True)
@@ -44,8 +44,8 @@ class Function:
     def min_args(self) -> int:
         return sum(1 for p in self.params if not p.optional)
 
-    def return_type(self, args: list[T.Type]) -> T.Type:
-        return self.returns(args) if callable(self.returns) else self.returns
+    def return_type(self, args: list[T.Type], claims: T.ClaimTypes) -> T.Type:
+        return self.returns(args, claims) if callable(self.returns) else self.returns
 
 
 FUNCTIONS: dict[str, Function] = {}
@@ -84,8 +84,8 @@ def _register(signature: str, *, returns: ReturnSpec | None = None, needs_ctx: b
     return decorate
 
 
-def _same_as_first(args: list[T.Type]) -> T.Type:
-    return T.value_view(args[0]).non_null()
+def _same_as_first(args: list[T.Type], claims: T.ClaimTypes) -> T.Type:
+    return claims.value_view(args[0]).non_null()
 
 
 # -- numbers and strings ---------------------------------------------------------------------------
@@ -161,7 +161,7 @@ def _ends_with(s: str, suffix: str) -> bool:
     return s.casefold().endswith(suffix.casefold())
 
 
-def _coalesce_type(args: list[T.Type]) -> T.Type:
+def _coalesce_type(args: list[T.Type], claims: T.ClaimTypes) -> T.Type:
     return T.unify(args[0].non_null(), args[1]) or T.ANY
 
 
@@ -237,7 +237,7 @@ def _duration(n: Decimal, unit: str) -> Duration:
 
 
 # -- claims ----------------------------------------------------------------------------------------
-@_register("value(c: claim<any>) -> value", returns=lambda a: T.claim_value_type(str(a[0].arg)))
+@_register("value(c: claim<any>) -> value", returns=lambda a, claims: claims.value_type(str(a[0].arg)))
 def _value(c: Any) -> Any:
     """The normalized value of a claim (also what a claim stands for where a value is expected)."""
     from factcheck.language.runtime import to_number

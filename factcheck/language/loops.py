@@ -14,7 +14,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from factcheck.language import ast
-from factcheck.language import types as T
 from factcheck.language.approx import axis
 from factcheck.language.operators import ARITHMETIC, dynamic_arithmetic
 from factcheck.language.runtime import COST, to_number
@@ -46,9 +45,9 @@ def compile_aggregate(compiler: Compiler, node: ast.Aggregate) -> Code:
     source, body, key = _items(compiler, node)
     src = source.fn
     func = node.func
-    source_type = node.source.ty or T.ANY
+    source_type = compiler.type_of(node.source)
     elem_claims = node.body is None and source_type.name == "list" and source_type.elem.is_claim
-    result_type = T.value_view(node.ty or T.ANY)
+    result_type = compiler.view(compiler.type_of(node))
     where = compiler.locator.locate(node.start, node.length)
 
     def values(f: dict) -> list[Any] | None:
@@ -113,7 +112,7 @@ def compile_comprehension(compiler: Compiler, node: ast.Comprehension) -> Code:
         cond = compiler.value(node.cond).fn if node.cond is not None else None
         if node.expr is None:
             expr = None
-        elif (node.expr.ty or T.ANY).is_claim:
+        elif compiler.type_of(node.expr).is_claim:
             expr = compiler.compile(node.expr).fn
         else:
             expr = compiler.value(node.expr).fn

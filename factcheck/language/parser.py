@@ -215,7 +215,7 @@ def _lark_transformer() -> type:
             return ast.Var(c[0].start_pos, c[0].end_pos, str(c[0]))
 
         def list(self, meta, c):
-            return ast.ListLit(meta.start_pos, meta.end_pos, [item for item in c if item is not None])
+            return ast.ListLit(meta.start_pos, meta.end_pos, tuple(item for item in c if item is not None))
 
         # -- structure --------------------------------------------------------------------
         def member(self, meta, c):
@@ -230,7 +230,7 @@ def _lark_transformer() -> type:
         def _binding_var(self, node: ast.Node, what: str) -> tuple[str, ast.Node]:
             if (
                 isinstance(node, ast.Compare)
-                and node.ops == ["in"]
+                and node.ops == ("in",)
                 and isinstance(node.operands[0], ast.Var)
             ):
                 return node.operands[0].name, node.operands[1]
@@ -262,10 +262,10 @@ def _lark_transformer() -> type:
                 if len(args) == 1:
                     return ast.Aggregate(meta.start_pos, meta.end_pos, name, args[0])
                 if name in ("min", "max") and len(args) > 1:
-                    items = ast.ListLit(args[0].start, args[-1].end, args)
+                    items = ast.ListLit(args[0].start, args[-1].end, tuple(args))
                     return ast.Aggregate(meta.start_pos, meta.end_pos, name, items)
                 raise self.error(f"{name}() takes one argument", meta.start_pos, meta.end_pos)
-            return ast.Call(meta.start_pos, meta.end_pos, name, args)
+            return ast.Call(meta.start_pos, meta.end_pos, name, tuple(args))
 
         def filter(self, meta, c):
             var, source = self._binding_var(c[0], "a filter [x in xs where ...]")
@@ -297,7 +297,7 @@ def _lark_transformer() -> type:
             return ast.Binary(meta.start_pos, meta.end_pos, "or", c[0], c[1], c[0].end)
 
         def compare(self, meta, c):
-            operands, ops = c[0::2], [op for op, _ in c[1::2]]
+            operands, ops = tuple(c[0::2]), tuple(op for op, _ in c[1::2])
             return ast.Compare(meta.start_pos, meta.end_pos, operands, ops)
 
         def approx(self, meta, c):
@@ -311,7 +311,7 @@ def _lark_transformer() -> type:
             return (str(c[0]), c[1])
 
         def let_expr(self, meta, c):
-            return ast.Let(meta.start_pos, meta.end_pos, list(c[:-1]), c[-1])
+            return ast.Let(meta.start_pos, meta.end_pos, tuple(c[:-1]), c[-1])
 
         def start(self, meta, c):
             return c[0]

@@ -2,16 +2,23 @@
 
 A :class:`Type` is a name, an optional argument (a list's element type, a claim's kind) and a
 nullable flag. Records (``doc``, ``period``, ``timeline``, ``event``, ``entity``, ``claims``) are named types
-whose member types are listed in :func:`record_fields`.
+whose member types are listed in :func:`record_fields`. What a claim of a kind holds depends on the
+pack (its pattern files declare kinds of their own): :class:`ClaimTypes` answers it for one set of
+kinds, and every type environment carries one.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from factcheck.startup import regexcache
+
+if TYPE_CHECKING:
+    from factcheck.claims.model import ClaimKind
 
 PRIMITIVES = ("number", "string", "bool", "null", "date", "duration", "percent", "money", "time", "any")
 RECORDS = ("doc", "claims", "period", "timeline", "event", "entity")
@@ -80,7 +87,8 @@ _TOKEN = regexcache.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*|<|>|\?)")
 
 @cache
 def parse_type(text: str) -> Type:
-    """Parse a written type: ``number``, ``string?``, ``list<claim<ordinal>>``, ``claim<any>?``."""
+    """Parse a written type: ``number``, ``string?``, ``list<claim<ordinal>>``, ``claim<any>?``.
+    Claim kinds are not looked up here: :meth:`ClaimTypes.parse` checks them against a pack's kinds."""
     tokens = _TOKEN.findall(text)
     if "".join(tokens) != re.sub(r"\s+", "", text):
         raise ValueError(f"invalid type {text!r}")
@@ -101,11 +109,6 @@ def parse_type(text: str) -> Type:
             else:
                 arg = tokens[position]
                 position += 1
-                if arg != "any":
-                    from factcheck.claims.kinds import CLAIM_KINDS
-
-                    if arg not in CLAIM_KINDS:
-                        raise ValueError(f"invalid type {text!r}: unknown claim kind {arg!r}")
             if position >= len(tokens) or tokens[position] != ">":
                 raise ValueError(f"invalid type {text!r}: missing '>'")
             position += 1
@@ -125,6 +128,13 @@ def parse_type(text: str) -> Type:
     return result
 
 
+def claim_kinds_in(t: Type) -> list[str]:
+    """The claim kinds a type names (``list<claim<ordinal>>`` → ``['ordinal']``)."""
+    if t.name == "claim":
+        return [] if t.arg == "any" else [str(t.arg)]
+    return claim_kinds_in(t.arg) if isinstance(t.arg, Type) else []
+
+
 # Members every claim has, whatever its kind; ``value`` is the kind's value type.
 CLAIM_COMMON = {
     "text": STRING,
@@ -137,31 +147,9 @@ CLAIM_COMMON = {
 
 
 @cache
-def claim_value_type(kind: str) -> Type:
-    """The type of a claim's ``value`` (``any`` for a claim of unknown kind)."""
-    if kind == "any":
-        return ANY
-    from factcheck.claims.kinds import CLAIM_KINDS
-
-    return parse_type(CLAIM_KINDS[kind].value_type)
-
-
-@cache
-def claim_fields(kind: str) -> dict[str, Type]:
-    """All members of ``claim<kind>``: the common ones, ``value``, and the kind's own fields."""
-    fields = dict(CLAIM_COMMON)
-    fields["value"] = claim_value_type(kind)
-    if kind != "any":
-        from factcheck.claims.kinds import CLAIM_KINDS
-
-        for name, written in CLAIM_KINDS[kind].fields.items():
-            fields[name] = parse_type(written)
-    return fields
-
-
-@cache
 def record_fields(name: str) -> dict[str, Type]:
-    """Members of a record type."""
+    """Members of a record type other than ``claims`` (whose members are a pack's claim kinds, see
+    :meth:`ClaimTypes.members_of`)."""
     if name == "doc":
         return {"path": STRING, "title": STRING.or_null(), "date": DATE.or_null(), "source": STRING}
     if name == "period":
@@ -193,30 +181,7 @@ def record_fields(name: str) -> dict[str, Type]:
         }
     if name == "event":
         return {"date": DATE, "title": STRING.or_null(), "source": STRING.or_null()}
-    if name == "claims":
-        from factcheck.claims.kinds import CLAIM_KINDS
-
-        members = {kind: list_of(claim_of(kind)) for kind in CLAIM_KINDS}
-        members["all"] = list_of(claim_of("any"))
-        return members
     raise KeyError(name)
-
-
-def members_of(t: Type) -> dict[str, Type] | None:
-    """The members of a claim or record type, or None when the type has no members."""
-    if t.name == "claim":
-        return claim_fields(str(t.arg))
-    if t.name in RECORDS:
-        return record_fields(t.name)
-    return None
-
-
-def value_view(t: Type) -> Type:
-    """Where a value is expected a claim stands for its value: ``claim<ordinal>?`` → ``number?``."""
-    if t.name != "claim":
-        return t
-    value = claim_value_type(str(t.arg))
-    return value.or_null() if t.nullable else value
 
 
 def assignable(actual: Type, expected: Type) -> bool:
@@ -255,3 +220,59 @@ def unify(a: Type, b: Type) -> Type | None:
     if a.name == "claim" and a.arg != b.arg:
         return Type("claim", "any", nullable)
     return Type(a.name, a.arg, nullable)
+
+
+class ClaimTypes:
+    """The claim kinds one pack knows, as rule-language types: what ``claims.KIND`` lists, what a
+    ``claim<KIND>`` holds and which value it stands for. Built from a mapping of kinds and never
+    changed afterwards, so two packs in one process each type-check against their own kinds."""
+
+    def __init__(self, kinds: Mapping[str, ClaimKind]) -> None:
+        self.kinds: Mapping[str, ClaimKind] = dict(kinds)
+        self._fields: dict[str, dict[str, Type]] = {}  # memo: a function of ``kinds``, which never change
+        self._claims: dict[str, Type] = {kind: list_of(claim_of(kind)) for kind in self.kinds}
+        self._claims["all"] = list_of(claim_of("any"))
+
+    def __contains__(self, kind: object) -> bool:
+        return kind in self.kinds
+
+    def parse(self, text: str) -> Type:
+        """A written type whose claim kinds must be among these kinds."""
+        t = parse_type(text)
+        for kind in claim_kinds_in(t):
+            if kind not in self.kinds:
+                raise ValueError(f"invalid type {text!r}: unknown claim kind {kind!r}")
+        return t
+
+    def value_type(self, kind: str) -> Type:
+        """The type of a ``claim<kind>``'s ``value`` (``any`` for a claim of any or unknown kind)."""
+        declared = self.kinds.get(kind)
+        return ANY if declared is None else parse_type(declared.value_type)
+
+    def fields(self, kind: str) -> dict[str, Type]:
+        """All members of ``claim<kind>``: the common ones, ``value``, and the kind's own fields."""
+        if kind not in self._fields:
+            fields = dict(CLAIM_COMMON)
+            fields["value"] = self.value_type(kind)
+            declared = self.kinds.get(kind)
+            for name, written in (declared.fields if declared is not None else {}).items():
+                fields[name] = parse_type(written)
+            self._fields[kind] = fields
+        return self._fields[kind]
+
+    def members_of(self, t: Type) -> dict[str, Type] | None:
+        """The members of a claim or record type, or None when the type has no members."""
+        if t.name == "claim":
+            return self.fields(str(t.arg))
+        if t.name == "claims":
+            return self._claims
+        if t.name in RECORDS:
+            return record_fields(t.name)
+        return None
+
+    def value_view(self, t: Type) -> Type:
+        """Where a value is expected a claim stands for its value: ``claim<ordinal>?`` → ``number?``."""
+        if t.name != "claim":
+            return t
+        value = self.value_type(str(t.arg))
+        return value.or_null() if t.nullable else value

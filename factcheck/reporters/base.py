@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
 from factcheck.engine.results import RunResult
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Finding, Severity
 
 TOOL_NAME = "factcheck"
 
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
-    """Presentation choices the CLI makes: ``color`` adds ANSI colours to the text formats;
-    ``width`` (the terminal's columns, None when not writing to one) wraps the text format's prose."""
+    """Presentation choices the CLI makes; ``color`` adds ANSI colours to the text format.
+    Findings below ``min_confidence`` are marked in every format (the text format leaves them out
+    and counts them); they do not gate the exit code."""
 
     color: bool = False
+    min_confidence: Confidence = Confidence.MEDIUM
     width: int | None = None
+    """The terminal's columns, to which the text format wraps its prose (None: not a terminal)."""
+
+    def shown(self, finding: Finding) -> bool:
+        """Whether ``finding`` reaches ``min_confidence``."""
+        return finding.confidence.rank >= self.min_confidence.rank
 
 
 class Reporter(Protocol):
@@ -52,12 +60,14 @@ class Totals:
     by_severity: dict[Severity, int]
 
     @classmethod
-    def of(cls, run: RunResult) -> Totals:
+    def of(cls, run: RunResult, counted: Callable[[Finding], bool] | None = None) -> Totals:
+        """The run's totals, counting only the findings ``counted`` accepts (all by default)."""
+        findings = [f for f in run.findings() if counted is None or counted(f)]
         return cls(
             documents=len(run.documents),
             claims=sum(len(result.claims) for result in run.documents),
             rules=len(run.rules),
-            by_severity={severity: run.count(severity) for severity in Severity},
+            by_severity={s: sum(1 for f in findings if f.severity is s) for s in Severity},
         )
 
     @property

@@ -1,13 +1,16 @@
 """``--format github``: GitHub Actions workflow commands, one annotation line per finding.
 
 A JSONL record's findings point at the record's line in the file and name the record in the message.
+A finding below high confidence says so in its title; one below ``--min-confidence`` is a
+``notice`` whatever its severity, so it neither clutters a pull request as an error nor gates it. A
+suggested correction ends the message.
 """
 
 from __future__ import annotations
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import RunResult
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Confidence, Finding, Severity
 from factcheck.reporters.base import ReportOptions
 from factcheck.reporters.locations import locate, with_record
 
@@ -40,17 +43,24 @@ def position(document: Document | None, finding: Finding) -> dict[str, int]:
     }
 
 
-def annotation(path: str, document: Document | None, finding: Finding) -> str:
+def annotation(
+    path: str, document: Document | None, finding: Finding, options: ReportOptions | None = None
+) -> str:
+    options = options or ReportOptions()
     properties = {"file": path, **{k: str(v) for k, v in position(document, finding).items()}}
     properties["title"] = finding.rule
+    if finding.confidence is not Confidence.HIGH:
+        properties["title"] += f" ({finding.confidence} confidence)"
     rendered = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items())
     message = escape_data(with_record(document, finding.message))
-    return f"::{COMMANDS[finding.severity]} {rendered}::{message}"
+    command = COMMANDS[finding.severity] if options.shown(finding) else COMMANDS[Severity.INFO]
+    return f"::{command} {rendered}::{message}"
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
     lines = [
-        annotation(result.document.path if result.document else result.path, result.document, finding)
+        annotation(result.document.path if result.document else result.path, result.document, finding,
+                   options)
         for result in run.documents
         for finding in result.findings
     ]

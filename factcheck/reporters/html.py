@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from importlib.resources import files
 
-from factcheck.claims.kinds import CLAIM_KINDS
+from factcheck.claims.kinds import BUILTIN_KINDS
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
@@ -114,8 +114,8 @@ def value_text(claim: Claim) -> str:
 
 
 def is_composite(claim: Claim) -> bool:
-    kind = CLAIM_KINDS.get(claim.kind)
-    return (kind is not None and kind.composite) or next(claim.parts(), None) is not None
+    kind = BUILTIN_KINDS.get(claim.kind)  # any other kind was declared by a pattern file: composite
+    return kind is None or kind.composite or next(claim.parts(), None) is not None
 
 
 def claim_mark(document: Document, claim: Claim) -> Mark:
@@ -195,7 +195,24 @@ def related_list(document: Document, finding: Finding, ident: str) -> str:
     return f'<ul class="related-list">{"".join(items)}</ul>' if items else ""
 
 
-def finding_item(document: Document | None, finding: Finding, ident: str, number: int) -> str:
+def confidence_badge(finding: Finding, options: ReportOptions) -> str:
+    """The finding's confidence; one below ``--min-confidence`` says so (and is dimmed)."""
+    below = "" if options.shown(finding) else f", below the minimum ({options.min_confidence})"
+    level = finding.confidence.value
+    return f'<span class="conf conf-{level}">{level} confidence{below}</span>'
+
+
+def fix_line(document: Document | None, finding: Finding) -> str:
+    if finding.fix is None or document is None:
+        return ""
+    figure = locate(document, finding.fix.span).text
+    return (f'<p class="fix">Suggested correction: replace <code>{esc(figure)}</code> with '
+            f"<code>{esc(finding.fix.replacement)}</code></p>")
+
+
+def finding_item(document: Document | None, finding: Finding, ident: str, number: int,
+                 options: ReportOptions | None = None) -> str:
+    options = options or ReportOptions()
     sev = finding.severity.value
     location = locate(document, finding.span) if document and finding.span is not None else None
     if document is not None and location is not None:
@@ -205,18 +222,20 @@ def finding_item(document: Document | None, finding: Finding, ident: str, number
         where, excerpt = "<span>whole document</span>", ""
     head = (
         f'<p class="finding-head"><span class="num">{number}.</span> <span class="sev sev-{sev}">{sev}'
-        f"</span> <code>{esc(finding.rule)}</code> {where}</p>"
+        f"</span> {confidence_badge(finding, options)} <code>{esc(finding.rule)}</code> {where}</p>"
     )
     message = f'<p class="message">{esc(finding.message)}</p>'
     related = related_list(document, finding, ident) if document else ""
-    body = head + message + excerpt + evidence_list(finding) + related
-    return f'<li id="{ident}" class="sev-{sev}">{body}</li>'
+    body = head + message + excerpt + fix_line(document, finding) + evidence_list(finding) + related
+    below = "" if options.shown(finding) else " below-min"
+    return f'<li id="{ident}" class="sev-{sev}{below}">{body}</li>'
 
 
-def findings_block(result: DocumentResult, prefix: str) -> str:
+def findings_block(result: DocumentResult, prefix: str, options: ReportOptions | None = None) -> str:
     if not result.findings:
         return '<h3>Findings</h3><p class="none">No findings.</p>'
-    items = (finding_item(result.document, f, f"{prefix}-f{n}", n) for n, f in enumerate(result.findings, 1))
+    items = (finding_item(result.document, f, f"{prefix}-f{n}", n, options)
+             for n, f in enumerate(result.findings, 1))
     return f'<h3>Findings</h3><ol class="findings">{"".join(items)}</ol>'
 
 
@@ -232,13 +251,13 @@ def meta_line(document: Document | None, claims: int, result: DocumentResult | N
     return f'<p class="meta">{esc(" · ".join(parts))}</p>'
 
 
-def document_section(result: DocumentResult, prefix: str) -> str:
+def document_section(result: DocumentResult, prefix: str, options: ReportOptions | None = None) -> str:
     document = result.document
     name = document.display_path if document else result.path
     head = f'<h2 id="{prefix}-h">{esc(name)}</h2>' + meta_line(document, len(result.claims), result)
     notes = "".join(f"<li>note: {esc(note)}</li>" for note in result.notes)
     head += f'<ul class="notes">{notes}</ul>' if notes else ""
-    findings = findings_block(result, prefix)
+    findings = findings_block(result, prefix, options)
     if document is None:
         body = findings
     else:
@@ -306,7 +325,9 @@ def render(run: RunResult, options: ReportOptions) -> str:
         '<section class="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2>'
         f"{totals_list(totals)}{contents(run)}{rules_table(run)}</section>"
     )
-    sections = "\n".join(document_section(result, f"d{n}") for n, result in enumerate(run.documents, 1))
+    sections = "\n".join(
+        document_section(result, f"d{n}", options) for n, result in enumerate(run.documents, 1)
+    )
     title = f"{TOOL_NAME}: {plural(totals.findings, 'finding')} in {plural(totals.documents, 'document')}"
     return page(title, "Fact-check report", f"{summary}\n{sections}")
 

@@ -7,6 +7,8 @@ and the suite's other notes are its ``<system-out>``.
 A rule's findings in a document make its testcase fail (one ``<failure>`` listing them all); input
 errors and rule errors are ``<error>`` elements, on the failing rule's testcase when the rule error's
 evidence names a loaded rule, else on a testcase of their own (``factcheck/input-error``, ...).
+Findings below ``--min-confidence`` do not fail a testcase (they do not gate the run either): they
+are listed in its ``<system-out>``, labelled with their confidence.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections import defaultdict
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding
+from factcheck.findings import INPUT_ERROR, RULE_ERROR, Confidence, Finding
 from factcheck.reporters.base import TOOL_NAME, ReportOptions
 from factcheck.reporters.locations import file_line, locate
 from factcheck.startup import regexcache
@@ -31,14 +33,18 @@ def xml_text(text: str) -> str:
 
 
 def describe(path: str, document: Document | None, finding: Finding) -> str:
-    """A finding as a few plain lines: location, severity and message, excerpt."""
+    """A finding as a few plain lines: location, severity (and confidence below high) and message,
+    excerpt."""
+    level = finding.severity.value
+    if finding.confidence is not Confidence.HIGH:
+        level += f" ({finding.confidence} confidence)"
     if document is None or finding.span is None:
-        return f"{path}: {finding.severity.value}: {finding.message}"
+        return f"{path}: {level}: {finding.message}"
     location = locate(document, finding.span)
     where = f"{document.display_path}:{location.line}:{location.column}"
     if document.record is not None:
         where += f" (file line {file_line(document, location)})"
-    return f'{where}: {finding.severity.value}: {finding.message}\n    "{location.text}"'
+    return f'{where}: {level}: {finding.message}\n    "{location.text}"'
 
 
 def case_key(finding: Finding, rule_ids: set[str]) -> str:
@@ -60,8 +66,10 @@ def add_problem(
 
 
 def testcase(
-    suite: ET.Element, result: DocumentResult, path: str, rule_id: str, found: list[Finding]
+    suite: ET.Element, result: DocumentResult, path: str, rule_id: str, found: list[Finding],
+    options: ReportOptions | None = None,
 ) -> None:
+    options = options or ReportOptions()
     document = result.document
     attributes = {
         "classname": path,
@@ -70,13 +78,19 @@ def testcase(
         "time": f"{result.seconds.get(rule_id, 0.0):.6f}",
     }
     case = ET.SubElement(suite, "testcase", attributes)
-    add_problem(case, "failure", path, document, [f for f in found if f.rule not in ERROR_RULES])
-    add_problem(case, "error", path, document, [f for f in found if f.rule in ERROR_RULES])
+    gating = [f for f in found if options.shown(f)]
+    add_problem(case, "failure", path, document, [f for f in gating if f.rule not in ERROR_RULES])
+    add_problem(case, "error", path, document, [f for f in gating if f.rule in ERROR_RULES])
     if rule_id in result.skipped:
         ET.SubElement(case, "skipped", {"message": xml_text(result.skipped[rule_id])})
+    below = [f for f in found if not options.shown(f)]
+    if below:
+        out = ET.SubElement(case, "system-out")
+        out.text = xml_text("\n".join(describe(path, document, f) for f in below))
 
 
-def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str]) -> ET.Element:
+def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str],
+              options: ReportOptions | None = None) -> ET.Element:
     document = result.document
     path = document.display_path if document else result.path
     by_case: dict[str, list[Finding]] = defaultdict(list)
@@ -87,7 +101,7 @@ def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str]) -
     case_ids = ran + [key for key in by_case if key not in rule_ids]
     suite = ET.SubElement(parent, "testsuite", {"name": path})
     for rule_id in case_ids:
-        testcase(suite, result, path, rule_id, by_case.get(rule_id, []))
+        testcase(suite, result, path, rule_id, by_case.get(rule_id, []), options)
     count_attributes(suite)
     notes = [note for note in result.notes if not any(note.startswith(f"{rule}:") for rule in result.skipped)]
     if notes:
@@ -109,7 +123,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
     root = ET.Element("testsuites", {"name": TOOL_NAME})
     rule_ids = [rule.id for rule in run.rules]
     for result in run.documents:
-        testsuite(root, result, rule_ids)
+        testsuite(root, result, rule_ids, options)
     count_attributes(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

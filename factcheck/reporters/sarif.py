@@ -3,6 +3,12 @@
 A JSONL record's findings point at the record's line in the file (columns and offsets inside the
 record's text do not map onto the file's escaped JSON, so the region is that whole line) and name the
 record in the message. A finding without a span (an unreadable file) points at line 1, column 1.
+
+A finding's confidence is its ``rank`` (:data:`RANKS`: high 90, medium 60, low 30, on SARIF's 0-100
+scale of priority) and ``properties.confidence``; ``properties.belowMinConfidence`` marks a finding
+below ``--min-confidence``. A suggested correction is a ``fixes`` entry replacing the figure's exact
+region (not for a JSONL record, whose region is the whole record line); a rule's confidence cap is
+its descriptor's ``properties.precision``, as CodeQL names it.
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ from urllib.parse import quote
 from factcheck.ci.fingerprints import finding_fingerprint
 from factcheck.documents.model import Document
 from factcheck.engine.results import RuleInfo, RunResult
-from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
+from factcheck.findings import INPUT_ERROR, RULE_ERROR, Confidence, Finding, Severity
 from factcheck.reporters.base import TOOL_NAME, ReportOptions, tool_version
 from factcheck.reporters.json_report import dumps
 from factcheck.reporters.jsonvalues import to_json
@@ -23,6 +29,7 @@ from factcheck.reporters.locations import Location, locate, with_record
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 FINGERPRINT_KEY = "factcheckFingerprint/v1"
+RANKS = {Confidence.HIGH: 90.0, Confidence.MEDIUM: 60.0, Confidence.LOW: 30.0}
 
 BUILTIN_RULES = (
     RuleInfo(
@@ -63,6 +70,8 @@ def rule_descriptor(rule: RuleInfo) -> dict[str, Any]:
         descriptor["helpUri"] = rule.references[0]
     descriptor["defaultConfiguration"] = {"level": LEVELS[rule.severity]}
     descriptor["properties"] = {"tags": list(rule.tags)}
+    if rule.confidence is not None:
+        descriptor["properties"]["precision"] = rule.confidence.value
     return descriptor
 
 
@@ -117,21 +126,43 @@ def related_locations(path: str, document: Document | None, finding: Finding) ->
     return result
 
 
+def fixes(path: str, document: Document | None, finding: Finding) -> list[dict[str, Any]]:
+    """The suggested correction as a SARIF fix: one replacement of the figure's exact region."""
+    if finding.fix is None or document is None or document.record is not None:
+        return []
+    location = locate(document, finding.fix.span)
+    inserted = {"text": finding.fix.replacement}
+    replacement = {"deletedRegion": region(document, location), "insertedContent": inserted}
+    return [
+        {
+            "description": {"text": f'Replace "{location.text}" with "{finding.fix.replacement}"'},
+            "artifactChanges": [{"artifactLocation": artifact_location(path), "replacements": [replacement]}],
+        }
+    ]
+
+
 def result_object(
-    path: str, document: Document | None, finding: Finding, indices: dict[str, int]
+    path: str, document: Document | None, finding: Finding, indices: dict[str, int],
+    options: ReportOptions | None = None,
 ) -> dict[str, Any]:
     location = locate(document, finding.span) if document and finding.span is not None else None
     data: dict[str, Any] = {"ruleId": finding.rule}
     if finding.rule in indices:
         data["ruleIndex"] = indices[finding.rule]
     data["level"] = LEVELS[finding.severity]
+    data["rank"] = RANKS[finding.confidence]
     data["message"] = {"text": with_record(document, finding.message)}
     data["locations"] = [{"physicalLocation": physical_location(path, document, location)}]
     related = related_locations(path, document, finding)
     if related:
         data["relatedLocations"] = related
     data["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint(finding, document, location)}
+    suggested = fixes(path, document, finding)
+    if suggested:
+        data["fixes"] = suggested
     data["properties"] = properties(document, finding, location)
+    data["properties"]["confidence"] = finding.confidence.value
+    data["properties"]["belowMinConfidence"] = not (options or ReportOptions()).shown(finding)
     return data
 
 
@@ -168,7 +199,8 @@ def render(run: RunResult, options: ReportOptions) -> str:
     rules = list(run.rules) + [rule for rule in BUILTIN_RULES if rule.id not in loaded]
     indices = {rule.id: index for index, rule in enumerate(rules)}
     results = [
-        result_object(item.document.path if item.document else item.path, item.document, finding, indices)
+        result_object(item.document.path if item.document else item.path, item.document, finding, indices,
+                      options)
         for item in run.documents
         for finding in item.findings
     ]

@@ -1,5 +1,10 @@
 """``--format text`` (the default): rustc/ruff-style excerpts with a gutter and carets under each
-finding's span, evidence and related claims, one line per document, and a closing summary."""
+finding's span, evidence, related claims and the suggested correction, one line per document, and
+a closing summary.
+
+A finding below high confidence is labelled (``error[rule] (medium confidence): ...``). Findings
+below ``--min-confidence`` are left out, as a reader at a terminal wants, and counted in the
+document line and the summary; ``--min-confidence low`` shows them all."""
 
 from __future__ import annotations
 
@@ -8,7 +13,7 @@ from typing import Any
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Confidence, Finding, Severity
 from factcheck.reporters.base import ReportOptions, Totals
 from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
@@ -86,9 +91,13 @@ def finding_block(
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
     header = paint.severity(finding.severity.value, finding.severity)
-    prefix = len(f"{finding.severity.value}[{finding.rule}]: ")
+    label = plain_label = ""
+    if finding.confidence is not Confidence.HIGH:
+        plain_label = f" ({finding.confidence} confidence)"
+        label = paint(plain_label, "dim")
+    prefix = len(f"{finding.severity.value}[{finding.rule}]{plain_label}: ")
     message, *more = wrap(finding.message, prefix, len(gutter) + 3, columns)
-    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}: {paint(message, 'bold')}"]
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {paint(message, 'bold')}"]
     lines.extend(paint(line, "bold") for line in more)
     arrow = paint("-->", "gutter")
     if document is None or location is None:
@@ -108,23 +117,31 @@ def finding_block(
         first, *more = wrap(text, len(gutter) + 3, len(gutter) + 5, columns)
         lines.append(f"{gutter} {equals} {first}")
         lines.extend(more)
+    if finding.fix is not None and document is not None:
+        figure = one_line(locate(document, finding.fix.span).text)
+        replacement = finding.fix.replacement
+        lines.append(f'{gutter} {equals} {paint("help", "bold")}: replace "{figure}" with "{replacement}"')
     return lines
 
 
-def document_header(result: DocumentResult, columns: int | None = None) -> list[str]:
+def document_header(result: DocumentResult, options: ReportOptions) -> list[str]:
     document = result.document
+    shown = sum(1 for finding in result.findings if options.shown(finding))
     if document is None:
         status = "could not be read"
     else:
-        found = plural(len(result.findings), "finding") if result.findings else "no findings"
+        found = plural(shown, "finding") if shown else "no findings"
         status = f"{plural(len(result.claims), 'claim')} checked, {found}"
+        if shown < len(result.findings):
+            status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
     path = document.display_path if document else result.path
-    notes = [line for note in result.notes for line in wrap(f"  note: {note}", 0, 4, columns)]
+    notes = [line for note in result.notes for line in wrap(f"  note: {note}", 0, 4, options.width)]
     return [f"{path}: {status}", *notes]
 
 
-def summary(run: RunResult, paint: Painter) -> str:
-    totals = Totals.of(run)
+def summary(run: RunResult, paint: Painter, options: ReportOptions | None = None) -> str:
+    options = options or ReportOptions()
+    totals = Totals.of(run, options.shown)
     counts = []
     for severity, noun, nouns in (
         (Severity.ERROR, "error", "errors"),
@@ -135,20 +152,24 @@ def summary(run: RunResult, paint: Painter) -> str:
         phrase = plural(count, noun, nouns)
         counts.append(paint.severity(phrase, severity) if count else phrase)
     checked = f"{plural(totals.documents, 'document')}: {plural(totals.claims, 'claim')}, "
-    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}."
+    hidden = sum(1 for finding in run.findings() if not options.shown(finding))
+    below = (f"; {plural(hidden, 'finding')} below {options.min_confidence} confidence not shown"
+             " (--min-confidence low shows them)") if hidden else ""
+    return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}{below}."
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = Painter(options.color)
     out: list[str] = []
     for result in run.documents:
-        out.extend(document_header(result, options.width))
-        for finding in result.findings:
+        out.extend(document_header(result, options))
+        shown = [finding for finding in result.findings if options.shown(finding)]
+        for finding in shown:
             out.append("")
             out.extend(finding_block(result.path, result.document, finding, paint, options.width))
-        if result.findings:
+        if shown:
             out.append("")
     if out and out[-1] != "":
         out.append("")
-    out.extend(wrap(summary(run, paint), 0, 2, options.width))
+    out.extend(wrap(summary(run, paint, options), 0, 2, options.width))
     return "\n".join(out) + "\n"

@@ -2,22 +2,26 @@
 
 A pack is a directory of rule files (``*.yaml``, one rule per file or a list under ``rules:``);
 its ``facts/`` sub-directory holds the reference facts the pack ships, and its ``patterns/``
-sub-directory the composite claim kinds it declares (``docs/patterns.md``), registered before any
-rule is compiled. A single rule file is a pack too.
+sub-directory the composite claim kinds it declares (``docs/patterns.md``), loaded before any rule
+is compiled. A single rule file is a pack too. Loading returns a :class:`~factcheck.rules.pack.Pack`
+value and changes nothing else.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
+from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
+from factcheck.claims.model import ClaimKind
+from factcheck.claims.patterns import PATTERNS_DIR, PatternKind, default_dir, default_kinds, load_directory
 from factcheck.engine.results import RuleInfo
-from factcheck.errors import FactLoadError, RuleLoadError, SourceLocation
+from factcheck.errors import ExpressionTypeError, FactLoadError, RuleLoadError, SourceLocation
 from factcheck.facts.loader import load_fact_node
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import FactBase
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 from factcheck.language import (
     TypeEnv,
     ast,
@@ -26,53 +30,73 @@ from factcheck.language import (
     compile_template,
     parse_type,
 )
-from factcheck.rules.model import Example, ExpectedFinding, Rule
+from factcheck.language.types import ClaimTypes
+from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule
+from factcheck.rules.pack import Pack
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
 from factcheck.yamlsource import FixedLocator, Node, compose
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
-OPTIONAL = {"where", "description", "tags", "references", "examples"}
+OPTIONAL = {"where", "description", "tags", "references", "examples", "confidence", "fix"}
 SEVERITIES = tuple(s.value for s in Severity)
+CONFIDENCES = tuple(c.value for c in Confidence)
+FIX_KEYS = {"figure", "value"}
+FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
+DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
-PATTERNS_DIR = "patterns"
 NOT_RULES_DIRS = {"tests", PATTERNS_DIR}  # annotated test documents and shared patterns, not rules
 BOOL = parse_type("bool")
 
 
-@dataclass(slots=True)
-class RulePack:
-    """Everything loaded from the packs: rules in load order, and the fact files they ship."""
-
-    rules: list[Rule] = field(default_factory=list)
-    fact_files: list[Path] = field(default_factory=list)
-
-
-def load_packs(paths: Iterable[Path]) -> RulePack:
-    """Load rule packs; the first error stops loading (exit code 2 at the CLI). Every pack's pattern
-    files are loaded first: rules type-check against the claim kinds they declare."""
-    from factcheck.claims import patterns
-
-    paths = [Path(path) for path in paths]
-    for path in paths:
-        if path.is_dir():  # the default pack's patterns are loaded at import; loading is idempotent
-            patterns.load_directory(path / PATTERNS_DIR)
-    pack = RulePack()
+def load_packs(paths: Iterable[Path]) -> Pack:
+    """Load rule packs into one :class:`Pack`; the first error stops loading (exit code 2 at the
+    CLI). The default pack's pattern kinds come first, then each pack's own ``patterns/``: rules
+    type-check against the built-in kinds and all of these."""
+    sources = _distinct(Path(path) for path in paths)
+    patterns, kinds = load_patterns(sources)
+    env = TypeEnv.standard(claims=ClaimTypes(kinds))
+    rules: list[Rule] = []
+    fact_files: list[Path] = []
     seen: dict[str, Rule] = {}
-    for path in paths:
-        rule_files, fact_files = _pack_files(Path(path))
-        pack.fact_files.extend(fact_files)
+    for path in sources:
+        rule_files, facts = _pack_files(path)
+        fact_files.extend(facts)
         for rule_file in rule_files:
-            for rule in load_rule_file(rule_file):
+            for rule in load_rule_file(rule_file, env):
                 if rule.id in seen:
                     raise RuleLoadError(
                         f"duplicate rule id {rule.id!r}", rule.location,
                         f"first defined at {seen[rule.id].location}",
                     )
                 seen[rule.id] = rule
-                pack.rules.append(rule)
-    return pack
+                rules.append(rule)
+    return Pack(tuple(rules), patterns, tuple(fact_files), kinds, tuple(sources))
+
+
+def load_patterns(paths: Iterable[Path]) -> tuple[tuple[PatternKind, ...], Mapping[str, ClaimKind]]:
+    """The pattern kinds of the default pack and of each pack directory's ``patterns/``, and every
+    claim kind they make known (the built-in ones first)."""
+    patterns = list(default_kinds())
+    kinds = with_kinds(BUILTIN_KINDS, [kind.kind for kind in patterns])
+    loaded = {default_dir().resolve()}
+    for path in paths:
+        directory = (Path(path) / PATTERNS_DIR).resolve()
+        if directory.is_dir() and directory not in loaded:
+            loaded.add(directory)
+            declared = load_directory(directory, kinds)
+            kinds = with_kinds(kinds, [kind.kind for kind in declared])
+            patterns += declared
+    return tuple(patterns), kinds
+
+
+def _distinct(paths: Iterable[Path]) -> list[Path]:
+    """The paths in order, each file or directory once however it is spelled."""
+    seen: dict[Path, Path] = {}
+    for path in paths:
+        seen.setdefault(path.resolve(), path)
+    return list(seen.values())
 
 
 def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
@@ -87,20 +111,21 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
     return [p for p in files if p not in facts and p not in skipped], facts
 
 
-def load_rule_file(path: Path) -> list[Rule]:
-    """The rules of one file. Reading its YAML is kept between runs while the file is unchanged;
-    type checking and compiling run every time (claim kinds may have changed)."""
+def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:
+    """The rules of one file, type-checked in ``env``. Reading its YAML is kept between runs while
+    the file is unchanged; type checking and compiling run every time (claim kinds may differ)."""
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleLoadError(f"cannot read rule file {path}: {exc}") from None
     sources = load_or_build("rules", f"{path}\0{text}", lambda: read_rule_sources(str(path), text))
-    return [_compile(source) for source in sources]
+    return [_compile(source, env) for source in sources]
 
 
-def load_rule_text(path: str, text: str) -> list[Rule]:
-    """Rules from one file's text: a single rule mapping, or a list under ``rules:``."""
-    return [_compile(source) for source in read_rule_sources(path, text)]
+def load_rule_text(path: str, text: str, env: TypeEnv | None = None) -> list[Rule]:
+    """Rules from one file's text (a single rule mapping, or a list under ``rules:``), type-checked
+    in ``env`` (by default, against the built-in claim kinds only)."""
+    return [_compile(source, env or TypeEnv.standard()) for source in read_rule_sources(path, text)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +147,7 @@ class RuleSource:
     message: _Expression
     location: SourceLocation
     examples: tuple[Example, ...]
+    fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
 
 
 def read_rule_sources(path: str, text: str) -> list[RuleSource]:
@@ -148,29 +174,54 @@ def _read(node: Node) -> RuleSource:
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
+        confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
     )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
+    fix = _fix_source(entries["fix"]) if "fix" in entries else None
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples))
+                      node.location, tuple(examples), fix)
+
+
+def _fix_source(node: Node) -> tuple[_Expression, _Expression]:
+    entries = node.mapping(FIX_KEYS, set())
+    return _text(entries["figure"]), _text(entries["value"])
 
 
 def _text(node: Node) -> _Expression:
     return _Expression(node.text(), node.value_locator().fixed())
 
 
-def _compile(source: RuleSource) -> Rule:
+def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     """Type-check and compile a rule read from its file."""
-    env = TypeEnv.standard()
     bindings = compile_bindings(source.bindings.text, source.bindings.locator, env)
     env = env.extend({b.name: b.expression.type.elem for b in bindings})
     where = _expression(source.where, env) if source.where is not None else None
     check = _expression(source.check, env)
     message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types))
+    fix = _compile_fix(source.fix, env.extend(check.let_types)) if source.fix is not None else None
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     examples = list(source.examples)
-    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix)
+
+
+def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSpec:
+    """``fix.figure`` must be a claim, ``fix.value`` a value a figure can be restated as; both may
+    use the bindings and the assertion's ``let`` names, like the message."""
+    figure_source, value_source = source
+    figure = compile_expression(figure_source.text, figure_source.locator, env)
+    if not figure.type.is_claim:
+        raise _fix_type_error(figure_source, f"'fix.figure' must be a claim, not {figure.type}")
+    value = compile_expression(value_source.text, value_source.locator, env)
+    if value.type.name not in (*FIX_VALUE_TYPES, DYNAMIC):
+        wanted = ", ".join(FIX_VALUE_TYPES[:-1]) + " or " + FIX_VALUE_TYPES[-1]
+        raise _fix_type_error(value_source, f"'fix.value' must be a {wanted}, not {value.type}")
+    return FixSpec(figure, value)
+
+
+def _fix_type_error(expression: _Expression, message: str) -> ExpressionTypeError:
+    return ExpressionTypeError(message, expression.locator.locate(0, len(expression.text)))
 
 
 def _reads_document_date(tree: ast.Node) -> bool:
@@ -194,11 +245,13 @@ def _example(node: Node) -> Example:
     expect: list[ExpectedFinding] = []
     if "expect" in entries:
         for item in entries["expect"].items():
-            e = item.mapping(set(), {"at", "message"})
+            e = item.mapping(set(), {"at", "message", "fix", "confidence"})
             expect.append(
                 ExpectedFinding(
                     at=e["at"].string() if "at" in e else None,
                     message=e["message"].string() if "message" in e else None,
+                    fix=e["fix"].string() if "fix" in e else None,
+                    confidence=Confidence(e["confidence"].choice(CONFIDENCES)) if "confidence" in e else None,
                 )
             )
     return Example(

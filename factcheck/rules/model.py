@@ -9,7 +9,7 @@ from typing import Any
 from factcheck.engine.results import RuleInfo
 from factcheck.errors import SourceLocation
 from factcheck.facts.model import FactBase
-from factcheck.findings import Severity
+from factcheck.findings import Confidence, Severity
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +19,8 @@ class ExpectedFinding:
 
     at: str | None = None
     message: str | None = None
+    fix: str | None = None  # the exact replacement text the finding's suggested correction proposes
+    confidence: Confidence | None = None  # the finding's confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +35,16 @@ class Example:
     name: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FixSpec:
+    """How a rule proposes a correction (``fix:`` in YAML): the claim whose text is replaced
+    (``figure``) and the value consistent with the other figures (``value``, a number, percent,
+    money or duration restated in the figure's style, or a string used as it is)."""
+
+    figure: Any  # CompiledExpression of type claim<...>
+    value: Any  # CompiledExpression of type number | percent | money | duration | string
+
+
 @dataclass(slots=True)
 class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
@@ -45,6 +57,7 @@ class Rule:
     location: SourceLocation
     uses_document_date: bool = False
     examples: list[Example] = field(default_factory=list)
+    fix: FixSpec | None = None
 
     @property
     def id(self) -> str:

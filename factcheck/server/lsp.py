@@ -107,7 +107,7 @@ class FactcheckServer(LanguageServer):
         packs = list(loaded.config.rules) if loaded else []
         if not rulefiles.is_rule_file(path, text, packs):
             return
-        found = rulefiles.rule_diagnostics(str(path), text)
+        found = rulefiles.rule_diagnostics(str(path), text, workspace.kinds())
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri, found))
 
     def recheck_all(self, except_uri: str | None = None) -> None:
@@ -213,7 +213,9 @@ def create_server() -> FactcheckServer:
         lines = document.lines
         line = lines[params.position.line] if params.position.line < len(lines) else ""
         before = line[: document.position_from_client_units(params.position).character]
-        return lsp.CompletionList(is_incomplete=False, items=rulefiles.completions(document.source, before))
+        path = Path(to_fs_path(uri) or uri)
+        items = rulefiles.completions(document.source, before, ls.workspace_for(path).kinds())
+        return lsp.CompletionList(is_incomplete=False, items=items)
 
     return server
 

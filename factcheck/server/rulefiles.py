@@ -5,13 +5,15 @@ variables elsewhere in an expression)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from lsprotocol import types as lsp
 
-from factcheck.claims.kinds import CLAIM_KINDS
+from factcheck.claims.model import ClaimKind
 from factcheck.errors import FactcheckError
 from factcheck.language import types as T
+from factcheck.language.env import TypeEnv
 from factcheck.language.functions import FUNCTIONS, RESERVED
 from factcheck.rules.loader import NOT_RULES_DIRS, load_rule_text
 
@@ -34,10 +36,11 @@ def is_rule_file(path: Path, text: str, packs: list[Path]) -> bool:
     return len(set(RULE_KEYS.findall(text))) >= 2
 
 
-def rule_diagnostics(path: str, text: str) -> list[lsp.Diagnostic]:
-    """The loader's error for the file, at its position (none when the file loads)."""
+def rule_diagnostics(path: str, text: str, kinds: Mapping[str, ClaimKind]) -> list[lsp.Diagnostic]:
+    """The loader's error for the file, type-checked against the workspace pack's claim ``kinds``, at
+    its position (none when the file loads)."""
     try:
-        load_rule_text(path, text)
+        load_rule_text(path, text, TypeEnv.standard(claims=T.ClaimTypes(kinds)))
     except FactcheckError as error:
         return [_error_diagnostic(error)]
     return []
@@ -56,26 +59,29 @@ def _error_diagnostic(error: FactcheckError) -> lsp.Diagnostic:
     )
 
 
-def completions(text: str, line_text_before: str) -> list[lsp.CompletionItem]:
-    """What may be written at the cursor, given the rule file and its current line up to the cursor."""
+def completions(
+    text: str, line_text_before: str, kinds: Mapping[str, ClaimKind]
+) -> list[lsp.CompletionItem]:
+    """What may be written at the cursor, given the rule file, its current line up to the cursor and
+    the claim kinds of the workspace's pack."""
     member = MEMBER_BEFORE.search(line_text_before)
     if member is not None:
-        return _members(member.group(1), text)
+        return _members(member.group(1), text, kinds)
     return _functions() + _variables(text)
 
 
-def _members(name: str, text: str) -> list[lsp.CompletionItem]:
+def _members(name: str, text: str, kinds: Mapping[str, ClaimKind]) -> list[lsp.CompletionItem]:
     if name == "claims":
         return [
             lsp.CompletionItem(kind.name, kind=lsp.CompletionItemKind.Class,
                                detail=f"claims.{kind.name}: list<claim<{kind.name}>>",
                                documentation=kind.description)
-            for kind in CLAIM_KINDS.values()
+            for kind in kinds.values()
         ]
     kind = dict((n, k) for n, k in FOR_BINDING.findall(text)).get(name)
-    if kind is None or kind not in CLAIM_KINDS:
+    if kind is None or kind not in kinds:
         return []
-    fields = T.members_of(T.claim_of(kind)) or {}
+    fields = T.ClaimTypes(kinds).fields(kind)
     return [
         lsp.CompletionItem(field, kind=lsp.CompletionItemKind.Field, detail=f"{name}.{field}: {type_}")
         for field, type_ in sorted(fields.items())

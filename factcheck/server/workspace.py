@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.ci import suppressions
+from factcheck.claims.kinds import BUILTIN_KINDS
+from factcheck.claims.model import ClaimKind
 from factcheck.cli.commands import build_engine
 from factcheck.cli.config import Config, load_config
 from factcheck.documents.model import Document
@@ -33,6 +36,7 @@ class Loaded:
     """What a workspace's configuration loads to, and the files it was loaded from."""
 
     config: Config
+    kinds: Mapping[str, ClaimKind]  # the pack's claim kinds: built-in and declared by pattern files
     rules: list[Rule]
     engine: Engine
     sources: dict[Path, float]  # file → modification time when loaded
@@ -58,7 +62,8 @@ class Workspace:
             self.error = error
             return False
         self.error = None
-        self.loaded = Loaded(config, rules, engine, _stamps(_source_files(config, pack.fact_files)))
+        sources = _stamps(_source_files(config, list(pack.fact_files)))
+        self.loaded = Loaded(config, pack.kinds, rules, engine, sources)
         return True
 
     def watches(self, path: Path) -> bool:
@@ -66,6 +71,9 @@ class Workspace:
         if path.name in ("factcheck.yaml", "pyproject.toml"):
             return True
         return self.loaded is not None and path.resolve() in self.loaded.sources
+
+    def kinds(self) -> Mapping[str, ClaimKind]:
+        return self.loaded.kinds if self.loaded else BUILTIN_KINDS
 
     def rules_by_id(self) -> dict[str, Rule]:
         return {rule.id: rule for rule in self.loaded.rules} if self.loaded else {}

@@ -41,7 +41,7 @@ def test_loader_skips_tests_and_patterns_folders(tmp_path):
         "kind: skipped_demo\ndescription: A demo.\nfields: {n: claim<number>}\n"
         "patterns: ['{number:n} widgets']\n"
     )
-    assert load_packs([tmp_path]).rules == []
+    assert load_packs([tmp_path]).rules == ()
 
 
 def test_check_rules_ok_and_broken(tmp_path, capsys):

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import extract_claims
+from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns import PatternKind, loader
 from factcheck.claims.patterns.matcher import Masked, match_kind
@@ -60,54 +61,53 @@ def _pickles(cache: Path) -> list[Path]:
 
 
 def _no_build(monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(path: str, text: str) -> PatternKind:
+    def fail(path: str, text: str, known: object) -> PatternKind:
         raise AssertionError(f"{path} was compiled again")
 
     monkeypatch.setattr(loader, "load_pattern_text", fail)
 
 
 def test_a_second_load_reads_the_cache(cache: Path, pattern_file: Path, monkeypatch) -> None:
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
     assert len(_pickles(cache)) == 1
     _no_build(monkeypatch)
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
 
 
 def test_editing_a_pattern_file_changes_the_results(cache: Path, pattern_file: Path) -> None:
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
     pattern_file.write_text(PATTERN.replace("(won|took)", "(lost|took)"), encoding="utf-8")
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["lost 3 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["lost 3 seats"]
     pattern_file.write_text(PATTERN, encoding="utf-8")  # and back: the first entry is still good
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
     assert len(_pickles(cache)) == 2
 
 
 def test_an_edit_that_breaks_the_file_is_reported_not_served_from_cache(cache: Path,
                                                                          pattern_file: Path) -> None:
-    loader.load_pattern_file(pattern_file)
+    loader.load_pattern_file(pattern_file, BUILTIN_KINDS)
     pattern_file.write_text(PATTERN.replace("{number:n}", "{numbr:n}"), encoding="utf-8")
     with pytest.raises(loader.PatternLoadError, match="unknown claim kind 'numbr'"):
-        loader.load_pattern_file(pattern_file)
+        loader.load_pattern_file(pattern_file, BUILTIN_KINDS)
 
 
 def test_new_compiler_code_or_claim_kinds_compile_again(cache: Path, pattern_file: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    loader.load_pattern_file(pattern_file)
+    loader.load_pattern_file(pattern_file, BUILTIN_KINDS)
     with monkeypatch.context() as patch:
         patch.setattr(loader, "_code", lambda: "the compiler, edited")
-        loader.load_pattern_file(pattern_file)
+        loader.load_pattern_file(pattern_file, BUILTIN_KINDS)
     assert len(_pickles(cache)) == 2
-    with monkeypatch.context() as patch:  # the atomic kinds a pattern is checked against changed
-        patch.setitem(loader.CLAIM_KINDS, "cache_extra", ClaimKind("cache_extra", "number", "Extra."))
-        loader.load_pattern_file(pattern_file)
+    extra = with_kinds(BUILTIN_KINDS, [ClaimKind("cache_extra", "number", "Extra.")])
+    loader.load_pattern_file(pattern_file, extra)  # the atomic kinds a pattern is checked against changed
     assert len(_pickles(cache)) == 3
     _no_build(monkeypatch)
-    loader.load_pattern_file(pattern_file)  # back to the first code and kinds: the first entry
+    loader.load_pattern_file(pattern_file, BUILTIN_KINDS)  # back to the first code and kinds: the first entry
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "directory"])
 def test_a_damaged_cache_file_is_ignored_and_rebuilt(cache: Path, pattern_file: Path, damage: str) -> None:
-    loader.load_pattern_file(pattern_file)
+    loader.load_pattern_file(pattern_file, BUILTIN_KINDS)
     (entry,) = _pickles(cache)
     data = entry.read_bytes()
     if damage == "directory":
@@ -116,16 +116,16 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(cache: Path, pattern_file: 
     else:
         entry.write_bytes({"garbage": b"not a pickle at all", "truncated": data[: len(data) // 2],
                            "empty": b""}[damage])
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
     if damage != "directory":
         assert entry.read_bytes() == data  # rewritten
 
 
 def test_a_cache_file_holding_something_else_is_not_used(cache: Path, pattern_file: Path) -> None:
-    loader.load_pattern_file(pattern_file)
+    loader.load_pattern_file(pattern_file, BUILTIN_KINDS)
     (entry,) = _pickles(cache)
     entry.write_bytes(pickle.dumps({"not": "a pattern kind"}))
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
 
 
 def test_a_cache_directory_that_cannot_be_created_is_not_used(tmp_path: Path, pattern_file: Path,
@@ -133,7 +133,7 @@ def test_a_cache_directory_that_cannot_be_created_is_not_used(tmp_path: Path, pa
     blocker = tmp_path / "a-file"
     blocker.write_text("not a directory", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
     assert blocker.read_text(encoding="utf-8") == "not a directory"
 
 
@@ -145,7 +145,7 @@ def test_a_cache_directory_that_cannot_be_written_is_not_used(cache: Path, patte
     import tempfile
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+    assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
     assert _pickles(cache) == []
 
 
@@ -154,7 +154,7 @@ def test_a_read_only_cache_directory_is_not_used(cache: Path, pattern_file: Path
     cache.mkdir(parents=True)
     cache.chmod(0o500)
     try:
-        assert _texts(loader.load_pattern_file(pattern_file)) == ["won 12 seats"]
+        assert _texts(loader.load_pattern_file(pattern_file, BUILTIN_KINDS)) == ["won 12 seats"]
         assert _pickles(cache) == []
     finally:
         cache.chmod(0o700)

@@ -18,7 +18,7 @@ import yaml
 
 from factcheck.claims import extract_claims, patterns
 from factcheck.claims.model import Claim
-from factcheck.claims.patterns import _default_dir, pattern_files
+from factcheck.claims.patterns import PatternSet, default_dir, pattern_files
 
 NEWS = [
     "Maria Santos, 52, born in 1973, told reporters the strike would go on.",
@@ -58,7 +58,7 @@ NEWS = [
 
 def _pattern_texts() -> list[str]:
     texts = []
-    for path in pattern_files(_default_dir()):
+    for path in pattern_files(default_dir()):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         texts += [example["text"] for example in data.get("examples", [])]
         texts += list(data.get("negatives", []))
@@ -76,7 +76,7 @@ def _recombined(sources: list[str], count: int) -> list[str]:
     return out
 
 
-_EXTRACT = patterns.extract
+_EXTRACT = PatternSet.extract
 TEXTS = _pattern_texts() + NEWS
 TEXTS += _recombined(TEXTS, 120)
 
@@ -96,12 +96,12 @@ def _both(monkeypatch: pytest.MonkeyPatch, text: str) -> tuple[list[Any], list[A
     seen: list[tuple[list[Any], list[Any]]] = []
     original = _EXTRACT
 
-    def both(text: str, atoms: list[Claim], **options: Any) -> list[Claim]:
-        fast = original(text, atoms)
-        seen.append(([_form(c) for c in fast], [_form(c) for c in original(text, atoms, brute=True)]))
+    def both(self: PatternSet, text: str, atoms: list[Claim], **options: Any) -> list[Claim]:
+        fast = original(self, text, atoms)
+        seen.append(([_form(c) for c in fast], [_form(c) for c in original(self, text, atoms, brute=True)]))
         return fast
 
-    monkeypatch.setattr(patterns, "extract", both)
+    monkeypatch.setattr(PatternSet, "extract", both)
     extract_claims(text)
     ((fast, brute),) = seen
     return fast, brute
@@ -117,12 +117,12 @@ def test_candidate_starts_match_brute_force(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_the_texts_exercise_every_kind_and_every_way_of_starting(monkeypatch: pytest.MonkeyPatch) -> None:
-    kinds = {kind.kind.name for kind in patterns.active() if kind.path.startswith(str(_default_dir()))}
+    kinds = {kind.kind.name for kind in patterns.default_kinds()}
     found: set[str] = set()
     for text in NEWS:
         found |= {claim[0] for claim in _both(monkeypatch, text)[0]}
     assert kinds <= found, f"no news sentence yields {sorted(kinds - found)}"
-    compiled = [c for kind in patterns.active() for c in kind.patterns]
+    compiled = [c for kind in patterns.default_kinds() for c in kind.patterns]
     assert any(c.anchor is not None for c in compiled)  # a word class first: anchored on a claim
     assert any(start[0] == "word" for c in compiled for start in c.starts)
     assert any(start[0] == "claim" for c in compiled for start in c.starts)
@@ -133,6 +133,6 @@ def test_brute_force_reference_is_independent_of_candidates() -> None:
     text = "Jean Dupont, 61, born in 1964, spoke."
     atoms = [c for c in extract_claims(text) if c.kind in ("number", "date", "age")]
     masked = patterns.Masked(text, atoms)  # never scanned for starting words
-    kind = next(k for k in patterns.active() if k.kind.name == "age_birth")
+    kind = next(k for k in patterns.default_kinds() if k.kind.name == "age_birth")
     (claim,) = patterns.match_kind(masked, kind, brute=True)
     assert claim.text == "Jean Dupont, 61, born in 1964"

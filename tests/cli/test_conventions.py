@@ -123,7 +123,7 @@ def test_concise_format(article: Path) -> None:
     out = run(article, "--format", "concise").stdout
     assert out.splitlines()[0] == (
         f"{article}:1:9: error[{RULE}] \"rose 30% to $1.05 billion from $840 million\": from $840 million"
-        " to $1.05 billion is a change of 25%, not up 30%"
+        " to $1.05 billion is a change of 25%, not up 30% (suggested: \"30%\" → \"25%\")"
     )
 
 

@@ -284,8 +284,7 @@ def test_constant_folding():
 
     text = "n * (2 * 3 + 1) + len([1, 2])"
     tree = parse_expression(text, StringLocator(text))
-    check(tree, ENV, StringLocator(text))
-    compiler = Compiler(text, StringLocator(text), ENV)
+    compiler = Compiler(text, StringLocator(text), ENV, check(tree, ENV, StringLocator(text)))
     code = compiler.compile(tree.left.right)
     assert code.const and code.value == 7
     assert compiler.compile(tree.right).const

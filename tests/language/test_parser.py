@@ -56,14 +56,14 @@ def test_comparison_chain_is_pythonic():
     assert run("1 < 3 < 2") is False
     assert run("3 > 2 > 2") is False
     node = parse("a < b <= c")
-    assert isinstance(node, ast.Compare) and node.ops == ["<", "<="]
+    assert isinstance(node, ast.Compare) and node.ops == ("<", "<=")
 
 
 def test_let_binding_value_stops_before_in():
     node = parse("let x = a in x in xs")
     assert isinstance(node, ast.Let)
     assert isinstance(node.bindings[0][1], ast.Var)
-    assert isinstance(node.body, ast.Compare) and node.body.ops == ["in"]
+    assert isinstance(node.body, ast.Compare) and node.body.ops == ("in",)
 
 
 def test_decimal_literals_are_exact():

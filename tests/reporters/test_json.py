@@ -73,11 +73,14 @@ def test_unreadable_input_and_summary(fixture: Fixture) -> None:
             {
                 "rule": "factcheck/input-error",
                 "severity": "error",
+                "confidence": "high",
+                "below_min_confidence": False,
                 "message": "cannot read missing.txt: No such file or directory",
                 "span": None,
                 "excerpt": None,
                 "related": [],
                 "evidence": {},
+                "fix": None,
             }
         ],
         "notes": [],

@@ -1,8 +1,8 @@
-"""A user pack's ``patterns/`` folder: its composite kinds are registered before its rules are compiled,
+"""A user pack's ``patterns/`` folder: its composite kinds are loaded before its rules are compiled,
 documents are extracted with them, and a broken pattern file stops the run (exit 2) with a position.
 
-Kinds registered in this process stay registered, so every pack here that loads declares its own kind
-name (the working pack is built once per module).
+Loading returns a value and registers nothing: a kind one pack declares is unknown to every other
+pack loaded in the same process, and to the default extractor.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from factcheck.claims import extract_claims
-from factcheck.claims.kinds import CLAIM_KINDS
-from factcheck.claims.patterns import PatternLoadError, load_directory
+from factcheck.claims.kinds import BUILTIN_KINDS
+from factcheck.claims.patterns import PatternLoadError, default_kinds
 from factcheck.cli.main import main
 from factcheck.errors import RuleLoadError
 from factcheck.rules.loader import load_packs
@@ -87,16 +87,59 @@ def test_run_extracts_documents_with_the_packs_kinds(pack: Path, tmp_path: Path,
     (finding,) = [f for f in document["findings"] if f["rule"] == "tally-majority"]
     assert (finding["span"]["line"], finding["span"]["column"]) == (2, 22)  # "carried by 40 votes to 60"
     assert "40 votes for and 60 against" in finding["message"]
-    (tally,) = extract_claims("It was rejected by 10 votes to 90.").of_kind("vote_tally")
+    rejected = "It was rejected by 10 votes to 90."
+    (tally,) = load_packs([pack]).extractor().extract(rejected).of_kind("vote_tally")
     assert tally["outcome"] == "failed" and tally.value == 10
+    assert extract_claims(rejected).of_kind("vote_tally") == []  # the default extractor: not this pack's
 
 
-def test_loading_a_pack_twice_is_idempotent(pack: Path) -> None:
+def test_loading_a_pack_twice_gives_equal_independent_values(pack: Path) -> None:
     first = load_packs([pack])
-    again = load_packs([pack / "patterns" / ".."])  # the same directory by another path
+    again = load_packs([pack, pack / "patterns" / ".."])  # the same directory twice, spelled two ways
     assert [r.id for r in first.rules] == [r.id for r in again.rules] == ["tally-majority"]
-    assert [k.kind.name for k in load_directory(pack / "patterns")] == ["vote_tally"]
-    assert CLAIM_KINDS["vote_tally"].composite
+    assert [k.kind.name for k in first.patterns] == [k.kind.name for k in again.patterns]
+    assert first.kinds["vote_tally"].composite and first.rules[0] is not again.rules[0]
+    assert "vote_tally" not in BUILTIN_KINDS
+    assert "vote_tally" not in {kind.kind.name for kind in default_kinds()}
+
+
+SEATS = """\
+kind: seat_count
+description: Seats won, "won 12 seats".
+value: seats
+fields:
+  seats: claim<number>
+patterns:
+  - "won {number:seats} seats"
+"""
+
+SEATS_RULE = """\
+id: seats-positive
+title: A party wins at least one seat
+severity: warning
+for: s in claims.seat_count
+assert: s.seats > 0
+message: "{s.seats.value} seats"
+"""
+
+
+def test_two_packs_side_by_side_do_not_see_each_others_kinds(pack: Path, tmp_path: Path) -> None:
+    seats = _pack(tmp_path / "seats", {"seat_count.yaml": SEATS}, {"seats-positive.yaml": SEATS_RULE})
+    tally_pack, seats_pack = load_packs([pack]), load_packs([seats])
+    assert "vote_tally" in tally_pack.kinds and "seat_count" not in tally_pack.kinds
+    assert "seat_count" in seats_pack.kinds and "vote_tally" not in seats_pack.kinds
+    text = "The Senate passed the bill by 52 votes to 48 and the greens won 0 seats."
+    found = {pack_: {c.kind for c in p.extractor().extract(text)} for pack_, p in
+             (("tally", tally_pack), ("seats", seats_pack))}
+    assert "vote_tally" in found["tally"] and "seat_count" not in found["tally"]
+    assert "seat_count" in found["seats"] and "vote_tally" not in found["seats"]
+    # a rule of one pack does not type-check in the other: the kind is unknown there
+    (tmp_path / "cross").mkdir()
+    (tmp_path / "cross" / "r.yaml").write_text(SEATS_RULE, encoding="utf-8")
+    with pytest.raises(RuleLoadError) as info:
+        load_packs([pack, tmp_path / "cross"])
+    assert "seat_count" in info.value.message
+    assert [r.id for r in load_packs([seats, pack]).rules] == ["seats-positive", "tally-majority"]
 
 
 def test_rules_type_check_against_the_packs_kinds(pack: Path, tmp_path: Path) -> None:
@@ -121,7 +164,6 @@ def test_unknown_claim_kind_exits_2_with_position(tmp_path: Path, capsys: pytest
         "{number:votes_against}", "{numbr:votes_against}"))
     assert "patterns/tally.yaml:10:6: unknown claim kind 'numbr'" in err
     assert "^^^^^" in err and "did you mean 'number'?" in err
-    assert "tally_unknown" not in CLAIM_KINDS
 
 
 def test_pattern_syntax_error_exits_2_with_position(tmp_path: Path,
@@ -129,7 +171,6 @@ def test_pattern_syntax_error_exits_2_with_position(tmp_path: Path,
     err = _broken(tmp_path, capsys, TALLY.replace("vote_tally", "tally_syntax").replace(
         "(to|against)", "(to|against"))
     assert "patterns/tally.yaml:10:27: unexpected end of pattern" in err
-    assert "tally_syntax" not in CLAIM_KINDS
 
 
 def test_redeclared_kind_exits_2_at_its_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -145,7 +186,6 @@ def test_a_kind_declared_twice_in_one_pack_registers_neither(tmp_path: Path) -> 
     assert "'twin_tally' is already declared" in info.value.message
     assert info.value.location is not None and info.value.location.path.endswith("b.yaml")
     assert info.value.hint is not None and "a.yaml" in info.value.hint
-    assert "twin_tally" not in CLAIM_KINDS
 
 
 def test_claims_lists_the_packs_kinds(pack: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

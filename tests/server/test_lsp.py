@@ -191,10 +191,15 @@ async def test_rule_file_errors_and_completion(client: LanguageClient, project: 
 
 
 def apply_edit(text: str, edit: lsp.TextEdit) -> str:
+    """``edit`` applied as a client does, its characters counted in UTF-16 code units."""
     lines = text.splitlines(True)
-    start = sum(len(line) for line in lines[: edit.range.start.line]) + edit.range.start.character
-    end = sum(len(line) for line in lines[: edit.range.end.line]) + edit.range.end.character
-    return text[:start] + edit.new_text + text[end:]
+
+    def offset(position: lsp.Position) -> int:
+        line = lines[position.line] if position.line < len(lines) else ""
+        column = len(line.encode("utf-16-le")[: position.character * 2].decode("utf-16-le"))
+        return sum(len(before) for before in lines[: position.line]) + column
+
+    return text[: offset(edit.range.start)] + edit.new_text + text[offset(edit.range.end) :]
 
 
 @pytest.mark.asyncio
@@ -233,3 +238,27 @@ async def test_open_documentation_command_shows_the_rule_page(client: LanguageCl
     await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command.command, command.arguments))
     [shown] = client.shown_documents
     assert shown.uri == diagnostic.code_description.href
+
+
+@pytest.mark.asyncio
+async def test_quick_fix_applies_the_suggested_correction(client: LanguageClient, project: Path):
+    uri = await open_document(client, project / "article.md", ARTICLE)
+    [diagnostic] = client.diagnostics[uri]
+    actions = await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic])
+        )
+    )
+    [fix] = [a for a in actions if isinstance(a, lsp.CodeAction) and a.is_preferred]
+    assert fix.title == "Replace with “25%”"
+    [edit] = fix.edit.changes[uri]
+    assert edit.range.start == utf16_position(ARTICLE, WRONG)
+    fixed = apply_edit(ARTICLE, edit)
+    assert "a 25% increase" in fixed
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
+            [lsp.TextDocumentContentChangeWholeDocument(fixed)],
+        )
+    )
+    assert await next_diagnostics(client, uri) == []

@@ -1,20 +1,19 @@
 """Composite claims declared in pattern files, not hard-coded.
 
 A pattern file (``rules/patterns/*.yaml`` in the default pack, see ``docs/patterns.md``) declares a
-composite kind, its fields and the patterns that find it over words and atomic claims. Loading a file
-compiles each pattern once and registers the kind in :data:`~factcheck.claims.kinds.CLAIM_KINDS`;
-:func:`extract` runs every loaded kind over a document's atomic claims.
+composite kind, its fields and the patterns that find it over words and atomic claims. Loading a
+directory returns the kinds it declares, compiled once; nothing is registered anywhere. A
+:class:`PatternSet` runs a chosen list of kinds (a pack's) over a document's atomic claims.
 """
 
 from __future__ import annotations
 
 import re
-import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cache
 from pathlib import Path
 
-from factcheck.claims.kinds import CLAIM_KINDS, register_kind
-from factcheck.claims.model import Claim
+from factcheck.claims.model import Claim, ClaimKind
 from factcheck.claims.patterns.loader import (
     PatternKind,
     PatternLoadError,
@@ -26,16 +25,13 @@ from factcheck.claims.patterns.matcher import Masked, match_kind
 from factcheck.claims.patterns.starts import scanner
 
 PATTERNS_DIR = "patterns"
-_ACTIVE: list[PatternKind] = []
 
 
-def _default_dir() -> Path:
-    try:
-        from factcheck.startup.resources import rules_dir
+def default_dir() -> Path:
+    """The default pack's ``patterns/`` directory."""
+    from factcheck.startup.resources import rules_dir
 
-        return rules_dir() / PATTERNS_DIR
-    except FileNotFoundError:  # pragma: no cover - a broken install
-        return Path(__file__).resolve().parents[3] / "rules" / PATTERNS_DIR
+    return rules_dir() / PATTERNS_DIR
 
 
 def pattern_files(directory: Path) -> list[Path]:
@@ -43,73 +39,58 @@ def pattern_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
 
 
-def install(kinds: Iterable[PatternKind]) -> None:
-    """Register pattern kinds and run them from now on. A kind declared twice is an error, and then
-    none of ``kinds`` is registered."""
-    kinds = list(kinds)
+def load_directory(directory: Path, known: Mapping[str, ClaimKind]) -> list[PatternKind]:
+    """The kinds declared by every pattern file of a ``patterns/`` directory, each checked against
+    the ``known`` kinds. A kind declared twice, here or in ``known``, is an error at its name."""
+    kinds: list[PatternKind] = []
     seen: dict[str, str] = {}
-    for kind in kinds:
+    for path in pattern_files(Path(directory)):
+        kind = load_pattern_file(path, known)
         name = kind.kind.name
-        if name in CLAIM_KINDS or name in seen:
-            first = f"first declared in {seen[name]}" if name in seen else None
+        if name in seen:
             raise PatternLoadError(f"claim kind {name!r} is already declared", kind_location(kind.path),
-                                   first)
+                                   f"first declared in {seen[name]}")
         seen[name] = kind.path
-    for kind in kinds:
-        register_kind(kind.kind)
-        _ACTIVE.append(kind)
-    _SCANNER.clear()
-    types = sys.modules.get("factcheck.language.types")
-    if types is not None and kinds:  # `claims.KIND` members are cached per process: add the new ones
-        types.record_fields.cache_clear()
+        kinds.append(kind)
+    return kinds
 
 
-_LOADED: dict[Path, list[PatternKind]] = {}  # resolved directory → the kinds it declared
+@cache
+def default_kinds() -> tuple[PatternKind, ...]:
+    """The default pack's pattern kinds, read on first use (a pure function of the package's files)."""
+    from factcheck.claims.kinds import BUILTIN_KINDS
+
+    return tuple(load_directory(default_dir(), BUILTIN_KINDS))
 
 
-def load_directory(directory: Path) -> list[PatternKind]:
-    """Load and install every pattern file of a pack's ``patterns/`` directory, once per process: a
-    directory loaded before (by its resolved path) is not read again."""
-    key = Path(directory).resolve()
-    if key in _LOADED:
-        return list(_LOADED[key])
-    kinds = [load_pattern_file(path) for path in pattern_files(key)]
-    install(kinds)
-    _LOADED[key] = kinds
-    return list(kinds)
+class PatternSet:
+    """Pattern kinds that run together over a document. Where their patterns may start is found by
+    one combined search, built on first use from the kinds (which never change)."""
+
+    def __init__(self, kinds: Iterable[PatternKind]) -> None:
+        self.kinds: tuple[PatternKind, ...] = tuple(kinds)
+        self._scanner: list[re.Pattern[str] | None] = []  # memo of the combined search
+
+    def scanner(self) -> re.Pattern[str] | None:
+        if not self._scanner:
+            starts = {start for kind in self.kinds for pattern in kind.patterns for start in pattern.starts}
+            words = {word for key, word in starts if key == "word"}
+            self._scanner.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
+        return self._scanner[0]
+
+    def extract(self, text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim]:
+        """The composite claims every kind finds among ``atoms`` (sorted by start). ``brute`` (for
+        tests) tries every pattern at every position instead of at its candidate starts."""
+        if not self.kinds or not atoms:
+            return []
+        masked = Masked(text, atoms)
+        if not brute:
+            masked.scan(self.scanner())
+        found: list[Claim] = []
+        for kind in self.kinds:
+            found += match_kind(masked, kind, brute=brute)
+        return found
 
 
-_SCANNER: list[re.Pattern[str] | None] = []  # the combined search for the active kinds, once built
-
-
-def _scanner() -> re.Pattern[str] | None:
-    if not _SCANNER:
-        starts = {start for kind in _ACTIVE for pattern in kind.patterns for start in pattern.starts}
-        words = {word for key, word in starts if key == "word"}
-        _SCANNER.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
-    return _SCANNER[0]
-
-
-def active() -> list[PatternKind]:
-    return list(_ACTIVE)
-
-
-def extract(text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim]:
-    """The composite claims every installed pattern kind finds among ``atoms`` (sorted by start).
-    ``brute`` (for tests) tries every pattern at every position instead of at its candidate starts."""
-    if not _ACTIVE or not atoms:
-        return []
-    masked = Masked(text, atoms)
-    if not brute:
-        masked.scan(_scanner())
-    found: list[Claim] = []
-    for kind in _ACTIVE:
-        found += match_kind(masked, kind, brute=brute)
-    return found
-
-
-
-load_directory(_default_dir())
-
-__all__ = ["PatternKind", "PatternLoadError", "active", "extract", "install", "load_directory",
-           "load_pattern_file", "load_pattern_text", "pattern_files"]
+__all__ = ["PATTERNS_DIR", "PatternKind", "PatternLoadError", "PatternSet", "default_dir", "default_kinds",
+           "load_directory", "load_pattern_file", "load_pattern_text", "pattern_files"]

@@ -16,11 +16,11 @@ A pattern file declares one composite kind::
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from factcheck.claims.kinds import CLAIM_KINDS
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns.compiler import (
     Compiled,
@@ -39,9 +39,6 @@ from factcheck.yamlsource import Node, compose, did_you_mean
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
 KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
-# Atomic kinds the design names (DESIGN.md §7) that patterns may refer to before their extractor exists.
-PLANNED_KINDS = {"percent": "percent", "money": "money", "quantity": "number", "time": "time",
-                 "age": "number"}
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
 RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
@@ -66,21 +63,32 @@ class PatternKind:
     path: str = ""
 
 
-def load_pattern_file(path: Path) -> PatternKind:
-    """The kind a pattern file declares; compiled once per content of the file, the grammar, the code
-    that compiles it and the claim kinds it is checked against (see :mod:`factcheck.startup.diskcache`)."""
+def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None) -> PatternKind:
+    """The kind a pattern file declares, checked against the ``known`` claim kinds (by default the
+    built-in and the default pack's); compiled once per content of the file, the grammar, the code
+    that compiles it and the known kinds (see :mod:`factcheck.startup.diskcache`)."""
+    known = default_known() if known is None else known
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
-    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in CLAIM_KINDS.values())
+    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in known.values())
     key = "\0".join((str(path), text, _code(), kinds))
-    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text))
+    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, known))
     if not isinstance(kind, PatternKind) or kind.path != str(path):  # not what this cache entry should hold
-        kind = load_pattern_text(str(path), text)
-    if kind.kind.name in CLAIM_KINDS:
+        kind = load_pattern_text(str(path), text, known)
+    if kind.kind.name in known:
         raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", kind_location(str(path)))
     return kind
+
+
+def default_known() -> Mapping[str, ClaimKind]:
+    """The claim kinds a pattern file is checked against when no pack is given: the built-in kinds
+    and the default pack's pattern kinds."""
+    from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
+    from factcheck.claims.patterns import default_kinds
+
+    return with_kinds(BUILTIN_KINDS, [kind.kind for kind in default_kinds()])
 
 
 @cache
@@ -113,8 +121,10 @@ def kind_location(path: str) -> SourceLocation | None:
                           line, len(match[1]))
 
 
-def load_pattern_text(path: str, text: str) -> PatternKind:
-    """The composite kind declared by one pattern file's text (not yet registered)."""
+def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | None = None) -> PatternKind:
+    """The composite kind declared by one pattern file's text, checked against the ``known`` kinds
+    (by default the built-in and the default pack's)."""
+    known = default_known() if known is None else known
     source, root = compose(path, text, PatternLoadError)
     if root is None:
         raise PatternLoadError("empty pattern file", source.location_at(0))
@@ -122,17 +132,17 @@ def load_pattern_text(path: str, text: str) -> PatternKind:
     name = entries["kind"].string()
     if not KIND_NAME.match(name):
         raise entries["kind"].fail(f"kind {name!r} must be a lower-case name like 'part_of_whole'")
-    if name in CLAIM_KINDS:
+    if name in known:
         raise entries["kind"].fail(f"claim kind {name!r} is already declared")
     fields = {key: (node, node.string().replace(" ", ""))
               for key, node in _fields(entries["fields"], declared=True)}
     parsed = [(node, _parse(node)) for node in entries["patterns"].items()]
     compiled = [compile_pattern(tree) for _, tree in parsed]
     for (node, _), pattern in zip(parsed, compiled, strict=True):
-        _check_kinds(node, pattern)
+        _check_kinds(node, pattern, known)
     _check_captures(fields, parsed)
     value = entries["value"].string() if "value" in entries else None
-    value_type = _value_type(entries, value, fields)
+    value_type = _value_type(entries, value, fields, known)
     kind = ClaimKind(name, value_type, entries["description"].string(),
                      {key: written for key, (_, written) in fields.items()}, composite=True)
     return PatternKind(
@@ -212,20 +222,20 @@ def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node
             raise field_node.fail(f"field {name!r} is never captured by any pattern")
 
 
-def _check_kinds(node: Node, pattern: Compiled) -> None:
+def _check_kinds(node: Node, pattern: Compiled, known: Mapping[str, ClaimKind]) -> None:
     for kind, pos in pattern.kinds:
-        declared = CLAIM_KINDS.get(kind)
-        if declared is None and kind not in PLANNED_KINDS:
-            known = set(CLAIM_KINDS) | set(PLANNED_KINDS)
+        declared = known.get(kind)
+        if declared is None:
             where = node.value_locator().locate(pos, len(kind))
-            hint = did_you_mean(kind, known, "claim kinds")
+            hint = did_you_mean(kind, set(known), "claim kinds")
             raise PatternLoadError(f"unknown claim kind {kind!r}", where, hint)
         if declared is not None and declared.composite:
             raise PatternLoadError(f"{kind!r} is a composite kind; patterns match atomic claims only",
                                    node.value_locator().locate(pos, len(kind)))
 
 
-def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, tuple[Node, str]]) -> str:
+def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, tuple[Node, str]],
+                known: Mapping[str, ClaimKind]) -> str:
     if "value_type" in entries:
         return entries["value_type"].string()
     if value is None:
@@ -237,7 +247,7 @@ def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, t
     if match is None:
         raise entries["value"].fail(f"value {value!r} must be a claim field (declare value_type otherwise)")
     kind = match[1]
-    written = CLAIM_KINDS[kind].value_type if kind in CLAIM_KINDS else PLANNED_KINDS.get(kind, "any")
+    written = known[kind].value_type if kind in known else "any"
     return written if written.endswith("?") else written + "?" * fields[value][1].endswith("?")
 
 

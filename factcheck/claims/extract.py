@@ -1,0 +1,72 @@
+"""Claim extraction: typed values found in prose, with exact spans.
+
+An :class:`Extractor` is a pure function of the text: it never reads the clock or a document date.
+Atomic extractors run first, most specific first, each taking the characters it claims (dates, then
+durations, then ordinals, then plain numbers); composite extractors (event counts, elapsed parts of
+intervals, ranges, the pack's pattern kinds) then combine atomic claims, which stay in the set as well.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from factcheck.claims import (
+    ages,
+    dates,
+    durations,
+    events,
+    money,
+    numbers,
+    ordinals,
+    people,
+    percents,
+    places,
+    quantifiers,
+    quantities,
+    ranges,
+    relative,
+    times,
+)
+from factcheck.claims.base import Taken
+from factcheck.claims.model import Claim, ClaimSet
+from factcheck.claims.patterns import PatternSet, default_kinds
+
+
+class Extractor:
+    """The extractors, with one pack's pattern kinds (built from a loaded pack, see
+    :meth:`factcheck.rules.pack.Pack.extractor`)."""
+
+    def __init__(self, patterns: PatternSet) -> None:
+        self.patterns = patterns
+
+    def extract(self, text: str) -> ClaimSet:
+        """Every claim in ``text``."""
+        taken = Taken(len(text))
+        mentions = numbers.scan(text)
+        atoms: list[Claim] = times.extract(text, mentions, taken)
+        atoms += dates.extract(text, mentions, taken)
+        atoms += relative.extract(text, mentions, taken)
+        for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
+            atoms += extractor.extract(text, mentions, taken)
+        found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
+        atoms += found_durations
+        atoms += quantifiers.extract(text, taken)
+        atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
+        atoms += numbers.extract(text, mentions, taken)
+        atoms.sort(key=lambda c: c.span.start)
+        composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
+        composites += ranges.extract(text, atoms)
+        composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
+        composites += people.extract(text) + places.extract(text)  # names and places: no numbers
+        return ClaimSet(atoms + composites)
+
+
+@cache
+def default_extractor() -> Extractor:
+    """The extractor of the default pack (its pattern files read on first use)."""
+    return Extractor(PatternSet(default_kinds()))
+
+
+def extract_claims(text: str) -> ClaimSet:
+    """Every claim in ``text``, with the default pack's pattern kinds."""
+    return default_extractor().extract(text)

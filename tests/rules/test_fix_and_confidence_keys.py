@@ -1,0 +1,102 @@
+"""A rule's ``fix:`` and ``confidence:`` keys: checked by the loader with positions, and applied."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from factcheck.authoring.ruletest import run_example
+from factcheck.claims.patterns.loader import default_known
+from factcheck.errors import ExpressionTypeError, RuleLoadError
+from factcheck.facts.memory import MemoryFactBase
+from factcheck.findings import Confidence
+from factcheck.language.env import TypeEnv
+from factcheck.language.types import ClaimTypes
+from factcheck.rules.loader import load_rule_text
+
+RULE = """\
+id: part-share
+title: A share matches its part and whole
+severity: error
+confidence: medium
+for: c in claims.part_of_whole
+where: c.whole != null and c.share.unit == "%"
+assert: |
+  let ratio = value(c.part) / value(c.whole) * 100
+  in high(c.share) >= ratio - 1 and low(c.share) <= ratio + 1
+message: "{c.part.text} of {c.whole.text} is not {c.share.text}"
+fix:
+  figure: c.share
+  value: ratio
+examples:
+  - text: It won 45 of 150, or 45 percent.
+    expect:
+      - at: 45 of 150, or 45 percent
+        fix: 30 percent
+        confidence: medium
+"""
+
+
+def load(text: str):
+    """The rule, type-checked against the default pack's claim kinds (``part_of_whole`` is one)."""
+    env = TypeEnv.standard(claims=ClaimTypes(default_known()))
+    return load_rule_text("pack/rule.yaml", textwrap.dedent(text), env)
+
+
+def test_the_cap_and_the_fix_apply_and_the_example_asserts_the_fix():
+    (rule,) = load(RULE)
+    assert rule.info.confidence is Confidence.MEDIUM
+    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()
+
+
+def test_a_wrong_fix_fails_the_example():
+    (rule,) = load(RULE.replace("fix: 30 percent", "fix: 31 percent"))
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
+    assert "suggesting '31 percent'" in missed
+    assert '(suggested: "45 percent" → "30 percent")' in extra
+
+
+def test_an_example_asserts_the_confidence():
+    (rule,) = load(RULE.replace("        confidence: medium", "        confidence: high"))
+    missed, extra = run_example(rule, rule.examples[0], MemoryFactBase())
+    assert "with high confidence" in missed and "(medium confidence)" in extra
+
+
+def test_the_figure_must_be_a_claim():
+    with pytest.raises(ExpressionTypeError) as info:
+        load(RULE.replace("figure: c.share", "figure: ratio"))
+    assert "'fix.figure' must be a claim, not number" in info.value.message
+    assert (info.value.location.line, info.value.location.column) == (12, 11)
+
+
+def test_the_value_must_be_restatable():
+    with pytest.raises(ExpressionTypeError) as info:
+        load(RULE.replace("value: ratio", "value: ratio > 1"))
+    assert "'fix.value' must be a number, percent, money, duration or string, not bool" in info.value.message
+    assert info.value.location.line == 13
+
+
+def test_fix_keys_are_strict():
+    with pytest.raises(RuleLoadError) as info:
+        load(RULE.replace("  value: ratio\n", "  value: ratio\n  with: 3\n"))
+    assert "unknown key 'with'" in info.value.message
+
+
+def test_confidence_is_one_of_three():
+    with pytest.raises(RuleLoadError) as info:
+        load(RULE.replace("confidence: medium", "confidence: sure"))
+    assert info.value.location.line == 4 and "high, medium, low" in info.value.message
+
+
+def test_the_schema_accepts_what_the_loader_accepts():
+    jsonschema = pytest.importorskip("jsonschema")
+    yaml = pytest.importorskip("yaml")
+    schema_path = Path(__file__).resolve().parents[2] / "factcheck" / "schemas" / "rule.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(RULE), schema)
+    bad = yaml.safe_load(RULE.replace("  value: ratio\n", ""))
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(bad, schema)
