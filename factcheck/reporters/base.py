@@ -10,6 +10,7 @@ from factcheck.engine.results import RunResult
 from factcheck.findings import Confidence, Finding, Severity
 
 TOOL_NAME = "factcheck"
+DISTRIBUTION = "factcheck-prose"  # the name on PyPI; the tool and its command are "factcheck"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ def tool_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version(TOOL_NAME)
+        return version(DISTRIBUTION)
     except PackageNotFoundError:
         return "0+unknown"
 
