@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 
-.PHONY: run test lint bench clean
+.PHONY: run test fuzz lint bench clean
 
 $(BIN)/factcheck: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ test: $(BIN)/factcheck
 	$(BIN)/ruff check factcheck tests benchmarks
 	$(BIN)/factcheck test
 	$(BIN)/python -m pytest
+
+# The long fuzz profile: thousands of generated rule files, pattern files, documents and corpora per
+# property (about 20 minutes on two cores); totals go to fuzz-stats.json (docs/reliability.md).
+fuzz: $(BIN)/factcheck
+	FUZZ_PROFILE=long FUZZ_STATS=$${FUZZ_STATS:-fuzz-stats.json} $(BIN)/python -m pytest tests/fuzz \
+		-p no:cacheprovider --hypothesis-show-statistics
 
 bench: $(BIN)/factcheck
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -4,7 +4,12 @@ Reads ``$FACTCHECK_DATA/suites/*.jsonl`` (format: that folder's README.md). Each
 with precision, recall and F1: a prediction is a true positive when its kind and span equal a gold
 entity's and its value agrees (numbers, ordinals, percents, money amounts and quantities within a
 relative 1e-6; durations in seconds within 1%). Dates are scored on spans only (every tool normalizes
-dates differently). TimeML documents (``tbaq_*``) are scored on overlapping spans, without values.
+dates differently). TimeML documents (``tbaq_*``) are scored on overlapping spans, and, as TempEval-3
+scores them, on **value**: a prediction is a value true positive when it overlaps a gold TIMEX3 and its
+resolved TIMEX3 value equals the gold value (``2013-03-22``, ``2013-Q1``, ``P3M``, ``PRESENT_REF``), each
+gold matched once; value precision is correct values over predictions, value recall over gold. Rows
+"date value" (TIMEX3 types DATE, TIME and SET) and "duration value" (DURATION) are scored apart. Every
+tool resolves against the same reference, the document's creation time (the case's ``ref_date``).
 
 Written rules, applied to every tool alike (nothing else is excluded):
 1. A tool is scored only on the kinds it extracts at all (``peers.PEER_KINDS``).
@@ -47,9 +52,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import peers
 
 ROWS = ["number", "ordinal", "percent", "money", "quantity", "duration", "date",
-        "date (TimeML, overlap)", "duration (TimeML, overlap)"]
+        "date (TimeML, overlap)", "duration (TimeML, overlap)",
+        "date value (TimeML)", "duration value (TimeML)"]
 TARGETS = {"number": 0.95, "ordinal": 0.95, "percent": 0.90, "money": 0.90, "quantity": 0.80,
-           "duration": 0.80, "date": 0.75}
+           "duration": 0.80, "date": 0.75, "date value (TimeML)": 0.85, "duration value (TimeML)": 0.85}
 
 
 def load_cases(data: Path, suites: list[str] | None) -> list[dict[str, Any]]:
@@ -163,6 +169,31 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
         tally[0] += matched
         tally[1] += len(gold) - matched
         tally[2] += len(pool)
+        if timeml:
+            _score_values(gold, [p for p in predictions if p.kind == kind], counts[f"{kind} value (TimeML)"],
+                          misses if kind == miss_kind else None, case)
+
+
+def _score_values(gold: list[dict[str, Any]], predicted: list[peers.Prediction], tally: list[int],
+                  misses: list[str] | None, case: dict[str, Any]) -> None:
+    """TempEval-3 value scoring: each gold TIMEX3 takes the overlapping prediction with its value if
+    there is one; a prediction counts once."""
+    pool = list(predicted)
+    correct = 0
+    wrong = []
+    for entity in gold:
+        overlapping = [p for p in pool if _spans_agree(entity, p, True)]
+        right = next((p for p in overlapping if p.timex == str(entity["value"])), None)
+        if right is not None:
+            correct += 1
+            pool.remove(right)
+        elif overlapping:
+            wrong.append(f"{entity['text']!r}={entity['value']} got {overlapping[0].timex}")
+    tally[0] += correct
+    tally[1] += len(gold) - correct
+    tally[2] += len(predicted) - correct
+    if misses is not None and wrong:
+        misses.append(f"[{case['id']}] value ({case['ref_date']}): " + "; ".join(wrong))
 
 
 def _miss(case: dict[str, Any], gold: list[dict[str, Any]], predicted: list[peers.Prediction],

@@ -50,11 +50,16 @@ def main() -> None:
     by_rule: Counter[tuple[str, str, str]] = Counter()
     errors: list[tuple[str, str, str, str, str]] = []
     articles = 0
+    crashed: list[str] = []
     for item in load_documents([str(corpus_path())]):
         if isinstance(item, InputFailure) or item.metadata.get("duplicate_of"):
             continue
         articles += 1
-        result = engine.check(item)
+        try:
+            result = engine.check(item)
+        except Exception as exc:  # a crash is a bug to report, not a reason to lose the run's figures
+            crashed.append(f"{item.display_path}: {type(exc).__name__}: {exc}")
+            continue
         for finding in result.findings:
             by_rule[(finding.severity.value, finding.confidence.value, finding.rule)] += 1
             if finding.severity is Severity.ERROR and finding.confidence.rank >= threshold.rank:
@@ -65,6 +70,8 @@ def main() -> None:
 
     per_100 = 100 / max(articles, 1)
     print(f"{articles} articles, {len(pack.rules)} rules")
+    for crash in crashed:
+        print(f"  CRASHED (not counted): {crash}")
     for severity in Severity:
         count = sum(n for (s, _, _), n in by_rule.items() if s == severity.value)
         print(f"  {severity.value:<8} {count:>6}  ({count * per_100:.2f} per 100 articles)")

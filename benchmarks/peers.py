@@ -39,6 +39,7 @@ class Prediction:
     end: int | None
     value: Any = None  # a Decimal, or an interval {"from": Decimal, "to": Decimal} (one side may be missing)
     unit: str | None = None  # as the tool names it ("kilogram", "USD", "Cent"); scoring may convert by it
+    timex: str | None = None  # a date's or duration's TIMEX3 value resolved against the reference date
 
 
 def decimal(value: Any) -> Decimal | None:
@@ -50,7 +51,8 @@ def decimal(value: Any) -> Decimal | None:
 
 # --- factcheck -----------------------------------------------------------------------------------------
 
-_FACTCHECK_KINDS = {"age": "quantity", "time": "date"}  # the suites type ages as quantities, times as dates
+# The suites type ages as quantities, times as dates, and "several years" as a duration.
+_FACTCHECK_KINDS = {"age": "quantity", "time": "date", "vague_duration": "duration"}
 
 
 def duration_seconds(months: Decimal, days: Decimal, seconds: Decimal, unit: str | None = None) -> Decimal:
@@ -86,24 +88,30 @@ def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
     """factcheck's atomic claims, and each ``range`` claim as an interval over its ends' kind (the
     ends are scored as claims of their own too: one reading per claim, as for every tool)."""
     from factcheck.claims import extract_claims
+    from factcheck.timex import resolve_claims
 
+    reference = dt.date.fromisoformat(ref_date[:10]) if ref_date else None
     found = []
-    for claim in extract_claims(text):
+    for claim in resolve_claims(text, extract_claims(text), reference):
         kind = _FACTCHECK_KINDS.get(claim.kind, claim.kind)
         if claim.kind == "range":
             kind = _FACTCHECK_KINDS.get(claim.fields["of"], claim.fields["of"])
             value: Any = {"from": _factcheck_value(claim.fields["low"]),
                           "to": _factcheck_value(claim.fields["high"])}
+        elif claim.kind == "vague_duration":  # "several years": a span and a TIMEX3 value, no amount
+            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=claim["timex"]))
+            continue
         elif kind in _ATOMIC:
             value = _factcheck_value(claim)
         else:
             continue
         if kind not in _ATOMIC or (kind == "date" and claim.kind == "range"):
             continue
+        timex = claim["timex"] if kind in ("date", "duration") else None
         if kind == "date":
-            found.append(Prediction(kind, claim.span.start, claim.span.end, None))
+            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=timex))
             continue
-        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit))
+        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit, timex))
     return found
 
 
@@ -129,6 +137,23 @@ def _rt_value(kind: str, result: Any) -> Any:
     return decimal(raw)
 
 
+def _rt_timex(result: Any) -> str | None:
+    """RT's TIMEX: as it writes it when complete; when the year or a day is left open ("XXXX-04-07",
+    "XXXX-WXX-5"), its first resolution against the reference date (the past reading), cut to the
+    TIMEX's grain; a range's TIMEX (``(2013-03-01,2013-03-08,P7D)``) as written."""
+    values = (result.resolution or {}).get("values") or [{}]
+    timex = values[0].get("timex")
+    if not timex or "X" not in timex or timex.startswith("P"):
+        return timex
+    resolved = values[0].get("value") or values[0].get("start")
+    if not resolved:
+        return timex
+    resolved = resolved.replace(" ", "T")
+    if "T" in timex:
+        return resolved[:16]
+    return resolved[:10] if "W" in timex else resolved[:len(timex)]
+
+
 def recognizers(text: str, ref_date: str | None = None) -> list[Prediction]:
     import recognizers_suite as rs
 
@@ -149,7 +174,8 @@ def recognizers(text: str, ref_date: str | None = None) -> list[Prediction]:
             kind = _RT_KINDS.get(type_name.split(".")[0])
         if kind is not None:
             unit = (result.resolution or {}).get("unit")
-            found.append(Prediction(kind, result.start, result.end + 1, _rt_value(kind, result), unit))
+            timex = _rt_timex(result) if kind in ("date", "duration") else None
+            found.append(Prediction(kind, result.start, result.end + 1, _rt_value(kind, result), unit, timex))
     return found
 
 
@@ -189,12 +215,14 @@ def dateparser_search(text: str, ref_date: str | None = None) -> list[Prediction
 
     settings = {"RELATIVE_BASE": dt.datetime.fromisoformat(ref_date)} if ref_date else {}
     found, position = [], 0
-    for surface, _ in search_dates(text, languages=["en"], settings=settings) or []:
+    for surface, when in search_dates(text, languages=["en"], settings=settings) or []:
         start = text.find(surface, position)
         if start < 0:
             continue
         position = start + len(surface)
-        found.append(Prediction("date", start, position, None))
+        timex = when.strftime("%Y-%m-%dT%H:%M") if (when.hour, when.minute) != (0, 0) else \
+            when.date().isoformat()  # dateparser resolves to a datetime: day grain, or minute with a time
+        found.append(Prediction("date", start, position, None, timex=timex))
     return found
 
 

@@ -13,6 +13,7 @@ composite kinds. Peers run only if importable (see peers.py for the separate ven
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -39,6 +40,7 @@ def atomic(text: str, ref_date: str | None = None) -> list:
         numbers,
         ordinals,
         percents,
+        periods,
         quantifiers,
         quantities,
         relative,
@@ -47,7 +49,8 @@ def atomic(text: str, ref_date: str | None = None) -> list:
     from factcheck.claims.base import Taken
 
     taken, mentions = Taken(len(text)), numbers.scan(text)
-    found = times.extract(text, mentions, taken) + dates.extract(text, mentions, taken)
+    found = times.extract(text, mentions, taken) + periods.extract(text, taken)
+    found += dates.extract(text, mentions, taken)
     found += relative.extract(text, mentions, taken)
     for module in (ages, money, percents, quantities):
         found += module.extract(text, mentions, taken)
@@ -61,6 +64,18 @@ def full(text: str, ref_date: str | None = None) -> list:
     from factcheck.claims import extract_claims
 
     return list(extract_claims(text))
+
+
+def resolved(text: str, ref_date: str | None = None) -> list:
+    """``extract_claims`` and then temporal resolution against a document date, as ``factcheck run``
+    does (the tense of each year-less date is read once; the morphology tables load on first use)."""
+    from factcheck.claims import extract_claims
+    from factcheck.timex import resolve_claims
+
+    return list(resolve_claims(text, extract_claims(text), _DOCUMENT_DATE))
+
+
+_DOCUMENT_DATE = dt.date(2025, 10, 17)
 
 
 def load(data: Path, limit: int) -> list[str]:
@@ -110,6 +125,7 @@ def main() -> None:
     runs: list[tuple[str, Callable | None, list[str], int]] = [
         ("factcheck (atomic kinds)", atomic, texts, args.repeat),
         ("factcheck (extract_claims, with composites)", full, texts, args.repeat),
+        ("factcheck (extract_claims, then resolution)", resolved, texts, args.repeat),
     ]
     for name, adapter in list(peers.available().items())[1:]:
         runs.append((name, adapter, texts[: args.peer_limit], 1))

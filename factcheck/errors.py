@@ -26,9 +26,11 @@ class SourceLocation:
         """The source line with a caret (or a run of them) under the located text."""
         if self.source_line is None:
             return ""
+        from factcheck.safetext import visible
+
         gutter = f"{self.line} | "
-        pad = " " * (len(gutter) + self.column - 1)
-        return f"{gutter}{self.source_line}\n{pad}{'^' * max(1, self.length)}"
+        pad = " " * (len(gutter) + len(visible(self.source_line[: self.column - 1])))
+        return f"{gutter}{visible(self.source_line)}\n{pad}{'^' * max(1, self.length)}"
 
 
 class FactcheckError(Exception):

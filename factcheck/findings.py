@@ -43,6 +43,21 @@ class Fix:
 
 INPUT_ERROR = "factcheck/input-error"
 RULE_ERROR = "factcheck/rule-error"
+INTERNAL = "internal"
+"""Evidence key set on an input or rule error that is a bug in factcheck, not the input's fault:
+the run still reports everything, then exits 3 (DESIGN §5)."""
+
+
+def is_internal(finding: Finding) -> bool:
+    return finding.evidence.get(INTERNAL) is True
+
+
+def describe_exception(error: BaseException) -> str:
+    """``TypeError: ...`` in one short line (a message can be as long as the input it quotes)."""
+    text = " ".join(str(error).split())
+    if len(text) > 200:
+        text = text[:199] + "…"
+    return f"{type(error).__name__}: {text}" if text else type(error).__name__
 
 
 @dataclass(frozen=True, slots=True)

@@ -155,10 +155,9 @@ def days_in_month(year: int, month: int) -> int:
 
 def add_months(day: dt.date, months: int) -> dt.date:
     """Calendar month arithmetic, clamping to the month's last day (Jan 31 + 1 month = Feb 28/29)."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    last = days_in_month(year, month + 1)
-    return day.replace(year=year, month=month + 1, day=min(day.day, last))
+    from dateutil.relativedelta import relativedelta
+
+    return day + relativedelta(months=months)
 
 
 def add_duration(day: dt.date, duration: Duration) -> dt.date:
@@ -171,13 +170,13 @@ def add_duration(day: dt.date, duration: Duration) -> dt.date:
 
 def between(start: dt.date, end: dt.date) -> Duration:
     """``end - start`` as whole calendar months plus remaining days (negative when end < start)."""
+    from dateutil.relativedelta import relativedelta
+
     if end < start:
         return -between(end, start)
-    months = (end.year - start.year) * 12 + end.month - start.month
-    if add_months(start, months) > end:
-        months -= 1
-    days = (end - add_months(start, months)).days
-    return Duration(months=Decimal(months), days=Decimal(days))
+    delta = relativedelta(end, start)
+    months = delta.years * 12 + delta.months
+    return Duration(months=Decimal(months), days=Decimal((end - add_months(start, months)).days))
 
 
 @dataclass(frozen=True, slots=True)

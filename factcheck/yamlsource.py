@@ -48,6 +48,21 @@ def load_plain(path: Path) -> Any:
     return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
 
 
+def read_text(path: Path, error: type[FactcheckError], what: str) -> str:
+    """A YAML (or TOML) file's text; an unreadable file, or a byte that is not UTF-8, is ``error``
+    with its line and column."""
+    from factcheck.documents.reading import decode_utf8
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise error(f"cannot read {what} {path}: {exc.strerror or exc}") from None
+    try:
+        return decode_utf8(data, str(path))
+    except FactcheckError as exc:
+        raise error(exc.message.removesuffix("; not checked"), exc.location) from None
+
+
 def compose(path: str, text: str, error: type[FactcheckError]) -> tuple[YamlFile, yaml.Node | None]:
     """Parse ``text`` into a node tree; YAML syntax errors become ``error`` with a position."""
     source = YamlFile(path, text)
@@ -57,6 +72,13 @@ def compose(path: str, text: str, error: type[FactcheckError]) -> tuple[YamlFile
         mark = exc.problem_mark or exc.context_mark
         location = source.location(mark) if mark is not None else None
         raise error(f"invalid YAML: {exc.problem or exc.context}", location) from None
+    except yaml.reader.ReaderError as exc:  # a control character YAML cannot carry
+        raise error(f"invalid YAML: a control character (U+{exc.character:04X}) is not allowed",
+                    source.location_at(exc.position)) from None
+    except yaml.YAMLError as exc:
+        raise error(f"invalid YAML: {exc}", None) from None
+    except RecursionError:
+        raise error("invalid YAML: nested too deeply", source.location_at(0)) from None
 
 
 class Node:
@@ -158,7 +180,11 @@ class Node:
 
     def plain(self) -> Any:
         """The node as plain Python data (for free-form values)."""
-        return yaml.constructor.SafeConstructor().construct_object(self.node, deep=True)
+        try:
+            return yaml.constructor.SafeConstructor().construct_object(self.node, deep=True)
+        except ValueError as exc:  # a timestamp that is no date (2025-02-30), anywhere inside
+            shown = f"{self.node.value!r} is " if isinstance(self.node, yaml.ScalarNode) else ""
+            raise self.fail(f"{shown}not a calendar date: {exc}") from None
 
     def kind(self) -> str:
         if isinstance(self.node, yaml.MappingNode):

@@ -23,6 +23,7 @@ def explain_command(args: argparse.Namespace) -> int:
     from factcheck.cli.commands import build_engine, config_of, documents
     from factcheck.documents import InputFailure
     from factcheck.language import EvalContext
+    from factcheck.timex import document_claims
 
     config = config_of(args)
     pack, _, engine = build_engine(args, config)
@@ -33,7 +34,7 @@ def explain_command(args: argparse.Namespace) -> int:
             if isinstance(item, InputFailure):
                 out.append(f"\n{item.path}: cannot read: {item.error}")
                 continue
-            ctx = EvalContext(document=item, claims=engine.extractor.extract(item.text),
+            ctx = EvalContext(document=item, claims=document_claims(item, engine.extractor),
                               facts=engine.facts)
             out.extend(explain_document(rule, item, ctx))
     sys.stdout.write("\n".join(out) + "\n")

@@ -21,7 +21,7 @@ from factcheck.language import TypeEnv, compile_bindings, compile_expression, co
 from factcheck.language.types import ClaimTypes
 from factcheck.rules.loader import OPTIONAL, REQUIRED
 from factcheck.rules.loader import _read as read_rule
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 BOOL = parse_type("bool")
 
@@ -61,12 +61,9 @@ def validate_paths(paths: list[Path]) -> Validation:
 
 def validate_file(path: Path, result: Validation, env: TypeEnv) -> None:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, RuleLoadError, "rule file")
         source, root = compose(str(path), text, RuleLoadError)
-    except (OSError, UnicodeDecodeError) as error:
-        result.errors.append(RuleLoadError(f"cannot read rule file {path}: {error}"))
-        return
-    except RuleLoadError as error:  # the YAML itself: nothing after it can be read
+    except RuleLoadError as error:  # unreadable, or the YAML itself: nothing after it can be read
         result.errors.append(error)
         return
     if root is None:

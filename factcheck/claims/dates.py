@@ -21,16 +21,28 @@ from factcheck.values import Duration, days_in_month
 
 _MONTHS = lexicon.month_names()
 _WEEKDAYS = lexicon.words("weekdays")
+# "Thu, 9 May 2019", "Tues. March 5": abbreviations as mastheads and listings write them.
+_ABBREVIATED = {full[:3]: full for full in _WEEKDAYS} | {"Tues": "Tuesday", "Thur": "Thursday",
+                                                       "Thurs": "Thursday", "Weds": "Wednesday"}
+_WEEKDAY_NAMES = {**{w: w for w in _WEEKDAYS}, **_ABBREVIATED}
+_WEEKDAY = rf"(?:{lexicon.alternation(_WEEKDAYS)}|(?:{lexicon.alternation(_ABBREVIATED)})\b\.?)"
+# Days as ordinal words: "the fourth of July", "July fourth", "Friday the twenty-first of May".
+_UNITS_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_DAY_WORDS = {word: n for n, word in enumerate(
+    [*_UNITS_ORD, "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+     "seventeenth", "eighteenth", "nineteenth", "twentieth"], 1)}
+_DAY_WORDS.update({f"twenty{sep}{w}": 20 + n for n, w in enumerate(_UNITS_ORD, 1) for sep in ("-", " ")})
+_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
 _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
-_DAY = r"(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:])"
+_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:])|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 _SP = r"[ \t\u00a0]+"
 
 _DATE = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<weekday>{lexicon.alternation(_WEEKDAYS)}),?{_SP})?"
-    rf"(?:(?P<m1>{_MONTH}){_SP}(?P<d1>{_DAY})(?:,?{_SP}(?P<y1>{_YEAR}))?"
+    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{_SP}(?:the{_SP}(?=\w+{_SP}of{_SP}))?)?"
+    rf"(?:(?P<m1>{_MONTH}){_SP}(?:the{_SP})?(?P<d1>{_DAY})(?:,?{_SP}(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY}){_SP}(?:of{_SP})?(?P<m2>{_MONTH})(?:,?{_SP}(?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_MONTH}){_SP}(?:of{_SP})?(?P<y3>{_YEAR})"
     r"|(?P<y4>\d{4})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])"
@@ -39,7 +51,16 @@ _DATE = regexcache.compile(
 )
 
 # "10/16/2025", "16/10/2025": only when one part is above 12 (or both are equal) is the order clear.
-_NUMERIC = regexcache.compile(r"(?<![\w/.-])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4})(?![\w/])")
+_NUMERIC = regexcache.compile(
+    rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{_SP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
+)
+# "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
+# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows.
+_DAY_RANGE = regexcache.compile(
+    rf"(?<![\w-])(?P<month>{_MONTH}){_SP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{_SP[:-1]}*(?:-|–|—|to|through)"
+    rf"{_SP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{_SP}(?P<year>{_YEAR}))?"
+    rf"(?![\d:]|[.,]\d|{_SP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
+)
 
 _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))})[ \t\u00a0]+$", re.IGNORECASE
@@ -58,7 +79,7 @@ def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
     month = _MONTHS[month_word.rstrip(".")] if month_word else _int(match["m4"])
     day = _int(match["d1"] or match["d2"] or match["d4"])
     year = _int(match["y1"] or match["y2"] or match["y3"] or match["y4"] or match["y5"])
-    weekday = match["weekday"]
+    weekday = _WEEKDAY_NAMES.get(match["weekday"].rstrip(".")) if match["weekday"] else None
     value = None
     if year and month and day and _exists(year, month, day):
         value = dt.date(year, month, day)
@@ -68,6 +89,8 @@ def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
 
 
 def _int(digits: str | None) -> int | None:
+    if digits and digits[0].isalpha():
+        return _DAY_WORDS.get(" ".join(digits.lower().split()))
     return int("".join(ch for ch in digits if ch.isdigit())) if digits else None
 
 
@@ -92,9 +115,24 @@ def _numeric_claim(text: str, match: re.Match[str]) -> Claim | None:
         return None  # "3/4/2025": March 4 or 3 April
     if not _exists(year, month, day):
         return None
-    fields = {"year": year, "month": month, "day": day, "weekday": None}
+    weekday = _WEEKDAY_NAMES.get(match["weekday"].rstrip(".")) if match["weekday"] else None
+    fields = {"year": year, "month": month, "day": day, "weekday": weekday}
     return make_claim(text, "date", match.start(), match.end(), dt.date(year, month, day),
                       precision=_DAY_PRECISION, fields=fields)
+
+
+def _day_range(text: str, match: re.Match[str]) -> list[Claim]:
+    """The two ends of "March 20 – 22, 2018": both in the month written once, both in the year written
+    once (so a range written end before start, "March 20 – 2", is two dates a rule can compare)."""
+    month, year = _MONTHS[match["month"].rstrip(".")], _int(match["year"])
+    claims = []
+    for group, start, end in (("low", match.start(), match.end("low")),
+                              ("high", match.start("high"), match.end())):
+        day = int(match[group])
+        value = dt.date(year, month, day) if year and _exists(year, month, day) else None
+        fields = {"year": year, "month": month, "day": day, "weekday": None}
+        claims.append(make_claim(text, "date", start, end, value, precision=_DAY_PRECISION, fields=fields))
+    return claims
 
 
 def _year_claim(text: str, mention: NumberMention) -> Claim:
@@ -118,6 +156,11 @@ def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``date`` claims: full and partial dates first, then bare years among the number mentions."""
     claims = []
+    for match in _DAY_RANGE.finditer(text) if any(c in text for c in "-–—to") else ():
+        if 1 <= int(match["low"]) <= 31 and 1 <= int(match["high"]) <= 31 \
+                and not taken.overlaps(match.start(), match.end()):
+            claims += _day_range(text, match)
+            taken.mark(match.start(), match.end())
     for match in _DATE.finditer(text):
         if not _plausible(match):
             continue

@@ -20,16 +20,20 @@ from factcheck.claims import (
     ordinals,
     people,
     percents,
+    periods,
     places,
     quantifiers,
     quantities,
     ranges,
     relative,
     times,
+    vague,
 )
 from factcheck.claims.base import Taken
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.claims.patterns import PatternSet, default_kinds
+from factcheck.limits import MAX_NUMBER_DIGITS
+from factcheck.spans import Span
 
 
 class Extractor:
@@ -44,12 +48,15 @@ class Extractor:
         taken = Taken(len(text))
         mentions = numbers.scan(text)
         atoms: list[Claim] = times.extract(text, mentions, taken)
+        atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
+        atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"
         atoms += relative.extract(text, mentions, taken)
         for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
             atoms += extractor.extract(text, mentions, taken)
         found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
         atoms += found_durations
+        atoms += vague.extract(text, taken)  # "several years", "for weeks": no amount stated
         atoms += quantifiers.extract(text, taken)
         atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
         atoms += numbers.extract(text, mentions, taken)
@@ -58,10 +65,19 @@ class Extractor:
         composites += ranges.extract(text, atoms)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
         composites += people.extract(text) + places.extract(text)  # names and places: no numbers
-        return ClaimSet(atoms + composites)
+        return ClaimSet(atoms + composites, _problems(text))
 
 
 @cache
+def _problems(text: str) -> list[tuple[Span, str]]:
+    """What extraction refuses to read, for the engine to report at its place."""
+    return [
+        (Span(start, end), f"a number of more than {MAX_NUMBER_DIGITS} digits is beyond the magnitude "
+         "factcheck reads; it is not checked")
+        for start, end in numbers.oversized(text)
+    ]
+
+
 def default_extractor() -> Extractor:
     """The extractor of the default pack (its pattern files read on first use)."""
     return Extractor(PatternSet(default_kinds()))

@@ -10,6 +10,15 @@ from types import MappingProxyType
 
 from factcheck.claims.model import ClaimKind
 
+# Set by resolution (factcheck/timex) on every date, time and duration claim.
+_RESOLVED = {"timex": "string?", "timex_type": "string?", "timex_mod": "string?", "anchor": "string?",
+             "resolved": "date?", "resolved_year": "number?", "unresolved": "string?"}
+_RESOLVED_DOC = (" Resolution against the document date sets `timex` (the TIMEX3 value: '2013-03-22', "
+                 "'2013-Q1', 'P3M', 'PRESENT_REF'), `timex_type` (DATE, TIME, DURATION, SET), `timex_mod` "
+                 "(EARLY, LATE, APPROX, ...), `anchor` (text, document, narrative), `resolved` (the first "
+                 "day named) and `resolved_year`, or `unresolved` (why there is no value); the claim's "
+                 "`certain` is false when a part was inferred (a year from the document date).")
+
 _KINDS = [
     ClaimKind("number", "number", "A cardinal number in digits or words: '1,000', 'two-and-a-half'."),
     ClaimKind("ordinal", "number", "An ordinal: 'eighth', '8th', 'twenty-first'."),
@@ -18,8 +27,8 @@ _KINDS = [
         "duration",
         "A length of time: 'eight months', 'a 90-minute call', 'nearly two-and-a-half-hour'. "
         "`event` is the noun it measures ('call'); `determiner` the article or demonstrative before "
-        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention.",
-        {"event": "string?", "determiner": "string?"},
+        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention." + _RESOLVED_DOC,
+        {"event": "string?", "determiner": "string?", **_RESOLVED},
     ),
     ClaimKind(
         "date",
@@ -27,9 +36,23 @@ _KINDS = [
         "A calendar date, possibly partial ('March 12', 'October 2025'); value is null when a part "
         "is missing. A relative date ('yesterday', 'last Thursday', 'three years ago') has value null, "
         "`relative` its signed offset and `grain` its unit (day, week, month, year, decade, weekend, "
-        "or weekday with the day in `weekday`), resolved by rules against the document date.",
+        "or weekday with the day in `weekday`, quarter). `part` a named part of the year or day (SP, SU, FA, "
+        "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': EARLY), "
+        "`anaphoric` true for a date counted from the narrative's last date ('the next day', 'that "
+        "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
+        "('the 1990s': 199), `fiscal` a fiscal year, `every` a set ('every Friday')." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
-         "relative": "number?", "grain": "string?"},
+         "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
+         "anaphoric": "bool?", "vague": "string?", "decade": "number?", "fiscal": "bool?",
+         "every": "bool?", **_RESOLVED},
+    ),
+    ClaimKind(
+        "vague_duration",
+        "null",
+        "A length of time stated without an amount: 'several years', 'a few days', 'for weeks', 'in "
+        "recent months'; `grain` its unit (year, month, week, day, hour, minute, decade, century)."
+        + _RESOLVED_DOC,
+        {"grain": "string", **_RESOLVED},
     ),
     ClaimKind(
         "event_count",
@@ -61,8 +84,8 @@ _KINDS = [
               "An amount with a unit of measure: '120 kilometres', '30°C', '60 mph'; value in the stated "
               "unit, unit its canonical name ('kilometre'), `dimension` e.g. 'length'.",
               {"dimension": "string"}),
-    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET').",
-              {"zone": "string?"}),
+    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET')."
+              + _RESOLVED_DOC, {"zone": "string?", **_RESOLVED}),
     ClaimKind("age", "number",
               "A person's age in years: 'Maria Santos, 52,', 'the 79-year-old president'; `person` the "
               "name attached, if any.",

@@ -86,13 +86,19 @@ class ClaimKind:
 
 
 class ClaimSet:
-    """A document's claims, ordered by position, indexed by kind."""
+    """A document's claims, ordered by position, indexed by kind. ``problems`` holds what extraction
+    refused to read (a span and why: a number beyond the magnitude limit), for the engine to report."""
 
-    def __init__(self, claims: Iterable[Claim]) -> None:
+    def __init__(self, claims: Iterable[Claim], problems: Iterable[tuple[Span, str]] = ()) -> None:
+        self.problems: list[tuple[Span, str]] = list(problems)
         self.claims: list[Claim] = sorted(claims, key=lambda c: (c.span.start, -c.span.end, c.kind))
         self._by_kind: dict[str, list[Claim]] = {}
         for claim in self.claims:
             self._by_kind.setdefault(claim.kind, []).append(claim)
+
+    def owns(self, items: object) -> bool:
+        """Whether ``items`` is one of this set's own per-kind lists (so: in document order)."""
+        return any(items is claims for claims in self._by_kind.values())
 
     def of_kind(self, kind: str) -> list[Claim]:
         return self._by_kind.get(kind, [])

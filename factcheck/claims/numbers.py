@@ -18,10 +18,13 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
-from factcheck.claims.numwords import SCALES, number_words, parse_words, tidy
+from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, tidy
+from factcheck.limits import MAX_NUMBER_DIGITS, MAX_NUMBER_MAGNITUDE
 from factcheck.startup import regexcache
 
-__all__ = ["SCALES", "NumberMention", "extract", "glued_scale", "is_pronoun_one", "parse_words", "scan"]
+__all__ = [
+    "SCALES", "NumberMention", "extract", "glued_scale", "is_pronoun_one", "oversized", "parse_words", "scan",
+]
 
 _CURRENCY_SIGNS = "$£€¥₹"
 
@@ -57,15 +60,22 @@ _RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 _AT_BEFORE = regexcache.compile(r"\b[Aa]t[ \t]+$")
 
 
+MAX_RUN_WORDS = 20
+"""The most words one number in words may have ("one million two hundred and thirty-four thousand
+five hundred and sixty-seven" has 15). Bounding the window keeps splitting a long run of number words
+linear in its length: without it every sub-run was tried, cubic in the run."""
+
+
 def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
     """Split a run of number words into the longest runs that parse ("one two" → "one", "two")."""
     tokens = [(m.start(), m.end()) for m in _RUN_TOKEN.finditer(text, start, end)]
     mentions = []
     i = 0
     while i < len(tokens):
-        for j in range(len(tokens) - 1, i - 1, -1):
+        j = min(len(tokens), i + MAX_RUN_WORDS) - 1
+        while j >= i:
             words = " ".join(text[s:e] for s, e in tokens[i : j + 1]).lower()
-            parsed = parse_words(words)
+            parsed, viable = read_words(words)
             at = tokens[i][0]
             if parsed is not None and " point " in words and _AT_BEFORE.search(text, max(0, at - 4), at):
                 parsed = None  # "at one point five people died": the idiom, not 1.5
@@ -74,6 +84,7 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
                 mentions.append(NumberMention(tokens[i][0], tokens[j][1], value, step, ordinal))
                 i = j
                 break
+            j = min(j - 1, i + viable - 1)
         i += 1
     return mentions
 
@@ -106,6 +117,8 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return NumberMention(match.start(), match.end(), tidy(-value if match["minus"] else value),
                              tidy(step), digits=True)
     integer, fraction = re.sub(r"[,\u202f\u00a0]", "", match["int"]), match["frac"]
+    if len(integer.lstrip("0")) > MAX_NUMBER_DIGITS:
+        return None  # reported by :func:`oversized`, never read
     if match["den"]:
         numerator, denominator = int(integer), int(match["den"])
         if (fraction or denominator not in _DENOMINATORS or not 0 < numerator < denominator
@@ -126,6 +139,8 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     if scale_word:
         scale = SCALES[scale_word.lower()]
         value, step = value * scale, step * scale
+    if abs(value) >= MAX_NUMBER_MAGNITUDE:
+        return None
     if match["minus"]:
         value = -value
     value, step = tidy(value), tidy(step)
@@ -168,6 +183,19 @@ def _signed(text: str, mention: NumberMention) -> NumberMention:
         return mention
     return NumberMention(sign.start(), mention.end, -mention.value, mention.step, False, mention.digits,
                          False, mention.glued)
+
+
+_LONG_DIGITS = regexcache.compile(rf"\d(?:[,\u202f\u00a0]?\d){{{MAX_NUMBER_DIGITS},}}")
+
+
+def oversized(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes a whole number with more than :data:`MAX_NUMBER_DIGITS` digits: such a
+    figure is beyond any quantity prose states, so it is not read as a claim but reported."""
+    found = []
+    for match in _LONG_DIGITS.finditer(text):
+        if len(re.sub(r"\D", "", match[0]).lstrip("0")) > MAX_NUMBER_DIGITS:
+            found.append((match.start(), match.end()))
+    return found
 
 
 def scan(text: str) -> list[NumberMention]:

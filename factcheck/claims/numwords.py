@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from factcheck.limits import MAX_NUMBER_MAGNITUDE
 from factcheck.startup.persist import PersistentTable
 from factcheck.startup.resources import grammar_path, load_grammar
 
@@ -63,7 +64,7 @@ def _lark():
     return lark
 
 
-_EVALUATOR_VERSION = 1  # bump when the evaluator below changes what a parse is worth
+_EVALUATOR_VERSION = 2  # bump when the evaluator below changes what a parse is worth
 
 
 @cache
@@ -90,8 +91,16 @@ def number_words() -> list[str]:
 # Case-sensitive on purpose (lower case or capitalized): case-insensitive matching is several times
 # slower in Python's regex engine, and ALL-CAPS number words are headlines, not claims.
 def tidy(number: Decimal) -> Decimal:
-    """``1200000.0`` → ``1200000``: integral values without a fractional exponent, for display."""
-    return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    """``1200000.0`` → ``1200000``: integral values without a fractional exponent, for display.
+
+    A value too long for the decimal context's precision is only normalized: quantizing it would
+    raise ``InvalidOperation``."""
+    if number.is_finite() and number == number.to_integral_value() and number.adjusted() < _PRECISION:
+        return number.quantize(Decimal(1))
+    return number.normalize()
+
+
+_PRECISION = getcontext().prec
 
 
 class _Invalid(Exception):
@@ -238,20 +247,41 @@ _EVALUATE = _Evaluate()
 def parse_words(words: str) -> tuple[Decimal, Decimal, bool] | None:
     """``(value, step, is_ordinal)`` of a run of number words ("two-and-a-half"), None if the run
     is not one number. Cached, in the process and between runs: prose repeats the same runs."""
+    return read_words(words)[0]
+
+
+@lru_cache(maxsize=8192)
+def read_words(words: str) -> tuple[tuple[Decimal, Decimal, bool] | None, int]:
+    """The parse of ``words`` (as :func:`parse_words`), and how many of its leading words could
+    still begin a number: the LALR parser stops at the first word no number can continue with, so
+    no longer run that starts the same way can parse either. Splitting a long run of number words
+    uses this to skip the windows that cannot parse, which keeps it linear."""
     key = ("run", words)
     cached = _results().get(key)
     if cached is None:
-        cached = (_parse_run(words),)
+        cached = _parse_run(words)
         _results().put(key, cached)
-    return cached[0]
+    return cached
 
 
-def _parse_run(words: str) -> tuple[Decimal, Decimal, bool] | None:
-    errors = (_lark().exceptions.LarkError, _Invalid)
+def _parse_run(words: str) -> tuple[tuple[Decimal, Decimal, bool] | None, int]:
+    lark = _lark()
+    viable = 0
+    count = len(words.split())
     for start in ("cardinal", "ordinal"):
         try:
             value, step = _EVALUATE(_parser().parse(words, start=start))
-        except errors:
+        except lark.exceptions.UnexpectedToken as error:
+            at = error.token.start_pos if error.token.type != "$END" else None
+            viable = max(viable, count if at is None else len(words[:at].split()))
             continue
-        return value, step, start == "ordinal"
-    return None
+        except lark.exceptions.UnexpectedCharacters as error:
+            viable = max(viable, len(words[: error.pos_in_stream].split()))
+            continue
+        except (lark.exceptions.LarkError, _Invalid):
+            viable = count
+            continue
+        if abs(value) >= MAX_NUMBER_MAGNITUDE:
+            return None, count
+        return (value, step, start == "ordinal"), count
+    return None, viable

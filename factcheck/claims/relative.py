@@ -33,19 +33,29 @@ _KEY = regexcache.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEK
 _DIRECTION_BEFORE = regexcache.compile(
     rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){_SP}$"
 )
+_DIRECTION_REACH = max(map(len, _DIRECTIONS)) + 2
 _DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{_SP})?[Dd]ay{_SP}(?P<rel>after|before){_SP}$")
 _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
-_AGO = regexcache.compile(rf"{_SP}ago\b")
-_AGO_AFTER = regexcache.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}ago\b")
+# "ago" and "from now" count from the document date; "earlier" and "later" from the narrative's date.
+_SHIFTS = rf"(?P<rel>ago|earlier|later|from{_SP}now|hence)\b"
+_AGO = regexcache.compile(rf"{_SP}{_SHIFTS}")
+_AGO_AFTER = regexcache.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}{_SHIFTS}")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
+              "quarter": Duration.of(1, "quarter"),
               "year": Duration.of(1, "year"), "decade": Duration.of(1, "decade")}
 
 
-def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: str | None = None) -> Claim:
+def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: str | None = None,
+           shift: re.Match[str] | None = None) -> Claim:
+    """A relative date; ``shift`` the "ago"/"later" after it, which gives the sign and the anchor."""
     hedge, _ = hedge_before(text, start)
-    fields = {"year": None, "month": None, "day": None, "weekday": weekday,
-              "relative": offset, "grain": grain}
+    fields: dict = {"year": None, "month": None, "day": None, "weekday": weekday,
+                    "relative": offset, "grain": grain}
+    if shift is not None:
+        fields["relative"] = abs(offset) * (-1 if shift["rel"] in ("ago", "earlier") else 1)
+        if shift["rel"] in ("earlier", "later"):
+            fields["anaphoric"] = True
     return make_claim(text, "date", start, end, None, hedge=hedge, precision=_PRECISION[grain], fields=fields)
 
 
@@ -59,16 +69,17 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
         if shift is not None and (shift["rel"] == "after") == (offset > 0):
             return _claim(text, shift.start(), end, offset * 2, grain)  # "the day after tomorrow": +2
         return _claim(text, start, end, offset, grain)
-    direction = _DIRECTION_BEFORE.search(text, max(0, start - 10), start)
+    direction = _DIRECTION_BEFORE.search(text, max(0, start - _DIRECTION_REACH), start)
     weekday = word if word in _WEEKDAYS else None
     if direction is not None:
         grain = "weekday" if weekday else word
-        return _claim(text, direction.start(), end, _DIRECTIONS[direction["dir"].lower()], grain, weekday)
+        offset = _DIRECTIONS[" ".join(direction["dir"].lower().split())]
+        return _claim(text, direction.start(), end, offset, grain, weekday)
     if weekday:
         return _claim(text, start, end, 0, "weekday", weekday)
     ago = _AGO.match(text, end)
     article = _ARTICLE_BEFORE.search(text, max(0, start - 4), start) if ago else None
-    return _claim(text, article.start(), ago.end(), -1, word) if article and ago else None
+    return _claim(text, article.start(), ago.end(), -1, word, shift=ago) if article and ago else None
 
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
@@ -77,7 +88,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     for mention in mentions:
         ago = _AGO_AFTER.match(text, mention.end)
         if ago is not None and not mention.ordinal and mention.value == int(mention.value):
-            candidates.append(_claim(text, mention.start, ago.end(), -int(mention.value), ago["grain"]))
+            candidates.append(_claim(text, mention.start, ago.end(), -int(mention.value), ago["grain"],
+                                     shift=ago))
     claims = []
     for claim in sorted(candidates, key=lambda c: (c.span.start, -c.span.end)):
         if not taken.overlaps(claim.span.start, claim.span.end):

@@ -9,15 +9,21 @@ Both are pure functions of the text and a character offset, computed when a rule
   letter; a blank line ends a sentence too. Sentences are read at most ``_WINDOW`` characters either
   side of the claim.
 - The tense is read backwards from the claim over at most ``_WORDS`` words of its sentence, with the
-  lexicon ``lexicon/sentences.yaml``: leading prepositions ("on", "in early") are passed over; the first
-  auxiliary or marker of the future ("will", "would", "to", "scheduled", "by") makes it ``future``; a
-  present form of "be" or "have" makes it ``present``; a past form that is no participle ("said",
-  "was", "took") makes it ``past``. A participle ("held", or any word ending in "ed") is past only
-  with an auxiliary ("was held", "has signed"; "will be held" is future) or right after a pronoun or
-  a capitalised name ("Smith resigned on"); "the fiscal year ended June 30" is a noun phrase. A
-  determiner or clause word ("the", "which", "and") ends the search undecided (None), as does a
-  date right after "was" ("the original date was April 15" names a date, it does not place an
-  event) or more than two words of unknown class.
+  lexicon ``lexicon/sentences.yaml`` and verb morphology (``morphology.py``: any regular or irregular
+  verb): leading prepositions ("on", "in early") are passed over; the first auxiliary or marker of the
+  future ("will", "would", "to", "scheduled", "by") makes it ``future``; a present form of "be" or
+  "have" makes it ``present``; a past form that is no participle ("swam", "was", "forgave", and
+  "said", "told") makes it ``past``. A form that may be a participle ("held", "toured", "built") is
+  past only with an auxiliary ("was held", "had already shipped"; "will be held" is future) or right
+  after a pronoun or a capitalised name ("Smith resigned on"); "the fiscal year ended June 30" is a
+  noun phrase. A past verb right before its object ("We toured the plant on 3 June") governs the
+  date too, unless it is a verb of saying ("said the talks on ..." places the talks, not the saying).
+  Any other determiner or clause word ("the", "which", "and") ends the search undecided (None), as
+  does a date right after "was" ("the original date was April 15" names a date, it does not place
+  an event) or more than two words of unknown class.
+- ``sentence_tense`` is the coarser reading resolution needs (which Friday, which year): the nearest
+  finite verb of the sentence, before the claim or else after it; prepositions ("by", "until") do not
+  count.
 """
 
 from __future__ import annotations
@@ -25,6 +31,7 @@ from __future__ import annotations
 import re
 
 from factcheck.claims import lexicon
+from factcheck.claims.morphology import VerbForm, verb_form
 from factcheck.startup import regexcache
 
 _WINDOW = 600
@@ -34,7 +41,8 @@ _TABLE = lexicon.load("sentences")
 _FUTURE = frozenset(_TABLE["future"])
 _PRESENT = frozenset(_TABLE["present"])
 _PAST = frozenset(_TABLE["past"])
-_PARTICIPLES = frozenset(_TABLE["participles"])
+_REPORTING = frozenset(_TABLE["reporting"])
+_MODALS = frozenset(_TABLE["modal_future"])
 _PAST_AUXILIARIES = frozenset(_TABLE["past_auxiliaries"])
 _PRONOUNS = frozenset(_TABLE["pronouns"])
 _COPULAS = frozenset(("was", "were", "is", "are", "am", "'s", "’s", "remains", "remained"))
@@ -83,8 +91,12 @@ def sentence(text: str, start: int, end: int) -> str:
     return text[first:last].strip()
 
 
-def _regular_past(word: str) -> bool:
-    return word.endswith("ed") and len(word) > 4 and word not in _FUTURE
+def _is_past(word: str) -> bool:
+    return word in _PAST or (verb_form(word) is VerbForm.PAST and word not in _FUTURE)
+
+
+def _may_be_participle(word: str) -> bool:
+    return word not in _FUTURE and verb_form(word) in (VerbForm.PAST_OR_PARTICIPLE, VerbForm.PARTICIPLE)
 
 
 def _adverb(word: str) -> bool:
@@ -97,8 +109,9 @@ def _participle_tense(words: list[str], raw: list[str]) -> str | None:
     makes it a past verb ("he met", "Smith resigned"); anything else leaves it a noun phrase's
     participle ("the year ended June 30"), undecided. "dated and delivered" reads through the "and"."""
     for word, written in zip(words, raw, strict=False):
-        if word in _BE or _adverb(word) or word in ("and", "or") or word in _PARTICIPLES \
-                or _regular_past(word):
+        if word in _PAST_AUXILIARIES:
+            return "past"
+        if word in _BE or _adverb(word) or word in ("and", "or") or _may_be_participle(word):
             continue
         if word in _FUTURE:
             return "future"
@@ -132,13 +145,53 @@ def tense_before(text: str, position: int) -> str | None:
             return "future"
         if word in _PRESENT:
             return "present"
+        if word in _DETERMINERS and index + 1 < len(words) and _governs_object(words[index + 1]):
+            continue  # "toured the plant on": the verb before the object decides
         if word in _STOP or not word[0].isalpha():
             return None
-        if word in _PAST:
+        if _is_past(word):
             return "past"
-        if word in _PARTICIPLES or _regular_past(word):
+        if _may_be_participle(word):
             return _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
         unknown += 1
         if unknown > _UNKNOWN:
             return None
+    return None
+
+
+def _governs_object(word: str) -> bool:
+    return word not in _REPORTING and (_is_past(word) or _may_be_participle(word))
+
+
+def _finite_tense(word: str, previous: str | None) -> str | None:
+    if word in _MODALS:
+        return "future"
+    if word in _PRESENT:
+        return "present"
+    if previous in _DETERMINERS:
+        return None  # "the revised plan": an adjective
+    if _is_past(word) or verb_form(word) is VerbForm.PAST_OR_PARTICIPLE:
+        return "past"
+    return None  # a third-person "-s" form is too often a plural noun ("shares") to decide
+
+
+def sentence_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the nearest finite verb to ``text[start:end]`` in its sentence (before it, else
+    after it): ``"past"``, ``"present"``, ``"future"`` (a modal: "will", "would", "is going to",
+    "plans to") or None."""
+    first, last = sentence_bounds(text, start, end)
+    before = [w.lower().rstrip(".") for w in _WORD.findall(text, first, start)]
+    after = [w.lower().rstrip(".") for w in _WORD.findall(text, end, last)]
+    for index in range(len(before) - 1, max(-1, len(before) - 13), -1):
+        found = _finite_tense(before[index], before[index - 1] if index else None)
+        if found == "past" and verb_form(before[index]) is not VerbForm.PAST:
+            group = before[max(0, index - 3):index]  # "will be held", "is expected", "has been moved"
+            found = next((_finite_tense(w, None) for w in reversed(group) if w in _MODALS or w in _PRESENT),
+                         found)
+        if found:
+            return found
+    for index, word in enumerate(after[:8]):
+        found = _finite_tense(word, after[index - 1] if index else None)
+        if found:
+            return found
     return None

@@ -16,7 +16,8 @@ from factcheck.cli.config import Config, load_config
 from factcheck.cli.selection import Selection
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.errors import ConfigError, UsageError
-from factcheck.findings import Confidence, Severity
+from factcheck.findings import Confidence, Severity, is_internal
+from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import did_you_mean
@@ -24,7 +25,7 @@ from factcheck.yamlsource import did_you_mean
 if TYPE_CHECKING:
     from factcheck.reporters import ReportOptions
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 
@@ -73,7 +74,9 @@ def build_engine(args: argparse.Namespace, config: Config):
     pack = load_pack(config, args.rules)
     fact_args = [*config.facts, *map(Path, args.facts)]
     rules = Selection.from_args(args).apply(configured_rules(pack, config))
-    return pack, rules, Engine(rules, load_facts([*pack.fact_files, *fact_args]), pack.extractor())
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    facts = load_facts([*pack.fact_files, *fact_args])
+    return pack, rules, Engine(rules, facts, pack.extractor(), timeout=timeout)
 
 
 def documents(args: argparse.Namespace, config: Config):
@@ -123,6 +126,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     min_confidence = min_confidence_of(args, config)
     options = ReportOptions(color=color, min_confidence=min_confidence)
     write_reports(args, report_run, args.format or config.format or "text", options, extras)
+    if any(is_internal(finding) for finding in report_run.findings()):
+        return EXIT_INTERNAL
     if _nothing_read(results):
         return EXIT_USAGE
     return exit_code(report_run, args.fail_on or config.fail_on or "error", min_confidence)

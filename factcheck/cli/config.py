@@ -17,7 +17,7 @@ from typing import Any
 
 from factcheck.errors import ConfigError
 from factcheck.findings import Severity
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 YAML_NAME = "factcheck.yaml"
 TOML_NAME = "pyproject.toml"
@@ -101,10 +101,7 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
 
 # -- YAML ------------------------------------------------------------------------------------------
 def _from_yaml(path: Path) -> Config:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read configuration {path}: {exc}") from None
+    text = read_text(path, ConfigError, "configuration")
     source, root = compose(str(path), text, ConfigError)
     config = Config(path=path)
     if root is None:
@@ -142,9 +139,7 @@ def _keys_of(node: Node) -> list[str]:
 # -- TOML ------------------------------------------------------------------------------------------
 def _toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from None
+        return tomllib.loads(read_text(path, ConfigError, "configuration"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
 

@@ -2,8 +2,9 @@
 the command bodies live in `factcheck.cli.commands`, `ruletest`, `ruledocs` and `explain`).
 
 Exit codes (DESIGN §5): 0 nothing at or above --fail-on (with confidence at or above
---min-confidence); 1 something is; 2 usage or configuration
-errors, a rule pack that does not load, or no input that could be read. Heavy modules are imported
+--min-confidence); 1 something is; 2 usage or configuration errors, a rule pack that does not load,
+or no input that could be read; 3 an internal error (a bug in factcheck), also when it hit only one
+document and the others were reported. Heavy modules are imported
 inside the commands so `factcheck --help` and a one-article run start fast.
 """
 
@@ -19,8 +20,9 @@ from factcheck import __version__
 from factcheck.cli import outputs, selection
 from factcheck.cli.parsing import Parser
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.limits import DEFAULT_TIMEOUT
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 FORMATS = ("text", "concise", "json", "sarif", "junit", "github", "html")
 FAIL_ON = ("error", "warning", "info", "never")
 CONFIDENCES = ("high", "medium", "low")
@@ -39,6 +41,22 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except BrokenPipeError:  # e.g. `factcheck claims | head`
         return EXIT_OK
+    except RecursionError:
+        print("factcheck: error: input nested too deeply to read", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # a bug: one line, where, and the exit code that says so
+        return _internal_error(exc)
+
+
+def _internal_error(exc: Exception) -> int:
+    import traceback
+
+    frame = traceback.extract_tb(exc.__traceback__)[-1]
+    print(f"factcheck: internal error: {type(exc).__name__}: {exc} (at {Path(frame.filename).name}:"
+          f"{frame.lineno}); this is a bug in factcheck, please report it", file=sys.stderr)
+    if os.environ.get("FACTCHECK_TRACEBACK"):
+        traceback.print_exception(exc, file=sys.stderr)
+    return EXIT_INTERNAL
 
 
 # -- arguments -------------------------------------------------------------------------------------
@@ -47,6 +65,16 @@ def _date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date like 2025-10-16, not {text!r}") from None
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not 0 <= value < 10**6:  # also refuses nan and inf
+        raise argparse.ArgumentTypeError(f"expected a number of seconds (0 for no limit), not {text!r}")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -71,6 +99,7 @@ exit codes:
   0  nothing at or above --fail-on (default: error)
   1  a finding at or above --fail-on, or a failing rule test
   2  usage or configuration error, a rule pack that does not load, or no readable input
+  3  internal error (a bug in factcheck; the report of the other documents is still written)
 """
 
 
@@ -96,6 +125,8 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--quiet", "-q", action="store_true",
                      help="print nothing when no finding reaches --min-confidence")
     run.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N", help="check N documents at once")
+    run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                     help=f"time limit per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
     run.add_argument("--write-baseline", metavar="FILE", help="record the current findings in FILE; exit 0")
     run.add_argument("--list-suppressions", action="store_true", help="list the suppressions and their use")
@@ -176,6 +207,7 @@ def _claims(args: argparse.Namespace) -> int:
     from factcheck.documents import InputFailure
     from factcheck.reporters import render_claims
     from factcheck.rules.loader import load_patterns
+    from factcheck.timex import document_claims
 
     patterns, _ = load_patterns(map(Path, args.rules))
     extractor = Extractor(PatternSet(patterns))
@@ -185,7 +217,7 @@ def _claims(args: argparse.Namespace) -> int:
             print(f"factcheck: {item.error}", file=sys.stderr)
             failed += 1
         else:
-            found.append((item, extractor.extract(item.text)))
+            found.append((item, document_claims(item, extractor)))
     _write(render_claims(args.format, found), None)
     return EXIT_USAGE if failed and not found else EXIT_OK
 

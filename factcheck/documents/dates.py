@@ -9,6 +9,7 @@ document gets no date and a note saying why. Only the date part is taken, as wri
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 
@@ -28,14 +29,38 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise DateParseError(f"not a date: {value!r}")
+        raise DateParseError(f"not a date: {type(value).__name__} {_short_repr(value)}")
     text = value.strip()
     if not text:
         return None
     parsed = _parse_iso(text) or _parse_rfc2822(text)
     if parsed is None:
-        raise DateParseError(f"unrecognised date {text!r} (expected YYYY-MM-DD, ISO 8601 or RFC 2822)")
+        shown = text if len(text) <= 40 else text[:39] + "…"
+        numeric = _NUMERIC_DATE.match(text)
+        if numeric is not None:
+            raise DateParseError(f"{shown!r} is not a calendar date: {_why_not(*map(int, numeric.groups()))}")
+        raise DateParseError(f"unrecognised date {shown!r} (expected YYYY-MM-DD, ISO 8601 or RFC 2822)")
     return parsed
+
+
+_NUMERIC_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _why_not(year: int, month: int, day: int) -> str:
+    try:
+        dt.date(year, month, day)
+    except ValueError as error:
+        return str(error)
+    return "expected YYYY-MM-DD with two-digit month and day"
+
+
+def _short_repr(value: object) -> str:
+    """At most 40 characters of ``value``'s repr, without building a huge one (front matter can
+    hold a large structure; limits keep it bounded, this keeps the message short)."""
+    if isinstance(value, (list, dict)):
+        return f"with {len(value)} items"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def first_date(candidates: Iterable[object]) -> tuple[dt.date | None, str | None]:
@@ -57,13 +82,16 @@ def first_date(candidates: Iterable[object]) -> tuple[dt.date | None, str | None
 
 
 def _parse_iso(text: str) -> dt.date | None:
+    """ISO 8601 in any of its forms (``2025-10-16``, ``20251016``, ``2025-10-16T23:30:00-05:00``,
+    ``2025-W42-4``), by dateutil's strict ISO parser: nothing outside the standard is guessed, and a
+    value without its day (``2025-10``, ``2025``) is no publication date."""
+    from dateutil.parser import isoparse
+
+    if len(text.split("T")[0]) < 8:
+        return None
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(text).date()
-    except ValueError:
+        return isoparse(text).date()
+    except (ValueError, OverflowError):
         return None
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from factcheck.errors import InputError, SourceLocation
+from factcheck.limits import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_VALUES
 from factcheck.startup import regexcache
 
 _OPENING = regexcache.compile(r"---[ \t]*\r?\n")
@@ -39,15 +40,70 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
         return FrontMatter()
     yaml_start, yaml_end, body_start = block
     try:
-        data = yaml.safe_load(text[yaml_start:yaml_end])
+        node = yaml.compose(text[yaml_start:yaml_end], Loader=_Loader)
+        if node is not None:
+            _check_size(path, text, node)
+        data = None if node is None else _Loader("").construct_document(node)
     except yaml.YAMLError as error:
         raise _yaml_error(path, text, error) from error
+    except RecursionError:
+        location = SourceLocation(path, 2, 1, _line(text, 2))
+        raise InputError("front matter is nested too deeply", location) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         location = SourceLocation(path, 2, 1, _line(text, 2))
         raise InputError("front matter is not a mapping of keys to values", location)
     return FrontMatter({str(key): value for key, value in data.items()}, body_start)
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML in which dates stay text: :func:`~factcheck.documents.dates.parse_date` reads them,
+    so "2025-02-30" is reported as a date that does not exist instead of raising in the loader."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _check_size(path: str, text: str, root: yaml.Node) -> None:
+    """Refuse a block that expands past :data:`MAX_FRONT_MATTER_VALUES` values once aliases are
+    followed ("billion laughs"), or nests past :data:`MAX_FRONT_MATTER_DEPTH`. Sizes are computed
+    once per distinct node, so the check is linear in the text however large the expansion."""
+    sizes: dict[int, int] = {}
+    order: list[tuple[yaml.Node, int]] = []
+    stack = [(root, 1)]
+    while stack:  # depth first, children after their parent, without recursion
+        node, depth = stack.pop()
+        if depth > MAX_FRONT_MATTER_DEPTH:
+            raise _too_big(path, text, node, f"nests deeper than {MAX_FRONT_MATTER_DEPTH} levels")
+        if id(node) in sizes:
+            continue
+        sizes[id(node)] = 1
+        order.append((node, depth))
+        stack.extend((child, depth + 1) for child in _children(node))
+    for node, _ in reversed(order):
+        total = 1 + sum(sizes[id(child)] for child in _children(node))
+        if total > MAX_FRONT_MATTER_VALUES:
+            raise _too_big(path, text, node, f"expands to more than {MAX_FRONT_MATTER_VALUES:,} values "
+                           "(YAML aliases repeat what they name)")
+        sizes[id(node)] = total
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    return []
+
+
+def _too_big(path: str, text: str, node: yaml.Node, problem: str) -> InputError:
+    line = node.start_mark.line + 2
+    location = SourceLocation(path, line, node.start_mark.column + 1, _line(text, line))
+    return InputError(f"front matter {problem}; not checked", location)
 
 
 def _find_block(text: str) -> tuple[int, int, int] | None:
@@ -66,6 +122,12 @@ def _find_block(text: str) -> tuple[int, int, int] | None:
 def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> InputError:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
+    if isinstance(error, yaml.reader.ReaderError):  # a control character: YAML cannot carry it
+        before = text[: _find_block(text)[0] + error.position]  # type: ignore[index]
+        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        problem = f"a control character (U+{error.character:04X}) YAML does not allow"
+        return InputError(f"front matter is not valid YAML: {problem}",
+                          SourceLocation(path, line, column, _line(text, line)))
     if mark is None:
         return InputError(f"front matter is not valid YAML: {problem}", SourceLocation(path, 1, 1))
     line = mark.line + 2  # the YAML starts on the line after the opening ``---``

@@ -8,6 +8,7 @@ input failure located at that line, and the records after it are still checked.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -17,6 +18,7 @@ from factcheck.documents.model import Document, OffsetMap
 from factcheck.documents.plaintext import unwrap
 from factcheck.documents.reading import decode_utf8, too_large
 from factcheck.errors import InputError, SourceLocation
+from factcheck.limits import MAX_JSON_DEPTH
 
 _RESERVED = frozenset({"id", "title", "date", "text"})
 _CHUNK = 1 << 16
@@ -74,8 +76,11 @@ def _record(raw: bytes, path: str, number: int) -> Document | None:
     line = decode_utf8(raw, path, line_offset=number - 1).rstrip("\r\n")
     if not line.strip():
         return None
+    _check_depth(line, path, number)
     try:
         data = json.loads(line)
+    except RecursionError:
+        raise InputError("JSON nested too deeply", SourceLocation(path, number, 1, _clip(line))) from None
     except json.JSONDecodeError as error:
         location = SourceLocation(path, number, error.colno, line)
         raise InputError(f"invalid JSON: {error.msg}", location) from error
@@ -86,6 +91,30 @@ def _record(raw: bytes, path: str, number: int) -> Document | None:
         problem = 'has no "text" field' if text is None else 'has a "text" field that is not a string'
         raise InputError(f"record {problem}", SourceLocation(path, number, 1, line))
     return _document(data, text, path, number)
+
+
+_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_depth(line: str, path: str, number: int) -> None:
+    """Refuse a record nested deeper than :data:`MAX_JSON_DEPTH` before parsing it: Python's parser
+    recurses once per level. One regex pass skips strings and counts brackets."""
+    if line.count("[") + line.count("{") <= MAX_JSON_DEPTH:
+        return
+    depth = 0
+    for match in _STRING_OR_BRACKET.finditer(line):
+        char = match[0]
+        if char in "[{":
+            depth += 1
+            if depth > MAX_JSON_DEPTH:
+                location = SourceLocation(path, number, match.start() + 1, _clip(line))
+                raise InputError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels; not checked", location)
+        elif char in "]}":
+            depth -= 1
+
+
+def _clip(line: str) -> str:
+    return line if len(line) <= 200 else line[:200] + "…"
 
 
 def _document(data: dict[str, object], text: str, path: str, number: int) -> Document:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from factcheck.documents.markdown import parse_markdown
 from factcheck.documents.model import Document
 from factcheck.documents.plaintext import parse_text
 from factcheck.documents.reading import MAX_DOCUMENT_BYTES, decode_utf8, read_limited, too_large
-from factcheck.errors import InputError
+from factcheck.errors import InputError, SourceLocation
 
 STDIN = "-"
 STDIN_PATH = "<stdin>"
@@ -129,12 +130,38 @@ def _expand(path: str, seen: set[str], honour_ignore: bool) -> tuple[list[str], 
 
         dirs[:] = [name for name in dirs if not name.startswith(".") and kept(name, True)]
         rules_at.update((os.path.join(root, name), rules) for name in dirs)
-        found.extend(os.path.join(root, name) for name in files if _is_document(name) and kept(name, False))
+        for name in files:
+            if not _is_document(name) or not kept(name, False):
+                continue
+            file = os.path.join(root, name)
+            kind = _special_kind(file)
+            if kind is None:
+                found.append(file)
+            else:  # opening a FIFO would block the run until something writes to it
+                problems.append(InputFailure(file, InputError(f"not a regular file ({kind}); not read",
+                                                              SourceLocation(file, 1, 1))))
     if not found and not problems:
         extensions = ", ".join(FORMATS)
         problems.append(InputFailure(path, InputError(f"directory has no document files ({extensions})")))
     found.sort(key=lambda name: os.path.relpath(name, path).split(os.sep))
     return _unseen(found, seen), problems
+
+
+def _special_kind(path: str) -> str | None:
+    """What a path found in a directory is when it is not a regular file (a FIFO, a socket, a
+    device), or ``None``. Paths named on the command line are read whatever they are, so that
+    ``factcheck run <(curl ...)`` works."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # reading it reports the problem
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "not a regular file"
 
 
 def _is_document(name: str) -> bool:

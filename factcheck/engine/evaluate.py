@@ -15,19 +15,25 @@ from factcheck.engine.confidence import assess
 from factcheck.engine.restate import restate
 from factcheck.errors import EvaluationError
 from factcheck.facts.model import Entity, Period, Timeline
-from factcheck.findings import RULE_ERROR, Confidence, Finding, Fix, Severity
+from factcheck.findings import INTERNAL, RULE_ERROR, Confidence, Finding, Fix, Severity, describe_exception
 from factcheck.language import EvalContext, TraceEntry
+from factcheck.language.runtime import Cost
+from factcheck.limits import RULE_COST_BUDGET
 from factcheck.rules.model import Rule
 from factcheck.spans import Span
 
-MAX_BINDINGS = 100_000  # bound on the binding product per rule and document
 MAX_EVIDENCE = 24  # evidence entries kept per finding
 FACT_TYPES = (Timeline, Period, Entity)
 
 
-def evaluate_rule(rule: Rule, ctx: EvalContext) -> Iterator[Finding]:
-    """The findings ``rule`` produces on the document in ``ctx``; failures become rule errors."""
+def evaluate_rule(rule: Rule, ctx: EvalContext, budget: int = RULE_COST_BUDGET) -> Iterator[Finding]:
+    """The findings ``rule`` produces on the document in ``ctx``; failures become rule errors.
+
+    The rule gets ``budget`` steps for the whole document, shared by every evaluation it makes
+    (see :class:`~factcheck.language.runtime.Cost`); a failure that is not the rule's (a bug in
+    factcheck) becomes a rule error marked ``internal``."""
     scope: dict[str, Any] = {}
+    ctx.budget = Cost(budget, "the rule, on this document,")
     try:
         for scope in _scopes(rule, ctx):
             if rule.where is not None and rule.where.evaluate(scope, ctx) is not True:
@@ -35,25 +41,31 @@ def evaluate_rule(rule: Rule, ctx: EvalContext) -> Iterator[Finding]:
             if rule.check.evaluate(scope, ctx) is False:
                 yield _finding(rule, scope, ctx)
     except EvaluationError as exc:
-        yield Finding(
-            RULE_ERROR,
-            Severity.ERROR,
-            f"rule {rule.id!r} failed while evaluating: {exc.message}",
-            _primary_span(rule, scope),
-            evidence={"rule": rule.id, "error": exc.message, "rule_file": str(rule.location)},
-        )
+        yield _rule_error(rule, scope, exc.message)
+    except RecursionError:
+        yield _rule_error(rule, scope, "the evaluation nested too deeply")
+    except Exception as exc:  # a bug, not the rule's: reported, and the other rules still run
+        yield _rule_error(rule, scope, f"internal error: {describe_exception(exc)}", internal=True)
+    finally:
+        ctx.budget = None
+
+
+def _rule_error(rule: Rule, scope: dict[str, Any], message: str, internal: bool = False) -> Finding:
+    evidence: dict[str, Any] = {"rule": rule.id, "error": message, "rule_file": str(rule.location)}
+    if internal:
+        evidence[INTERNAL] = True
+    return Finding(RULE_ERROR, Severity.ERROR, f"rule {rule.id!r} failed while evaluating: {message}",
+                   _primary_span(rule, scope), evidence=evidence)
 
 
 def _scopes(rule: Rule, ctx: EvalContext) -> Iterator[dict[str, Any]]:
-    """Every combination of binding values, in document order, up to :data:`MAX_BINDINGS`."""
-    count = 0
+    """Every combination of binding values, in document order; each is charged to the budget."""
+    budget = ctx.budget
 
     def extend(index: int, scope: dict[str, Any]) -> Iterator[dict[str, Any]]:
-        nonlocal count
         if index == len(rule.bindings):
-            count += 1
-            if count > MAX_BINDINGS:
-                raise EvaluationError(f"more than {MAX_BINDINGS} combinations of bindings")
+            if budget is not None:
+                budget.charge(1, None)
             yield scope
             return
         binding = rule.bindings[index]

@@ -1,20 +1,20 @@
 """Restating a figure with another value, in the style it was written (a suggested correction).
 
-"a 20% increase" with 25 becomes "a 25% increase"; "14.5 mln dlrs" with 13.1 million becomes "13.1
-mln dlrs"; "$1.2 billion" with 1.3 billion "$1.3 billion"; "four countries" with 3 "three
-countries"; "eight months" with 9 months "nine months". Only the number is rewritten: the currency
-sign, the scale word ("mln", "billion"), the unit word ("pct", "per cent"), the hedge and the
-thousands separators stay as written, and the new number keeps the written number of decimals
-(one more, up to two, when rounding would restate the figure unchanged). A unit noun after "one"
-or before it agrees in number ("one month" → "two months").
+"a 20% increase" with 25 becomes "a 25% increase"; "14.5 mln dlrs" with 13.1 million "13.1 mln
+dlrs"; "$1.2 billion" with 1.3 billion "$1.3 billion"; "four countries" with 3 "three countries";
+"eight months" with 9 months "nine months". Only the number is rewritten: the currency sign, the
+scale word ("mln", "billion"), the unit word ("pct", "per cent"), the hedge and the thousands
+separators stay as written. The new number keeps the written number of decimals, with one more (up
+to two) when rounding would restate the figure unchanged or the value lies exactly halfway ("€3
+million" with 3.5 million becomes "€3.5 million", not "€4 million"). A unit noun after "one", or
+after a number that becomes one, agrees ("one month" → "two months").
 
 A figure in words is restated in words, rounded to a whole number as the writer rounded it ("six
 months" with 8.85 months becomes "nine months", "two pct" with 1.46 "one pct"), except for a value
-exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours", not
-"three hours"). A duration figure takes a duration
-value (a plain number does not say which unit of time it counts). The result is None when no
-honest restatement exists: the figure has no number in digits or simple words, the value's sign
-differs from the figure's, or rounding leaves the figure as written.
+exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours").
+A duration figure takes a duration value (a plain number does not say which unit of time it
+counts). The result is None when no honest restatement exists: the figure has no number in digits
+or simple words, the value's sign differs from the figure's, or rounding leaves it as written.
 """
 
 from __future__ import annotations
@@ -24,17 +24,17 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
 from factcheck.claims.model import Claim
+from factcheck.startup import regexcache
 from factcheck.values import Duration, Money, Percent
 
-_DIGITS = re.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_DIGITS = regexcache.compile(r"(?<![\w.])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS) if i >= 2}
-_SCALES = {"hundred": 100, "thousand": 1000}
-_WORD = "|".join(sorted([*_WORD_VALUES, *_SCALES], key=len, reverse=True))
-_SPELLED = re.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
-_NOUN_AFTER = re.compile(r"(\s+|-)([A-Za-z]+)")
+_WORD = "|".join(sorted([*_WORD_VALUES, "hundred", "thousand"], key=len, reverse=True))
+_SPELLED = regexcache.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
+_NOUN_AFTER = regexcache.compile(r"(\s+|-)([A-Za-z]+)")
 MAX_EXTRA_DECIMALS = 2
 HALF = Decimal("0.5")
 
@@ -81,7 +81,8 @@ def _restate_digits(text: str, match: re.Match[str], old: Decimal, new: Decimal)
     decimals = len(core.partition(".")[2])
     for extra in range(MAX_EXTRA_DECIMALS + 1):
         number = _round(scaled, decimals + extra)
-        if number != written:
+        halfway = abs(scaled - number) * 2 == Decimal(1).scaleb(-(decimals + extra))
+        if number != written and not halfway:
             break
     else:
         return None
@@ -115,7 +116,7 @@ def _restate_words(text: str, old: Decimal, new: Decimal) -> str | None:
     number = _round(new, MAX_EXTRA_DECIMALS).normalize()
     if abs(number - _round(number, 0)) < HALF:  # a whole number in words is rounded to the unit
         number = _round(number, 0)
-        spelled = spell(int(number))
+        spelled = spell(int(number), british=" and " in match[0].lower())
         if spelled is None or number == old:
             return None
         if match[0][:1].isupper():
@@ -140,8 +141,9 @@ def _words_value(words: str) -> Decimal | None:
     return Decimal(total + current)
 
 
-def spell(number: int) -> str | None:
-    """A whole number from 0 to 999,999 in words: 21 → ``twenty-one``, 340 → ``three hundred forty``."""
+def spell(number: int, british: bool = False) -> str | None:
+    """A whole number from 0 to 999,999 in words: 21 → ``twenty-one``, 340 → ``three hundred forty``
+    (``three hundred and forty`` in British style, as the figure being restated was written)."""
     if not 0 <= number < 1_000_000:
         return None
     if number < 20:
@@ -149,11 +151,13 @@ def spell(number: int) -> str | None:
     if number < 100:
         tens, unit = divmod(number, 10)
         return _TENS[tens] + (f"-{_UNITS[unit]}" if unit else "")
+    joiner = " and " if british else " "
     if number < 1000:
         hundreds, rest = divmod(number, 100)
-        return f"{_UNITS[hundreds]} hundred" + (f" {spell(rest)}" if rest else "")
+        return f"{_UNITS[hundreds]} hundred" + (f"{joiner}{spell(rest)}" if rest else "")
     thousands, rest = divmod(number, 1000)
-    return f"{spell(thousands)} thousand" + (f" {spell(rest)}" if rest else "")
+    tail = "" if not rest else (joiner if rest < 100 else " ") + str(spell(rest, british))
+    return f"{spell(thousands, british)} thousand{tail}"
 
 
 def _agree(text: str, after: int, old: Decimal, new: Decimal) -> str:

@@ -3,44 +3,94 @@
 from __future__ import annotations
 
 import time
+import traceback
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 
 from factcheck.claims.extract import Extractor, default_extractor
 from factcheck.claims.model import ClaimSet
+from factcheck.deadline import DocumentTimeout, check_deadline, time_limit
 from factcheck.documents import InputFailure
 from factcheck.documents.model import Document
 from factcheck.engine.evaluate import evaluate_rule
 from factcheck.engine.results import DocumentResult
 from factcheck.facts.model import FactBase
-from factcheck.findings import INPUT_ERROR, Finding, Severity
+from factcheck.findings import INPUT_ERROR, INTERNAL, Finding, Severity, describe_exception
 from factcheck.language import EvalContext
+from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
+from factcheck.timex import document_claims
 
 NO_DATE = "the document has no date (use --date or front matter)"
 
 
+def _problems(claims: ClaimSet) -> list[Finding]:
+    """What extraction refused to read, as warnings at their place."""
+    return [Finding(INPUT_ERROR, Severity.WARNING, message, span) for span, message in claims.problems]
+
+
+def _bad_date(document: Document) -> Finding:
+    """A date the document declares but that is not one: said once, with the reason."""
+    message = (f"the document's date is not used: {document.metadata['date_error']}; "
+               "the rules that need it are skipped (give --date to check them)")
+    return Finding(INPUT_ERROR, Severity.WARNING, message)
+
+
+def _timed_out(timeout: float | None, stage: str, skipped: int) -> Finding:
+    message = (f"the document took longer than its time limit of {timeout:g} s (--timeout) while "
+               f"{stage}; {skipped} rules not run on it, findings of the rules before kept")
+    return Finding(INPUT_ERROR, Severity.ERROR, message, evidence={"timeout": timeout, "stage": stage})
+
+
+def internal_error(what: str, exc: BaseException) -> Finding:
+    """A bug in factcheck met on one document: reported as an input error marked ``internal``."""
+    message = f"{what}: {describe_exception(exc)}; this is a bug in factcheck, please report it"
+    frames = traceback.extract_tb(exc.__traceback__)[-3:]
+    where = [f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}" for frame in frames]
+    return Finding(INPUT_ERROR, Severity.ERROR, message, evidence={INTERNAL: True, "where": where})
+
+
 class Engine:
     """Checks documents against compiled rules and one fact base, extracting claims with the pack's
-    extractor (:meth:`~factcheck.rules.pack.Pack.extractor`; the default pack's when not given)."""
+    extractor (:meth:`~factcheck.rules.pack.Pack.extractor`; the default pack's when not given).
 
-    def __init__(self, rules: Sequence[Rule], facts: FactBase, extractor: Extractor | None = None):
+    Each document is isolated: whatever it triggers (a limit, a rule failure, a bug, its time
+    limit of ``timeout`` seconds) becomes a finding for that document, and the next one is checked.
+    """
+
+    def __init__(self, rules: Sequence[Rule], facts: FactBase, extractor: Extractor | None = None,
+                 timeout: float | None = DEFAULT_TIMEOUT):
         self.rules = rules
         self.facts = facts
         self.extractor = extractor if extractor is not None else default_extractor()
+        self.timeout = timeout
 
     def check(self, document: Document) -> DocumentResult:
-        claims = self.extractor.extract(document.text)
-        result = DocumentResult(document.display_path, document, claims)
-        ctx = EvalContext(document=document, claims=claims, facts=self.facts)
-        for rule in self.rules:
-            if rule.uses_document_date and document.date is None:
-                result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
-                result.skipped[rule.id] = NO_DATE
-                continue
-            started = time.perf_counter()
-            result.findings.extend(evaluate_rule(rule, ctx))
-            result.seconds[rule.id] = time.perf_counter() - started
-            result.rules_evaluated += 1
+        result = DocumentResult(document.display_path, document, ClaimSet([]))
+        stage = "extracting claims"
+        try:
+            with time_limit(self.timeout):
+                result.claims = document_claims(document, self.extractor)  # extraction, then resolution
+                result.findings.extend(_problems(result.claims))
+                if document.metadata.get("date_error"):
+                    result.findings.append(_bad_date(document))
+                ctx = EvalContext(document=document, claims=result.claims, facts=self.facts)
+                for rule in self.rules:
+                    check_deadline()
+                    if rule.uses_document_date and document.date is None:
+                        result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
+                        result.skipped[rule.id] = NO_DATE
+                        continue
+                    stage = f"evaluating rule {rule.id!r}"
+                    started = time.perf_counter()
+                    result.findings.extend(evaluate_rule(rule, ctx))
+                    result.seconds[rule.id] = time.perf_counter() - started
+                    result.rules_evaluated += 1
+                stage = "finishing"
+        except DocumentTimeout:
+            result.findings.append(_timed_out(self.timeout, stage, len(self.rules) - result.rules_evaluated))
+        except Exception as exc:  # a bug: this document is reported, the others are still checked
+            result.findings.append(internal_error(f"internal error while {stage}", exc))
         result.findings.sort(key=lambda f: (f.span.start if f.span else -1, f.rule))
         return result
 

@@ -15,7 +15,7 @@ from factcheck.errors import FactLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.facts.model import Attribute, Dataset, Entity, Event, FactBase, Period, Source, Timeline
 from factcheck.startup.diskcache import load_or_build
-from factcheck.yamlsource import Node, compose
+from factcheck.yamlsource import Node, compose, read_text
 
 _SOURCE_KEYS = {"source", "recorded"}
 FACT_SUFFIXES = (".yaml", ".yml", ".csv")
@@ -56,10 +56,7 @@ def load_fact_files(paths: Iterable[Path | str], base: MemoryFactBase | None = N
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FactLoadError(f"cannot read fact file {path}: {exc}") from None
+    return read_text(path, FactLoadError, "fact file")
 
 
 def _load_texts(texts: list[tuple[str, str]], facts: MemoryFactBase) -> MemoryFactBase:

@@ -55,6 +55,8 @@ def import_facts(facts: Iterable[Fact], db: Path) -> int:
                 count += 1
     except sqlite3.IntegrityError as exc:
         raise FactLoadError(f"{db}: fact declared twice ({exc})") from None
+    except sqlite3.DatabaseError as exc:  # not an SQLite file, or one from elsewhere
+        raise FactLoadError(f"{db} is not a factcheck fact database: {exc}") from None
     finally:
         connection.close()
     return count

@@ -9,6 +9,7 @@ evaluated once here. Null operands give null (``and``/``or``/``not`` use three-v
 
 from __future__ import annotations
 
+import decimal
 import operator
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -80,6 +81,13 @@ def binary_closure(impl: Callable[[Any, Any], Any], lf: Fn, rf: Fn, *, nulls_pas
     return run
 
 
+def describe_error(error: BaseException) -> str:
+    """A runtime failure in words; decimal's own signals print as ``[<class ...>]``."""
+    if isinstance(error, decimal.InvalidOperation | decimal.Overflow):
+        return "the result is beyond the 28 significant digits numbers carry"
+    return str(error) or type(error).__name__
+
+
 def constant(value: Any) -> Code:
     return Code(lambda f: value, True, value)
 
@@ -107,7 +115,7 @@ class Compiler:
 
     # -- helpers --------------------------------------------------------------------------------
     def fail(self, node: ast.Node, error: BaseException | str) -> EvaluationError:
-        message = error if isinstance(error, str) else (str(error) or type(error).__name__)
+        message = error if isinstance(error, str) else describe_error(error)
         if isinstance(error, ZeroDivisionError) or "Division" in message:
             message = "division by zero"
         where = self.locator.locate(node.start, node.length)
@@ -226,7 +234,7 @@ class Compiler:
                 try:
                     result = impl(f[CTX], *args) if needs_ctx else impl(*args)
                 except RUNTIME_ERRORS as error:
-                    raise self.fail(node, f"{node.name}(): {error}") from None
+                    raise self.fail(node, f"{node.name}(): {describe_error(error)}") from None
             if trace:
                 self.record(f, node, result, ", ".join(format_value(a) for a in args))
             return result
@@ -292,6 +300,8 @@ class Compiler:
         impl = entry[1] if entry else (operator.add if lt.name == "list" else dynamic_arithmetic(node.op))
         nullable = lt.maybe_null or rt.maybe_null
         fail = self.fail
+        if node.op == "+" and {lt.name, rt.name} & {"string", "list", "any"}:
+            return self.fold(node, Code(self.concatenation(impl, lf, rf, node)), [left, right])
         if not nullable and right.const:
             c = right.value
 
@@ -303,6 +313,27 @@ class Compiler:
         else:
             run = binary_closure(impl, lf, rf, nulls_pass=not nullable, fail=lambda e: fail(node, e))
         return self.fold(node, Code(run), [left, right])
+
+    def concatenation(self, impl: Callable[[Any, Any], Any], lf: Fn, rf: Fn, node: ast.Node) -> Fn:
+        """``+`` that may join strings or lists: what it allocates is charged to the cost counter,
+        item by item or character by character (a doubling ``let`` would otherwise exhaust memory
+        long before it ran out of steps)."""
+        self.uses_cost = True
+        where = self.locator.locate(node.start, node.length)
+        fail = self.fail
+
+        def run(f: dict) -> Any:
+            a, b = lf(f), rf(f)
+            if a is None or b is None:
+                return None
+            if isinstance(a, (str, list)) and isinstance(b, (str, list)):
+                f[COST].charge(len(a) + len(b), where)
+            try:
+                return impl(a, b)
+            except RUNTIME_ERRORS as error:
+                raise fail(node, error) from None
+
+        return run
 
     def compile_Compare(self, node: ast.Compare) -> Code:
         from factcheck.language.comparisons import compile_compare

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from factcheck.errors import EvaluationError
+from factcheck.errors import EvaluationError, ExpressionSyntaxError
 from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.checker import Checked, check
@@ -62,7 +62,7 @@ class CompiledExpression:
         frame = {**ctx.base_scope, **scope}
         frame[CTX] = ctx
         if cost:
-            frame[COST] = Cost(ctx.cost_limit)
+            frame[COST] = ctx.budget or Cost(ctx.cost_limit)
         return frame
 
     def _run(self, fn: Any, frame: dict) -> Any:
@@ -86,7 +86,7 @@ class CompiledExpression:
         frame = {**ctx.base_scope, **scope}
         frame[CTX] = ctx
         if self._uses_cost:
-            frame[COST] = Cost(ctx.cost_limit)
+            frame[COST] = ctx.budget or Cost(ctx.cost_limit)
         return self._run(self._fn, frame)
 
     def evaluate_with_lets(self, scope: Mapping[str, Any],
@@ -130,7 +130,10 @@ def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type
     """Parse, type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
     tree = parse_expression(text, locator)
     expected = env.claims.parse(expect) if isinstance(expect, str) else expect
-    return CompiledExpression(text, check(tree, env, locator, expected), env, locator)
+    try:
+        return CompiledExpression(text, check(tree, env, locator, expected), env, locator)
+    except RecursionError:
+        raise ExpressionSyntaxError("expression nested too deeply to compile", locator.locate(0, 1)) from None
 
 
 def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]:

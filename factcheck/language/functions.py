@@ -286,5 +286,6 @@ def function_reference() -> str:
 from factcheck.language import (  # noqa: E402, F401  (registers the date, fact and number functions)
     datefunctions,
     factfunctions,
+    indexfunctions,
     numberfunctions,
 )

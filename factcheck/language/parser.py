@@ -16,6 +16,7 @@ from factcheck.errors import ExpressionSyntaxError
 from factcheck.language import ast, parse_cache
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
+from factcheck.limits import MAX_EXPRESSION_DEPTH
 from factcheck.startup import regexcache
 from factcheck.startup.resources import load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
@@ -78,17 +79,49 @@ def _parse(text: str, locator: Locator, start: str) -> Any:
 def _parse_text(text: str, locator: Locator, start: str) -> Any:
     from lark.exceptions import UnexpectedInput, VisitError
 
+    _check_depth(text, locator)
     parser = get_parser()
     try:
         tree = parser.parse(text, start=start)
     except UnexpectedInput as error:
         raise _syntax_error(error, text, locator) from None
+    except RecursionError:
+        raise _too_deep(locator) from None
     try:
         return _Builder(text, locator).transform(tree)
+    except RecursionError:
+        raise _too_deep(locator) from None
     except VisitError as error:
         if isinstance(error.orig_exc, ExpressionSyntaxError):
             raise error.orig_exc from None
+        if isinstance(error.orig_exc, RecursionError):
+            raise _too_deep(locator) from None
         raise
+
+
+def _too_deep(locator: Locator) -> ExpressionSyntaxError:
+    return ExpressionSyntaxError("expression nested too deeply to read", locator.locate(0, 1))
+
+
+_NESTING = regexcache.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[(\[]|[)\]]")
+
+
+def _check_depth(text: str, locator: Locator) -> None:
+    """Refuse brackets nested past :data:`MAX_EXPRESSION_DEPTH` before parsing: the tree is built,
+    checked and compiled recursively. Other deep nesting (a thousand ``not``) is caught as a
+    ``RecursionError`` on the way and reported the same way."""
+    if text.count("(") + text.count("[") <= MAX_EXPRESSION_DEPTH:
+        return
+    depth = 0
+    for match in _NESTING.finditer(text):
+        token = match[0]
+        if token in "([":
+            depth += 1
+            if depth > MAX_EXPRESSION_DEPTH:
+                raise ExpressionSyntaxError(f"brackets nested more than {MAX_EXPRESSION_DEPTH} levels deep",
+                                            locator.locate(match.start(), 1))
+        elif token in ")]":
+            depth -= 1
 
 
 def _describe_expected(expected: set[str]) -> str:

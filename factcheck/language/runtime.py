@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from factcheck.claims.model import Claim, ClaimSet
+from factcheck.deadline import check_deadline
 from factcheck.documents.model import Document
 from factcheck.errors import EvaluationError, SourceLocation
 from factcheck.facts.memory import MemoryFactBase
@@ -38,6 +39,8 @@ class EvalContext:
         self.facts = facts if facts is not None else MemoryFactBase()
         self.cost_limit = cost_limit
         self._mentioned: set[str] | None = None
+        self.indexes: dict[tuple[Any, ...], Any] = {}  # claim lists' indexes (indexfunctions)
+        self.budget: Cost | None = None  # the running rule's budget on this document, if any
         self.base_scope: dict[str, Any] = {"doc": document, "claims": self.claims}
 
     @property
@@ -61,22 +64,35 @@ def empty_context() -> EvalContext:
 
 
 class Cost:
-    """A per-evaluation counter of loop iterations and function calls."""
+    """A counter of steps: loop iterations, function calls, and the items or characters an operation
+    allocates. A bare evaluation gets its own; a rule gets one for a whole document (the engine
+    sets ``EvalContext.budget``), so the bound holds however many evaluations the rule makes.
 
-    __slots__ = ("limit", "spent")
+    Every few thousand steps it also looks at the document's time limit (``engine.deadline``), which
+    is what stops a rule in a thread where no alarm signal can reach it."""
 
-    def __init__(self, limit: int) -> None:
+    __slots__ = ("limit", "next_clock", "spent", "what")
+
+    def __init__(self, limit: int, what: str = "evaluation") -> None:
         self.limit = limit
         self.spent = 0
+        self.what = what
+        self.next_clock = _CLOCK_EVERY
 
     def charge(self, amount: int, where: SourceLocation | None) -> None:
         self.spent += amount
         if self.spent > self.limit:
             raise EvaluationError(
-                f"evaluation exceeded its cost bound of {self.limit} steps "
-                "(loop iterations and function calls)",
+                f"{self.what} exceeded its cost bound of {self.limit:,} steps "
+                "(binding combinations, loop iterations, function calls and allocated items)",
                 where,
             )
+        if self.spent >= self.next_clock:
+            self.next_clock = self.spent + _CLOCK_EVERY
+            check_deadline()
+
+
+_CLOCK_EVERY = 4096
 
 
 def to_number(value: Any) -> Any:
@@ -106,6 +122,8 @@ def claim_member(claim: Claim, name: str) -> Any:
         return Decimal(claim.span.start)
     if name == "end":
         return Decimal(claim.span.end)
+    if name == "certain":
+        return claim.certain
     value = claim.fields.get(name)
     if isinstance(value, tuple):
         return [to_number(v) for v in value]

@@ -143,6 +143,7 @@ CLAIM_COMMON = {
     "hedge": STRING,
     "start": NUMBER,
     "end": NUMBER,
+    "certain": BOOL,  # false when the value rests on an inference (a year taken from the document date)
 }
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterator, Mapping
 
+from factcheck import safetext
 from factcheck.engine.results import RunResult
 from factcheck.reporters.base import Reporter, ReportOptions
 from factcheck.reporters.claims import CLAIM_FORMATS, render_claims
@@ -65,7 +66,21 @@ def render(format: str, run: RunResult, options: ReportOptions | None = None) ->
         reporter = REPORTERS[format]
     except KeyError:
         raise ValueError(f"unknown format {format!r}; expected one of: {', '.join(REPORTERS)}") from None
-    return reporter(run, options or ReportOptions())
+    return guard_lines(reporter(run, options or ReportOptions()), format)
+
+
+LINE_ESCAPES = {"html": "&#58;", "junit": "&#58;"}
+"""How each format writes the ``:`` of a workflow command at the start of a line; ``github``
+writes commands on purpose (its messages are escaped by the runner's rules) and the JSON formats
+never start a line with text from the input."""
+
+
+def guard_lines(output: str, format: str) -> str:
+    """``output`` with no line that a CI runner would take for a workflow command (see
+    :mod:`factcheck.safetext`)."""
+    if format in ("github", "json", "sarif"):
+        return output
+    return safetext.guard_lines(output, LINE_ESCAPES.get(format, "\\x3a"))
 
 
 __all__ = [

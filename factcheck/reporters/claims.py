@@ -13,10 +13,11 @@ from factcheck.reporters.base import tool_version
 from factcheck.reporters.json_report import dumps
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import locate
+from factcheck.safetext import guard_lines, visible
 from factcheck.values import PartialDate, plain
 
 ClaimDocuments = list[tuple[Document, ClaimSet]]
-TABLE_COLUMNS = ("LINE:COL", "KIND", "TEXT", "VALUE", "UNIT", "HEDGE")
+TABLE_COLUMNS = ("LINE:COL", "KIND", "TEXT", "VALUE", "UNIT", "HEDGE", "RESOLVED")
 TEXT_WIDTH = 40
 
 
@@ -51,6 +52,7 @@ def sub_claim_object(document: Document, claim: Claim) -> dict[str, Any]:
         "value": to_json(claim_value(claim)),
         "unit": claim.unit,
         "hedge": claim.hedge.value,
+        "certain": claim.certain,
     }
 
 
@@ -85,11 +87,20 @@ def cell(value: Any) -> str:
         return value.text
     if isinstance(value, Enum):
         return str(value.value)
-    return str(value)
+    return visible(str(value))
+
+
+def resolved_cell(claim: Claim) -> str:
+    """A temporal claim's TIMEX3 value ("2013-03-22", "P3M", "2013-Q1?" when inferred), or why it has none."""
+    if "timex" not in claim.fields:
+        return "-"
+    if claim["timex"] is None:
+        return f"({claim['unresolved']})"
+    return claim["timex"] + ("" if claim.certain else "?")
 
 
 def short(text: str) -> str:
-    text = " ".join(text.split())
+    text = visible(" ".join(text.split()))
     return text if len(text) <= TEXT_WIDTH else text[: TEXT_WIDTH - 1] + "…"
 
 
@@ -105,6 +116,7 @@ def table_rows(document: Document, claims: ClaimSet) -> list[tuple[str, ...]]:
                 cell(claim_value(claim)),
                 claim.unit or "-",
                 claim.hedge.value,
+                resolved_cell(claim),
             )
         )
     return rows
@@ -120,7 +132,8 @@ def render_table(documents: ClaimDocuments) -> str:
     out: list[str] = []
     for document, claims in documents:
         date = f" (date {document.date.isoformat()})" if document.date else ""
-        out.append(f"{document.display_path}: {len(claims)} claim{'' if len(claims) == 1 else 's'}{date}")
+        count = f"{len(claims)} claim{'' if len(claims) == 1 else 's'}"
+        out.append(f"{visible(document.display_path)}: {count}{date}")
         rows = table_rows(document, claims)
         out.extend(aligned([TABLE_COLUMNS, *rows]) if rows else [])
         out.append("")
@@ -147,4 +160,5 @@ def render_claims(format: str, documents: ClaimDocuments) -> str:
     except KeyError:
         known = ", ".join(CLAIM_FORMATS)
         raise ValueError(f"unknown claims format {format!r}; expected one of: {known}") from None
-    return renderer(documents)
+    output = renderer(documents)
+    return output if format == "json" else guard_lines(output, "&#58;" if format == "html" else "\\x3a")

@@ -8,6 +8,7 @@ from factcheck.reporters.base import ReportOptions, Totals
 from factcheck.reporters.locations import locate
 from factcheck.reporters.style import Painter
 from factcheck.reporters.text import one_line, plural
+from factcheck.safetext import visible
 
 
 def render(run: RunResult, options: ReportOptions) -> str:
@@ -15,7 +16,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
     lines = []
     for result in run.documents:
         document = result.document
-        path = document.display_path if document else result.path
+        path = visible(document.display_path if document else result.path)
         for finding in result.findings:
             where = path
             if document is not None and finding.span is not None:

@@ -13,13 +13,15 @@ from factcheck.engine.results import RunResult
 from factcheck.findings import Confidence, Finding, Severity
 from factcheck.reporters.base import ReportOptions
 from factcheck.reporters.locations import locate, with_record
+from factcheck.safetext import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(text: str) -> str:
-    """Escape a command's message the way the Actions runner unescapes it."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escape a command's message the way the Actions runner unescapes it; control characters
+    (ESC of a terminal sequence) are made visible first, newlines kept for the runner's ``%0A``."""
+    return visible(text, keep="\n\r").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

@@ -25,6 +25,7 @@ from factcheck.reporters.claims import claim_value
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.text import evidence_value, plural
+from factcheck.safetext import visible
 from factcheck.spans import Span
 
 # Palette slots for the known kinds (see html_assets/report.css); other kinds get a stable slot.
@@ -35,7 +36,7 @@ NOUNS = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: 
 
 
 def esc(text: object) -> str:
-    return escape(str(text), quote=True)
+    return escape(visible(str(text), keep="\n\t"), quote=True)
 
 
 def stylesheet() -> str:

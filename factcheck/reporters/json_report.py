@@ -14,11 +14,12 @@ from factcheck.findings import Confidence, Finding, Fix, Severity
 from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, tool_version
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate
+from factcheck.safetext import json_text
 
 
 def dumps(data: Any) -> str:
     """The JSON text every JSON-speaking reporter prints."""
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def span_object(location: Location) -> dict[str, int]:

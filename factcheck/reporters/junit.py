@@ -21,15 +21,9 @@ from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Confidence, Finding
 from factcheck.reporters.base import TOOL_NAME, ReportOptions
 from factcheck.reporters.locations import file_line, locate
-from factcheck.startup import regexcache
+from factcheck.safetext import xml_text
 
 ERROR_RULES = (INPUT_ERROR, RULE_ERROR)
-# Characters XML 1.0 cannot carry at all, even escaped.
-_NOT_XML = regexcache.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(text: str) -> str:
-    return _NOT_XML.sub("\ufffd", text)
 
 
 def describe(path: str, document: Document | None, finding: Finding) -> str:
@@ -72,9 +66,9 @@ def testcase(
     options = options or ReportOptions()
     document = result.document
     attributes = {
-        "classname": path,
-        "name": rule_id,
-        "file": document.path if document else result.path,
+        "classname": xml_text(path),
+        "name": xml_text(rule_id),
+        "file": xml_text(document.path if document else result.path),
         "time": f"{result.seconds.get(rule_id, 0.0):.6f}",
     }
     case = ET.SubElement(suite, "testcase", attributes)
@@ -99,7 +93,7 @@ def testsuite(parent: ET.Element, result: DocumentResult, rule_ids: list[str],
     # An unreadable input ran no rules: only the cases with something to report.
     ran = rule_ids if document else [rule_id for rule_id in rule_ids if rule_id in by_case]
     case_ids = ran + [key for key in by_case if key not in rule_ids]
-    suite = ET.SubElement(parent, "testsuite", {"name": path})
+    suite = ET.SubElement(parent, "testsuite", {"name": xml_text(path)})
     for rule_id in case_ids:
         testcase(suite, result, path, rule_id, by_case.get(rule_id, []), options)
     count_attributes(suite)

@@ -18,6 +18,7 @@ from factcheck.reporters.base import ReportOptions, Totals
 from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
+from factcheck.safetext import visible
 
 
 def plural(count: int, noun: str, plural_form: str | None = None) -> str:
@@ -25,7 +26,7 @@ def plural(count: int, noun: str, plural_form: str | None = None) -> str:
 
 
 def one_line(text: str) -> str:
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def evidence_value(value: Any) -> str:
@@ -34,7 +35,7 @@ def evidence_value(value: Any) -> str:
 
 
 def where(document: Document, location: Location) -> str:
-    text = f"{document.display_path}:{location.line}:{location.column}"
+    text = f"{visible(document.display_path)}:{location.line}:{location.column}"
     if document.record is not None and document.record_line is not None:
         text += f" (file line {document.record_line})"
     return text
@@ -48,10 +49,12 @@ def continues(location: Location) -> bool:
 def snippet(document: Document, location: Location, severity: Severity, paint: Painter) -> list[str]:
     """The source line with a gutter and carets under the span (its first line, if it spans several)."""
     gutter = " " * len(str(location.line))
-    source = document.lines.line_text(location.line)
-    before = source[: location.column - 1]
-    stop = location.end_column - 1 if not location.multiline else len(source)
-    carets = paint.severity("^" * max(1, width(source[location.column - 1 : stop])), severity)
+    source = visible(document.lines.line_text(location.line), keep="\t")
+    raw = document.lines.line_text(location.line)
+    before = visible(raw[: location.column - 1], keep="\t")
+    stop = location.end_column - 1 if not location.multiline else len(raw)
+    spanned = visible(raw[location.column - 1 : stop], keep="\t")
+    carets = paint.severity("^" * max(1, width(spanned)), severity)
     if continues(location):
         carets += paint(f" continues to line {location.end_line}", "dim")
     bar = paint("|", "gutter")
@@ -96,18 +99,23 @@ def finding_block(
         plain_label = f" ({finding.confidence} confidence)"
         label = paint(plain_label, "dim")
     prefix = len(f"{finding.severity.value}[{finding.rule}]{plain_label}: ")
-    message, *more = wrap(finding.message, prefix, len(gutter) + 3, columns)
+    message, *more = wrap(visible(finding.message), prefix, len(gutter) + 3, columns)
     lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {paint(message, 'bold')}"]
     lines.extend(paint(line, "bold") for line in more)
     arrow = paint("-->", "gutter")
-    if document is None or location is None:
-        lines.append(f"{gutter}{arrow} {document.display_path if document else path}")
+    shown_at = finding.evidence.get("location") if location is None else None
+    if shown_at is not None:  # an input error that knows its line and column
+        lines.append(f"{gutter}{arrow} {visible(str(shown_at))}")
+    elif document is None or location is None:
+        lines.append(f"{gutter}{arrow} {visible(document.display_path if document else path)}")
     else:
         lines.append(f"{gutter}{arrow} {where(document, location)}")
         lines.extend(snippet(document, location, finding.severity, paint))
     equals = paint("=", "gutter")
     for key, value in finding.evidence.items():
-        text = f"evidence: {key}: {evidence_value(value)}"
+        if shown_at is not None and key == "location":
+            continue
+        text = f"evidence: {visible(key)}: {visible(evidence_value(value))}"
         first, *more = wrap(text, len(gutter) + 3, len(gutter) + 5, columns)
         lines.append(f"{gutter} {equals} {first}")
         lines.extend(more)
@@ -134,8 +142,8 @@ def document_header(result: DocumentResult, options: ReportOptions) -> list[str]
         status = f"{plural(len(result.claims), 'claim')} checked, {found}"
         if shown < len(result.findings):
             status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
-    path = document.display_path if document else result.path
-    notes = [line for note in result.notes for line in wrap(f"  note: {note}", 0, 4, options.width)]
+    path = visible(document.display_path if document else result.path)
+    notes = [line for note in result.notes for line in wrap(f"  note: {visible(note)}", 0, 4, options.width)]
     return [f"{path}: {status}", *notes]
 
 

@@ -35,7 +35,7 @@ from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule
 from factcheck.rules.pack import Pack
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
-from factcheck.yamlsource import FixedLocator, Node, compose
+from factcheck.yamlsource import FixedLocator, Node, compose, read_text
 
 RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
@@ -114,10 +114,7 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
 def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:
     """The rules of one file, type-checked in ``env``. Reading its YAML is kept between runs while
     the file is unchanged; type checking and compiling run every time (claim kinds may differ)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RuleLoadError(f"cannot read rule file {path}: {exc}") from None
+    text = read_text(path, RuleLoadError, "rule file")
     sources = load_or_build("rules", f"{path}\0{text}", lambda: read_rule_sources(str(path), text))
     return [_compile(source, env) for source in sources]
 

@@ -34,6 +34,10 @@ def figure(text: str, kind: str):
         ("for one month", "duration", Duration(months=Decimal(2)), "two months"),
         ("for two days", "duration", Duration(days=Decimal(1)), "one day"),
         ("at 45 years old", "age", Decimal(44), "44 years old"),
+        ("It cost €3 million.", "money", Decimal(3_500_000), "€3.5 million"),
+        ("It cost $5.5bn.", "money", Decimal(6_200_000_000), "$6.2bn"),
+        ("a fall of -3% overall", "percent", Decimal(-5), "-5%"),
+        ("one hundred and twenty delegates", "number", Decimal(130), "one hundred and thirty"),
     ],
 )
 def test_restates_in_the_figures_style(text, kind, value, expected):
@@ -69,3 +73,9 @@ def test_keeps_one_more_decimal_when_rounding_would_change_nothing():
 )
 def test_spell(number, words):
     assert spell(number) == words
+
+
+def test_spell_british():
+    assert spell(340, british=True) == "three hundred and forty"
+    assert spell(2005, british=True) == "two thousand and five"
+    assert spell(2340, british=True) == "two thousand three hundred and forty"

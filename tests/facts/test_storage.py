@@ -45,7 +45,7 @@ def test_csv_errors_have_positions(tmp_path, text, where, message):
 
 
 @pytest.mark.parametrize("text,where,message", [
-    ("facts:\n  entities:\n    - {id: a, type: person, name: A, born: 1815-13-10}\n", "3:7",
+    ("facts:\n  entities:\n    - {id: a, type: person, name: A, born: 1815-13-10}\n", "3:44",
      "month must be in 1..12"),
     ("facts:\n  entities:\n    - id: a\n      type: person\n      name: A\n      roles:\n"
      "        - {title: King, start: 2020-01-01, end: 2019-01-01}\n", "7:49", "ends (2019-01-01) before"),

@@ -34,14 +34,14 @@ from factcheck.errors import RuleLoadError, SourceLocation
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
 from factcheck.startup.resources import grammar_path
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
 KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
-RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision",
+RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision", "certain",
                    "sentence"}
 _CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "../model.py")
 
@@ -68,10 +68,7 @@ def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None) 
     built-in and the default pack's); compiled once per content of the file, the grammar, the code
     that compiles it and the known kinds (see :mod:`factcheck.startup.diskcache`)."""
     known = default_known() if known is None else known
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PatternLoadError(f"cannot read pattern file {path}: {exc}") from None
+    text = read_text(path, PatternLoadError, "pattern file")
     kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in known.values())
     key = "\0".join((str(path), text, _code(), kinds))
     kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, known))

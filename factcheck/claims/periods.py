@@ -1,0 +1,282 @@
+"""Named parts of the calendar and of the day, vague and anaphoric references, and sets: the temporal
+expressions that are no calendar date and no count of units.
+
+- seasons: "last summer", "the winter of 2012", "early spring", "this past fall" (``part`` SU, WI, ...);
+- quarters and halves: "the fourth quarter", "third-quarter", "Q1 2013", "the first half of 1990";
+- fiscal years: "fiscal 1990", "fiscal year 2013", "FY2013", "FY13";
+- parts of a month or year: "early May", "late last June", "mid-March", "the end of the year",
+  "the start of next month", "late 2012" (``mod`` EARLY, MID, LATE, START, END);
+- parts of the day: "Tuesday night", "this morning", "yesterday afternoon", "last night";
+- decades: "the 1990s", "the early '80s", "the nineties" (``decade`` 199, 198);
+- vague references: "now", "currently", "the past", "recently", "the future" (``vague``);
+- anaphora, counted from the narrative's last date: "the next day", "the following week", "that
+  morning", "the same day", "that Sunday" (``anaphoric``);
+- sets: "every Friday", "each week", "every winter" (``every``).
+
+Matched, never resolved: each is a ``date`` claim with value None whose fields say what was written;
+``factcheck.timex`` resolves it against the document date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from factcheck.claims import lexicon
+from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.hedges import hedge_before
+from factcheck.claims.model import Claim
+from factcheck.startup import regexcache
+from factcheck.values import Hedge
+
+_SP = r"[ \t\u00a0]+"
+_MONTHS = lexicon.month_names()
+_WEEKDAYS = lexicon.words("weekdays")
+_MONTH = lexicon.alternation(m for m in _MONTHS if len(m) > 3 or m == "May")
+_WEEKDAY = lexicon.alternation(_WEEKDAYS)
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_DIRECTIONS = {"last": -1, "this past": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0,
+               "the": None}
+_MODS = {"early": "EARLY", "mid": "MID", "middle": "MID", "late": "LATE", "end": "END", "start": "START",
+         "beginning": "START", "close": "END"}
+_DIRECTION = r"(?P<dir>[Tt]his past|[Ll]ast|[Pp]ast|[Pp]revious|[Nn]ext|[Cc]oming|[Tt]his|[Tt]he)"
+_MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|" + _SP + ")"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
+
+_SEASON = regexcache.compile(
+    rf"(?<![\w-])(?:{_MOD})?(?:{_DIRECTION}{_SP})?(?:{_MOD.replace('mod', 'mod2')})?"
+    rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:{_SP}(?:of{_SP})?{_YEAR})?\b"
+)
+_QUARTER = regexcache.compile(
+    rf"(?<![\w-])(?:(?P<the>[Tt]he){_SP})?(?:{_YEAR}{_SP})?(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious)"
+    rf"{_SP})?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|{_SP})"
+    rf"(?P<unit>quarter|half)\b(?:{_SP}of{_SP}(?:(?:fiscal|the{_SP}year){_SP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
+    rf"|(?<![\w-])Q(?P<q>[1-4])(?:{_SP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
+)
+_FISCAL = regexcache.compile(
+    rf"(?<![\w-])(?:[Ff]iscal(?:{_SP}year)?{_SP}(?P<year>(?:1[89]|20)\d\d)|FY(?:{_SP})?(?P<short>(?:19|20)?\d\d))\b"
+)
+_MONTH_PART = regexcache.compile(
+    rf"(?<![\w-])(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{_SP})(?:(?P<dir>last|next|this){_SP})?"
+    rf"(?P<month>{_MONTH})\b(?!{_SP}\d{{1,2}}\b)(?:,?{_SP}{_YEAR})?"
+)
+_EDGE = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?){_SP}(?P<mod>end|start|beginning|middle|close)(?:{_SP}of)?{_SP}"
+    rf"(?:(?P<dir>the|this|last|next){_SP})?(?P<grain>year|month|week|quarter|decade)\b"
+    rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{_SP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
+)
+_DAY_PART = regexcache.compile(
+    rf"(?<![\w-])(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat|[Tt]he{_SP}same)"
+    rf"{_SP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
+)
+_DECADE = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he{_SP})(?:(?P<mod>early|mid|late)(?:-|{_SP}))?"
+    rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
+    rf"fifties|sixties|seventies|eighties|nineties))\b"
+)
+_TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+         "eighties": 8, "nineties": 9}
+_VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
+                "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+                "previously": "PAST_REF", "formerly": "PAST_REF", "soon": "FUTURE_REF",
+                "someday": "FUTURE_REF", "eventually": "FUTURE_REF"}
+# "the past" as a time, not "the past nine months" or "the future tense": only before punctuation or a
+# word that starts a new phrase.
+_VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
+_ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
+_VAGUE_WORDS.update(_VAGUE_NOUNS)
+_VAGUE = regexcache.compile(
+    rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
+    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{_SP}(?:past|present|future))"
+    rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{_SP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
+)
+_ANAPHOR = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he{_SP}(?P<dir>next|following|previous|preceding|same|prior){_SP}"
+    rf"(?P<grain>day|week|month|year|weekend)"
+    rf"|[Tt]hat{_SP}(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
+    rf"|[Tt]he{_SP}day{_SP}(?P<shift>before|after)(?!{_SP}(?:yesterday|tomorrow|today)))\b"
+)
+_EVERY = regexcache.compile(
+    rf"(?<![\w-])(?:[Ee]very|[Ee]ach){_SP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
+    rf"spring|summer|autumn|fall|winter|morning|evening|night)\b"
+)
+# A month named alone after a preposition or a direction: "in October", "since March", "last June".
+# "May" only after a preposition ("in May"; "May rise" is a verb).
+_BARE_MONTH = regexcache.compile(
+    rf"(?<![\w-])(?P<before>in|since|until|till|by|through|during|from|to|of|before|after|last|this|next)"
+    rf"{_SP}(?P<month>{_MONTH})\b(?!{_SP}\d|[-'’]\w|\.\w)"
+)
+# "January this year", "July last year", "March of next year".
+_MONTH_OF_YEAR = regexcache.compile(
+    rf"(?<![\w-])(?P<month>{_MONTH}){_SP}(?:of{_SP})?(?P<dir>this|last|next){_SP}year\b"
+)
+# "the latest quarter", "the most recent quarter", "the weekend".
+_LATEST = regexcache.compile(
+    rf"(?<![\w-])[Tt]he{_SP}(?:(?P<latest>latest|most{_SP}recent|just-ended|just{_SP}ended|past|last|"
+    rf"previous){_SP}(?P<grain>quarter)|(?P<weekend>weekend))\b(?!-)"
+)
+_ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
+
+
+def _claim(text: str, match: re.Match[str], start: int | None = None, **fields: Any) -> Claim:
+    start = match.start() if start is None else start
+    hedge, _ = hedge_before(text, start)
+    hedge = hedge if hedge is Hedge.APPROX else Hedge.EXACT  # "over the weekend" is no "more than"
+    base = {"year": None, "month": None, "day": None, "weekday": None, "relative": None, "grain": None}
+    base.update(fields)
+    return make_claim(text, "date", start, match.end(), None, hedge=hedge, fields=base)
+
+
+def _direction(word: str | None) -> int | None:
+    return _DIRECTIONS.get(word.lower()) if word else None
+
+
+def _season(text: str, m: re.Match[str]) -> Claim | None:
+    mod = m["mod"] or m["mod2"]
+    offset = _direction(m["dir"])
+    if m["dir"] is None and m["year"] is None and mod is None:
+        return None  # a bare "spring" or "fall" is too often no season ("prices fall")
+    fields: dict[str, Any] = {"part": _SEASONS[m["season"].lower()],
+                              "mod": _MODS[mod.lower()] if mod else None}
+    if m["year"]:
+        fields["year"] = int(m["year"])
+    elif offset is not None:
+        fields.update(relative=offset, grain="year")
+    return _claim(text, m, **fields)
+
+
+def _quarter(text: str, m: re.Match[str]) -> Claim | None:
+    if m["q"]:
+        year = int(m["year3"]) if len(m["year3"]) == 4 else 2000 + int(m["year3"])
+        return _claim(text, m, year=year, part=f"Q{m['q']}")
+    unit = m["unit"]
+    ordinal = _ORDINALS.get(m["ord"], 4 if unit == "quarter" else 2)
+    part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
+    year = m["year"] or m["year2"]
+    if m["dir"] and not year:
+        return None  # "last third quarter": leave to the relative reading
+    return _claim(text, m, year=int(year) if year else None, part=part)
+
+
+def _fiscal(text: str, m: re.Match[str]) -> Claim:
+    digits = m["year"] or m["short"]
+    year = int(digits) if len(digits) == 4 else (1900 if int(digits) > 50 else 2000) + int(digits)
+    return _claim(text, m, year=year, fiscal=True)
+
+
+def _month_part(text: str, m: re.Match[str]) -> Claim:
+    month = _MONTHS[m["month"]]
+    fields: dict[str, Any] = {"month": month, "mod": _MODS[m["mod"].lower()]}
+    if m["year"]:
+        fields["year"] = int(m["year"])
+    elif m["dir"]:
+        fields.update(relative=_direction(m["dir"]), grain="month_of_year")
+    return _claim(text, m, **fields)
+
+
+def _edge(text: str, m: re.Match[str]) -> Claim:
+    if m["year"]:
+        return _claim(text, m, start=m.start("year"), year=int(m["year"]), mod=_MODS[m["mod2"].lower()])
+    offset = _direction(m["dir"]) or 0
+    return _claim(text, m, relative=offset, grain=m["grain"], mod=_MODS[m["mod"].lower()])
+
+
+def _day_part(text: str, m: re.Match[str]) -> Claim:
+    if m["tonight"]:
+        return _claim(text, m, relative=0, grain="day", part="NI")
+    word, part = m["word"].lower(), _DAY_PARTS[m["part"]]
+    if word in ("yesterday", "tomorrow"):
+        return _claim(text, m, relative=-1 if word == "yesterday" else 1, grain="day", part=part)
+    if word == "last":
+        return _claim(text, m, relative=-1 if part == "NI" else 0, grain="day", part=part)
+    if word in ("that", "the same"):
+        return _claim(text, m, relative=0, grain="day", part=part, anaphoric=True)
+    if word == "this":
+        return _claim(text, m, relative=0, grain="day", part=part)
+    return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part)
+
+
+def _decade(text: str, m: re.Match[str]) -> Claim:
+    if m["word"]:
+        century, tens = 19, _TENS[m["word"]]
+    else:
+        century, tens = int(m["century"] or 19), int(m["tens"] or m["short"])
+    return _claim(text, m, decade=century * 10 + tens, mod=_MODS[m["mod"]] if m["mod"] else None)
+
+
+def _bare_month(text: str, m: re.Match[str]) -> Claim:
+    month = _MONTHS[m["month"]]
+    offset = {"last": -1, "this": 0, "next": 1}.get(m["before"])
+    if offset is None:
+        return _claim(text, m, start=m.start("month"), month=month)
+    return _claim(text, m, month=month, relative=offset, grain="month_of_year")
+
+
+def _month_of_year(text: str, m: re.Match[str]) -> Claim:
+    offset = {"last": -1, "this": 0, "next": 1}[m["dir"]]
+    return _claim(text, m, month=_MONTHS[m["month"]], relative=offset, grain="month_in_year")
+
+
+def _latest(text: str, m: re.Match[str]) -> Claim:
+    if m["weekend"]:
+        return _claim(text, m, relative=0, grain="weekend")
+    return _claim(text, m, relative=-1, grain="quarter")
+
+
+def _vague(text: str, m: re.Match[str]) -> Claim:
+    word = m["word"] or " ".join(m["noun"].lower().split())
+    return _claim(text, m, vague=_VAGUE_WORDS[word.lower()])
+
+
+def _anaphor(text: str, m: re.Match[str]) -> Claim:
+    if m["shift"]:
+        return _claim(text, m, relative=-1 if m["shift"] == "before" else 1, grain="day", anaphoric=True)
+    if m["that"]:
+        that = m["that"]
+        if that in _WEEKDAYS:
+            return _claim(text, m, relative=0, grain="weekday", weekday=that, anaphoric=True)
+        return _claim(text, m, relative=0, grain=that, anaphoric=True)
+    return _claim(text, m, relative=_ANAPHOR_SHIFT[m["dir"]], grain=m["grain"], anaphoric=True)
+
+
+def _every(text: str, m: re.Match[str]) -> Claim:
+    what = m["what"]
+    if what in _WEEKDAYS:
+        return _claim(text, m, weekday=what, every=True)
+    if what.lower() in _SEASONS:
+        return _claim(text, m, part=_SEASONS[what.lower()], every=True)
+    if what in _DAY_PARTS:
+        return _claim(text, m, part=_DAY_PARTS[what], grain="day", every=True)
+    return _claim(text, m, grain=what, every=True)
+
+
+# Most specific first: each takes its characters before the next looks.
+_SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
+    (_FISCAL, _fiscal), (_QUARTER, _quarter), (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
+    (_MONTH_PART, _month_part), (_EDGE, _edge),
+    (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),
+    (_ANAPHOR, _anaphor), (_VAGUE, _vague),
+]
+
+
+def extract(text: str, taken: Taken,
+            scans: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = _SCANS,
+            ) -> list[Claim]:
+    """Period, part-of-day, vague, anaphoric and set ``date`` claims over characters still free."""
+    claims = []
+    for pattern, build in scans:
+        for match in pattern.finditer(text):
+            claim = build(text, match)
+            if claim is not None and not taken.overlaps(claim.span.start, claim.span.end):
+                claims.append(claim)
+                taken.mark(claim.span.start, claim.span.end)
+    return claims
+
+
+def extract_months(text: str, taken: Taken) -> list[Claim]:
+    """Months named alone ("in October", "last June"), read after the calendar dates have taken
+    "the fourth of July" and "May 5"."""
+    return extract(text, taken, [(_BARE_MONTH, _bare_month)])

@@ -1,0 +1,412 @@
+"""Resolution: a temporal claim, matched without a clock, turned into a TIMEX3 value (Duckling's split
+of matching from resolution).
+
+:func:`resolve_claims` is the pipeline stage between extraction and rule evaluation: it reads the
+claims of one document in text order with a :class:`Context` (the document date, and the narrative's
+current reference time, which every date the text fixes to a day moves on), and returns the claims with
+their resolution in fields ``timex``, ``timex_type``, ``timex_mod``, ``anchor``, ``resolved`` (the
+first day named), ``resolved_year`` and ``unresolved`` (the reason when there is no value), and
+``Claim.certain`` False where the value rests on an inference.
+
+Year inference (a date stated without its year, "March 12", "in October", "the fourth quarter"): the
+document date's year, moved one back when the sentence is in the past tense and the date would fall
+after the document date, one forward when it is in the future tense and would fall before. The year
+is *fixed by the document* (certain) when the date so placed lies within :data:`SURE_DAYS` of the
+document date and the tense does not contradict it; otherwise it is an inference (``certain`` False).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from decimal import Decimal
+from typing import Any
+
+from dateutil.relativedelta import relativedelta
+
+from factcheck.claims import sentences
+from factcheck.claims.model import Claim, ClaimSet
+from factcheck.timex.value import Anchor, Timex, TimexType
+from factcheck.values import Duration, TimeOfDay
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season starts in (north)
+SURE_DAYS = 120  # a year-less date this close to the document date takes the document's year for sure
+_NO_DATE = "no document date to resolve against"
+
+
+@dataclasses.dataclass(slots=True)
+class Context:
+    """What resolution reads besides the claim: the document date and the narrative reference time."""
+
+    text: str
+    document_date: dt.date | None
+    reference: dt.date | None = None  # the last day the text fixed ("On March 3 ... the next day")
+
+    def anchor_day(self, anaphoric: bool) -> tuple[dt.date | None, Anchor]:
+        if anaphoric and self.reference is not None:
+            return self.reference, Anchor.NARRATIVE
+        return self.document_date, Anchor.DOCUMENT
+
+    def tense(self, claim: Claim) -> str | None:
+        return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
+
+
+def iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year:04d}-W{week:02d}"
+
+
+def _quarter(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+# --- dates ----------------------------------------------------------------------------------------------
+
+
+# How much more a day on the side the tense does not point to weighs than a day on the side it does:
+# "was held on Nov. 21" written on Nov. 2 is most likely last year's, but a date a few days ahead in
+# a sentence read as past is more often a misread tense (reported speech) than a year-old event.
+_AGAINST_TENSE = 6
+_UNTENSED_AHEAD = 3  # no tense: news looks back, a day ahead weighs three behind
+
+
+def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> tuple[int, bool]:
+    """The year a year-less month (and day) most likely belongs to, and whether the document fixes it:
+    the occurrence nearest the document date, days on the side the tense points away from weighing
+    more (see the weights above)."""
+    def placed(year: int) -> dt.date:
+        return dt.date(year, month, min(day or 1, 28))
+
+    slack = 1 if day else 0  # a day ahead may be a time zone; a month is past once it has begun
+    against = _AGAINST_TENSE if day else 2 * _AGAINST_TENSE  # "fell in May" before May: last year's
+    ahead_weight = against if tense == "past" else 1 if tense == "future" else _UNTENSED_AHEAD
+    behind_weight = against if tense == "future" else 1
+
+    def cost(year: int) -> int:
+        days = (placed(year) - ref).days
+        return max(0, days - slack) * ahead_weight if days > 0 else -days * behind_weight
+
+    year = min((ref.year - 1, ref.year, ref.year + 1), key=cost)
+    contradicts = (tense == "past" and placed(year) > ref + dt.timedelta(days=slack)) or \
+        (tense == "future" and placed(year) < ref - dt.timedelta(days=slack))
+    return year, abs((placed(year) - ref).days) <= SURE_DAYS and not contradicts
+
+
+def _date_value(year: int, month: int | None, day: int | None) -> tuple[str, dt.date | None]:
+    if month is None:
+        return f"{year:04d}", dt.date(year, 1, 1)
+    if day is None:
+        return f"{year:04d}-{month:02d}", dt.date(year, month, 1)
+    try:
+        when = dt.date(year, month, day)
+    except ValueError:
+        when = None
+    return f"{year:04d}-{month:02d}-{day:02d}", when
+
+
+def _with_part(value: str, day: dt.date | None, part: str | None) -> str:
+    """A day's part ("TNI") or a year's named part ("SU", "Q1", "H2", "FY") appended to a value."""
+    if part is None:
+        return value
+    if part in ("MO", "AF", "EV", "NI", "DT"):
+        return f"{value}T{part}"
+    if part == "WE":
+        return f"{iso_week(day)}-WE" if day else value
+    return f"{value}-{part}"
+
+
+def _part_start(year: int, part: str | None) -> dt.date:
+    if part in SEASON_MONTH:
+        return dt.date(year, SEASON_MONTH[part], 1)
+    if part and part[0] == "Q":
+        return dt.date(year, 3 * int(part[1]) - 2, 1)
+    if part and part[0] == "H":
+        return dt.date(year, 1 if part == "H1" else 7, 1)
+    return dt.date(year, 1, 1)
+
+
+def _absolute(claim: Claim, ctx: Context) -> Timex:
+    """A date whose parts the text states, the year perhaps inferred from the document date."""
+    f = claim.fields
+    year, month, day, part = f.get("year"), f.get("month"), f.get("day"), f.get("part")
+    anchor, certain = Anchor.TEXT, True
+    if f.get("fiscal") and year:
+        start = dt.date(year - 1, 10, 1)  # the US federal fiscal year: FY2013 began on 1 October 2012
+        return Timex(f"FY{year:04d}", TimexType.DATE, mod=f.get("mod"), day=start)
+    if year is None:
+        if ctx.document_date is None:
+            return Timex.unresolved(TimexType.DATE, f"year not stated and {_NO_DATE}")
+        first_month = month or _part_start(2001, part).month
+        # A quarter or half without its year is the current or a past one ("third-quarter profit",
+        # reported in November, even in "will report third-quarter results"): the tense says when
+        # the reporting happens, not the quarter.
+        tense = "past" if part and part[0] in "QH" else ctx.tense(claim)
+        year, certain = _infer_year(first_month, day, ctx.document_date, tense)
+        anchor = Anchor.DOCUMENT
+    value, when = _date_value(year, month, day)
+    if month is None and part:
+        when = _part_start(year, part)
+        if part == "WI":
+            value = f"{year:04d}"
+    value = _with_part(value, when, part)
+    return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
+                 f.get("mod"), when)
+
+
+def _nearest_weekday(ref: dt.date, target: int, tense: str | None) -> dt.date:
+    """A bare weekday ("on Friday"): in a past-tense sentence the last such day up to the document
+    date, in a future one the next from it; news otherwise means the past one. "nearest" (an
+    anaphoric "that Sunday") takes the one nearest ``ref`` either way."""
+    if tense == "nearest":
+        ahead = (target - ref.weekday()) % 7
+        return ref + dt.timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    if tense == "future":
+        return ref + dt.timedelta(days=(target - ref.weekday()) % 7)
+    return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
+
+
+def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: str | None) -> dt.date | None:
+    if grain == "day":
+        return ref + dt.timedelta(days=offset)
+    if grain in ("week", "weekend"):
+        return ref + dt.timedelta(weeks=offset)
+    if grain == "month":
+        return ref + relativedelta(months=offset)
+    if grain == "quarter":
+        return ref + relativedelta(months=3 * offset)
+    if grain == "year":
+        return ref + relativedelta(years=offset)
+    if grain == "decade":
+        return ref + relativedelta(years=10 * offset)
+    if grain in ("month_of_year", "month_in_year"):
+        return None  # resolved by _month_of_year, _month_in_year
+    if grain == "weekday" and weekday in WEEKDAYS:
+        target = WEEKDAYS.index(weekday)
+        if offset < 0:
+            return ref - dt.timedelta(days=(ref.weekday() - target - 1) % 7 + 1 + 7 * (-offset - 1))
+        if offset > 0:
+            return ref + dt.timedelta(days=(target - ref.weekday() - 1) % 7 + 1 + 7 * (offset - 1))
+        return _nearest_weekday(ref, target, tense)
+    return None
+
+
+def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
+    if grain in ("day", "weekday"):
+        return _with_part(day.isoformat(), day, part)
+    if grain == "week":
+        return iso_week(day)
+    if grain == "weekend":
+        return f"{iso_week(day)}-WE"
+    if grain == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    if grain == "quarter":
+        return f"{day.year:04d}-Q{_quarter(day)}"
+    if grain == "decade":
+        return f"{day.year // 10:03d}"
+    return _with_part(f"{day.year:04d}", day, part)
+
+
+def _relative(claim: Claim, ctx: Context) -> Timex:
+    """A date counted from the document date, or from the narrative's last date when anaphoric."""
+    f = claim.fields
+    grain, offset = f.get("grain"), int(f.get("relative") or 0)
+    ref, anchor = ctx.anchor_day(bool(f.get("anaphoric")))
+    if ref is None:
+        return Timex.unresolved(TimexType.DATE, _NO_DATE)
+    tense = ctx.tense(claim) if grain == "weekday" and offset == 0 else None
+    if anchor is Anchor.NARRATIVE and grain == "weekday" and offset == 0:
+        tense = "nearest"  # "that Sunday": the one nearest the narrative's day
+    if grain == "month_of_year":
+        return _month_of_year(claim, ref, offset, anchor)
+    day = _shift(ref, offset, grain, f.get("weekday"), tense)
+    if grain == "weekend" and offset == 0 and ref.weekday() < 5 and ctx.tense(claim) == "past":
+        day = ref - dt.timedelta(weeks=1)  # "over the weekend" on a weekday: the one just gone
+    if grain == "month_in_year":
+        return _month_in_year(claim, ref, offset, anchor)
+    if day is None:
+        return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
+    part = f.get("part")
+    if grain == "year" and part:  # "last summer", "this fall", "next quarter" spelled as a year part
+        day = _part_start(day.year, part)
+    value = _grain_value(day, grain, part)
+    certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
+    return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
+                 f.get("mod"), day)
+
+
+def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> Timex:
+    """"last June" (the latest June before the document's month), "next June", "this June"."""
+    month = claim.fields["month"]
+    year = ref.year
+    if offset < 0 and month >= ref.month:
+        year -= 1
+    elif offset > 0 and month <= ref.month:
+        year += 1
+    return Timex(f"{year:04d}-{month:02d}", TimexType.DATE, anchor, True, claim.fields.get("mod"),
+                 dt.date(year, month, 1))
+
+
+def _month_in_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> Timex:
+    """"January this year", "July last year": the month in the year counted from the document's."""
+    year, month = ref.year + offset, claim.fields["month"]
+    return Timex(f"{year:04d}-{month:02d}", TimexType.DATE, anchor, True, claim.fields.get("mod"),
+                 dt.date(year, month, 1))
+
+
+def _set(claim: Claim) -> Timex:
+    f = claim.fields
+    if f.get("weekday") in WEEKDAYS:
+        value = f"XXXX-WXX-{WEEKDAYS.index(f['weekday']) + 1}"
+        value = _with_part(value, None, f.get("part"))
+    elif f.get("part"):
+        value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
+    else:
+        value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
+                 "quarter": "XXXX-QX"}.get(f.get("grain") or "", "XXXX-XX-XX")
+    return Timex(value, TimexType.SET)
+
+
+def resolve_date(claim: Claim, ctx: Context) -> Timex:
+    """The TIMEX3 value of a date claim; a shift past the calendar's range ("a million years ago",
+    year 0) is no value, with that reason."""
+    try:
+        return _resolve_date(claim, ctx)
+    except (OverflowError, ValueError):
+        return Timex.unresolved(TimexType.DATE, "outside the calendar's range (years 1 to 9999)")
+
+
+def _resolve_date(claim: Claim, ctx: Context) -> Timex:
+    f = claim.fields
+    if f.get("vague"):
+        return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
+    if f.get("every"):
+        return _set(claim)
+    if f.get("decade") is not None:
+        return Timex(f"{f['decade']:03d}", TimexType.DATE, mod=f.get("mod"))
+    if f.get("relative") is not None:
+        return _relative(claim, ctx)
+    if f.get("year") is None and f.get("month") is None and f.get("part") is None:
+        return Timex.unresolved(TimexType.DATE, "neither year nor month stated")
+    return _absolute(claim, ctx)
+
+
+# --- times and durations --------------------------------------------------------------------------------
+
+
+def resolve_time(claim: Claim, ctx: Context, beside: Timex | None) -> Timex:
+    """A time of day on the day of the date written beside it, else on the narrative's current day."""
+    if not isinstance(claim.value, TimeOfDay):
+        return Timex.unresolved(TimexType.TIME, "no time of day")
+    clock = claim.value.iso()
+    if beside is not None and beside.day is not None and beside.value and len(beside.value) >= 10:
+        return Timex(f"{beside.value[:10]}T{clock}", TimexType.TIME, beside.anchor, beside.certain,
+                     day=beside.day)
+    day, anchor = ctx.anchor_day(True)
+    if day is None:
+        return Timex(f"XXXX-XX-XXT{clock}", TimexType.TIME, certain=False)
+    return Timex(f"{day.isoformat()}T{clock}", TimexType.TIME, anchor, False, day=day)
+
+
+_UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "hour": "H",
+                "minute": "M", "second": "S"}
+_CLOCK_UNITS = ("hour", "minute", "second")
+
+
+def duration_value(claim: Claim) -> str | None:
+    """TIMEX3's duration value in the unit stated ("P8M", "P2W", "PT90M", "P1DE"), or the ISO
+    form of the whole when the amount is not a whole number of that unit ("P2Y6M", "PT1H30M")."""
+    value = claim.value
+    if not isinstance(value, Duration):
+        return None
+    unit = claim.unit if claim.unit in _UNIT_LETTER else None
+    if unit is not None:
+        amount = value.in_unit(unit)
+        rounded = amount.to_integral_value()
+        if abs(amount - rounded) < Decimal("1e-9"):
+            prefix = "PT" if unit in _CLOCK_UNITS else "P"
+            return f"{prefix}{format(rounded.normalize(), 'f')}{_UNIT_LETTER[unit]}"
+    return value.iso()
+
+
+_VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE"}
+
+
+def resolve_vague_duration(claim: Claim) -> Timex:
+    return Timex(_VAGUE_LETTER[claim.fields["grain"]], TimexType.DURATION)
+
+
+def resolve_duration(claim: Claim) -> Timex:
+    value = duration_value(claim)
+    if value is None:
+        return Timex.unresolved(TimexType.DURATION, "no amount stated")
+    return Timex(value, TimexType.DURATION, mod="APPROX" if claim.hedge.value == "approx" else None)
+
+
+# --- the stage ------------------------------------------------------------------------------------------
+
+
+def _with_timex(claim: Claim, timex: Timex) -> Claim:
+    fields = dict(claim.fields)
+    fields.update(
+        timex=timex.value, timex_type=timex.type.value, timex_mod=timex.mod, anchor=timex.anchor.value,
+        resolved=timex.day, resolved_year=timex.day.year if timex.day else None, unresolved=timex.reason,
+    )
+    return dataclasses.replace(claim, fields=fields, certain=claim.certain and timex.certain)
+
+
+def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> Timex | None:
+    """The resolved date written right before or after a time ("10 p.m. Wednesday", "May 5 at 9am")."""
+    for other, timex in dates:
+        gap = (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
+               else text[other.span.end:claim.span.start])
+        if len(gap) <= 5 and gap.strip(" ,") in ("", "on", "at"):
+            return timex
+    return None
+
+
+def _moves_reference(claim: Claim, timex: Timex) -> bool:
+    return timex.day is not None and timex.value is not None and len(timex.value) >= 10 \
+        and timex.value[4] == "-" and "W" not in timex.value
+
+
+def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -> ClaimSet:
+    """The document's claims with every date, time and duration resolved (see the module docstring)."""
+    ctx = Context(text, document_date)
+    replaced: dict[int, Claim] = {}
+    resolved_dates: list[tuple[Claim, Timex]] = []
+    pending_times: list[Claim] = []
+    for claim in claims:
+        if claim.kind == "date":
+            timex = resolve_date(claim, ctx)
+            resolved_dates.append((claim, timex))
+            if _moves_reference(claim, timex) and not claim.fields.get("anaphoric"):
+                ctx.reference = timex.day
+        elif claim.kind == "duration":
+            timex = resolve_duration(claim)
+        elif claim.kind == "vague_duration":
+            timex = resolve_vague_duration(claim)
+        elif claim.kind == "time":
+            pending_times.append(claim)
+            continue
+        else:
+            continue
+        replaced[id(claim)] = _with_timex(claim, timex)
+    for claim in pending_times:
+        nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
+        replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, _beside(claim, nearby, text)))
+    return ClaimSet((_rebuilt(claim, replaced) for claim in claims), claims.problems)
+
+
+def _rebuilt(claim: Claim, replaced: dict[int, Claim]) -> Claim:
+    """A claim with its resolved version, a composite with its resolved parts."""
+    if id(claim) in replaced:
+        return replaced[id(claim)]
+    if not claim.fields or not any(isinstance(v, (Claim, list, tuple)) for v in claim.fields.values()):
+        return claim
+    swap: Callable[[Any], Any] = lambda v: _rebuilt(v, replaced) if isinstance(v, Claim) else v  # noqa: E731
+    fields = {k: (type(v)(swap(x) for x in v) if isinstance(v, (list, tuple)) else swap(v))
+              for k, v in claim.fields.items()}
+    return dataclasses.replace(claim, fields=fields)

@@ -1,0 +1,42 @@
+"""Verb forms by morphology, and the tenses read from them: any regular or irregular verb."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.claims import sentences
+from factcheck.claims.morphology import VerbForm, verb_form
+
+
+@pytest.mark.parametrize(("word", "form"), [
+    ("swam", VerbForm.PAST), ("forgave", VerbForm.PAST), ("went", VerbForm.PAST),
+    ("toured", VerbForm.PAST_OR_PARTICIPLE), ("built", VerbForm.PAST_OR_PARTICIPLE),
+    ("forgiven", VerbForm.PARTICIPLE), ("says", VerbForm.PRESENT),
+    ("plant", None), ("the", None), ("Tuesday", None),
+])
+def test_verb_forms(word: str, form: VerbForm | None) -> None:
+    assert verb_form(word) == form
+
+
+@pytest.mark.parametrize(("text", "at", "tense"), [
+    ("We toured the plant on 3 June 2021.", "3 June", "past"),
+    ("The supplier had already shipped the parts on Feb. 14, 2023.", "Feb. 14", "past"),
+    ("She swam the Channel in August 2020.", "August", "past"),
+    ("Smith resigned on May 3.", "May 3", "past"),
+    ("The vote will be held on May 3.", "May 3", "future"),
+    ("The mayor said the bridge opens on 3 June 2021.", "3 June", None),
+    ("The talks on March 3, 2026 matter.", "March 3", None),
+])
+def test_tense_before(text: str, at: str, tense: str | None) -> None:
+    assert sentences.tense_before(text, text.index(at)) == tense
+
+
+@pytest.mark.parametrize(("text", "at", "tense"), [
+    ("Truckloads of goods rolled into Iraq from Jordan on Tuesday.", "Tuesday", "past"),
+    ("The parade will be held on Friday the fourth of July.", "Friday", "future"),
+    ("Volume was up from 443 million shares Thursday.", "Thursday", "past"),
+    ("The vote was delayed until Friday, April 1.", "Friday", "future"),
+])
+def test_sentence_tense(text: str, at: str, tense: str) -> None:
+    start = text.index(at)
+    assert sentences.sentence_tense(text, start, start + len(at)) == tense

@@ -1,0 +1,121 @@
+"""Resolution of temporal claims into TIMEX3 values: the constructs the time issue names, each as
+reporters write them, resolved against a document date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.timex import resolve_claims
+
+FRIDAY = dt.date(2013, 3, 22)  # a Friday
+
+
+def resolved(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple]:
+    claims = resolve_claims(text, extract_claims(text), date)
+    return {c.text: (c["timex"], c.certain, c["timex_mod"], c["anchor"])
+            for c in claims if c.kind in ("date", "time", "duration")}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The plant closed on March 3, 2012.", "March 3, 2012", "2012-03-03"),
+    ("Shares fell yesterday.", "yesterday", "2013-03-21"),
+    ("The board met last week.", "last week", "2013-W11"),
+    ("Profits rose this year.", "this year", "2013"),
+    ("Sales rose 4% in the fourth quarter of 2012.", "the fourth quarter of 2012", "2012-Q4"),
+    ("Q1 2013 results beat forecasts.", "Q1 2013", "2013-Q1"),
+    ("Output fell in the first half of 1990.", "the first half of 1990", "1990-H1"),
+    ("Fiscal 2013 ends in September.", "Fiscal 2013", "FY2013"),
+    ("Costs rose last summer.", "last summer", "2012-SU"),
+    ("It was the winter of 2012.", "the winter of 2012", "2012-WI"),
+    ("Growth was strong in the 1990s.", "the 1990s", "199"),
+    ("The storm hit on Tuesday night.", "Tuesday night", "2013-03-19TNI"),
+    ("It rained this morning.", "this morning", "2013-03-22TMO"),
+    ("Now the firm is smaller.", "Now", "PRESENT_REF"),
+    ("Prices were higher in the past.", "the past", "PAST_REF"),
+    ("The team meets every Friday.", "every Friday", "XXXX-WXX-5"),
+    ("This past Saturday, we toured the plant.", "This past Saturday", "2013-03-16"),
+    ("Talks lasted eight months.", "eight months", "P8M"),
+    ("A 90-minute call.", "90-minute", "PT90M"),
+    ("It took two and a half years.", "two and a half years", "P2Y6M"),
+    ("The strike lasted two weeks.", "two weeks", "P2W"),
+    ("Voters went to the polls on Thu, 9 May 2019.", "Thu, 9 May 2019", "2019-05-09"),
+    ("The meeting is on Tuesday, 14/05/2019.", "Tuesday, 14/05/2019", "2019-05-14"),
+    ("We celebrate on Friday the fourth of July, 2014.", "Friday the fourth of July, 2014", "2014-07-04"),
+])
+def test_values(text: str, span: str, value: str) -> None:
+    assert resolved(text)[span][0] == value
+
+
+def test_parts_of_months_keep_their_modifier() -> None:
+    found = resolved("Rain fell in early May and in late last June.")
+    assert found["early May"][:3] == ("2012-05", False, "EARLY")  # past tense: last year's May
+    assert found["late last June"][0] == "2012-06" and found["late last June"][2] == "LATE"
+
+
+def test_the_end_of_the_year() -> None:
+    assert resolved("Prices will fall by the end of the year.")["the end of the year"][::2] == ("2013", "END")
+
+
+def test_anaphora_count_from_the_narrative_date() -> None:
+    text = "On March 3, 2012, the board met. The next day it resigned; that morning it had voted."
+    found = resolved(text)
+    assert found["The next day"][0] == "2012-03-04" and found["The next day"][3] == "narrative"
+    assert found["that morning"][0] == "2012-03-03TMO"
+
+
+def test_a_time_takes_the_day_beside_it() -> None:
+    assert resolved("The vote is at 10 p.m. Wednesday.")["10 p.m."][0] == "2013-03-20T22:00"
+
+
+def test_year_inference_follows_the_tense() -> None:
+    past = resolved("The strike began on Dec. 29.", dt.date(2026, 1, 5))["Dec. 29"]
+    future = resolved("The talks will resume on Jan. 2.", dt.date(2025, 12, 29))["Jan. 2"]
+    assert past[:2] == ("2025-12-29", True) and future[:2] == ("2026-01-02", True)
+
+
+def test_a_year_far_from_the_document_date_is_uncertain() -> None:
+    value, certain, _, anchor = resolved("The plant opened on Aug. 14.", FRIDAY)["Aug. 14"]
+    assert (value, certain, anchor) == ("2012-08-14", False, "document")
+
+
+def test_a_stated_year_is_certain() -> None:
+    assert resolved("The plant opened on Aug. 14, 2012.")["Aug. 14, 2012"][:2] == ("2012-08-14", True)
+
+
+def test_without_a_document_date_the_reason_is_given() -> None:
+    text = "The vote was held on April 7, and again last week."
+    claims = {c.text: c for c in resolve_claims(text, extract_claims(text), None)}
+    assert claims["April 7"]["timex"] is None and "no document date" in claims["April 7"]["unresolved"]
+    assert claims["last week"]["unresolved"] == "no document date to resolve against"
+
+
+def test_range_ends_written_end_before_start() -> None:
+    found = resolved("The fair ran March 20 – 2, 2018.")
+    assert found["March 20"][0] == "2018-03-20" and found["2, 2018"][0] == "2018-03-02"
+
+
+def test_composites_see_the_resolved_parts() -> None:
+    text = "The show ran from May 4 to May 8, 2019."
+    claims = resolve_claims(text, extract_claims(text), FRIDAY)
+    (span,) = claims.of_kind("range")
+    assert span["high"]["timex"] == "2019-05-08" and span["low"]["timex"] is not None
+
+
+def test_every_temporal_claim_has_a_value_or_a_reason(shared_data) -> None:
+    lines = (shared_data / "news" / "news.jsonl").read_text(encoding="utf-8").splitlines()[:150]
+    for record in map(json.loads, lines):
+        text = record["text"]
+        for claim in resolve_claims(text, extract_claims(text), FRIDAY):
+            if claim.kind in ("date", "time", "duration"):
+                assert claim["timex"] is not None or claim["unresolved"], claim
+
+
+@pytest.mark.parametrize("text", ["It formed 200,000 years ago.", "In 3,000,000 weeks from now.",
+                                  "Dinosaurs died 66 million years ago."])
+def test_shifts_beyond_the_calendar_are_unresolved_not_errors(text: str) -> None:
+    claims = [c for c in resolve_claims(text, extract_claims(text), FRIDAY) if c.kind == "date"]
+    assert claims and all(c["timex"] is None and "range" in c["unresolved"] for c in claims)
