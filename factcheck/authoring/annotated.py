@@ -7,10 +7,18 @@ A ``.md``, ``.txt`` or ``.html`` file marks the line after a comment::
 
 Every finding on a line without an ``expect`` for its rule is extra. Only what was missed or extra
 is reported.
+
+A corpus of short articles may share one file: a line ``<!-- document -->`` starts a new document.
+Each document is checked alone (the others blanked out, so lines and columns stay those of the file),
+which matters for rules that read a whole document: an event in one article is never the antecedent
+of a description in the next.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +30,7 @@ from factcheck.startup import regexcache
 
 DOC_SUFFIXES = (".md", ".txt", ".html")
 ANNOTATION = regexcache.compile(r"<!--\s*(expect|ok)\s*:\s*([a-z0-9/_ ,-]+?)\s*-->")
+DOCUMENT_BREAK = regexcache.compile(r"^<!--\s*document\s*-->[ \t]*$", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +69,15 @@ def check_document(path: Path, engine: Engine) -> tuple[int, list[str]]:
     if item is None or isinstance(item, InputFailure):
         return 0, [f"{path}: cannot read: {item.error if item else 'no document'}"]
     notes = annotations(item)
-    result = engine.check(item)
     found: dict[tuple[str, int], str] = {}
-    for finding in result.findings:
-        if finding.span is not None:
-            line = item.position(item.original_span(finding.span).start).line
-            found.setdefault((finding.rule, line), finding.message)
+    notes_of_runs: list[str] = []
+    for part in parts(item):
+        result = engine.check(part)
+        notes_of_runs.extend(result.notes)
+        for finding in result.findings:
+            if finding.span is not None:
+                line = item.position(item.original_span(finding.span).start).line
+                found.setdefault((finding.rule, line), finding.message)
     problems = []
     expected = {(a.rule, a.line) for a in notes if a.kind == "expect"}
     for note in notes:
@@ -79,5 +91,23 @@ def check_document(path: Path, engine: Engine) -> tuple[int, list[str]]:
     for (rule, line), message in sorted(found.items(), key=lambda kv: kv[0][1]):
         if (rule, line) not in expected and (rule, line) not in marked_ok:
             problems.append(f"{path}:{line}: extra: {rule}: {message}")
-    problems.extend(f"{path}: {note}" for note in result.notes)
+    problems.extend(f"{path}: {note}" for note in dict.fromkeys(notes_of_runs))
     return len(notes), problems
+
+
+def parts(document: Document) -> list[Document]:
+    """The documents a file holds: itself, or one per ``<!-- document -->`` section, each with the
+    text of the other sections blanked (newlines kept, so every offset still maps to the file)."""
+    breaks = [m.start() for m in DOCUMENT_BREAK.finditer(document.original)]
+    if not breaks:
+        return [document]
+    text = document.text
+    to_original = [document.offsets.to_original(i) for i in range(len(text))]
+    bounds = [0, *breaks, len(document.original) + 1]
+    result = []
+    for low, high in itertools.pairwise(bounds):
+        masked = "".join(
+            ch if ch == "\n" or low <= to_original[i] < high else " " for i, ch in enumerate(text)
+        )
+        result.append(dataclasses.replace(document, text=masked, _lines=None))
+    return result

@@ -60,6 +60,10 @@ _WHOLE_UNIT = regexcache.compile(
     rf"(?P<word>[AaWwFfEe](?:ll|hole|ull|ntire|nother))(?P<sep>{_SP}+|-)"
     rf"(?P<unit>day|night|week|month|year|hour|minute|decade)\b(?!-)"
 )
+# "the hour-long conversation", "a day-long strike": one unit, with or without an article.
+_UNIT_LONG = regexcache.compile(
+    r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
+)
 # "a quarter of an hour", "three-quarters of an hour", "a quarter of a century".
 _PART_OF_UNIT = regexcache.compile(rf"quarters?{_SP}+of{_SP}+an?{_SP}+(?P<unit>hour|year|century)\b")
 _PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{_SP}+|-)$")
@@ -82,6 +86,8 @@ _BETWEEN_BEFORE = regexcache.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 # "30-year-old" is an age and "five-year-plan" a name; "a second term" is an ordinal.
 _NOT_AFTER_ADJECTIVAL = regexcache.compile(r"-(?:old|olds)\b|-[A-Za-z]")
 # "2.5 hours" is said for two and a half hours: its step is the half, not a tenth of an hour.
+# "an hour-long meeting" says about an hour, not anything from 30 to 90 minutes: a quarter of the unit.
+_LONG_STEP = Decimal("0.25")
 _FRACTION_STEPS = {
     Decimal("0.5"): Decimal("0.5"),
     Decimal("0.25"): Decimal("0.25"),
@@ -284,6 +290,7 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
         start = match.start("halfhyph")  # "a half-hour meeting": the article belongs to "meeting"
     elif match["long"]:
         start = match.start("unit")  # "an hour-long meeting"
+        step = _LONG_STEP
     adjectival = bool(match["long"] or match["halfhyph"])
     return _found(start, match.end(), amount, step, unit, adjectival)
 
@@ -310,6 +317,12 @@ def _from_part(text: str, match: re.Match[str]) -> _Found | None:
     if (count == 1) != (text[match.start() + 7] != "s"):
         return None  # "a quarters of", "three quarter of"
     return _found(before.start(), match.end(), Decimal("0.25") * count, Decimal("0.25"), match["unit"])
+
+
+def _from_long(text: str, match: re.Match[str]) -> _Found | None:
+    """"the hour-long conversation": one unit, measuring the noun after it."""
+    unit = _UNITS[match["unit"].lower()]
+    return _found(match.start(), match.end(), Decimal(1), _LONG_STEP, unit, adjectival=True)
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -357,7 +370,7 @@ def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``duration`` claims, from number mentions and from articles, skipping taken characters."""
     candidates = [_from_mention(text, m) for m in mentions]
-    for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole)):
+    for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long)):
         candidates += [read(text, m) for m in scan.finditer(text) if not _inside_word(text, m.start())]
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from factcheck.claims import lexicon
+from factcheck.claims import mentions as mentions_module
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
 from factcheck.startup import regexcache
@@ -34,6 +35,33 @@ _EVENT_FOR_THE = regexcache.compile(
     rf"\b(?P<event>{lexicon.alternation([*_EVENTS, *_VERBS])}){_SP}for{_SP}the{_SP}$", re.IGNORECASE
 )
 _TIME_AFTER = regexcache.compile(rf"{_SP}time\b")
+_SINGULAR_EVENTS = frozenset(name for names in lexicon.load("events")["events"].values() for name in names)
+_NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+                           "twelve", "dozen", "few"])
+_FOR_THE_BEFORE = regexcache.compile(rf"\bfor{_SP}the{_SP}$", re.IGNORECASE)
+_CLASSES: dict[str, str] = lexicon.load("events")["classes"]
+_PRIOR = frozenset(lexicon.load("events")["prior_words"])
+_BEFORE_THIS = regexcache.compile(rf"^[^.;]{{0,40}}?\bbefore{_SP}(?:this|that|it){_SP}?(?:one)?\b")
+_CALENDAR_UNIT = (
+    r"(?P<unit>week|weekend|month|year|season|summer|winter|spring|autumn|fall|term|decade|quarter)"
+)
+_SCOPE_BEFORE = regexcache.compile(
+    rf"\b(?:this|the){_SP}(?P<unit>week|month|year|season|summer|winter|spring|autumn|term|decade)['’]s{_SP}$",
+    re.IGNORECASE,
+)
+_SCOPE_AFTER = regexcache.compile(
+    rf"(?:{_SP}[a-z]+){{0,5}}?{_SP}(?:"
+    rf"(?P<which>so{_SP}far{_SP}this|this|last|the){_SP}{_CALENDAR_UNIT}\b"
+    rf"|(?:of|in|for){_SP}(?P<year>(?:19|20)\d\d)\b"
+    rf"|of{_SP}(?P<of>(?:his|her|their|its|[A-Z][\w]*['’]s){_SP}(?:[a-z]+{_SP}){{0,2}}(?:term|presidency|tenure|reign|season|career)))"
+)
+_SINCE_AFTER = regexcache.compile(
+    rf"(?:{_SP}[a-z-]+){{0,4}}?{_SP}since{_SP}(?P<since>(?:(?:19|20)\d\d|(?:the{_SP})?[A-Za-z][\w-]*(?:{_SP}[A-Za-z][\w-]*){{0,3}}?(?:{_SP}of{_SP}(?:19|20)\d\d)?))\b"
+)
+_COPULA_BEFORE = regexcache.compile(
+    rf"\b(?:was|is|marked|marks|became|becomes|be|been){_SP}(?:only{_SP})?(?:the|their|its|his|her|our){_SP}$",
+    re.IGNORECASE,
+)
 _SENTENCE_END = regexcache.compile(r"[.!?;](?=\s|$)|\n")
 _JOINER = regexcache.compile(
     rf"\b(?:{lexicon.alternation(lexicon.load('events')['period_joiners'])}){_SP}"
@@ -69,35 +97,123 @@ def _period_after(text: str, start: int, durations: dict[int, Claim]) -> Claim |
     return None
 
 
+def _scope(text: str, start: int, end: int) -> str | None:
+    """The stretch of the calendar a series is counted over: "this month" (also "of the month",
+    "this month's"), "2025" ("of 2025", "in 2025"), "last season", or the interval named after
+    "of" ("of Trump's second term")."""
+    before = _SCOPE_BEFORE.search(text, max(0, start - 30), start)
+    if before is not None:
+        return f"this {before['unit'].lower()}"
+    after = _SCOPE_AFTER.match(text, end, _sentence_limit(text, end))
+    if after is None:
+        return None
+    if after["year"]:
+        return after["year"]
+    if after["unit"]:
+        which = " ".join(after["which"].lower().split())
+        return f"{'this' if which in ('the', 'so far this') else which} {after['unit'].lower()}"
+    return " ".join(after["of"].lower().replace("’", "'").split())
+
+
+def _since(text: str, end: int) -> str | None:
+    """What a count is reckoned from: "since 2019", "since the Helsinki summit"."""
+    match = _SINCE_AFTER.match(text, end, _sentence_limit(text, end))
+    return " ".join(match["since"].split()) if match else None
+
+
+def _prior(text: str, head: Claim, event_start: int) -> bool:
+    """Whether a count is of the events before this one: "seven earlier stoppages", "the previous
+    three meetings", "five sessions this year before this one"."""
+    before = text[max(0, head.span.start - 20) : head.span.start].lower().split()
+    between = text[head.span.end : event_start].lower().split()
+    return bool(set(before[-2:]) & _PRIOR or set(between) & _PRIOR
+                or _BEFORE_THIS.search(text, event_start, _sentence_limit(text, event_start)))
+
+
+def _mention_at(mentions: list[mentions_module.Mention], head: int) -> mentions_module.Mention | None:
+    return next((m for m in mentions if m.head == head), None)
+
+
 def _event_count(text: str, head: Claim, start: int, event: str, event_end: int,
-                 durations: dict[int, Claim]) -> Claim:
-    """An event_count claim from ``start`` through the event, or through its period if one follows."""
+                 durations: dict[int, Claim], mention: mentions_module.Mention | None,
+                 current: bool, event_start: int | None = None) -> Claim:
+    """An event_count claim from ``start`` through the event, or through its period if one follows,
+    with the identity of the series it counts."""
     period = _period_after(text, event_end, durations)
     end = period.span.end if period is not None else event_end
     ordinal = head if head.kind == "ordinal" else None
     count = head if head.kind == "number" else None
+    since = _since(text, event_end)
+    if ordinal is not None and ordinal.value == 1 and period is not None:
+        since, period = period.text, None  # "the first meeting in six years": a gap, not a span
+    cls = mention.cls if mention is not None else _CLASSES.get(event, event)
+    scope = _scope(text, start, end)
+    series = "/".join([cls, scope or "", str(period.value) if period is not None else "", since or ""])
     return make_claim(
         text, "event_count", start, end, head.value, hedge=head.hedge, precision=head.precision,
-        fields={"event": event, "ordinal": ordinal, "count": count, "period": period},
+        fields={
+            "event": event, "ordinal": ordinal, "count": count, "period": period, "class": cls,
+            "mode": mention.mode if mention else None, "scope": scope, "since": since,
+            "prior": count is not None and _prior(text, head, event_start or head.span.end),
+            "current": current, "participants": list(mention.participants) if mention else [],
+            "chain": mention.chain if mention else None, "series": series,
+        },
     )
 
 
-def _from_ordinal(text: str, ordinal: Claim, durations: dict[int, Claim]) -> Claim | None:
-    """"eighth conversation in just eight months" or "met for the fourth time this year"."""
+def _from_ordinal(text: str, ordinal: Claim, durations: dict[int, Claim],
+                  mentions: list[mentions_module.Mention]) -> Claim | None:
+    """"eighth conversation in just eight months", "met for the fourth time this year", "only the
+    second time the two leaders had spoken by phone"."""
     match = _EVENT_AFTER.match(text, ordinal.span.end)
-    if match is not None:
+    if match is not None and _counts_one(match):
         event = _EVENTS[_normalize(match["event"])]
-        return _event_count(text, ordinal, ordinal.span.start, event, match.end(), durations)
+        mention = _mention_at(mentions, match.start("event"))
+        current = _COPULA_BEFORE.search(text, max(0, ordinal.span.start - 40), ordinal.span.start) is not None
+        return _event_count(text, ordinal, ordinal.span.start, event, match.end(), durations, mention,
+                            current)
     time = _TIME_AFTER.match(text, ordinal.span.end)
-    before = _EVENT_FOR_THE.search(text, max(0, ordinal.span.start - 40), ordinal.span.start)
-    if time is None or before is None:
+    if time is None:
         return None
-    word = _normalize(before["event"])
-    event = _EVENTS.get(word) or _VERBS[word]
-    return _event_count(text, ordinal, before.start(), event, time.end(), durations)
+    before = _EVENT_FOR_THE.search(text, max(0, ordinal.span.start - 40), ordinal.span.start)
+    if before is not None:
+        word = _normalize(before["event"])
+        event = _EVENTS.get(word) or _VERBS[word]
+        mention = _mention_at(mentions, before.start("event"))
+        return _event_count(text, ordinal, before.start(), event, time.end(), durations, mention, True)
+    mention = _verb_for_time(text, ordinal, time.end(), mentions)
+    if mention is None:
+        return None
+    start = min(mention.head, ordinal.span.start)
+    return _event_count(text, ordinal, start, mention.lemma, max(time.end(), mention.end), durations,
+                        mention, True)
 
 
-def _from_count(text: str, number: Claim, durations: dict[int, Claim]) -> Claim | None:
+def _counts_one(match: re.Match[str]) -> bool:
+    """An ordinal numbers one event: not "the first two games" nor "their first matches"."""
+    if match["mod"] and (match["mod"] in _NUMBER_WORDS or match["mod"][0].isdigit()):
+        return False
+    return _normalize(match["event"]) in _SINGULAR_EVENTS or _normalize(match["event"]) == "talks"
+
+
+def _verb_for_time(text: str, ordinal: Claim, time_end: int,
+                   mentions: list[mentions_module.Mention]) -> mentions_module.Mention | None:
+    """The event an ordinal "time" counts: the verb or noun before "for the Nth time" in its clause
+    ("spoke by phone on Monday for the third time"), or the verb after "the Nth time (that)" ("the
+    second time the two had spoken by phone")."""
+    low = max(0, ordinal.span.start - _WINDOW)
+    ends = _SENTENCE_END.finditer(text, low, ordinal.span.start)
+    sentence_start = max((m.end() for m in ends), default=low)
+    if _FOR_THE_BEFORE.search(text, max(0, ordinal.span.start - 10), ordinal.span.start):
+        before = [m for m in mentions if sentence_start <= m.head < ordinal.span.start and not m.plural]
+        return before[-1] if before else None
+    limit = _sentence_limit(text, time_end)
+    after = [m for m in mentions if m.verb and time_end <= m.head < min(limit, time_end + 60)]
+    return after[0] if after else None
+
+
+def _from_count(text: str, number: Claim, durations: dict[int, Claim],
+                mentions: list[mentions_module.Mention]) -> Claim | None:
     """"five calls over the past three months": a whole count followed by a plural event noun."""
     if number.value is None or number.value != number.value.to_integral_value() or number.value < 2:
         return None
@@ -105,22 +221,27 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim]) -> Claim 
     if match is None or not match["event"].endswith("s"):
         return None
     event = _EVENTS[_normalize(match["event"])]
-    return _event_count(text, number, number.span.start, event, match.end(), durations)
+    mention = _mention_at(mentions, match.start("event"))
+    return _event_count(text, number, number.span.start, event, match.end(), durations, mention, False,
+                        match.start("event"))
 
 
 def _normalize(phrase: str) -> str:
     return re.sub(r"\s+", " ", phrase.lower())
 
 
-def event_counts(text: str, atoms: list[Claim]) -> list[Claim]:
-    """``event_count`` claims, one per ordinal or count that heads an event noun."""
+def event_counts(text: str, atoms: list[Claim],
+                 mentions: list[mentions_module.Mention] | None = None) -> list[Claim]:
+    """``event_count`` claims, one per ordinal or count that heads an event noun, each with the
+    series it counts (``class``, ``scope``, ``since``, ``participants``: see ``mentions``)."""
     durations = {c.span.start: c for c in atoms if c.kind == "duration"}
+    found_mentions = mentions if mentions is not None else mentions_module.find(text, atoms)
     found = []
     for claim in atoms:
         if claim.kind == "ordinal":
-            composite = _from_ordinal(text, claim, durations)
+            composite = _from_ordinal(text, claim, durations, found_mentions)
         elif claim.kind == "number" and claim.unit is None:
-            composite = _from_count(text, claim, durations)
+            composite = _from_count(text, claim, durations, found_mentions)
         else:
             continue
         if composite is not None:

@@ -15,6 +15,7 @@ from factcheck.claims import (
     dates,
     durations,
     events,
+    lengths,
     money,
     numbers,
     ordinals,
@@ -29,6 +30,7 @@ from factcheck.claims import (
     times,
     vague,
 )
+from factcheck.claims import mentions as event_mentions
 from factcheck.claims.base import Taken
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.claims.patterns import PatternSet, default_kinds
@@ -61,8 +63,11 @@ class Extractor:
         atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
         atoms += numbers.extract(text, mentions, taken)
         atoms.sort(key=lambda c: c.span.start)
-        composites = events.event_counts(text, atoms) + events.elapsed(text, atoms)
-        composites += ranges.extract(text, atoms)
+        found_mentions = event_mentions.find(text, atoms)
+        composites = event_mentions.claims(text, found_mentions)
+        composites += events.event_counts(text, atoms, found_mentions) + events.elapsed(text, atoms)
+        found_ranges = ranges.extract(text, atoms)
+        composites += found_ranges + lengths.extract(text, atoms, found_ranges)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
         composites += people.extract(text) + places.extract(text)  # names and places: no numbers
         return ClaimSet(atoms + composites, _problems(text))

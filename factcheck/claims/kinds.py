@@ -58,13 +58,55 @@ _KINDS = [
         "event_count",
         "number",
         "A count of events in a series, by ordinal or cardinal, optionally over a period: "
-        "'their eighth conversation in just eight months'.",
+        "'their eighth conversation in just eight months', 'for the third time this month', 'seven "
+        "earlier stoppages'. The series it counts: `class` (call, meeting, strike, …, as for `event` "
+        "claims), `scope` the stretch of calendar ('this month', '2025', \"trump's second term\"), "
+        "`since` what it is reckoned from ('2019'; also the gap in 'the first meeting in six years'), "
+        "`participants` the names in its sentence; `series` joins class, scope, period and since, so "
+        "two counts of one series have one `series`. `prior` marks a count of the events before this "
+        "one ('seven earlier stoppages'), `current` an ordinal of the event being reported ('for the "
+        "third time', 'it was their fifth meeting'), `chain` the event mention it counts.",
         {
             "event": "string",
             "ordinal": "claim<ordinal>?",
             "count": "claim<number>?",
             "period": "claim<duration>?",
+            "class": "string",
+            "mode": "string?",
+            "scope": "string?",
+            "since": "string?",
+            "prior": "bool",
+            "current": "bool",
+            "participants": "list<string>",
+            "chain": "number?",
+            "series": "string",
         },
+        composite=True,
+    ),
+    ClaimKind(
+        "event",
+        "string",
+        "A mention of an event, with its identity: 'a 20-minute call', 'the hour-long conversation', "
+        "'talked by phone for 40 minutes', 'those 45 minutes'. Value and `class` the kind of event "
+        "(call, meeting, talks, strike, recall, …), `lemma` the noun or verb as a lemma, `mode` 'phone' "
+        "or 'in person'; `chain` the start offset of the first mention of the same event (mentions with "
+        "one chain are one event), `antecedent` the start of the mention it refers back to (null for a "
+        "first mention); `duration`, `date` and `ordinal` as stated with it; `participants` the names "
+        "in its sentence.",
+        {"class": "string", "lemma": "string", "mode": "string?", "chain": "number",
+         "antecedent": "number?", "duration": "claim<duration>?", "date": "claim<date>?",
+         "ordinal": "claim<ordinal>?", "participants": "list<string>", "plural": "bool",
+         "definite": "bool", "determiner": "string?"},
+        composite=True,
+    ),
+    ClaimKind(
+        "range_length",
+        "duration",
+        "A range of two times or two dates with the length stated for it, in its sentence or the next: "
+        "'between 2 p.m. and 6 p.m., a three-hour sitting', 'from April 11 to April 14, a week-long "
+        "festival'. `begin` and `finish` are the endpoints, `duration` the stated length (also the "
+        "value).",
+        {"duration": "claim<duration>", "begin": "claim<any>", "finish": "claim<any>"},
         composite=True,
     ),
     ClaimKind(

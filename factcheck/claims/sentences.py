@@ -195,3 +195,37 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
         if found:
             return found
     return None
+
+
+def sentence_ends(text: str) -> list[int]:
+    """The offsets where the sentences of ``text`` end, in order (the same ends as
+    :func:`sentence_bounds` finds), for a reader that needs every sentence of a document at once."""
+    ends = []
+    for match in _END.finditer(text):
+        if _is_boundary(text, match):
+            ends.append(match.end() if not match[0].startswith("\n") else match.start())
+    return ends
+
+
+def sentence_starts(text: str) -> list[int]:
+    """The offsets where each sentence of ``text`` after the first begins (the same boundaries as
+    :func:`sentence_bounds`, read over the whole text once)."""
+    found: list[int] = []
+    for match in _END.finditer(text):
+        if not (_is_boundary(text, match) or _ends_after_clock(text, match)):
+            continue
+        if text[found[-1] if found else 0 : match.start()].strip():  # no empty sentences
+            found.append(match.end())
+    return found
+
+
+_OPENERS_AFTER = regexcache.compile(
+    r"\s+(?:The|A|An|It|This|That|These|Those|They|He|She|We|Over|But|In|On)\b"
+)
+
+
+def _ends_after_clock(text: str, match: re.Match[str]) -> bool:
+    """"ran from 9 a.m. to 11 a.m. The hearing ...": "a.m." or "p.m." before a word that opens
+    sentences ends one."""
+    return text[max(0, match.start() - 3) : match.start()].lower() in ("a.m", "p.m") and bool(
+        _OPENERS_AFTER.match(text, match.end()))

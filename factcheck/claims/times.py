@@ -8,6 +8,8 @@ the number mentions followed by "a.m."/"p.m."/"o'clock". The value is a :class:`
 
 from __future__ import annotations
 
+import re
+
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
@@ -30,6 +32,20 @@ _WORD = regexcache.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.wi
 _WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
 _ZONE_AFTER = regexcache.compile(rf"[ \t\u00a0]+\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
 _MINUTE = Duration.of(1, "minute")
+# Times in words: "half past eight in the evening", "a quarter to nine", "eleven at night".
+_PAST_TO_BEFORE = regexcache.compile(
+    r"(?P<minutes>half|(?:a[ \t]+)?quarter|twenty-five|twenty|ten|five)[ \t]+(?P<way>past|to|after)[ \t]+$",
+    re.IGNORECASE,
+)
+_DAY_PART_AFTER = regexcache.compile(
+    r"[ \t\u00a0]+(?:o['’]clock[ \t]+)?(?P<part>in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night"
+    r"|this[ \t]+(?:morning|afternoon|evening)|tonight)\b",
+    re.IGNORECASE,
+)
+_WORDED_TIME_BEFORE = regexcache.compile(
+    r"\b(?:at|from|until|till|to|by|between|and|around|about|before|after|since)[ \t]+$", re.IGNORECASE
+)
+_WORD_MINUTES = {"half": 30, "quarter": 15, "twenty-five": 25, "twenty": 20, "ten": 10, "five": 5}
 
 
 def _hour24(hour: int, meridiem: str | None) -> int | None:
@@ -64,9 +80,37 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
         hour = _hour24(int(mention.value), after["ampm"]) if after else None
         if after is not None and hour is not None and 1 <= mention.value <= 12:
             found.append(_claim(text, mention.start, after.end(), hour, 0))
+    found += _worded(text, mentions)
     for match in _WORD.finditer(text) if any(w in text for w in _WORD_HINTS) else ():
         hour, minute = _WORDS[match["word"].lower()]
         found.append(_claim(text, match.start(), match.end(), hour, minute))
+    return found
+
+
+def _worded(text: str, mentions: list[NumberMention]) -> list[Claim]:
+    """"half past eight in the evening", "a quarter to nine", "eight in the morning", "eleven at
+    night": an hour from one to twelve with minutes before it in words or a part of the day after it
+    (which sets a.m. or p.m.)."""
+    found = []
+    for mention in mentions:
+        if mention.ordinal or mention.value != int(mention.value) or not 1 <= mention.value <= 12:
+            continue
+        before = _PAST_TO_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+        part = _DAY_PART_AFTER.match(text, mention.end)
+        if before is None and (part is None or not _WORDED_TIME_BEFORE.search(
+                text, max(0, mention.start - 10), mention.start)):
+            continue
+        hour, minute = int(mention.value), 0
+        if before is not None:
+            minute = _WORD_MINUTES[before["minutes"].lower().split()[-1]]
+            if before["way"].lower() == "to":
+                hour, minute = (hour - 2) % 12 + 1, 60 - minute
+        if part is not None:
+            word = part["part"].lower().split()[-1]
+            evening = word in ("afternoon", "evening", "tonight") or (word == "night" and hour >= 6)
+            hour = hour % 12 + (12 if evening else 0)
+        start = before.start() if before is not None else mention.start
+        found.append(_claim(text, start, part.end() if part else mention.end, hour, minute))
     return found
 
 

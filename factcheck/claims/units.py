@@ -83,8 +83,11 @@ def lookup(name: str) -> Unit:
     return units()[canonical]
 
 
-def convert(amount: Decimal | int | str, from_unit: str, to_unit: str) -> Decimal:
+def convert(amount: Decimal | int | str, from_unit: str, to_unit: str, *,
+            difference: bool = False) -> Decimal:
     """``amount`` stated in ``from_unit`` expressed in ``to_unit``: ``convert(75, "mile", "km")``.
+    A ``difference`` (a temperature change, pint's delta units) converts by the factor alone: a rise of
+    2 °F is a rise of 1.1 °C, not -16.7 °C.
 
     Raises ValueError for unknown units, units of different dimensions, or a unit without a factor."""
     source, target = lookup(from_unit), lookup(to_unit)
@@ -93,8 +96,11 @@ def convert(amount: Decimal | int | str, from_unit: str, to_unit: str) -> Decima
                          f"to {target.name} ({target.dimension})")
     if source.factor is None or target.factor is None:
         raise ValueError(f"no conversion declared between {source.name!r} and {target.name!r}")
-    base = (Decimal(amount) + source.offset) * source.factor
-    result = _ROUND.plus(base / target.factor - target.offset)
+    if difference:
+        result = _ROUND.plus(Decimal(amount) * source.factor / target.factor)
+    else:
+        base = (Decimal(amount) + source.offset) * source.factor
+        result = _ROUND.plus(base / target.factor - target.offset)
     return result.quantize(Decimal(1)) if result == result.to_integral_value() else result.normalize()
 
 

@@ -261,14 +261,17 @@ def _period(ctx: Any, name: str) -> Any:
 
 @_register("timeline(c: claim<event_count>) -> timeline?", needs_ctx=True)
 def _timeline(ctx: Any, c: Any) -> Any:
-    """The timeline of the counted events: among the timelines named by the claim's ``event`` noun,
-    the one whose participants are all mentioned in the document; null when none or several fit."""
-    noun = c.fields.get("event")
-    if not noun:
-        return None
+    """The timeline of the counted events: among the timelines named by the claim's event ``class``
+    ("call", "meeting"; else its ``event`` noun, unless a mode such as "face-to-face" changed the
+    class), the one whose participants are all mentioned in the document; null when none or several
+    fit."""
+    nouns = [c.fields.get("class"), None if c.fields.get("mode") else c.fields.get("event")]
     mentioned = ctx.mentioned_entities
-    fitting = [t for t in ctx.facts.timelines_for(noun) if all(p in mentioned for p in t.participants)]
-    return fitting[0] if len(fitting) == 1 else None
+    for noun in filter(None, nouns):
+        fitting = [t for t in ctx.facts.timelines_for(noun) if all(p in mentioned for p in t.participants)]
+        if fitting:
+            return fitting[0] if len(fitting) == 1 else None
+    return None
 
 
 def function_reference() -> str:

@@ -54,6 +54,17 @@ def _convert(n: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
         return None
 
 
+@_register("convert_difference(n: number, from_unit: string, to_unit: string) -> number?")
+def _convert_difference(n: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
+    """A difference of ``n`` in ``from_unit`` expressed in ``to_unit``: by the factor alone, without
+    the offset of a temperature scale (``convert_difference(2, "°F", "°C")`` is about 1.11, where
+    ``convert`` gives -16.7); null as for ``convert``."""
+    try:
+        return units.convert(n, from_unit, to_unit, difference=True)
+    except ValueError:
+        return None
+
+
 @_register("dimension(unit: string) -> string?")
 def _dimension(unit: str) -> str | None:
     """What a unit measures (``"length"``, ``"mass"``, ``"temperature"``, ...), or null when the

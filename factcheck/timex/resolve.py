@@ -9,17 +9,16 @@ first day named), ``resolved_year`` and ``unresolved`` (the reason when there is
 ``Claim.certain`` False where the value rests on an inference.
 
 Year inference (a date stated without its year, "March 12", "in October", "the fourth quarter"): the
-document date's year, moved one back when the sentence is in the past tense and the date would fall
-after the document date, one forward when it is in the future tense and would fall before. The year
-is *fixed by the document* (certain) when the date so placed lies within :data:`SURE_DAYS` of the
-document date and the tense does not contradict it; otherwise it is an inference (``certain`` False).
+occurrence nearest the document date, the sentence's tense weighing in (a day on the side the tense
+points away from weighs more; see ``_infer_year``). The year is *fixed by the document* (certain) when
+the date so placed lies within :data:`SURE_DAYS` of the document date and the tense does not
+contradict it; otherwise it is an inference (``certain`` False).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -367,7 +366,8 @@ def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> Timex 
     return None
 
 
-def _moves_reference(claim: Claim, timex: Timex) -> bool:
+def _moves_reference(timex: Timex) -> bool:
+    """A date fixed to a day (not a week or a vague reference) becomes the narrative's day."""
     return timex.day is not None and timex.value is not None and len(timex.value) >= 10 \
         and timex.value[4] == "-" and "W" not in timex.value
 
@@ -382,7 +382,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         if claim.kind == "date":
             timex = resolve_date(claim, ctx)
             resolved_dates.append((claim, timex))
-            if _moves_reference(claim, timex) and not claim.fields.get("anaphoric"):
+            if _moves_reference(timex) and not claim.fields.get("anaphoric"):
                 ctx.reference = timex.day
         elif claim.kind == "duration":
             timex = resolve_duration(claim)
@@ -406,7 +406,9 @@ def _rebuilt(claim: Claim, replaced: dict[int, Claim]) -> Claim:
         return replaced[id(claim)]
     if not claim.fields or not any(isinstance(v, (Claim, list, tuple)) for v in claim.fields.values()):
         return claim
-    swap: Callable[[Any], Any] = lambda v: _rebuilt(v, replaced) if isinstance(v, Claim) else v  # noqa: E731
+    def swap(value: Any) -> Any:
+        return _rebuilt(value, replaced) if isinstance(value, Claim) else value
+
     fields = {k: (type(v)(swap(x) for x in v) if isinstance(v, (list, tuple)) else swap(v))
               for k, v in claim.fields.items()}
     return dataclasses.replace(claim, fields=fields)

@@ -33,6 +33,19 @@ def test_annotated_document_reports_missed_and_extra(tmp_path, capsys):
     assert "2 failed" in out
 
 
+def test_annotated_file_holds_several_documents(tmp_path, capsys):
+    """A restatement is compared within its own document, never with the previous one's event."""
+    one = ("---\ndate: 2025-10-16\n---\nIt was a 45-minute call.\n"
+           "<!-- expect: restated-duration-agrees -->\nThe two-hour call ended.\n")
+    two = "<!-- ok: restated-duration-agrees -->\nThe 45-minute call ended.\n"
+    path = tmp_path / "corpus.md"
+    path.write_text(f"{one}\n<!-- document -->\n{two}", encoding="utf-8")
+    assert main(["test", str(path)]) == 0, capsys.readouterr().out
+    path.write_text(f"{one}\n{two}", encoding="utf-8")  # one document: the second restates the first
+    assert main(["test", str(path)]) == 1
+    assert "extra: restated-duration-agrees where marked ok" in capsys.readouterr().out
+
+
 def test_loader_skips_tests_and_patterns_folders(tmp_path):
     (tmp_path / "tests").mkdir()
     (tmp_path / "patterns").mkdir()

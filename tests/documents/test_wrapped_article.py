@@ -71,8 +71,9 @@ def _summary(claims: list[dict]) -> list[tuple[str, str, object]]:
 
 
 def test_every_layout_gives_the_same_22_claims(claims_by_layout) -> None:
+    """22 claims, and the event mentions (with their identity) the article makes."""
     expected = _summary(claims_by_layout["unwrapped.md"][0])
-    assert len(expected) == 22
+    assert len([c for c in expected if c[0] != "event"]) == 22
     for name, (claims, _) in claims_by_layout.items():
         assert _summary(claims) == expected, name
 

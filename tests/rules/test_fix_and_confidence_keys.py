@@ -68,7 +68,8 @@ def test_an_example_asserts_the_confidence():
 def test_the_figure_must_be_a_claim():
     with pytest.raises(ExpressionTypeError) as info:
         load(RULE.replace("figure: c.share", "figure: ratio"))
-    assert "'fix.figure' must be a claim, not number" in info.value.message
+    # part_of_whole's part and whole may be numbers, money or quantities: the ratio's type is "any"
+    assert "'fix.figure' must be a claim, not any" in info.value.message
     assert (info.value.location.line, info.value.location.column) == (12, 11)
 
 

@@ -14,12 +14,18 @@ from functools import cache
 from pathlib import Path
 
 from factcheck.claims.model import Claim, ClaimKind
+from factcheck.claims.patterns.compiler import Compiled
 from factcheck.claims.patterns.loader import (
     PatternKind,
     PatternLoadError,
+    Scope,
+    is_word_file,
     kind_location,
     load_pattern_file,
     load_pattern_text,
+    load_word_text,
+    read_pattern_file,
+    stage_of,
 )
 from factcheck.claims.patterns.matcher import Masked, match_kind
 from factcheck.claims.patterns.starts import scanner
@@ -34,24 +40,45 @@ def default_dir() -> Path:
     return rules_dir() / PATTERNS_DIR
 
 
-def pattern_files(directory: Path) -> list[Path]:
-    """The pattern files of a ``patterns/`` directory, in name order."""
+def _yaml_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file()) if directory.is_dir() else []
+
+
+def pattern_files(directory: Path) -> list[Path]:
+    """The pattern files of a ``patterns/`` directory (each declaring a kind), in name order."""
+    return [path for path in _yaml_files(directory) if not is_word_file(read_pattern_file(path))]
+
+
+def word_files(directory: Path) -> list[Path]:
+    """The word files of a ``patterns/`` directory (macros shared by its pattern files), in name order."""
+    return [path for path in _yaml_files(directory) if is_word_file(read_pattern_file(path))]
 
 
 def load_directory(directory: Path, known: Mapping[str, ClaimKind]) -> list[PatternKind]:
     """The kinds declared by every pattern file of a ``patterns/`` directory, each checked against
-    the ``known`` kinds. A kind declared twice, here or in ``known``, is an error at its name."""
+    the ``known`` kinds, the macros of the directory's word files and the kinds of its earlier stages
+    (files load stage by stage). A kind declared twice, here or in ``known``, is an error at its name."""
+    from factcheck.claims.kinds import with_kinds
+
+    directory = Path(directory)
+    shared: dict = {}
+    words = {path: read_pattern_file(path) for path in word_files(directory)}
+    for path, text in words.items():  # word files first: their macros serve every pattern file
+        shared = load_word_text(str(path), text, shared)
+    texts = {path: read_pattern_file(path) for path in pattern_files(directory)}
     kinds: list[PatternKind] = []
     seen: dict[str, str] = {}
-    for path in pattern_files(Path(directory)):
-        kind = load_pattern_file(path, known)
-        name = kind.kind.name
-        if name in seen:
-            raise PatternLoadError(f"claim kind {name!r} is already declared", kind_location(kind.path),
-                                   f"first declared in {seen[name]}")
-        seen[name] = kind.path
-        kinds.append(kind)
+    for stage in sorted({stage_of(text) for text in texts.values()}):  # a stage sees the earlier ones
+        scope = Scope(with_kinds(known, [kind.kind for kind in kinds]), shared, "\0".join(words.values()),
+                      {kind.kind.name: kind.stage for kind in kinds})
+        for path in (path for path, text in texts.items() if stage_of(text) == stage):
+            kind = load_pattern_file(path, scope=scope)
+            name = kind.kind.name
+            if name in seen:
+                raise PatternLoadError(f"claim kind {name!r} is already declared", kind_location(kind.path),
+                                       f"first declared in {seen[name]}")
+            seen[name] = kind.path
+            kinds.append(kind)
     return kinds
 
 
@@ -68,12 +95,12 @@ class PatternSet:
     one combined search, built on first use from the kinds (which never change)."""
 
     def __init__(self, kinds: Iterable[PatternKind]) -> None:
-        self.kinds: tuple[PatternKind, ...] = tuple(kinds)
+        self.kinds: tuple[PatternKind, ...] = tuple(sorted(kinds, key=lambda kind: kind.stage))
         self._scanner: list[re.Pattern[str] | None] = []  # memo of the combined search
 
     def scanner(self) -> re.Pattern[str] | None:
         if not self._scanner:
-            starts = {start for kind in self.kinds for pattern in kind.patterns for start in pattern.starts}
+            starts = {start for kind in self.kinds for pattern in _compiled(kind) for start in pattern.starts}
             words = {word for key, word in starts if key == "word"}
             self._scanner.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
         return self._scanner[0]
@@ -83,14 +110,24 @@ class PatternSet:
         tests) tries every pattern at every position instead of at its candidate starts."""
         if not self.kinds or not atoms:
             return []
-        masked = Masked(text, atoms)
-        if not brute:
-            masked.scan(self.scanner())
         found: list[Claim] = []
-        for kind in self.kinds:
-            found += match_kind(masked, kind, brute=brute)
+        for stage in sorted({kind.stage for kind in self.kinds}):  # a later stage reads earlier composites
+            kinds = [kind for kind in self.kinds if kind.stage == stage]
+            named = {name for kind in kinds for pattern in _compiled(kind) for name, _ in pattern.kinds}
+            earlier = [claim for claim in found if claim.kind in named]
+            claims = sorted(atoms + earlier, key=lambda c: (c.span.start, -c.span.end)) if earlier else atoms
+            masked = Masked(text, claims)
+            if not brute:
+                masked.scan(self.scanner())
+            for kind in kinds:
+                found += match_kind(masked, kind, brute=brute)
         return found
 
 
+def _compiled(kind: PatternKind) -> list[Compiled]:
+    """A kind's patterns and its attached statements' patterns."""
+    return [*kind.patterns, *(attachment.pattern for attachment in kind.attachments)]
+
+
 __all__ = ["PATTERNS_DIR", "PatternKind", "PatternLoadError", "PatternSet", "default_dir", "default_kinds",
-           "load_directory", "load_pattern_file", "load_pattern_text", "pattern_files"]
+           "load_directory", "load_pattern_file", "load_pattern_text", "pattern_files", "word_files"]

@@ -41,10 +41,19 @@ _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:[ \t\u00a0]+{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
+    "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
+    # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. "
+    "bullet": r"[ \t\u00a0]*\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:[-*+•]|[0-9]{1,2}[.)])[ \t\u00a0]+)?",
+    # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
+    "line": r"[^\s.!?][^\n.!?]{0,119}(?<=\S)[;,]?(?=[ \t\u00a0]*(?:\n|$))",
+    # what is left of the current line, without a claim (possibly nothing): "supported it"
+    "rest": r"(?<!\n)(?<!\n[ \t])[^\n\x00]{0,120}(?=[ \t\u00a0]*(?:\n|$))",
 }
-# A gap is a word other than "and"/"or" (which join list items), or a quote, parenthesis or dash:
-# never a comma, a claim or a sentence end, so "_{0,8}" cannot run past the next list item.
-_GAP = rf"(?:{_NOT_IN_WORD}(?!(?i:and|or)\b){_WORD}|[\"“”‘’()\-–—])"
+# A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
+# clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
+# sentence end, so "_{0,8}" cannot run past the next list item or into the next comparison.
+_GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|but|while|whereas|against|versus|vs|compared)\b){_WORD}"
+        r"|[\"“”‘’()<>\-–—])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +66,7 @@ class CaptureSlot:
     is_list: bool
     kind: str | None
     pos: int
+    path: str | None = None  # a field of the captured composite (``{kind.field:x}``)
 
 
 @dataclass(slots=True)
@@ -168,7 +178,8 @@ class _Compiler:
         group = self.name("c")
         kinds = claim_kinds(node.body)
         kind = None if kinds is None else kinds.pop() if len(kinds) == 1 else "any"
-        level.captures.append(CaptureSlot(group, node.field, node.is_list, kind, node.pos))
+        path = node.body.path if isinstance(node.body, ClaimRef) else None
+        level.captures.append(CaptureSlot(group, node.field, node.is_list, kind, node.pos, path))
         return f"(?P<{group}>{self.emit(node.body, level)})"
 
 

@@ -9,8 +9,15 @@ A pattern file declares one composite kind::
     fields: {change: claim<percent>?, direction: string}
     patterns: ["(rose|fell):direction {percent:change}"]
     normalize: {direction: {rose: up, fell: down}}   # optional: captured words → field values
+    define: {up: "(~rise|~climb)"}   # optional: macros, used as @up in patterns
+    attach: [{pattern: "a {percent:change} ~rise", within: sentence}]  # statements joined to a frame
+    carry: [[from, to]]           # optional: a unit stated on one of these fields carries to the other
+    stage: 2                      # optional: patterns may name composite kinds of earlier stages
     examples: [...]               # optional: texts and the claims they must yield (run by the tests)
     negatives: [...]              # optional: texts that must yield none
+
+A *word file* (no ``kind``, only ``define`` and an optional ``description``) holds macros every
+pattern file of its directory may use.
 """
 
 from __future__ import annotations
@@ -29,7 +36,17 @@ from factcheck.claims.patterns.compiler import (
     compile_pattern,
     required_kinds,
 )
-from factcheck.claims.patterns.syntax import Capture, PatternSyntaxError, parse_pattern
+from factcheck.claims.patterns.syntax import (
+    Alt,
+    Capture,
+    ClaimRef,
+    Literal,
+    PatternSyntaxError,
+    Repeat,
+    Seq,
+    parse_pattern,
+)
+from factcheck.claims.patterns.syntax import Node as PatternNode
 from factcheck.errors import RuleLoadError, SourceLocation
 from factcheck.startup import regexcache
 from factcheck.startup.diskcache import load_or_build
@@ -37,17 +54,34 @@ from factcheck.startup.resources import grammar_path
 from factcheck.yamlsource import Node, compose, did_you_mean, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
-OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives"}
+OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives", "define", "attach", "carry",
+            "stage"}
+WORD_FILE = {"define", "description"}
+WITHIN = ("phrase", "clause", "sentence", "next_sentence")
+ATTACH_KEYS = {"pattern", "within", "agree"}
 KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
 RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision", "certain",
                    "sentence"}
-_CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "../model.py")
+_CODE = ("syntax.py", "compiler.py", "starts.py", "loader.py", "inflect.py", "../model.py")
 
 
 class PatternLoadError(RuleLoadError):
     """A pattern file that does not load (exit code 2, like a rule file)."""
+
+
+@dataclass(slots=True)
+class Attachment:
+    """A statement that completes a frame ("a 20% increase" after "rose from 8,000 to 10,000"): its
+    pattern, how far from the frame it may stand (``within``, a :class:`~factcheck.claims.model.
+    Binding` name) and the fields that must agree when both have them (``agree``)."""
+
+    pattern: Compiled
+    requires: frozenset[str]
+    fills: frozenset[str]  # the fields it captures: a frame it joins has none of them
+    within: str = "sentence"
+    agree: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -61,31 +95,66 @@ class PatternKind:
     lists: frozenset[str]
     normalize: dict[str, dict[str, str]] = field(default_factory=dict)
     path: str = ""
+    attachments: list[Attachment] = field(default_factory=list)
+    carry: list[tuple[str, ...]] = field(default_factory=list)  # fields that share a stated unit
+    stage: int = 1
 
 
-def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None) -> PatternKind:
+def read_pattern_file(path: Path) -> str:
+    return read_text(path, PatternLoadError, "pattern file")
+
+
+def is_word_file(text: str) -> bool:
+    """A file of shared macros (``define:`` and no ``kind:``)."""
+    keys = set(re.findall(r"^([a-z_]+):", text, re.MULTILINE))
+    return "define" in keys and "kind" not in keys
+
+
+def stage_of(text: str) -> int:
+    """The ``stage:`` a pattern file declares (1 without one), read before the file is loaded so a
+    directory loads its stages in order."""
+    match = re.search(r"^stage:[ \t]*([0-9]+)[ \t]*(?:#.*)?$", text, re.MULTILINE)
+    return int(match[1]) if match else 1
+
+
+def load_word_text(path: str, text: str, shared: Mapping[str, PatternNode] | None = None
+                   ) -> dict[str, PatternNode]:
+    """The macros a word file defines (each may use those defined before it, and ``shared``)."""
+    source, root = compose(path, text, PatternLoadError)
+    if root is None:
+        raise PatternLoadError("empty word file", source.location_at(0))
+    entries = Node(source, root, PatternLoadError).mapping({"define"}, WORD_FILE - {"define"})
+    return _macros(entries["define"], dict(shared or {}))
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """What a pattern file is read against: the ``known`` claim kinds, the macros of the directory's
+    word files (``shared``, and ``shared_key``, their text) and the stage of every composite kind an
+    earlier stage of the directory declared (``stages``)."""
+
+    known: Mapping[str, ClaimKind]
+    shared: Mapping[str, PatternNode] = field(default_factory=dict)
+    shared_key: str = ""
+    stages: Mapping[str, int] = field(default_factory=dict)
+
+
+def load_pattern_file(path: Path, known: Mapping[str, ClaimKind] | None = None,
+                      scope: Scope | None = None) -> PatternKind:
     """The kind a pattern file declares, checked against the ``known`` claim kinds (by default the
-    built-in and the default pack's); compiled once per content of the file, the grammar, the code
-    that compiles it and the known kinds (see :mod:`factcheck.startup.diskcache`)."""
-    known = default_known() if known is None else known
-    text = read_text(path, PatternLoadError, "pattern file")
-    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in known.values())
-    key = "\0".join((str(path), text, _code(), kinds))
-    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, known))
+    built-in and the default pack's) or a whole ``scope``; compiled once per content of the file, the
+    grammar, the code that compiles it and the scope (see :mod:`factcheck.startup.diskcache`)."""
+    scope = scope or Scope(default_known() if known is None else known)
+    text = read_pattern_file(path)
+    kinds = ";".join(f"{k.name}:{k.value_type}:{k.composite}" for k in scope.known.values())
+    stages = ";".join(f"{name}:{stage}" for name, stage in sorted(scope.stages.items()))
+    key = "\0".join((str(path), text, _code(), kinds, scope.shared_key, stages))
+    kind = load_or_build("pattern", key, lambda: load_pattern_text(str(path), text, scope=scope))
     if not isinstance(kind, PatternKind) or kind.path != str(path):  # not what this cache entry should hold
-        kind = load_pattern_text(str(path), text, known)
-    if kind.kind.name in known:
+        kind = load_pattern_text(str(path), text, scope=scope)
+    if kind.kind.name in scope.known:
         raise PatternLoadError(f"claim kind {kind.kind.name!r} is already declared", kind_location(str(path)))
     return kind
-
-
-def default_known() -> Mapping[str, ClaimKind]:
-    """The claim kinds a pattern file is checked against when no pack is given: the built-in kinds
-    and the default pack's pattern kinds."""
-    from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
-    from factcheck.claims.patterns import default_kinds
-
-    return with_kinds(BUILTIN_KINDS, [kind.kind for kind in default_kinds()])
 
 
 @cache
@@ -118,10 +187,22 @@ def kind_location(path: str) -> SourceLocation | None:
                           line, len(match[1]))
 
 
-def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | None = None) -> PatternKind:
+def default_known() -> Mapping[str, ClaimKind]:
+    """The claim kinds a pattern file is checked against when no pack is given: the built-in kinds
+    and the default pack's pattern kinds."""
+    from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
+    from factcheck.claims.patterns import default_kinds
+
+    return with_kinds(BUILTIN_KINDS, [kind.kind for kind in default_kinds()])
+
+
+def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | None = None, *,
+                      scope: Scope | None = None) -> PatternKind:
     """The composite kind declared by one pattern file's text, checked against the ``known`` kinds
-    (by default the built-in and the default pack's)."""
-    known = default_known() if known is None else known
+    (by default the built-in and the default pack's) or a whole ``scope``."""
+    scope = scope or Scope(default_known() if known is None else known)
+    known = scope.known
+    shared = scope.shared
     source, root = compose(path, text, PatternLoadError)
     if root is None:
         raise PatternLoadError("empty pattern file", source.location_at(0))
@@ -133,11 +214,15 @@ def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | Non
         raise entries["kind"].fail(f"claim kind {name!r} is already declared")
     fields = {key: (node, node.string().replace(" ", ""))
               for key, node in _fields(entries["fields"], declared=True)}
-    parsed = [(node, _parse(node)) for node in entries["patterns"].items()]
+    stage = _stage(entries)
+    macros = _macros(entries["define"], dict(shared or {})) if "define" in entries else dict(shared or {})
+    parsed = [(node, _parse(node, macros)) for node in entries["patterns"].items()]
     compiled = [compile_pattern(tree) for _, tree in parsed]
     for (node, _), pattern in zip(parsed, compiled, strict=True):
-        _check_kinds(node, pattern, known)
-    _check_captures(fields, parsed)
+        _check_kinds(node, pattern, scope, stage)
+    attachments = [_attachment(item, fields, macros, scope, stage) for item in entries["attach"].items()] \
+        if "attach" in entries else []
+    _check_captures(fields, parsed, known, {name for a in attachments for name in (*a.fills, *a.agree)})
     value = entries["value"].string() if "value" in entries else None
     value_type = _value_type(entries, value, fields, known)
     kind = ClaimKind(name, value_type, entries["description"].string(),
@@ -145,8 +230,69 @@ def load_pattern_text(path: str, text: str, known: Mapping[str, ClaimKind] | Non
     return PatternKind(
         kind, compiled, [frozenset(required_kinds(tree)) for _, tree in parsed], value,
         frozenset(key for key, (_, written) in fields.items() if written.startswith("list<")),
-        _normalize(entries.get("normalize"), fields), path,
+        _normalize(entries.get("normalize"), fields, macros), path, attachments,
+        _carry(entries.get("carry"), fields), stage,
     )
+
+
+def _stage(entries: dict[str, Node]) -> int:
+    if "stage" not in entries:
+        return 1
+    text = str(entries["stage"].plain())
+    if not text.isdigit() or int(text) < 1:
+        raise entries["stage"].fail(f"stage must be a whole number from 1, found {text!r}")
+    return int(text)
+
+
+def _macros(node: Node, macros: dict[str, PatternNode]) -> dict[str, PatternNode]:
+    """``define:`` entries parsed in order: each may use the ones before it."""
+    for name, body in _fields(node):
+        if not KIND_NAME.match(name):
+            raise body.fail(f"macro name {name!r} must be a lower-case name like 'rise'")
+        macros[name] = _parse(body, macros)
+    return macros
+
+
+def _attachment(item: Node, fields: dict[str, tuple[Node, str]], macros: dict[str, PatternNode],
+                scope: Scope, stage: int) -> Attachment:
+    """One ``attach:`` entry: a statement pattern whose captures fill nullable fields of a frame."""
+    entries = item.mapping({"pattern"}, ATTACH_KEYS - {"pattern"})
+    pattern_node = entries["pattern"]
+    tree = _parse(pattern_node, macros)
+    compiled = compile_pattern(tree)
+    _check_kinds(pattern_node, compiled, scope, stage)
+    _, every = captured(tree)
+    for name, captures in every.items():
+        _check_capture(name, captures, fields, scope.known, pattern_node.value_locator().locate)
+    within = entries["within"].string() if "within" in entries else "sentence"
+    if within not in WITHIN:
+        raise entries["within"].fail(f"within must be one of {', '.join(WITHIN)}, found {within!r}")
+    agree = tuple(entry.string() for entry in entries["agree"].items()) if "agree" in entries else ()
+    for name in agree:
+        if name not in every:
+            raise entries["agree"].fail(f"agree: {name!r} is not captured by the statement")
+    fills = frozenset(name for name in every if name not in agree and not fields[name][1].startswith("list<"))
+    if not fills:
+        raise pattern_node.fail("an attached statement must capture a field the frame may lack")
+    for name in fills:
+        if not fields[name][1].endswith("?"):
+            raise pattern_node.fail(f"field {name!r} is filled by an attached statement: declare it "
+                                    f"'{fields[name][1]}?'")
+    return Attachment(compiled, frozenset(required_kinds(tree)), fills, within, agree)
+
+
+def _carry(node: Node | None, fields: dict[str, tuple[Node, str]]) -> list[tuple[str, ...]]:
+    """``carry: [[from, to]]``: claim fields among which a unit stated once is carried."""
+    if node is None:
+        return []
+    groups = []
+    for group in node.items():
+        names = tuple(entry.string() for entry in group.items())
+        for name in names:
+            if name not in fields or not fields[name][1].startswith(("claim<", "list<claim<")):
+                raise group.fail(f"carry: {name!r} is not a declared claim field")
+        groups.append(names)
+    return groups
 
 
 def _fields(node: Node, *, declared: bool = False) -> list[tuple[str, Node]]:
@@ -173,15 +319,19 @@ def _rename(name: str) -> str:
             "unit": "measure"}.get(name, f"{name}_of")
 
 
-def _parse(node: Node) -> tuple:
+def _parse(node: Node, macros: Mapping[str, PatternNode] | None = None) -> PatternNode:
     text = node.string()
     try:
-        return parse_pattern(text)
+        return parse_pattern(text, macros)
     except PatternSyntaxError as exc:
         raise PatternLoadError(exc.message, node.value_locator().locate(exc.pos)) from None
 
 
-def _expected(capture: Capture) -> str:
+def _expected(capture: Capture, known: Mapping[str, ClaimKind]) -> str:
+    body = capture.body
+    if isinstance(body, ClaimRef) and body.path is not None and body.kind in known:
+        inner = known[body.kind].fields.get(body.path, "any").removesuffix("?")
+        return inner if not capture.is_list or inner.startswith("list<") else f"list<{inner}>"
     kinds = claim_kinds(capture.body)
     inner = "string" if kinds is None else f"claim<{kinds.pop() if len(kinds) == 1 else 'any'}>"
     return f"list<{inner}>" if capture.is_list else inner
@@ -192,21 +342,29 @@ def _fits(declared: str, expected: str) -> bool:
     return base == expected or base == re.sub(r"claim<\w+>", "claim<any>", expected)
 
 
-def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node, object]]) -> None:
+def _check_capture(name: str, captures: list[Capture], fields: dict[str, tuple[Node, str]],
+                   known: Mapping[str, ClaimKind], locate) -> None:
+    """The captures of one field are a declared field of a fitting type."""
+    if name not in fields:
+        raise PatternLoadError(f"capture {name!r} is not a declared field", locate(captures[0].pos),
+                               did_you_mean(name, set(fields), "declared fields"))
+    written = fields[name][1]
+    for capture in captures:
+        if not _fits(written, _expected(capture, known)):
+            raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
+                                   f"{_expected(capture, known)}", locate(capture.pos, len(name)))
+
+
+def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node, object]],
+                    known: Mapping[str, ClaimKind], attached: set[str]) -> None:
     """Every capture is a declared field of a fitting type; a field some match may lack is nullable."""
     used: set[str] = set()
     for node, tree in parsed:
         always, every = captured(tree)  # type: ignore[arg-type]
         locate = node.value_locator().locate
         for name, captures in every.items():
-            if name not in fields:
-                raise PatternLoadError(f"capture {name!r} is not a declared field", locate(captures[0].pos),
-                                       did_you_mean(name, set(fields), "declared fields"))
+            _check_capture(name, captures, fields, known, locate)
             written = fields[name][1]
-            for capture in captures:
-                if not _fits(written, _expected(capture)):
-                    raise PatternLoadError(f"field {name!r} is declared {written} but this captures "
-                                           f"{_expected(capture)}", locate(capture.pos, len(name)))
             if name not in always and not written.endswith("?") and not written.startswith("list<"):
                 raise PatternLoadError(f"field {name!r} is not captured by every match: declare it "
                                        f"'{written}?'", locate(captures[0].pos, len(name)))
@@ -215,20 +373,25 @@ def _check_captures(fields: dict[str, tuple[Node, str]], parsed: list[tuple[Node
                 raise field_node.fail(f"field {name!r} is not captured by the pattern at {locate(0)}")
         used |= every.keys()
     for name, (field_node, _) in fields.items():
-        if name not in used:
+        if name not in used | attached:
             raise field_node.fail(f"field {name!r} is never captured by any pattern")
 
 
-def _check_kinds(node: Node, pattern: Compiled, known: Mapping[str, ClaimKind]) -> None:
+def _check_kinds(node: Node, pattern: Compiled, scope: Scope, stage: int = 1) -> None:
     for kind, pos in pattern.kinds:
-        declared = known.get(kind)
+        declared = scope.known.get(kind)
+        where = node.value_locator().locate(pos, len(kind))
         if declared is None:
-            where = node.value_locator().locate(pos, len(kind))
-            hint = did_you_mean(kind, set(known), "claim kinds")
+            hint = did_you_mean(kind, set(scope.known), "claim kinds")
             raise PatternLoadError(f"unknown claim kind {kind!r}", where, hint)
-        if declared is not None and declared.composite:
-            raise PatternLoadError(f"{kind!r} is a composite kind; patterns match atomic claims only",
-                                   node.value_locator().locate(pos, len(kind)))
+        if not declared.composite:
+            continue
+        earlier = scope.stages.get(kind)
+        if earlier is None or earlier >= stage:
+            raise PatternLoadError(
+                f"{kind!r} is a composite kind; a pattern matches atomic claims and the composites of "
+                "earlier stages of its own directory only", where,
+                "declare this file a later `stage:` than the file that declares the kind")
 
 
 def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, tuple[Node, str]],
@@ -248,12 +411,42 @@ def _value_type(entries: dict[str, Node], value: str | None, fields: dict[str, t
     return written if written.endswith("?") else written + "?" * fields[value][1].endswith("?")
 
 
-def _normalize(node: Node | None, fields: dict[str, tuple[Node, str]]) -> dict[str, dict[str, str]]:
+def _normalize(node: Node | None, fields: dict[str, tuple[Node, str]],
+               macros: Mapping[str, PatternNode]) -> dict[str, dict[str, str]]:
+    """``normalize:`` tables; a key ``@name`` stands for every word or phrase macro ``name`` lists."""
     if node is None:
         return {}
     table: dict[str, dict[str, str]] = {}
     for name, mapping in _fields(node):
         if name not in fields or "string" not in fields[name][1]:
             raise mapping.fail(f"normalize: {name!r} is not a declared string field")
-        table[name] = {" ".join(str(k).lower().split()): str(v) for k, v in mapping.plain().items()}
+        entries: dict[str, str] = {}
+        for written, stored in mapping.plain().items():
+            written = str(written)
+            if written.startswith("@"):
+                if written[1:] not in macros:
+                    raise mapping.fail(f"normalize: unknown macro {written}")
+                for phrase in literals(macros[written[1:]]):
+                    entries.setdefault(phrase, str(stored))
+            else:
+                entries[" ".join(written.lower().split())] = str(stored)
+        table[name] = entries
     return table
+
+
+def literals(node: PatternNode) -> list[str]:
+    """The phrases an alternation of literals matches, in lower case (for ``normalize`` keys)."""
+    if isinstance(node, Literal):
+        return [" ".join(node.text.lower().split())]
+    if isinstance(node, Alt):
+        return [phrase for branch in node.branches for phrase in literals(branch)]
+    if isinstance(node, Capture):
+        return literals(node.body)
+    if isinstance(node, Seq):  # "~be down": every phrase of the first part, then of the rest
+        phrases = [""]
+        for item in node.items:
+            phrases = [f"{head} {tail}".strip() for head in phrases for tail in literals(item)]
+        return phrases
+    if isinstance(node, Repeat) and node.low == 0 and node.high == 1:  # "[,] including"
+        return ["", *literals(node.body)]
+    return []

@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from factcheck.claims.base import make_claim
-from factcheck.claims.model import Claim
+from factcheck.claims.model import Binding, Claim
+from factcheck.claims.patterns.attach import Sentences, attach, carry_units
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
 from factcheck.claims.patterns.starts import ANY
@@ -51,6 +52,7 @@ class Masked:
             last = end
         pieces.append(text[last:])
         self.masked = "".join(pieces)
+        self.sentences = Sentences(text)
         self.at: dict[tuple[str, str], list[int]] = {}  # starter → its places in the masked text
         for start, (kind, _) in zip(self._starts, self._kinds, strict=True):
             self.at.setdefault(("claim", kind), []).append(start)
@@ -88,8 +90,15 @@ class Masked:
 
 def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]]) -> None:
     for slot in level.captures:
-        if match.start(slot.group) >= 0:
-            out.setdefault(slot.field, []).append((match.start(slot.group), _value(masked, match, slot)))
+        if match.start(slot.group) < 0:
+            continue
+        value = _value(masked, match, slot)
+        if slot.path is not None:  # a field of an earlier stage's composite; a list is spliced in
+            value = value.fields.get(slot.path)
+            if isinstance(value, list):
+                out.setdefault(slot.field, []).extend((match.start(slot.group), item) for item in value)
+                continue
+        out.setdefault(slot.field, []).append((match.start(slot.group), value))
     for repeat in level.repeats:
         position, stop = match.span(repeat.group)
         while 0 <= position < stop:
@@ -113,9 +122,9 @@ def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]
         values = [value for _, value in sorted(found.get(name, []), key=lambda pair: pair[0])]
         table = pattern.normalize.get(name)
         if table:
-            values = [table.get(value.lower(), value) for value in values]
+            values = [table.get(" ".join(value.lower().split()), value) for value in values]
         fields[name] = values if name in pattern.lists else (values[-1] if values else None)
-    return fields
+    return carry_units(fields, pattern.carry) if pattern.carry else fields
 
 
 def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level: Level) -> Claim | None:
@@ -145,6 +154,21 @@ def match_kind(masked: Masked, pattern: PatternKind, *, brute: bool = False) -> 
             claim = _composite(masked, pattern, match, compiled.level)
             if claim is not None:
                 found.append(claim)
+    kept = _longest(found)
+    for attachment in pattern.attachments:
+        if not brute and not attachment.requires <= masked.kinds:
+            continue
+        compiled = attachment.pattern
+        matches = compiled.regex.finditer(masked.masked) if brute else _matches(masked, compiled)
+        statements = _longest([claim for match in matches
+                               if (claim := _composite(masked, pattern, match, compiled.level))])
+        kept = attach(masked.text, masked.sentences, kept, statements, attachment.fills,
+                      Binding(attachment.within), attachment.agree, pattern.value)
+    return kept
+
+
+def _longest(found: list[Claim]) -> list[Claim]:
+    """The claims in text order, each one lying inside an earlier, longer one dropped."""
     found.sort(key=lambda c: (c.span.start, -c.span.end))
     kept: list[Claim] = []
     for claim in found:

@@ -90,7 +90,7 @@ def _words(node: Node) -> int | None:
     if isinstance(node, Gap):
         return 1
     if isinstance(node, WordClass):
-        return 4 if node.name == "name" else 1
+        return {"name": 4, "line": 20, "rest": 20, "bullet": 2}.get(node.name, 1)
     if isinstance(node, Capture):
         return _words(node.body)
     if isinstance(node, Repeat):

@@ -1,0 +1,507 @@
+"""Recall of the composite layer on real news, by planted errors.
+
+Over ``$FACTCHECK_DATA/news/news.jsonl``, loose expressions of this benchmark's own (deliberately
+independent of the extractor, so the count does not depend on what the extractor sees) find candidate
+statements of each composite family in one sentence; the benchmark's own arithmetic keeps those whose
+figures are consistent; each kept statement gets one clearly inconsistent mutant (a percentage ×1.5, a
+part doubled (for shares, the smallest), the count word +1, a conversion ×1.5, a restated amount
+doubled). The default pack then
+runs on the original article and on each mutant article. Per family:
+
+- candidates: consistent statements found (each with a mutant that is clearly inconsistent);
+- coverage: share of candidates whose key figures are all parts of one composite claim of the family;
+- recall: share of mutants with a finding of the family's rules over the statement, at error level
+  with confidence >= medium (``recall@error``), and at any severity (``recall@any``);
+- false errors: error-level findings (confidence >= medium) of the family's rules over originals.
+
+    FACTCHECK_DATA=../shared/data python benchmarks/mutation_recall.py [--limit N] [--show FAMILY]
+
+Targets (issue 10): coverage and recall@error >= 90% for every family with >= 20 candidates, and no
+false error on the originals.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import re
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from false_alarms import corpus_path
+
+from factcheck.claims.model import Claim
+from factcheck.documents import InputFailure, load_documents
+from factcheck.documents.model import Document, OffsetMap
+from factcheck.engine.runner import Engine
+from factcheck.facts.loader import load_fact_files
+from factcheck.findings import Confidence, Severity
+from factcheck.rules.loader import load_packs
+from factcheck.startup.resources import rules_dir
+
+# --- the benchmark's own reading of figures (not the extractor's) -------------------------------
+
+NUM = r"(?<![\w.,:/+-])(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![.,]?\d|[:/+-]\d|-year)"
+SCALES = {"thousand": 1e3, "k": 1e3, "mln": 1e6, "million": 1e6, "m": 1e6, "mn": 1e6, "bln": 1e9,
+          "billion": 1e9, "bn": 1e9, "trillion": 1e12, "trn": 1e12}
+SCALE = r"(?:\s?(?P<scale>thousand|mln|million|bln|billion|trillion|trn|bn|mn|m|k)\b)?"
+AMOUNT = re.compile(rf"(?P<cur>[$£€]\s?)?(?P<num>{NUM}){SCALE}")
+PCT_WORD = r"\s?(?:%|pct\b|per\s?cent\b|percent\b)"
+PERCENT = re.compile(rf"(?P<num>{NUM}){PCT_WORD}")
+SENTENCE = re.compile(r"(?:[^.!?\n]|[.!?](?!\s|$))+(?:[.!?]|\n|$)")
+COUNT_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+               "twelve"]
+UP = (r"\b(?:ris\w*|rose|grow\w*|grew|gain\w*|increas\w*|climb\w*|jump\w*|soar\w*|surg\w*|up|higher|"
+      r"rais\w*|boost\w*|expand\w*|advanc\w*|improv\w*)\b")
+DOWN = (r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|slip\w*|slid\w*|plung\w*|shr[aiu]nk\w*|down|"
+        r"lower\w*|cut\w*|reduc\w*|los[ets]\w*|dipp\w*|dip|tumbl\w*|slump\w*)\b")
+
+
+def number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def amount(match: re.Match[str]) -> float:
+    scale = (match["scale"] or "").lower()
+    return number(match["num"]) * SCALES.get(scale, 1.0)
+
+
+def interval(match: re.Match[str]) -> tuple[float, float]:
+    """What a written amount may stand for: its value ± half its last digit's step."""
+    scale = SCALES.get((match["scale"] or "").lower(), 1.0)
+    half = 10 ** -decimals(match["num"]) * scale / 2
+    return amount(match) - half, amount(match) + half
+
+
+def decimals(text: str) -> int:
+    return len(text.partition(".")[2])
+
+
+def is_year(match: re.Match[str]) -> bool:
+    text = match["num"]
+    return re.fullmatch(r"(19|20)\d\d", text) is not None and not match["cur"] and not match["scale"]
+
+
+def scaled(text: str, factor: float) -> str:
+    """``text`` (a figure as written) times ``factor``, written like it (decimals, thousands commas)."""
+    value = number(text) * factor
+    places = decimals(text)
+    out = f"{value:,.{places}f}" if "," in text else f"{value:.{places}f}"
+    return out
+
+
+# --- candidates ----------------------------------------------------------------------------------
+
+@dataclass
+class Candidate:
+    family: str
+    sentence: str
+    keys: list[tuple[int, int]]  # document spans of the figures the composite must join
+    mutation: tuple[int, int, str]  # the span to replace and its replacement
+    mutated: str = ""  # the mutated statement, for display
+
+    @property
+    def region(self) -> tuple[int, int]:
+        return min(s for s, _ in self.keys), max(e for _, e in self.keys)
+
+
+def sentences(text: str) -> Iterator[tuple[int, str]]:
+    for match in SENTENCE.finditer(text):
+        if match[0].strip():
+            yield match.start(), match[0]
+
+
+def amounts(sentence: str) -> list[re.Match[str]]:
+    """Amounts that are not percentages, years or parts of dates."""
+    found = []
+    for match in AMOUNT.finditer(sentence):
+        after = sentence[match.end():match.end() + 9]
+        if re.match(PCT_WORD, after) or is_year(match):
+            continue
+        found.append(match)
+    return found
+
+
+def within(low: float, high: float, value: float) -> bool:
+    return low <= value <= high
+
+
+def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A change with both endpoints and its percentage in one sentence: "rose 21.6 pct to 40,131
+    units from 35,081", "from 8,000 to 10,000, a 25% increase"."""
+    percents = list(PERCENT.finditer(sentence))
+    froms = [m for m in re.finditer(rf"\bfrom\s+(?:a\s+|an\s+)?(?:\w+\s+)?{AMOUNT.pattern}", sentence)]
+    tos = [m for m in re.finditer(rf"\bto\s+(?:a\s+|an\s+)?(?:\w+\s+)?{AMOUNT.pattern}", sentence)]
+    if len(percents) != 1 or len(froms) != 1 or len(tos) != 1:
+        return
+    up, down = re.search(UP, sentence, re.I), re.search(DOWN, sentence, re.I)
+    if bool(up) == bool(down):
+        return
+    pct, start, end = percents[0], froms[0], tos[0]
+    for endpoint in (start, end):
+        if re.match(PCT_WORD, sentence[endpoint.end():endpoint.end() + 9]) or is_year(endpoint):
+            return
+    old, new = amount(start), amount(end)
+    currencies = {(start["cur"] or "").strip(), (end["cur"] or "").strip()} - {""}
+    if old <= 0 or len(currencies) > 1:
+        return
+    stated = number(pct["num"])
+    if (new > old) != bool(up) or stated < 2:
+        return
+    step = 10 ** -decimals(pct["num"])
+    low_old, high_old = interval(start)
+    low_new, high_new = interval(end)
+    changes = [abs(n - o) / o * 100 for n in (low_new, high_new) for o in (low_old, high_old)]
+    least, most = min(changes), max(changes)
+    # consistent: the stated figure rounds or truncates a change the endpoints allow
+    if stated + step < least or stated - step / 2 > most:
+        return
+    if stated * 1.5 - step / 2 <= most * 1.05:
+        return  # ×1.5 would still be within what the endpoints' rounding allows
+    yield Candidate("change", sentence, [_span(base, pct, "num"), _span(base, start, "num"),
+                                         _span(base, end, "num")],
+                    (*_span(base, pct, "num"), scaled(pct["num"], 1.5)))
+
+
+PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
+ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+)?"
+SHARE_OF = [  # "45 of the 150 seats, or 30 pct"; "4.1 mln shares, or 13.6 pct of the company's 30 mln"
+    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+"
+               rf"(?:the\s+|a\s+|an\s+|its\s+|their\s+|a total of\s+)?(?P<whole>{WHOLE})"
+               rf"[^.;]{{0,60}}?(?:,\s*|\(\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"),
+    re.compile(rf"(?P<part>{PART})[^.;,()]{{0,50}}?(?:,\s*|\(\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"
+               rf"\)?\s+of\s+(?:[\w'’-]+\s+){{0,5}}?(?P<whole>{WHOLE})"),
+]
+CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby|\bof|\bwere|\bwas|\bat)\s+(?:about\s+)?[$£€]?\s?$", re.I)
+
+
+def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
+    company's 23.5 mln outstanding shares", "45 out of 150 (30%)"."""
+    for expression in SHARE_OF:
+        for match in expression.finditer(sentence):
+            if CHANGE_BEFORE.search(sentence[:match.start("part")]) and expression is SHARE_OF[1]:
+                continue  # "rose 3.6 billion dlrs, or 1.0 pct": a change, not a part
+            part = _amount(match, "p_")
+            whole = _amount(match, "w_")
+            stated = number(match["pct"])
+            step = 10 ** -decimals(match["pct"])
+            if whole <= part or part <= 0 or stated < 1:
+                continue
+            if abs(part / whole * 100 - stated) > max(step, 0.02 * stated):
+                continue
+            yield Candidate("part", sentence, [_span(base, match, "pct"), _span(base, match, "p_num"),
+                                               _span(base, match, "w_num")],
+                            (*_span(base, match, "p_num"), scaled(match["p_num"], 2)))
+            return
+
+
+def _amount(match: re.Match[str], prefix: str) -> float:
+    scale = (match[prefix + "scale"] or "").lower()
+    return number(match[prefix + "num"]) * SCALES.get(scale, 1.0)
+
+
+TOTAL_CUE = re.compile(r"\b(?:total\w*|of which|of whom|including|comprising|consist\w*|made up of|"
+                       r"broken down|split|divided)\b|:|--|—", re.I)
+
+
+RANGE = re.compile(rf"\bbetween\s+{NUM}|\bfrom\s+\S*{NUM}\S*\s+to\b|\b(?:vs|versus|against|compared with)\b|"
+                   rf"{NUM}\s+to\s+{NUM}", re.I)
+
+
+def _announced(sentence: str, total: re.Match[str], first: re.Match[str]) -> bool:
+    """A cue for a breakdown next to its total: "total" just before it, or a word or mark between the
+    total and its first part ("of which", "including", ":", "--")."""
+    before = sentence[max(0, total.start() - 30):total.start()]
+    between = sentence[total.end():first.start()] if first.start() > total.end() else ""
+    return bool(re.search(r"\btotal\w*\b", before, re.I) or TOTAL_CUE.search(between))
+
+
+def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A total and its breakdown, in either order: "a total of 42, of which 30 ... and 12 ...",
+    "totals 1,200: 600 ..., 400 ... and 200 ...", "30 ... and 12 ..., a total of 42"."""
+    if not TOTAL_CUE.search(sentence) or RANGE.search(sentence):
+        return
+    figures = [m for m in amounts(sentence) if amount(m) > 0]
+    if len(figures) < 3 or len(figures) > 8:
+        return
+    values = [amount(m) for m in figures]
+    for i, total in enumerate(values):
+        for parts in (range(i + 1, len(values)), range(0, i)):
+            parts = list(parts)
+            if len(parts) < 2:
+                continue
+            step = max(10 ** -decimals(figures[j]["num"]) * SCALES.get((figures[j]["scale"] or "").lower(), 1)
+                       for j in parts)
+            if not _announced(sentence, figures[i], figures[parts[0]]):
+                continue
+            if abs(sum(values[j] for j in parts) - total) <= step * len(parts) / 2 + 1e-9:
+                if len({(figures[j]["cur"] or "").strip() for j in [*parts, i]}) > 1:
+                    continue
+                first = figures[parts[0]]
+                yield Candidate("breakdown", sentence,
+                                [_span(base, figures[j], "num") for j in [i, *parts]],
+                                (*_span(base, first, "num"), scaled(first["num"], 2)))
+                return
+
+
+CHANGED = re.compile(rf"(?:{UP}|{DOWN}|\bby|\bat|\bto|\bfrom)\s+(?:about\s+)?$", re.I)
+
+
+def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """Three or more shares of one whole that add up to 100: "Labour 37 pct, Conservatives 33 pct,
+    Liberal Democrats 22 pct and others 8 pct"."""
+    percents = [m for m in PERCENT.finditer(sentence)
+                if not CHANGED.search(sentence[:m.start()])]
+    if len(percents) < 3 or len(percents) != len(list(PERCENT.finditer(sentence))):
+        return
+    total = sum(number(m["num"]) for m in percents)
+    step = max(10 ** -decimals(m["num"]) for m in percents)
+    if abs(total - 100) > step * len(percents) / 2:
+        return
+    smallest = min(percents, key=lambda m: number(m["num"]))  # doubled, the list stays shares-like
+    yield Candidate("shares", sentence, [_span(base, m, "num") for m in percents],
+                    (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
+
+
+ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*){0,4})"
+ENUMERATION = re.compile(
+    rf"\b(?P<count>{'|'.join(COUNT_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\s*"
+    rf"(?:,|:|--|—|\(|\s-\s|,?\s+(?:namely|including)\s+)\s*"
+    rf"(?P<items>{ITEM}(?:\s*,\s*{ITEM})*,?\s+and\s+{ITEM})", re.I)
+
+
+def enumeration_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A count announcing the items it counts: "four countries -- France, Germany, Italy and Spain"."""
+    for match in ENUMERATION.finditer(sentence):
+        if "including" in sentence[match.end("noun"):match.start("items")].lower():
+            continue  # "including" announces a partial list
+        items = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", match["items"])
+        if not all(item and item[0].isupper() for item in items):
+            continue
+        count = COUNT_WORDS.index(match["count"].lower()) + 2
+        if count != len(items):
+            continue
+        word = COUNT_WORDS[count - 1] if count - 1 < len(COUNT_WORDS) else str(count + 1)
+        if match["count"][0].isupper():
+            word = word.capitalize()
+        yield Candidate("enumeration", sentence,
+                        [(base + match.start("count"), base + match.end("count")),
+                         (base + match.start("items"), base + match.end("items"))],
+                        (base + match.start("count"), base + match.end("count"), word))
+
+
+CONVERSIONS = {  # unit → (dimension, factor to the base unit)
+    "km": ("length", 1000), "kilometres": ("length", 1000), "kilometers": ("length", 1000),
+    "miles": ("length", 1609.344), "mile": ("length", 1609.344), "metres": ("length", 1),
+    "meters": ("length", 1), "m": ("length", 1), "feet": ("length", 0.3048), "ft": ("length", 0.3048),
+    "kg": ("mass", 1), "kilograms": ("mass", 1), "kilos": ("mass", 1), "pounds": ("mass", 0.45359237),
+    "lb": ("mass", 0.45359237), "lbs": ("mass", 0.45359237), "tonnes": ("mass", 1000),
+    "hectares": ("area", 10000), "acres": ("area", 4046.8564), "litres": ("volume", 1),
+    "liters": ("volume", 1), "gallons": ("volume", 3.785411784),
+    "square kilometres": ("area", 1e6), "square miles": ("area", 2589988.11),
+}
+CONVERSION = re.compile(
+    rf"(?P<a>{NUM})\s?(?:-\s?)?(?P<u1>square \w+|[a-z]+)\s*\(\s*(?:around\s+|roughly\s+)?{ABOUT}"
+    rf"(?P<b>{NUM})\s?(?P<u2>square \w+|[a-z]+)\s*\)", re.I)
+
+
+def conversion_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """An amount with its conversion in parentheses: "120 km (75 miles)"."""
+    for match in CONVERSION.finditer(sentence):
+        one, two = CONVERSIONS.get(match["u1"].lower()), CONVERSIONS.get(match["u2"].lower())
+        if not one or not two or one[0] != two[0] or one[1] == two[1]:
+            continue
+        a, b = number(match["a"]) * one[1], number(match["b"]) * two[1]
+        if b <= 0 or abs(a - b) / b > 0.06:
+            continue
+        yield Candidate("conversion", sentence, [(base + match.start("a"), base + match.end("a")),
+                                                 (base + match.start("b"), base + match.end("b"))],
+                        (base + match.start("b"), base + match.end("b"), scaled(match["b"], 1.5)))
+
+
+RESTATED = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?P<cur>[$£€]\s?)?(?P<num>{NUM}){SCALE}"
+                      rf"(?:\s?(?:-|\s)(?P<unit>dlrs?|dollars?|pct|tonnes?|stg|yen))?\s+(?P<noun>[a-z]{{3,}})\b",
+                      re.I)
+
+
+def restated_candidates(text: str) -> Iterator[Candidate]:
+    """An amount introduced with "a" and restated with "the" for the same noun: "a $5 million grant
+    ... The $5 million grant"."""
+    first: dict[str, list[re.Match[str]]] = {}
+    for match in RESTATED.finditer(text):
+        noun = match["noun"].lower()
+        if match["det"].lower() in ("a", "an"):
+            first.setdefault(noun, []).append(match)
+        elif len(first.get(noun, [])) == 1:
+            intro = first[noun][0]
+            if amount(intro) == amount(match) and (intro["cur"] or "") == (match["cur"] or ""):
+                yield Candidate("restated", match[0], [(intro.start("num"), intro.end("num")),
+                                                       (match.start("num"), match.end("num"))],
+                                (match.start("num"), match.end("num"), scaled(match["num"], 2)))
+            first[noun].append(match)  # restated once: later ones are not counted
+
+
+def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
+    return base + match.start(group), base + match.end(group)
+
+
+PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
+    "change": change_candidates, "part": part_candidates, "breakdown": breakdown_candidates,
+    "shares": shares_candidates, "enumeration": enumeration_candidates,
+    "conversion": conversion_candidates,
+}
+FAMILIES = [*PER_SENTENCE, "restated"]
+KINDS = {"change": {"change"}, "part": {"part_of_whole"}, "breakdown": {"breakdown", "whole_parts"},
+         "shares": {"shares"}, "enumeration": {"enumeration"}, "conversion": {"conversion"},
+         "restated": {"measured"}}
+RULES = {"change": {"change-percent-matches-endpoints"},
+         "part": {"part-share-matches-ratio", "parts-within-whole"},
+         "breakdown": {"breakdown-sums-to-total", "parts-within-whole"},
+         "shares": {"shares-add-up-to-whole", "shares-within-whole"},
+         "enumeration": {"enumeration-count-matches"}, "conversion": {"conversion-matches"},
+         "restated": {"restated-amount-agrees"}}
+
+
+def candidates(text: str) -> list[Candidate]:
+    found: list[Candidate] = []
+    for base, sentence in sentences(text):
+        for family in PER_SENTENCE.values():
+            found += family(base, sentence)
+    found += restated_candidates(text)
+    taken: list[Candidate] = []
+    for candidate in found:  # one family per statement: the first that reads it
+        if not any(_overlaps(candidate.region, other.region) for other in taken):
+            taken.append(candidate)
+    return taken
+
+
+# --- running the pack ----------------------------------------------------------------------------
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def covered(candidate: Candidate, claims: list[Claim]) -> bool:
+    """One composite of the family has every key figure among its parts."""
+    for claim in claims:
+        if claim.kind not in KINDS[candidate.family]:
+            continue
+        spans = [(part.span.start, part.span.end) for part in claim.parts()]
+        spans += [(claim.span.start, claim.span.end)] if candidate.family == "enumeration" else []
+        if all(any(_overlaps((s, e), (k0, k1)) for s, e in spans)
+               for k0, k1 in candidate.keys):
+            return True
+    return False
+
+
+@dataclass
+class Tally:
+    candidates: int = 0
+    covered: int = 0
+    recalled_error: int = 0
+    recalled_any: int = 0
+    false_errors: int = 0
+    misses: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
+    false: list[str] = field(default_factory=list)
+
+
+def hits(result, candidate: Candidate, region: tuple[int, int]) -> tuple[bool, bool]:
+    """Whether a finding of the family's rules lies over ``region``: at error level with confidence
+    >= medium, and at any level."""
+    error = any_level = False
+    for finding in result.findings:
+        if finding.rule not in RULES[candidate.family] or finding.span is None:
+            continue
+        spans = [finding.span, *finding.related]
+        if not any(_overlaps((s.start, s.end), region) for s in spans):
+            continue
+        any_level = True
+        if finding.severity is Severity.ERROR and finding.confidence.rank >= Confidence.MEDIUM.rank:
+            error = True
+    return error, any_level
+
+
+def mutate(document: Document, candidate: Candidate) -> tuple[Document, tuple[int, int]]:
+    start, end, replacement = candidate.mutation
+    text = document.text[:start] + replacement + document.text[end:]
+    shift = len(replacement) - (end - start)
+    low, high = candidate.region
+    region = (low if low < start else low + shift, high + shift if high >= end else high)
+    candidate.mutated = text[max(0, low - 60): region[1] + 60].replace("\n", " ")
+    return dataclasses.replace(document, text=text, original=text, offsets=OffsetMap.identity(len(text)),
+                               _lines=None), region
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=0, help="stop after N articles (0: all)")
+    parser.add_argument("--show", default="", help="print misses of this family (or 'all')")
+    args = parser.parse_args()
+
+    pack = load_packs([rules_dir()])
+    engine = Engine(pack.rules, load_fact_files(pack.fact_files))
+    tallies = {family: Tally() for family in FAMILIES}
+    articles = 0
+    for item in load_documents([str(corpus_path())]):
+        if isinstance(item, InputFailure) or item.metadata.get("duplicate_of"):
+            continue
+        articles += 1
+        if args.limit and articles > args.limit:
+            break
+        found = candidates(item.text)
+        if not found:
+            continue
+        original = engine.check(item)
+        claims = list(original.claims)
+        for candidate in found:
+            tally = tallies[candidate.family]
+            tally.candidates += 1
+            context = candidate.sentence.strip().replace("\n", " ")
+            if covered(candidate, claims):
+                tally.covered += 1
+            else:
+                tally.uncovered.append(context)
+            error, _ = hits(original, candidate, candidate.region)
+            if error:
+                tally.false_errors += 1
+                tally.false.append(context)
+            mutant, region = mutate(item, candidate)
+            error, any_level = hits(engine.check(mutant), candidate, region)
+            tally.recalled_error += error
+            tally.recalled_any += any_level
+            if not any_level:
+                tally.misses.append(candidate.mutated)
+    report(articles, tallies, args.show)
+
+
+def _share(n: int, total: int) -> str:
+    return f"{100 * n / total:.0f}%" if total else "-"
+
+
+def report(articles: int, tallies: dict[str, Tally], show: str) -> None:
+    print(f"{articles} articles")
+    print(f"{'family':<12} {'candidates':>10} {'coverage':>9} {'recall@error':>13} {'recall@any':>11} "
+          f"{'false errors':>13}")
+    for family, t in tallies.items():
+        cells = [_share(n, t.candidates) for n in (t.covered, t.recalled_error, t.recalled_any)]
+        print(f"{family:<12} {t.candidates:>10} {cells[0]:>9} {cells[1]:>13} {cells[2]:>11} "
+              f"{t.false_errors:>13}")
+    for family, t in tallies.items():
+        if show not in (family, "all"):
+            continue
+        for title, lines in (("not covered", t.uncovered), ("mutant not flagged", t.misses),
+                             ("false error", t.false)):
+            if lines:
+                print(f"\n{family}: {title} ({len(lines)})")
+                for line in lines[:40]:
+                    print(f"  - {line}")
+
+
+if __name__ == "__main__":
+    main()

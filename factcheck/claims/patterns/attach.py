@@ -1,0 +1,216 @@
+"""Joining statements to frames, and units carried across a frame's figures.
+
+A *frame* is a composite a kind's patterns found ("rose from 8,000 to 10,000"); a *statement* is a
+match of one of its ``attach:`` patterns ("a 20% increase", "up 25%", "That decline of 12 per
+cent"). A statement joins the nearest frame of its kind that lacks every field it fills, within the
+distance its entry allows, and the distance is recorded as the composite's
+:class:`~factcheck.claims.model.Binding`:
+
+- ``phrase``: nothing but a comma, a dash or a parenthesis between them;
+- ``clause``: a few words between, none of which opens a new clause (``;``, ``:``, "and", "but",
+  "while", "which", ...), and no figure;
+- ``sentence``: further apart in the same sentence;
+- ``next_sentence``: the statement opens or sits in the sentence after the frame's.
+
+When two frames are equally near, the statement joins the nearer one by characters, and the composite
+is marked ``certain=False`` (one of competing readings). Each frame takes at most one statement per
+entry and each statement joins one frame. The cost is one pass over the statements with a bisection
+into the frames: linear in the document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from factcheck.claims.base import make_claim
+from factcheck.claims.model import Binding, Claim
+from factcheck.claims.sentences import sentence_ends
+from factcheck.startup import regexcache
+from factcheck.values import Money
+
+_LOOSE_PUNCTUATION = regexcache.compile(r"[\s,()\[\]\-–—]*")
+_CLAUSE_BREAK = regexcache.compile(
+    r"[;:]|\b(?:and|but|while|whereas|which|who|that|after|before|when|as|although|though|because|"
+    r"compared|against|versus|vs)\b", re.IGNORECASE)
+_WORDS = regexcache.compile(r"[^\W_]+")
+_FIGURE = regexcache.compile(r"\d")
+_YEAR = regexcache.compile(r"(?:1[89]|20)[0-9]{2}")
+_CLAUSE_WORDS = 6
+_SCALE_WORD = regexcache.compile(
+    r"\b(?P<word>thousand|million|mln|mn|m|billion|bln|bn|b|trillion|trn|tn)\b\.?\s*\S*$|"
+    r"(?<=\d)(?P<suffix>k|m|mn|bn|b|tn)\b", re.IGNORECASE)
+_SCALES = {word: Decimal(10) ** power for words, power in (
+    (("thousand", "k"), 3), (("million", "mln", "mn", "m"), 6), (("billion", "bln", "bn", "b"), 9),
+    (("trillion", "trn", "tn"), 12)) for word in words}
+
+
+class Sentences:
+    """Where a document's sentences end, computed once per document on first use."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends: list[int] | None = None
+
+    def index(self, offset: int) -> int:
+        if self._ends is None:
+            self._ends = sentence_ends(self.text)
+        return bisect_right(self._ends, offset)
+
+
+def binding(text: str, sentences: Sentences, first: Claim, second: Claim) -> Binding:
+    """How far apart ``first`` and ``second`` (in text order, not overlapping) stand."""
+    gap = text[first.span.end:second.span.start]
+    one, two = sentences.index(first.span.end - 1), sentences.index(second.span.start)
+    if one != two:
+        return Binding.NEXT_SENTENCE if two == one + 1 else Binding.DOCUMENT
+    if _LOOSE_PUNCTUATION.fullmatch(gap):
+        return Binding.PHRASE
+    if (len(_WORDS.findall(gap)) <= _CLAUSE_WORDS and not _CLAUSE_BREAK.search(gap)
+            and not _FIGURE.search(gap)):
+        return Binding.CLAUSE
+    return Binding.SENTENCE
+
+
+def attach(text: str, sentences: Sentences, frames: list[Claim], statements: Iterable[Claim],
+           fills: frozenset[str], within: Binding, agree: tuple[str, ...], value: str | None) -> list[Claim]:
+    """``frames`` with each statement joined to the nearest frame it completes (see the module doc);
+    ``value`` names the field that gives a composite its value."""
+    frames = list(frames)
+    starts = [frame.span.start for frame in frames]
+    taken: set[int] = set()
+    for statement in statements:
+        choices = []
+        # frames that end before the statement, nearest first, and those that start after it
+        i = bisect_right(starts, statement.span.start)
+        for j in (*range(i - 1, max(-1, i - 4), -1), *range(i, min(len(frames), i + 3))):
+            frame = frames[j]
+            if j in taken or not _completes(frame, fills):
+                continue
+            if frame.span.end <= statement.span.start:
+                bound = binding(text, sentences, frame, statement)
+                distance = statement.span.start - frame.span.end
+            elif statement.span.end <= frame.span.start:
+                bound = binding(text, sentences, statement, frame)
+                if bound is Binding.NEXT_SENTENCE:
+                    continue  # a statement before its frame joins it within a sentence only
+                distance = frame.span.start - statement.span.end
+            else:
+                continue
+            if bound.rank > within.rank:
+                continue
+            if bound.rank > Binding.CLAUSE.rank and not _agrees(frame, statement, agree):
+                continue  # far apart, a statement of the other direction is about something else
+            choices.append((bound.rank, distance, j, bound))
+        if not choices:
+            continue
+        choices.sort()
+        rank, _, j, bound = choices[0]
+        competing = sum(1 for choice in choices if choice[0] == rank) > 1
+        frames[j] = joined(text, frames[j], statement, fills, bound, value, certain=not competing)
+        taken.add(j)
+    return frames
+
+
+def _completes(frame: Claim, fills: frozenset[str]) -> bool:
+    return all(frame.fields.get(name) is None for name in fills)
+
+
+def _agrees(frame: Claim, statement: Claim, agree: tuple[str, ...]) -> bool:
+    for name in agree:
+        mine, theirs = frame.fields.get(name), statement.fields.get(name)
+        if mine is not None and theirs is not None and mine != theirs:
+            return False
+    return True
+
+
+def joined(text: str, frame: Claim, statement: Claim, fills: frozenset[str], bound: Binding,
+           value: str | None, *, certain: bool) -> Claim:
+    """The frame with the statement's fields, spanning both when they are in one sentence."""
+    fields = dict(frame.fields)
+    for name, stated in statement.fields.items():
+        if stated is not None and (name in fills or fields.get(name) is None):
+            fields[name] = stated
+    start, end = frame.span.start, frame.span.end
+    if bound.rank <= Binding.SENTENCE.rank:
+        start, end = min(start, statement.span.start), max(end, statement.span.end)
+    head = fields.get(value) if value else None
+    model = head if isinstance(head, Claim) else frame
+    claim = make_claim(text, frame.kind, start, end, model.value, unit=model.unit, hedge=model.hedge,
+                       precision=model.precision, fields=fields)
+    loosest = max(frame.binding, bound, key=lambda b: b.rank)
+    return dataclasses.replace(claim, binding=loosest, certain=frame.certain and certain)
+
+
+def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]]) -> dict[str, Any]:
+    """A unit or scale stated on one figure of a group, carried to a bare figure of the same group:
+    "fell to 6.5 mln tonnes from 7.1 mln" reads 7.1 mln as tonnes, "from 7.1 to 6.5 mln tonnes"
+    reads 7.1 as 7.1 mln tonnes."""
+    for group in groups:
+        claims = [claim for name in group for claim in _claims(fields.get(name))]
+        stated = [c for c in claims if c.kind in ("quantity", "money")]
+        if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
+            continue  # nothing to carry, or figures in different units: nothing is inferred
+        model = max(stated, key=_scale)  # the figure that states its scale, if one does
+        for name in group:
+            value = fields.get(name)
+            if isinstance(value, list):
+                fields[name] = [_carried(item, model) for item in value]
+            elif isinstance(value, Claim):
+                fields[name] = _carried(value, model)
+    return fields
+
+
+def _claims(value: Any) -> list[Claim]:
+    if isinstance(value, Claim):
+        return [value]
+    return [item for item in value if isinstance(item, Claim)] if isinstance(value, list) else []
+
+
+def _carried(claim: Any, model: Claim) -> Any:
+    """``claim`` read in the model's unit (a bare number) or scale (a figure without one)."""
+    if not isinstance(claim, Claim) or claim is model or _YEAR.fullmatch(claim.text):
+        return claim  # "in fiscal 1988, including 1.8 billion dlrs": a year is no amount
+    if claim.kind == "number" and claim.unit is None:
+        return _with_unit(claim, model)
+    if (claim.kind, claim.unit) == (model.kind, model.unit) and _scale(claim) == 1:
+        return _with_unit(claim, model)  # "from 7.1 to 6.5 mln tonnes": 7.1 mln tonnes
+    return claim
+
+
+def _scale(claim: Claim) -> Decimal:
+    match = _SCALE_WORD.search(claim.text)
+    if match is None:
+        return Decimal(1)
+    return _SCALES.get((match["word"] or match["suffix"]).lower(), Decimal(1))
+
+
+def _with_unit(bare: Claim, model: Claim) -> Claim:
+    """``bare`` (a plain number) read in the unit, currency and scale of ``model``."""
+    value = _decimal(bare.value.amount if isinstance(bare.value, Money) else bare.value)
+    precision = _decimal(bare.precision.amount if isinstance(bare.precision, Money) else bare.precision)
+    scale = _scale(model)
+    if scale > 1 and _scale(bare) == 1 and value is not None and _needs_scale(value, model, scale):
+        value, precision = value * scale, precision * scale if precision is not None else None
+    if isinstance(model.value, Money):
+        currency = model.value.currency
+        return dataclasses.replace(bare, kind=model.kind, unit=model.unit, value=Money(value, currency),
+                                   precision=Money(precision, currency) if precision is not None else None)
+    return dataclasses.replace(bare, kind=model.kind, unit=model.unit, value=value, precision=precision)
+
+
+def _needs_scale(value: Decimal, model: Claim, scale: Decimal) -> bool:
+    """Whether a bare figure is meant in the model's scale: "from 7.1 to 6.5 mln" (7.1 is a thousandth
+    of 6.5 mln, 7.1 mln is near it), not "1.508 mln barrels, of which 658,000" (already near it)."""
+    other = _decimal(model.value.amount if isinstance(model.value, Money) else model.value)
+    if not other or value <= 0:
+        return False
+    return value / other < Decimal("0.001") and Decimal("0.01") <= value * scale / other <= 100
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else value if isinstance(value, Decimal) else Decimal(str(value))

@@ -1,0 +1,140 @@
+"""The pattern language's constructs for reading prose: lemmas, macros and word files, frames,
+attached statements with their binding, carried units, stages, lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.claims.extract import Extractor
+from factcheck.claims.kinds import BUILTIN_KINDS
+from factcheck.claims.model import Binding
+from factcheck.claims.patterns import PatternLoadError, PatternSet, load_directory, load_pattern_text
+from factcheck.claims.patterns.inflect import inflections
+
+
+def test_lemmas_inflect_regular_and_irregular_verbs_and_phrases() -> None:
+    assert inflections("rise") == ["rise", "rises", "rose", "risen", "rising"]
+    assert inflections("drop") == ["drop", "drops", "dropped", "dropping"]
+    assert inflections("decline") == ["decline", "declines", "declined", "declining"]
+    assert inflections("total") == ["total", "totals", "totaled", "totaling"]
+    assert inflections("multiply")[2] == "multiplied"
+    assert inflections("go up") == ["go up", "goes up", "went up", "gone up", "going up"]
+
+
+def _kind(body: str, fields: str = "  to: claim<number>?\n  from: claim<number>?\n"):
+    text = f"kind: demo_kind\ndescription: d\nfields:\n{fields}{body}"
+    return load_pattern_text("demo.yaml", text, BUILTIN_KINDS)
+
+
+def _found(kind, text: str):
+    return PatternSet([kind]).extract(text, [c for c in extract_claims(text) if not c.fields])
+
+
+def test_a_frame_reads_its_slots_in_either_order() -> None:
+    kind = _kind('patterns:\n  - "~climb (to {number:to} & from {number:from})"\n')
+    for text in ("It climbed to 10 from 8.", "It has climbed from 8 this year to 10."):
+        (claim,) = _found(kind, text)
+        assert (claim["from"].text, claim["to"].text) == ("8", "10"), text
+
+
+def test_a_frame_gap_is_bounded() -> None:
+    kind = _kind('patterns:\n  - "~climb (to {number:to} &{2} from {number:from})"\n')
+    assert _found(kind, "It climbed to 10 from 8.")
+    assert not _found(kind, "It climbed to 10 in the very long meantime from 8.")
+
+
+def test_macros_are_defined_once_and_an_unknown_one_is_an_error_at_its_position() -> None:
+    only_to = "  to: claim<number>\n"
+    kind = _kind('define:\n  up: "(~rise|~\'go up\')"\npatterns:\n  - "@up to {number:to}"\n', only_to)
+    assert [c.text for c in _found(kind, "Prices went up to 10.")] == ["went up to 10"]
+    with pytest.raises(PatternLoadError) as info:
+        _kind('patterns:\n  - "@upp to {number:to}"\n', "  to: claim<number>\n")
+    assert "unknown macro @upp" in str(info.value)
+
+
+def test_a_word_file_serves_the_directory_and_normalize_names_a_macro(tmp_path: Path) -> None:
+    (tmp_path / "words.yaml").write_text('define:\n  up: "(~rise|~be up)"\n', encoding="utf-8")
+    (tmp_path / "moves.yaml").write_text(
+        'kind: move\ndescription: d\nfields:\n  way: string\n  to: claim<number>\n'
+        'patterns:\n  - "@up:way to {number:to}"\nnormalize:\n  way: {"@up": up}\n', encoding="utf-8")
+    (kind,) = load_directory(tmp_path, BUILTIN_KINDS)
+    assert [c["way"] for c in _found(kind, "Sales were up to 10 and rose to 12.")] == ["up", "up"]
+
+
+ATTACHED = """\
+patterns:
+  - "~rise from {number:from} to {number:to}"
+attach:
+  - pattern: "[a|an|that] {percent:change} (increase|rise)"
+    within: next_sentence
+"""
+
+
+@pytest.mark.parametrize("text,binding", [
+    ("It rose from 8 to 10, a 25% increase.", Binding.PHRASE),
+    ("It rose from 8 to 10 last year, a 25% increase.", Binding.CLAUSE),
+    ("It rose from 8 to 10 in May, which officials called a 25% increase.", Binding.SENTENCE),
+    ("It rose from 8 to 10. That 25% rise surprised everyone.", Binding.NEXT_SENTENCE),
+])
+def test_a_statement_joins_the_nearest_frame_with_its_binding(text: str, binding: Binding) -> None:
+    kind = _kind(ATTACHED, "  to: claim<number>\n  from: claim<number>\n  change: claim<percent>?\n")
+    (claim,) = _found(kind, text)
+    assert claim["change"].text == "25%" and claim.binding is binding and claim.certain
+
+
+def test_a_statement_two_sentences_away_does_not_join() -> None:
+    kind = _kind(ATTACHED, "  to: claim<number>\n  from: claim<number>\n  change: claim<percent>?\n")
+    (claim,) = _found(kind, "It rose from 8 to 10. Nobody knew. That 25% rise surprised everyone.")
+    assert claim["change"] is None
+
+
+def test_an_attached_field_must_be_nullable() -> None:
+    with pytest.raises(PatternLoadError) as info:
+        _kind(ATTACHED, "  to: claim<number>\n  from: claim<number>\n  change: claim<percent>\n")
+    assert "declare it 'claim<percent>?'" in str(info.value)
+
+
+def test_units_and_scales_are_carried_across_a_frame() -> None:
+    (change,) = extract_claims("Output fell 11.4 pct to 6.5 mln tonnes from 7.1 mln.").of_kind("change")
+    assert (change["from"].kind, change["from"].unit) == ("quantity", "tonne")
+    (change,) = extract_claims("Output fell from 7.1 to 6.5 mln tonnes, a drop of 8.5 pct.").of_kind("change")
+    assert change["from"].value == 7_100_000
+
+
+def test_a_later_stage_reads_earlier_composites_and_splices_their_lists(tmp_path: Path) -> None:
+    (tmp_path / "a_items.yaml").write_text(
+        'kind: figures\ndescription: d\nfields:\n  items: list<claim<number>>\n'
+        'patterns:\n  - "{number:items[]} (, {number:items[]}){1,8} [,] and {number:items[]}"\n',
+        encoding="utf-8")
+    (tmp_path / "b_total.yaml").write_text(
+        'kind: summed\ndescription: d\nstage: 2\nfields:\n  total: claim<number>\n'
+        '  parts: list<claim<number>>\n'
+        'patterns:\n  - "totals {number:total} \':\' {figures.items:parts[]}"\n',
+        encoding="utf-8")
+    kinds = load_directory(tmp_path, BUILTIN_KINDS)
+    assert [k.stage for k in kinds] == [1, 2]
+    claims = Extractor(PatternSet(kinds)).extract("The bill totals 60: 10, 20 and 30.")
+    (summed,) = claims.of_kind("summed")
+    assert [p.text for p in summed["parts"]] == ["10", "20", "30"]
+
+
+def test_a_composite_of_the_same_stage_is_unknown_there(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(
+        'kind: figures\ndescription: d\nfields:\n  n: claim<number>\npatterns:\n  - "{number:n}"\n',
+        encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        'kind: again\ndescription: d\nfields:\n  f: claim<figures>\npatterns:\n  - "x {figures:f}"\n',
+        encoding="utf-8")
+    with pytest.raises(PatternLoadError) as info:
+        load_directory(tmp_path, BUILTIN_KINDS)
+    assert "unknown claim kind 'figures'" in str(info.value) and "b.yaml:6:" in str(info.value)
+
+
+def test_bullet_lists_are_read_with_or_without_markers() -> None:
+    for text in ("It has three parts:\n\n- roads\n- rail\n- ports\n",
+                 "It has three parts:\n\nroads\nrail\nports\n\nThat is all."):
+        (claim,) = extract_claims(text).of_kind("enumeration")
+        assert claim["items"] == ["roads", "rail", "ports"], text
