@@ -36,3 +36,23 @@ def test_wheel_install_runs_outside_the_source_tree(tmp_path):
                             cwd=tmp_path)
     assert tested.returncode == 0, tested.stdout + tested.stderr
     assert sys.prefix not in done.stdout
+    schemas = subprocess.run(
+        [str(python), "-c", SCHEMA_CHECK], capture_output=True, text=True, cwd=tmp_path, check=True
+    ).stdout.split()
+    assert schemas[0] == "ok" and int(schemas[1]) >= 29, schemas
+
+
+SCHEMA_CHECK = """
+import re
+from pathlib import Path
+import factcheck
+rules = Path(factcheck.__file__).parent / "default_rules"
+assert (Path(factcheck.__file__).parent / "py.typed").is_file()
+count = 0
+for path in rules.rglob("*.y*ml"):
+    match = re.search(r"\\$schema=(\\S+)", path.read_text(encoding="utf-8"))
+    if match:
+        assert (path.parent / match.group(1)).resolve().is_file(), (path, match.group(1))
+        count += 1
+print("ok", count)
+"""

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.cli.config import Config, load_config
 from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
@@ -20,7 +21,11 @@ from factcheck.findings import Confidence, Severity
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
+from factcheck.rules.selection import Selection
 from factcheck.yamlsource import did_you_mean
+
+if TYPE_CHECKING:
+    from factcheck.reporters import ReportOptions
 
 DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
@@ -29,12 +34,18 @@ def config_of(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "config", None))
 
 
-def load_pack(config: Config, extra: list[str]) -> Pack:
-    from factcheck.rules.loader import load_packs
+def configured_packs(config: Config) -> list[Path]:
+    """The packs the configuration names: the default pack (unless turned off), then its ``rules``.
+    ``run``, ``test`` and ``check-rules`` all check these, so CI tests the rules it runs."""
     from factcheck.startup.resources import rules_dir
 
-    packs = [rules_dir()] if config.default_pack else []
-    return load_packs([*packs, *config.rules, *(Path(p) for p in extra)])
+    return [*([rules_dir()] if config.default_pack else []), *config.rules]
+
+
+def load_pack(config: Config, extra: list[str]) -> Pack:
+    from factcheck.rules.loader import load_packs
+
+    return load_packs([*configured_packs(config), *(Path(p) for p in extra)])
 
 
 def configured_rules(pack: Pack, config: Config) -> list[Rule]:
@@ -60,7 +71,8 @@ def build_engine(args: argparse.Namespace, config: Config):
     """The loaded pack, the rules that run, and the engine."""
     from factcheck.cli.recipe import EngineRecipe
 
-    return EngineRecipe.of(config, args.rules, args.facts, getattr(args, "timeout", DEFAULT_TIMEOUT)).build()
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    return EngineRecipe.of(config, args.rules, args.facts, timeout, Selection.from_args(args)).build()
 
 
 def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
@@ -110,11 +122,14 @@ def _included(config: Config) -> list[str]:
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
     from factcheck.cli.corpus import CorpusRun
+    from factcheck.cli.options import FORMATS
+    from factcheck.cli.outputs import extra_outputs
     from factcheck.cli.recipe import EngineRecipe
-    from factcheck.reporters import ReportOptions, render
+    from factcheck.reporters import ReportOptions
 
     config = config_of(args)
-    recipe = EngineRecipe.of(config, args.rules, args.facts, args.timeout)
+    extras = extra_outputs(args.extra_outputs, FORMATS)
+    recipe = EngineRecipe.of(config, args.rules, args.facts, args.timeout, Selection.from_args(args))
     pack, rules, engine = recipe.build()
     paths = input_paths(args, config)
     known = baseline.read_baseline(args.baseline) if args.baseline else None
@@ -137,8 +152,9 @@ def run(args: argparse.Namespace, color: bool) -> int:
     report_run = RunResult(results, infos, interrupted=outcome.interrupted)
     text = None
     if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
-        text = render(corpus.format, report_run, options)
+        text = report_text(args, report_run, corpus.format, options)
     corpus.finish(text, len(infos), outcome)
+    write_extra_outputs(report_run, options, extras)
     if outcome.interrupted:
         return _stopped(corpus, outcome)
     if outcome.tally.internal:
@@ -170,6 +186,26 @@ def _stopped(corpus, outcome, kept: bool = True) -> int:
         where = "" if corpus.target == "standard output" else f" to {corpus.target}"
         print(f"{done}; their results are written{where}", file=sys.stderr)
     return EXIT_INTERNAL if outcome.failure else EXIT_INTERRUPTED
+
+
+def report_text(args: argparse.Namespace, run: RunResult, format: str, options: ReportOptions) -> str:
+    """The main report, or the per-rule statistics with ``--statistics``; prose wrapped to the
+    terminal when it goes to one."""
+    from factcheck.cli.outputs import statistics, terminal_width
+    from factcheck.reporters import render
+
+    if args.statistics:
+        return statistics(run, as_json=format == "json")
+    width = terminal_width(args.output is not None)
+    return render(format, run, dataclasses.replace(options, width=width))
+
+
+def write_extra_outputs(run: RunResult, options: ReportOptions, extras: list[tuple[str, str]]) -> None:
+    """Each ``--output-format FORMAT=FILE`` beside the main report, from the same run."""
+    from factcheck.reporters import render
+
+    for name, path in extras:
+        write(render(name, run, dataclasses.replace(options, color=False)), path)
 
 
 def _list_suppressions(audit, args: argparse.Namespace, results: list[DocumentResult]) -> int:

@@ -18,16 +18,13 @@ import sys
 from pathlib import Path
 
 from factcheck import __version__
+from factcheck.cli import outputs
 from factcheck.cli.options import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
+from factcheck.cli.parsing import Parser
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.limits import DEFAULT_TIMEOUT
+from factcheck.rules import selection
 
-EPILOG = """exit codes:
-  0  no finding at or above --fail-on
-  1  findings at or above --fail-on
-  2  usage or configuration error, a rule pack that does not load, or no readable input
-  3  internal error (a bug in factcheck; the report of the other documents is still written)
-  130  interrupted (Ctrl-C); the documents finished are written"""
 CONFIDENCES = ("high", "medium", "low")
 
 
@@ -93,10 +90,33 @@ def _positive(text: str) -> int:
     return int(text)
 
 
+EPILOG = """\
+examples:
+  factcheck run article.md                      check one article with the default rules
+  factcheck run docs/ --format concise          one line per finding, for editors and grep
+  factcheck run docs/ --output-format sarif=factcheck.sarif
+                                                terminal report and a SARIF file from one run
+  factcheck run - --date 2025-10-16 < draft.txt check standard input as of a date
+  factcheck run docs/ --select arithmetic --ignore shares-within-whole
+  factcheck claims article.md                   list the claims the extractors find
+  factcheck test                                run the configured packs' rule examples
+  factcheck explain change-percent-matches-endpoints article.md
+
+exit codes:
+  0  nothing at or above --fail-on (default: error)
+  1  a finding at or above --fail-on, or a failing rule test
+  2  usage or configuration error, a rule pack that does not load, or no readable input
+  3  internal error (a bug in factcheck; the report of the other documents is still written)
+  130  interrupted (Ctrl-C); the documents finished are written
+"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="factcheck", description="Check the facts and numbers in prose.",
-                                     epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--version", action="version", version=f"factcheck {__version__}")
+    parser = Parser(
+        prog="factcheck", description="Check the facts and numbers in prose.", epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("-V", "--version", action="version", version=f"factcheck {__version__}")
     _cache_arg(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -104,7 +124,9 @@ def _parser() -> argparse.ArgumentParser:
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_args(run)
     _pack_args(run)
+    selection.add_arguments(run)
     run.add_argument("--format", choices=FORMATS, help="output format (default: text)")
+    outputs.add_arguments(run, FORMATS)
     run.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     run.add_argument("--fail-on", choices=FAIL_ON, help="lowest severity that exits 1 (default: error)")
     run.add_argument("--min-confidence", choices=CONFIDENCES,
@@ -136,12 +158,16 @@ def _parser() -> argparse.ArgumentParser:
     claims.set_defaults(handler=_claims)
 
     test = sub.add_parser("test", help="run rule examples and annotated documents; exit 1 if one fails")
-    test.add_argument("rule_paths", nargs="*", metavar="PATH", help="rule packs or annotated documents")
+    test.add_argument("rule_paths", nargs="*", metavar="PATH",
+                      help="rule packs or annotated documents (default: the configured packs)")
+    test.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     test.add_argument("--syntax-only", action="store_true", help="only check that the rules load")
     test.set_defaults(handler=_test)
 
     check = sub.add_parser("check-rules", help="validate rule files (schema and types) without running them")
-    check.add_argument("rule_paths", nargs="*", metavar="PATH", help="rule files or packs (default pack)")
+    check.add_argument("rule_paths", nargs="*", metavar="PATH",
+                       help="rule files or packs (default: the configured packs)")
+    check.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     check.set_defaults(handler=_check_rules)
 
     rules = sub.add_parser("rules", help="list the loaded rules, or write their documentation")
@@ -165,6 +191,10 @@ def _parser() -> argparse.ArgumentParser:
         "in the editor (docs/editors.md).",
     )
     server.set_defaults(handler=_server)
+
+    completion = sub.add_parser("completion", help="print a shell completion script ([completion] extra)")
+    completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
+    completion.set_defaults(handler=_completion)
     return parser
 
 
@@ -218,14 +248,26 @@ def _claims(args: argparse.Namespace) -> int:
 
 def _test(args: argparse.Namespace) -> int:
     from factcheck.authoring.ruletest import run_test_command
+    from factcheck.cli.commands import config_of, configured_packs
 
-    return run_test_command(args.rule_paths, syntax_only=args.syntax_only)
+    paths = args.rule_paths or [str(p) for p in configured_packs(config_of(args))]
+    return run_test_command(paths, syntax_only=args.syntax_only)
 
 
 def _check_rules(args: argparse.Namespace) -> int:
-    from factcheck.authoring.ruletest import check_rules
+    from factcheck.authoring.validate import check_rules_command
+    from factcheck.cli.commands import config_of, configured_packs
 
-    return check_rules(args.rule_paths)
+    return check_rules_command(args.rule_paths or [str(p) for p in configured_packs(config_of(args))])
+
+
+def _completion(args: argparse.Namespace) -> int:
+    try:
+        import shtab
+    except ImportError:
+        raise UsageError("shell completion needs shtab: pip install 'factcheck-prose[completion]'") from None
+    print(shtab.complete(_parser(), shell=args.shell))
+    return EXIT_OK
 
 
 def _rules(args: argparse.Namespace) -> int:
@@ -267,8 +309,8 @@ def _server(args: argparse.Namespace) -> int:
 
 
 def _color(args: argparse.Namespace) -> bool:
-    """Colour only on a terminal, not into --output, and never when NO_COLOR is set (no-color.org)."""
-    return args.output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """``--color``, ``NO_COLOR``, ``FORCE_COLOR`` and ``TERM`` decide (:mod:`factcheck.cli.outputs`)."""
+    return outputs.color_wanted(args.color, args.output is not None)
 
 
 def _write(text: str, output: str | None) -> None:

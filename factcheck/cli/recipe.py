@@ -18,6 +18,7 @@ from factcheck.cli.config import Config
 from factcheck.documents import ReadOptions, Unit, read_unit, unit_size
 from factcheck.engine.results import DocumentResult
 from factcheck.limits import DEFAULT_TIMEOUT
+from factcheck.rules.selection import Selection
 
 if TYPE_CHECKING:
     from factcheck.ci.suppressions import Suppression
@@ -29,18 +30,22 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class EngineRecipe:
     """The configuration, the command line's extra packs and fact files (paths made absolute, so a
-    worker started elsewhere reads the same files), and the time limit per document."""
+    worker started elsewhere reads the same files), the time limit per document and the rules the
+    command line selects."""
 
     config: Config
     rules: tuple[str, ...] = ()
     facts: tuple[str, ...] = ()
     timeout: float | None = DEFAULT_TIMEOUT
+    selection: Selection = field(default_factory=Selection)  # --select / --ignore
 
     @classmethod
     def of(
-        cls, config: Config, rules: list[str], facts: list[str], timeout: float | None = DEFAULT_TIMEOUT
+        cls, config: Config, rules: list[str], facts: list[str], timeout: float | None = DEFAULT_TIMEOUT,
+        selection: Selection | None = None,
     ) -> EngineRecipe:
-        return cls(config, tuple(map(_absolute, rules)), tuple(map(_absolute, facts)), timeout)
+        return cls(config, tuple(map(_absolute, rules)), tuple(map(_absolute, facts)), timeout,
+                   selection or Selection())
 
     def build(self) -> tuple[Pack, list[Rule], Engine]:
         """The loaded pack, the rules that run (configuration applied), and the engine."""
@@ -49,7 +54,7 @@ class EngineRecipe:
         from factcheck.facts.loader import load_facts
 
         pack = load_pack(self.config, list(self.rules))
-        rules = configured_rules(pack, self.config)
+        rules = self.selection.apply(configured_rules(pack, self.config))
         fact_files = [*pack.fact_files, *self.config.facts, *map(Path, self.facts)]
         return pack, rules, Engine(rules, load_facts(fact_files), pack.extractor(), timeout=self.timeout)
 

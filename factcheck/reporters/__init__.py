@@ -56,6 +56,7 @@ register("sarif", "factcheck.reporters.sarif:render")
 register("junit", "factcheck.reporters.junit:render")
 register("github", "factcheck.reporters.github:render")
 register("html", "factcheck.reporters.html:render")
+register("concise", "factcheck.reporters.concise:render")
 
 DEFAULT_FORMAT = "text"
 

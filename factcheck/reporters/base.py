@@ -10,6 +10,7 @@ from factcheck.engine.results import RunResult
 from factcheck.findings import Confidence, Finding, Severity
 
 TOOL_NAME = "factcheck"
+DISTRIBUTION = "factcheck-prose"  # the name on PyPI; the tool and its command are "factcheck"
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,6 +23,8 @@ class ReportOptions:
     color: bool = False
     min_confidence: Confidence = Confidence.MEDIUM
     show_notes: bool = False
+    width: int | None = None
+    """The terminal's columns, to which the text format wraps its prose (None: not a terminal)."""
 
     def shown(self, finding: Finding) -> bool:
         """Whether ``finding`` reaches ``min_confidence``."""

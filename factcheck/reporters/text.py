@@ -11,6 +11,7 @@ and sums the notes up by reason ("8 rules skipped on 20,600 documents: ..."), un
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from factcheck.documents.model import Document
@@ -21,9 +22,7 @@ from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
 from factcheck.safetext import visible
-from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay
 
-HUMAN_VALUES = (Duration, Money, PartialDate, Percent, TimeOfDay)
 DETAIL_LIMIT = 20  # documents up to which every document and its notes are listed
 
 
@@ -71,15 +70,43 @@ def snippet(document: Document, location: Location, severity: Severity, paint: P
     ]
 
 
-def finding_block(path: str, document: Document | None, finding: Finding, paint: Painter) -> list[str]:
-    header = paint.severity(finding.severity.value, finding.severity)
-    label = ""
-    if finding.confidence is not Confidence.HIGH:
-        label = paint(f" ({finding.confidence} confidence)", "dim")
-    message = paint(visible(finding.message), "bold")
-    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {message}"]
+def wrap(text: str, first: int, rest: int, columns: int | None) -> list[str]:
+    """``text`` in lines of at most ``columns`` (the first line has ``first`` columns taken, the
+    others are indented by ``rest``); unwrapped when there are no columns to fit."""
+    if columns is None:
+        return text.split("\n")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        if not lines:
+            pieces = _fill(paragraph, columns - first)
+            lines.append(pieces[0])
+            paragraph = " ".join(pieces[1:])
+            if not paragraph:
+                continue
+        pieces = _fill(paragraph, columns - rest)
+        lines.extend(" " * rest + piece for piece in pieces)
+    return lines
+
+
+def _fill(paragraph: str, columns: int) -> list[str]:
+    """Words never split, not even at hyphens (a path or "two-and-a-half-hour" stays whole)."""
+    return textwrap.wrap(paragraph, max(20, columns), break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def finding_block(
+    path: str, document: Document | None, finding: Finding, paint: Painter, columns: int | None = None
+) -> list[str]:
     location = locate(document, finding.span) if document and finding.span is not None else None
     gutter = " " * (len(str(location.line)) if location else 1)
+    header = paint.severity(finding.severity.value, finding.severity)
+    label = plain_label = ""
+    if finding.confidence is not Confidence.HIGH:
+        plain_label = f" ({finding.confidence} confidence)"
+        label = paint(plain_label, "dim")
+    prefix = len(f"{finding.severity.value}[{finding.rule}]{plain_label}: ")
+    message, *more = wrap(visible(finding.message), prefix, len(gutter) + 3, columns)
+    lines = [f"{header}{paint(f'[{finding.rule}]', 'bold')}{label}: {paint(message, 'bold')}"]
+    lines.extend(paint(line, "bold") for line in more)
     arrow = paint("-->", "gutter")
     shown_at = finding.evidence.get("location") if location is None else None
     if shown_at is not None:  # an input error that knows its line and column
@@ -93,10 +120,16 @@ def finding_block(path: str, document: Document | None, finding: Finding, paint:
     for key, value in finding.evidence.items():
         if shown_at is not None and key == "location":
             continue
-        lines.append(f"{gutter} {equals} evidence: {visible(key)}: {visible(evidence_value(value))}")
+        text = f"evidence: {visible(key)}: {visible(evidence_value(value))}"
+        first, *more = wrap(text, len(gutter) + 3, len(gutter) + 5, columns)
+        lines.append(f"{gutter} {equals} {first}")
+        lines.extend(more)
     for span in finding.related if document else ():
         related = locate(document, span)
-        lines.append(f'{gutter} {equals} related: {where(document, related)} "{one_line(related.text)}"')
+        text = f'related: {where(document, related)} "{one_line(related.text)}"'
+        first, *more = wrap(text, len(gutter) + 3, len(gutter) + 5, columns)
+        lines.append(f"{gutter} {equals} {first}")
+        lines.extend(more)
     if finding.fix is not None and document is not None:
         figure = one_line(locate(document, finding.fix.span).text)
         replacement = finding.fix.replacement
@@ -115,7 +148,9 @@ def document_header(result: DocumentResult, options: ReportOptions, notes: bool 
         if shown < len(result.findings):
             status += f" ({len(result.findings) - shown} below {options.min_confidence} confidence not shown)"
     path = visible(document.display_path if document else result.path)
-    return [f"{path}: {status}"] + [f"  note: {visible(note)}" for note in (result.notes if notes else ())]
+    notes = [line for note in (result.notes if notes else ()) for line in
+             wrap(f"  note: {visible(note)}", 0, 4, options.width)]
+    return [f"{path}: {status}", *notes]
 
 
 def notes_summary(results: list[DocumentResult]) -> list[str]:
@@ -177,7 +212,7 @@ def render(run: RunResult, options: ReportOptions) -> str:
         out.extend(document_header(result, options, notes=detailed))
         for finding in shown:
             out.append("")
-            out.extend(finding_block(result.path, result.document, finding, paint))
+            out.extend(finding_block(result.path, result.document, finding, paint, options.width))
         if shown:
             out.append("")
     if not detailed:
@@ -186,5 +221,5 @@ def render(run: RunResult, options: ReportOptions) -> str:
         out.append("")
     if run.interrupted:
         out.append("Interrupted: only the documents checked before the run stopped are reported.")
-    out.append(summary(run, paint, options))
+    out.extend(wrap(summary(run, paint, options), 0, 2, options.width))
     return "\n".join(out) + "\n"

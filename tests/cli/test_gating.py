@@ -56,9 +56,11 @@ def test_quiet_still_prints_findings(tmp_path, capsys):
 def test_color_only_on_a_terminal(monkeypatch, tty, no_color, output, expected):
     monkeypatch.setattr("sys.stdout.isatty", lambda: tty)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
     if no_color is not None:
         monkeypatch.setenv("NO_COLOR", no_color)
-    assert _color(argparse.Namespace(output=output)) is expected
+    assert _color(argparse.Namespace(output=output, color="auto")) is expected
 
 
 # -- suppressions ----------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from .conftest import Fixture
 
 
 def test_formats() -> None:
-    assert sorted(REPORTERS) == ["github", "html", "json", "jsonl", "junit", "sarif", "text"]
+    assert sorted(REPORTERS) == ["concise", "github", "html", "json", "jsonl", "junit", "sarif", "text"]
 
 
 def test_unknown_format(fixture: Fixture) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.reporters import REPORTERS, ReportOptions, render, render_claims
@@ -17,6 +19,7 @@ SNAPSHOT_NAMES = {
     "junit": "run.junit.xml",
     "github": "run.github.txt",
     "html": "run.html",
+    "concise": "run.concise.txt",
 }
 
 
@@ -27,6 +30,14 @@ def test_format_snapshot(fixture: Fixture, format: str) -> None:
 
 def test_text_color_snapshot(fixture: Fixture) -> None:
     assert_snapshot("run.text-color.txt", render("text", fixture.run, ReportOptions(color=True)))
+
+
+def test_text_wrapped_to_the_terminal_snapshot(fixture: Fixture) -> None:
+    text = render("text", fixture.run, ReportOptions(width=60))
+    assert_snapshot("run.text-60.txt", text)
+    prose = [line for line in text.splitlines() if not re.match(r"\s*\d* \|", line)]
+    assert len(prose) > 20 and max(len(line) for line in prose) <= 60
+    assert "\n    but the timeline has 7 calls" in text
 
 
 @pytest.mark.parametrize(("format", "extension"), [("table", "txt"), ("json", "json")])
