@@ -57,6 +57,24 @@ async def open_document(client: LanguageClient, path: Path, text: str, language:
     return uri
 
 
+async def code_actions(client: LanguageClient, uri: str, diagnostic: lsp.Diagnostic) -> list:
+    return await client.text_document_code_action_async(
+        lsp.CodeActionParams(
+            lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic])
+        )
+    )
+
+
+def change(client: LanguageClient, uri: str, text: str, version: int = 2) -> None:
+    """The whole buffer replaced by ``text``, as the editor sends it."""
+    client.text_document_did_change(
+        lsp.DidChangeTextDocumentParams(
+            lsp.VersionedTextDocumentIdentifier(uri=uri, version=version),
+            [lsp.TextDocumentContentChangeWholeDocument(text)],
+        )
+    )
+
+
 async def next_diagnostics(client: LanguageClient, uri: str) -> list[lsp.Diagnostic]:
     await asyncio.wait_for(client.wait_for_notification(lsp.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS), 30)
     return list(client.diagnostics[uri])
@@ -116,22 +134,13 @@ async def test_suppression_quick_fix_inserts_a_comment_that_silences_the_finding
 ):
     uri = await open_document(client, project / "article.md", ARTICLE)
     [diagnostic] = client.diagnostics[uri]
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic])
-        )
-    )
+    actions = await code_actions(client, uri, diagnostic)
     titles = [action.title for action in actions]
     assert any(title.startswith(f"Show the documentation of {RULE}") for title in titles)
     [suppress] = [a for a in actions if a.title.startswith(f"Suppress {RULE}")]
     [edit] = suppress.edit.changes[uri]
     edited = apply_edit(ARTICLE, edit).replace("REASON", "the club's figures are provisional")
-    client.text_document_did_change(
-        lsp.DidChangeTextDocumentParams(
-            lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            [lsp.TextDocumentContentChangeWholeDocument(edited)],
-        )
-    )
+    change(client, uri, edited)
     assert await next_diagnostics(client, uri) == []
 
 
@@ -140,12 +149,7 @@ async def test_typing_rechecks_the_buffer(client: LanguageClient, project: Path)
     uri = await open_document(client, project / "article.md", ARTICLE)
     assert len(client.diagnostics[uri]) == 1
     fixed = ARTICLE.replace("a 20% increase", "a 25% increase")
-    client.text_document_did_change(
-        lsp.DidChangeTextDocumentParams(
-            lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            [lsp.TextDocumentContentChangeWholeDocument(fixed)],
-        )
-    )
+    change(client, uri, fixed)
     assert await next_diagnostics(client, uri) == []
 
 
@@ -209,11 +213,7 @@ async def test_plain_text_suppression_goes_to_the_sidecar(client: LanguageClient
     path.write_text(text, encoding="utf-8")
     uri = await open_document(client, path, text, language="plaintext")
     [diagnostic] = client.diagnostics[uri]
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic])
-        )
-    )
+    actions = await code_actions(client, uri, diagnostic)
     [suppress] = [a for a in actions if a.title.startswith(f"Suppress {RULE}")]
     create, change = suppress.edit.document_changes
     sidecar = project / "notes.txt.factcheck.yaml"
@@ -228,11 +228,7 @@ async def test_plain_text_suppression_goes_to_the_sidecar(client: LanguageClient
 async def test_open_documentation_command_shows_the_rule_page(client: LanguageClient, project: Path):
     uri = await open_document(client, project / "article.md", ARTICLE)
     [diagnostic] = client.diagnostics[uri]
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic])
-        )
-    )
+    actions = await code_actions(client, uri, diagnostic)
     [show] = [a for a in actions if a.title.startswith("Show the documentation")]
     command = show if isinstance(show, lsp.Command) else show.command  # the client may read either
     await client.workspace_execute_command_async(lsp.ExecuteCommandParams(command.command, command.arguments))
@@ -244,21 +240,12 @@ async def test_open_documentation_command_shows_the_rule_page(client: LanguageCl
 async def test_quick_fix_applies_the_suggested_correction(client: LanguageClient, project: Path):
     uri = await open_document(client, project / "article.md", ARTICLE)
     [diagnostic] = client.diagnostics[uri]
-    actions = await client.text_document_code_action_async(
-        lsp.CodeActionParams(
-            lsp.TextDocumentIdentifier(uri), diagnostic.range, lsp.CodeActionContext([diagnostic])
-        )
-    )
+    actions = await code_actions(client, uri, diagnostic)
     [fix] = [a for a in actions if isinstance(a, lsp.CodeAction) and a.is_preferred]
     assert fix.title == "Replace with “25%”"
     [edit] = fix.edit.changes[uri]
     assert edit.range.start == utf16_position(ARTICLE, WRONG)
     fixed = apply_edit(ARTICLE, edit)
     assert "a 25% increase" in fixed
-    client.text_document_did_change(
-        lsp.DidChangeTextDocumentParams(
-            lsp.VersionedTextDocumentIdentifier(uri=uri, version=2),
-            [lsp.TextDocumentContentChangeWholeDocument(fixed)],
-        )
-    )
+    change(client, uri, fixed)
     assert await next_diagnostics(client, uri) == []
