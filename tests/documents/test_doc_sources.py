@@ -11,20 +11,11 @@ from pathlib import Path
 import pytest
 
 from factcheck.documents import Document, InputFailure, discover, load_documents
-
-
-def _tree(root: Path, files: dict[str, str | bytes]) -> None:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", newline="")
+from tests.files import write_tree
 
 
 def test_directories_are_searched_recursively_in_sorted_order(tmp_path: Path) -> None:
-    _tree(
+    write_tree(
         tmp_path,
         {
             "b.md": "b",
@@ -45,14 +36,14 @@ def test_directories_are_searched_recursively_in_sorted_order(tmp_path: Path) ->
 
 
 def test_explicit_files_stdin_and_missing_paths_are_kept_and_duplicates_dropped(tmp_path: Path) -> None:
-    _tree(tmp_path, {"a.txt": "a", "notes.rst": "n"})
+    write_tree(tmp_path, {"a.txt": "a", "notes.rst": "n"})
     a, notes = str(tmp_path / "a.txt"), str(tmp_path / "notes.rst")
     missing = str(tmp_path / "missing.md")
     assert discover([a, "-", notes, missing, str(tmp_path), a]) == [a, "-", notes, missing]
 
 
 def test_each_format_is_read_by_its_reader(tmp_path: Path) -> None:
-    _tree(
+    write_tree(
         tmp_path,
         {
             "a.txt": "Plain *text* 1.",
@@ -79,7 +70,7 @@ def test_each_format_is_read_by_its_reader(tmp_path: Path) -> None:
 
 def test_plain_text_keeps_offsets_and_reads_soft_breaks_as_spaces(tmp_path: Path) -> None:
     content = "Line one 1.\r\nLine two 22.\r\n\r\nNext paragraph.\n"
-    _tree(tmp_path, {"crlf.txt": content})
+    write_tree(tmp_path, {"crlf.txt": content})
     (document,) = load_documents([str(tmp_path / "crlf.txt")])
     assert isinstance(document, Document)
     assert document.original == content
@@ -91,7 +82,7 @@ def test_plain_text_keeps_offsets_and_reads_soft_breaks_as_spaces(tmp_path: Path
 
 def test_missing_path_and_empty_directory_are_failures_and_the_run_goes_on(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
-    _tree(tmp_path, {"empty/readme.rst": "not a document", "ok.txt": "fine"})
+    write_tree(tmp_path, {"empty/readme.rst": "not a document", "ok.txt": "fine"})
     missing = str(tmp_path / "nope.txt")
     items = list(load_documents([missing, str(tmp_path / "empty"), str(tmp_path / "ok.txt")]))
     assert [type(item).__name__ for item in items] == ["InputFailure", "InputFailure", "Document"]
@@ -101,14 +92,14 @@ def test_missing_path_and_empty_directory_are_failures_and_the_run_goes_on(tmp_p
 
 @pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root can read anything")
 def test_unreadable_file_is_a_failure(tmp_path: Path) -> None:
-    _tree(tmp_path, {"secret.txt": "x"})
+    write_tree(tmp_path, {"secret.txt": "x"})
     (tmp_path / "secret.txt").chmod(0)
     (item,) = load_documents([str(tmp_path / "secret.txt")])
     assert isinstance(item, InputFailure) and "Permission denied" in item.error.message
 
 
 def test_invalid_utf8_is_located_by_byte_line_and_column(tmp_path: Path) -> None:
-    _tree(tmp_path, {"bad.md": "Line one\nCafé au l".encode() + b"\xff" + b"it 5\n"})
+    write_tree(tmp_path, {"bad.md": "Line one\nCafé au l".encode() + b"\xff" + b"it 5\n"})
     (item,) = load_documents([str(tmp_path / "bad.md")])
     assert isinstance(item, InputFailure)
     location = item.error.location
@@ -118,21 +109,21 @@ def test_invalid_utf8_is_located_by_byte_line_and_column(tmp_path: Path) -> None
 
 
 def test_a_byte_order_mark_is_not_text(tmp_path: Path) -> None:
-    _tree(tmp_path, {"bom.txt": b"\xef\xbb\xbfHello 1"})
+    write_tree(tmp_path, {"bom.txt": b"\xef\xbb\xbfHello 1"})
     (document,) = load_documents([str(tmp_path / "bom.txt")])
     assert isinstance(document, Document) and document.text == "Hello 1"
 
 
 def test_a_huge_document_is_refused_quickly(tmp_path: Path) -> None:
     limit = 10 * 1024 * 1024
-    _tree(tmp_path, {"huge.txt": b"a" * (limit + 1), "ok.txt": "small"})
+    write_tree(tmp_path, {"huge.txt": b"a" * (limit + 1), "ok.txt": "small"})
     items = list(load_documents([str(tmp_path / "huge.txt"), str(tmp_path / "ok.txt")]))
     assert isinstance(items[0], InputFailure) and "larger than the 10 MB limit" in items[0].error.message
     assert isinstance(items[1], Document)
 
 
 def test_a_document_at_the_limit_is_accepted(tmp_path: Path) -> None:
-    _tree(tmp_path, {"edge.txt": "a" * 100})
+    write_tree(tmp_path, {"edge.txt": "a" * 100})
     (document,) = load_documents([str(tmp_path / "edge.txt")], max_bytes=100)
     assert isinstance(document, Document) and len(document.text) == 100
 
@@ -180,7 +171,7 @@ MARKDOWN_DATED = "---\ndate: 2025-10-16\n---\nText.\n"
 def test_date_precedence(
     tmp_path: Path, content: str, override: dt.date | None, default: dt.date | None, expected: dt.date | None
 ) -> None:
-    _tree(tmp_path, {"doc.md": content})
+    write_tree(tmp_path, {"doc.md": content})
     (document,) = load_documents([str(tmp_path / "doc.md")], date_override=override, default_date=default)
     assert isinstance(document, Document) and document.date == expected
     if override is not None:
@@ -188,15 +179,15 @@ def test_date_precedence(
 
 
 def test_loading_is_lazy(tmp_path: Path) -> None:
-    _tree(tmp_path, {"a.txt": "a"})
+    write_tree(tmp_path, {"a.txt": "a"})
     items = load_documents([str(tmp_path / "a.txt"), str(tmp_path / "later.txt")])
     first = next(items)
-    _tree(tmp_path, {"later.txt": "created after the first document was read"})
+    write_tree(tmp_path, {"later.txt": "created after the first document was read"})
     assert isinstance(first, Document) and isinstance(next(items), Document)
 
 
 def test_documents_and_failures_survive_pickling_for_worker_processes(tmp_path: Path) -> None:
-    _tree(tmp_path, {"a.md": "# Title 1\n\nText &amp; 2.\n"})
+    write_tree(tmp_path, {"a.md": "# Title 1\n\nText &amp; 2.\n"})
     document, failure = load_documents([str(tmp_path / "a.md"), str(tmp_path / "missing.txt")])
     assert isinstance(document, Document) and isinstance(failure, InputFailure)
     copy = pickle.loads(pickle.dumps(document))

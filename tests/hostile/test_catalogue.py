@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli.main import main
+from tests.files import write_tree
 
 
 def _bomb(levels: int = 7, key: str = "date") -> str:
@@ -239,14 +240,6 @@ CASES = [
 ]
 
 
-def _write(root: Path, files: dict[str, str | bytes]) -> None:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8", errors="surrogatepass")
 
 
 def _assert_safe(argv: list[str], output: str) -> None:
@@ -266,7 +259,7 @@ def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str
                    monkeypatch: pytest.MonkeyPatch) -> None:
     root = tmp_path / "case"
     root.mkdir()
-    _write(root, case.files)
+    write_tree(root, case.files)
     if case.fifo:
         os.mkfifo(root / case.fifo)
     argv = [part.replace("{d}", str(root)) for part in case.argv]
