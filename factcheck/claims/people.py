@@ -30,10 +30,10 @@ from functools import cache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP, UPPER
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]+"
-_CAPWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[^\W\d_]|[A-Z]\.)"
+_CAPWORD = rf"(?:[{UPPER}][\w'’\-]*[^\W\d_]|[A-Z]\.)"
 _WINDOW = 60  # characters read before an office word for its qualifier and country
 
 
@@ -54,17 +54,17 @@ class _Lexicon:
         lower = trie(o for o in offices if o[0].islower())
         self.office = regexcache.compile(rf"(?:{capitalised})(?:-elect)?(?![\w\-])")
         self.lower_office = regexcache.compile(
-            rf"(?:{trie(where)}){_SP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
+            rf"(?:{trie(where)}){GAP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
         )
         qualifier = trie(people["qualifiers"])
         self.before = regexcache.compile(
-            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){_SP})?"
-            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{_SP}|-))?"
-            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){_SP})?)$"
+            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){GAP})?"
+            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{GAP}|-))?"
+            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){GAP})?)$"
         )
         particle = trie(people["particles"])
-        more = rf"(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{0,4}}"
-        self.name = regexcache.compile(rf"{_SP}(?P<name>{_CAPWORD}{more})")
+        more = rf"(?:{GAP}(?:(?:{particle}){GAP})*{_CAPWORD}){{0,4}}"
+        self.name = regexcache.compile(rf"{GAP}(?P<name>{_CAPWORD}{more})")
         self.not_names = frozenset(people["not_names"])
 
 
@@ -113,7 +113,7 @@ def _titled(text: str) -> list[Claim]:
             name = " ".join(text[span[0]:span[1]].split())
             found.append(make_claim(text, "person", title_start, span[1], name,
                                     fields={"name": name, "title": title, "first_mention": None}))
-        elif before is not None and before["the"] and not re.match(rf"{_SP}of\b|['’]", text[end:end + 4]):
+        elif before is not None and before["the"] and not re.match(rf"{GAP}of\b|['’]", text[end:end + 4]):
             found.append(make_claim(text, "person", title_start, end, None,
                                     fields={"name": None, "title": title, "first_mention": None}))
     return found
@@ -166,8 +166,8 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
 
 
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
-_BEFORE = regexcache.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t\u00a0]+$")
-_AFTER = regexcache.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-]*")
+_BEFORE = regexcache.compile(rf"[{UPPER}][\w'’\-]*{GAP}$")
+_AFTER = regexcache.compile(rf"{GAP}[{UPPER}][\w\-]*")
 
 
 def _capitalised_before(text: str, start: int) -> bool:
