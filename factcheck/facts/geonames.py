@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from factcheck.facts.model import City, Source, normalize_name
+from factcheck.facts.lookup import City, Source, normalize_name
 from factcheck.startup import cache as runtime_cache
 from factcheck.startup.resources import package_stamp
 
