@@ -77,12 +77,12 @@ class _Lexicon:
         every_office = trie(offices)
         holding = trie(people["holding_verbs"])
         self.apposition = regexcache.compile(
-            rf",{_SP}(?:who{_SP}(?P<verb>{holding}){_SP})?(?P<the>the{_SP})?"
-            rf"(?P<title>(?:(?:{trie(where)})(?:['’]s)?{_SP})?(?:{every_office})"
-            rf"(?:{_SP}of{_SP}(?:the{_SP})?(?:{trie(where)}))?)(?![\w'’\-])"
+            rf",{GAP}(?:who{GAP}(?P<verb>{holding}){GAP})?(?P<the>the{GAP})?"
+            rf"(?P<title>(?:(?:{trie(where)})(?:['’]s)?{GAP})?(?:{every_office})"
+            rf"(?:{GAP}of{GAP}(?:the{GAP})?(?:{trie(where)}))?)(?![\w'’\-])"
         )
         self.name_before = regexcache.compile(
-            rf"(?<![\w'’.\-])(?P<name>{_CAPWORD}(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{1,3}})$"
+            rf"(?<![\w'’.\-])(?P<name>{_CAPWORD}(?:{GAP}(?:(?:{particle}){GAP})*{_CAPWORD}){{1,3}})$"
         )
         self.surname_before = regexcache.compile(rf"(?<![\w'’.\-]){_CAPWORD}$")
         self.places = where
@@ -172,7 +172,7 @@ def _appositions(text: str, taken: list[Claim]) -> list[Claim]:
 def _full_name_before(lex: _Lexicon, text: str, surname: re.Match) -> str | None:
     """The full name a surname stands for: the last "Given Surname" written before it."""
     pattern = regexcache.compile(
-        rf"(?<![\w'’.\-])(?:{_CAPWORD}{_SP}){{1,3}}{re.escape(surname[0])}(?![\w'’\-])"
+        rf"(?<![\w'’.\-])(?:{_CAPWORD}{GAP}){{1,3}}{re.escape(surname[0])}(?![\w'’\-])"
     )
     found = [m[0] for m in pattern.finditer(text, 0, surname.start()) if not _not_a_name(lex, m[0])]
     return " ".join(found[-1].split()) if found else None
