@@ -100,7 +100,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     default_format = "jsonl" if args.resume else config.format or "text"
     confidence = min_confidence_of(args, config)
     options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
-    corpus = CorpusRun(args, config, recipe, args.format or default_format, options)
+    corpus = CorpusRun(args, config, recipe, args.format or default_format, options,
+                       extra_formats=tuple(name for name, _ in extras))
     corpus.stage.start(pack, engine)
     outcome = corpus.check(paths, known)
     results = outcome.results
@@ -113,7 +114,10 @@ def run(args: argparse.Namespace, color: bool) -> int:
         print(f"factcheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_USAGE if outcome.nothing_read else EXIT_OK
     infos = [rule.info for rule in rules] + suppressions.rule_infos(results)
-    report_run = RunResult(results, infos, interrupted=outcome.interrupted)
+    report_run = RunResult(
+        results, infos, interrupted=outcome.interrupted, failure=outcome.failure,
+        unchecked=outcome.unchecked,
+    )
     text = None
     if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
         text = report_text(args, report_run, corpus.format, options)

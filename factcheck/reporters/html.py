@@ -20,10 +20,10 @@ from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
-from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, tool_version
+from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, plural, tool_version
 from factcheck.reporters.jsonvalues import claim_value, to_json
 from factcheck.reporters.locations import Location, locate
-from factcheck.reporters.text import evidence_value, plural
+from factcheck.reporters.text import evidence_value
 from factcheck.safetext import visible
 from factcheck.spans import Span
 
