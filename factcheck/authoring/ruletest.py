@@ -3,7 +3,8 @@
 An example passes when the rule's findings on it are exactly the expected ones: each expected
 finding matched by one actual finding whose span text equals ``at`` (whose message contains
 ``message``, whose suggested correction replaces its figure with exactly ``fix``, and whose
-confidence is ``confidence``), and no finding left over.
+confidence is ``confidence``), and no finding left over. A rule's documentation is tested too: the
+rule must flag its ``doc.example`` and leave its ``doc.instead`` alone.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from factcheck.engine.runner import Engine
 from factcheck.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from factcheck.facts.model import FactBase
 from factcheck.findings import Finding
-from factcheck.rules.model import Example, ExpectedFinding, Rule
+from factcheck.rules.model import Example, ExpectedFinding, Rule, RuleDoc
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,15 +64,38 @@ def run_example(rule: Rule, example: Example, pack_facts: FactBase,
     return tuple(problems)
 
 
+def doc_examples(rule: Rule, doc: RuleDoc) -> tuple[Example, Example]:
+    """The documentation's two passages as examples: ``doc.example`` (flagged), ``doc.instead`` (not)."""
+    location = doc.location or rule.location
+    return (Example(doc.example, location, doc.date, name="doc.example"),
+            Example(doc.instead, location, doc.date, name="doc.instead"))
+
+
+def run_doc_example(rule: Rule, example: Example, pack_facts: FactBase,
+                    extractor: Extractor | None = None) -> tuple[str, ...]:
+    """Problems with the documentation's flagged passage: it must give at least one finding of the
+    rule (which ones is the business of the rule's own examples)."""
+    result = Engine([rule], pack_facts, extractor).check(example_document(example))
+    problems = list(result.notes)
+    if not any(finding.rule == rule.id for finding in result.findings):
+        problems.append(f"missed: the rule does not flag its documented example {example.text!r}")
+    return tuple(problems)
+
+
 def run_examples(rules: Sequence[Rule], pack_facts: FactBase,
                  extractor: Extractor | None = None) -> tuple[int, list[ExampleFailure]]:
-    """Run every example of every rule; returns the number run and the failures."""
+    """Run every example of every rule, and the two passages of its documentation; returns the
+    number run and the failures."""
     failures: list[ExampleFailure] = []
     count = 0
     for rule in rules:
-        for example in rule.examples:
+        checks = [(example, run_example) for example in rule.examples]
+        if rule.info.doc is not None:
+            flagged, instead = doc_examples(rule, rule.info.doc)
+            checks += [(flagged, run_doc_example), (instead, run_example)]
+        for example, check in checks:
             count += 1
-            problems = run_example(rule, example, pack_facts, extractor)
+            problems = check(rule, example, pack_facts, extractor)
             if problems:
                 failures.append(ExampleFailure(rule, example, problems))
     return count, failures

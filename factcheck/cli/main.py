@@ -21,7 +21,7 @@ from factcheck import __version__
 from factcheck.cli import outputs
 from factcheck.cli.options import FAIL_ON, FORMATS
 from factcheck.cli.parsing import Parser
-from factcheck.errors import FactcheckError, UsageError
+from factcheck.errors import FactcheckError, UsageError, did_you_mean
 from factcheck.exitcodes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules import selection
@@ -171,10 +171,14 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     check.set_defaults(handler=_check_rules)
 
-    rules = sub.add_parser("rules", help="list the loaded rules, or write their documentation")
+    rules = sub.add_parser("rules", help="list the loaded rules, show their documentation, or write it")
     _pack_args(rules)
-    rules.add_argument("--format", choices=("table", "json"), default="table")
-    rules.add_argument("--doc", nargs="?", const="docs/rules", metavar="DIR",
+    rules.add_argument("--format", choices=("table", "json"), default="table",
+                       help="table (with --doc: text) or json")
+    shown = rules.add_mutually_exclusive_group()
+    shown.add_argument("--doc", nargs="?", const="", metavar="RULE",
+                       help="show the documentation of RULE (of every loaded rule when none is named)")
+    shown.add_argument("--write-docs", nargs="?", const="docs/rules", metavar="DIR",
                        help="write Markdown documentation of each rule to DIR (default: docs/rules)")
     rules.set_defaults(handler=_rules)
     from factcheck.facts.cli import add_facts_command
@@ -274,14 +278,23 @@ def _completion(args: argparse.Namespace) -> int:
 
 
 def _rules(args: argparse.Namespace) -> int:
-    from factcheck.authoring.ruledocs import list_rules, write_docs
+    from factcheck.authoring.ruledocs import list_rules, render_rule_docs, write_docs
     from factcheck.cli.commands import config_of
     from factcheck.cli.packs import load_pack
 
     pack = load_pack(config_of(args), args.rules)
+    if args.write_docs is not None:
+        written = write_docs(pack.rules, Path(args.write_docs))
+        print(f"wrote {len(written)} files to {args.write_docs}", file=sys.stderr)
+        return EXIT_OK
     if args.doc is not None:
-        written = write_docs(pack.rules, Path(args.doc))
-        print(f"wrote {len(written)} files to {args.doc}", file=sys.stderr)
+        rules = pack.rules
+        if args.doc:
+            rules = [rule for rule in pack.rules if rule.id == args.doc]
+            if not rules:
+                hint = did_you_mean(args.doc, {rule.id for rule in pack.rules}, "loaded rules")
+                raise UsageError(f"no loaded rule has the id {args.doc!r}", hint=hint)
+        _write(render_rule_docs(rules, args.format), None)
         return EXIT_OK
     _write(list_rules(pack.rules, args.format), None)
     return EXIT_OK

@@ -31,13 +31,15 @@ from factcheck.language import (
     parse_type,
 )
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleInfo
+from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import FixedLocator, Node, compose, read_text
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
-OPTIONAL = {"where", "description", "tags", "references", "examples", "confidence", "fix"}
+OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix"}
+DOC_REQUIRED = {"checks", "why", "example", "instead"}
+DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 FIX_KEYS = {"figure", "value"}
@@ -159,21 +161,38 @@ def _read(node: Node) -> RuleSource:
     rule_id = entries["id"].string()
     if not RULE_ID.match(rule_id):
         raise entries["id"].fail(f"rule id {rule_id!r} is not kebab-case (like 'call-count-matches-period')")
+    doc = _doc(entries["doc"]) if "doc" in entries else None
+    description = entries["description"].string() if "description" in entries else ""
     info = RuleInfo(
         id=rule_id,
         title=entries["title"].string(),
         severity=Severity(entries["severity"].choice(SEVERITIES)),
-        description=entries["description"].string() if "description" in entries else "",
+        description=description or (doc.checks if doc is not None else ""),
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
         confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
+        doc=doc,
     )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
                       node.location, tuple(examples), fix)
+
+
+def _doc(node: Node) -> RuleDoc:
+    """The ``doc:`` sections; each is prose (or a passage), and none may be left empty."""
+    entries = node.mapping(DOC_REQUIRED, DOC_OPTIONAL)
+    sections = {}
+    for key in (*sorted(DOC_REQUIRED), "notes"):
+        if key in entries:
+            text = entries[key].string().strip()
+            if not text:
+                raise entries[key].fail(f"'doc.{key}' is empty; write the section or leave the key out")
+            sections[key] = text
+    date = entries["date"].date() if "date" in entries else None
+    return RuleDoc(**sections, date=date, location=node.location)
 
 
 def _fix_source(node: Node) -> tuple[_Expression, _Expression]:

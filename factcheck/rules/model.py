@@ -16,8 +16,36 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True, slots=True)
+class RuleDoc:
+    """A rule's documentation in fixed sections (``doc:`` in YAML), as ruff documents its rules.
+
+    ``example`` is a passage the rule flags and ``instead`` the same passage written as it should
+    be; ``factcheck test`` reads both (on ``date``, when given) and fails when the rule does not flag
+    the one or flags the other, so the documentation cannot drift from the rule."""
+
+    checks: str  # what the rule checks
+    why: str  # why the inconsistency matters
+    example: str
+    instead: str
+    notes: str = ""  # tolerance and limits: what the rule accepts, and what it leaves unchecked
+    date: dt.date | None = None  # the document date the two passages are read on
+    location: SourceLocation | None = None  # where ``doc:`` is written, for a failing passage
+
+
+# Each section of a rule's documentation: its key in ``doc:`` and its heading where it is rendered.
+DOC_SECTIONS = (
+    ("checks", "What it checks"),
+    ("why", "Why it matters"),
+    ("example", "Example"),
+    ("instead", "Write instead"),
+    ("notes", "Tolerance and limits"),
+)
+
+
+@dataclass(frozen=True, slots=True)
 class RuleInfo:
-    """A loaded rule's metadata, as reporters and `factcheck rules` show it."""
+    """A loaded rule's metadata, as reporters and `factcheck rules` show it. ``description`` is
+    the free-form text of older packs, or the documentation's ``checks`` section when there is one."""
 
     id: str
     title: str
@@ -27,6 +55,7 @@ class RuleInfo:
     references: tuple[str, ...] = ()
     path: str | None = None
     confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
+    doc: RuleDoc | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,14 +71,17 @@ def test_committed_rule_docs_are_up_to_date():
     docs = ROOT / "docs" / "rules"
     stale = [name for name, text in pages.items() if not (docs / name).is_file()
              or (docs / name).read_text(encoding="utf-8") != text]
-    assert stale == [], "run `factcheck rules --doc docs/rules` and commit the result"
+    assert stale == [], "run `factcheck rules --write-docs docs/rules` and commit the result"
     assert {p.name for p in docs.glob("*.md")} == set(pages)
 
 
 def test_rules_doc_writes_pages(tmp_path, capsys):
-    assert main(["rules", "--doc", str(tmp_path)]) == 0
+    assert main(["rules", "--write-docs", str(tmp_path)]) == 0
     page = (tmp_path / f"{RULE}.md").read_text(encoding="utf-8")
-    assert "## Examples" in page and "**Flagged**" in page and "assert: |" in page
+    headings = [line for line in page.split("\n") if line.startswith("## ")]
+    assert headings == ["## What it checks", "## Why it matters", "## Example", "## Write instead",
+                        "## Tolerance and limits", "## The rule", "## Tested examples"]
+    assert "**Flagged**" in page and "assert: |" in page and "Dated 2025-10-16." in page
     assert f"({RULE}.md)" in (tmp_path / "index.md").read_text(encoding="utf-8")
 
 
