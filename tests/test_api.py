@@ -28,10 +28,21 @@ def test_check_text_gives_findings_with_positions() -> None:
 def test_markdown_and_html_are_read_as_files_of_that_format() -> None:
     source = "---\ndate: 2025-01-01\n---\n**Revenue** rose 30% to\n$1.05 billion from $840 million.\n"
     markdown = factcheck.check(source, format="markdown")
-    assert [f.rule for f in markdown.findings] == [RULE]
     assert markdown.document is not None and markdown.document.date == dt.date(2025, 1, 1)
     html = factcheck.check(f"<p>{ARTICLE.replace('$', '&#36;')}</p><script>1</script>", format="html")
-    assert [f.rule for f in html.findings] == [RULE]
+    message = ('"rose 30% to $1.05 billion from $840 million": from $840 million to $1.05 billion is a'
+               ' change of 25%, not up 30% (suggested: "30%" → "25%")')
+    # the same finding in both, pointing into each file's own text (markup and entities kept)
+    for result, covered, line, column in [
+        (markdown, "rose 30% to\n$1.05 billion from $840 million", 4, 13),
+        (html, "rose 30% to &#36;1.05 billion from &#36;840 million", 1, 12),
+    ]:
+        [finding] = result.findings
+        assert (finding.rule, finding.message) == (RULE, message)
+        span = result.document.original_span(finding.span)
+        assert result.document.original[span.start : span.end] == covered
+        position = factcheck.position(result, finding)
+        assert (position.line, position.column) == (line, column)
 
 
 def test_extract_claims() -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from factcheck.documents.builder import TextBuilder
-from factcheck.documents.model import LineIndex, OffsetMap
-from factcheck.spans import Span
+from factcheck.documents.model import OffsetMap
+from factcheck.spans import LineIndex, Span
 
 
 def test_contiguous_copies_merge_into_one_identity_segment() -> None:

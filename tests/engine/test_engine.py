@@ -70,7 +70,10 @@ def test_rule_error_becomes_a_finding_and_the_run_goes_on():
     assert {f.rule for f in findings} == {RULE_ERROR, "ok-rule"}
     error = next(f for f in findings if f.rule == RULE_ERROR)
     assert error.evidence["rule"] == "test-rule"
-    assert error.span is not None
+    assert "division by zero" in error.message
+    assert (error.span.start, error.span.end) == (4, 10)  # "eighth", the claim the rule was bound to
+    [fine_finding] = [f for f in findings if f.rule == "ok-rule"]
+    assert (fine_finding.message, fine_finding.span.start, fine_finding.span.end) == ("m", 4, 10)
 
 
 def test_rules_needing_a_date_are_skipped_on_undated_documents():

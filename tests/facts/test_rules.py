@@ -35,6 +35,11 @@ OWN = """facts:
 """
 
 
+def reported(found: list, text: str) -> list[tuple[str, str, str]]:
+    """Each finding as (rule id, the text its span covers, message): which finding, where, saying what."""
+    return [(f.rule, text[f.span.start : f.span.end], f.message) for f in found]
+
+
 @pytest.fixture(scope="module")
 def own(tmp_path_factory):
     path = tmp_path_factory.mktemp("facts") / "own.yaml"
@@ -51,26 +56,25 @@ def builtin(request, tmp_path_factory):
     return SqliteFactBase(db)
 
 
-TITLES = [
-    ("Russian President Vladimir Putin spoke.", "Russian President Vladimir Putin", "Vladimir Putin",
-     "Russian President", 0),
-    ("U.S. President Donald Trump spoke.", "U.S. President Donald Trump", "Donald Trump",
-     "U.S. President", 0),
-    ("German Chancellor Olaf Scholz spoke.", "German Chancellor Olaf Scholz", "Olaf Scholz",
-     "German Chancellor", 1),
-    ("Ukrainian President Vladimir Putin spoke.", "Ukrainian President Vladimir Putin", "Vladimir Putin",
-     "Ukrainian President", 1),
-    ("Former Chancellor Olaf Scholz spoke.", "Former Chancellor Olaf Scholz", "Olaf Scholz",
-     "Former Chancellor", 0),
-    ("Prime Minister Emmanuel Macron spoke.", "Prime Minister Emmanuel Macron", "Emmanuel Macron",
-     "Prime Minister", 1),
+TITLES = [  # the finding's message, or None when the title is right (or does not claim an office)
+    ("Russian President Vladimir Putin", "Vladimir Putin", "Russian President", None),
+    ("U.S. President Donald Trump", "Donald Trump", "U.S. President", None),
+    ("German Chancellor Olaf Scholz", "Olaf Scholz", "German Chancellor",
+     "on 2025-10-16 Olaf Scholz was in no office the facts record"),
+    ("Ukrainian President Vladimir Putin", "Vladimir Putin", "Ukrainian President",
+     "on 2025-10-16 Vladimir Putin was President of Russia"),
+    ("Former Chancellor Olaf Scholz", "Olaf Scholz", "Former Chancellor", None),
+    ("Prime Minister Emmanuel Macron", "Emmanuel Macron", "Prime Minister",
+     "on 2025-10-16 Emmanuel Macron was President of France"),
 ]
 
 
-@pytest.mark.parametrize("text,part,name,title,expected", TITLES)
-def test_titles_with_builtin_facts(builtin, text, part, name, title, expected):
-    found = evaluate(RULES["person-title-matches-office"], text, [person(text, part, name, title)], builtin)
-    assert len(found) == expected, found
+@pytest.mark.parametrize("part,name,title,message", TITLES)
+def test_titles_with_builtin_facts(builtin, part, name, title, message):
+    text = f"{part} spoke."
+    rule = "person-title-matches-office"
+    found = evaluate(RULES[rule], text, [person(text, part, name, title)], builtin)
+    assert reported(found, text) == ([(rule, part, f'"{part}": {message}')] if message else [])
     if found:
         assert any(f["source"].startswith("https://en.wikipedia.org/") for f in found[0].evidence["facts"])
 
@@ -85,15 +89,19 @@ def test_title_with_own_facts(own):
     assert finding.evidence["facts"][0]["source"] == "test registry"
 
 
-PLACES = [("Budapest", "Hungary", 0), ("Kyiv", "Ukrainian", 0), ("Anchorage", "U.S.", 0),
-          ("Budapest", "Romania", 1), ("Kyiv", "Russia", 1), ("Anchorage", "Canada", 1)]
+PLACES = [("Budapest", "Hungary", None), ("Kyiv", "Ukrainian", None), ("Anchorage", "U.S.", None),
+          ("Budapest", "Romania", "Hungary"), ("Kyiv", "Russia", "Ukraine"),
+          ("Anchorage", "Canada", "United States")]
 
 
-@pytest.mark.parametrize("city,country,expected", PLACES)
-def test_places_with_builtin_facts(builtin, city, country, expected):
+@pytest.mark.parametrize("city,country,really_in", PLACES)
+def test_places_with_builtin_facts(builtin, city, country, really_in):
     text = f"They met in {city}, {country}."
-    claims = [place(text, f"{city}, {country}", city, country)]
-    assert len(evaluate(RULES["city-in-named-country"], text, claims, builtin)) == expected
+    part = f"{city}, {country}"
+    rule = "city-in-named-country"
+    found = evaluate(RULES[rule], text, [place(text, part, city, country)], builtin)
+    message = f'"{part}": {city} is in {really_in}, not in {country}'
+    assert reported(found, text) == ([(rule, part, message)] if really_in else [])
 
 
 def test_place_with_own_facts(own):
@@ -105,23 +113,35 @@ def test_place_with_own_facts(own):
     assert finding.span.start == text.index("Fredville, Sylvania")
 
 
-AGES = [("Vladimir Putin", 73, dt.date(2025, 10, 16), 0), ("Donald Trump", 78, dt.date(2025, 6, 13), 0),
-        ("Emmanuel Macron", 47, dt.date(2025, 10, 16), 0), ("Vladimir Putin", 72, dt.date(2025, 10, 16), 1),
-        ("Donald Trump", 78, dt.date(2025, 6, 15), 1), ("Emmanuel Macron", 52, dt.date(2025, 10, 16), 1)]
+AGES = [  # the person's birth date and real age when the stated one is wrong
+    ("Vladimir Putin", 73, dt.date(2025, 10, 16), None), ("Donald Trump", 78, dt.date(2025, 6, 13), None),
+    ("Emmanuel Macron", 47, dt.date(2025, 10, 16), None),
+    ("Vladimir Putin", 72, dt.date(2025, 10, 16), ("1952-10-07", 73)),
+    ("Donald Trump", 78, dt.date(2025, 6, 15), ("1946-06-14", 79)),  # his birthday was the day before
+    ("Emmanuel Macron", 52, dt.date(2025, 10, 16), ("1977-12-21", 47)),
+]
 
 
-@pytest.mark.parametrize("who,years,date,expected", AGES)
-def test_ages_with_builtin_facts(builtin, who, years, date, expected):
+@pytest.mark.parametrize("who,years,date,actual", AGES)
+def test_ages_with_builtin_facts(builtin, who, years, date, actual):
     text = f"{who}, {years}, spoke."
-    claims = [age(text, str(years), years, who)]
-    assert len(evaluate(RULES["age-matches-birth-date"], text, claims, builtin, date)) == expected
+    rule = "age-matches-birth-date"
+    found = evaluate(RULES[rule], text, [age(text, str(years), years, who)], builtin, date)
+    if actual is None:
+        assert found == []
+        return
+    born, real = actual
+    message = f'"{years}": {who}, born {born}, was {real} on {date} (suggested: "{years}" → "{real}")'
+    assert reported(found, text) == [(rule, str(years), message)]
 
 
 def test_age_with_own_facts(own):
     text = "Lovelace, 36, wrote."
     rule = RULES["age-matches-birth-date"]
     assert evaluate(rule, text, [age(text, "36", 36, "Lovelace")], own, dt.date(1852, 1, 1)) == []
-    assert len(evaluate(rule, text, [age(text, "36", 36, "Lovelace")], own, dt.date(1853, 1, 1))) == 1
+    found = evaluate(rule, text, [age(text, "36", 36, "Lovelace")], own, dt.date(1853, 1, 1))
+    message = '"36": Ada Lovelace, born 1815-12-10, was 37 on 1853-01-01 (suggested: "36" → "37")'
+    assert reported(found, text) == [("age-matches-birth-date", "36", message)]
 
 
 def _elapsed(text: str, months: int) -> list:
@@ -132,20 +152,29 @@ def _elapsed(text: str, months: int) -> list:
                   period=span, of="Trump's second term", relation="past")]
 
 
-@pytest.mark.parametrize("months,expected", [(9, 0), (6, 1), (12, 1)])
-def test_elapsed_with_builtin_facts(builtin, months, expected):
+@pytest.mark.parametrize("months,flagged", [(9, False), (6, True), (12, True)])
+def test_elapsed_with_builtin_facts(builtin, months, flagged):
     text = f"The past {months} months of Trump's second term were hard."
-    rule = PACK["elapsed-period-matches-interval"]
-    assert len(evaluate(rule, text, _elapsed(text, months), builtin)) == expected
+    rule = "elapsed-period-matches-interval"
+    found = evaluate(PACK[rule], text, _elapsed(text, months), builtin)
+    part = f"past {months} months of Trump's second term"
+    message = (f'"{part}": Trump\'s second term began on 2025-01-20, 8 months 26 days before 2025-10-16'
+               f' (suggested: "{months} months" → "9 months")')
+    assert reported(found, text) == ([(rule, part, message)] if flagged else [])
 
 
-@pytest.mark.parametrize("ordinal,expected", [(8, 0), (5, 1), (9, 1)])
-def test_event_count_with_builtin_facts(builtin, ordinal, expected):
+@pytest.mark.parametrize("ordinal,flagged", [(8, False), (5, True), (9, True)])
+def test_event_count_with_builtin_facts(builtin, ordinal, flagged):
     text = f"Trump and Putin held their {ordinal}th conversation."
     o = claim(text, f"{ordinal}th", "ordinal", Decimal(ordinal))
     c = claim(text, f"{ordinal}th conversation", "event_count", Decimal(ordinal), event="conversation",
               ordinal=o, count=None, period=None)
-    found = evaluate(PACK["event-count-matches-timeline"], text, [c], builtin)
-    assert len(found) == expected
+    rule = "event-count-matches-timeline"
+    found = evaluate(PACK[rule], text, [c], builtin)
+    part = f"{ordinal}th conversation"
+    message = (f'"{part}" counts {ordinal}, but the reference timeline (Phone calls between Donald Trump'
+               " and Vladimir Putin in 2025) has 8 up to 2025-10-16, the first on 2025-02-12,"
+               " 8 months 4 days earlier")
+    assert reported(found, text) == ([(rule, part, message)] if flagged else [])
     if found:
         assert found[0].evidence["facts"][0]["id"] == "trump-putin-calls-2025"
