@@ -20,7 +20,8 @@ from factcheck.startup.built import Artefact
 
 def artefacts() -> list[Artefact]:
     """Every JSON artefact, in the order they are generated."""
-    from factcheck.claims import patterns, units
+    from factcheck.claims import units
+    from factcheck.claims.patterns import loader as patterns
     from factcheck.facts import geonames
     from factcheck.startup import resources
 
