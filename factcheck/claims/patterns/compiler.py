@@ -31,24 +31,25 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.claims.regexparts import GAP, HSPACE, LINE_GAP, UPPER
 from factcheck.startup import regexcache
 
-SEP = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
+SEP = LINE_GAP
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
+_CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
 _WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
 _NOT_IN_WORD = r"(?<![\w'’])"
 _CLASSES = {
     "cap": _CAP,
-    "name": rf"{_CAP}(?:[ \t\u00a0]+{_CAP}){{0,3}}",
+    "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. "
-    "bullet": r"[ \t\u00a0]*\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:[-*+•]|[0-9]{1,2}[.)])[ \t\u00a0]+)?",
+    "bullet": rf"{HSPACE}*\n{LINE_GAP}(?:(?:[-*+•]|[0-9]{{1,2}}[.)]){GAP})?",
     # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
-    "line": r"[^\s.!?][^\n.!?]{0,119}(?<=\S)[;,]?(?=[ \t\u00a0]*(?:\n|$))",
+    "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=\S)[;,]?(?={HSPACE}*(?:\n|$))",
     # what is left of the current line, without a claim (possibly nothing): "supported it"
-    "rest": r"(?<!\n)(?<!\n[ \t])[^\n\x00]{0,120}(?=[ \t\u00a0]*(?:\n|$))",
+    "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
@@ -277,7 +278,7 @@ def _words(words: list[str]) -> str:
 def _literal(text: str) -> str:
     """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
     words = text.split()
-    body = r"[ \t\u00a0]+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
+    body = GAP.join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
     start = r"\b" if words[0][0].isalnum() else ""
     end = r"\b" if words[-1][-1].isalnum() else ""
     return f"(?i:{start}{body}{end})"

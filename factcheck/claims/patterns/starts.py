@@ -39,6 +39,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.claims.regexparts import LINE_GAP
 from factcheck.startup import regexcache
 
 _WORD_WIDTH = 40  # characters allowed for one word when bounding the run before an anchor
@@ -177,7 +178,7 @@ def anchor(node: Node, emit) -> Anchor | None:
         if kinds is not None and index > 0:
             words = sum(_words(before) or 0 for before in items[:index])
             prefix = emit(Seq(items[:index], 0) if index > 1 else items[0])
-            sep = "" if isinstance(item, Repeat) else r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
+            sep = "" if isinstance(item, Repeat) else LINE_GAP
             last = items[index - 1].text.lower() if isinstance(items[index - 1], Literal) else ""
             return Anchor(frozenset(kinds), f"(?:{prefix}){sep}$", words * _WORD_WIDTH, last)
         if _words(item) is None:
