@@ -58,7 +58,8 @@ def test_a_finding_over_a_far_apart_frame_has_medium_confidence() -> None:
 
     def confidence(text: str) -> Confidence:
         document = Document("doc.txt", text, text, OffsetMap.identity(len(text)), date=dt.date(2025, 1, 1))
-        (finding,) = [f for f in engine.check(document).findings if f.rule == "change-percent-matches-endpoints"]
+        findings = engine.check(document).findings
+        (finding,) = [f for f in findings if f.rule == "change-percent-matches-endpoints"]
         return finding.confidence
 
     assert confidence("Sales rose 50 pct to 40,000 from 38,000 in the quarter.") is Confidence.HIGH
