@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -42,6 +43,18 @@ class Context:
     text: str
     document_date: dt.date | None
     reference: dt.date | None = None  # the last day the text fixed ("On March 3 ... the next day")
+    quarter: tuple[int, int] | None = None  # the quarter the story reports ("third-quarter profit")
+    quarter_at: int = -1  # where the text last named it
+
+    def story_quarter(self) -> tuple[tuple[int, int] | None, Anchor]:
+        """The quarter the story is about, else the last one ended before the document date (the one
+        results are reported for)."""
+        if self.quarter is not None:
+            return self.quarter, Anchor.NARRATIVE
+        if self.document_date is None:
+            return None, Anchor.DOCUMENT
+        before = self.document_date - relativedelta(months=3)
+        return (before.year, _quarter(before)), Anchor.DOCUMENT
 
     def anchor_day(self, anaphoric: bool) -> tuple[dt.date | None, Anchor]:
         if anaphoric and self.reference is not None:
@@ -219,6 +232,10 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         tense = "nearest"  # "that Sunday": the one nearest the narrative's day
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
+    if grain == "year" and offset == -1:
+        compared = _quarter_a_year_before(claim, ctx)
+        if compared is not None:
+            return compared
     day = _shift(ref, offset, grain, f.get("weekday"), tense)
     if grain == "weekend" and offset == 0 and ref.weekday() < 5 and ctx.tense(claim) == "past":
         day = ref - dt.timedelta(weeks=1)  # "over the weekend" on a weekday: the one just gone
@@ -233,6 +250,40 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), day)
+
+
+# "a year ago", "a year earlier" beside a quarter's figures compares with that quarter a year before
+# ("Sales rose 5% in the third quarter from a year earlier"): the quarter the text named this close
+# before it.
+_YEAR_BEFORE = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_QUARTER_REACH = 400
+
+
+def _story_quarter(claim: Claim, ctx: Context) -> Timex:
+    """"the quarter", "the latest period", "the year-ago quarter", "last year's third quarter": the
+    story's quarter, its ordinal or year replaced by the one stated, a year back for "year-ago"."""
+    f = claim.fields
+    base, anchor = ctx.story_quarter()
+    if base is None:
+        return Timex.unresolved(TimexType.DATE, _NO_DATE)
+    year, quarter = base
+    if f.get("part"):
+        quarter = int(f["part"][1])
+    if f.get("year"):
+        year = f["year"]
+    elif f.get("year_back"):
+        year -= 1
+    return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, anchor, False, f.get("mod"),
+                 _part_start(year, f"Q{quarter}"))
+
+
+def _quarter_a_year_before(claim: Claim, ctx: Context) -> Timex | None:
+    if ctx.quarter is None or claim.span.start - ctx.quarter_at > _QUARTER_REACH \
+            or not _YEAR_BEFORE.fullmatch(claim.text):
+        return None
+    year, quarter = ctx.quarter[0] - 1, ctx.quarter[1]
+    return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, Anchor.NARRATIVE, False, None,
+                 _part_start(year, f"Q{quarter}"))
 
 
 def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> Timex:
@@ -261,9 +312,9 @@ def _set(claim: Claim) -> Timex:
         value = _with_part(value, None, f.get("part"))
     elif f.get("part"):
         value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
-    else:
-        value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
-                 "quarter": "XXXX-QX"}.get(f.get("grain") or "", "XXXX-XX-XX")
+    else:  # "every month", "daily": TimeML writes a set of whole units as the unit's length
+        value = {"hour": "PT1H", "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+                 "quarter": "P1Q"}.get(f.get("grain") or "", "P1D")
     return Timex(value, TimexType.SET)
 
 
@@ -284,6 +335,8 @@ def _resolve_date(claim: Claim, ctx: Context) -> Timex:
         return _set(claim)
     if f.get("decade") is not None:
         return Timex(f"{f['decade']:03d}", TimexType.DATE, mod=f.get("mod"))
+    if f.get("story"):
+        return _story_quarter(claim, ctx)
     if f.get("relative") is not None:
         return _relative(claim, ctx)
     if f.get("year") is None and f.get("month") is None and f.get("part") is None:
@@ -372,6 +425,22 @@ def _moves_reference(timex: Timex) -> bool:
         and timex.value[4] == "-" and "W" not in timex.value
 
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:
+    """A quarter the text names becomes the story's quarter; one it compares with ("the year-ago
+    quarter", "the 1988 period", "a year earlier") does not."""
+    found = _QUARTER_VALUE.fullmatch(timex.value or "")
+    if found is None:
+        return
+    compared = claim.fields.get("year_back") or (claim.fields.get("story") and claim.fields.get("year")) \
+        or claim.fields.get("grain") == "year"
+    if not compared:
+        ctx.quarter = (int(found[1]), int(found[2]))
+    ctx.quarter_at = claim.span.end
+
+
 def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -> ClaimSet:
     """The document's claims with every date, time and duration resolved (see the module docstring)."""
     ctx = Context(text, document_date)
@@ -384,6 +453,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
             resolved_dates.append((claim, timex))
             if _moves_reference(timex) and not claim.fields.get("anaphoric"):
                 ctx.reference = timex.day
+            _note_quarter(ctx, claim, timex)
         elif claim.kind == "duration":
             timex = resolve_duration(claim)
         elif claim.kind == "vague_duration":

@@ -119,3 +119,47 @@ def test_every_temporal_claim_has_a_value_or_a_reason(shared_data) -> None:
 def test_shifts_beyond_the_calendar_are_unresolved_not_errors(text: str) -> None:
     claims = [c for c in resolve_claims(text, extract_claims(text), FRIDAY) if c.kind == "date"]
     assert claims and all(c["timex"] is None and "range" in c["unresolved"] for c in claims)
+
+
+OCT_31_1989 = dt.date(1989, 10, 31)  # a Tuesday, in the fourth quarter: results are for the third
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # earnings copy counts from the quarter the story reports, whoever writes it
+    ("Acme earned $5 million in the third quarter. In the year-ago quarter it lost $2 million.",
+     "the year-ago quarter", "1988-Q3"),
+    ("Profit for the second quarter rose 4%, from $3 million in the year-earlier period.",
+     "the year-earlier period", "1988-Q2"),
+    ("Second-quarter sales rose 8% from a year earlier.", "a year earlier", "1988-Q2"),
+    ("Its third-quarter loss widened. The company had net income a year ago.", "a year ago", "1988-Q3"),
+    ("Revenue rose in the second quarter; costs for the quarter fell.", "the quarter", "1989-Q2"),
+    ("Sales fell in the quarter, the company said.", "the quarter", "1989-Q3"),
+    ("The fourth quarter was weak. It compares with the 1988 period.", "the 1988 period", "1988-Q4"),
+    ("Sales in the latest period were $1.7 billion.", "the latest period", "1989-Q3"),
+    ("Net rose from last year's quarter, when Acme wrote off a plant.", "last year's quarter", "1988-Q3"),
+    ("It reported a loss for the second quarter, against a year-earlier profit.", "year-earlier", "1988-Q2"),
+    ("The sale may close as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
+    ("Third-quarter results included a gain.", "Third-quarter", "1989-Q3"),
+    # without a quarter nearby, "a year ago" is the year
+    ("Prices were higher a year ago.", "a year ago", "1988"),
+    # sets of whole units, as TimeML writes them
+    ("The agency gives a daily tally of inspections.", "daily", "P1D"),
+    ("The board meets each month.", "each month", "P1M"),
+    ("Dividends are paid every quarter.", "every quarter", "P1Q"),
+    # an adjective naming the present
+    ("It cited current market conditions.", "current", "PRESENT_REF"),
+    # a month named without a preposition
+    ("October's sales rose 3%.", "October", "1989-10"),
+    ("In March, American Medical received a bid.", "March", "1989-03"),
+    ("The figures for January extended a surge.", "January", "1989-01"),
+])
+def test_values_in_earnings_copy(text: str, span: str, value: str) -> None:
+    assert resolved(text, OCT_31_1989)[span][0] == value
+
+
+@pytest.mark.parametrize("text", ["The plan was previously announced.", "The budget will soon move.",
+                                  "It will eventually close.", "It pays a quarterly dividend.",
+                                  "The Daily Telegraph reported it.",
+                                  "Sales for the period of martial law fell."])
+def test_words_timeml_leaves_unmarked_are_no_claims(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "date"]
