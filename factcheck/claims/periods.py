@@ -74,7 +74,7 @@ _DAY_PART = regexcache.compile(
     rf"{GAP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
 )
 _DECADE = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he{GAP})(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
+    rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
     rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
     rf"fifties|sixties|seventies|eighties|nineties))\b"
 )
@@ -106,8 +106,8 @@ _ANAPHOR = regexcache.compile(
     rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
 )
 _EVERY = regexcache.compile(
-    rf"(?<![\w-])(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
-    rf"spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
+    rf"spring|summer|autumn|fall|winter|morning|evening|night)\b)"
 )
 # Frequencies as adverbs or adjectives: "daily flights", "updated weekly"; capitalized only before a
 # lower-case word ("Daily output", not "the Daily Telegraph").
@@ -234,7 +234,11 @@ def _day_part(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part)
 
 
-def _decade(text: str, m: re.Match[str]) -> Claim:
+def _decade(text: str, m: re.Match[str]) -> Claim | None:
+    """"the 1990s", "the '80s", "the nineties", and without the article only with the century ("in
+    1990s Britain", "the late 1980s and early 1990s"): "in her 80s" is an age."""
+    if not m["the"] and not m["century"]:
+        return None
     if m["word"]:
         century, tens = 19, _TENS[m["word"]]
     else:
@@ -308,7 +312,9 @@ def _anaphor(text: str, m: re.Match[str]) -> Claim:
 
 
 def _every(text: str, m: re.Match[str]) -> Claim:
-    what = m["what"]
+    """"every Friday", "each month", "every winter"; "every day" only within a sentence ("Every day
+    counts" is a saying, "prays every day" a set)."""
+    what = m["what"] or m["day"]
     if what in _WEEKDAYS:
         return _claim(text, m, weekday=what, every=True)
     if what.lower() in _SEASONS:

@@ -25,7 +25,7 @@ from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.claims import sentences
+from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay
@@ -62,7 +62,38 @@ class Context:
         return self.document_date, Anchor.DOCUMENT
 
     def tense(self, claim: Claim) -> str | None:
+        if _scheduled(self.text, claim.span.start):
+            return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
+
+
+# What makes a day ahead whatever the main verb's tense: "as soon as Tuesday", "as early as Friday",
+# and an infinitive the day belongs to ("set to resume Monday", "is to resume trading in Paris
+# Tuesday", "agreed to meet on Jan. 5").
+_EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
+                              re.IGNORECASE)
+_INFINITIVE_BEFORE = re.compile(
+    r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
+
+
+def _scheduled(text: str, start: int) -> bool:
+    before = text[max(0, start - 60):start]
+    if _EARLIEST_BEFORE.search(before):
+        return True
+    found = _INFINITIVE_BEFORE.search(before)
+    if found is None or _CLAUSE_BREAK.search(found["rest"]) or not morphology.is_base_verb(found["verb"]):
+        return False
+    between = found["rest"].lower().split()
+    # "to make the late-November trip" names a trip, "to suspend the injunction issued Thursday" a
+    # past act: the day belongs to a noun or a participle, not to the infinitive.
+    return not (between and between[-1] in _DETERMINERS) \
+        and not any(morphology.verb_form(word) in _PAST_FORMS for word in between)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
+_PAST_FORMS = (morphology.VerbForm.PAST, morphology.VerbForm.PAST_OR_PARTICIPLE,
+               morphology.VerbForm.PARTICIPLE)
 
 
 def iso_week(day: dt.date) -> str:
@@ -119,7 +150,7 @@ def _date_value(year: int, month: int | None, day: int | None) -> tuple[str, dt.
 
 
 def _with_part(value: str, day: dt.date | None, part: str | None) -> str:
-    """A day's part ("TNI") or a year's named part ("SU", "Q1", "H2", "FY") appended to a value."""
+    """A day's part ("TNI") or a year's named part ("SU", "Q1", "H2") appended to a value."""
     if part is None:
         return value
     if part in ("MO", "AF", "EV", "NI", "DT"):
@@ -145,8 +176,11 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
     year, month, day, part = f.get("year"), f.get("month"), f.get("day"), f.get("part")
     anchor, certain = Anchor.TEXT, True
     if f.get("fiscal") and year:
-        start = dt.date(year - 1, 10, 1)  # the US federal fiscal year: FY2013 began on 1 October 2012
-        return Timex(f"FY{year:04d}", TimexType.DATE, mod=f.get("mod"), day=start)
+        # TIMEX3 has no fiscal notation and TimeML writes "fiscal 2013" as 2013; the fiscal rule (the
+        # US federal one: fiscal 2013 began on 1 October 2012) gives the first day, and the claim keeps
+        # ``fiscal`` for rules that must not read it as the calendar year.
+        start = dt.date(year - 1, 10, 1)
+        return Timex(f"{year:04d}", TimexType.DATE, mod=f.get("mod"), day=start)
     if year is None:
         if ctx.document_date is None:
             return Timex.unresolved(TimexType.DATE, f"year not stated and {_NO_DATE}")
@@ -333,6 +367,9 @@ def _resolve_date(claim: Claim, ctx: Context) -> Timex:
         return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
     if f.get("every"):
         return _set(claim)
+    if f.get("century") is not None:  # "the 20th century": TimeML's "19"
+        return Timex(f"{f['century']:02d}", TimexType.DATE, mod=f.get("mod"),
+                     day=dt.date(max(1, f["century"] * 100), 1, 1))
     if f.get("decade") is not None:
         return Timex(f"{f['decade']:03d}", TimexType.DATE, mod=f.get("mod"))
     if f.get("story"):
@@ -409,13 +446,15 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
     return dataclasses.replace(claim, fields=fields, certain=claim.certain and timex.certain)
 
 
-def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> Timex | None:
-    """The resolved date written right before or after a time ("10 p.m. Wednesday", "May 5 at 9am")."""
+def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> tuple[Claim, Timex] | None:
+    """The resolved date written right before or after a time ("10 p.m. Wednesday", "May 5 at 9am",
+    "5 p.m. EST, Nov. 6")."""
+    zone = claim.fields.get("zone") or ""
     for other, timex in dates:
         gap = (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
                else text[other.span.end:claim.span.start])
-        if len(gap) <= 5 and gap.strip(" ,") in ("", "on", "at"):
-            return timex
+        if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,") in ("", "on", "at", "of"):
+            return other, timex
     return None
 
 
@@ -446,7 +485,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
     ctx = Context(text, document_date)
     replaced: dict[int, Claim] = {}
     resolved_dates: list[tuple[Claim, Timex]] = []
-    pending_times: list[Claim] = []
+    pending_times: list[tuple[Claim, dt.date | None]] = []  # with the narrative's day where each stands
     for claim in claims:
         if claim.kind == "date":
             timex = resolve_date(claim, ctx)
@@ -459,14 +498,19 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         elif claim.kind == "vague_duration":
             timex = resolve_vague_duration(claim)
         elif claim.kind == "time":
-            pending_times.append(claim)
+            pending_times.append((claim, ctx.reference))
             continue
         else:
             continue
         replaced[id(claim)] = _with_timex(claim, timex)
-    for claim in pending_times:
+    for claim, reference in pending_times:
         nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
-        replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, _beside(claim, nearby, text)))
+        day = _beside(claim, nearby, text)
+        ctx.reference = reference
+        replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
+        if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
+            date = replaced[id(day[0])]
+            replaced[id(day[0])] = dataclasses.replace(date, fields={**date.fields, "with_time": True})
     return ClaimSet((_rebuilt(claim, replaced) for claim in claims), claims.problems)
 
 
