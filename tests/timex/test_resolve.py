@@ -230,7 +230,8 @@ def test_lengths_and_sets(text: str, span: str, value: str) -> None:
     assert resolved(text)[span][0] == value
 
 
-@pytest.mark.parametrize("text", ["The airline plans four flights a week.", "It will save $500 million a year.",
+@pytest.mark.parametrize("text", ["The airline plans four flights a week.",
+                                  "It will save $500 million a year.",
                                   "They do hundreds of interviews a day.", "She is in her 80s."])
 def test_rates_and_ages_are_no_lengths_of_time(text: str) -> None:
     assert not [c for c in extract_claims(text) if c.kind in ("duration", "date")]
