@@ -87,8 +87,10 @@ def _problems(text: str) -> list[tuple[Span, str]]:
     ]
 
 
+@cache
 def default_extractor() -> Extractor:
-    """The extractor of the default pack (its pattern files read on first use)."""
+    """The extractor of the default pack (its pattern files read on first use), built once: its
+    pattern set keeps the combined search for the patterns' starting words."""
     return Extractor(PatternSet(default_kinds()))
 
 

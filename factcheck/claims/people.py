@@ -37,10 +37,10 @@ from functools import cache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP, UPPER
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]+"
-_CAPWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[^\W\d_]|[A-Z]\.)"
+_CAPWORD = rf"(?:[{UPPER}][\w'’\-]*[^\W\d_]|[A-Z]\.)"
 _WINDOW = 60  # characters read before an office word for its qualifier and country
 
 
@@ -61,28 +61,28 @@ class _Lexicon:
         lower = trie(o for o in offices if o[0].islower())
         self.office = regexcache.compile(rf"(?:{capitalised})(?:-elect)?(?![\w\-])")
         self.lower_office = regexcache.compile(
-            rf"(?:{trie(where)}){_SP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
+            rf"(?:{trie(where)}){GAP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
         )
         qualifier = trie(people["qualifiers"])
         self.before = regexcache.compile(
-            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){_SP})?"
-            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{_SP}|-))?"
-            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){_SP})?)$"
+            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){GAP})?"
+            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{GAP}|-))?"
+            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){GAP})?)$"
         )
         particle = trie(people["particles"])
-        more = rf"(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{0,4}}"
-        self.name = regexcache.compile(rf"{_SP}(?P<name>{_CAPWORD}{more})")
+        more = rf"(?:{GAP}(?:(?:{particle}){GAP})*{_CAPWORD}){{0,4}}"
+        self.name = regexcache.compile(rf"{GAP}(?P<name>{_CAPWORD}{more})")
         self.not_names = frozenset(people["not_names"])
         # "Starmer, the chancellor of the exchequer," / "Merz, who has served as Germany's president"
         every_office = trie(offices)
         holding = trie(people["holding_verbs"])
         self.apposition = regexcache.compile(
-            rf",{_SP}(?:who{_SP}(?P<verb>{holding}){_SP})?(?P<the>the{_SP})?"
-            rf"(?P<title>(?:(?:{trie(where)})(?:['’]s)?{_SP})?(?:{every_office})"
-            rf"(?:{_SP}of{_SP}(?:the{_SP})?(?:{trie(where)}))?)(?![\w'’\-])"
+            rf",{GAP}(?:who{GAP}(?P<verb>{holding}){GAP})?(?P<the>the{GAP})?"
+            rf"(?P<title>(?:(?:{trie(where)})(?:['’]s)?{GAP})?(?:{every_office})"
+            rf"(?:{GAP}of{GAP}(?:the{GAP})?(?:{trie(where)}))?)(?![\w'’\-])"
         )
         self.name_before = regexcache.compile(
-            rf"(?<![\w'’.\-])(?P<name>{_CAPWORD}(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{1,3}})$"
+            rf"(?<![\w'’.\-])(?P<name>{_CAPWORD}(?:{GAP}(?:(?:{particle}){GAP})*{_CAPWORD}){{1,3}})$"
         )
         self.surname_before = regexcache.compile(rf"(?<![\w'’.\-]){_CAPWORD}$")
         self.places = where
@@ -133,7 +133,7 @@ def _titled(text: str) -> list[Claim]:
             name = " ".join(text[span[0]:span[1]].split())
             found.append(make_claim(text, "person", title_start, span[1], name,
                                     fields={"name": name, "title": title, "first_mention": None}))
-        elif before is not None and before["the"] and not re.match(rf"{_SP}of\b|['’]", text[end:end + 4]):
+        elif before is not None and before["the"] and not re.match(rf"{GAP}of\b|['’]", text[end:end + 4]):
             found.append(make_claim(text, "person", title_start, end, None,
                                     fields={"name": None, "title": title, "first_mention": None}))
     return found
@@ -172,7 +172,7 @@ def _appositions(text: str, taken: list[Claim]) -> list[Claim]:
 def _full_name_before(lex: _Lexicon, text: str, surname: re.Match) -> str | None:
     """The full name a surname stands for: the last "Given Surname" written before it."""
     pattern = regexcache.compile(
-        rf"(?<![\w'’.\-])(?:{_CAPWORD}{_SP}){{1,3}}{re.escape(surname[0])}(?![\w'’\-])"
+        rf"(?<![\w'’.\-])(?:{_CAPWORD}{GAP}){{1,3}}{re.escape(surname[0])}(?![\w'’\-])"
     )
     found = [m[0] for m in pattern.finditer(text, 0, surname.start()) if not _not_a_name(lex, m[0])]
     return " ".join(found[-1].split()) if found else None
@@ -236,8 +236,8 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
 
 
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
-_BEFORE = regexcache.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t\u00a0]+$")
-_AFTER = regexcache.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-]*")
+_BEFORE = regexcache.compile(rf"[{UPPER}][\w'’\-]*{GAP}$")
+_AFTER = regexcache.compile(rf"{GAP}[{UPPER}][\w\-]*")
 
 
 def _capitalised_before(text: str, start: int) -> bool:
