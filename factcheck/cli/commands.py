@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.cli.config import Config, load_config
-from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.errors import ConfigError, UsageError
+from factcheck.errors import ConfigError, UsageError, did_you_mean
+from factcheck.exitcodes import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.findings import Confidence, Severity
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.rules.selection import Selection
-from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from factcheck.reporters import ReportOptions
