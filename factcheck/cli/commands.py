@@ -99,7 +99,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     known = baseline.read_baseline(args.baseline) if args.baseline else None
     default_format = "jsonl" if args.resume else config.format or "text"
     confidence = min_confidence_of(args, config)
-    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
+    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes,
+                            html_text=args.html_text)
     corpus = CorpusRun(args, config, recipe, args.format or default_format, options,
                        extra_formats=tuple(name for name, _ in extras))
     corpus.stage.start(pack, engine)
