@@ -122,6 +122,7 @@ def _included(config: Config) -> list[str]:
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
     from factcheck.cli.corpus import CorpusRun
+    from factcheck.cli.interrupts import held
     from factcheck.cli.options import FORMATS
     from factcheck.cli.outputs import extra_outputs
     from factcheck.cli.recipe import EngineRecipe
@@ -150,11 +151,19 @@ def run(args: argparse.Namespace, color: bool) -> int:
         return EXIT_USAGE if outcome.nothing_read else EXIT_OK
     infos = [rule.info for rule in rules] + suppressions.rule_infos(results)
     report_run = RunResult(results, infos, interrupted=outcome.interrupted)
-    text = None
-    if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
-        text = report_text(args, report_run, corpus.format, options)
-    corpus.finish(text, len(infos), outcome)
-    write_extra_outputs(report_run, options, extras)
+    written = False
+    try:  # Ctrl-C now waits until the reports are written (a second one stops at once)
+        with held(forceable=True):
+            text = None
+            if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
+                text = report_text(args, report_run, corpus.format, options)
+            corpus.finish(text, len(infos), outcome)
+            write_extra_outputs(report_run, options, extras)
+            written = True
+    except KeyboardInterrupt:
+        if not written:
+            raise
+        return _stopped(corpus, outcome)
     if outcome.interrupted:
         return _stopped(corpus, outcome)
     if outcome.tally.internal:
