@@ -4,13 +4,14 @@ verb, regular or irregular ("toured", "swam", "had shipped", "forgave", "has bui
 Read from lemminflect's lemma and inflection tables (a maintained, spaCy-free English morphology
 dictionary with an out-of-vocabulary model for regular forms), so the tense of any verb is known,
 not only of the verbs a word list happens to hold. The tables load on the first question (a few
-hundred milliseconds, once per process); answers are cached per word.
+hundred milliseconds, once per process); answers are cached per word, for the most recent words
+(bounded, so a corpus's growing vocabulary does not grow the process).
 """
 
 from __future__ import annotations
 
 from enum import StrEnum
-from functools import cache
+from functools import lru_cache
 
 
 class VerbForm(StrEnum):
@@ -20,7 +21,7 @@ class VerbForm(StrEnum):
     PRESENT = "present"  # a third-person present: "says", "tours"
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _forms(lemma: str) -> dict[str, tuple[str, ...]]:
     """A verb's inflections by Penn tag; a verb the table lists without a participle is regular, its
     participle its past ("toured")."""
@@ -31,7 +32,7 @@ def _forms(lemma: str) -> dict[str, tuple[str, ...]]:
     return forms
 
 
-@cache
+@lru_cache(maxsize=32768)
 def verb_form(word: str) -> VerbForm | None:
     """The form ``word`` (lower case) has as a verb, or None for a base form, a gerund or no verb."""
     if len(word) < 2 or not word.isalpha():
