@@ -13,7 +13,7 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import ExpressionSyntaxError
+from factcheck.errors import ExpressionSyntaxError, did_you_mean
 from factcheck.language import ast, treecodec
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
@@ -21,7 +21,6 @@ from factcheck.limits import MAX_EXPRESSION_DEPTH, MAX_SYNTAX_DEPTH
 from factcheck.startup.cache import Table
 from factcheck.startup.resources import grammar_path, load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
-from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from lark import Lark

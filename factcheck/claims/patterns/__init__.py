@@ -28,7 +28,7 @@ from factcheck.claims.patterns.loader import (
     stage_of,
 )
 from factcheck.claims.patterns.matcher import Masked, match_kind
-from factcheck.claims.patterns.starts import scanner
+from factcheck.claims.patterns.starts import BULLET, scanner
 
 PATTERNS_DIR = "patterns"
 
@@ -101,8 +101,11 @@ class PatternSet:
     def scanner(self) -> re.Pattern[str] | None:
         if not self._scanner:
             starts = {start for kind in self.kinds for pattern in _compiled(kind) for start in pattern.starts}
-            words = {word for key, word in starts if key == "word"}
-            self._scanner.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
+            needed = {key for kind in self.kinds for pattern in _compiled(kind) for need in pattern.needs
+                      for key in need}
+            words = frozenset(word for key, word in starts | needed if key == "word")
+            puncts = frozenset(punct for key, punct in starts if key == "punct")
+            self._scanner.append(scanner(words, puncts, BULLET in starts))
         return self._scanner[0]
 
     def extract(self, text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim]:
