@@ -86,6 +86,7 @@ def _included(config: Config) -> list[str]:
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
     from factcheck.cli.corpus import CorpusRun
+    from factcheck.cli.interrupts import held
     from factcheck.cli.options import FORMATS
     from factcheck.cli.outputs import extra_outputs
     from factcheck.cli.recipe import EngineRecipe
@@ -99,7 +100,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     known = baseline.read_baseline(args.baseline) if args.baseline else None
     default_format = "jsonl" if args.resume else config.format or "text"
     confidence = min_confidence_of(args, config)
-    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
+    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes,
+                            html_text=args.html_text)
     corpus = CorpusRun(args, config, recipe, args.format or default_format, options,
                        extra_formats=tuple(name for name, _ in extras))
     corpus.stage.start(pack, engine)
@@ -118,11 +120,19 @@ def run(args: argparse.Namespace, color: bool) -> int:
         results, infos, interrupted=outcome.interrupted, failure=outcome.failure,
         unchecked=outcome.unchecked,
     )
-    text = None
-    if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
-        text = report_text(args, report_run, corpus.format, options)
-    corpus.finish(text, len(infos), outcome)
-    write_extra_outputs(report_run, options, extras)
+    written = False
+    try:  # Ctrl-C now waits until the reports are written (a second one stops at once)
+        with held(forceable=True):
+            text = None
+            if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
+                text = report_text(args, report_run, corpus.format, options)
+            corpus.finish(text, len(infos), outcome)
+            write_extra_outputs(report_run, options, extras)
+            written = True
+    except KeyboardInterrupt:
+        if not written:
+            raise
+        return _stopped(corpus, outcome)
     if outcome.interrupted:
         return _stopped(corpus, outcome)
     if outcome.tally.internal:

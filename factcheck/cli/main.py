@@ -144,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="check on the Dask scheduler at ADDRESS (host:port), or 'local' to start one here")
     run.add_argument("--show-notes", action="store_true",
                      help="list every document's notes (a large run prints a summary of them)")
+    run.add_argument("--html-text", choices=("auto", "always", "never"), default="auto",
+                     help="include each document's text, claims highlighted, in the HTML report "
+                          "(default: auto, for up to 20 documents)")
     run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"time limit per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
