@@ -163,13 +163,13 @@ def note_counts(results: list[DocumentResult]) -> list[str]:
     subjects: dict[str, set[str]] = {}
     documents: dict[str, int] = {}
     for result in results:
-        reasons = set()
+        reasons: dict[str, None] = {}  # in the notes' order (a set's order changes with the hash seed)
         for note in result.notes:
             subject, _, reason = note.partition(": ")
             if not reason:
                 subject, reason = "", note
             subjects.setdefault(reason, set()).add(subject)
-            reasons.add(reason)
+            reasons[reason] = None
         for reason in reasons:
             documents[reason] = documents.get(reason, 0) + 1
     lines = []
