@@ -29,6 +29,7 @@ Both are pure functions of the text and a character offset, computed when a rule
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factcheck.claims import lexicon
 from factcheck.claims.morphology import VerbForm, verb_form
@@ -207,16 +208,18 @@ def sentence_ends(text: str) -> list[int]:
     return ends
 
 
-def sentence_starts(text: str) -> list[int]:
+@lru_cache(maxsize=4)
+def sentence_starts(text: str) -> tuple[int, ...]:
     """The offsets where each sentence of ``text`` after the first begins (the same boundaries as
-    :func:`sentence_bounds`, read over the whole text once)."""
+    :func:`sentence_bounds`, read over the whole text once). Kept for the last few texts: event
+    mentions, anchors, lengths and terms each ask for the same document's."""
     found: list[int] = []
     for match in _END.finditer(text):
         if not (_is_boundary(text, match) or _ends_after_clock(text, match)):
             continue
         if text[found[-1] if found else 0 : match.start()].strip():  # no empty sentences
             found.append(match.end())
-    return found
+    return tuple(found)
 
 
 _OPENERS_AFTER = regexcache.compile(

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import trie, with_capitals
-from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, starters, tokens
+from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, selective, starters, tokens
 from factcheck.claims.patterns.syntax import (
     TIME_KINDS,
     Alt,
@@ -294,7 +294,7 @@ def compile_pattern(node: Node) -> Compiled:
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
     window = tokens(node)
     # a need that holds every starter is met at each candidate: checking it would cost for nothing
-    kept = () if window is None else tuple(n for n in needs(node) if ANY in starts or not starts <= n)
+    kept = tuple(n for n in selective(needs(node), window) if ANY in starts or not starts <= n)
     return Compiled(source, level, compiler.kinds, starts, anchored, kept, window)
 
 
