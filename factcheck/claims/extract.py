@@ -8,7 +8,7 @@ intervals, ranges, the pack's pattern kinds) then combine atomic claims, which s
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.claims import (
     ages,
@@ -28,6 +28,7 @@ from factcheck.claims import (
     quantities,
     ranges,
     relative,
+    terms,
     times,
     vague,
 )
@@ -71,11 +72,12 @@ class Extractor:
         composites += found_ranges + lengths.extract(text, atoms, found_ranges)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
         composites += anchors.ages_from_births(text, atoms) + anchors.years_after_events(text, atoms)
-        composites += people.extract(text) + places.extract(text)  # names and places: no numbers
+        found_people = people.extract(text)  # names and places: no numbers
+        composites += found_people + places.extract(text) + terms.extract(text, atoms, found_people)
         return ClaimSet(atoms + composites, _problems(text))
 
 
-@cache
+@lru_cache(maxsize=16)  # by text: bounded, or a corpus run would keep every document
 def _problems(text: str) -> list[tuple[Span, str]]:
     """What extraction refuses to read, for the engine to report at its place."""
     return [
@@ -85,8 +87,10 @@ def _problems(text: str) -> list[tuple[Span, str]]:
     ]
 
 
+@cache
 def default_extractor() -> Extractor:
-    """The extractor of the default pack (its pattern files read on first use)."""
+    """The extractor of the default pack (its pattern files read on first use), built once: its
+    pattern set keeps the combined search for the patterns' starting words."""
     return Extractor(PatternSet(default_kinds()))
 
 

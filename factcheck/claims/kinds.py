@@ -40,11 +40,16 @@ _KINDS = [
         "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': EARLY), "
         "`anaphoric` true for a date counted from the narrative's last date ('the next day', 'that "
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
-        "('the 1990s': 199), `fiscal` a fiscal year, `every` a set ('every Friday')." + _RESOLVED_DOC,
+        "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
+        "`every` a set ('every Friday', 'daily'), `story` a quarter counted from the one the story "
+        "reports ('the quarter', 'the year-ago period'; `year_back` a year before it). Resolution sets "
+        "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
+        "carries the value of both)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
-         "anaphoric": "bool?", "vague": "string?", "decade": "number?", "fiscal": "bool?",
-         "every": "bool?", **_RESOLVED},
+         "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
+         "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
+         "with_time": "bool?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",
@@ -116,6 +121,18 @@ _KINDS = [
         {"period": "claim<duration>", "of": "string", "relation": "string"},
         composite=True,
     ),
+    ClaimKind(
+        "term_elapsed",
+        "duration",
+        "Time elapsed in a person's term of office: 'Four months into his second term', 'the roughly "
+        "seven months since his swearing-in', '100 days after taking office'. `name` the person (a "
+        "pronoun read as the one person named in its sentence or the nearest earlier one), `title` "
+        "null, `relation` into | since | after, `ordinal` the term's ('second') or null, `tenure` true "
+        "when counted from taking office, `now` true when the time runs to the article's date.",
+        {"period": "claim<duration>", "name": "string", "title": "null", "relation": "string",
+         "ordinal": "string?", "tenure": "bool", "now": "bool"},
+        composite=True,
+    ),
     ClaimKind("percent", "percent",
               "A percentage, value in percent units: '10%', 'ten per cent'; unit '%' or 'pp' for "
               "percentage points ('3 percentage points', '50 basis points' = 0.5 pp)."),
@@ -140,7 +157,9 @@ _KINDS = [
               "A person named with a title ('Russian President Vladimir Putin'), a title alone after "
               "'the' ('the Russian president', `name` null), or a later mention of a titled name "
               "('Putin'). `name` the full name, `title` as stated ('U.S. President'), `first_mention` the "
-              "start of the first titled mention of the name; value is the name.",
+              "start of the first titled mention of the name; value is the name. A title may also follow "
+              "the name in an apposition or a present relative clause ('Keir Starmer, the chancellor of "
+              "the exchequer,', 'Friedrich Merz, who has served as Germany's chancellor').",
               {"name": "string?", "title": "string?", "first_mention": "number?"}),
     ClaimKind("place", "string",
               "A city and its country or region: 'Budapest, Hungary', 'Anchorage, Alaska'. `country` as "

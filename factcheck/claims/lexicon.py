@@ -12,9 +12,15 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from factcheck.claims.regexparts import GAP
 from factcheck.values import Hedge
 
 _DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+def path(name: str) -> Path:
+    """The file ``lexicon/<name>.yaml``."""
+    return _DIR / f"{name}.yaml"
 
 
 @cache
@@ -22,7 +28,7 @@ def load(name: str) -> dict[str, Any]:
     """The parsed YAML file ``lexicon/<name>.yaml``, read once per process when first needed."""
     import yaml
 
-    text = (_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+    text = path(name).read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built
     return yaml.load(text, Loader=loader)
 
@@ -31,7 +37,7 @@ def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so that "just under" beats "under".
     Spaces in a phrase match any run of spaces or tabs (never a newline)."""
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0]+") for p in unique)
+    return "|".join(re.escape(p).replace(r"\ ", GAP) for p in unique)
 
 
 def plural(noun: str, irregular: dict[str, str] | None = None) -> str:

@@ -18,8 +18,9 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import trie, with_capitals
-from factcheck.claims.patterns.starts import ANY, Anchor, anchor, starters
+from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, starters, tokens
 from factcheck.claims.patterns.syntax import (
+    TIME_KINDS,
     Alt,
     Capture,
     ClaimRef,
@@ -30,28 +31,29 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.claims.regexparts import GAP, HSPACE, LINE_GAP, UPPER
 from factcheck.startup import regexcache
 
 # Possessive: no element starts with a space, and adjacent separators (around optional elements)
 # splitting one run of spaces every way would make a failing match polynomial in the run's length.
-SEP = r"[ \t\u00a0]*+(?:\n[ \t\u00a0]*+)?"
+SEP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
+_CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
 _WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
 _NOT_IN_WORD = r"(?<![\w'’])"
 _CLASSES = {
     "cap": _CAP,
-    "name": rf"{_CAP}(?:[ \t\u00a0]+{_CAP}){{0,3}}",
+    "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. ".
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
-    "bullet": r"\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:[-*+•]|[0-9]{1,2}[.)])[ \t\u00a0]+)?",
+    "bullet": rf"\n{LINE_GAP}(?:(?:[-*+•]|[0-9]{{1,2}}[.)]){GAP})?",
     # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
-    "line": r"[^\s.!?][^\n.!?]{0,119}(?<=\S)[;,]?(?=[ \t\u00a0]*(?:\n|$))",
+    "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=\S)[;,]?(?={HSPACE}*(?:\n|$))",
     # what is left of the current line, without a claim (possibly nothing): "supported it"
-    "rest": r"(?<!\n)(?<!\n[ \t])[^\n\x00]{0,120}(?=[ \t\u00a0]*(?:\n|$))",
+    "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
@@ -79,6 +81,7 @@ class Level:
 
     captures: list[CaptureSlot] = field(default_factory=list)
     repeats: list[RepeatSlot] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # groups of filler between a match's parts
 
 
 @dataclass(slots=True)
@@ -112,6 +115,8 @@ class Compiled:
     kinds: list[tuple[str, int]]  # every claim kind the pattern names, with its offset
     starts: frozenset[tuple[str, str]] = frozenset()  # see starts.starters; ANY when unselective
     anchor: Anchor | None = None
+    needs: tuple[Need, ...] = ()  # see starts.needs: what every match contains
+    window: int | None = None  # see starts.tokens: the most runs of non-space characters a match holds
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -129,10 +134,10 @@ class Compiled:
         return self._before
 
     def __getstate__(self) -> tuple:
-        return (self.source, self.level, self.kinds, self.starts, self.anchor)
+        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window)
 
     def __setstate__(self, state: tuple) -> None:
-        self.source, self.level, self.kinds, self.starts, self.anchor = state
+        self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window = state
         self._regex = self._before = None
 
 
@@ -156,17 +161,46 @@ class _Compiler:
         if isinstance(node, WordClass):
             return _CLASSES[node.name]
         if isinstance(node, Seq):
-            parts = [self.emit(node.items[0], level)]
+            parts = [self.emit_item(node.items[0], level)]
             for item in node.items[1:]:
-                parts.append(("" if isinstance(item, Repeat) else SEP) + self.emit(item, level))
+                parts.append(("" if isinstance(item, Repeat) else SEP) + self.emit_item(item, level))
             return "".join(parts)
         if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
             return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
         if isinstance(node, Alt):
-            return "(?:" + "|".join(self.emit(branch, level) for branch in node.branches) + ")"
+            return "(?:" + "|".join(self.alternatives(node, level)) + ")"
         if isinstance(node, Repeat):
             return self.repeat(node, level)
         return self.capture(node, level)
+
+    def alternatives(self, node: Alt, level: Level) -> list[str]:
+        """The branches of an alternation, nested alternations spliced in (an ordered alternation
+        is associative) and each run of adjacent single words merged into one trie. At one place at
+        most one word of a run can match (each ends at a word boundary), so merging keeps the order
+        in which the branches are tried; it saves the regex engine a failed branch per lemma of a
+        word class such as ``@up_verb``, at every place the pattern is tried."""
+        out: list[str] = []
+        run: list[str] = []
+        mode = ""
+        for word, kind, branch in _flat(node):
+            if word is None or kind != mode:
+                out += [_run(run, mode)] if run else []
+                run, mode = [], kind
+            if word is None:
+                out.append(self.emit(branch, level))
+            else:
+                run.append(word)
+        return out + ([_run(run, mode)] if run else [])
+
+    def emit_item(self, node: Node, level: Level) -> str:
+        """An item of a sequence; filler between the parts (a gap, a bounded run of gaps, commas and
+        time phrases) is a group of its own, so a match can say how far apart its parts stood."""
+        source = self.emit(node, level)
+        if not (isinstance(node, Gap) or (isinstance(node, Repeat) and filler(node.body))):
+            return source
+        group = self.name("g")
+        level.gaps.append(group)
+        return f"(?P<{group}>{source})"
 
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
@@ -187,6 +221,22 @@ class _Compiler:
         return f"(?P<{group}>{self.emit(node.body, level)})"
 
 
+def filler(node: Node) -> bool:
+    """Whether ``node`` only ever matches what stands between a frame's parts: gap words,
+    punctuation and time phrases ("in January 1987", ", for the three months to December,")."""
+    if isinstance(node, Gap):
+        return True
+    if isinstance(node, Literal):
+        return not any(char.isalnum() for char in node.text)
+    if isinstance(node, ClaimRef):
+        return node.kind in TIME_KINDS and node.path is None
+    if isinstance(node, Alt):
+        return all(filler(branch) for branch in node.branches)
+    if isinstance(node, Repeat):
+        return filler(node.body)
+    return False
+
+
 def claim_kinds(node: Node) -> set[str] | None:
     """The kinds a claim element (or an alternation of them) matches; None for anything else."""
     if isinstance(node, ClaimRef):
@@ -195,6 +245,28 @@ def claim_kinds(node: Node) -> set[str] | None:
         kinds = [claim_kinds(branch) for branch in node.branches]
         return None if any(k is None for k in kinds) else set().union(*kinds)  # type: ignore[arg-type]
     return None
+
+
+def _flat(node: Alt) -> list[tuple[str | None, str, Node]]:
+    """The branches of ``node``, nested alternations spliced in, each with its word and how the
+    word is matched when it is a single lower-case word: ``"capitals"`` inside an alternation of
+    such words only (lower case or capitalised, see :func:`_words`), ``"any"`` when alone (a
+    literal: any case); ``(None, "", branch)`` for anything else."""
+    if all(_plain_word(branch) for branch in node.branches):
+        return [(branch.text, "capitals", branch) for branch in node.branches]  # type: ignore[union-attr]
+    flat: list[tuple[str | None, str, Node]] = []
+    for branch in node.branches:
+        if isinstance(branch, Alt):
+            flat += _flat(branch)
+        elif _plain_word(branch):
+            flat.append((branch.text, "any", branch))  # type: ignore[union-attr]
+        else:
+            flat.append((None, "", branch))
+    return flat
+
+
+def _run(words: list[str], mode: str) -> str:
+    return _words(words) if mode == "capitals" else rf"(?i:\b{trie(words)}\b)"
 
 
 def _plain_word(node: Node) -> bool:
@@ -210,7 +282,7 @@ def _words(words: list[str]) -> str:
 def _literal(text: str) -> str:
     """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
     words = text.split()
-    body = r"[ \t\u00a0]+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
+    body = GAP.join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
     start = r"\b" if words[0][0].isalnum() else ""
     end = r"\b" if words[-1][-1].isalnum() else ""
     return f"(?i:{start}{body}{end})"
@@ -224,7 +296,10 @@ def compile_pattern(node: Node) -> Compiled:
     found, empty = starters(node)
     starts = frozenset({ANY} if empty else found)
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
-    return Compiled(source, level, compiler.kinds, starts, anchored)
+    window = tokens(node)
+    # a need that holds every starter is met at each candidate: checking it would cost for nothing
+    kept = () if window is None else tuple(n for n in needs(node) if ANY in starts or not starts <= n)
+    return Compiled(source, level, compiler.kinds, starts, anchored, kept, window)
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:
