@@ -411,7 +411,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def covered(candidate: Candidate, claims: list[Claim]) -> bool:
-    """One composite of the family has every key figure among its parts."""
+    """One composite of the family has every key figure among its parts (a restatement and its first
+    mention are two ``measured`` claims: each key in one of them)."""
+    if candidate.family == "restated":
+        return all(any(c.kind in KINDS["restated"] and _overlaps((c.span.start, c.span.end), key)
+                       for c in claims) for key in candidate.keys)
     for claim in claims:
         if claim.kind not in KINDS[candidate.family]:
             continue
