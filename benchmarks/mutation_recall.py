@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import re
 import sys
 from collections.abc import Callable, Iterator
@@ -169,23 +170,40 @@ def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
 
 PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
 ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+)?"
-SHARE_OF = [  # "45 of the 150 seats, or 30 pct"; "4.1 mln shares, or 13.6 pct of the company's 30 mln"
-    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+"
-               rf"(?:the\s+|a\s+|an\s+|its\s+|their\s+|a total of\s+)?(?P<whole>{WHOLE})"
-               rf"[^.;]{{0,60}}?(?:,\s*|\(\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"),
-    re.compile(rf"(?P<part>{PART})[^.;,()]{{0,50}}?(?:,\s*|\(\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"
-               rf"\)?\s+of\s+(?:[\w'’-]+\s+){{0,5}}?(?P<whole>{WHOLE})"),
+HEDGES = (r"(?:(?:about|some|nearly|almost|roughly|around|approximately|only|just|just over|just under|"
+          r"more than|less than|over|under|or|or about|or nearly|or almost|or just over|or just under|"
+          r"representing|accounting for|amounting to|equal to|equivalent to)\s+)*")
+DETERMINER = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|a total of\s+|all\s+)?"
+SHARE_OF = [
+    # the whole, then the share: "45 of the 150 seats, or 30 pct", "45 out of 150 (30%)"
+    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+{DETERMINER}(?P<whole>{WHOLE})"
+               rf"[^.;]{{0,60}}?(?:,\s*|\(\s*|\s-+\s*|\s—\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"),
+    # the share of the whole after the part: "4.1 mln shares, or 13.6 pct of the company's 30 mln",
+    # "100m but this represents less than 8% of the country's 1.3 billion people", "42 pct of
+    # Outokumpu's group turnover of 7.58 billion"
+    re.compile(rf"(?P<part>{PART})[^.;()]{{0,60}}?(?:,\s*|\(\s*|\s-+\s*|\s—\s*|\s)(?:{HEDGES})"
+               rf"(?P<pct>{NUM}){PCT_WORD}\)?\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{HEDGES}(?P<whole>{WHOLE})"),
+    # the share first: "60 pct, or 60 mln of the 100 mln shares"
+    re.compile(rf"(?P<pct>{NUM}){PCT_WORD},?\s+(?:or\s+)?{HEDGES}(?P<part>{PART})(?:\s+[\w'’-]+){{0,3}}?"
+               rf"\s+(?:of|out of)\s+{DETERMINER}{HEDGES}(?P<whole>{WHOLE})"),
 ]
-CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby|\bof|\bwere|\bwas|\bat)\s+(?:about\s+)?[$£€]?\s?$", re.I)
+CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby)\s+(?:a\s+)?(?:revised\s+)?(?:about\s+)?[$£€]?\s?$", re.I)
 
 
 def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
-    company's 23.5 mln outstanding shares", "45 out of 150 (30%)"."""
+    company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln"."""
     for expression in SHARE_OF:
-        for match in expression.finditer(sentence):
-            if CHANGE_BEFORE.search(sentence[:match.start("part")]) and expression is SHARE_OF[1]:
+        starts = (expression.match(sentence, m.start()) for m in re.finditer(NUM, sentence))
+        for match in filter(None, starts):
+            if CHANGE_BEFORE.search(sentence[:match.start("part")]):
                 continue  # "rose 3.6 billion dlrs, or 1.0 pct": a change, not a part
+            if _figure_between(sentence, match):
+                continue  # the nearest figure to the share is another one
+            if any(is_year(m) or re.match(PCT_WORD, sentence[m.end():m.end() + 9])
+                   for m in (AMOUNT.match(sentence, match.start("part")),
+                             AMOUNT.match(sentence, match.start("whole")))):
+                continue
             part = _amount(match, "p_")
             whole = _amount(match, "w_")
             stated = number(match["pct"])
@@ -198,6 +216,12 @@ def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                                                _span(base, match, "w_num")],
                             (*_span(base, match, "p_num"), scaled(match["p_num"], 2)))
             return
+
+
+def _figure_between(sentence: str, match: re.Match[str]) -> bool:
+    """Whether another figure stands between the part (or the share) and what follows it."""
+    spans = sorted((match.start(g), match.end(g)) for g in ("part", "whole", "pct"))
+    return any(re.search(r"\d", sentence[end:start]) for (_, end), (start, _) in itertools.pairwise(spans))
 
 
 def _amount(match: re.Match[str], prefix: str) -> float:
@@ -387,7 +411,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def covered(candidate: Candidate, claims: list[Claim]) -> bool:
-    """One composite of the family has every key figure among its parts."""
+    """One composite of the family has every key figure among its parts (a restatement and its first
+    mention are two ``measured`` claims: each key in one of them)."""
+    if candidate.family == "restated":
+        return all(any(c.kind in KINDS["restated"] and _overlaps((c.span.start, c.span.end), key)
+                       for c in claims) for key in candidate.keys)
     for claim in claims:
         if claim.kind not in KINDS[candidate.family]:
             continue

@@ -39,6 +39,11 @@ _AFTER = regexcache.compile(
     rf"|{HSPACE}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{HSPACE}\d)"
 )
 _WEIGHT_AFTER = regexcache.compile(rf"{GAP}of\b")
+# A weight's conversion in parentheses: "700 kg (1,543 pounds)", "700 pounds (318 kg)".
+_MASS = r"(?:kg|kgs|kilos?|kilograms?|kilogrammes?|g|grams?|grammes?|tonnes?|tons?|t)"
+_ABOUT = rf"(?:(?:about|around|some){GAP})?"
+_MASS_BEFORE = regexcache.compile(rf"\d{HSPACE}?-?{_MASS}{HSPACE}*\({HSPACE}*{_ABOUT}$")
+_MASS_AFTER = regexcache.compile(rf"{HSPACE}*\({HSPACE}*{_ABOUT}[0-9][0-9.,]*{HSPACE}?-?{_MASS}\b")
 _HUNDREDTH = Decimal("0.01")
 # Amounts in two units: "20 dollars 43 cents", "$20 and 43c", "thirteen dollars forty-five": the
 # joiner after the major amount, the minor unit after the second number, and what may end a bare one.
@@ -57,8 +62,9 @@ def _prefix(text: str, start: int) -> re.Match[str] | None:
     return _BEFORE.search(text, max(0, start - 7), start)
 
 
-def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
-    """The currency written after a number: ``(code, factor to the major unit, end)``."""
+def _suffix(text: str, end: int, start: int | None = None) -> tuple[str, Decimal, int] | None:
+    """The currency written after a number: ``(code, factor to the major unit, end)``; ``start``, the
+    number's, lets a weight's conversion in parentheses be told from money."""
     match = _AFTER.match(text, end)
     if match is None:
         return None
@@ -68,8 +74,11 @@ def _suffix(text: str, end: int) -> tuple[str, Decimal, int] | None:
         factor = _HUNDREDTH if match["sym"] in _TABLE["minor_after"] else Decimal(1)
         return _SYMBOLS_AFTER[match["sym"]], factor, match.end()
     name = match["name"]
-    if name.startswith("pound") and _WEIGHT_AFTER.match(text, match.end()):
-        return None  # "5 pounds of flour"
+    if name.startswith("pound") and (
+        _WEIGHT_AFTER.match(text, match.end()) or _MASS_AFTER.match(text, match.end())
+        or (start is not None and _MASS_BEFORE.search(text, max(0, start - 40), start))
+    ):
+        return None  # "5 pounds of flour", "700 kg (1,543 pounds)"
     if name in _MINOR:
         return _MINOR[name], _HUNDREDTH, match.end()
     return _NAMES[name], Decimal(1), match.end()
@@ -91,7 +100,7 @@ def _currency(text: str, mention: NumberMention) -> tuple[NumberMention, str, De
                 return None
             code = glued_code["code"] or _SYMBOLS_AFTER[glued_code["sym"]]
             return mention, code, Decimal(1), mention.start, glued_code.end()
-    after = _suffix(text, mention.end)
+    after = _suffix(text, mention.end, mention.start)
     if after is None:
         return None
     return mention, after[0], after[1], mention.start, after[2]

@@ -34,7 +34,9 @@ from factcheck.claims.patterns.syntax import (
 from factcheck.claims.regexparts import GAP, HSPACE, LINE_GAP, UPPER
 from factcheck.startup import regexcache
 
-SEP = LINE_GAP
+# Possessive: no element starts with a space, and adjacent separators (around optional elements)
+# splitting one run of spaces every way would make a failing match polynomial in the run's length.
+SEP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
 _CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
 _WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
@@ -44,8 +46,10 @@ _CLASSES = {
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
-    # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. "
-    "bullet": rf"{HSPACE}*\n{LINE_GAP}(?:(?:[-*+•]|[0-9]{{1,2}}[.)]){GAP})?",
+    # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. ".
+    # The spaces before the line break are the separator's (every element but a pattern's first has one):
+    # taking them here too would let the two split a run of spaces every way before failing.
+    "bullet": rf"\n{LINE_GAP}(?:(?:[-*+•]|[0-9]{{1,2}}[.)]){GAP})?",
     # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
     "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=\S)[;,]?(?={HSPACE}*(?:\n|$))",
     # what is left of the current line, without a claim (possibly nothing): "supported it"
