@@ -6,7 +6,7 @@ the benchmark scripts with that interpreter (factcheck itself is found through P
 
     python3.11 -m venv /tmp/peers-venv
     /tmp/peers-venv/bin/pip install recognizers-text-suite emoji==1.7.0 quantulum3 dateparser \\
-        number-parser text2num pyyaml lark
+        number-parser text2num -e .  # factcheck's own dependencies too (lemminflect, dateutil, ...)
     PYTHONPATH=. /tmp/peers-venv/bin/python benchmarks/extraction_accuracy.py
 
 Every adapter maps its tool's output to the benchmark kinds (number, ordinal, percent, money, quantity,

@@ -42,14 +42,15 @@ _KINDS = [
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
         "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
         "`every` a set ('every Friday', 'daily'), `story` a quarter counted from the one the story "
-        "reports ('the quarter', 'the year-ago period'; `year_back` a year before it). Resolution sets "
+        "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
+        "holiday ('Thanksgiving Day': thanksgiving). Resolution sets "
         "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
         "carries the value of both)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
-         "with_time": "bool?", **_RESOLVED},
+         "with_time": "bool?", "holiday": "string?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",

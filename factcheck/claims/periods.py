@@ -149,6 +149,23 @@ _STORY_QUARTER = regexcache.compile(
     rf"|(?<![\w-])(?P<adjective>year-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# Holidays, each a day of the calendar that resolution places in a year (see timex.resolve.HOLIDAYS):
+# "Thanksgiving Day", "last Christmas", "Easter 2012", "on Election Day".
+_HOLIDAYS = {"christmas eve": "christmas_eve", "christmas day": "christmas", "christmas": "christmas",
+             "new year's eve": "new_years_eve", "new year's day": "new_years_day",
+             "boxing day": "boxing_day", "valentine's day": "valentines_day", "halloween": "halloween",
+             "independence day": "independence_day", "veterans day": "veterans_day",
+             "thanksgiving day": "thanksgiving", "thanksgiving": "thanksgiving",
+             "memorial day": "memorial_day", "labor day": "labor_day", "election day": "election_day",
+             "easter sunday": "easter", "easter": "easter", "good friday": "good_friday"}
+_HOLIDAY = regexcache.compile(
+    rf"(?<![\w-])(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his{GAP}past){GAP})?"
+    rf"(?P<name>Christmas{GAP}Eve|Christmas{GAP}Day|Christmas|New{GAP}Year['’]s{GAP}(?:Eve|Day)|Boxing{GAP}Day|"
+    rf"Valentine['’]s{GAP}Day|Halloween|Independence{GAP}Day|Veterans['’]?{GAP}Day|Thanksgiving(?:{GAP}Day)?|"
+    rf"Memorial{GAP}Day|Labor{GAP}Day|Election{GAP}Day|Easter(?:{GAP}Sunday)?|Good{GAP}Friday)\b"
+    rf"(?!{GAP}(?:[Ii]sland|[Tt]ree|[Cc]ard|[Pp]arty|[Bb]onus|[Ss]ale|[Ss]ales|[Ss]hopping|[Ss]eason|[Rr]ising|"
+    rf"[Ee]gg|[Mm]assacre|[Aa]ccord|[Aa]greement))(?:,?{GAP}{_YEAR})?"
+)
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
 
@@ -287,6 +304,16 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
     return _claim(text, m, **fields)
 
 
+def _holiday(text: str, m: re.Match[str]) -> Claim:
+    name = " ".join(m["name"].lower().replace("’", "'").replace("veterans'", "veterans").split())
+    fields: dict[str, Any] = {"holiday": _HOLIDAYS[name]}
+    if m["year"]:
+        fields["year"] = int(m["year"])
+    elif m["dir"]:
+        fields.update(relative=_direction(m["dir"]), grain="holiday")
+    return _claim(text, m, **fields)
+
+
 def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, vague="PRESENT_REF")
 
@@ -326,7 +353,7 @@ def _every(text: str, m: re.Match[str]) -> Claim:
 
 # Most specific first: each takes its characters before the next looks.
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
-    (_FISCAL, _fiscal), (_STORY_QUARTER, _story_quarter), (_QUARTER, _quarter),
+    (_FISCAL, _fiscal), (_HOLIDAY, _holiday), (_STORY_QUARTER, _story_quarter), (_QUARTER, _quarter),
     (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
     (_MONTH_PART, _month_part), (_EDGE, _edge),
     (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),

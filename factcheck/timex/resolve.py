@@ -23,13 +23,15 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from dateutil.relativedelta import relativedelta
+from dateutil.easter import easter
+from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay
 
+WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season starts in (north)
 SURE_DAYS = 120  # a year-less date this close to the document date takes the document's year for sure
@@ -352,6 +354,52 @@ def _set(claim: Claim) -> Timex:
     return Timex(value, TimexType.SET)
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The ``n``-th ``weekday`` (0 Monday) of a month; ``n`` -1 the last."""
+    if n > 0:
+        return dt.date(year, month, 1) + relativedelta(weekday=WEEKDAY_RULES[weekday](n))
+    return dt.date(year, month, 1) + relativedelta(day=31, weekday=WEEKDAY_RULES[weekday](-1))
+
+
+def _election_day(year: int) -> dt.date:  # the Tuesday after the first Monday in November
+    return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+
+
+# Each holiday's day in a given year (US holidays where countries differ), with dateutil's weekday
+# rules and its Western Easter.
+HOLIDAYS = {
+    "christmas_eve": lambda y: dt.date(y, 12, 24), "christmas": lambda y: dt.date(y, 12, 25),
+    "boxing_day": lambda y: dt.date(y, 12, 26), "new_years_eve": lambda y: dt.date(y, 12, 31),
+    "new_years_day": lambda y: dt.date(y, 1, 1), "valentines_day": lambda y: dt.date(y, 2, 14),
+    "halloween": lambda y: dt.date(y, 10, 31), "independence_day": lambda y: dt.date(y, 7, 4),
+    "veterans_day": lambda y: dt.date(y, 11, 11), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "memorial_day": lambda y: _nth_weekday(y, 5, 0, -1), "labor_day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "election_day": _election_day, "easter": easter,
+    "good_friday": lambda y: easter(y) - dt.timedelta(days=2),
+}
+
+
+def _holiday(claim: Claim, ctx: Context) -> Timex:
+    """A holiday in the year stated, else the one "last"/"next" points to from the document date,
+    else the one the tense and the document date imply (as a year-less date)."""
+    f = claim.fields
+    day_in = HOLIDAYS[f["holiday"]]
+    if f.get("year"):
+        day = day_in(f["year"])
+        return Timex(day.isoformat(), TimexType.DATE, day=day)
+    if ctx.document_date is None:
+        return Timex.unresolved(TimexType.DATE, f"year not stated and {_NO_DATE}")
+    ref, offset = ctx.document_date, f.get("relative")
+    if offset:
+        year = ref.year + (0 if (day_in(ref.year) < ref) == (offset < 0) else offset)
+        day, certain = day_in(year), True
+    else:
+        approximate = day_in(ref.year)
+        year, certain = _infer_year(approximate.month, approximate.day, ref, ctx.tense(claim))
+        day = day_in(year)
+    return Timex(day.isoformat(), TimexType.DATE, Anchor.DOCUMENT, certain, day=day)
+
+
 def resolve_date(claim: Claim, ctx: Context) -> Timex:
     """The TIMEX3 value of a date claim; a shift past the calendar's range ("a million years ago",
     year 0) is no value, with that reason."""
@@ -374,6 +422,8 @@ def _resolve_date(claim: Claim, ctx: Context) -> Timex:
         return Timex(f"{f['decade']:03d}", TimexType.DATE, mod=f.get("mod"))
     if f.get("story"):
         return _story_quarter(claim, ctx)
+    if f.get("holiday"):
+        return _holiday(claim, ctx)
     if f.get("relative") is not None:
         return _relative(claim, ctx)
     if f.get("year") is None and f.get("month") is None and f.get("part") is None:

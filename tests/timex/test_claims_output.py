@@ -33,13 +33,17 @@ Tuesday, 14/05/2019, or Friday the fourth of July. October's figures rose; this 
 """
 
 
-def test_every_temporal_claim_has_a_value_or_a_reason(tmp_path) -> None:
-    path = tmp_path / "notes.md"
-    path.write_text(SAMPLE, encoding="utf-8")
+def _claims(path: Path, text: str) -> list[dict]:
+    """The claims `factcheck claims --format json` prints for one document."""
+    path.write_text(text, encoding="utf-8")
     out = subprocess.run([str(FACTCHECK), "claims", "--format", "json", str(path)],
                          capture_output=True, text=True, check=True).stdout
     [document] = json.loads(out)["documents"]
-    temporal = [c for c in document["claims"] if c["kind"] in TEMPORAL]
+    return document["claims"]
+
+
+def test_every_temporal_claim_has_a_value_or_a_reason(tmp_path) -> None:
+    temporal = [c for c in _claims(tmp_path / "notes.md", SAMPLE) if c["kind"] in TEMPORAL]
     assert len(temporal) >= 35  # the sample's expressions are found, not skipped
     for claim in temporal:
         assert claim["timex"] or claim["unresolved"], claim
@@ -48,21 +52,13 @@ def test_every_temporal_claim_has_a_value_or_a_reason(tmp_path) -> None:
 
 
 def test_without_a_document_date_each_claim_says_so(tmp_path) -> None:
-    path = tmp_path / "undated.txt"
-    path.write_text("The vote was held on April 7, last week, and again on Friday.", encoding="utf-8")
-    out = subprocess.run([str(FACTCHECK), "claims", "--format", "json", str(path)],
-                         capture_output=True, text=True, check=True).stdout
-    [document] = json.loads(out)["documents"]
-    for claim in document["claims"]:
+    text = "The vote was held on April 7, last week, and again on Friday."
+    for claim in _claims(tmp_path / "undated.txt", text):
         if claim["kind"] in TEMPORAL:
             assert claim["timex"] is None and "no document date" in claim["unresolved"], claim
 
 
 def test_a_time_alone_takes_the_narrative_day_where_it_stands(tmp_path) -> None:
-    path = tmp_path / "day.md"
-    path.write_text("---\ndate: 2019-05-08\n---\nOn May 2 the vote opened at noon. On May 6 it closed.\n",
-                    encoding="utf-8")
-    out = subprocess.run([str(FACTCHECK), "claims", "--format", "json", str(path)],
-                         capture_output=True, text=True, check=True).stdout
-    [noon] = [c for c in json.loads(out)["documents"][0]["claims"] if c["kind"] == "time"]
+    text = "---\ndate: 2019-05-08\n---\nOn May 2 the vote opened at noon. On May 6 it closed.\n"
+    [noon] = [c for c in _claims(tmp_path / "day.md", text) if c["kind"] == "time"]
     assert noon["timex"] == "2019-05-02T12:00"

@@ -235,3 +235,22 @@ def test_lengths_and_sets(text: str, span: str, value: str) -> None:
                                   "They do hundreds of interviews a day.", "She is in her 80s."])
 def test_rates_and_ages_are_no_lengths_of_time(text: str) -> None:
     assert not [c for c in extract_claims(text) if c.kind in ("duration", "date")]
+
+
+NOV_30_1998 = dt.date(1998, 11, 30)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Families gathered on Thanksgiving Day.", "Thanksgiving Day", "1998-11-26"),
+    ("Shops closed early last Christmas.", "last Christmas", "1997-12-25"),
+    ("Traffic will be heavy on Christmas Eve.", "Christmas Eve", "1998-12-24"),
+    ("Easter 2012 fell early.", "Easter 2012", "2012-04-08"),
+    ("He voted on Election Day.", "Election Day", "1998-11-03"),
+    ("The parade was held on Memorial Day.", "Memorial Day", "1998-05-25"),
+])
+def test_holidays(text: str, span: str, value: str) -> None:
+    assert resolved(text, NOV_30_1998)[span][0] == value
+
+
+def test_a_holiday_naming_a_place_is_no_date() -> None:
+    assert not [c for c in extract_claims("Christmas Island lies south of Java.") if c.kind == "date"]
