@@ -16,8 +16,12 @@ runs on the original article and on each mutant article. Per family:
 
     FACTCHECK_DATA=../shared/data python benchmarks/mutation_recall.py [--limit N] [--show FAMILY]
 
-Targets (issue 10): coverage and recall@error >= 90% for every family with >= 20 candidates, and no
-false error on the originals.
+A second section runs the event families of issue 12 (ages beside birth years, restated event
+durations, ranges with their length), whose candidates come from
+``benchmarks/mutation_families_events.py``.
+
+Targets (issue 10, and issue 12 for the event families): coverage and recall@error >= 90% for
+every family with >= 20 candidates, and no false error on the originals.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from false_alarms import corpus_path
+from mutation_families_events import EVENT_FAMILIES, EVENT_RULES, event_candidates, event_covered
 
 from factcheck.claims.model import Claim
 from factcheck.documents import InputFailure, load_documents
@@ -413,6 +418,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 def covered(candidate: Candidate, claims: list[Claim]) -> bool:
     """One composite of the family has every key figure among its parts (a restatement and its first
     mention are two ``measured`` claims: each key in one of them)."""
+    if candidate.family in EVENT_FAMILIES:  # the events section: benchmarks/mutation_families_events.py
+        return event_covered(candidate, claims)
     if candidate.family == "restated":
         return all(any(c.kind in KINDS["restated"] and _overlaps((c.span.start, c.span.end), key)
                        for c in claims) for key in candidate.keys)
@@ -444,7 +451,8 @@ def hits(result, candidate: Candidate, region: tuple[int, int]) -> tuple[bool, b
     >= medium, and at any level."""
     error = any_level = False
     for finding in result.findings:
-        if finding.rule not in RULES[candidate.family] or finding.span is None:
+        rules = RULES.get(candidate.family) or EVENT_RULES[candidate.family]
+        if finding.rule not in rules or finding.span is None:
             continue
         spans = [finding.span, *finding.related]
         if not any(_overlaps((s.start, s.end), region) for s in spans):
@@ -474,7 +482,7 @@ def main() -> None:
 
     pack = load_packs([rules_dir()])
     engine = Engine(pack.rules, load_fact_files(pack.fact_files))
-    tallies = {family: Tally() for family in FAMILIES}
+    tallies = {family: Tally() for family in [*FAMILIES, *EVENT_FAMILIES]}
     articles = 0
     for item in load_documents([str(corpus_path())]):
         if isinstance(item, InputFailure) or item.metadata.get("duplicate_of"):
@@ -482,7 +490,7 @@ def main() -> None:
         articles += 1
         if args.limit and articles > args.limit:
             break
-        found = candidates(item.text)
+        found = candidates(item.text) + event_candidates(item.text, item.date)
         if not found:
             continue
         original = engine.check(item)
@@ -514,11 +522,13 @@ def _share(n: int, total: int) -> str:
 
 def report(articles: int, tallies: dict[str, Tally], show: str) -> None:
     print(f"{articles} articles")
-    print(f"{'family':<12} {'candidates':>10} {'coverage':>9} {'recall@error':>13} {'recall@any':>11} "
+    print(f"{'family':<17} {'candidates':>10} {'coverage':>9} {'recall@error':>13} {'recall@any':>11} "
           f"{'false errors':>13}")
     for family, t in tallies.items():
+        if family == EVENT_FAMILIES[0]:
+            print("event families (issue 12: benchmarks/mutation_families_events.py)")
         cells = [_share(n, t.candidates) for n in (t.covered, t.recalled_error, t.recalled_any)]
-        print(f"{family:<12} {t.candidates:>10} {cells[0]:>9} {cells[1]:>13} {cells[2]:>11} "
+        print(f"{family:<17} {t.candidates:>10} {cells[0]:>9} {cells[1]:>13} {cells[2]:>11} "
               f"{t.false_errors:>13}")
     for family, t in tallies.items():
         if show not in (family, "all"):

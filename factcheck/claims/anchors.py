@@ -17,13 +17,12 @@ pairs a pattern cannot reach, bound ``next_sentence`` or ``document``.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, replace
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
-from factcheck.claims.sentences import sentence_starts
+from factcheck.claims.sentences import SentenceIndex
 from factcheck.startup import regexcache
 
 _BORN_BEFORE = regexcache.compile(
@@ -34,10 +33,17 @@ _NAME_BEFORE_BORN = regexcache.compile(
     r"(?P<name>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2}),?[ \t]+(?:who[ \t]+)?(?:was|is)[ \t]+$"
 )
 _NOW_BEFORE = regexcache.compile(r"(?:^|[.!?][ \t]*\n*[ \t]*|\n)[ \t]*Now[ \t]+$")
+# The verbs of "15 years after it was demolished", "a decade after it was promoted", "after it opened".
+_ANCHOR_VERBS = (
+    "founded", "established", "built", "opened", "demolished", "destroyed", "rebuilt", "completed",
+    "launched", "created", "formed", "closed", "signed", "elected", "born", "promoted", "relegated",
+    "restored", "renovated", "acquired", "bought", "sold", "merged", "listed", "privatised", "privatized",
+    "nationalised", "nationalized", "discovered", "published", "released", "introduced", "abolished",
+    "dissolved", "started", "inaugurated", "unveiled", "banned", "legalised", "legalized",
+)
 _AFTER_VERB = regexcache.compile(
-    r"[ \t]+after[ \t]+(?:it|they|he|she|the[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)[ \t]+(?:was|were|had[ \t]+been)"
-    r"[ \t]+(?P<verb>founded|established|built|opened|demolished|destroyed|rebuilt|completed|launched"
-    r"|created|formed|closed|signed|elected|born)(?P<in>[ \t]+in[ \t]+)?"
+    r"[ \t]+after[ \t]+(?:it|they|he|she|the[ \t]+[\w-]+(?:[ \t]+[\w-]+)?)[ \t]+"
+    rf"(?:(?:was|were|had[ \t]+been|had)[ \t]+)?(?P<verb>{'|'.join(_ANCHOR_VERBS)})(?P<in>[ \t]+in[ \t]+)?"
 )
 _NEXT_SENTENCES = 2
 
@@ -49,15 +55,7 @@ class _Birth:
     sentence: int
 
 
-class _Sentences:
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *sentence_starts(text)]
-
-    def of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-
-def _births(text: str, dates: list[Claim], sentences: _Sentences) -> list[_Birth]:
+def _births(text: str, dates: list[Claim], sentences: SentenceIndex) -> list[_Birth]:
     found = []
     for date in dates:
         if date["year"] is None:
@@ -81,7 +79,7 @@ def _ages(text: str, atoms: list[Claim]) -> list[Claim]:
     return ages
 
 
-def _birth_of(text: str, age: Claim, births: list[_Birth], sentences: _Sentences) -> _Birth | None:
+def _birth_of(text: str, age: Claim, births: list[_Birth], sentences: SentenceIndex) -> _Birth | None:
     sentence = sentences.of(age.span.start)
     earlier = [b for b in births if b.sentence < sentence]
     person = age["person"] if age.kind == "age" else None
@@ -108,7 +106,7 @@ def _binding(birth_sentence: int, sentence: int) -> Binding:
 def ages_from_births(text: str, atoms: list[Claim]) -> list[Claim]:
     """``age_birth`` claims whose age and birth year are in different sentences."""
     dates = [c for c in atoms if c.kind == "date"]
-    sentences = _Sentences(text)
+    sentences = SentenceIndex(text)
     births = _births(text, dates, sentences)
     if not births:
         return []
@@ -129,7 +127,7 @@ def years_after_events(text: str, atoms: list[Claim]) -> list[Claim]:
     dates = [c for c in atoms if c.kind == "date" and c["year"] is not None and c["month"] is None]
     if not dates:
         return []
-    sentences = _Sentences(text)
+    sentences = SentenceIndex(text)
     by_start = {d.span.start: d for d in dates}
     found = []
     for offset in atoms:
@@ -154,7 +152,7 @@ def years_after_events(text: str, atoms: list[Claim]) -> list[Claim]:
     return found
 
 
-def _anchor_elsewhere(text: str, verb: str, by_start: dict[int, Claim], sentences: _Sentences,
+def _anchor_elsewhere(text: str, verb: str, by_start: dict[int, Claim], sentences: SentenceIndex,
                       sentence: int) -> tuple[Claim | None, Binding]:
     """The one year stated with ``verb`` ("founded in 1990") elsewhere in the document."""
     pattern = regexcache.compile(rf"\b{verb}(?:[ \t]+[\w-]+){{0,3}}?[ \t]+in[ \t]+")

@@ -40,6 +40,7 @@ _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eigh
                            "twelve", "dozen", "few"])
 _FOR_THE_BEFORE = regexcache.compile(rf"\bfor{GAP}the{GAP}$", re.IGNORECASE)
 _CLASSES: dict[str, str] = lexicon.load("events")["classes"]
+_PHRASE_CLASSES: dict[str, str] = lexicon.load("events")["phrase_classes"]
 _PRIOR = frozenset(lexicon.load("events")["prior_words"])
 _BEFORE_THIS = regexcache.compile(rf"^[^.;]{{0,40}}?\bbefore{GAP}(?:this|that|it){GAP}?(?:one)?\b")
 _CALENDAR_UNIT = (
@@ -136,9 +137,10 @@ def _mention_at(mentions: list[mentions_module.Mention], head: int) -> mentions_
 
 def _event_count(text: str, head: Claim, start: int, event: str, event_end: int,
                  durations: dict[int, Claim], mention: mentions_module.Mention | None,
-                 current: bool, event_start: int | None = None) -> Claim:
+                 current: bool, event_start: int | None = None, cls: str | None = None) -> Claim:
     """An event_count claim from ``start`` through the event, or through its period if one follows,
-    with the identity of the series it counts."""
+    with the identity of the series it counts; ``cls`` the class a modifier gives the phrase ("a
+    negotiating session" is a round of talks)."""
     period = _period_after(text, event_end, durations)
     end = period.span.end if period is not None else event_end
     ordinal = head if head.kind == "ordinal" else None
@@ -146,7 +148,7 @@ def _event_count(text: str, head: Claim, start: int, event: str, event_end: int,
     since = _since(text, event_end)
     if ordinal is not None and ordinal.value == 1 and period is not None:
         since, period = period.text, None  # "the first meeting in six years": a gap, not a span
-    cls = mention.cls if mention is not None else _CLASSES.get(event, event)
+    cls = mention.cls if mention is not None else cls or _CLASSES.get(event, event)
     scope = _scope(text, start, end)
     series = "/".join([cls, scope or "", str(period.value) if period is not None else "", since or ""])
     return make_claim(
@@ -170,8 +172,9 @@ def _from_ordinal(text: str, ordinal: Claim, durations: dict[int, Claim],
         event = _EVENTS[_normalize(match["event"])]
         mention = _mention_at(mentions, match.start("event"))
         current = _COPULA_BEFORE.search(text, max(0, ordinal.span.start - 40), ordinal.span.start) is not None
+        phrase = f"{match['mod']} {_normalize(match['event'])}" if match["mod"] else None
         return _event_count(text, ordinal, ordinal.span.start, event, match.end(), durations, mention,
-                            current)
+                            current, cls=_PHRASE_CLASSES.get(phrase) if phrase else None)
     time = _TIME_AFTER.match(text, ordinal.span.end)
     if time is None:
         return None

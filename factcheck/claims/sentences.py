@@ -28,6 +28,7 @@ Both are pure functions of the text and a character offset, computed when a rule
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -232,3 +233,14 @@ def _ends_after_clock(text: str, match: re.Match[str]) -> bool:
     sentences ends one."""
     return text[max(0, match.start() - 3) : match.start()].lower() in ("a.m", "p.m") and bool(
         _OPENERS_AFTER.match(text, match.end()))
+
+
+class SentenceIndex:
+    """Which sentence of a whole text an offset is in (sentences numbered from 0), for extractors
+    that relate claims sentences apart."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [0, *sentence_starts(text)]
+
+    def of(self, offset: int) -> int:
+        return bisect.bisect_right(self.starts, offset) - 1

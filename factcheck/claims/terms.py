@@ -21,13 +21,12 @@ in the present). The binding is the distance to the person the pronoun stands fo
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import replace
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
 from factcheck.claims.regexparts import GAP
-from factcheck.claims.sentences import sentence_bounds, sentence_starts
+from factcheck.claims.sentences import SentenceIndex, sentence_bounds
 from factcheck.startup import regexcache
 
 
@@ -63,15 +62,7 @@ _LOOK_BACK = 3  # sentences searched for the person a pronoun stands for
 _UNITS = ("day", "week", "month", "year")
 
 
-class _Sentences:
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *sentence_starts(text)]
-
-    def of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-
-def _person(people: list[Claim], sentences: _Sentences, position: int) -> tuple[str, Binding] | None:
+def _person(people: list[Claim], sentences: SentenceIndex, position: int) -> tuple[str, Binding] | None:
     """The one person a pronoun at ``position`` stands for, and how far back they were named."""
     here = sentences.of(position)
     for back in range(_LOOK_BACK + 1):
@@ -85,7 +76,7 @@ def _person(people: list[Claim], sentences: _Sentences, position: int) -> tuple[
     return None
 
 
-def _owner(match, people: list[Claim], sentences: _Sentences, position: int) -> tuple[str, Binding] | None:
+def _owner(match, people: list[Claim], sentences: SentenceIndex, position: int) -> tuple[str, Binding] | None:
     owner = match["owner1"] or match["owner2"]
     if owner:
         return " ".join(owner.split()), Binding.PHRASE
@@ -95,14 +86,14 @@ def _owner(match, people: list[Claim], sentences: _Sentences, position: int) -> 
 def extract(text: str, atoms: list[Claim], people: list[Claim]) -> list[Claim]:
     """``term_elapsed`` claims for the durations followed by a relation to a term of office."""
     found = []
-    sentences: _Sentences | None = None
+    sentences: SentenceIndex | None = None
     for duration in atoms:
         if duration.kind != "duration" or duration.unit not in _UNITS or duration["event"] is not None:
             continue
         match = _RELATIONS.match(text, duration.span.end)
         if match is None:
             continue
-        sentences = sentences or _Sentences(text)
+        sentences = sentences or SentenceIndex(text)
         owner = _owner(match, people, sentences, duration.span.start)
         if owner is None:
             continue
