@@ -252,7 +252,8 @@ def _claims(args: argparse.Namespace) -> int:
 
 def _test(args: argparse.Namespace) -> int:
     from factcheck.authoring.ruletest import run_test_command
-    from factcheck.cli.commands import config_of, configured_packs
+    from factcheck.cli.commands import config_of
+    from factcheck.cli.packs import configured_packs
 
     paths = args.rule_paths or [str(p) for p in configured_packs(config_of(args))]
     return run_test_command(paths, syntax_only=args.syntax_only)
@@ -260,7 +261,8 @@ def _test(args: argparse.Namespace) -> int:
 
 def _check_rules(args: argparse.Namespace) -> int:
     from factcheck.authoring.validate import check_rules_command
-    from factcheck.cli.commands import config_of, configured_packs
+    from factcheck.cli.commands import config_of
+    from factcheck.cli.packs import configured_packs
 
     return check_rules_command(args.rule_paths or [str(p) for p in configured_packs(config_of(args))])
 
@@ -276,7 +278,8 @@ def _completion(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     from factcheck.authoring.ruledocs import list_rules, write_docs
-    from factcheck.cli.commands import config_of, load_pack
+    from factcheck.cli.commands import config_of
+    from factcheck.cli.packs import load_pack
 
     pack = load_pack(config_of(args), args.rules)
     if args.doc is not None:

@@ -41,8 +41,7 @@ from factcheck.reporters.base import (
     tool_version,
     unchecked_text,
 )
-from factcheck.reporters.claims import claim_value
-from factcheck.reporters.jsonvalues import to_json
+from factcheck.reporters.jsonvalues import claim_value, to_json
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.text import DETAIL_LIMIT, evidence_value, note_counts
 from factcheck.safetext import visible
