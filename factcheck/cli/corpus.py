@@ -26,6 +26,7 @@ from factcheck.documents import FileUnit, InputFailure, LineUnit, ReadOptions, U
 from factcheck.engine.results import DocumentResult, Unchecked
 from factcheck.errors import UsageError
 from factcheck.reporters import ReportOptions, jsonl
+from factcheck.reporters.json_report import unchecked_object
 
 
 @dataclass(slots=True)
@@ -144,7 +145,10 @@ class CorpusRun:
     def finish(self, text: str | None, rules: int, outcome: Outcome) -> None:
         """Close the run's output: the JSONL summary line, or the whole report ``text``."""
         if self.stream is not None:
-            self.stream.write(jsonl.line(outcome.tally.summary(rules, not outcome.interrupted)))
+            summary = outcome.tally.summary(rules, not outcome.interrupted)
+            if outcome.interrupted:  # what --resume will check
+                summary["unchecked"] = [unchecked_object(item) for item in outcome.unchecked]
+            self.stream.write(jsonl.line(summary))
             self.stream.close()
         elif text is not None:
             if self.report is not None:

@@ -45,6 +45,11 @@ def plural(count: int, noun: str, plural_form: str | None = None) -> str:
     return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
+def many(count: int, noun: str) -> str:
+    """``21,490 records``: :func:`plural` with thousands separated, for counts that grow with a corpus."""
+    return f"{count:,} {noun if count == 1 else noun + 's'}"
+
+
 def tool_version() -> str:
     """The installed factcheck version (``factcheck.__version__``, else the distribution's)."""
     from factcheck import __version__
@@ -97,9 +102,9 @@ class Stop:
     def summary(self, run: RunResult) -> str:
         """One sentence: how the run stopped, what it finished and what it did not."""
         left = sum(item.documents for item in run.unchecked)
-        rest = f"{plural(left, 'document')} in {plural(len(run.unchecked), 'input')} not checked" if left \
+        rest = f"{many(left, 'document')} in {many(len(run.unchecked), 'input')} not checked" if left \
             else "every input was checked"
-        return f"The run was {self.description} after {plural(len(run.documents), 'document')}; {rest}."
+        return f"The run was {self.description} after {many(len(run.documents), 'document')}; {rest}."
 
 
 def line_ranges(lines: Iterable[int]) -> list[tuple[int, int]]:
@@ -122,4 +127,4 @@ def unchecked_text(item: Unchecked, most: int = 5) -> str:
     spelled = [f"{start}" if start == end else f"{start}-{end}" for start, end in ranges[:most]]
     more = f" and {len(ranges) - most} more runs" if len(ranges) > most else ""
     noun = "line" if len(item.lines) == 1 else "lines"
-    return f"{item.path}: {plural(item.documents, 'record')} ({noun} {', '.join(spelled)}{more})"
+    return f"{item.path}: {many(item.documents, 'record')} ({noun} {', '.join(spelled)}{more})"

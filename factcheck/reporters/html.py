@@ -36,6 +36,7 @@ from factcheck.reporters.base import (
     ReportOptions,
     Stop,
     Totals,
+    many,
     plural,
     tool_version,
     unchecked_text,
@@ -350,7 +351,7 @@ def clean_section(results: list[tuple[int, DocumentResult]], with_text: bool) ->
     if not results:
         return ""
     items = "".join(clean_item(result, f"d{n}", with_text) for n, result in results)
-    summary = f"{plural(len(results), 'document')} without findings"
+    summary = f"{many(len(results), 'document')} without findings"
     return (
         '<section class="clean" aria-labelledby="clean-h"><h2 id="clean-h">Documents without findings</h2>'
         f'<details><summary>{summary}</summary><ul class="clean-list">{items}</ul></details></section>'

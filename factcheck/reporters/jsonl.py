@@ -3,7 +3,8 @@
 A document's line holds what ``--format json`` says of it (path, record, date, findings) and also
 its file line (``line``, for a JSONL record), claim and character counts, the rules evaluated, its
 notes and the seconds each stage took. The last line is ``{"summary": ..., "complete": ...}``;
-``complete`` is false for a run stopped by Ctrl-C, and a file without a summary line was cut off.
+``complete`` is false for a run stopped by Ctrl-C (then ``unchecked`` lists what it left), and a file
+without a summary line was cut off.
 Either way ``--resume FILE`` reads the documents it has (:func:`read_done`) and checks the rest.
 """
 

@@ -156,7 +156,8 @@ def notes_summary(results: list[DocumentResult]) -> list[str]:
 
 def note_counts(results: list[DocumentResult]) -> list[str]:
     """One phrase per reason a note gives: how many subjects (rules) it named, on how many documents
-    ("8 rules skipped on 20,600 documents: the document has no date"), most frequent first.
+    ("8 rules skipped on 20,600 documents: the document has no date"), most frequent first (ties in
+    the order of their text, so the output does not depend on hashing).
 
     A note reads ``SUBJECT: REASON`` (``weekday-matches-date: skipped, the document has no date``);
     one without a subject is counted as a whole."""
@@ -173,7 +174,7 @@ def note_counts(results: list[DocumentResult]) -> list[str]:
         for reason in reasons:
             documents[reason] = documents.get(reason, 0) + 1
     lines = []
-    for reason, count in sorted(documents.items(), key=lambda item: -item[1]):
+    for reason, count in sorted(documents.items(), key=lambda item: (-item[1], item[0])):
         named = len(subjects[reason] - {""})
         verb, comma, why = reason.partition(", ")
         if not comma or " " in verb:  # "skipped, the document has no date": the verb goes first

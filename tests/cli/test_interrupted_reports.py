@@ -155,3 +155,13 @@ def test_a_finished_run_is_successful_and_names_nothing_left(tmp_path, capsys):
     assert not unchecked_notifications(invocation)
     _, out = run(["run", str(corpus), "--format", "json", "-j", "1"], capsys)
     assert "interrupted" not in json.loads(out)["summary"]
+
+
+def test_an_interrupted_jsonl_stream_names_what_resume_will_check(tmp_path, monkeypatch, capsys):
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 12, bad_line=6)
+    out = tmp_path / "out.jsonl"
+    interrupt_after(4, monkeypatch)
+    code, _ = run(["run", str(corpus), "--format", "jsonl", "-o", str(out), "-j", "1"], capsys)
+    _, summary = jsonl_report(out)
+    assert code == 130 and summary["complete"] is False
+    assert summary["unchecked"] == [{"path": str(corpus), "documents": 9, "line_ranges": [[5, 13]]}]
