@@ -126,7 +126,7 @@ expressions = st.deferred(
 (in syntax; types and names may be wrong) of at most 40 grammar levels and 60 expansions."""
 
 # -- deep but valid: shapes a user (or a rule generator) could write, past every nesting limit --------
-MAX_DEEP_BYTES = 60_000  # deep inputs stay well under the 100 KB of the hang criterion
+MAX_DEEP_BYTES = 20_000  # deep inputs stay well under the 100 KB of the hang criterion, and quick
 ATOMS = ["a.value", "1", "true", "a.text", "claims.number", "[1, 2]", "doc.date", '"x"']
 WRAPPERS = ["({})", "not {}", "-{}", "abs({})", "[{}]", "len([{}])", "if true then {} else false",
             "let x = 1 in {}", "[{} for x in claims.number]", "count(x in claims.number: {})", "{}.value",
@@ -147,7 +147,7 @@ def deep_expressions(draw: st.DrawFn) -> str:
         return core
     operator = draw(st.sampled_from(CHAINS))
     longest = max(1, MAX_DEEP_BYTES // (len(core) + len(operator)))
-    return operator.join([core] * draw(st.integers(1, min(longest, draw(st.sampled_from([10, 250, 1500]))))))
+    return operator.join([core] * draw(st.integers(1, min(longest, draw(st.sampled_from([10, 250, 600]))))))
 
 
 def _rule(assertion: str, **extra: object) -> dict[str, object]:
