@@ -16,7 +16,8 @@ run: $(BIN)/factcheck
 	$(BIN)/factcheck run seeds/
 
 test: $(BIN)/factcheck
-	$(BIN)/ruff check factcheck tests benchmarks
+	$(BIN)/python -m factcheck.cli.prebuild
+	$(BIN)/ruff check factcheck tests benchmarks hatch_build.py
 	$(BIN)/lint-imports
 	$(BIN)/factcheck test
 	$(BIN)/python -m pytest

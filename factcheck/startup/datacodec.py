@@ -1,0 +1,87 @@
+"""Frozen values as JSON data: dataclasses of named types, tuples, sets and mappings spelled out.
+
+Build-time artefacts hold structures such as the default pack's compiled pattern kinds. They are
+written as plain JSON (``{"$": "Compiled", "source": ...}``) and read back by constructing the
+named dataclass from the caller's own list of types, so reading runs no code the data names: an
+unknown type name, a missing or extra field or a shape that is not one of these raises ValueError.
+Fields whose names start with ``_`` (memos such as a compiled regex) are not written. Sets are
+written in a fixed order, so the same value always gives the same document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+_TYPE, _TUPLE, _SET, _ITEMS = "$", "$tuple", "$set", "$items"
+
+
+def encode(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = {f.name: encode(getattr(value, f.name)) for f in dataclasses.fields(value)
+                  if not f.name.startswith("_")}
+        return {_TYPE: type(value).__name__, **fields}
+    if isinstance(value, tuple):
+        return {_TUPLE: [encode(item) for item in value]}
+    if isinstance(value, frozenset | set):
+        return {_SET: sorted((encode(item) for item in value), key=_order)}
+    if isinstance(value, list):
+        return [encode(item) for item in value]
+    if isinstance(value, Mapping):
+        if all(isinstance(key, str) for key in value) and not set(value) & {_TYPE, _TUPLE, _SET, _ITEMS}:
+            return {key: encode(item) for key, item in value.items()}
+        return {_ITEMS: [[encode(key), encode(item)] for key, item in value.items()]}
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    raise TypeError(f"cannot write {type(value).__name__} as start-up data")
+
+
+def _order(item: Any) -> str:
+    return json.dumps(item, sort_keys=True)
+
+
+def decoder(types: Iterable[type]):
+    """A function reading :func:`encode`'s data back, constructing only the given dataclasses."""
+    known = {cls.__name__: cls for cls in types}
+    fields = {name: {f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")}
+              for name, cls in known.items()}
+
+    def decode(data: Any) -> Any:
+        if isinstance(data, list):
+            return [decode(item) for item in data]
+        if isinstance(data, dict):
+            if _TYPE in data:
+                name = data[_TYPE]
+                values = {key: decode(item) for key, item in data.items() if key != _TYPE}
+                if name not in known or set(values) - fields[name]:
+                    raise ValueError(f"not start-up data: {name!r} with {sorted(values)}")
+                try:
+                    return known[name](**values)
+                except TypeError as error:
+                    raise ValueError(f"not start-up data: {error}") from None
+            if len(data) == 1 and _TUPLE in data:
+                return tuple(decode(item) for item in _list(data[_TUPLE]))
+            if len(data) == 1 and _SET in data:
+                return frozenset(decode(item) for item in _list(data[_SET]))
+            if len(data) == 1 and _ITEMS in data:
+                return {_key(decode(key)): decode(item) for key, item in _list(data[_ITEMS])}
+            return {key: decode(item) for key, item in data.items()}
+        if data is None or isinstance(data, str | int | float | bool):
+            return data
+        raise ValueError(f"not start-up data: {type(data).__name__}")
+
+    return decode
+
+
+def _list(value: Any) -> list:
+    if not isinstance(value, list):
+        raise ValueError("not start-up data: expected a list")
+    return value
+
+
+def _key(value: Any) -> Any:
+    if isinstance(value, list):
+        raise ValueError("not start-up data: a list as a mapping key")
+    return value
