@@ -43,10 +43,8 @@ def _spaced(grammar: Lark, explicit: dict[str, st.SearchStrategy[str]]) -> dict[
     return spaced
 
 
-expressions = st.deferred(lambda: from_lark(
-    _rule_grammar(),
-    start="start",
-    explicit=_spaced(_rule_grammar(), {
+def _rule_terminals() -> dict[str, st.SearchStrategy[str]]:
+    return _spaced(_rule_grammar(), {
         "NAME": st.sampled_from(NAMES),
         "NUMBER": _number(),
         "DATE": st.sampled_from(["2025-10-16", "2024-02-29", "0001-01-01", "9999-12-31"]),
@@ -55,8 +53,149 @@ expressions = st.deferred(lambda: from_lark(
         "STRING": st.sampled_from(['"the"', '"a"', "'x'", '""', '"\\u001b[31m"', '"::error::x"']),
         "COMMENT": st.just(""),
         "WS": st.just(" "),
-    }),
-))
+    })
+
+
+class BoundedGrammar:
+    """Derivations of a lark grammar bounded in depth and size, so every draw terminates quickly
+    (``hypothesis.extra.lark`` gives up on most derivations of the recursive rule grammar, "max
+    depth exceeded"). Each nonterminal knows the least depth it needs to reach terminals; past
+    ``max_depth`` levels, or once ``max_nodes`` nonterminals are expanded, only the expansions that
+    close soonest are chosen. Expansions are ordered shallow first, so shrinking simplifies."""
+
+    def __init__(self, grammar: Lark, terminals: dict[str, st.SearchStrategy[str]], max_depth: int,
+                 max_nodes: int) -> None:
+        self.terminals, self.max_depth, self.max_nodes = terminals, max_depth, max_nodes
+        self.rules: dict[str, list[list[tuple[bool, str]]]] = {}
+        for rule in grammar.rules:
+            expansion = [(type(symbol).__name__ == "NonTerminal", symbol.name) for symbol in rule.expansion]
+            self.rules.setdefault(rule.origin.name, []).append(expansion)
+        self.least = self._least_depths()
+        self._strategies: dict[tuple[str, int], st.SearchStrategy[list[tuple[bool, str]]]] = {}
+        for expansions in self.rules.values():
+            expansions.sort(key=self._expansion_depth)
+
+    def _expansion_depth(self, expansion: list[tuple[bool, str]]) -> float:
+        return self._expansion_depth_with(self.least, expansion)
+
+    def _least_depths(self) -> dict[str, float]:
+        least = dict.fromkeys(self.rules, float("inf"))
+        changed = True
+        while changed:  # a fixpoint: each pass lowers what a shallower expansion allows
+            changed = False
+            for name, expansions in self.rules.items():
+                best = min(self._expansion_depth_with(least, e) for e in expansions)
+                if best < least[name]:
+                    least[name], changed = best, True
+        return least
+
+    @staticmethod
+    def _expansion_depth_with(least: dict[str, float], expansion: list[tuple[bool, str]]) -> float:
+        return 1 + max((least[name] for nonterminal, name in expansion if nonterminal), default=0)
+
+    def _choices(self, name: str, room: int) -> st.SearchStrategy[list[tuple[bool, str]]]:
+        """The expansions of ``name`` that close within ``room`` levels (at least the shallowest):
+        a prefix of the sorted list, so one strategy per prefix length, made once."""
+        expansions = self.rules[name]
+        count = max(1, sum(self._expansion_depth(e) <= room for e in expansions))
+        key = (name, count)
+        if key not in self._strategies:
+            self._strategies[key] = st.sampled_from(expansions[:count])
+        return self._strategies[key]
+
+    def strategy(self, start: str) -> st.SearchStrategy[str]:
+        @st.composite
+        def derive(draw: st.DrawFn) -> str:
+            expanded = [0]
+
+            def walk(name: str, depth: int) -> str:
+                expanded[0] += 1
+                room = self.max_depth - depth if expanded[0] <= self.max_nodes else 0
+                expansion = draw(self._choices(name, room))
+                return "".join(walk(symbol, depth + 1) if nonterminal else draw(self.terminals[symbol])
+                               for nonterminal, symbol in expansion)
+
+            return walk(start, 0)
+
+        return derive()
+
+
+expressions = st.deferred(
+    lambda: BoundedGrammar(_rule_grammar(), _rule_terminals(), max_depth=40, max_nodes=60).strategy("start"))
+"""Rule expressions from ``grammars/rule.lark``, depth-bounded: every draw is a valid expression
+(in syntax; types and names may be wrong) of at most 40 grammar levels and 60 expansions."""
+
+# -- deep but valid: shapes a user (or a rule generator) could write, past every nesting limit --------
+MAX_DEEP_BYTES = 20_000  # deep inputs stay well under the 100 KB of the hang criterion, and quick
+ATOMS = ["a.value", "1", "true", "a.text", "claims.number", "[1, 2]", "doc.date", '"x"']
+WRAPPERS = ["({})", "not {}", "-{}", "abs({})", "[{}]", "len([{}])", "if true then {} else false",
+            "let x = 1 in {}", "[{} for x in claims.number]", "count(x in claims.number: {})", "{}.value",
+            "{}[0]", "({} or false)", "(true and {})"]
+CHAINS = [" and ", " or ", " + ", " - ", " * ", " < ", " == ", " ~ "]
+
+
+@st.composite
+def deep_expressions(draw: st.DrawFn) -> str:
+    """An expression nested or chained up to a few hundred levels deep (bracket, operator, syntax
+    tree and recursion limits sit at 100, 200 and about 330): wrappers drawn level by level around
+    a small (depth-bounded) core, or one operator repeated in a long chain."""
+    core = draw(st.one_of(st.sampled_from(ATOMS), expressions))
+    if draw(st.booleans()):
+        levels = draw(st.lists(st.sampled_from(WRAPPERS), max_size=draw(st.sampled_from([5, 120, 450]))))
+        for wrapper in levels:
+            core = wrapper.format(core)
+        return core
+    operator = draw(st.sampled_from(CHAINS))
+    longest = max(1, MAX_DEEP_BYTES // (len(core) + len(operator)))
+    return operator.join([core] * draw(st.integers(1, min(longest, draw(st.sampled_from([10, 250, 600]))))))
+
+
+def _rule(assertion: str, **extra: object) -> dict[str, object]:
+    return {"id": "fuzz-rule", "title": "generated", "severity": "error", "for": "a in claims.number",
+            "assert": assertion, "message": "{a.text}", **extra}
+
+
+def _block(value: object, indent: int = 0) -> str:
+    """``value`` as block-style YAML (indented mappings and lists), without recursion limits of its own."""
+    lines: list[str] = []
+    item, level = value, indent
+    while True:  # one-item mappings and lists, as deep_rule_files builds them
+        pad = " " * level
+        if isinstance(item, dict) and item:
+            key, item = next(iter(item.items()))
+            lines.append(f"{pad}{key}:")
+        elif isinstance(item, list) and item:
+            lines.append(f"{pad}-")
+            item = item[0]
+        else:
+            lines.append(f"{pad}{json.dumps(item)}")
+            return "\n".join(lines)
+        level += 1
+
+
+@st.composite
+def deep_rule_files(draw: st.DrawFn) -> str:
+    """A rule file deep in its YAML (a field's value nested hundreds of levels, in flow or block
+    style, past libyaml's limit of 1,000) or in its expressions (:func:`deep_expressions` in
+    ``assert``, ``where`` or ``for``)."""
+    if draw(st.booleans()):
+        expression = draw(deep_expressions())
+        where = draw(st.sampled_from(["assert", "where", "for"]))
+        rule = _rule("a.value > 0")
+        rule[where] = f"a in {expression}" if where == "for" else expression
+        return json.dumps(rule)
+    depth = draw(st.sampled_from([3, 40, 250, 1200]))
+    leaf: object = draw(st.sampled_from(["x", 1, None, "a.value > 0"]))
+    for _ in range(depth):
+        leaf = draw(st.sampled_from([[leaf], {"k": leaf}]))
+    field_name = draw(st.sampled_from(["tags", "examples", "assert", "message", "fix", "extra"]))
+    rule = _rule("a.value > 0")
+    if depth < 300 and draw(st.booleans()):  # block style indents each level: its size is quadratic
+        head = "\n".join(f"{key}: {json.dumps(value)}" for key, value in rule.items())
+        return f"{head}\n{field_name}:\n{_block(leaf, 1)}\n"
+    rule[field_name] = leaf
+    return json.dumps(rule)  # flow style
+
 
 FOR_CLAUSES = [
     "a in claims.number",

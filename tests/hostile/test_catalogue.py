@@ -342,7 +342,6 @@ def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str
         monkeypatch.chdir(case.env["CWD"].replace("{d}", str(root)))
     if case.stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(case.stdin), encoding="utf-8"))
-    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
     if case.interrupt and case.interrupt[0] == "SIGKILL":
         code, out, err = _killed(case.interrupt, argv)
     else:

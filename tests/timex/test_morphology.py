@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from factcheck.claims import sentences
@@ -58,13 +62,10 @@ def test_the_cached_table_agrees_with_lemminflect_word_by_word() -> None:
 
 
 def test_a_process_with_the_table_cached_does_not_load_lemminflect(tmp_path) -> None:
-    import subprocess
-    import sys
-
     script = ("import sys; from factcheck.claims.morphology import verb_form; "
               "assert verb_form('toured') == 'past_or_participle' and verb_form('plant') is None; "
               "print('lemminflect' in sys.modules)")
-    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
-    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
-                           check=True) for _ in range(2)]
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    command = [sys.executable, "-c", script]
+    runs = [subprocess.run(command, env=env, capture_output=True, text=True, check=True) for _ in range(2)]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]  # built once, then only read
