@@ -6,7 +6,10 @@ is at hand, the offending line with a caret under the problem.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from factcheck.spans import LineIndex
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,6 +21,12 @@ class SourceLocation:
     column: int
     source_line: str | None = None
     length: int = 1
+
+    @classmethod
+    def at(cls, path: str, lines: LineIndex, offset: int, length: int = 1) -> SourceLocation:
+        """The location of ``offset`` in a file whose text ``lines`` indexes, quoting its line."""
+        where = lines.position(offset)
+        return cls(path, where.line, where.column, lines.line_text(where.line), length)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
@@ -82,3 +91,22 @@ class InputError(FactcheckError):
 
 class EvaluationError(FactcheckError):
     """A rule that fails while evaluating (division by zero, cost bound); becomes a finding."""
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The known spelling nearest to ``word``, if one is close enough to be a typo of it: the one
+    did-you-mean of the command line, the loaders and the checker."""
+    import difflib  # only when there is a typo to explain
+
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def did_you_mean(name: str, candidates: Iterable[str], what: str = "") -> str | None:
+    """A hint for an unknown ``name``: the closest candidate, or, when none is close and ``what``
+    names them, the list of candidates."""
+    options = sorted(set(candidates))
+    suggestion = closest(name, options)
+    if suggestion is not None:
+        return f"did you mean {suggestion!r}?"
+    return f"{what}: {', '.join(options)}" if what and options else None

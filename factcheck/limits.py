@@ -27,7 +27,13 @@ MAX_FRONT_MATTER_DEPTH = 32
 """Nesting of lists and mappings in front matter."""
 
 MAX_EXPRESSION_DEPTH = 100
-"""Nesting of brackets and operators in one rule expression; deeper is a rule load error (exit 2)."""
+"""Nesting of brackets in one rule expression; deeper is a rule load error (exit 2) at the bracket."""
+
+MAX_SYNTAX_DEPTH = 200
+"""Nesting of the syntax tree of one rule expression (operators, ``not``, ``if``, ``let``, calls,
+brackets): a chain of 300 ``and`` nests 300 deep. Deeper is a rule load error (exit 2) at the
+operator that goes too deep, the same on every stack: the tree is checked, compiled and evaluated
+recursively, and Python's recursion limit would otherwise fail somewhere past 300 levels."""
 
 RULE_COST_BUDGET = 2_000_000
 """Steps one rule may spend on one document: binding combinations, loop iterations, function calls

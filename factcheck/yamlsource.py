@@ -9,15 +9,15 @@ expression error inside a block scalar points at the right line and column.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from factcheck.errors import FactcheckError, SourceLocation
+from factcheck.errors import FactcheckError, SourceLocation, did_you_mean
+from factcheck.spans import LineIndex
 
 try:  # the C loader is several times faster where libyaml is present
     from yaml import CSafeLoader as _Loader
@@ -36,11 +36,7 @@ class YamlFile:
         return self.location_at(mark.index, length)
 
     def location_at(self, index: int, length: int = 1) -> SourceLocation:
-        line_start = self.text.rfind("\n", 0, index) + 1
-        line_end = self.text.find("\n", index)
-        line_text = self.text[line_start : line_end if line_end >= 0 else len(self.text)]
-        line = self.text.count("\n", 0, index) + 1
-        return SourceLocation(self.path, line, index - line_start + 1, line_text.rstrip("\r"), length)
+        return SourceLocation.at(self.path, LineIndex(self.text), index, length)
 
 
 def load_plain(path: Path) -> Any:
@@ -249,11 +245,3 @@ class FixedLocator:
         return self.source.location_at(self.offsets[offset], length)
 
 
-def did_you_mean(name: str, candidates: Iterable[str], what: str = "") -> str | None:
-    """The one "did you mean" hint of every loader and checker: the closest candidate, or, when
-    none is close and ``what`` names them, the list of candidates."""
-    options = sorted(set(candidates))
-    close = difflib.get_close_matches(name, options, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    return f"{what}: {', '.join(options)}" if what and options else None

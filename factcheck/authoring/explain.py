@@ -9,11 +9,10 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from factcheck.claims.model import Claim
-from factcheck.errors import EvaluationError, UsageError
+from factcheck.errors import EvaluationError, UsageError, did_you_mean
 from factcheck.facts.model import Entity, Period, Timeline
 from factcheck.language import format_value
 from factcheck.rules.model import Rule
-from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from factcheck.documents import InputFailure

@@ -15,6 +15,7 @@ from pathlib import Path
 from factcheck.claims.extract import Extractor
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.engine.runner import Engine
+from factcheck.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from factcheck.facts.model import FactBase
 from factcheck.findings import Finding
 from factcheck.rules.model import Example, ExpectedFinding, Rule
@@ -123,7 +124,7 @@ def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
     pack = load_packs(rule_paths)
     if syntax_only:
         print(f"{len(pack.rules)} rules load")
-        return 0
+        return EXIT_OK
     facts = load_fact_files(pack.fact_files or load_packs([rules_dir()]).fact_files)
     extractor = pack.extractor()
     count, failures = (0, []) if only_docs else run_examples(pack.rules, facts, extractor)
@@ -142,7 +143,7 @@ def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
     for problem in problems:
         print(problem)
     print(f"{count - len(problems)} passed, {len(problems)} failed")
-    return 1 if problems else 0
+    return EXIT_FINDINGS if problems else EXIT_OK
 
 
 def check_rules(paths: list[str]) -> int:
@@ -158,6 +159,6 @@ def check_rules(paths: list[str]) -> int:
         pack = load_packs([Path(p) for p in paths] or [rules_dir()])
     except RuleLoadError as exc:
         print(f"factcheck: error: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     print(f"{len(pack.rules)} rules OK")
-    return 0
+    return EXIT_OK

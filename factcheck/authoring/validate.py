@@ -16,12 +16,13 @@ from pathlib import Path
 
 import yaml
 
-from factcheck.errors import FactcheckError, RuleLoadError, SourceLocation
+from factcheck.errors import FactcheckError, RuleLoadError, SourceLocation, did_you_mean
+from factcheck.exitcodes import EXIT_OK, EXIT_USAGE
 from factcheck.language import TypeEnv, compile_bindings, compile_expression, compile_template, parse_type
 from factcheck.language.types import ClaimTypes
 from factcheck.rules.loader import OPTIONAL, REQUIRED
 from factcheck.rules.loader import _read as read_rule
-from factcheck.yamlsource import Node, compose, did_you_mean, read_text
+from factcheck.yamlsource import Node, compose, read_text
 
 BOOL = parse_type("bool")
 
@@ -167,6 +168,6 @@ def check_rules_command(paths: list[str]) -> int:
     if result.errors:
         count = len(result.errors)
         print(f"{count} error{'s' if count != 1 else ''}; {result.rules} rules OK", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     print(f"{result.rules} rules OK")
-    return 0
+    return EXIT_OK

@@ -22,12 +22,12 @@ from pathlib import Path
 
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, did_you_mean
 from factcheck.findings import Finding, Severity
 from factcheck.rules.model import RuleInfo
 from factcheck.spans import Span
 from factcheck.startup import regexcache
-from factcheck.yamlsource import Node, compose, did_you_mean
+from factcheck.yamlsource import Node, compose
 
 BAD_SUPPRESSION = "factcheck/bad-suppression"
 UNUSED_SUPPRESSION = "factcheck/unused-suppression"
@@ -104,7 +104,7 @@ def parse_comments(document: Document) -> Parsed:
     if document.source in NO_COMMENTS:
         return parsed
     open_blocks: dict[str, Suppression] = {}
-    last_line = document.original.count("\n") + 1
+    last_line = document.lines.line_count
     for match in COMMENT.finditer(document.original):
         line = document.position(match.start()).line
         end_line = document.position(match.end()).line

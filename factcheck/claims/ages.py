@@ -15,14 +15,14 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]"
-_YEARS_OLD = regexcache.compile(rf"(?:-|{_SP}+)years?(?:-|{_SP}+)olds?\b|{_SP}+years?{_SP}+of{_SP}+age\b")
+_YEARS_OLD = regexcache.compile(rf"(?:-|{GAP})years?(?:-|{GAP})olds?\b|{GAP}years?{GAP}of{GAP}age\b")
 _NAME = r"[A-Z][A-Za-z’'.-]*[a-z](?:[ ][A-Z][A-Za-z’'.-]*[a-z]){0,3}"
 _NAME_BEFORE = regexcache.compile(rf"(?<![\w’'.-])(?P<name>{_NAME})(?:,[ ]|[ ]\()$")
-_NAME_AFTER = regexcache.compile(rf"{_SP}+(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")
-_AGED_BEFORE = regexcache.compile(rf"\b(?:[Aa]ged|[Aa]ge){_SP}+$")
+_NAME_AFTER = regexcache.compile(rf"{GAP}(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")
+_AGED_BEFORE = regexcache.compile(rf"\b(?:[Aa]ged|[Aa]ge){GAP}$")
 _ONE = Decimal(1)
 
 

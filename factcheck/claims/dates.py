@@ -16,6 +16,7 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 from factcheck.values import Duration, days_in_month
 
@@ -38,13 +39,12 @@ _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
 _DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:])|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
-_SP = r"[ \t\u00a0]+"
 
 _DATE = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{_SP}(?:the{_SP}(?=\w+{_SP}of{_SP}))?)?"
-    rf"(?:(?P<m1>{_MONTH}){_SP}(?:the{_SP})?(?P<d1>{_DAY})(?:,?{_SP}(?P<y1>{_YEAR}))?"
-    rf"|(?P<d2>{_DAY}){_SP}(?:of{_SP})?(?P<m2>{_MONTH})(?:,?{_SP}(?P<y2>{_YEAR}))?"
-    rf"|(?P<m3>{_MONTH}){_SP}(?:of{_SP})?(?P<y3>{_YEAR})"
+    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{GAP}(?:the{GAP}(?=\w+{GAP}of{GAP}))?)?"
+    rf"(?:(?P<m1>{_MONTH}){GAP}(?:the{GAP})?(?P<d1>{_DAY})(?:,?{GAP}(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY}){GAP}(?:of{GAP})?(?P<m2>{_MONTH})(?:,?{GAP}(?P<y2>{_YEAR}))?"
+    rf"|(?P<m3>{_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
     r"|(?P<y4>\d{4})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])"
     r"|\b(?:mid|early|late)-(?P<y5>\d{4})(?![\d%])"
     r")"
@@ -52,18 +52,18 @@ _DATE = regexcache.compile(
 
 # "10/16/2025", "16/10/2025": only when one part is above 12 (or both are equal) is the order clear.
 _NUMERIC = regexcache.compile(
-    rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{_SP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
+    rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{GAP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
 )
 # "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
 # the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows.
 _DAY_RANGE = regexcache.compile(
-    rf"(?<![\w-])(?P<month>{_MONTH}){_SP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{_SP[:-1]}*(?:-|–|—|to|through)"
-    rf"{_SP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{_SP}(?P<year>{_YEAR}))?"
-    rf"(?![\d:]|[.,]\d|{_SP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
+    rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through)"
+    rf"{GAP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{GAP}(?P<year>{_YEAR}))?"
+    rf"(?![\d:]|[.,]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
 
 _YEAR_CONTEXT = regexcache.compile(
-    rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))})[ \t\u00a0]+$", re.IGNORECASE
+    rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
 )
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE

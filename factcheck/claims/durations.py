@@ -20,6 +20,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Duration
 
@@ -29,35 +30,34 @@ _UNITS = _ARTICLE_UNITS | {"night": "day", "nights": "day", "quarter": "quarter"
                            "h": "hour"}
 _SINGULAR = frozenset(_UNITS.values()) | {"night"}
 _UNIT = rf"(?:{lexicon.alternation(_UNITS)})"
-_SP = r"[ \t\u00a0]"
 _FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
-_AND_FRACTION = rf"{_SP}+and{_SP}+(?:an?{_SP}+)?(?P<frac>half|quarter)\b(?![-\w])"
+_AND_FRACTION = rf"{GAP}and{GAP}(?:an?{GAP})?(?P<frac>half|quarter)\b(?![-\w])"
 
 # After a number mention: " months", "-minute", "-hour-long", "5years" (glued), " more days",
 # " hours and a half", " of an hour" (after "a quarter").
 _UNIT_AFTER = regexcache.compile(
-    rf"(?P<of>{_SP}+of(?:{_SP}+an?)?)?(?P<sep>{_SP}+|{_SP}*-{_SP}*|)"
-    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole){_SP}+)?"
+    rf"(?P<of>{GAP}of(?:{GAP}an?)?)?(?P<sep>{GAP}|{HSPACE}*-{HSPACE}*|)"
+    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole){GAP})?"
     rf"(?P<unit>{_UNIT})\b(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
 )
 # After a whole number: " and a half minutes", " and three quarters of an hour", " and quarter hour".
 _AND_FRACTION_UNIT = regexcache.compile(
-    rf"{_SP}+and{_SP}+(?:(?P<count>an?|one|two|three){_SP}+)?(?P<frac>half|quarters?)"
-    rf"(?:{_SP}+of)?(?:{_SP}+an?)?{_SP}+(?P<unit>{_UNIT})\b(?!-)",
+    rf"{GAP}and{GAP}(?:(?P<count>an?|one|two|three){GAP})?(?P<frac>half|quarters?)"
+    rf"(?:{GAP}of)?(?:{GAP}an?)?{GAP}(?P<unit>{_UNIT})\b(?!-)",
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 # An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half".
 _ARTICLE_UNIT = regexcache.compile(
-    rf"(?=[AaHh])(?P<half>half{_SP}+)?(?P<article>an?){_SP}+(?P<halfhyph>half-)?"
+    rf"(?=[AaHh])(?P<half>half{GAP})?(?P<article>an?){GAP}(?P<halfhyph>half-)?"
     rf"(?P<unit>{lexicon.alternation(_ARTICLE_UNITS)})\b"
     rf"(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
 )
 # A whole unit: "all day", "the whole week", "a full year", "all-day", "another month".
 _WHOLE_UNIT = regexcache.compile(
-    rf"(?P<word>[AaWwFfEe](?:ll|hole|ull|ntire|nother))(?P<sep>{_SP}+|-)"
+    rf"(?P<word>[AaWwFfEe](?:ll|hole|ull|ntire|nother))(?P<sep>{GAP}|-)"
     rf"(?P<unit>day|night|week|month|year|hour|minute|decade)\b(?!-)"
 )
 # "the hour-long conversation", "a day-long strike": one unit, with or without an article.
@@ -65,23 +65,23 @@ _UNIT_LONG = regexcache.compile(
     r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
 )
 # "a quarter of an hour", "three-quarters of an hour", "a quarter of a century".
-_PART_OF_UNIT = regexcache.compile(rf"quarters?{_SP}+of{_SP}+an?{_SP}+(?P<unit>hour|year|century)\b")
-_PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{_SP}+|-)$")
+_PART_OF_UNIT = regexcache.compile(rf"quarters?{GAP}of{GAP}an?{GAP}(?P<unit>hour|year|century)\b")
+_PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{GAP}|-)$")
 # The scans above open on a literal or a small character set, not on a look-behind (which would stop the
 # regex engine's fast skip); a match inside a word is dropped here.
 _WORD_CHAR_BEFORE = regexcache.compile(r"[\w-]")
 _WHOLE_WORDS = frozenset({"all", "whole", "full", "entire", "another"})
-_WORD_AFTER = regexcache.compile(rf"{_SP}+(?P<word>[a-z]+)")
+_WORD_AFTER = regexcache.compile(rf"{GAP}(?P<word>[a-z]+)")
 # "three quarters" alone may be a fraction ("three quarters voted"); "the past three quarters" is time.
 _PERIOD_WORD_BEFORE = regexcache.compile(
     r"\b(?:past|last|next|previous|following|consecutive|straight|first|coming)[ \t]+$", re.IGNORECASE
 )
 # Compounds: "2 years and 3 months", "2 years, 3 months", "1 year 2 days 3 hours and 4 seconds".
-_COMPOUND_JOINER = regexcache.compile(rf",?{_SP}+(?:and{_SP}+)?|,")
+_COMPOUND_JOINER = regexcache.compile(rf",?{GAP}(?:and{GAP})?|,")
 # "1 hour fifteen", "2 hours and 10": minutes left bare at the end of a phrase.
-_BARE_MINUTES = regexcache.compile(rf"{_SP}+(?:and{_SP}+)?")
-_PHRASE_END = regexcache.compile(rf"{_SP}*(?:[.,;:!?)]|$)")
-_ARTICLE_AT = regexcache.compile(rf"(an?|another){_SP}", re.IGNORECASE)
+_BARE_MINUTES = regexcache.compile(rf"{GAP}(?:and{GAP})?")
+_PHRASE_END = regexcache.compile(rf"{HSPACE}*(?:[.,;:!?)]|$)")
+_ARTICLE_AT = regexcache.compile(rf"(an?|another){HSPACE}", re.IGNORECASE)
 _BETWEEN_BEFORE = regexcache.compile(r"\bbetween[ \t]+$", re.IGNORECASE)
 # "30-year-old" is an age and "five-year-plan" a name; "a second term" is an ordinal.
 _NOT_AFTER_ADJECTIVAL = regexcache.compile(r"-(?:old|olds)\b|-[A-Za-z]")
@@ -93,7 +93,7 @@ _FRACTION_STEPS = {
     Decimal("0.25"): Decimal("0.25"),
     Decimal("0.75"): Decimal("0.25"),
 }
-_LEADING_ARTICLE = regexcache.compile(rf"an?{_SP}+(?=half\b)", re.IGNORECASE)
+_LEADING_ARTICLE = regexcache.compile(rf"an?{GAP}(?=half\b)", re.IGNORECASE)
 # "twice a year", "£5.60 an hour", "70 miles an hour" are rates, not lengths of time.
 _RATE_BEFORE = regexcache.compile(
     r"(?:\d[\w%]*|\b(?:once|twice|thrice|times|per|every|each|miles|kilometres|kilometers|km|dollars|pounds"
@@ -103,8 +103,8 @@ _RATE_BEFORE = regexcache.compile(
 _SECOND_AS_UNIT_AFTER = regexcache.compile(r"[.,;:!?)]|[ \t]+(?:ago|later|earlier|or|and|before|after)\b")
 
 _DETERMINER_BEFORE = regexcache.compile(
-    rf"(?:^|(?<=[^\w-]))(?P<det>{lexicon.alternation(lexicon.words('determiners'))}){_SP}+"
-    rf"(?:(?:{lexicon.alternation(lexicon.words('determiner_skips'))}){_SP}+)?$",
+    rf"(?:^|(?<=[^\w-]))(?P<det>{lexicon.alternation(lexicon.words('determiners'))}){GAP}"
+    rf"(?:(?:{lexicon.alternation(lexicon.words('determiner_skips'))}){GAP})?$",
     re.IGNORECASE,
 )
 _EVENT_WORD = regexcache.compile(r"[ \t]+(?P<word>[a-z][a-z-]*)\b")

@@ -19,64 +19,64 @@ from factcheck.claims import lexicon
 from factcheck.claims import mentions as mentions_module
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]+"
 _EVENTS = lexicon.event_phrases()
 _VERBS: dict[str, str] = lexicon.load("events").get("verb_forms", {})
 _WINDOW = 90
 
 # An optional modifier word, then the event phrase: "eighth conversation", "fifth face-to-face meeting".
 _EVENT_AFTER = regexcache.compile(
-    rf"{_SP}(?:(?P<mod>[a-z][a-z-]*){_SP})?(?P<event>{lexicon.alternation(_EVENTS)})\b(?!-)"
+    rf"{GAP}(?:(?P<mod>[a-z][a-z-]*){GAP})?(?P<event>{lexicon.alternation(_EVENTS)})\b(?!-)"
 )
 # "met for the fourth time": the event named by a verb or noun before "for the <ordinal> time".
 _EVENT_FOR_THE = regexcache.compile(
-    rf"\b(?P<event>{lexicon.alternation([*_EVENTS, *_VERBS])}){_SP}for{_SP}the{_SP}$", re.IGNORECASE
+    rf"\b(?P<event>{lexicon.alternation([*_EVENTS, *_VERBS])}){GAP}for{GAP}the{GAP}$", re.IGNORECASE
 )
-_TIME_AFTER = regexcache.compile(rf"{_SP}time\b")
+_TIME_AFTER = regexcache.compile(rf"{GAP}time\b")
 _SINGULAR_EVENTS = frozenset(name for names in lexicon.load("events")["events"].values() for name in names)
 _NUMBER_WORDS = frozenset(["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                            "twelve", "dozen", "few"])
-_FOR_THE_BEFORE = regexcache.compile(rf"\bfor{_SP}the{_SP}$", re.IGNORECASE)
+_FOR_THE_BEFORE = regexcache.compile(rf"\bfor{GAP}the{GAP}$", re.IGNORECASE)
 _CLASSES: dict[str, str] = lexicon.load("events")["classes"]
 _PRIOR = frozenset(lexicon.load("events")["prior_words"])
-_BEFORE_THIS = regexcache.compile(rf"^[^.;]{{0,40}}?\bbefore{_SP}(?:this|that|it){_SP}?(?:one)?\b")
+_BEFORE_THIS = regexcache.compile(rf"^[^.;]{{0,40}}?\bbefore{GAP}(?:this|that|it){GAP}?(?:one)?\b")
 _CALENDAR_UNIT = (
     r"(?P<unit>week|weekend|month|year|season|summer|winter|spring|autumn|fall|term|decade|quarter)"
 )
 _SCOPE_BEFORE = regexcache.compile(
-    rf"\b(?:this|the){_SP}(?P<unit>week|month|year|season|summer|winter|spring|autumn|term|decade)['’]s{_SP}$",
+    rf"\b(?:this|the){GAP}(?P<unit>week|month|year|season|summer|winter|spring|autumn|term|decade)['’]s{GAP}$",
     re.IGNORECASE,
 )
 _SCOPE_AFTER = regexcache.compile(
-    rf"(?:{_SP}[a-z]+){{0,5}}?{_SP}(?:"
-    rf"(?P<which>so{_SP}far{_SP}this|this|last|the){_SP}{_CALENDAR_UNIT}\b"
-    rf"|(?:of|in|for){_SP}(?P<year>(?:19|20)\d\d)\b"
-    rf"|of{_SP}(?P<of>(?:his|her|their|its|[A-Z][\w]*['’]s){_SP}(?:[a-z]+{_SP}){{0,2}}(?:term|presidency|tenure|reign|season|career)))"
+    rf"(?:{GAP}[a-z]+){{0,5}}?{GAP}(?:"
+    rf"(?P<which>so{GAP}far{GAP}this|this|last|the){GAP}{_CALENDAR_UNIT}\b"
+    rf"|(?:of|in|for){GAP}(?P<year>(?:19|20)\d\d)\b"
+    rf"|of{GAP}(?P<of>(?:his|her|their|its|[A-Z][\w]*['’]s){GAP}(?:[a-z]+{GAP}){{0,2}}(?:term|presidency|tenure|reign|season|career)))"
 )
 _SINCE_AFTER = regexcache.compile(
-    rf"(?:{_SP}[a-z-]+){{0,4}}?{_SP}since{_SP}(?P<since>(?:(?:19|20)\d\d|(?:the{_SP})?[A-Za-z][\w-]*(?:{_SP}[A-Za-z][\w-]*){{0,3}}?(?:{_SP}of{_SP}(?:19|20)\d\d)?))\b"
+    rf"(?:{GAP}[a-z-]+){{0,4}}?{GAP}since{GAP}(?P<since>(?:(?:19|20)\d\d|(?:the{GAP})?[A-Za-z][\w-]*(?:{GAP}[A-Za-z][\w-]*){{0,3}}?(?:{GAP}of{GAP}(?:19|20)\d\d)?))\b"
 )
 _COPULA_BEFORE = regexcache.compile(
-    rf"\b(?:was|is|marked|marks|became|becomes|be|been){_SP}(?:only{_SP})?(?:the|their|its|his|her|our){_SP}$",
+    rf"\b(?:was|is|marked|marks|became|becomes|be|been){GAP}(?:only{GAP})?(?:the|their|its|his|her|our){GAP}$",
     re.IGNORECASE,
 )
 _SENTENCE_END = regexcache.compile(r"[.!?;](?=\s|$)|\n")
 _JOINER = regexcache.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.load('events')['period_joiners'])}){_SP}"
-    rf"(?:(?:{lexicon.alternation(lexicon.load('events')['period_fillers'])}){_SP})*",
+    rf"\b(?:{lexicon.alternation(lexicon.load('events')['period_joiners'])}){GAP}"
+    rf"(?:(?:{lexicon.alternation(lexicon.load('events')['period_fillers'])}){GAP})*",
     re.IGNORECASE,
 )
 
 _RELATION_BEFORE = regexcache.compile(
-    rf"\b(?P<relation>{lexicon.alternation(lexicon.words('elapsed_relations'))}){_SP}$", re.IGNORECASE
+    rf"\b(?P<relation>{lexicon.alternation(lexicon.words('elapsed_relations'))}){GAP}$", re.IGNORECASE
 )
-_OF = regexcache.compile(rf"{_SP}of{_SP}")
+_OF = regexcache.compile(rf"{GAP}of{GAP}")
 _DETERMINERS = frozenset({"the", "his", "her", "their", "its", "this", "that", "these", "those", "our",
                           "my", "your", "a", "an"})
 _STOPS = frozenset(lexicon.words("phrase_stops"))
-_PHRASE_WORD = regexcache.compile(rf"(?:{_SP})?(?P<word>[A-Za-z0-9]+(?:[’'.-][A-Za-z0-9]+)*(?:[’']s?)?)")
+_PHRASE_WORD = regexcache.compile(rf"(?:{GAP})?(?P<word>[A-Za-z0-9]+(?:[’'.-][A-Za-z0-9]+)*(?:[’']s?)?)")
 _MAX_PHRASE_WORDS = 6
 
 

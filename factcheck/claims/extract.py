@@ -28,6 +28,7 @@ from factcheck.claims import (
     quantities,
     ranges,
     relative,
+    terms,
     times,
     vague,
 )
@@ -71,7 +72,8 @@ class Extractor:
         composites += found_ranges + lengths.extract(text, atoms, found_ranges)
         composites += self.patterns.extract(text, atoms)  # the kinds declared in pattern files
         composites += anchors.ages_from_births(text, atoms) + anchors.years_after_events(text, atoms)
-        composites += people.extract(text) + places.extract(text)  # names and places: no numbers
+        found_people = people.extract(text)  # names and places: no numbers
+        composites += found_people + places.extract(text) + terms.extract(text, atoms, found_people)
         return ClaimSet(atoms + composites, _problems(text))
 
 
@@ -85,8 +87,10 @@ def _problems(text: str) -> list[tuple[Span, str]]:
     ]
 
 
+@cache
 def default_extractor() -> Extractor:
-    """The extractor of the default pack (its pattern files read on first use)."""
+    """The extractor of the default pack (its pattern files read on first use), built once: its
+    pattern set keeps the combined search for the patterns' starting words."""
     return Extractor(PatternSet(default_kinds()))
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 
 from factcheck.claims import lexicon
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
 _WINDOW = 32
 _PHRASES = lexicon.hedge_phrases()
 _HEDGE_BEFORE = regexcache.compile(
-    rf"(?:^|(?<=[^\w-]))(?P<hedge>{lexicon.alternation(_PHRASES)})[ \t\u00a0]+$",
+    rf"(?:^|(?<=[^\w-]))(?P<hedge>{lexicon.alternation(_PHRASES)}){GAP}$",
     re.IGNORECASE,
 )
 _NOT_BEFORE_DURATION = frozenset(lexicon.load("hedges").get("not_before_duration", []))

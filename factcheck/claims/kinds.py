@@ -116,6 +116,18 @@ _KINDS = [
         {"period": "claim<duration>", "of": "string", "relation": "string"},
         composite=True,
     ),
+    ClaimKind(
+        "term_elapsed",
+        "duration",
+        "Time elapsed in a person's term of office: 'Four months into his second term', 'the roughly "
+        "seven months since his swearing-in', '100 days after taking office'. `name` the person (a "
+        "pronoun read as the one person named in its sentence or the nearest earlier one), `title` "
+        "null, `relation` into | since | after, `ordinal` the term's ('second') or null, `tenure` true "
+        "when counted from taking office, `now` true when the time runs to the article's date.",
+        {"period": "claim<duration>", "name": "string", "title": "null", "relation": "string",
+         "ordinal": "string?", "tenure": "bool", "now": "bool"},
+        composite=True,
+    ),
     ClaimKind("percent", "percent",
               "A percentage, value in percent units: '10%', 'ten per cent'; unit '%' or 'pp' for "
               "percentage points ('3 percentage points', '50 basis points' = 0.5 pp)."),
@@ -140,7 +152,9 @@ _KINDS = [
               "A person named with a title ('Russian President Vladimir Putin'), a title alone after "
               "'the' ('the Russian president', `name` null), or a later mention of a titled name "
               "('Putin'). `name` the full name, `title` as stated ('U.S. President'), `first_mention` the "
-              "start of the first titled mention of the name; value is the name.",
+              "start of the first titled mention of the name; value is the name. A title may also follow "
+              "the name in an apposition or a present relative clause ('Keir Starmer, the chancellor of "
+              "the exchequer,', 'Friedrich Merz, who has served as Germany's chancellor').",
               {"name": "string?", "title": "string?", "first_mention": "number?"}),
     ClaimKind("place", "string",
               "A city and its country or region: 'Budapest, Hungary', 'Anchorage, Alaska'. `country` as "

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from factcheck.claims.regexparts import GAP
 from factcheck.values import Hedge
 
 _DIR = Path(__file__).resolve().parent / "lexicon"
@@ -36,7 +37,7 @@ def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first so that "just under" beats "under".
     Spaces in a phrase match any run of spaces or tabs (never a newline)."""
     unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"[ \t\u00a0]+") for p in unique)
+    return "|".join(re.escape(p).replace(r"\ ", GAP) for p in unique)
 
 
 def plural(noun: str, irregular: dict[str, str] | None = None) -> str:

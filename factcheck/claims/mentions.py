@@ -36,6 +36,7 @@ from dataclasses import dataclass, field, replace
 from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
+from factcheck.claims.regexparts import GAP
 from factcheck.claims.sentences import sentence_starts
 from factcheck.startup import regexcache
 
@@ -52,21 +53,20 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "his", 
                        "my", "your"})
 _DEMONSTRATIVE = frozenset({"this", "that", "these", "those"})
 _DETERMINERS = _DEFINITE | {"a", "an", "another", "one", "each", "every", "any"}
-_SP = r"[ \t\u00a0]+"
 
 _NOUN = regexcache.compile(
     rf"(?<![\w-])(?P<noun>{lexicon.alternation(_PHRASES)})(?![\w-])", re.IGNORECASE
 )
 _VERB = regexcache.compile(rf"(?<![\w-])(?P<verb>{lexicon.alternation(_VERBS)})(?![\w-])", re.IGNORECASE)
 # "a call for calm" is an appeal; "he calls on", "calls off" are the verb, not a phone call.
-_APPEAL_AFTER = regexcache.compile(rf"{_SP}(?:for|to{_SP}action)\b")
-_CALL_VERB_AFTER = regexcache.compile(rf"{_SP}(?:on|to|off|out|up|it|him|her|them|in)\b")
-_WORD_BEFORE = regexcache.compile(r"(?P<word>[\w’'-]+)[ \t\u00a0]+$")
+_APPEAL_AFTER = regexcache.compile(rf"{GAP}(?:for|to{GAP}action)\b")
+_CALL_VERB_AFTER = regexcache.compile(rf"{GAP}(?:on|to|off|out|up|it|him|her|them|in)\b")
+_WORD_BEFORE = regexcache.compile(rf"(?P<word>[\w’'-]+){GAP}$")
 _MODE = regexcache.compile(rf"(?<![\w-])(?P<mode>{lexicon.alternation(_MODE_OF)})(?![\w-])", re.IGNORECASE)
-_FOR_DURATION = regexcache.compile(rf"(?:{_SP}[\w’'-]+){{0,4}}?{_SP}for{_SP}")
+_FOR_DURATION = regexcache.compile(rf"(?:{GAP}[\w’'-]+){{0,4}}?{GAP}for{GAP}")
 _LASTED = regexcache.compile(
-    rf"(?:,?{_SP}(?:which|that))?(?:{_SP}[\w’'.-]+){{0,6}}?{_SP}"
-    rf"(?:{lexicon.alternation(lexicon.words('duration_verbs'))})(?:{_SP}for)?{_SP}",
+    rf"(?:,?{GAP}(?:which|that))?(?:{GAP}[\w’'.-]+){{0,6}}?{GAP}"
+    rf"(?:{lexicon.alternation(lexicon.words('duration_verbs'))})(?:{GAP}for)?{GAP}",
 )
 _CLAUSE_END = regexcache.compile(r"[.;:!?]|,[ \t]+(?:and|but|while|which|who)\b|[ \t]and[ \t]+(?:a|an|the)\b")
 _CAPITALISED = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"

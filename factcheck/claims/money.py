@@ -16,6 +16,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention, glued_scale
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Money
 
@@ -25,25 +26,24 @@ _CODES: list[str] = _TABLE["codes"]
 _NAMES = {name: code for code, names in _TABLE["names"].items() for name in names}
 _MINOR = {name: code for code, names in _TABLE["minor"].items() for name in names}
 _SYMBOLS_AFTER: dict[str, str] = {**_TABLE["after"], **_TABLE["minor_after"]}
-_SP = r"[ \t\u00a0]"
 
 _BEFORE = regexcache.compile(
-    rf"(?:(?<![A-Za-z])(?P<code>{lexicon.alternation(_CODES)}){_SP}?"
-    rf"|(?<![A-Za-z])(?P<sym>{lexicon.alternation(_SYMBOLS)}){_SP}?)$"
+    rf"(?:(?<![A-Za-z])(?P<code>{lexicon.alternation(_CODES)}){HSPACE}?"
+    rf"|(?<![A-Za-z])(?P<sym>{lexicon.alternation(_SYMBOLS)}){HSPACE}?)$"
 )
 # The last character of any prefix: a cheap test before the regex runs.
 _PREFIX_ENDS = frozenset(p[-1] for p in [*_SYMBOLS, *_CODES])
 _AFTER = regexcache.compile(
-    rf"(?:{_SP}+|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?![-])"
-    rf"|{_SP}?(?P<code>{lexicon.alternation(_CODES)})\b"
-    rf"|{_SP}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{_SP}\d)"
+    rf"(?:{GAP}|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?![-])"
+    rf"|{HSPACE}?(?P<code>{lexicon.alternation(_CODES)})\b"
+    rf"|{HSPACE}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{HSPACE}\d)"
 )
-_WEIGHT_AFTER = regexcache.compile(rf"{_SP}+of\b")
+_WEIGHT_AFTER = regexcache.compile(rf"{GAP}of\b")
 _HUNDREDTH = Decimal("0.01")
 # Amounts in two units: "20 dollars 43 cents", "$20 and 43c", "thirteen dollars forty-five": the
 # joiner after the major amount, the minor unit after the second number, and what may end a bare one.
-_TAIL_JOIN = regexcache.compile(rf"(?:{_SP}+and|,{_SP}*and)?{_SP}+")
-_MINOR_AFTER = regexcache.compile(rf"(?:{_SP}?[c¢]|{_SP}+(?:{lexicon.alternation(_MINOR)}))(?![A-Za-z])")
+_TAIL_JOIN = regexcache.compile(rf"(?:{GAP}and|,{HSPACE}*and)?{GAP}")
+_MINOR_AFTER = regexcache.compile(rf"(?:{HSPACE}?[c¢]|{GAP}(?:{lexicon.alternation(_MINOR)}))(?![A-Za-z])")
 _BARE_END = regexcache.compile(r"[ \t]*(?:[.,;:!?)]|$)")
 
 

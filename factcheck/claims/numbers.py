@@ -19,6 +19,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, tidy
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.limits import MAX_NUMBER_DIGITS, MAX_NUMBER_MAGNITUDE
 from factcheck.startup import regexcache
 
@@ -45,8 +46,7 @@ class NumberMention:
 
 # --- words -----------------------------------------------------------------------------------------
 
-_SPACE = r"[ \t\u00a0]"
-_JOIN = rf"(?:{_SPACE}*-{_SPACE}*|{_SPACE}+)"
+_JOIN = rf"(?:{HSPACE}*-{HSPACE}*|{GAP})"
 _WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
 # "point" and "quarter" only go on a run ("two point five", "half a quarter million"): frequent in prose,
 # they would start many runs that parse to nothing.
@@ -97,7 +97,7 @@ _DIGITS = (
     r"(?:(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
-    rf"|{_SPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|dozens?)\b"
+    rf"|{HSPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|dozens?)\b"
     r"|(?P<short>bn|mn|mln|bln|mil|MM|m|k|tn|trn|[MBKT])(?![^\W_]))?"
     r"(?![.,]\d|:\d|/\d)"
 )

@@ -14,11 +14,12 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 
 _IDIOM = regexcache.compile(rf"\b(?:{lexicon.alternation(lexicon.words('ordinal_idioms'))})\b", re.IGNORECASE)
 _RELATIONS = frozenset(lexicon.words("elapsed_relations"))
-_SPACE_AFTER = regexcache.compile(r"[ \t\u00a0]+")
+_SPACE_AFTER = regexcache.compile(GAP)
 
 
 def _in_idiom(text: str, mention: NumberMention) -> bool:

@@ -18,6 +18,13 @@ adjective ("U.S.", "Russian") or a body ("European Commission"). Then:
   of the first titled mention. A surname preceded or followed by another capitalised word ("Melania
   Trump", "Trump Tower") is someone or something else and is skipped.
 
+- a title in an apposition or a relative clause after a name of two or more words ("Keir Starmer,
+  the chancellor of the exchequer, said", "Friedrich Merz, who has served as Germany's president
+  since May"): a claim over name and title, ``title`` the office phrase without "the" ("Germany's
+  president"). An apposition ends at a comma, a full stop or a closing bracket; a relative clause
+  claims a title held now only with a present verb (``holding_verbs``: "who is", "who has served
+  as"), so "who served as" or "who was" gives nothing.
+
 The value is the name (null for a title alone). The extractor only reads the text.
 """
 
@@ -30,10 +37,10 @@ from functools import cache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP, UPPER
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]+"
-_CAPWORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*[^\W\d_]|[A-Z]\.)"
+_CAPWORD = rf"(?:[{UPPER}][\w'’\-]*[^\W\d_]|[A-Z]\.)"
 _WINDOW = 60  # characters read before an office word for its qualifier and country
 
 
@@ -54,18 +61,31 @@ class _Lexicon:
         lower = trie(o for o in offices if o[0].islower())
         self.office = regexcache.compile(rf"(?:{capitalised})(?:-elect)?(?![\w\-])")
         self.lower_office = regexcache.compile(
-            rf"(?:{trie(where)}){_SP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
+            rf"(?:{trie(where)}){GAP}(?P<office>(?:{lower})(?:-elect)?)(?![\w\-])"
         )
         qualifier = trie(people["qualifiers"])
         self.before = regexcache.compile(
-            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){_SP})?"
-            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{_SP}|-))?"
-            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){_SP})?)$"
+            rf"(?:(?<![\w'’.\-])(?P<the>[Tt]he){GAP})?"
+            rf"(?P<title>(?:(?<![\w'’.\-])(?:{qualifier})(?:{GAP}|-))?"
+            rf"(?:(?<![\w'’.\-])(?:{trie(where)}){GAP})?)$"
         )
         particle = trie(people["particles"])
-        more = rf"(?:{_SP}(?:(?:{particle}){_SP})*{_CAPWORD}){{0,4}}"
-        self.name = regexcache.compile(rf"{_SP}(?P<name>{_CAPWORD}{more})")
+        more = rf"(?:{GAP}(?:(?:{particle}){GAP})*{_CAPWORD}){{0,4}}"
+        self.name = regexcache.compile(rf"{GAP}(?P<name>{_CAPWORD}{more})")
         self.not_names = frozenset(people["not_names"])
+        # "Starmer, the chancellor of the exchequer," / "Merz, who has served as Germany's president"
+        every_office = trie(offices)
+        holding = trie(people["holding_verbs"])
+        self.apposition = regexcache.compile(
+            rf",{GAP}(?:who{GAP}(?P<verb>{holding}){GAP})?(?P<the>the{GAP})?"
+            rf"(?P<title>(?:(?:{trie(where)})(?:['’]s)?{GAP})?(?:{every_office})"
+            rf"(?:{GAP}of{GAP}(?:the{GAP})?(?:{trie(where)}))?)(?![\w'’\-])"
+        )
+        self.name_before = regexcache.compile(
+            rf"(?<![\w'’.\-])(?P<name>{_CAPWORD}(?:{GAP}(?:(?:{particle}){GAP})*{_CAPWORD}){{1,3}})$"
+        )
+        self.surname_before = regexcache.compile(rf"(?<![\w'’.\-]){_CAPWORD}$")
+        self.places = where
 
 
 @cache
@@ -113,15 +133,65 @@ def _titled(text: str) -> list[Claim]:
             name = " ".join(text[span[0]:span[1]].split())
             found.append(make_claim(text, "person", title_start, span[1], name,
                                     fields={"name": name, "title": title, "first_mention": None}))
-        elif before is not None and before["the"] and not re.match(rf"{_SP}of\b|['’]", text[end:end + 4]):
+        elif before is not None and before["the"] and not re.match(rf"{GAP}of\b|['’]", text[end:end + 4]):
             found.append(make_claim(text, "person", title_start, end, None,
                                     fields={"name": None, "title": title, "first_mention": None}))
     return found
 
 
+_CLOSES_APPOSITION = regexcache.compile(r"[ \t]*(?:[,.;:)]|$)")
+
+
+def _appositions(text: str, taken: list[Claim]) -> list[Claim]:
+    """Names with a title after them: "Keir Starmer, the chancellor of the exchequer," and
+    "Friedrich Merz, who has served as Germany's president"."""
+    lex = _lexicon()
+    found = []
+    for match in lex.apposition.finditer(text):
+        if match["verb"] is None and not (match["the"] or match["title"][0].isupper()):
+            continue  # ", president of ..." without "the" or a capital is a list or a clause
+        if match["verb"] is None and not _CLOSES_APPOSITION.match(text, match.end()):
+            continue
+        name = lex.name_before.search(text, max(0, match.start() - 60), match.start())
+        written = " ".join(name["name"].split()) if name else None
+        if name is None:  # one word: the surname of someone already named ("Merz, who is ...")
+            name = lex.surname_before.search(text, max(0, match.start() - 30), match.start())
+            earlier = name and [c.fields["name"] for c in (*taken, *found) if c.span.end <= name.start()
+                                and c.fields["name"] and c.fields["name"].split()[-1] == name[0]]
+            written = earlier[-1] if earlier else (name and _full_name_before(lex, text, name))
+        if name is None or written is None or _not_a_name(lex, name[0]):
+            continue
+        if any(c.span.start < match.start() and name.start() < c.span.end for c in taken):
+            continue  # the name is itself part of a titled mention ("President Donald Trump, the ...")
+        title = " ".join(match["title"].split())
+        found.append(make_claim(text, "person", name.start(), match.end(), written,
+                                fields={"name": written, "title": title, "first_mention": None}))
+    return found
+
+
+def _full_name_before(lex: _Lexicon, text: str, surname: re.Match) -> str | None:
+    """The full name a surname stands for: the last "Given Surname" written before it."""
+    pattern = regexcache.compile(
+        rf"(?<![\w'’.\-])(?:{_CAPWORD}{GAP}){{1,3}}{re.escape(surname[0])}(?![\w'’\-])"
+    )
+    found = [m[0] for m in pattern.finditer(text, 0, surname.start()) if not _not_a_name(lex, m[0])]
+    return " ".join(found[-1].split()) if found else None
+
+
+def _not_a_name(lex: _Lexicon, name: str) -> bool:
+    words = name.split()
+    return words[0] in lex.not_names or name in lex.places or any(w in lex.places for w in words[-1:])
+
+
 def extract(text: str) -> list[Claim]:
-    """``person`` claims: titled names, titles after "the", and later mentions of titled names."""
+    """``person`` claims: titled names, titles after "the", names with a title in apposition, and
+    later mentions of titled names."""
     titled = _titled(text)
+    appositions = _appositions(text, titled)
+    if appositions:  # "the British finance minister" inside an apposition is not a mention of its own
+        titled = [c for c in titled if c.fields["name"] is not None
+                  or not any(a.span.start < c.span.start < a.span.end for a in appositions)]
+        titled = sorted(titled + appositions, key=lambda c: c.span.start)
     first: dict[str, int] = {}
     for claim in titled:
         name = claim.fields["name"]
@@ -166,8 +236,8 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
 
 
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
-_BEFORE = regexcache.compile(r"[A-ZÀ-ÖØ-Þ][\w'’\-]*[ \t\u00a0]+$")
-_AFTER = regexcache.compile(r"[ \t\u00a0]+[A-ZÀ-ÖØ-Þ][\w\-]*")
+_BEFORE = regexcache.compile(rf"[{UPPER}][\w'’\-]*{GAP}$")
+_AFTER = regexcache.compile(rf"{GAP}[{UPPER}][\w\-]*")
 
 
 def _capitalised_before(text: str, start: int) -> bool:

@@ -17,11 +17,12 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Percent
 
 _AFTER = regexcache.compile(
-    r"(?:[ \t\u00a0]?|[ \t]?-[ \t]?)"
+    rf"(?:{HSPACE}?|[ \t]?-[ \t]?)"
     r"(?:(?P<pp>(?:percentage|percent|pct)(?:[ \t]+|-)(?:points?|pts?)\b|pp\b|ppts?\b)"
     r"|(?P<bp>basis(?:[ \t]+|-)points?\b|bps\b|bp\b)"
     r"|(?P<pct>%(?![0-9A-Fa-f]{2})|percents?\b|percentage\b|per[ \t-]?cent\b|pct\b))",

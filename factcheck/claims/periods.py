@@ -27,10 +27,10 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
-_SP = r"[ \t\u00a0]+"
 _MONTHS = lexicon.month_names()
 _WEEKDAYS = lexicon.words("weekdays")
 _MONTH = lexicon.alternation(m for m in _MONTHS if len(m) > 3 or m == "May")
@@ -43,37 +43,37 @@ _DIRECTIONS = {"last": -1, "this past": -1, "past": -1, "previous": -1, "next": 
 _MODS = {"early": "EARLY", "mid": "MID", "middle": "MID", "late": "LATE", "end": "END", "start": "START",
          "beginning": "START", "close": "END"}
 _DIRECTION = r"(?P<dir>[Tt]his past|[Ll]ast|[Pp]ast|[Pp]revious|[Nn]ext|[Cc]oming|[Tt]his|[Tt]he)"
-_MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|" + _SP + ")"
+_MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|" + GAP + ")"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 
 _SEASON = regexcache.compile(
-    rf"(?<![\w-])(?:{_MOD})?(?:{_DIRECTION}{_SP})?(?:{_MOD.replace('mod', 'mod2')})?"
-    rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:{_SP}(?:of{_SP})?{_YEAR})?\b"
+    rf"(?<![\w-])(?:{_MOD})?(?:{_DIRECTION}{GAP})?(?:{_MOD.replace('mod', 'mod2')})?"
+    rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:{GAP}(?:of{GAP})?{_YEAR})?\b"
 )
 _QUARTER = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<the>[Tt]he){_SP})?(?:{_YEAR}{_SP})?(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious)"
-    rf"{_SP})?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|{_SP})"
-    rf"(?P<unit>quarter|half)\b(?:{_SP}of{_SP}(?:(?:fiscal|the{_SP}year){_SP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
-    rf"|(?<![\w-])Q(?P<q>[1-4])(?:{_SP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
+    rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP})?(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious)"
+    rf"{GAP})?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|{GAP})"
+    rf"(?P<unit>quarter|half)\b(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
+    rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
 )
 _FISCAL = regexcache.compile(
-    rf"(?<![\w-])(?:[Ff]iscal(?:{_SP}year)?{_SP}(?P<year>(?:1[89]|20)\d\d)|FY(?:{_SP})?(?P<short>(?:19|20)?\d\d))\b"
+    rf"(?<![\w-])(?:[Ff]iscal(?:{GAP}year)?{GAP}(?P<year>(?:1[89]|20)\d\d)|FY(?:{GAP})?(?P<short>(?:19|20)?\d\d))\b"
 )
 _MONTH_PART = regexcache.compile(
-    rf"(?<![\w-])(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{_SP})(?:(?P<dir>last|next|this){_SP})?"
-    rf"(?P<month>{_MONTH})\b(?!{_SP}\d{{1,2}}\b)(?:,?{_SP}{_YEAR})?"
+    rf"(?<![\w-])(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?:(?P<dir>last|next|this){GAP})?"
+    rf"(?P<month>{_MONTH})\b(?!{GAP}\d{{1,2}}\b)(?:,?{GAP}{_YEAR})?"
 )
 _EDGE = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?){_SP}(?P<mod>end|start|beginning|middle|close)(?:{_SP}of)?{_SP}"
-    rf"(?:(?P<dir>the|this|last|next){_SP})?(?P<grain>year|month|week|quarter|decade)\b"
-    rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{_SP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
+    rf"(?<![\w-])(?:[Tt]he|[Aa]n?){GAP}(?P<mod>end|start|beginning|middle|close)(?:{GAP}of)?{GAP}"
+    rf"(?:(?P<dir>the|this|last|next){GAP})?(?P<grain>year|month|week|quarter|decade)\b"
+    rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
 _DAY_PART = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat|[Tt]he{_SP}same)"
-    rf"{_SP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
+    rf"(?<![\w-])(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat|[Tt]he{GAP}same)"
+    rf"{GAP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
 )
 _DECADE = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he{_SP})(?:(?P<mod>early|mid|late)(?:-|{_SP}))?"
+    rf"(?<![\w-])(?:[Tt]he{GAP})(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
     rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
     rf"fifties|sixties|seventies|eighties|nineties))\b"
 )
@@ -90,33 +90,33 @@ _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
-    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{_SP}(?:past|present|future))"
-    rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{_SP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
+    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future))"
+    rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
 _ANAPHOR = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he{_SP}(?P<dir>next|following|previous|preceding|same|prior){_SP}"
+    rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
-    rf"|[Tt]hat{_SP}(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
-    rf"|[Tt]he{_SP}day{_SP}(?P<shift>before|after)(?!{_SP}(?:yesterday|tomorrow|today)))\b"
+    rf"|[Tt]hat{GAP}(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
+    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
 )
 _EVERY = regexcache.compile(
-    rf"(?<![\w-])(?:[Ee]very|[Ee]ach){_SP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
+    rf"(?<![\w-])(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
     rf"spring|summer|autumn|fall|winter|morning|evening|night)\b"
 )
 # A month named alone after a preposition or a direction: "in October", "since March", "last June".
 # "May" only after a preposition ("in May"; "May rise" is a verb).
 _BARE_MONTH = regexcache.compile(
     rf"(?<![\w-])(?P<before>in|since|until|till|by|through|during|from|to|of|before|after|last|this|next)"
-    rf"{_SP}(?P<month>{_MONTH})\b(?!{_SP}\d|[-'’]\w|\.\w)"
+    rf"{GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
 )
 # "January this year", "July last year", "March of next year".
 _MONTH_OF_YEAR = regexcache.compile(
-    rf"(?<![\w-])(?P<month>{_MONTH}){_SP}(?:of{_SP})?(?P<dir>this|last|next){_SP}year\b"
+    rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?:of{GAP})?(?P<dir>this|last|next){GAP}year\b"
 )
 # "the latest quarter", "the most recent quarter", "the weekend".
 _LATEST = regexcache.compile(
-    rf"(?<![\w-])[Tt]he{_SP}(?:(?P<latest>latest|most{_SP}recent|just-ended|just{_SP}ended|past|last|"
-    rf"previous){_SP}(?P<grain>quarter)|(?P<weekend>weekend))\b(?!-)"
+    rf"(?<![\w-])[Tt]he{GAP}(?:(?P<latest>latest|most{GAP}recent|just-ended|just{GAP}ended|past|last|"
+    rf"previous){GAP}(?P<grain>quarter)|(?P<weekend>weekend))\b(?!-)"
 )
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 

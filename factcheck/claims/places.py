@@ -23,10 +23,10 @@ from functools import cache
 from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP, UPPER
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]+"
-_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w'’\-]*(?:(?<=\b[A-Z][a-z])\.|[^\W\d_]))"
+_WORD = rf"(?:[{UPPER}][\w'’\-]*(?:(?<=\b[A-Z][a-z])\.|[^\W\d_]))"
 _PREPOSITIONS = ("in", "at", "from", "to", "near", "outside", "inside", "into", "around", "across",
                  "toward", "towards", "via", "visit", "visited", "visiting", "visits", "In", "At", "From",
                  "Near", "Outside")
@@ -46,17 +46,17 @@ class _Lexicon:
         self.not_cities = frozenset(places["not_cities"])
         self.cities = frozenset(places["also_cities"])
         second = trie(self.countries | self.regions)
-        self.second = regexcache.compile(rf",{_SP}(?P<second>{second})(?![\w'’\-]|\.\w)")
+        self.second = regexcache.compile(rf",{GAP}(?P<second>{second})(?![\w'’\-]|\.\w)")
         self.city = regexcache.compile(
-            rf"(?:(?:^|(?<![\w'’.\-])(?:{trie(_PREPOSITIONS)}){_SP})(?P<city>(?:[Tt]he{_SP})?"
-            rf"{_WORD}(?:(?:{_SP}|-){_WORD}){{0,2}}))$",
+            rf"(?:(?:^|(?<![\w'’.\-])(?:{trie(_PREPOSITIONS)}){GAP})(?P<city>(?:[Tt]he{GAP})?"
+            rf"{_WORD}(?:(?:{GAP}|-){_WORD}){{0,2}}))$",
             re.MULTILINE,
         )
         # A list goes on after the pair: ", and X", ", Spain", or ", East Germany and ..." (any capitalised
         # name followed by another separator), so the pair is two items, not a city and its country.
         self.list_after = regexcache.compile(
-            rf"(?:,?{_SP}(?:and|or){_SP}[A-ZÀ-ÖØ-Þ]|,{_SP}(?:{second})(?![\w'’\-])"
-            rf"|,{_SP}{_WORD}(?:{_SP}{_WORD}){{0,2}}(?:{_SP})?(?:,|(?:and|or)\b))"
+            rf"(?:,?{GAP}(?:and|or){GAP}[{UPPER}]|,{GAP}(?:{second})(?![\w'’\-])"
+            rf"|,{GAP}{_WORD}(?:{GAP}{_WORD}){{0,2}}(?:{GAP})?(?:,|(?:and|or)\b))"
         )
         # What may follow a place: punctuation, the end, or a function word (not a verb: "in Paris,
         # Ireland face ..." makes Ireland a subject, not Paris's country).

@@ -16,10 +16,10 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
-_SP = r"[ \t\u00a0]"
 _NUMERATORS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                "eight": 8, "nine": 9}
 _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
@@ -27,13 +27,13 @@ _DENOMINATORS = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, 
 _DENOMINATOR = regexcache.compile(lexicon.trie(_DENOMINATORS) + r"(?P<plural>s)?\b(?!-)")
 _NUMERATOR_BEFORE = regexcache.compile(
     rf"(?<![\w-])(?P<num>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine)"
-    rf"(?:{_SP}+|{_SP}*-{_SP}*)$"
+    rf"(?:{GAP}|{HSPACE}*-{HSPACE}*)$"
 )
-_OF = regexcache.compile(rf"{_SP}+of\b")
+_OF = regexcache.compile(rf"{GAP}of\b")
 _PLURALS = {"dozens": Decimal(12), "hundreds": Decimal(100), "thousands": Decimal(1000),
             "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9}
-_VAGUE = regexcache.compile(lexicon.trie(lexicon.with_capitals(_PLURALS)) + rf"(?={_SP}+of\b)")
-_TENS_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<tens>[Tt]ens|[Hh]undreds){_SP}+of{_SP}+$")
+_VAGUE = regexcache.compile(lexicon.trie(lexicon.with_capitals(_PLURALS)) + rf"(?={GAP}of\b)")
+_TENS_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<tens>[Tt]ens|[Hh]undreds){GAP}of{GAP}$")
 
 
 def _fraction(text: str, match: re.Match[str]) -> Claim | None:

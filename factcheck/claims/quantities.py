@@ -16,22 +16,22 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
 _NAMES = units.written_names()
-_SP = r"[ \t\u00a0]"
 # Between the parts of one measure in several units: "7 feet 10 inches", "2 km and 1 metre", "2 yds, 7 feet".
-_PART_JOIN = regexcache.compile(rf"(?:,?{_SP}+and|,)?{_SP}+")
+_PART_JOIN = regexcache.compile(rf"(?:,?{GAP}and|,)?{GAP}")
 _SPACED_LETTERS = frozenset({"°", "g", "l", "L"})
 # "a litre", "an ml", "a kilogram of": one unit, for units that are no idiom ("a mile away", "an inch").
 _ONE_UNIT = ["litre", "liter", "millilitre", "milliliter", "ml", "kilogram", "kilo", "kg", "gallon", "lb",
              "cup", "tablespoon", "teaspoon"]
 _ARTICLE_UNIT = regexcache.compile(
-    rf"(?<![\w-])[Aa]n?{_SP}+(?P<unit>{lexicon.alternation(_ONE_UNIT)})\b(?![-])"
+    rf"(?<![\w-])[Aa]n?{GAP}(?P<unit>{lexicon.alternation(_ONE_UNIT)})\b(?![-])"
 )
 _AFTER = regexcache.compile(
-    rf"(?P<sep>[ \t\u00a0]?|[ \t]?-[ \t]?)(?P<unit>{lexicon.alternation(_NAMES)})(?![A-Za-z0-9²³])"
+    rf"(?P<sep>{HSPACE}?|[ \t]?-[ \t]?)(?P<unit>{lexicon.alternation(_NAMES)})(?![A-Za-z0-9²³])"
 )
 
 

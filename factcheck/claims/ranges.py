@@ -16,12 +16,12 @@ import re
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import SCALES, NumberMention
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]"
 # What stands between the ends: "10 to 15", "10-15", "10 – 15", "between 10 and 15".
-_JOIN = regexcache.compile(rf"{_SP}*(?:-|–|—){_SP}*|{_SP}+(?P<word>to|and|through|till|until){_SP}+")
-_OPENER_BEFORE = regexcache.compile(rf"\b(?P<opener>[Bb]etween|[Ff]rom){_SP}+$")
+_JOIN = regexcache.compile(rf"{HSPACE}*(?:-|–|—){HSPACE}*|{GAP}(?P<word>to|and|through|till|until){GAP}")
+_OPENER_BEFORE = regexcache.compile(rf"\b(?P<opener>[Bb]etween|[Ff]rom){GAP}$")
 _LAST_WORD = regexcache.compile(r"([A-Za-z]+)$")
 RANGE_KINDS = frozenset({"number", "percent", "money", "quantity", "duration", "time", "date", "age"})
 _ORDERED_KINDS = frozenset({"number", "percent", "money", "quantity", "duration", "age"})

@@ -17,6 +17,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 from factcheck.values import Duration
 
@@ -25,21 +26,20 @@ _DEICTIC: dict[str, list] = _TABLE["deictic"]
 _DIRECTIONS: dict[str, int] = _TABLE["directions"]
 _GRAINS: list[str] = _TABLE["grains"]
 _WEEKDAYS = lexicon.words("weekdays")
-_SP = r"[ \t\u00a0]+"
 
 # Scans for the key word only (a trie, no leading assertion, so the regex engine skips fast), then
 # reads the direction before it ("last", "next") or the article and "ago" around it with anchored matches.
 _KEY = regexcache.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAYS, *_GRAINS]) + r"\b")
 _DIRECTION_BEFORE = regexcache.compile(
-    rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){_SP}$"
+    rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){GAP}$"
 )
 _DIRECTION_REACH = max(map(len, _DIRECTIONS)) + 2
-_DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{_SP})?[Dd]ay{_SP}(?P<rel>after|before){_SP}$")
-_ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{_SP}$")
+_DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Dd]ay{GAP}(?P<rel>after|before){GAP}$")
+_ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{GAP}$")
 # "ago" and "from now" count from the document date; "earlier" and "later" from the narrative's date.
-_SHIFTS = rf"(?P<rel>ago|earlier|later|from{_SP}now|hence)\b"
-_AGO = regexcache.compile(rf"{_SP}{_SHIFTS}")
-_AGO_AFTER = regexcache.compile(rf"{_SP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{_SP}{_SHIFTS}")
+_SHIFTS = rf"(?P<rel>ago|earlier|later|from{GAP}now|hence)\b"
+_AGO = regexcache.compile(rf"{GAP}{_SHIFTS}")
+_AGO_AFTER = regexcache.compile(rf"{GAP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{GAP}{_SHIFTS}")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
               "quarter": Duration.of(1, "quarter"),

@@ -15,22 +15,23 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Duration, TimeOfDay
 
 _TABLE = lexicon.load("relative")
 _MERIDIEM = r"(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[AaPp][Mm]\b)"
 # A cheap scan for what can only follow an hour ("9:", "9 a.m.", "9 o'clock"), then the full match.
-_HINT = regexcache.compile(r"\d(?::[0-5]\d|[ \t\u00a0]?[AaPp]\.?[ ]?[Mm]\b|[ \t\u00a0]+o['’]clock\b)")
+_HINT = regexcache.compile(rf"\d(?::[0-5]\d|{HSPACE}?[AaPp]\.?[ ]?[Mm]\b|{GAP}o['’]clock\b)")
 _CLOCK = regexcache.compile(
     rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?![\d:]))?"
-    rf"(?:[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b)?(?![\d:,.]\d)"
+    rf"(?:{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b)?(?![\d:,.]\d)"
 )
-_SPELLED_AFTER = regexcache.compile(rf"[ \t\u00a0]?{_MERIDIEM}|[ \t\u00a0]+(?P<oclock>o['’]clock)\b")
+_SPELLED_AFTER = regexcache.compile(rf"{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b")
 _WORDS: dict[str, list[int]] = _TABLE["clock_words"]
 _WORD = regexcache.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b")
 _WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
-_ZONE_AFTER = regexcache.compile(rf"[ \t\u00a0]+\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
+_ZONE_AFTER = regexcache.compile(rf"{GAP}\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
 _MINUTE = Duration.of(1, "minute")
 # Times in words: "half past eight in the evening", "a quarter to nine", "eleven at night".
 _PAST_TO_BEFORE = regexcache.compile(
@@ -38,7 +39,7 @@ _PAST_TO_BEFORE = regexcache.compile(
     re.IGNORECASE,
 )
 _DAY_PART_AFTER = regexcache.compile(
-    r"[ \t\u00a0]+(?:o['’]clock[ \t]+)?(?P<part>in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night"
+    rf"{GAP}(?:o['’]clock[ \t]+)?(?P<part>in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night"
     r"|this[ \t]+(?:morning|afternoon|evening)|tonight)\b",
     re.IGNORECASE,
 )

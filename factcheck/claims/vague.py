@@ -12,9 +12,9 @@ from __future__ import annotations
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
+from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 
-_SP = r"[ \t\u00a0]+"
 _UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "day", "weeks": "week",
           "months": "month", "years": "year", "decades": "decade", "centuries": "century"}
 _QUANTIFIERS = ["several", "a few", "few", "many", "some", "a number of", "countless", "recent",
@@ -24,9 +24,9 @@ _TAKERS = ["for", "over", "within", "took", "take", "takes", "taking", "lasted",
            "after", "waited", "wait"]
 _UNIT = lexicon.alternation(_UNITS)
 _VAGUE = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<q>{lexicon.alternation(lexicon.with_capitals(_QUANTIFIERS))})(?:{_SP}|-)"
-    rf"|(?P<taker>{lexicon.alternation(lexicon.with_capitals(_TAKERS))}){_SP})"
-    rf"(?:(?:more|long|additional|straight){_SP})?(?P<unit>{_UNIT})\b(?!{_SP}(?:of|ago|old|later|earlier)\b)"
+    rf"(?<![\w-])(?:(?P<q>{lexicon.alternation(lexicon.with_capitals(_QUANTIFIERS))})(?:{GAP}|-)"
+    rf"|(?P<taker>{lexicon.alternation(lexicon.with_capitals(_TAKERS))}){GAP})"
+    rf"(?:(?:more|long|additional|straight){GAP})?(?P<unit>{_UNIT})\b(?!{GAP}(?:of|ago|old|later|earlier)\b)"
 )
 
 

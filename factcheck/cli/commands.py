@@ -14,15 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.cli.config import Config, load_config
-from factcheck.cli.options import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.errors import ConfigError, UsageError
+from factcheck.errors import ConfigError, UsageError, did_you_mean
+from factcheck.exitcodes import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.findings import Confidence, Severity
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.rules.pack import Pack
 from factcheck.rules.selection import Selection
-from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from factcheck.reporters import ReportOptions
@@ -136,7 +135,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     default_format = "jsonl" if args.resume else config.format or "text"
     confidence = min_confidence_of(args, config)
     options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
-    corpus = CorpusRun(args, config, recipe, args.format or default_format, options)
+    corpus = CorpusRun(args, config, recipe, args.format or default_format, options,
+                       extra_formats=tuple(name for name, _ in extras))
     corpus.stage.start(pack, engine)
     outcome = corpus.check(paths, known)
     results = outcome.results
@@ -149,7 +149,10 @@ def run(args: argparse.Namespace, color: bool) -> int:
         print(f"factcheck: wrote {count} findings to the baseline {args.write_baseline}", file=sys.stderr)
         return EXIT_USAGE if outcome.nothing_read else EXIT_OK
     infos = [rule.info for rule in rules] + suppressions.rule_infos(results)
-    report_run = RunResult(results, infos, interrupted=outcome.interrupted)
+    report_run = RunResult(
+        results, infos, interrupted=outcome.interrupted, failure=outcome.failure,
+        unchecked=outcome.unchecked,
+    )
     text = None
     if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
         text = report_text(args, report_run, corpus.format, options)

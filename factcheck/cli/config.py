@@ -16,9 +16,9 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from factcheck.cli.options import FAIL_ON, FORMATS
-from factcheck.errors import ConfigError
+from factcheck.errors import ConfigError, did_you_mean
 from factcheck.findings import Severity
-from factcheck.yamlsource import Node, compose, did_you_mean, read_text
+from factcheck.yamlsource import Node, compose, read_text
 
 YAML_NAME = "factcheck.yaml"
 TOML_NAME = "pyproject.toml"

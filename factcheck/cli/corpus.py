@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
 import signal
 import sys
 import threading
@@ -23,7 +24,7 @@ from factcheck.cli.output import LineStream, ReportFile
 from factcheck.cli.progress import Progress, wanted
 from factcheck.cli.recipe import DocumentStage, EngineRecipe
 from factcheck.documents import FileUnit, InputFailure, LineUnit, ReadOptions, Unit, units
-from factcheck.engine.results import DocumentResult
+from factcheck.engine.results import DocumentResult, Unchecked
 from factcheck.errors import UsageError
 from factcheck.reporters import ReportOptions, jsonl
 
@@ -38,6 +39,7 @@ class Outcome:
     unreadable: int = 0
     interrupted: bool = False
     failure: str | None = None  # why the run stopped early, when it was not Ctrl-C
+    unchecked: tuple[Unchecked, ...] = ()  # what a stopped run did not finish
 
     @property
     def nothing_read(self) -> bool:
@@ -51,17 +53,19 @@ class Outcome:
 
 class CorpusRun:
     """One ``factcheck run`` over its inputs. Opening it claims the outputs: a stale ``-o`` file is
-    removed, a JSONL stream is started (or, with ``--resume``, continued)."""
+    removed, a JSONL stream is started (or, with ``--resume``, continued). A streaming run keeps
+    no results unless ``extra_formats`` (``--output-format``) are made from them."""
 
     def __init__(
         self, args: argparse.Namespace, config: Config, recipe: EngineRecipe, format: str,
-        report_options: ReportOptions,
+        report_options: ReportOptions, extra_formats: tuple[str, ...] = (),
     ) -> None:
         self.args = args
+        self.keep = bool(extra_formats)
         self.format = format
         self.report_options = report_options
         self.options = ReadOptions(args.date, config.date)
-        self.stage = DocumentStage(recipe, self.options, compact=format != "html")
+        self.stage = DocumentStage(recipe, self.options, compact="html" not in (format, *extra_formats))
         self.done = jsonl.Done()
         self.stream: LineStream | None = None
         self.report: ReportFile | None = None
@@ -83,8 +87,7 @@ class CorpusRun:
         from factcheck.engine.stream import check_stream
 
         outcome = Outcome(tally=self.done.tally)
-        found = units(paths, self.options, honour_ignore=not getattr(self.args, "no_ignore", False))
-        pending = (unit for unit in found if _key(unit) not in self.done.keys)
+        pending = (unit for unit in self._units(paths) if _key(unit) not in self.done.keys)
         progress = Progress(paths, wanted(self.args.quiet))
         jobs = self.args.jobs
         interrupts = _Interrupts()
@@ -107,15 +110,35 @@ class CorpusRun:
             outcome.interrupted, outcome.failure = True, str(exc)
         finally:
             progress.close()
+        if outcome.interrupted:
+            with contextlib.suppress(KeyboardInterrupt), interrupts.installed(), interrupts.deferred():
+                outcome.unchecked = self.unchecked(paths)  # a second Ctrl-C waits for the list
         return outcome
+
+    def _units(self, paths: list[str], stdin: io.StringIO | None = None) -> Iterator[Unit]:
+        honour_ignore = not getattr(self.args, "no_ignore", False)
+        return units(paths, self.options, stdin=stdin, honour_ignore=honour_ignore)
+
+    def unchecked(self, paths: list[str]) -> tuple[Unchecked, ...]:
+        """What a stopped run did not finish, found by listing the work again (only its keys are
+        kept: a JSONL file is read line by line, not parsed) and leaving out what is done."""
+        missing: dict[str, list[int]] = {}
+        for unit in self._units(paths, stdin=io.StringIO()):  # standard input cannot be read twice
+            if isinstance(unit, LineUnit) and unit.raw is not None and not unit.raw.strip():
+                continue  # a blank line is no document
+            path, line = _key(unit)
+            if (path, line) not in self.done.keys:
+                missing.setdefault(path, []).extend([line] if line is not None else [])
+        return tuple(Unchecked(path, tuple(lines)) for path, lines in missing.items())
 
     def _take(self, result: DocumentResult, outcome: Outcome) -> None:
         data = jsonl.record(result, self.report_options)
         outcome.tally.add(data)
+        self.done.keys.add(jsonl.key(data))
         outcome.unreadable += result.document is None
         if self.stream is not None:
             self.stream.write(jsonl.line(data))
-        else:  # compacted again here: notes unpickled from workers are interned in this process
+        if self.stream is None or self.keep:  # compacted again: notes from workers are interned here
             outcome.results.append(result.compact() if self.stage.compact else result)
 
     def finish(self, text: str | None, rules: int, outcome: Outcome) -> None:

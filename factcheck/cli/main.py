@@ -19,9 +19,10 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.cli import outputs
-from factcheck.cli.options import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, FAIL_ON, FORMATS
+from factcheck.cli.options import FAIL_ON, FORMATS
 from factcheck.cli.parsing import Parser
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.exitcodes import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules import selection
 

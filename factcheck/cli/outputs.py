@@ -72,7 +72,7 @@ def extra_outputs(values: list[str], formats: tuple[str, ...]) -> list[tuple[str
         if not separator or not path:
             raise UsageError(f"--output-format expects FORMAT=FILE, not {value!r}")
         if name not in formats:
-            from factcheck.yamlsource import did_you_mean
+            from factcheck.errors import did_you_mean
 
             raise UsageError(f"unknown format {name!r} in --output-format",
                              hint=did_you_mean(name, set(formats), "formats"))

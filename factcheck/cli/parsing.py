@@ -9,19 +9,14 @@ gets the closest known spelling as a hint, as git and ruff do.
 from __future__ import annotations
 
 import argparse
-import difflib
 import re
 import sys
 from typing import NoReturn
 
-EXIT_USAGE = 2
+from factcheck.errors import closest
+from factcheck.exitcodes import EXIT_USAGE
+
 _CHOICE = re.compile(r"invalid choice: '([^']*)' \(choose from (.*)\)")
-
-
-def closest(word: str, candidates: list[str]) -> str | None:
-    """The known spelling nearest to ``word``, if one is close enough to be a typo of it."""
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return close[0] if close else None
 
 
 class Parser(argparse.ArgumentParser):

@@ -5,7 +5,7 @@
 """
 
 from factcheck.documents.dates import DateParseError, parse_date
-from factcheck.documents.model import Document, LineIndex, OffsetMap, Position
+from factcheck.documents.model import Document, OffsetMap
 from factcheck.documents.reading import MAX_DOCUMENT_BYTES
 from factcheck.documents.sources import (
     FORMATS,
@@ -21,6 +21,7 @@ from factcheck.documents.sources import (
     unit_size,
     units,
 )
+from factcheck.spans import LineIndex, Position
 
 __all__ = [
     "FORMATS",

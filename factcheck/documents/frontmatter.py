@@ -14,6 +14,7 @@ import yaml
 
 from factcheck.errors import InputError, SourceLocation
 from factcheck.limits import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_VALUES
+from factcheck.spans import LineIndex
 from factcheck.startup import regexcache
 
 _OPENING = regexcache.compile(r"---[ \t]*\r?\n")
@@ -123,11 +124,10 @@ def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> InputError:
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     if isinstance(error, yaml.reader.ReaderError):  # a control character: YAML cannot carry it
-        before = text[: _find_block(text)[0] + error.position]  # type: ignore[index]
-        line, column = before.count("\n") + 1, len(before) - before.rfind("\n")
+        offset = _find_block(text)[0] + error.position  # type: ignore[index]
         problem = f"a control character (U+{error.character:04X}) YAML does not allow"
         return InputError(f"front matter is not valid YAML: {problem}",
-                          SourceLocation(path, line, column, _line(text, line)))
+                          SourceLocation.at(path, LineIndex(text), offset))
     if mark is None:
         return InputError(f"front matter is not valid YAML: {problem}", SourceLocation(path, 1, 1))
     line = mark.line + 2  # the YAML starts on the line after the opening ``---``
@@ -136,5 +136,5 @@ def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> InputError:
 
 
 def _line(text: str, number: int) -> str | None:
-    lines = text.split("\n", number)
-    return lines[number - 1].rstrip("\r") if len(lines) >= number else None
+    lines = LineIndex(text)
+    return lines.line_text(number) if number <= lines.line_count else None

@@ -11,7 +11,6 @@ from. The parser never rejects broken markup; it reports what it can.
 from __future__ import annotations
 
 import html
-import re
 from collections import Counter
 from html.parser import HTMLParser
 
@@ -19,6 +18,7 @@ from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.errors import InputError, SourceLocation
+from factcheck.spans import LineIndex
 from factcheck.startup import regexcache
 
 _SKIPPED = frozenset(
@@ -101,7 +101,7 @@ class _PageParser(HTMLParser):
     def __init__(self, original: str) -> None:
         super().__init__(convert_charrefs=False)
         self.original = original
-        self._line_starts = [0, *(m.end() for m in re.finditer("\n", original))]
+        self._lines = LineIndex(original)
         self.flows = {scope: _Flow(original) for scope in SCOPES}
         self._open: list[tuple[str, str]] = []
         self._roles: Counter[str] = Counter()
@@ -112,7 +112,7 @@ class _PageParser(HTMLParser):
 
     def source_offset(self) -> int:
         line, column = self.getpos()
-        return self._line_starts[min(line, len(self._line_starts)) - 1] + column
+        return self._lines.line_start(line) + column
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         at = self.source_offset()

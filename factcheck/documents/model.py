@@ -6,16 +6,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
-from factcheck.spans import Span
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column in the original file, and the 0-based character offset."""
-
-    offset: int
-    line: int
-    column: int
+from factcheck.spans import LineIndex, Position, Span
 
 
 class OffsetMap:
@@ -69,24 +60,6 @@ class OffsetMap:
             if length != orig_length:
                 end = orig_start + orig_length
         return Span(start, max(start, end))
-
-
-class LineIndex:
-    """Offsets to 1-based lines and columns of a text (columns count characters, not bytes)."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = [0]
-        self._starts.extend(i + 1 for i, ch in enumerate(text) if ch == "\n")
-        self._text = text
-
-    def position(self, offset: int) -> Position:
-        line = bisect.bisect_right(self._starts, offset) - 1
-        return Position(offset, line + 1, offset - self._starts[line] + 1)
-
-    def line_text(self, line: int) -> str:
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else len(self._text)
-        return self._text[start:end].rstrip("\r")
 
 
 @dataclass(slots=True)

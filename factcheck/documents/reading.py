@@ -11,6 +11,7 @@ import codecs
 from typing import BinaryIO
 
 from factcheck.errors import InputError, SourceLocation
+from factcheck.spans import LineIndex
 
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 """Largest single document (a file, stdin, or one JSONL record) accepted: 10 MiB of UTF-8."""
@@ -56,11 +57,11 @@ def _decode_error(
 ) -> InputError:
     byte = bom + error.start
     before = data[bom:byte].decode("utf-8")
-    line_start = before.rfind("\n") + 1
-    line = before.count("\n") + 1 + line_offset
-    column = len(before) - line_start + 1
+    lines = LineIndex(before)
+    where = lines.position(len(before))
     line_end = data.find(b"\n", byte)
     rest = data[byte : len(data) if line_end < 0 else line_end].decode("utf-8", errors="replace")
-    location = SourceLocation(path, line, column, (before[line_start:] + rest).rstrip("\r"))
+    source_line = (before[lines.line_start(where.line) :] + rest).rstrip("\r")
+    location = SourceLocation(path, where.line + line_offset, where.column, source_line)
     bad = data[byte : bom + error.end].hex(" ")
     return InputError(f"invalid UTF-8 at byte {byte} (0x{bad}): {error.reason}; not checked", location)

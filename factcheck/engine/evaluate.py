@@ -15,6 +15,7 @@ from factcheck.engine.confidence import assess
 from factcheck.engine.restate import restate
 from factcheck.errors import EvaluationError
 from factcheck.facts.model import Entity, Period, Timeline
+from factcheck.facts.titles import complete_periods
 from factcheck.findings import INTERNAL, RULE_ERROR, Confidence, Finding, Fix, Severity, describe_exception
 from factcheck.language import EvalContext, TraceEntry
 from factcheck.language.runtime import Cost
@@ -145,7 +146,11 @@ def _unique(key: str, taken: dict[str, Any]) -> str:
 
 def _fact(fact: Timeline | Period | Entity) -> dict[str, str]:
     title = fact.title if isinstance(fact, Timeline) else fact.name
-    return {"id": fact.id, "title": title, "source": str(fact.source) if fact.source else "unknown"}
+    found = {"id": fact.id, "title": title, "source": str(fact.source) if fact.source else "unknown"}
+    complete = complete_periods(fact) if isinstance(fact, Entity) else None
+    if complete is not None:  # why a title the person did not hold is false, not unknown
+        found["offices complete"] = complete
+    return found
 
 
 def _related(primary: Claim | None, others: list[Claim]) -> tuple[Span, ...]:

@@ -63,14 +63,30 @@ def _without_text(document: Document) -> Document:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class Unchecked:
+    """An input a stopped run did not finish: a whole file, or (``lines``) the file lines of the
+    records of a JSONL file that were not checked."""
+
+    path: str
+    lines: tuple[int, ...] = ()
+
+    @property
+    def documents(self) -> int:
+        return len(self.lines) or 1
+
+
 @dataclass(slots=True)
 class RunResult:
-    """A run's results. ``interrupted`` marks a run stopped before its last document (Ctrl-C):
-    ``documents`` then holds only the ones it finished."""
+    """A run's results. ``interrupted`` marks a run stopped before its last document (Ctrl-C, or
+    ``failure``, a lost worker): ``documents`` then holds only the ones it finished, and
+    ``unchecked`` names what it did not."""
 
     documents: list[DocumentResult]
     rules: list[RuleInfo]
     interrupted: bool = False
+    failure: str | None = None
+    unchecked: tuple[Unchecked, ...] = ()
 
     def findings(self) -> list[Finding]:
         return [f for d in self.documents for f in d.findings]

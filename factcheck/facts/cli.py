@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from factcheck.exitcodes import EXIT_FINDINGS, EXIT_OK
+
 
 def add_facts_command(subparsers: Any) -> None:
     facts = subparsers.add_parser("facts", help="import reference facts into SQLite, or look one up")
@@ -31,7 +33,7 @@ def _import(args: argparse.Namespace) -> int:
     facts = load_facts(args.files)
     count = import_facts(facts.facts(), Path(args.db))  # type: ignore[attr-defined]
     print(f"imported {count} facts into {args.db}")
-    return 0
+    return EXIT_OK
 
 
 def _query(args: argparse.Namespace) -> int:
@@ -58,4 +60,4 @@ def _query(args: argparse.Namespace) -> int:
         rows.extend({"entity": e.id, "name": e.name, "holds": args.name}
                     for e in titles.office_holders(base, args.name, args.date))
     sys.stdout.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
-    return 0 if rows else 1
+    return EXIT_OK if rows else EXIT_FINDINGS

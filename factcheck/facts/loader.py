@@ -13,7 +13,17 @@ from pathlib import Path
 
 from factcheck.errors import FactLoadError
 from factcheck.facts.memory import MemoryFactBase
-from factcheck.facts.model import Attribute, Dataset, Entity, Event, FactBase, Period, Source, Timeline
+from factcheck.facts.model import (
+    OFFICES_COMPLETE,
+    Attribute,
+    Dataset,
+    Entity,
+    Event,
+    FactBase,
+    Period,
+    Source,
+    Timeline,
+)
 from factcheck.yamlsource import Node, compose, read_text
 
 _SOURCE_KEYS = {"source", "recorded"}
@@ -99,7 +109,8 @@ def _optional_date(entries: dict[str, Node], key: str):
     return None if key not in entries or entries[key].is_null() else entries[key].date()
 
 
-_ENTITY_KEYS = {"aliases", "born", "country", "code", "demonyms", "roles", "attributes"} | _SOURCE_KEYS
+_ENTITY_KEYS = {"aliases", "born", "country", "code", "demonyms", "roles", "offices_complete",
+                "attributes"} | _SOURCE_KEYS
 
 
 def _entity(node: Node) -> Entity:
@@ -116,6 +127,8 @@ def _entity(node: Node) -> Entity:
         attributes.append(Attribute("demonym", demonym, source=source))
     for item in e["roles"].items() if "roles" in e else ():
         attributes.append(_role(item, source))
+    for item in e[OFFICES_COMPLETE].items() if OFFICES_COMPLETE in e else ():
+        attributes.append(_complete(item, source))
     for item in e["attributes"].items() if "attributes" in e else ():
         attributes.append(_attribute(item, source))
     ident, kind, name = e["id"].string(), e["type"].string(), e["name"].string()
@@ -134,6 +147,14 @@ def _role(node: Node, default: Source | None) -> Attribute:
     start, end = _interval(r)
     of = r["of"].string() if "of" in r else None
     return Attribute("role", r["title"].string(), start, end, of, _source(r, default))
+
+
+def _complete(node: Node, default: Source | None) -> Attribute:
+    """An interval in which the entity's ``roles`` are every office it held: a title it did not
+    hold then is false, where elsewhere it is only not known."""
+    c = node.mapping(set(), {"start", "end"} | _SOURCE_KEYS)
+    start, end = _interval(c)
+    return Attribute(OFFICES_COMPLETE, "complete", start, end, None, _source(c, default))
 
 
 def _attribute(node: Node, default: Source | None) -> Attribute:

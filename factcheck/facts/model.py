@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from factcheck.startup import regexcache
 
+# The attribute of an interval in which an entity's roles are every office it held.
+OFFICES_COMPLETE = "offices_complete"
 MAX_NAME_WORDS = 6  # longest name, in words, that a document mention is matched against
 
 

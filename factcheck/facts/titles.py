@@ -5,6 +5,11 @@ or body written beside it ("Russian President", "President of Russia", "U.S. Pre
 Commission President"). Titles that do not describe the office on the date ("former", "acting",
 "-elect") are not understood, and a title that is not understood resolves to nothing rather than to
 a guess.
+
+Which offices a title can be judged against: the heads of state and government (``HEADS``), which
+the leaders' facts record for everyone they list, always; any other office (``OFFICES``: "chancellor
+of the exchequer", "foreign minister") only on dates for which a person's facts declare their
+offices complete (``offices_complete``), since elsewhere a missing role is only not known.
 """
 
 from __future__ import annotations
@@ -12,11 +17,19 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from factcheck.facts.model import Attribute, Entity, FactBase, normalize_name
+from factcheck.facts.model import OFFICES_COMPLETE, Attribute, Entity, FactBase, Period, normalize_name
 from factcheck.startup import regexcache
 
-OFFICES = ("vice president", "prime minister", "general secretary", "crown prince", "president",
-           "premier", "chancellor", "king", "queen", "emperor")
+HEADS = ("vice president", "prime minister", "general secretary", "crown prince", "president",
+         "premier", "chancellor", "king", "queen", "emperor")
+# Offices recognised in a title besides the heads; the longer phrase is tried first, so the
+# Chancellor of the Exchequer is no chancellor ("deputy" titles are not read at all).
+OTHER_OFFICES = ("chancellor of the exchequer", "first minister",
+                 "foreign minister", "foreign secretary", "finance minister", "defence minister",
+                 "defense minister", "interior minister", "home secretary", "secretary of state",
+                 "treasury secretary", "defence secretary", "defense secretary", "secretary-general",
+                 "secretary general", "governor", "mayor", "senator", "speaker")
+OFFICES = OTHER_OFFICES + HEADS
 SYNONYMS = {"premier": "prime minister"}
 NOT_CURRENT = regexcache.compile(
     r"\b(former|ex|late|then|acting|interim|elect|outgoing|incoming|deputy|first lady)\b"
@@ -60,11 +73,27 @@ def role_fits(facts: FactBase, role: Attribute, office: str, polity: Entity | No
 
 
 def holds_title(facts: FactBase, person: Entity, title: str, date: dt.date) -> bool | None:
-    """Whether ``person`` held the office ``title`` names on ``date``; None if not understood."""
+    """Whether ``person`` held the office ``title`` names on ``date``; None if the title is not
+    understood, or names an office beyond the heads' on a date the person's offices are not
+    declared complete for."""
     parsed = parse_title(facts, title)
     if parsed is None:
         return None
-    return any(role_fits(facts, role, *parsed) for role in person.roles_on(date))
+    if any(role_fits(facts, role, *parsed) for role in person.roles_on(date)):
+        return True
+    return False if parsed[0] in HEADS or offices_complete(person, date) else None
+
+
+def offices_complete(person: Entity, date: dt.date) -> bool:
+    """Whether the facts declare ``person``'s roles to be every office they held on ``date``."""
+    return any(a.holds_on(date) for a in person.values(OFFICES_COMPLETE))
+
+
+def complete_periods(person: Entity) -> str | None:
+    """The intervals ``person``'s offices are declared complete for, as a reader reads them."""
+    spans = [f"{a.start or 'always'} to {a.end or 'the recorded date'}"
+             for a in person.values(OFFICES_COMPLETE)]
+    return "; ".join(spans) or None
 
 
 def office_holders(facts: FactBase, title: str, date: dt.date) -> list[Entity]:
@@ -79,6 +108,37 @@ def office_holders(facts: FactBase, title: str, date: dt.date) -> list[Entity]:
         e for e in candidates.values()
         if any(role_fits(facts, role, office, polity) for role in e.roles_on(date))
     ]
+
+
+ONE_TERM = dt.timedelta(days=4 * 365)  # the shortest fixed term of a head of state or government
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def term_of(facts: FactBase, person: Entity, ordinal: str | None, tenure: bool,
+            date: dt.date) -> Period | None:
+    """The term of office an elapsed time is counted in: the period the facts name for the person
+    ("Donald Trump's second term"; without an ordinal, the one under way on ``date``); failing
+    that, when the phrase counts from taking office (``tenure``), the head-of-state or -government
+    office the person held on ``date``, from its start; so too for a swearing-in when that office
+    began less than ``ONE_TERM`` before ``date`` (no second term can have begun since; a longer
+    tenure may span several inaugurations). None when no one answer fits."""
+    names = (person.name, *person.aliases)
+    ordinals = (ordinal,) if ordinal else _ORDINALS
+    named = {p for n in names for o in ordinals if (p := facts.period(f"{n}'s {o} term")) is not None}
+    if ordinal is None:
+        named = {p for p in named if p.start <= date and (p.end is None or date < p.end)}
+    named = {p for p in named if p.start <= date}
+    if named or ordinal is not None:
+        return named.pop() if len(named) == 1 else None
+    roles = {(r.value, r.of, r.start, r.source) for r in person.roles_on(date)
+             if r.start is not None and office_of(str(r.value)) in HEADS
+             and (tenure or date - r.start < ONE_TERM)}
+    if len(roles) != 1:
+        return None
+    title, of, start, source = roles.pop()
+    office = f"{title} of {of}" if of else str(title)
+    return Period(f"{person.id}-in-office", f"{person.name}'s time in office as {office}", start, None, (),
+                  source or person.source)
 
 
 def describe_roles(person: Entity, date: dt.date) -> str | None:

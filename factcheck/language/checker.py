@@ -8,14 +8,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from factcheck.errors import ExpressionTypeError
+from factcheck.errors import ExpressionTypeError, did_you_mean
 from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.env import TypeEnv
 from factcheck.language.locator import Locator
 from factcheck.language.operators import APPROXIMABLE, ORDERED, arithmetic_type
 from factcheck.language.parser import AGGREGATES
-from factcheck.yamlsource import did_you_mean
 
 SUMMABLE = {"number", "duration", "percent", "money"}
 

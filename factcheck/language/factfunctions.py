@@ -72,8 +72,17 @@ def _office_holder(ctx: Any, title: str, date: dt.date) -> Entity | None:
 @_register("holds_title(e: entity, title: string, date: date) -> bool?", needs_ctx=True)
 def _holds_title(ctx: Any, e: Entity, title: str, date: dt.date) -> bool | None:
     """Whether ``e`` held the office ``title`` names on ``date``; null when the title is not an
-    office the facts describe, or is qualified ("former", "acting", "-elect")."""
+    office the facts describe, or is qualified ("former", "acting", "-elect"), or names an office
+    beyond the heads of state and government on a date for which ``e``'s offices are not declared
+    complete."""
     return titles.holds_title(ctx.facts, e, title, date)
+
+
+@_register("offices_complete(e: entity, date: date) -> bool")
+def _offices_complete(e: Entity, date: dt.date) -> bool:
+    """Whether the facts declare ``e``'s roles to be every office ``e`` held on ``date``
+    (``offices_complete`` in the facts file): then a title ``e`` did not hold is false, not unknown."""
+    return titles.offices_complete(e, date)
 
 
 @_register("role_on(e: entity, date: date) -> string?")
@@ -88,6 +97,16 @@ def _first_office(e: Entity) -> dt.date | None:
     before it the facts say nothing about the titles ``e`` held."""
     starts = [role.start for role in e.values("role") if role.start is not None]
     return min(starts) if starts else None
+
+
+@_register("term_of(e: entity, ordinal: string?, tenure: bool, date: date) -> period?", needs_ctx=True,
+           null_safe=True)
+def _term_of(ctx: Any, e: Entity, ordinal: str | None, tenure: bool, date: dt.date):
+    """The term of office of ``e`` an elapsed time is counted in ("his second term": the period
+    the facts name "<name>'s second term"; without an ordinal, the one under way on ``date``);
+    with ``tenure`` ("since taking office") and no such period, the head-of-state or -government
+    office ``e`` held on ``date``, from its start. Null when none or several fit."""
+    return titles.term_of(ctx.facts, e, ordinal, tenure, date)
 
 
 @_register("birth_date(e: entity) -> date?")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from factcheck.errors import SourceLocation
+from factcheck.spans import LineIndex
 
 
 class Locator(Protocol):
@@ -22,17 +23,13 @@ class StringLocator:
     def __init__(self, text: str, path: str = "<expr>") -> None:
         self.text = text
         self.path = path
+        self.lines = LineIndex(text)
 
     def locate(self, offset: int, length: int = 1) -> SourceLocation:
         offset = max(0, min(offset, len(self.text)))
-        line_start = self.text.rfind("\n", 0, offset) + 1
-        line_end = self.text.find("\n", offset)
-        line_end = len(self.text) if line_end < 0 else line_end
-        line = self.text.count("\n", 0, offset) + 1
+        line_end = self.lines.line_end(self.lines.position(offset).line)
         length = max(1, min(length, line_end - offset)) if line_end > offset else 1
-        return SourceLocation(
-            self.path, line, offset - line_start + 1, self.text[line_start:line_end], length
-        )
+        return SourceLocation.at(self.path, self.lines, offset, length)
 
 
 class ShiftedLocator:

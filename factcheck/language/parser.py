@@ -13,15 +13,14 @@ from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from factcheck.errors import ExpressionSyntaxError
+from factcheck.errors import ExpressionSyntaxError, did_you_mean
 from factcheck.language import ast, treecodec
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
-from factcheck.limits import MAX_EXPRESSION_DEPTH
+from factcheck.limits import MAX_EXPRESSION_DEPTH, MAX_SYNTAX_DEPTH
 from factcheck.startup.cache import Table
 from factcheck.startup.resources import grammar_path, load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
-from factcheck.yamlsource import did_you_mean
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -95,6 +94,7 @@ def _parse_text(text: str, locator: Locator, start: str) -> Any:
         raise _syntax_error(error, text, locator) from None
     except RecursionError:
         raise _too_deep(locator) from None
+    _check_tree_depth(tree, text, locator)
     try:
         return _Builder(text, locator).transform(tree)
     except RecursionError:
@@ -130,6 +130,34 @@ def _check_depth(text: str, locator: Locator) -> None:
                                             locator.locate(match.start(), 1))
         elif token in ")]":
             depth -= 1
+
+
+def _check_tree_depth(tree: Any, text: str, locator: Locator) -> None:
+    """Refuse operators nested past :data:`MAX_SYNTAX_DEPTH` (the tree walked without recursion,
+    leftmost first; names and literals are no level), at the first one too deep: where it starts,
+    or, in a left-nested chain (``a and b and c ...``, whose nodes all start at its first operand),
+    at the operator that follows it."""
+    from lark import Tree
+
+    stack = [(tree, 0, -1)]  # the root (`start`, `bindings`) is no level
+    while stack:
+        node, depth, parent_start = stack.pop()
+        children = [child for child in node.children if isinstance(child, Tree)]
+        start = node.meta.start_pos if not node.meta.empty else parent_start
+        if depth > MAX_SYNTAX_DEPTH and children:
+            offset = start if start != parent_start else _next_token(text, node.meta.end_pos)
+            raise ExpressionSyntaxError(
+                f"expression nested more than {MAX_SYNTAX_DEPTH} levels deep", locator.locate(offset, 1),
+                hint="split it with `let`, or test a long chain of `or` with `in [...]`",
+            )
+        stack.extend((child, depth + 1, start) for child in reversed(children))
+
+
+def _next_token(text: str, offset: int) -> int:
+    """The offset of the first character at or after ``offset`` that is not white space."""
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return min(offset, max(len(text) - 1, 0))
 
 
 def _describe_expected(expected: set[str]) -> str:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from factcheck.engine.results import RunResult
+from factcheck.engine.results import RunResult, Unchecked
 from factcheck.findings import Confidence, Finding, Severity
 
 TOOL_NAME = "factcheck"
@@ -35,6 +36,10 @@ class Reporter(Protocol):
     """Formats a run; never computes or filters findings."""
 
     def __call__(self, run: RunResult, options: ReportOptions) -> str: ...
+
+
+def plural(count: int, noun: str, plural_form: str | None = None) -> str:
+    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
 def tool_version() -> str:
@@ -67,3 +72,51 @@ class Totals:
     @property
     def findings(self) -> int:
         return sum(self.by_severity.values())
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """Why an interrupted run stopped, as every machine format states it: the process's exit code
+    (the command line's 130 for Ctrl-C, 3 for a lost worker), the signal, and a description."""
+
+    exit_code: int
+    exit_signal: signal.Signals | None
+    description: str
+
+    @classmethod
+    def of(cls, run: RunResult) -> Stop | None:
+        if not run.interrupted:
+            return None
+        if run.failure:
+            return cls(3, None, f"stopped by an internal error: {run.failure}")
+        return cls(128 + signal.SIGINT, signal.SIGINT, "interrupted (Ctrl-C)")
+
+    def summary(self, run: RunResult) -> str:
+        """One sentence: how the run stopped, what it finished and what it did not."""
+        left = sum(item.documents for item in run.unchecked)
+        rest = f"{plural(left, 'document')} in {plural(len(run.unchecked), 'input')} not checked" if left \
+            else "every input was checked"
+        return f"The run was {self.description} after {plural(len(run.documents), 'document')}; {rest}."
+
+
+def line_ranges(lines: Iterable[int]) -> list[tuple[int, int]]:
+    """Sorted lines as inclusive runs: 3 4 5 9 → (3, 5) (9, 9)."""
+    ranges: list[tuple[int, int]] = []
+    for line in sorted(lines):
+        if ranges and line == ranges[-1][1] + 1:
+            ranges[-1] = (ranges[-1][0], line)
+        else:
+            ranges.append((line, line))
+    return ranges
+
+
+def unchecked_text(item: Unchecked, most: int = 5) -> str:
+    """``news.jsonl: 812 records (lines 1189-2000)``, or ``b.md`` for a whole file; at most ``most``
+    runs of lines are spelled out."""
+    if not item.lines:
+        return item.path
+    ranges = line_ranges(item.lines)
+    spelled = [f"{start}" if start == end else f"{start}-{end}" for start, end in ranges[:most]]
+    more = f" and {len(ranges) - most} more runs" if len(ranges) > most else ""
+    noun = "line" if len(item.lines) == 1 else "lines"
+    return f"{item.path}: {plural(item.documents, 'record')} ({noun} {', '.join(spelled)}{more})"

@@ -4,10 +4,10 @@ compilers and ruff print them, so editors, ``grep`` and quickfix lists read the 
 from __future__ import annotations
 
 from factcheck.engine.results import RunResult
-from factcheck.reporters.base import ReportOptions, Totals
+from factcheck.reporters.base import ReportOptions, Totals, plural
 from factcheck.reporters.locations import locate
 from factcheck.reporters.style import Painter
-from factcheck.reporters.text import one_line, plural
+from factcheck.reporters.text import one_line
 from factcheck.safetext import visible
 
 

@@ -20,11 +20,11 @@ from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
-from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, tool_version
+from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, plural, tool_version
 from factcheck.reporters.claims import claim_value
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate
-from factcheck.reporters.text import evidence_value, plural
+from factcheck.reporters.text import evidence_value
 from factcheck.safetext import visible
 from factcheck.spans import Span
 

@@ -1,7 +1,9 @@
 """``--format json`` (DESIGN §6): documents with their findings, offsets and lines into the original
 file, and a summary. Key order is fixed; a file-level finding has ``"span": null``. Each finding
 carries its ``confidence``, whether it is ``below_min_confidence`` (it does not gate the exit code)
-and its suggested correction, ``fix`` (``{"span", "replacement"}``) or null."""
+and its suggested correction, ``fix`` (``{"span", "replacement"}``) or null. A stopped run's summary
+says ``interrupted``, its ``exit_code``, why it ``stopped``, and lists the inputs it left
+``unchecked``."""
 
 from __future__ import annotations
 
@@ -9,9 +11,9 @@ import json
 from typing import Any
 
 from factcheck.documents.model import Document
-from factcheck.engine.results import DocumentResult, RunResult
+from factcheck.engine.results import DocumentResult, RunResult, Unchecked
 from factcheck.findings import Confidence, Finding, Fix, Severity
-from factcheck.reporters.base import TOOL_NAME, ReportOptions, Totals, tool_version
+from factcheck.reporters.base import TOOL_NAME, ReportOptions, Stop, Totals, line_ranges, tool_version
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate
 from factcheck.safetext import json_text
@@ -87,9 +89,22 @@ def summary_object(run: RunResult, options: ReportOptions | None = None) -> dict
         "min_confidence": options.min_confidence.value,
         "below_min_confidence": sum(1 for f in findings if not options.shown(f)),
     }
-    if run.interrupted:  # stopped by Ctrl-C: the documents listed are the ones it finished
+    stop = Stop.of(run)
+    if stop is not None:  # stopped early: the documents listed are the ones it finished
         summary["interrupted"] = True
+        summary["exit_code"] = stop.exit_code
+        summary["stopped"] = stop.description
+        summary["unchecked"] = [unchecked_object(item) for item in run.unchecked]
     return summary
+
+
+def unchecked_object(item: Unchecked) -> dict[str, Any]:
+    """An input a stopped run did not check: its path, how many documents, and for a JSONL file the
+    runs of record lines (``[first, last]``, inclusive)."""
+    data: dict[str, Any] = {"path": item.path, "documents": item.documents}
+    if item.lines:
+        data["line_ranges"] = [list(pair) for pair in line_ranges(item.lines)]
+    return data
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

@@ -9,6 +9,9 @@ errors and rule errors are ``<error>`` elements, on the failing rule's testcase 
 evidence names a loaded rule, else on a testcase of their own (``factcheck/input-error``, ...).
 Findings below ``--min-confidence`` do not fail a testcase (they do not gate the run either): they
 are listed in its ``<system-out>``, labelled with their confidence.
+
+A run stopped early (Ctrl-C) ends with a suite ``factcheck: run stopped`` holding one ``<error>``
+testcase per input it did not check.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ from collections import defaultdict
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Confidence, Finding
-from factcheck.reporters.base import TOOL_NAME, ReportOptions
+from factcheck.reporters.base import TOOL_NAME, ReportOptions, Stop, unchecked_text
 from factcheck.reporters.locations import file_line, locate
 from factcheck.safetext import xml_text
 
 ERROR_RULES = (INPUT_ERROR, RULE_ERROR)
+STOPPED_SUITE = "factcheck: run stopped"
 
 
 def describe(path: str, document: Document | None, finding: Finding) -> str:
@@ -113,11 +117,30 @@ def count_attributes(element: ET.Element) -> None:
     element.set("time", f"{sum(float(case.get('time', 0)) for case in cases):.6f}")
 
 
+def stopped_suite(parent: ET.Element, run: RunResult, stop: Stop) -> None:
+    """A stopped run's last suite: one errored testcase per input it did not check (or one saying
+    it checked everything before it stopped), so a CI dashboard shows the run as broken."""
+    suite = ET.SubElement(parent, "testsuite", {"name": STOPPED_SUITE})
+    items = run.unchecked or (None,)
+    for item in items:
+        name = item.path if item is not None else "all inputs checked"
+        attributes = {"classname": STOPPED_SUITE, "name": xml_text(name), "time": "0"}
+        case = ET.SubElement(suite, "testcase", attributes)
+        if item is not None:
+            case.set("file", xml_text(item.path))
+        error = ET.SubElement(case, "error", {"message": xml_text(stop.summary(run)), "type": "interrupted"})
+        error.text = xml_text(f"not checked: {unchecked_text(item)}" if item else stop.summary(run))
+    count_attributes(suite)
+
+
 def render(run: RunResult, options: ReportOptions) -> str:
     root = ET.Element("testsuites", {"name": TOOL_NAME})
     rule_ids = [rule.id for rule in run.rules]
     for result in run.documents:
         testsuite(root, result, rule_ids, options)
+    stop = Stop.of(run)
+    if stop is not None:
+        stopped_suite(root, run, stop)
     count_attributes(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -9,6 +9,9 @@ scale of priority) and ``properties.confidence``; ``properties.belowMinConfidenc
 below ``--min-confidence``. A suggested correction is a ``fixes`` entry replacing the figure's exact
 region (not for a JSONL record, whose region is the whole record line); a rule's confidence cap is
 its descriptor's ``properties.precision``, as CodeQL names it.
+
+A stopped run (Ctrl-C, a lost worker) has ``executionSuccessful: false``, its ``exitCode`` (and
+``exitSignalName``), and a ``toolExecutionNotifications`` error per input it did not check.
 """
 
 from __future__ import annotations
@@ -19,9 +22,9 @@ from urllib.parse import quote
 
 from factcheck.ci.fingerprints import finding_fingerprint
 from factcheck.documents.model import Document
-from factcheck.engine.results import RunResult
+from factcheck.engine.results import RunResult, Unchecked
 from factcheck.findings import INPUT_ERROR, RULE_ERROR, Confidence, Finding, Severity
-from factcheck.reporters.base import TOOL_NAME, ReportOptions, tool_version
+from factcheck.reporters.base import TOOL_NAME, ReportOptions, Stop, line_ranges, tool_version, unchecked_text
 from factcheck.reporters.json_report import dumps
 from factcheck.reporters.jsonvalues import to_json
 from factcheck.reporters.locations import Location, locate, with_record
@@ -178,7 +181,8 @@ def properties(document: Document | None, finding: Finding, location: Location |
 
 
 def invocation(run: RunResult) -> dict[str, Any]:
-    """The run's invocation, whose notifications carry the skipped rules and notes per document."""
+    """The run's invocation, whose notifications carry the skipped rules and notes per document,
+    and, for a stopped run, how it stopped and each input it did not check."""
     notifications = []
     for item in run.documents:
         where = [{"physicalLocation": {"artifactLocation": artifact_location(item.path)}}]
@@ -192,7 +196,34 @@ def invocation(run: RunResult) -> dict[str, Any]:
         for note in item.notes:
             if not any(note.startswith(f"{rule_id}:") for rule_id in item.skipped):
                 notifications.append({"level": "note", "message": {"text": note}, "locations": where})
-    return {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+    data: dict[str, Any] = {"executionSuccessful": True}
+    stop = Stop.of(run)
+    if stop is not None:
+        data = {"executionSuccessful": False, "exitCode": stop.exit_code}
+        if stop.exit_signal is not None:
+            data["exitSignalName"] = stop.exit_signal.name
+            data["exitSignalNumber"] = int(stop.exit_signal)
+        data["exitCodeDescription"] = stop.description
+        notifications.append({"level": "error", "message": {"text": stop.summary(run)}})
+        notifications.extend(unchecked_notification(item) for item in run.unchecked)
+    data["toolExecutionNotifications"] = notifications
+    return data
+
+
+def unchecked_notification(item: Unchecked) -> dict[str, Any]:
+    """An input a stopped run did not check; for a JSONL file, the records' lines (first to last as
+    the region, every run of lines in ``properties.lineRanges``)."""
+    location: dict[str, Any] = {"artifactLocation": artifact_location(item.path)}
+    properties: dict[str, Any] = {"uncheckedDocuments": item.documents}
+    if item.lines:
+        location["region"] = {"startLine": min(item.lines), "endLine": max(item.lines)}
+        properties["lineRanges"] = [list(pair) for pair in line_ranges(item.lines)]
+    return {
+        "level": "error",
+        "message": {"text": f"not checked: {unchecked_text(item)}"},
+        "locations": [{"physicalLocation": location}],
+        "properties": properties,
+    }
 
 
 def render(run: RunResult, options: ReportOptions) -> str:

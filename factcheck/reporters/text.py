@@ -17,17 +17,13 @@ from typing import Any
 from factcheck.documents.model import Document
 from factcheck.engine.results import DocumentResult, RunResult
 from factcheck.findings import Confidence, Finding, Severity
-from factcheck.reporters.base import ReportOptions, Totals
+from factcheck.reporters.base import ReportOptions, Stop, Totals, plural, unchecked_text
 from factcheck.reporters.human import human
 from factcheck.reporters.locations import Location, locate
 from factcheck.reporters.style import Painter, display, width
 from factcheck.safetext import visible
 
 DETAIL_LIMIT = 20  # documents up to which every document and its notes are listed
-
-
-def plural(count: int, noun: str, plural_form: str | None = None) -> str:
-    return f"{count} {noun if count == 1 else plural_form or noun + 's'}"
 
 
 def one_line(text: str) -> str:
@@ -201,6 +197,9 @@ def summary(run: RunResult, paint: Painter, options: ReportOptions | None = None
     return f"Checked {checked}{plural(totals.rules, 'rule')}; {', '.join(counts)}{below}."
 
 
+UNCHECKED_SHOWN = 10  # inputs a stopped run lists by name
+
+
 def render(run: RunResult, options: ReportOptions) -> str:
     paint = Painter(options.color)
     detailed = options.show_notes or len(run.documents) <= DETAIL_LIMIT
@@ -219,7 +218,13 @@ def render(run: RunResult, options: ReportOptions) -> str:
         out.extend(notes_summary(run.documents))
     if out and out[-1] != "":
         out.append("")
-    if run.interrupted:
+    stop = Stop.of(run)
+    if stop is not None:
         out.append("Interrupted: only the documents checked before the run stopped are reported.")
+        out.extend(wrap(stop.summary(run), 0, 2, options.width))
+        shown = run.unchecked[:UNCHECKED_SHOWN]
+        out.extend(f"  not checked: {visible(unchecked_text(item))}" for item in shown)
+        if len(run.unchecked) > UNCHECKED_SHOWN:
+            out.append(f"  not checked: {plural(len(run.unchecked) - UNCHECKED_SHOWN, 'more input')}")
     out.extend(wrap(summary(run, paint, options), 0, 2, options.width))
     return "\n".join(out) + "\n"

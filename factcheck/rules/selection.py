@@ -41,7 +41,7 @@ class Selection:
         for selector in (*self.select, *self.ignore):
             if not any(matches(rule, selector) for rule in rules):
                 names = {rule.id for rule in rules} | {tag for rule in rules for tag in rule.info.tags}
-                from factcheck.yamlsource import did_you_mean
+                from factcheck.errors import did_you_mean
 
                 hint = did_you_mean(selector, names, "")
                 raise UsageError(f"no loaded rule matches {selector!r}", hint=hint)

@@ -11,6 +11,7 @@ from lsprotocol import types as lsp
 from pygls.uris import from_fs_path
 
 from factcheck.ci.suppressions import SIDECAR_SUFFIX
+from factcheck.spans import LineIndex
 
 REASON = "REASON"
 """The placeholder a suppression's reason starts as: a suppression without a real reason is flagged."""
@@ -79,7 +80,8 @@ def _sidecar_suppression(
     changes: list[lsp.TextDocumentEdit | lsp.CreateFile] = []
     if sidecar.is_file():
         existing = sidecar.read_text(encoding="utf-8")
-        end = lsp.Position(existing.count("\n") + (0 if existing.endswith("\n") or not existing else 1), 0)
+        last = LineIndex(existing).position(len(existing))
+        end = lsp.Position(last.line - (last.column == 1), 0)  # the (0-based) line after the last with text
         prefix = "" if existing.endswith("\n") or not existing else "\n"
         edits = [lsp.TextEdit(lsp.Range(end, end), prefix + entry)]
     else:

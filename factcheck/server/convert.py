@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lsprotocol import types as lsp
@@ -21,7 +21,7 @@ from factcheck.engine.results import DocumentResult
 from factcheck.findings import Finding, Severity
 from factcheck.reporters.claims import claim_object
 from factcheck.reporters.locations import locate
-from factcheck.spans import Span
+from factcheck.spans import LineIndex, Span
 
 SOURCE = "factcheck"
 SEVERITIES = {
@@ -38,15 +38,19 @@ class Buffer:
     uri: str
     text: str
     codec: PositionCodec
+    index: LineIndex = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "index", LineIndex(self.text))
 
     @property
     def lines(self) -> Sequence[str]:
         return self.text.splitlines(True)
 
     def position(self, offset: int, lines: Sequence[str]) -> lsp.Position:
-        line = self.text.count("\n", 0, offset)
-        start = self.text.rfind("\n", 0, offset) + 1
-        return self.codec.position_to_client_units(lines, ServerTextPosition(line, offset - start))
+        where = self.index.position(offset)
+        server = ServerTextPosition(where.line - 1, where.column - 1)
+        return self.codec.position_to_client_units(lines, server)
 
     def range(self, start: int, end: int, lines: Sequence[str]) -> lsp.Range:
         return lsp.Range(self.position(start, lines), self.position(end, lines))

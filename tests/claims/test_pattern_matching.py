@@ -10,7 +10,10 @@ the composite claims must be identical, fields included.
 
 from __future__ import annotations
 
+import json
+import os
 import random
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -136,3 +139,27 @@ def test_brute_force_reference_is_independent_of_candidates() -> None:
     kind = next(k for k in patterns.default_kinds() if k.kind.name == "age_birth")
     (claim,) = patterns.match_kind(masked, kind, brute=True)
     assert claim.text == "Jean Dupont, 61, born in 1964"
+
+
+def _news(limit: int) -> list[str]:
+    data = os.environ.get("FACTCHECK_DATA")
+    if not data:
+        pytest.skip("FACTCHECK_DATA is not set: the news corpus is needed for this comparison")
+    texts = []
+    with (Path(data) / "news" / "news.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            texts.append(json.loads(line)["text"])
+            if len(texts) >= limit:
+                break
+    return texts
+
+
+def test_candidate_starts_match_brute_force_on_news_articles(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real articles: every prefilter (starting words, needs within a window, bullets) at once, on
+    the lines, lists, capitals and lengths of wire copy rather than on one sentence."""
+    found = 0
+    for text in _news(12):
+        fast, brute = _both(monkeypatch, text)
+        assert fast == brute, text[:200]
+        found += len(fast)
+    assert found >= 12

@@ -151,3 +151,32 @@ def test_syntax_errors(text, column, words):
     assert words in info.value.message
     assert info.value.location.column == column
     assert "LPAR" not in info.value.message and "$END" not in info.value.message
+
+
+DEPTH = 200  # factcheck.limits.MAX_SYNTAX_DEPTH
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        # a prefix chain: at the operator one level too deep
+        ("not " * 300 + "true", 4 * DEPTH + 1),
+        ("-" * 300 + "1 > 0", DEPTH),  # the comparison is the first level
+        ("if true then " * 300 + "1" + " else 2" * 300, 13 * DEPTH + 1),
+        # a left-nested chain, whose nodes all start at its first operand: at the operator after
+        # the operand that is one level too deep
+        (" and ".join(["a"] * 300), len(" and ".join(["a"] * (300 - DEPTH))) + 2),
+        ("1" + " + 1" * 300 + " > 0", len("1" + " + 1" * (300 - DEPTH + 1)) + 2),
+    ],
+)
+def test_nesting_past_the_limit_is_refused_where_it_goes_too_deep(text, column):
+    with pytest.raises(ExpressionSyntaxError) as info:
+        parse(text)
+    assert f"nested more than {DEPTH} levels deep" in info.value.message
+    assert info.value.location.column == column
+
+
+def test_nesting_at_the_limit_parses():
+    assert parse("not " * (DEPTH - 1) + "true")
+    assert parse(" or ".join(["a"] * DEPTH))
+    assert parse(" < ".join(["1"] * 3000))  # a comparison chain is flat, however long

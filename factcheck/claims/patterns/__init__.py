@@ -15,9 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from factcheck.claims.model import Claim, ClaimKind
-from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level, RepeatSlot
+from factcheck.claims.patterns.compiler import Compiled
 from factcheck.claims.patterns.loader import (
-    Attachment,
     PatternKind,
     PatternLoadError,
     Scope,
@@ -30,7 +29,7 @@ from factcheck.claims.patterns.loader import (
     stage_of,
 )
 from factcheck.claims.patterns.matcher import Masked, match_kind
-from factcheck.claims.patterns.starts import Anchor, scanner
+from factcheck.claims.patterns.starts import BULLET, scanner
 from factcheck.startup import built, datacodec
 
 PATTERNS_DIR = "patterns"
@@ -110,14 +109,20 @@ def encode_kinds(kinds: Iterable[PatternKind]) -> list:
     return [datacodec.encode(dataclasses.replace(kind, path=Path(kind.path).name)) for kind in kinds]
 
 
-_decode = datacodec.decoder([PatternKind, ClaimKind, Compiled, Level, CaptureSlot, RepeatSlot, Anchor,
-                             Attachment])
+def _data_types() -> list[type]:
+    """The dataclasses a pattern kind is made of: every one the pattern modules define, so a new
+    piece of a compiled pattern is read back without a list to keep up to date."""
+    from factcheck.claims import model
+    from factcheck.claims.patterns import compiler, loader, starts
+
+    return [value for module in (model, compiler, loader, starts) for value in vars(module).values()
+            if isinstance(value, type) and dataclasses.is_dataclass(value)]
 
 
 def decode_kinds(data: list, directory: Path) -> tuple[PatternKind, ...]:
     """:func:`encode_kinds`'s data read back, the files named in ``directory``; ValueError when it
     is not a list of pattern kinds."""
-    kinds = _decode(data)
+    kinds = datacodec.decoder(_data_types())(data)
     if not isinstance(kinds, list) or not all(isinstance(kind, PatternKind) for kind in kinds):
         raise ValueError("not a list of pattern kinds")
     return tuple(dataclasses.replace(kind, path=str(directory / kind.path)) for kind in kinds)
@@ -139,8 +144,11 @@ class PatternSet:
     def scanner(self) -> re.Pattern[str] | None:
         if not self._scanner:
             starts = {start for kind in self.kinds for pattern in _compiled(kind) for start in pattern.starts}
-            words = {word for key, word in starts if key == "word"}
-            self._scanner.append(scanner(words, {punct for key, punct in starts if key == "punct"}))
+            needed = {key for kind in self.kinds for pattern in _compiled(kind) for need in pattern.needs
+                      for key in need}
+            words = frozenset(word for key, word in starts | needed if key == "word")
+            puncts = frozenset(punct for key, punct in starts if key == "punct")
+            self._scanner.append(scanner(words, puncts, BULLET in starts))
         return self._scanner[0]
 
     def extract(self, text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim]:

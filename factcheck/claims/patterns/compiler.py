@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import trie, with_capitals
-from factcheck.claims.patterns.starts import ANY, Anchor, anchor, starters
+from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, starters, tokens
 from factcheck.claims.patterns.syntax import (
     Alt,
     Capture,
@@ -30,24 +30,25 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.claims.regexparts import GAP, HSPACE, LINE_GAP, UPPER
 from factcheck.startup import regexcache
 
-SEP = r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
+SEP = LINE_GAP
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
-_CAP = r"(?:[A-ZÀ-ÖØ-Þ](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
+_CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
 _WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
 _NOT_IN_WORD = r"(?<![\w'’])"
 _CLASSES = {
     "cap": _CAP,
-    "name": rf"{_CAP}(?:[ \t\u00a0]+{_CAP}){{0,3}}",
+    "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. "
-    "bullet": r"[ \t\u00a0]*\n[ \t\u00a0]*(?:\n[ \t\u00a0]*)?(?:(?:[-*+•]|[0-9]{1,2}[.)])[ \t\u00a0]+)?",
+    "bullet": rf"{HSPACE}*\n{LINE_GAP}(?:(?:[-*+•]|[0-9]{{1,2}}[.)]){GAP})?",
     # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
-    "line": r"[^\s.!?][^\n.!?]{0,119}(?<=\S)[;,]?(?=[ \t\u00a0]*(?:\n|$))",
+    "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=\S)[;,]?(?={HSPACE}*(?:\n|$))",
     # what is left of the current line, without a claim (possibly nothing): "supported it"
-    "rest": r"(?<!\n)(?<!\n[ \t])[^\n\x00]{0,120}(?=[ \t\u00a0]*(?:\n|$))",
+    "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
@@ -108,6 +109,8 @@ class Compiled:
     kinds: list[tuple[str, int]]  # every claim kind the pattern names, with its offset
     starts: frozenset[tuple[str, str]] = frozenset()  # see starts.starters; ANY when unselective
     anchor: Anchor | None = None
+    needs: tuple[Need, ...] = ()  # see starts.needs: what every match contains
+    window: int | None = None  # see starts.tokens: the most runs of non-space characters a match holds
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -125,10 +128,10 @@ class Compiled:
         return self._before
 
     def __getstate__(self) -> tuple:
-        return (self.source, self.level, self.kinds, self.starts, self.anchor)
+        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window)
 
     def __setstate__(self, state: tuple) -> None:
-        self.source, self.level, self.kinds, self.starts, self.anchor = state
+        self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window = state
         self._regex = self._before = None
 
 
@@ -159,10 +162,29 @@ class _Compiler:
         if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
             return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
         if isinstance(node, Alt):
-            return "(?:" + "|".join(self.emit(branch, level) for branch in node.branches) + ")"
+            return "(?:" + "|".join(self.alternatives(node, level)) + ")"
         if isinstance(node, Repeat):
             return self.repeat(node, level)
         return self.capture(node, level)
+
+    def alternatives(self, node: Alt, level: Level) -> list[str]:
+        """The branches of an alternation, nested alternations spliced in (an ordered alternation
+        is associative) and each run of adjacent single words merged into one trie. At one place at
+        most one word of a run can match (each ends at a word boundary), so merging keeps the order
+        in which the branches are tried; it saves the regex engine a failed branch per lemma of a
+        word class such as ``@up_verb``, at every place the pattern is tried."""
+        out: list[str] = []
+        run: list[str] = []
+        mode = ""
+        for word, kind, branch in _flat(node):
+            if word is None or kind != mode:
+                out += [_run(run, mode)] if run else []
+                run, mode = [], kind
+            if word is None:
+                out.append(self.emit(branch, level))
+            else:
+                run.append(word)
+        return out + ([_run(run, mode)] if run else [])
 
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
@@ -193,6 +215,28 @@ def claim_kinds(node: Node) -> set[str] | None:
     return None
 
 
+def _flat(node: Alt) -> list[tuple[str | None, str, Node]]:
+    """The branches of ``node``, nested alternations spliced in, each with its word and how the
+    word is matched when it is a single lower-case word: ``"capitals"`` inside an alternation of
+    such words only (lower case or capitalised, see :func:`_words`), ``"any"`` when alone (a
+    literal: any case); ``(None, "", branch)`` for anything else."""
+    if all(_plain_word(branch) for branch in node.branches):
+        return [(branch.text, "capitals", branch) for branch in node.branches]  # type: ignore[union-attr]
+    flat: list[tuple[str | None, str, Node]] = []
+    for branch in node.branches:
+        if isinstance(branch, Alt):
+            flat += _flat(branch)
+        elif _plain_word(branch):
+            flat.append((branch.text, "any", branch))  # type: ignore[union-attr]
+        else:
+            flat.append((None, "", branch))
+    return flat
+
+
+def _run(words: list[str], mode: str) -> str:
+    return _words(words) if mode == "capitals" else rf"(?i:\b{trie(words)}\b)"
+
+
 def _plain_word(node: Node) -> bool:
     return isinstance(node, Literal) and re.fullmatch(r"[a-z]+", node.text) is not None
 
@@ -206,7 +250,7 @@ def _words(words: list[str]) -> str:
 def _literal(text: str) -> str:
     """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
     words = text.split()
-    body = r"[ \t\u00a0]+".join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
+    body = GAP.join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
     start = r"\b" if words[0][0].isalnum() else ""
     end = r"\b" if words[-1][-1].isalnum() else ""
     return f"(?i:{start}{body}{end})"
@@ -220,7 +264,10 @@ def compile_pattern(node: Node) -> Compiled:
     found, empty = starters(node)
     starts = frozenset({ANY} if empty else found)
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
-    return Compiled(source, level, compiler.kinds, starts, anchored)
+    window = tokens(node)
+    # a need that holds every starter is met at each candidate: checking it would cost for nothing
+    kept = () if window is None else tuple(n for n in needs(node) if ANY in starts or not starts <= n)
+    return Compiled(source, level, compiler.kinds, starts, anchored, kept, window)
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:

@@ -46,8 +46,9 @@ from factcheck.claims.patterns.syntax import (
     parse_pattern,
 )
 from factcheck.claims.patterns.syntax import Node as PatternNode
-from factcheck.errors import RuleLoadError, SourceLocation
-from factcheck.yamlsource import Node, compose, did_you_mean, read_text
+from factcheck.errors import RuleLoadError, SourceLocation, did_you_mean
+from factcheck.spans import LineIndex
+from factcheck.yamlsource import Node, compose, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
 OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives", "define", "attach", "carry",
@@ -155,11 +156,7 @@ def kind_location(path: str) -> SourceLocation | None:
     match = re.search(r"^kind:[ \t]*(\S+)", text, re.MULTILINE)
     if match is None:
         return None
-    line_start = text.rfind("\n", 0, match.start(1)) + 1
-    line_end = text.find("\n", match.start(1))
-    line = text[line_start : line_end if line_end >= 0 else len(text)].rstrip("\r")
-    return SourceLocation(path, text.count("\n", 0, match.start(1)) + 1, match.start(1) - line_start + 1,
-                          line, len(match[1]))
+    return SourceLocation.at(path, LineIndex(text), match.start(1), len(match[1]))
 
 
 def default_known() -> Mapping[str, ClaimKind]:

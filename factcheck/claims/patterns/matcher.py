@@ -9,7 +9,7 @@ positions (a bisection), never by searching the text again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from typing import Any
 
@@ -18,10 +18,11 @@ from factcheck.claims.model import Binding, Claim
 from factcheck.claims.patterns.attach import Sentences, attach, carry_units
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
-from factcheck.claims.patterns.starts import ANY
+from factcheck.claims.patterns.starts import ANY, BULLET, Need, is_start
 from factcheck.startup import regexcache
 
 _INDEX = regexcache.compile(r"#([0-9]+)\x01")
+_RUN = regexcache.compile(r"\S+")
 
 
 class Masked:
@@ -56,15 +57,53 @@ class Masked:
         self.at: dict[tuple[str, str], list[int]] = {}  # starter → its places in the masked text
         for start, (kind, _) in zip(self._starts, self._kinds, strict=True):
             self.at.setdefault(("claim", kind), []).append(start)
+        self.words: dict[str, list[int]] | None = None  # word → its places in any case, once scanned
+        self._needs: dict[Need, list[int]] = {}
+        self._runs: list[int] | None = None
 
     def scan(self, scanner: re.Pattern[str] | None) -> None:
-        """The one combined search for every pattern's starting words and punctuation."""
+        """The one combined search for every pattern's starting and needed words and punctuation."""
+        self.words = {}
         if scanner is None:
             return
+        groups = scanner.groupindex
         for match in scanner.finditer(self.masked):
-            word = match["w"] if "w" in scanner.groupindex else None
-            key = ("word", word.lower()) if word else ("punct", match[0])
-            self.at.setdefault(key, []).append(match.start())
+            if "b" in groups and match["b"] is not None:  # a list item may begin at each of its places
+                self.at.setdefault(BULLET, []).extend(range(match.start(), match.end()))
+                continue
+            word = match["w"] if "w" in groups else None
+            if word is None:
+                self.at.setdefault(("punct", match[0]), []).append(match.start())
+                continue
+            lower = word.lower()
+            self.words.setdefault(lower, []).append(match.start())
+            if is_start(word):
+                self.at.setdefault(("word", lower), []).append(match.start())
+
+    def plausible(self, compiled: Compiled, place: int) -> bool:
+        """Whether a match of ``compiled`` at ``place`` can hold what it needs: for each of its
+        needs, the nearest place after ``place`` of a claim or word of that need lies within its
+        window of runs of non-space characters (see :func:`.starts.tokens`). Exact: a match holds
+        an occurrence of each need, and no more runs than its window, before that occurrence."""
+        if self.words is None or compiled.window is None:
+            return True  # not scanned (tests match unscanned texts): every place is tried
+        if self._runs is None:
+            self._runs = [match.start() for match in _RUN.finditer(self.masked)]
+        first = bisect_left(self._runs, place)
+        for need in compiled.needs:
+            places = self._needs.get(need)
+            if places is None:
+                places = self._needs[need] = self._places(need)
+            i = bisect_left(places, place)
+            if i == len(places) or bisect_right(self._runs, places[i]) - first > compiled.window:
+                return False
+        return True
+
+    def _places(self, need: Need) -> list[int]:
+        words = self.words or {}
+        found = [place for key, name in need
+                 for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ()))]
+        return sorted(found)
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -202,8 +241,9 @@ def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
 def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
     """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
     regex, text, done = compiled.regex, masked.masked, 0
+    needs = bool(compiled.needs)
     for place in _candidates(masked, compiled):
-        if place < done:
+        if place < done or (needs and not masked.plausible(compiled, place)):
             continue
         match = regex.match(text, place)
         if match is not None:

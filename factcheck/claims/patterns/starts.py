@@ -9,7 +9,9 @@ elements its matches can begin with:
 - a word (the first word of a literal or of a word alternation), found by **one combined search per
   document** for every starting word of every loaded pattern, as written in lower case, capitalised
   or in capitals (a pattern literal in another mixed case, "wAs", is not a starting point);
-- a punctuation literal, found by the same search.
+- a punctuation literal, found by the same search;
+- a list item's line break (``<bullet>``): every place of a run of spaces that ends in a new line,
+  found by the same search, so a pattern of bullet items is tried at line ends only.
 
 A pattern that may begin with a word class or a gap (``<name> , {age} ...``) is *anchored* instead
 on its first claim element after a short run of word elements: at each such claim, a regex for the
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factcheck.claims.lexicon import trie
 from factcheck.claims.patterns.syntax import (
@@ -36,10 +39,12 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
+from factcheck.claims.regexparts import LINE_GAP
 from factcheck.startup import regexcache
 
 _WORD_WIDTH = 40  # characters allowed for one word when bounding the run before an anchor
 ANY = ("any", "")
+BULLET = ("bullet", "")  # a place where ``<bullet>`` can begin: spaces, then a new line
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,13 +60,16 @@ class Anchor:
 
 def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
     """The elements a match of ``node`` can begin with, and whether it can match nothing:
-    ``("claim", kind)``, ``("word", lower-case word)``, ``("punct", text)`` or :data:`ANY`."""
+    ``("claim", kind)``, ``("word", lower-case word)``, ``("punct", text)``, :data:`BULLET` or
+    :data:`ANY`."""
     if isinstance(node, ClaimRef):
         return {("claim", node.kind)}, False
     if isinstance(node, Literal):
         first = node.text.split()[0]
         word = re.match(r"[^\W_]+", first)
         return ({("word", word[0].lower())} if word else {("punct", first)}), False
+    if isinstance(node, WordClass) and node.name == "bullet":
+        return {BULLET}, False
     if isinstance(node, Gap | WordClass):
         return {ANY}, False
     if isinstance(node, Capture):
@@ -79,6 +87,65 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
         if not empty:
             return found, False
     return found, True
+
+
+Need = frozenset[tuple[str, str]]  # ``("claim", kind)`` and ``("word", lower-case word)`` keys
+_NEEDS = 4  # requirements kept per pattern
+_LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
+
+
+def needs(node: Node) -> list[Need]:
+    """What every match of ``node`` contains: each entry is a set of which at least one occurs in
+    the match (a claim of a kind, or a word as the scan for words finds it, in any case). A place
+    whose window holds none of some entry is never tried (see :func:`tokens`)."""
+    if isinstance(node, ClaimRef):
+        return [frozenset({("claim", node.kind)})]
+    if isinstance(node, Literal):
+        word = _LETTERS.fullmatch(node.text.split()[0])
+        return [frozenset({("word", word[1].lower())})] if word else []
+    if isinstance(node, Capture):
+        return needs(node.body)
+    if isinstance(node, Repeat):
+        return needs(node.body) if node.low > 0 else []
+    if isinstance(node, Seq):
+        found: list[Need] = []
+        for item in node.items:
+            found += [need for need in needs(item) if need not in found]
+        return sorted(found, key=_rank)[:_NEEDS]
+    if isinstance(node, Alt):
+        parts = [needs(branch) for branch in node.branches]
+        if not all(parts):
+            return []
+        common = [need for need in parts[0] if all(need in part for part in parts[1:])]
+        return common or [frozenset().union(*(min(part, key=len) for part in parts))]
+    return []  # a gap or a word class: any word
+
+
+def _rank(need: Need) -> tuple[int, int]:
+    """Words before claims (a claim of a common kind is in most windows), fewer alternatives first."""
+    return (any(key == "claim" for key, _ in need), len(need))
+
+
+def tokens(node: Node) -> int | None:
+    """The most runs of non-space characters a match of ``node`` can hold, None when unbounded
+    (``<line>``, ``<rest>``). A claim's placeholder and every word, gap or punctuation element is
+    one run at most; a run may hold several elements ("(20%)"), never the reverse, so a match that
+    begins at ``p`` and holds a word at ``q`` has at most this many runs beginning in ``p..q``."""
+    if isinstance(node, ClaimRef | Gap):
+        return 1
+    if isinstance(node, Literal):
+        return len(node.text.split())
+    if isinstance(node, WordClass):
+        return {"name": 4, "line": None, "rest": None}.get(node.name, 1)
+    if isinstance(node, Capture):
+        return tokens(node.body)
+    if isinstance(node, Repeat):
+        inner = tokens(node.body)
+        return None if inner is None else inner * node.high
+    parts = [tokens(child) for child in (node.branches if isinstance(node, Alt) else node.items)]
+    if any(part is None for part in parts):
+        return None
+    return max(parts) if isinstance(node, Alt) else sum(parts)  # type: ignore[arg-type, return-value]
 
 
 def _words(node: Node) -> int | None:
@@ -111,7 +178,7 @@ def anchor(node: Node, emit) -> Anchor | None:
         if kinds is not None and index > 0:
             words = sum(_words(before) or 0 for before in items[:index])
             prefix = emit(Seq(items[:index], 0) if index > 1 else items[0])
-            sep = "" if isinstance(item, Repeat) else r"[ \t\u00a0]*(?:\n[ \t\u00a0]*)?"
+            sep = "" if isinstance(item, Repeat) else LINE_GAP
             last = items[index - 1].text.lower() if isinstance(items[index - 1], Literal) else ""
             return Anchor(frozenset(kinds), f"(?:{prefix}){sep}$", words * _WORD_WIDTH, last)
         if _words(item) is None:
@@ -130,13 +197,23 @@ def _claim_kinds(node: Node) -> set[str] | None:
     return None
 
 
-def scanner(words: set[str], puncts: set[str]) -> re.Pattern[str] | None:
-    """The one search a document gets: every starting word (lower case, capitalised, capitals) and
-    punctuation literal of the loaded patterns."""
-    forms = {form for word in words for form in (word, word[:1].upper() + word[1:], word.upper())}
-    branches = []
-    if forms:
-        branches.append(rf"\b(?P<w>{trie(forms)})\b")
+def is_start(word: str) -> bool:
+    """Whether a word found by the scan can start a pattern: as written in a pattern (lower case),
+    capitalised or in capitals; "wAs" is no starting point."""
+    lower = word.lower()
+    return word == lower or word == lower[:1].upper() + lower[1:] or word == lower.upper()
+
+
+@lru_cache(maxsize=32)
+def scanner(words: frozenset[str], puncts: frozenset[str], bullets: bool = False) -> re.Pattern[str] | None:
+    """The one search a document gets: every starting or needed word (in any case) and punctuation
+    literal of the loaded patterns, and with ``bullets`` the runs of spaces that end in a
+    new line (group ``b``: each of its places is a candidate, see :data:`BULLET`). Kept per set of
+    starters: building the trie of a pack's words costs more than extracting a short article, and
+    every :class:`~factcheck.claims.patterns.PatternSet` of the same pack needs the same search."""
+    branches = [r"(?P<b>[ \t\u00a0]*\n)"] if bullets else []
+    if words:  # in any case: a word a pattern needs is found as written (a start only as in is_start)
+        branches.append(rf"(?i:\b(?P<w>{trie(words)})\b)")
     if puncts:
         branches.append(f"(?P<p>{'|'.join(re.escape(p) for p in sorted(puncts, key=len, reverse=True))})")
     return regexcache.compile("|".join(branches)) if branches else None

@@ -1,0 +1,17 @@
+"""Regex pieces every extractor spells the same way.
+
+What counts as a space between two words, or as a capital letter, is decided here once, so an
+extractor cannot drift from the others (a tab accepted by one and refused by the next). Each piece is
+regex *source*, to be composed into larger patterns.
+"""
+
+from __future__ import annotations
+
+# One horizontal space character: a space, a tab or a no-break space (never a line break).
+HSPACE = r"[ \t\u00a0]"
+# The space between two words on one line: a run of horizontal space.
+GAP = HSPACE + "+"
+# The space between two words that may wrap onto the next line (one line break, not a blank line).
+LINE_GAP = rf"{HSPACE}*(?:\n{HSPACE}*)?"
+# The capital letters a name may start with (Latin-1 included), for use inside a character class.
+UPPER = "A-ZÀ-ÖØ-Þ"

@@ -1,0 +1,125 @@
+"""The frame engine's shortcuts lose no match: merged word alternations, needs and their windows,
+bullet starts, and the combined search kept per pack.
+
+Each shortcut is compared with the plain way of doing the same thing: an alternation compiled one
+branch at a time, every candidate tried, the whole text searched. The news-corpus comparison of the
+candidate matcher with the brute-force reference is in ``test_pattern_matching.py``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factcheck.claims import extract_claims
+from factcheck.claims.kinds import BUILTIN_KINDS
+from factcheck.claims.patterns import PatternSet, default_dir, load_pattern_text, word_files
+from factcheck.claims.patterns.compiler import Level, _Compiler, compile_pattern
+from factcheck.claims.patterns.loader import load_word_text
+from factcheck.claims.patterns.matcher import Masked, match_kind
+from factcheck.claims.patterns.starts import BULLET, needs, scanner, tokens
+from factcheck.claims.patterns.syntax import Alt, parse_pattern
+
+
+class _OneBranchAtATime(_Compiler):
+    """The compiler without merging: each branch of an alternation emitted on its own."""
+
+    def alternatives(self, node: Alt, level: Level) -> list[str]:
+        return [self.emit(branch, level) for branch in node.branches]
+
+
+def _macros() -> dict:
+    shared: dict = {}
+    for path in word_files(default_dir()):
+        shared = load_word_text(str(path), path.read_text(encoding="utf-8"), shared)
+    return shared
+
+
+WORDS = ["rose", "ROSE", "Rose", "rOSE", "risen", "went up", "WENT UP", "was up", "Was Higher", "fell",
+         "FELL", "up", "Up", "UP", "higher", "off", "soared", "rosemary", "uptick", "dropped", "cut",
+         "Cuts", "scaled back", "SCALE BACK", "edged up", "moved down"]
+TEXTS = [f"Sales {word} 5 pct to 20 from 19." for word in WORDS] + [
+    "EXPORTS ROSE 12 PCT AND IMPORTS FELL 3 PCT, WHILE PRICES WERE UP.",
+    "Output went up, then went down; it was higher, then lower, and was off 2 pct.",
+]
+
+
+@pytest.mark.parametrize("pattern", [
+    "(@up_verb|@down_verb)",
+    "(@up_verb|@down_verb|@up_adverb|@down_adverb) [by] {number}",
+    "(up|@up_verb|higher|went up|down) {number}",
+    "(rose|went up|fell|Off|was up|cut)",
+    "(@up_noun|@down_noun|~be up|rise)",
+])
+def test_merged_alternations_match_what_one_branch_at_a_time_matches(pattern: str) -> None:
+    node = parse_pattern(pattern, _macros())
+    merged = re.compile(compile_pattern(node).source)
+    plain = re.compile(_OneBranchAtATime().emit(node, Level()))
+    assert len(merged.pattern) < len(plain.pattern) or "@" not in pattern
+    for text in TEXTS:
+        masked = re.sub(r"\b[0-9]+\b", lambda m: f"\x00number#{m.start()}\x01", text)
+        for place in range(len(masked)):
+            one, two = merged.match(masked, place), plain.match(masked, place)
+            assert (one and one.span()) == (two and two.span()), (pattern, text, place)
+
+
+def test_needs_are_what_every_match_holds() -> None:
+    node = parse_pattern("(rose|fell) [by] {percent} (to {number} & from {number})")
+    found = needs(node)
+    assert frozenset({("word", "from")}) in found
+    assert frozenset({("word", "to")}) in found
+    assert frozenset({("claim", "percent")}) in found
+    assert needs(parse_pattern("[by] {number}")) == [frozenset({("claim", "number")})]
+    assert needs(parse_pattern("(up {number}|down {percent})")) == [
+        frozenset({("word", "up"), ("word", "down")})]
+    assert tokens(parse_pattern("rose _{0,3} {number}")) == 5
+    assert tokens(parse_pattern("<name> said")) == 5
+    assert tokens(parse_pattern("<bullet> <line>")) is None  # a line holds any number of words
+
+
+def _demo(pattern: str):
+    text = f'kind: demo_kind\ndescription: d\nfields:\n  n: claim<number>?\npatterns:\n  - "{pattern}"\n'
+    return load_pattern_text("demo.yaml", text, BUILTIN_KINDS)
+
+
+def _tried(kind, text: str) -> tuple[list[str], int]:
+    """The demo kind's matches in ``text``, and how many candidates passed the needs."""
+    atoms = [c for c in extract_claims(text) if not c.fields]
+    masked = Masked(text, atoms)
+    masked.scan(PatternSet([kind]).scanner())
+    compiled = kind.patterns[0]
+    starts = [p for key in compiled.starts for p in masked.at.get(key, ())]
+    passed = sum(masked.plausible(compiled, place) for place in starts)
+    return [claim.text for claim in match_kind(masked, kind)], passed
+
+
+def test_a_place_whose_window_lacks_a_needed_word_is_not_tried() -> None:
+    kind = _demo("rose _{0,2} to {number:n}")
+    found, passed = _tried(kind, "Prices rose sharply to 12. The sun rose over the hill and set at 9.")
+    assert found == ["rose sharply to 12"]
+    assert passed == 1  # the second "rose" has no "to" within the four runs a match can hold
+    found, passed = _tried(kind, "Prices rose sharply TO 12.")
+    assert (found, passed) == (["rose sharply TO 12"], 1)  # "TO" is found in any case, as the literal is
+    assert _tried(kind, "The sun rose over the hill TO 9.") == ([], 0)  # 9 is the sixth run from "rose"
+    either = _demo("(rose|fell) _{0,2} to {number:n}")
+    assert _tried(either, "Fell sharply to 12, prices did.")[0] == ["Fell sharply to 12"]
+    assert _tried(either, "Prices FELL sharply to 12.")[0] == []  # a word alternation: lower or capitalised
+
+
+def test_bullet_items_are_tried_at_line_ends_only() -> None:
+    kind = _demo("(<bullet> ({number:n}|_) <rest>){2,4}")
+    assert kind.patterns[0].starts == frozenset({BULLET})
+    text = "Totals:  \n- 12 apples\n- 9 pears\n"
+    found, _ = _tried(kind, text)
+    assert found == ["- 12 apples\n- 9 pears"]
+    masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+    masked.scan(PatternSet([kind]).scanner())
+    breaks = [i for i, char in enumerate(masked.masked) if char == "\n"]
+    assert masked.at[BULLET] == [breaks[0] - 2, breaks[0] - 1, *breaks]  # each place of a run ending a line
+
+
+def test_the_combined_search_is_built_once_per_set_of_starters() -> None:
+    first, second = PatternSet([_demo("rose {number:n}")]), PatternSet([_demo("rose {number:n}")])
+    assert first.scanner() is second.scanner()
+    assert scanner(frozenset({"rose"}), frozenset(), False) is first.scanner()
