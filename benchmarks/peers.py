@@ -108,6 +108,8 @@ def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
         if kind not in _ATOMIC or (kind == "date" and claim.kind == "range"):
             continue
         timex = claim["timex"] if kind in ("date", "duration") else None
+        if claim.kind == "date" and claim.fields.get("with_time"):
+            continue  # "10 p.m. Wednesday" is one TIMEX3, the time's
         if kind == "date":
             found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=timex))
             continue

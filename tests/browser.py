@@ -4,9 +4,11 @@ headless on a local page, and check its PNG screenshots without any imaging libr
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import struct
 import subprocess
+import time
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +70,16 @@ def ensure_chromium() -> Path:
     return found
 
 
+CONSOLE = re.compile(r":CONSOLE[:(]")  # how Chromium's log (--enable-logging) shows console messages
+
+
+@dataclass(frozen=True)
+class Loaded:
+    dom: str
+    console: list[str]
+    seconds: float
+
+
 @dataclass(frozen=True)
 class Browser:
     """Headless Chromium with a throw-away profile under ``workdir``."""
@@ -76,8 +88,11 @@ class Browser:
     workdir: Path
 
     def run(self, page: Path, *options: str) -> subprocess.CompletedProcess[str]:
+        return self.run_uri(page.as_uri(), *options)
+
+    def run_uri(self, uri: str, *options: str) -> subprocess.CompletedProcess[str]:
         profile = self.workdir / f"profile-{len(list(self.workdir.glob('profile-*')))}"
-        command = [str(self.executable), *FLAGS, f"--user-data-dir={profile}", *options, page.as_uri()]
+        command = [str(self.executable), *FLAGS, f"--user-data-dir={profile}", *options, uri]
         done = subprocess.run(command, capture_output=True, text=True, timeout=RUN_TIMEOUT)
         if done.returncode != 0:
             raise AssertionError(f"chromium failed ({done.returncode}): {done.stderr[-2000:]}")
@@ -86,6 +101,15 @@ class Browser:
     def dump_dom(self, page: Path) -> str:
         """The DOM after the page loaded, serialized as HTML."""
         return self.run(page, "--dump-dom").stdout
+
+    def load(self, page: Path, fragment: str = "") -> Loaded:
+        """The DOM after the page (at ``#fragment``) loaded and its scripts ran, every message the
+        page wrote to the console (errors, CSP violations), and the seconds Chromium took."""
+        started = time.perf_counter()
+        done = self.run_uri(page.as_uri() + (f"#{fragment}" if fragment else ""), "--dump-dom",
+                            "--enable-logging=stderr", "--v=0")
+        console = [line for line in done.stderr.splitlines() if CONSOLE.search(line)]
+        return Loaded(done.stdout, console, time.perf_counter() - started)
 
     def screenshot(self, page: Path, png: Path, width: int, height: int) -> bytes:
         self.run(page, f"--screenshot={png}", f"--window-size={width},{height}")

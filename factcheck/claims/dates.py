@@ -68,6 +68,40 @@ _YEAR_CONTEXT = regexcache.compile(
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
+# A year as a modifier ("its 1990 invasion", "a 1971 convention", "the company's 1989 results", "for
+# 1990", "into 1991"): a news year after a determiner or one of these prepositions, followed by
+# punctuation or a noun that is not a counted plural ("for 2000 people", "its 1500 employees").
+_YEAR_MODIFIER_BEFORE = regexcache.compile(
+    r"(?:^|(?<=\W))(?:[Ff]or|[Ii]nto|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]|[Bb]oth|[Tt]his|[Tt]hat|\w+['’]s)"
+    r"[ \t\u00a0]+$"
+)
+_YEAR_MODIFIER_AFTER = regexcache.compile(
+    r"[.,;:)]|[ \t\u00a0]+(?:and|or|to)\b|[ \t\u00a0]+(?!(?:people|persons|men|women|children|shares|"
+    r"dollars|employees|workers|units|cars|jobs|homes|troops|soldiers|votes|tons|acres|miles|feet|"
+    r"points|members|students)\b)[A-Za-z][a-z]+\b(?<![^s]s)"
+)
+# Years in words, as transcripts write them: "nineteen ninety-six", "the year two thousand".
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_WORD_VALUES = {w: n for n, w in enumerate(_TEENS, 10)} | {w: n for n, w in enumerate(_TENS, 2)} \
+    | {w: n for n, w in enumerate(_UNITS, 1)}
+_TWO_DIGITS = rf"(?:{'|'.join(_TEENS)}|(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?)"
+_YEAR_WORDS = regexcache.compile(
+    rf"(?<![\w-])(?:(?P<month>{_MONTH}){GAP})?(?P<century>(?i:nineteen|twenty)){GAP}"
+    rf"(?P<rest>(?i:{_TWO_DIGITS}))\b(?![- ](?:{'|'.join(_UNITS)})\b|{GAP}(?:hundred|thousand|million)\b)"
+    rf"|(?<![\w-])(?P<the>[Tt]he{GAP}year{GAP})(?P<thousand>two{GAP}thousand)\b(?!{GAP}(?:and|one|two|three))"
+)
+# Centuries: "the 20th century", "the nineteenth century" (TimeML's value: the century's first two digits).
+_CENTURY = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he{GAP})?(?P<n>1\d|2[01]|[1-9])(?:st|nd|rd|th){GAP}[Cc]entury\b"
+    rf"|(?<![\w-])(?:[Tt]he{GAP})?(?P<word>(?i:eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+    rf"seventeenth|eighteenth|nineteenth|twentieth|twenty-first)){GAP}[Cc]entury\b"
+)
+_CENTURY_WORDS = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+                  "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
+                  "twenty-first": 21}
 _DAY_PRECISION = Duration(days=Decimal(1))
 _MONTH_PRECISION = Duration(months=Decimal(1))
 _YEAR_PRECISION = Duration(months=Decimal(12))
@@ -144,13 +178,43 @@ def _year_claim(text: str, mention: NumberMention) -> Claim:
 
 
 def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
-    """A bare four-digit number is a year after a year context ("in 1998", "since 2014") or right
-    after another year ("between 2000 and 2003")."""
+    """A bare four-digit number is a year after a year context ("in 1998", "since 2014"), right
+    after another year ("between 2000 and 2003"), or a news year used as a modifier ("its 1990
+    invasion", "for 1990,")."""
     if not (mention.plain_integer and mention.end - mention.start == 4 and 1000 <= mention.value <= 2099):
         return False
     if previous_year_end >= 0 and _YEAR_CHAIN.match(text, previous_year_end, mention.start):
         return True
-    return _YEAR_CONTEXT.search(text, max(0, mention.start - 12), mention.start) is not None
+    if _YEAR_CONTEXT.search(text, max(0, mention.start - 12), mention.start) is not None:
+        return True
+    return 1900 <= mention.value <= 2049 and _YEAR_MODIFIER_BEFORE.search(
+        text, max(0, mention.start - 24), mention.start) is not None \
+        and _YEAR_MODIFIER_AFTER.match(text, mention.end) is not None
+
+
+def _year_in_words(text: str, match: re.Match[str]) -> Claim:
+    """"nineteen ninety-six" (1996), "January nineteen ninety-seven", "the year two thousand" (2000)."""
+    if match["thousand"]:
+        year, start = 2000, match.start("thousand")
+    else:
+        century = 19 if match["century"].lower() == "nineteen" else 20
+        rest = match["rest"].lower()
+        if match["tens"]:
+            last = _WORD_VALUES[match["tens"].lower()] * 10 + (_WORD_VALUES[match["unit"].lower()]
+                                                               if match["unit"] else 0)
+        else:
+            last = _WORD_VALUES[rest]
+        year, start = century * 100 + last, match.start()
+    month = _MONTHS[match["month"].rstrip(".")] if match["month"] else None
+    fields = {"year": year, "month": month, "day": None, "weekday": None}
+    return make_claim(text, "date", start, match.end(), None,
+                      precision=_MONTH_PRECISION if month else _YEAR_PRECISION, fields=fields)
+
+
+def _century(text: str, match: re.Match[str]) -> Claim:
+    number = int(match["n"]) if match["n"] else _CENTURY_WORDS[match["word"].lower()]
+    fields = {"year": None, "month": None, "day": None, "weekday": None, "century": number - 1}
+    return make_claim(text, "date", match.start(), match.end(), None, fields=fields)
 
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
@@ -175,6 +239,14 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if claim is not None and not taken.overlaps(match.start(), match.end()):
             claims.append(claim)
             taken.mark(match.start(), match.end())
+    for match in _YEAR_WORDS.finditer(text) if "ineteen" in text or "wenty" in text or "thousand" in text \
+            else ():
+        if not taken.overlaps(match.start(), match.end()):
+            claims.append(_year_in_words(text, match))
+            taken.mark(match.start(), match.end())
+    # A century leaves its characters free: "the 21st century" is a date and "21st" still an ordinal.
+    claims += [_century(text, match) for match in (_CENTURY.finditer(text) if "entury" in text else ())
+               if not taken.overlaps(match.start(), match.end())]
     previous_year_end = -1
     for mention in mentions:
         if not taken.overlaps(mention.start, mention.end) and _is_year(text, mention, previous_year_end):

@@ -100,6 +100,26 @@ _RATE_BEFORE = regexcache.compile(
     r"|euros|cents|pence))[ \t]+$",
     re.IGNORECASE,
 )
+# "$500 million a year", "four flights a week", "hundreds of interviews a day": a rate, the unit
+# after an amount of something counted.
+_COUNTED_RATE_BEFORE = regexcache.compile(
+    r"(?:\b(?:million|billion|trillion|thousand|hundred|mln|bln|bn)s?"
+    r"|(?:\d[\d,.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|"
+    rf"hundreds|thousands|dozens|several|many)){GAP}(?:of{GAP})?[A-Za-z]+[^s\W]s)[ \t]+$",
+    re.IGNORECASE,
+)
+# "a couple of years", "the next couple of weeks": two of the unit.
+_COUPLE = regexcache.compile(
+    rf"(?<![\w-])(?:[Aa]|[Tt]he{GAP}(?:next|past|last|first|coming)){GAP}couple{GAP}of{GAP}"
+    rf"(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades))\b"
+)
+# One whole unit named by its place in time: "the past decade", "the past year"; and a company's
+# reporting year, "the year ended March 31", "the fiscal year" (TimeML: P1Y).
+_WHOLE_PERIOD = regexcache.compile(
+    rf"(?<![\w-])[Tt]he{GAP}past{GAP}(?P<unit>day|week|month|year|decade|century)\b(?![-'’])"
+    rf"|(?<![\w-])[Tt]he{GAP}(?:fiscal{GAP})?(?P<reporting>year)(?={GAP}(?:ended|ending|that{GAP}ended)\b)"
+    rf"|(?<![\w-])[Tt]he{GAP}fiscal{GAP}(?P<fiscal>year)\b(?!{GAP}\d|-)"
+)
 _SECOND_AS_UNIT_AFTER = regexcache.compile(r"[.,;:!?)]|[ \t]+(?:ago|later|earlier|or|and|before|after)\b")
 
 _DETERMINER_BEFORE = regexcache.compile(
@@ -274,8 +294,9 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     if unit_word != unit:
         return None  # "a months-long war" states no number
     start = match.start()
-    if _RATE_BEFORE.search(text, max(0, start - 12), start):
-        return None  # "twice a year" is a rate
+    if _RATE_BEFORE.search(text, max(0, start - 12), start) or \
+            _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start):
+        return None  # "twice a year", "$5 million a year" are rates
     if not (match["half"] or match["halfhyph"]) and _ordinal_second(text, unit_word, match):
         return None  # "a second term"
     amount, step = Decimal(1), Decimal(1)
@@ -293,6 +314,16 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
         step = _LONG_STEP
     adjectival = bool(match["long"] or match["halfhyph"])
     return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _from_couple(text: str, match: re.Match[str]) -> _Found:
+    unit = _UNITS[match["unit"].lower()]
+    return _found(match.start(), match.end(), Decimal(2), Decimal(1), unit)
+
+
+def _from_whole_period(text: str, match: re.Match[str]) -> _Found:
+    unit = _UNITS[match["unit"]] if match["unit"] else "year"
+    return _found(match.start(), match.end(), Decimal(1), Decimal(1), unit)
 
 
 def _from_whole(text: str, match: re.Match[str]) -> _Found | None:
@@ -372,7 +403,8 @@ def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``duration`` claims, from number mentions and from articles, skipping taken characters."""
     candidates = [_from_mention(text, m) for m in mentions]
-    for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long)):
+    for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long),
+                       (_COUPLE, _from_couple), (_WHOLE_PERIOD, _from_whole_period)):
         candidates += [read(text, m) for m in scan.finditer(text) if not _inside_word(text, m.start())]
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []

@@ -8,7 +8,7 @@ intervals, ranges, the pack's pattern kinds) then combine atomic claims, which s
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.claims import (
     ages,
@@ -77,7 +77,7 @@ class Extractor:
         return ClaimSet(atoms + composites, _problems(text))
 
 
-@cache
+@lru_cache(maxsize=16)  # by text: bounded, or a corpus run would keep every document
 def _problems(text: str) -> list[tuple[Span, str]]:
     """What extraction refuses to read, for the engine to report at its place."""
     return [

@@ -40,11 +40,16 @@ _KINDS = [
         "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': EARLY), "
         "`anaphoric` true for a date counted from the narrative's last date ('the next day', 'that "
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
-        "('the 1990s': 199), `fiscal` a fiscal year, `every` a set ('every Friday')." + _RESOLVED_DOC,
+        "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
+        "`every` a set ('every Friday', 'daily'), `story` a quarter counted from the one the story "
+        "reports ('the quarter', 'the year-ago period'; `year_back` a year before it). Resolution sets "
+        "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
+        "carries the value of both)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
-         "anaphoric": "bool?", "vague": "string?", "decade": "number?", "fiscal": "bool?",
-         "every": "bool?", **_RESOLVED},
+         "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
+         "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
+         "with_time": "bool?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",

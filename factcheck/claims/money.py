@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from factcheck.claims import lexicon, ranges
+from factcheck.claims import lexicon, numbers, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -118,7 +118,7 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             claims.append(_claim(text, low, code, factor, low.start, low.end))  # "10 to 15 dollars"
             taken.mark(low.start, low.end)
         following = mentions[index + 1] if index + 1 < len(mentions) else None
-        scaled = ranges.pair(text, mention, following) if following and end == mention.end else None
+        scaled = numbers.pair(text, mention, following) if following and end == mention.end else None
         if following and scaled and not taken.overlaps(following.start, following.end):
             claims.append(_claim(text, scaled, code, factor, start, end))  # "$5-7 million"
             high_end = _suffix_end(text, following)

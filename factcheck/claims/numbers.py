@@ -19,6 +19,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, tidy
+from factcheck.claims.rangewords import range_join, range_opener
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.limits import MAX_NUMBER_DIGITS, MAX_NUMBER_MAGNITUDE
 from factcheck.startup import regexcache
@@ -262,10 +263,30 @@ def _is_compound_word(text: str, mention: NumberMention) -> bool:
     )
 
 
+_LAST_WORD = regexcache.compile(r"([A-Za-z]+)$")
+
+
+def pair(text: str, low: NumberMention, high: NumberMention) -> NumberMention | None:
+    """``low`` as the low end of a range up to ``high`` (scaled like ``high``), or None when the two
+    mentions do not form a range."""
+    if low.ordinal or high.ordinal or low.glued:
+        return None
+    join = range_join(text, low.end, high.start)
+    if join is None or (join["word"] == "and" and not range_opener(text, low.start)):
+        return None
+    if low.plain_integer and 1000 <= low.value <= 2099 and (high.step != 1 or high.value >= 10000):
+        return None  # "fell in 1986 to 15.995 billion dlrs": a year, then the amount
+    value, step = low.value, low.step
+    scale = _LAST_WORD.search(text, high.start, high.end)
+    if scale and low.step == 1 and low.value < 1000 and scale[1].lower() in SCALES:
+        value, step = value * SCALES[scale[1].lower()], step * SCALES[scale[1].lower()]
+    if value >= high.value:
+        return None
+    return NumberMention(low.start, low.end, value, step, digits=low.digits)
+
+
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``number`` claims for the cardinal mentions no date, duration or ordinal has taken."""
-    from factcheck.claims.ranges import pair  # ranges builds on this module
-
     claims = []
     for index, mention in enumerate(mentions):
         if mention.glued and not taken.overlaps(mention.start, mention.end):

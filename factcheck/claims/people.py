@@ -219,7 +219,8 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
             by_surname.setdefault(words[-1], name)
     taken = [claim.span for claim in titled]
     found: list[Claim] = []
-    pattern = regexcache.compile(rf"(?<![\w'’.\-])(?:{trie(by_surname)})(?![\w\-]|['’](?!s\b))")
+    # this document's names: re's own bounded cache, not the persistent one of the fixed patterns
+    pattern = re.compile(rf"(?<![\w'’.\-])(?:{trie(by_surname)})(?![\w\-]|['’](?!s\b))")
     for match in pattern.finditer(text):
         name = by_surname[match[0]]
         start, end = match.span()

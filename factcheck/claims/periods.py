@@ -51,8 +51,9 @@ _SEASON = regexcache.compile(
     rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:{GAP}(?:of{GAP})?{_YEAR})?\b"
 )
 _QUARTER = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP})?(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious)"
-    rf"{GAP})?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)(?:-|{GAP})"
+    rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP}|(?P<yeardir>[Ll]ast|[Nn]ext|[Tt]his){GAP}year['’]s{GAP})?"
+    rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?"
+    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th)(?:-|{GAP})"
     rf"(?P<unit>quarter|half)\b(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
     rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
 )
@@ -73,16 +74,16 @@ _DAY_PART = regexcache.compile(
     rf"{GAP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
 )
 _DECADE = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he{GAP})(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
+    rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
     rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
     rf"fifties|sixties|seventies|eighties|nineties))\b"
 )
 _TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
          "eighties": 8, "nineties": 9}
+# Adverbs that name a time: "previously", "soon", "eventually" qualify a verb instead ("a previously
+# announced plan", "will soon move") and TimeML leaves them unmarked, so they are no claims.
 _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-                "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
-                "previously": "PAST_REF", "formerly": "PAST_REF", "soon": "FUTURE_REF",
-                "someday": "FUTURE_REF", "eventually": "FUTURE_REF"}
+                "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF"}
 # "the past" as a time, not "the past nine months" or "the future tense": only before punctuation or a
 # word that starts a new phrase.
 _VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
@@ -93,6 +94,11 @@ _VAGUE = regexcache.compile(
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
+# "the current weakness", "its current share": the adjective is the present. ("recent" is left out: in
+# news it is as often no reference at all, "his recent accomplishments".)
+_VAGUE_ADJECTIVE = regexcache.compile(
+    r"(?<![\w-])(?P<adj>current)(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
+)
 _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
@@ -100,14 +106,24 @@ _ANAPHOR = regexcache.compile(
     rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
 )
 _EVERY = regexcache.compile(
-    rf"(?<![\w-])(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
-    rf"spring|summer|autumn|fall|winter|morning|evening|night)\b"
+    rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
+    rf"spring|summer|autumn|fall|winter|morning|evening|night)\b)"
+)
+# Frequencies as adverbs or adjectives: "daily flights", "updated weekly"; capitalized only before a
+# lower-case word ("Daily output", not "the Daily Telegraph").
+# "quarterly" and "annually" mostly qualify a payment ("a quarterly dividend"), which TimeML leaves
+# unmarked, so they are no claims.
+_FREQUENCY_GRAIN = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
+_FREQUENCY = regexcache.compile(
+    rf"(?<![\w-])(?:(?P<word>{lexicon.alternation(_FREQUENCY_GRAIN)})|"
+    rf"(?P<capital>{lexicon.alternation(w.title() for w in _FREQUENCY_GRAIN)})(?={GAP}[a-z]))\b(?!-)"
 )
 # A month named alone after a preposition or a direction: "in October", "since March", "last June".
 # "May" only after a preposition ("in May"; "May rise" is a verb).
 _BARE_MONTH = regexcache.compile(
-    rf"(?<![\w-])(?P<before>in|since|until|till|by|through|during|from|to|of|before|after|last|this|next)"
-    rf"{GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
+    rf"(?<![\w-])(?P<before>(?i:in|since|until|till|by|through|during|from|to|of|for|before|after|last|this|"
+    rf"next)){GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
+    rf"|(?<![\w-])(?P<possessive>{_MONTH})['’]s{GAP}(?=[a-z])"
 )
 # "January this year", "July last year", "March of next year".
 _MONTH_OF_YEAR = regexcache.compile(
@@ -116,18 +132,35 @@ _MONTH_OF_YEAR = regexcache.compile(
 # "the latest quarter", "the most recent quarter", "the weekend".
 _LATEST = regexcache.compile(
     rf"(?<![\w-])[Tt]he{GAP}(?:(?P<latest>latest|most{GAP}recent|just-ended|just{GAP}ended|past|last|"
-    rf"previous){GAP}(?P<grain>quarter)|(?P<weekend>weekend))\b(?!-)"
+    rf"previous){GAP}(?P<grain>quarter|period)|(?P<weekend>weekend))\b(?!-)"
 )
+# Earnings copy counts quarters from the one the story reports: "the quarter", "the latest period", "the
+# year-ago quarter", "the year-earlier third quarter", "the 1988 period", "the quarter a year ago", "the
+# corresponding period last year", "last year's quarter", and the bare adjective ("a year-earlier loss").
+_YEAR_BACK = (rf"(?:a{GAP}year{GAP}(?:ago|earlier|before)|(?:of{GAP})?last{GAP}year"
+              rf"|(?:of{GAP})?the{GAP}previous{GAP}year)")
+_STORY_QUARTER = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Tt]hat|[Ll]ast{GAP}year['’]s(?P<lastyear>))"
+    rf"(?:{GAP}(?P<same>current|same|comparable|corresponding|year-ago|year-earlier|"
+    rf"(?P<year>(?:19|20)\d\d)))*"
+    rf"(?:{GAP}(?:(?P<ord>first|second|third|fourth)|fiscal(?:-|{GAP})(?P<ford>first|second|third|fourth)))?"
+    rf"(?:-|{GAP})(?P<unit>quarter|period)\b(?![-'’])(?!{GAP}(?:of|point|to){GAP})"
+    rf"(?:{GAP}(?P<back>{_YEAR_BACK})\b)?"
+    rf"|(?<![\w-])(?P<adjective>year-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
+)
+_QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
 
-def _claim(text: str, match: re.Match[str], start: int | None = None, **fields: Any) -> Claim:
+def _claim(text: str, match: re.Match[str], start: int | None = None, end: int | None = None,
+           **fields: Any) -> Claim:
     start = match.start() if start is None else start
     hedge, _ = hedge_before(text, start)
     hedge = hedge if hedge is Hedge.APPROX else Hedge.EXACT  # "over the weekend" is no "more than"
     base = {"year": None, "month": None, "day": None, "weekday": None, "relative": None, "grain": None}
     base.update(fields)
-    return make_claim(text, "date", start, match.end(), None, hedge=hedge, fields=base)
+    return make_claim(text, "date", start, match.end() if end is None else end, None, hedge=hedge,
+                      fields=base)
 
 
 def _direction(word: str | None) -> int | None:
@@ -153,9 +186,11 @@ def _quarter(text: str, m: re.Match[str]) -> Claim | None:
         year = int(m["year3"]) if len(m["year3"]) == 4 else 2000 + int(m["year3"])
         return _claim(text, m, year=year, part=f"Q{m['q']}")
     unit = m["unit"]
-    ordinal = _ORDINALS.get(m["ord"], 4 if unit == "quarter" else 2)
+    ordinal = _ORDINALS.get(m["ord"].lower(), 4 if unit == "quarter" else 2)
     part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
     year = m["year"] or m["year2"]
+    if m["yeardir"]:  # "next year's first quarter": that year's quarter
+        return _claim(text, m, relative=_direction(m["yeardir"]), grain="year", part=part)
     if m["dir"] and not year:
         return None  # "last third quarter": leave to the relative reading
     return _claim(text, m, year=int(year) if year else None, part=part)
@@ -199,7 +234,11 @@ def _day_part(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part)
 
 
-def _decade(text: str, m: re.Match[str]) -> Claim:
+def _decade(text: str, m: re.Match[str]) -> Claim | None:
+    """"the 1990s", "the '80s", "the nineties", and without the article only with the century ("in
+    1990s Britain", "the late 1980s and early 1990s"): "in her 80s" is an age."""
+    if not m["the"] and not m["century"]:
+        return None
     if m["word"]:
         century, tens = 19, _TENS[m["word"]]
     else:
@@ -208,8 +247,10 @@ def _decade(text: str, m: re.Match[str]) -> Claim:
 
 
 def _bare_month(text: str, m: re.Match[str]) -> Claim:
+    if m["possessive"]:  # "October's sales": the month alone, without its "'s"
+        return _claim(text, m, end=m.end("possessive"), month=_MONTHS[m["possessive"]])
     month = _MONTHS[m["month"]]
-    offset = {"last": -1, "this": 0, "next": 1}.get(m["before"])
+    offset = {"last": -1, "this": 0, "next": 1}.get(m["before"].lower())
     if offset is None:
         return _claim(text, m, start=m.start("month"), month=month)
     return _claim(text, m, month=month, relative=offset, grain="month_of_year")
@@ -224,6 +265,34 @@ def _latest(text: str, m: re.Match[str]) -> Claim:
     if m["weekend"]:
         return _claim(text, m, relative=0, grain="weekend")
     return _claim(text, m, relative=-1, grain="quarter")
+
+
+def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
+    """A quarter counted from the one the story is about; ``year_back`` when it is a year before it.
+    "The period" needs a word that makes it a reporting period ("the latest period", "the 1988
+    period"); "the quarter" alone is one."""
+    if m["adjective"]:
+        return _claim(text, m, grain="quarter", story=True, year_back=True)
+    words = m[0].lower()
+    year_back = bool(m["lastyear"] is not None or m["back"] or "year-ago" in words or "year-earlier" in words)
+    if m["unit"] == "period" and not (m["same"] or year_back):
+        return None
+    ordinal = m["ord"] or m["ford"]
+    if ordinal and not (m["same"] or year_back):
+        return None  # "the third quarter": a quarter of the year, read by _QUARTER
+    fields: dict[str, Any] = {"grain": "quarter", "story": True, "year_back": year_back,
+                              "part": f"Q{_QUARTER_WORDS[ordinal]}" if ordinal else None}
+    if m["year"]:
+        fields.update(year=int(m["year"]), year_back=False)
+    return _claim(text, m, **fields)
+
+
+def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, vague="PRESENT_REF")
+
+
+def _frequency(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, grain=_FREQUENCY_GRAIN[(m["word"] or m["capital"]).lower()], every=True)
 
 
 def _vague(text: str, m: re.Match[str]) -> Claim:
@@ -243,7 +312,9 @@ def _anaphor(text: str, m: re.Match[str]) -> Claim:
 
 
 def _every(text: str, m: re.Match[str]) -> Claim:
-    what = m["what"]
+    """"every Friday", "each month", "every winter"; "every day" only within a sentence ("Every day
+    counts" is a saying, "prays every day" a set)."""
+    what = m["what"] or m["day"]
     if what in _WEEKDAYS:
         return _claim(text, m, weekday=what, every=True)
     if what.lower() in _SEASONS:
@@ -255,10 +326,11 @@ def _every(text: str, m: re.Match[str]) -> Claim:
 
 # Most specific first: each takes its characters before the next looks.
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
-    (_FISCAL, _fiscal), (_QUARTER, _quarter), (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
+    (_FISCAL, _fiscal), (_STORY_QUARTER, _story_quarter), (_QUARTER, _quarter),
+    (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
     (_MONTH_PART, _month_part), (_EDGE, _edge),
     (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),
-    (_ANAPHOR, _anaphor), (_VAGUE, _vague),
+    (_ANAPHOR, _anaphor), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]
 
 

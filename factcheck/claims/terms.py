@@ -26,32 +26,31 @@ from dataclasses import replace
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
+from factcheck.claims.regexparts import GAP
 from factcheck.claims.sentences import sentence_bounds, sentence_starts
 from factcheck.startup import regexcache
-
-_SP = r"[ \t\u00a0]+"
 
 
 def _owner_group(n: int) -> str:
     """A possessive: "his", "her" or "Trump's" (group ``owner<n>`` the name)."""
-    return rf"(?:his|her|(?P<owner{n}>[A-Z][\w'’.\-]*(?:{_SP}[A-Z][\w'’.\-]*){{0,2}})['’]s)"
+    return rf"(?:his|her|(?P<owner{n}>[A-Z][\w'’.\-]*(?:{GAP}[A-Z][\w'’.\-]*){{0,2}})['’]s)"
 
 
 def _ordinal_group(n: int) -> str:
     return rf"(?P<ordinal{n}>first|second|third|fourth|fifth|sixth)"
 
 
-_TERM_NOUN = (r"(?P<noun>term(?:{_SP}in{_SP}office)?|presidency|premiership|chancellorship|tenure|mandate"
-              r"|administration|time{_SP}in{_SP}office)").replace("{_SP}", _SP)
-_RETURN = rf"return(?:ing)?{_SP}to{_SP}(?:office|power|the{_SP}White{_SP}House)"
-_START = rf"(?P<start>swearing-in|inauguration|taking{_SP}office|{_RETURN})"
+_TERM_NOUN = (r"(?P<noun>term(?:{GAP}in{GAP}office)?|presidency|premiership|chancellorship|tenure|mandate"
+              r"|administration|time{GAP}in{GAP}office)").replace("{GAP}", GAP)
+_RETURN = rf"return(?:ing)?{GAP}to{GAP}(?:office|power|the{GAP}White{GAP}House)"
+_START = rf"(?P<start>swearing-in|inauguration|taking{GAP}office|{_RETURN})"
 _RELATIONS = regexcache.compile(
-    rf"{_SP}(?:"
-    rf"(?P<into>into){_SP}{_owner_group(1)}{_SP}(?:{_ordinal_group(1)}{_SP})?{_TERM_NOUN}\b"
-    rf"|(?P<rel>since|after){_SP}(?:{_owner_group(2)}{_SP}(?:{_ordinal_group(2)}{_SP}(?=swearing-in|inauguration))?{_START}"
-    rf"|(?P<subject>he|she){_SP}(?P<verb>took{_SP}office|was{_SP}sworn{_SP}in|was{_SP}inaugurated"
-    rf"|returned{_SP}to{_SP}(?:office|power|the{_SP}White{_SP}House))"
-    rf"|(?P<gerund>taking{_SP}office|being{_SP}sworn{_SP}in|{_RETURN}))\b)"
+    rf"{GAP}(?:"
+    rf"(?P<into>into){GAP}{_owner_group(1)}{GAP}(?:{_ordinal_group(1)}{GAP})?{_TERM_NOUN}\b"
+    rf"|(?P<rel>since|after){GAP}(?:{_owner_group(2)}{GAP}(?:{_ordinal_group(2)}{GAP}(?=swearing-in|inauguration))?{_START}"
+    rf"|(?P<subject>he|she){GAP}(?P<verb>took{GAP}office|was{GAP}sworn{GAP}in|was{GAP}inaugurated"
+    rf"|returned{GAP}to{GAP}(?:office|power|the{GAP}White{GAP}House))"
+    rf"|(?P<gerund>taking{GAP}office|being{GAP}sworn{GAP}in|{_RETURN}))\b)"
 )
 # A present verb in the sentence makes "into" run to the article's date ("Four months into his
 # second term, Trump faces ..."); otherwise it dates a past event and only bounds the term from below.

@@ -15,12 +15,10 @@ from typing import TYPE_CHECKING
 
 from factcheck.cli.config import Config, load_config
 from factcheck.engine.results import DocumentResult, RunResult
-from factcheck.errors import ConfigError, UsageError, did_you_mean
+from factcheck.errors import UsageError
 from factcheck.exitcodes import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from factcheck.findings import Confidence, Severity
 from factcheck.limits import DEFAULT_TIMEOUT
-from factcheck.rules.model import Rule
-from factcheck.rules.pack import Pack
 from factcheck.rules.selection import Selection
 
 if TYPE_CHECKING:
@@ -31,39 +29,6 @@ DEFAULT_MIN_CONFIDENCE = Confidence.MEDIUM
 
 def config_of(args: argparse.Namespace) -> Config:
     return load_config(getattr(args, "config", None))
-
-
-def configured_packs(config: Config) -> list[Path]:
-    """The packs the configuration names: the default pack (unless turned off), then its ``rules``.
-    ``run``, ``test`` and ``check-rules`` all check these, so CI tests the rules it runs."""
-    from factcheck.startup.resources import rules_dir
-
-    return [*([rules_dir()] if config.default_pack else []), *config.rules]
-
-
-def load_pack(config: Config, extra: list[str]) -> Pack:
-    from factcheck.rules.loader import load_packs
-
-    return load_packs([*configured_packs(config), *(Path(p) for p in extra)])
-
-
-def configured_rules(pack: Pack, config: Config) -> list[Rule]:
-    """The pack's rules with the configuration's severity overrides applied and disabled rules left out."""
-    known = {rule.id for rule in pack.rules}
-    for rule_id in [*config.severity, *config.disable]:
-        if rule_id not in known:
-            hint = did_you_mean(rule_id, known, "loaded rules")
-            raise ConfigError(f"{config.path}: unknown rule id {rule_id!r} in the configuration", hint=hint)
-    disabled = config.disabled()
-    rules = []
-    for rule in pack.rules:
-        if rule.id in disabled:
-            continue
-        level = config.severity.get(rule.id)
-        if level is not None:
-            rule = dataclasses.replace(rule, info=dataclasses.replace(rule.info, severity=Severity(level)))
-        rules.append(rule)
-    return rules
 
 
 def build_engine(args: argparse.Namespace, config: Config):
@@ -121,6 +86,7 @@ def _included(config: Config) -> list[str]:
 def run(args: argparse.Namespace, color: bool) -> int:
     from factcheck.ci import baseline, suppressions
     from factcheck.cli.corpus import CorpusRun
+    from factcheck.cli.interrupts import held
     from factcheck.cli.options import FORMATS
     from factcheck.cli.outputs import extra_outputs
     from factcheck.cli.recipe import EngineRecipe
@@ -134,7 +100,8 @@ def run(args: argparse.Namespace, color: bool) -> int:
     known = baseline.read_baseline(args.baseline) if args.baseline else None
     default_format = "jsonl" if args.resume else config.format or "text"
     confidence = min_confidence_of(args, config)
-    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes)
+    options = ReportOptions(color=color, min_confidence=confidence, show_notes=args.show_notes,
+                            html_text=args.html_text)
     corpus = CorpusRun(args, config, recipe, args.format or default_format, options,
                        extra_formats=tuple(name for name, _ in extras))
     corpus.stage.start(pack, engine)
@@ -153,11 +120,19 @@ def run(args: argparse.Namespace, color: bool) -> int:
         results, infos, interrupted=outcome.interrupted, failure=outcome.failure,
         unchecked=outcome.unchecked,
     )
-    text = None
-    if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
-        text = report_text(args, report_run, corpus.format, options)
-    corpus.finish(text, len(infos), outcome)
-    write_extra_outputs(report_run, options, extras)
+    written = False
+    try:  # Ctrl-C now waits until the reports are written (a second one stops at once)
+        with held(forceable=True):
+            text = None
+            if not corpus.streaming and not (args.quiet and not sum(outcome.gating.values())):
+                text = report_text(args, report_run, corpus.format, options)
+            corpus.finish(text, len(infos), outcome)
+            write_extra_outputs(report_run, options, extras)
+            written = True
+    except KeyboardInterrupt:
+        if not written:
+            raise
+        return _stopped(corpus, outcome)
     if outcome.interrupted:
         return _stopped(corpus, outcome)
     if outcome.tally.internal:

@@ -11,15 +11,14 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
-import signal
 import sys
-import threading
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from factcheck.ci.suppressions import Suppression
 from factcheck.cli.config import Config
+from factcheck.cli.interrupts import Interrupts
 from factcheck.cli.output import LineStream, ReportFile
 from factcheck.cli.progress import Progress, wanted
 from factcheck.cli.recipe import DocumentStage, EngineRecipe
@@ -65,7 +64,8 @@ class CorpusRun:
         self.format = format
         self.report_options = report_options
         self.options = ReadOptions(args.date, config.date)
-        self.stage = DocumentStage(recipe, self.options, compact="html" not in (format, *extra_formats))
+        compact = not _needs_text(args, (format, *extra_formats))
+        self.stage = DocumentStage(recipe, self.options, compact=compact)
         self.done = jsonl.Done()
         self.stream: LineStream | None = None
         self.report: ReportFile | None = None
@@ -90,7 +90,7 @@ class CorpusRun:
         pending = (unit for unit in self._units(paths) if _key(unit) not in self.done.keys)
         progress = Progress(paths, wanted(self.args.quiet))
         jobs = self.args.jobs
-        interrupts = _Interrupts()
+        interrupts = Interrupts()
         try:
             with interrupts.installed():
                 for checked in check_stream(
@@ -162,41 +162,10 @@ class CorpusRun:
         return getattr(self.args, "resume", None) or self.args.output or "standard output"
 
 
-class _Interrupts:
-    """Ctrl-C raises at once, except while a result is being recorded: then it waits until the
-    document's line and totals are both written, so the report never counts a line it lacks."""
-
-    def __init__(self) -> None:
-        self._deferring = False
-        self._pending = False
-
-    def _handler(self, signum: int, frame: object) -> None:
-        if self._deferring:
-            self._pending = True
-        else:
-            raise KeyboardInterrupt
-
-    @contextlib.contextmanager
-    def installed(self) -> Iterator[None]:
-        if threading.current_thread() is not threading.main_thread():
-            yield
-            return
-        previous = signal.signal(signal.SIGINT, self._handler)
-        try:
-            yield
-        finally:
-            signal.signal(signal.SIGINT, previous)
-
-    @contextlib.contextmanager
-    def deferred(self) -> Iterator[None]:
-        self._deferring = True
-        try:
-            yield
-        finally:
-            self._deferring = False
-        if self._pending:
-            self._pending = False
-            raise KeyboardInterrupt
+def _needs_text(args: argparse.Namespace, formats: tuple[str, ...]) -> bool:
+    """Whether results must keep every document's text and claims: for an HTML report that may
+    show them (``--html-text never`` shows excerpts, which the compacted results keep)."""
+    return "html" in formats and getattr(args, "html_text", "auto") != "never"
 
 
 def _summary_only(args: argparse.Namespace) -> bool:

@@ -144,6 +144,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="check on the Dask scheduler at ADDRESS (host:port), or 'local' to start one here")
     run.add_argument("--show-notes", action="store_true",
                      help="list every document's notes (a large run prints a summary of them)")
+    run.add_argument("--html-text", choices=("auto", "always", "never"), default="auto",
+                     help="include each document's text, claims highlighted, in the HTML report "
+                          "(default: auto, for up to 20 documents)")
     run.add_argument("--timeout", type=_seconds, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                      help=f"time limit per document, 0 for none (default: {DEFAULT_TIMEOUT:g})")
     run.add_argument("--baseline", metavar="FILE", help="report only findings not in the baseline FILE")
@@ -249,7 +252,8 @@ def _claims(args: argparse.Namespace) -> int:
 
 def _test(args: argparse.Namespace) -> int:
     from factcheck.authoring.ruletest import run_test_command
-    from factcheck.cli.commands import config_of, configured_packs
+    from factcheck.cli.commands import config_of
+    from factcheck.cli.packs import configured_packs
 
     paths = args.rule_paths or [str(p) for p in configured_packs(config_of(args))]
     return run_test_command(paths, syntax_only=args.syntax_only)
@@ -257,7 +261,8 @@ def _test(args: argparse.Namespace) -> int:
 
 def _check_rules(args: argparse.Namespace) -> int:
     from factcheck.authoring.validate import check_rules_command
-    from factcheck.cli.commands import config_of, configured_packs
+    from factcheck.cli.commands import config_of
+    from factcheck.cli.packs import configured_packs
 
     return check_rules_command(args.rule_paths or [str(p) for p in configured_packs(config_of(args))])
 
@@ -273,7 +278,8 @@ def _completion(args: argparse.Namespace) -> int:
 
 def _rules(args: argparse.Namespace) -> int:
     from factcheck.authoring.ruledocs import list_rules, write_docs
-    from factcheck.cli.commands import config_of, load_pack
+    from factcheck.cli.commands import config_of
+    from factcheck.cli.packs import load_pack
 
     pack = load_pack(config_of(args), args.rules)
     if args.doc is not None:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
+from factcheck.cli.interrupts import held
 from factcheck.errors import UsageError
 
 
@@ -35,6 +36,11 @@ class ReportFile:
 
 def write_atomically(target: Path, text: str) -> None:
     """``text`` into ``target`` through a temporary file in the same directory and a rename."""
+    with held():  # Ctrl-C waits for the rename: the report is whole, then the run stops
+        _write_atomically(target, text)
+
+
+def _write_atomically(target: Path, text: str) -> None:
     directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

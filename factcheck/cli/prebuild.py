@@ -20,12 +20,14 @@ from factcheck.startup.built import Artefact
 
 
 def artefacts() -> list[Artefact]:
-    """Every JSON artefact, in the order they are generated."""
-    from factcheck.claims import patterns, units
-    from factcheck.facts import geonames
+    """Every generated module, in the order they are generated."""
+    from factcheck.claims import units
+    from factcheck.claims.patterns import loader as patterns
+    from factcheck.facts import geonames, regions
     from factcheck.startup import resources
 
-    return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES]
+    return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES,
+            regions.PREBUILT]
 
 
 def generate(directory: Path, *, editable: bool,

@@ -49,7 +49,7 @@ class EngineRecipe:
 
     def build(self) -> tuple[Pack, list[Rule], Engine]:
         """The loaded pack, the rules that run (configuration applied), and the engine."""
-        from factcheck.cli.commands import configured_rules, load_pack
+        from factcheck.cli.packs import configured_rules, load_pack
         from factcheck.engine.runner import Engine
         from factcheck.facts.loader import load_facts
 

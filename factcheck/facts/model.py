@@ -10,27 +10,16 @@ access or an indexed query, never a scan over all facts.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from factcheck.facts.lookup import City, Source, normalize_name
 from factcheck.startup import regexcache
 
 # The attribute of an interval in which an entity's roles are every office it held.
 OFFICES_COMPLETE = "offices_complete"
 MAX_NAME_WORDS = 6  # longest name, in words, that a document mention is matched against
-
-
-@dataclass(frozen=True, slots=True)
-class Source:
-    """Where a fact comes from, so that a finding can cite it."""
-
-    citation: str
-    recorded: dt.date | None = None
-
-    def __str__(self) -> str:
-        return self.citation
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,22 +118,7 @@ class Dataset:
     source: Source | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class City:
-    """A city as a lookup result: its country (ISO code or name), population and source."""
-
-    name: str
-    country: str
-    population: int | None = None
-    source: Source | None = None
-
-
 Fact = Entity | Period | Timeline | Dataset
-
-
-def normalize_name(name: str) -> str:
-    """Case- and apostrophe-insensitive key for names and aliases."""
-    return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
 
 
 NAME_WORD = regexcache.compile(r"\w+")

@@ -18,6 +18,7 @@ import datetime as dt
 import re
 
 from factcheck.facts.model import OFFICES_COMPLETE, Attribute, Entity, FactBase, Period, normalize_name
+from factcheck.facts.regions import countries_with_region, part_of
 from factcheck.startup import regexcache
 
 HEADS = ("vice president", "prime minister", "general secretary", "crown prince", "president",
@@ -159,10 +160,24 @@ def country(facts: FactBase, name: str) -> Entity | None:
 
 
 def countries_of(facts: FactBase, city: str) -> list[str]:
-    """Names of the countries that have a city called ``city``, most populous city first."""
-    names: list[str] = []
+    """Names of the countries that have a city called ``city``, most populous city first; with the
+    regions data set declared (``provider: pycountry, kind: regions``), also the country a city's
+    territory is part of (Macau: Macao, and China) and the countries with a first-level region
+    of that name (Rioja: Spain), so that "Rioja, Spain" or "Macau, China" is no city in the
+    wrong country."""
+    regions = any(d.provider == "pycountry" and d.kind == "regions" for d in facts.datasets())
+    codes: list[str] = []
     for found in facts.cities_named(city):
-        name = _country_name(facts, found.country)
+        codes.append(found.country)
+        parent = part_of(found.country) if regions and len(found.country) == 2 else None
+        if parent is not None:
+            codes.append(parent)
+    if regions:
+        codes.extend(sorted(countries_with_region(city)))
+    codes.extend(e.country for e in facts.entities_named(city) if e.type == "region" and e.country)
+    names: list[str] = []
+    for code in codes:
+        name = _country_name(facts, code)
         if name not in names:
             names.append(name)
     return names

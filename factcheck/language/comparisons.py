@@ -6,18 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import operator
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.claims.model import Claim
 from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.approx import Interval
+from factcheck.language.code import RUNTIME_ERRORS, Code, NodeCompiler, binary_closure
 from factcheck.language.formatting import format_value
 from factcheck.language.operators import ORDER_OPS
 from factcheck.values import SECONDS_PER_DAY, Duration
-
-if TYPE_CHECKING:
-    from factcheck.language.compiler import Code, Compiler
 
 _FAST = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
@@ -44,8 +42,7 @@ def _pair_impl(op: str, left: T.Type, right: T.Type) -> Any:
     return ORDER_OPS[op]
 
 
-def compile_compare(compiler: Compiler, node: ast.Compare) -> Code:
-    from factcheck.language.compiler import RUNTIME_ERRORS, Code, binary_closure
+def compile_compare(compiler: NodeCompiler, node: ast.Compare) -> Code:
 
     codes, types = [], []
     for i, operand in enumerate(node.operands):

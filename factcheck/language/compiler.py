@@ -20,6 +20,7 @@ from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.approx import approx_compare
 from factcheck.language.checker import Checked
+from factcheck.language.code import RUNTIME_ERRORS, Code, Fn, binary_closure
 from factcheck.language.env import TypeEnv
 from factcheck.language.formatting import format_value
 from factcheck.language.locator import Locator
@@ -36,9 +37,6 @@ from factcheck.language.runtime import (
     to_number,
 )
 
-Fn = Callable[[dict], Any]
-RUNTIME_ERRORS = (ArithmeticError, ValueError, TypeError, OverflowError, IndexError)
-
 
 class TraceEntry(NamedTuple):
     """One step of a traced evaluation: the sub-expression's text, its value, and details (the
@@ -47,38 +45,6 @@ class TraceEntry(NamedTuple):
     source: str
     value: Any
     detail: str | None = None
-
-
-class Code:
-    """A compiled node: its closure, and its value when it is a constant."""
-
-    __slots__ = ("const", "fn", "value")
-
-    def __init__(self, fn: Fn, const: bool = False, value: Any = None) -> None:
-        self.fn, self.const, self.value = fn, const, value
-
-
-def binary_closure(impl: Callable[[Any, Any], Any], lf: Fn, rf: Fn, *, nulls_pass: bool,
-                   fail: Callable[[Exception], Exception]) -> Fn:
-    """The fast closure for ``impl(left, right)``: a null operand makes the result null unless
-    ``nulls_pass`` (the operands cannot be null, or the operator handles null itself, as ``==``
-    does); runtime errors become evaluation errors at the node."""
-    if nulls_pass:
-        def run(f: dict) -> Any:
-            try:
-                return impl(lf(f), rf(f))
-            except RUNTIME_ERRORS as error:
-                raise fail(error) from None
-    else:
-        def run(f: dict) -> Any:
-            a, b = lf(f), rf(f)
-            if a is None or b is None:
-                return None
-            try:
-                return impl(a, b)
-            except RUNTIME_ERRORS as error:
-                raise fail(error) from None
-    return run
 
 
 def describe_error(error: BaseException) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from factcheck.claims import sentences
 from factcheck.claims.model import Claim
-from factcheck.language.functions import WEEKDAYS, _register
+from factcheck.language.registry import WEEKDAYS, register
 from factcheck.values import Duration, TimeOfDay, days_in_month
 
 
@@ -36,7 +36,7 @@ def _completed(c: Claim, ref: dt.date) -> dt.date | None:
     return min(candidates, key=lambda d: abs((d - ref).days)) if candidates else None
 
 
-@_register("complete_date(c: claim<date>, ref: date) -> date?")
+@register("complete_date(c: claim<date>, ref: date) -> date?")
 def _complete_date(c: Claim, ref: dt.date) -> dt.date | None:
     """The calendar date a date claim names. A date stated without its year ("March 12") is its
     occurrence nearest ``ref`` (usually the document date); null for a claim without a month and day
@@ -44,7 +44,7 @@ def _complete_date(c: Claim, ref: dt.date) -> dt.date | None:
     return _completed(c, ref)
 
 
-@_register("relative_date(c: claim<date>, ref: date) -> date?")
+@register("relative_date(c: claim<date>, ref: date) -> date?")
 def _relative_date(c: Claim, ref: dt.date) -> dt.date | None:
     """The day a relative date claim names, counted from ``ref``: "yesterday" is the day before,
     "tomorrow" the day after, "last Thursday" the Thursday in the week before ``ref`` (1–7 days
@@ -77,7 +77,7 @@ def _endpoint_dates(ctx: Any, start: Claim, end: Claim) -> tuple[dt.date, dt.dat
     return (first, last) if last is not None else None
 
 
-@_register("span_between(start: claim<any>, end: claim<any>) -> duration?", needs_ctx=True)
+@register("span_between(start: claim<any>, end: claim<any>) -> duration?", needs_ctx=True)
 def _span_between(ctx: Any, start: Claim, end: Claim) -> Duration | None:
     """The time from one endpoint claim to another: two dates in days (a date stated without its year
     takes the other's year, or the document date's, "December 28 to January 3" crossing into the next
@@ -95,7 +95,7 @@ def _span_between(ctx: Any, start: Claim, end: Claim) -> Duration | None:
     return None
 
 
-@_register("text_between(a: claim<any>, b: claim<any>) -> string?", needs_ctx=True)
+@register("text_between(a: claim<any>, b: claim<any>) -> string?", needs_ctx=True)
 def _text_between(ctx: Any, a: Claim, b: Claim) -> str | None:
     """The document's text between the end of claim ``a`` and the start of claim ``b`` (`", "` in
     "yesterday, October 14"); null when ``b`` does not start after ``a`` ends or they are more than
@@ -105,7 +105,7 @@ def _text_between(ctx: Any, a: Claim, b: Claim) -> str | None:
     return ctx.document.text[a.span.end:b.span.start]
 
 
-@_register("sentence(c: claim<any>) -> string", needs_ctx=True)
+@register("sentence(c: claim<any>) -> string", needs_ctx=True)
 def _sentence(ctx: Any, c: Claim) -> str:
     """The text of the sentence the claim sits in (see ``factcheck/claims/sentences.py`` for where
     sentences end)."""
@@ -114,7 +114,7 @@ def _sentence(ctx: Any, c: Claim) -> str:
     return sentences.sentence(ctx.document.text, c.span.start, c.span.end)
 
 
-@_register("tense(c: claim<any>) -> string?", needs_ctx=True)
+@register("tense(c: claim<any>) -> string?", needs_ctx=True)
 def _tense(ctx: Any, c: Claim) -> str | None:
     """The tense of the verb group right before the claim in its sentence: `"past"` ("said on",
     "was held on", "has signed ... on"), `"present"` ("is on"), `"future"` ("will meet on", "is

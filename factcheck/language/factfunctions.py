@@ -13,20 +13,20 @@ from typing import Any
 
 from factcheck.facts import titles
 from factcheck.facts.model import Entity
-from factcheck.language.functions import _register
+from factcheck.language.registry import register
 
 
 def _unique(found: list[Entity]) -> Entity | None:
     return found[0] if len(found) == 1 else None
 
 
-@_register("entities(name: string) -> list<entity>", needs_ctx=True)
+@register("entities(name: string) -> list<entity>", needs_ctx=True)
 def _entities(ctx: Any, name: str) -> list[Entity]:
     """Every entity whose name, alias or demonym is ``name`` (ignoring case): the candidates."""
     return ctx.facts.entities_named(name)
 
 
-@_register("entity(name: string) -> entity?", needs_ctx=True)
+@register("entity(name: string) -> entity?", needs_ctx=True)
 def _entity(ctx: Any, name: str) -> Entity | None:
     """The entity called ``name`` (by name or alias, ignoring case); null when none or several fit."""
     return _unique(ctx.facts.entities_named(name))
@@ -39,14 +39,14 @@ def _person_named(ctx: Any, name: str) -> Entity | None:
     return _unique(found)
 
 
-@_register("person(name: string) -> entity?", needs_ctx=True)
+@register("person(name: string) -> entity?", needs_ctx=True)
 def _person(ctx: Any, name: str) -> Entity | None:
     """The person called ``name`` (full name or alias); among several, the one the document
     mentions; null when nobody or several people fit."""
     return _person_named(ctx, name)
 
 
-@_register("resolve(p: claim<any>) -> entity?", needs_ctx=True)
+@register("resolve(p: claim<any>) -> entity?", needs_ctx=True)
 def _resolve(ctx: Any, p: Any) -> Entity | None:
     """The person a claim refers to (a ``person`` claim, through its ``name`` and ``title`` fields):
     by its full name or an alias (among several people of that name, the one the document
@@ -62,14 +62,14 @@ def _resolve(ctx: Any, p: Any) -> Entity | None:
     return None
 
 
-@_register("office_holder(title: string, date: date) -> entity?", needs_ctx=True)
+@register("office_holder(title: string, date: date) -> entity?", needs_ctx=True)
 def _office_holder(ctx: Any, title: str, date: dt.date) -> Entity | None:
     """Who held the office ``title`` names (``"Russian president"``, ``"Prime Minister of Japan"``)
     on ``date``; null when nobody, several people, or the title is not understood."""
     return _unique(titles.office_holders(ctx.facts, title, date))
 
 
-@_register("holds_title(e: entity, title: string, date: date) -> bool?", needs_ctx=True)
+@register("holds_title(e: entity, title: string, date: date) -> bool?", needs_ctx=True)
 def _holds_title(ctx: Any, e: Entity, title: str, date: dt.date) -> bool | None:
     """Whether ``e`` held the office ``title`` names on ``date``; null when the title is not an
     office the facts describe, or is qualified ("former", "acting", "-elect"), or names an office
@@ -78,20 +78,20 @@ def _holds_title(ctx: Any, e: Entity, title: str, date: dt.date) -> bool | None:
     return titles.holds_title(ctx.facts, e, title, date)
 
 
-@_register("offices_complete(e: entity, date: date) -> bool")
+@register("offices_complete(e: entity, date: date) -> bool")
 def _offices_complete(e: Entity, date: dt.date) -> bool:
     """Whether the facts declare ``e``'s roles to be every office ``e`` held on ``date``
     (``offices_complete`` in the facts file): then a title ``e`` did not hold is false, not unknown."""
     return titles.offices_complete(e, date)
 
 
-@_register("role_on(e: entity, date: date) -> string?")
+@register("role_on(e: entity, date: date) -> string?")
 def _role_on(e: Entity, date: dt.date) -> str | None:
     """The roles ``e`` held on ``date`` (``"President of Russia"``), joined by ``;``, or null."""
     return titles.describe_roles(e, date)
 
 
-@_register("first_office(e: entity) -> date?")
+@register("first_office(e: entity) -> date?")
 def _first_office(e: Entity) -> dt.date | None:
     """The start of the earliest office the facts record for ``e``, or null when they record none:
     before it the facts say nothing about the titles ``e`` held."""
@@ -99,7 +99,7 @@ def _first_office(e: Entity) -> dt.date | None:
     return min(starts) if starts else None
 
 
-@_register("term_of(e: entity, ordinal: string?, tenure: bool, date: date) -> period?", needs_ctx=True,
+@register("term_of(e: entity, ordinal: string?, tenure: bool, date: date) -> period?", needs_ctx=True,
            null_safe=True)
 def _term_of(ctx: Any, e: Entity, ordinal: str | None, tenure: bool, date: dt.date):
     """The term of office of ``e`` an elapsed time is counted in ("his second term": the period
@@ -109,32 +109,32 @@ def _term_of(ctx: Any, e: Entity, ordinal: str | None, tenure: bool, date: dt.da
     return titles.term_of(ctx.facts, e, ordinal, tenure, date)
 
 
-@_register("birth_date(e: entity) -> date?")
+@register("birth_date(e: entity) -> date?")
 def _birth_date(e: Entity) -> dt.date | None:
     """The entity's birth date, or null when the facts do not record it."""
     return e.born
 
 
-@_register("age_on(e: entity, date: date) -> number?")
+@register("age_on(e: entity, date: date) -> number?")
 def _age_on(e: Entity, date: dt.date) -> Decimal | None:
     """The entity's age in whole years on ``date``, or null without a birth date."""
     return None if e.born is None else Decimal(titles.age_on(e.born, date))
 
 
-@_register("country(name: string) -> entity?", needs_ctx=True)
+@register("country(name: string) -> entity?", needs_ctx=True)
 def _country(ctx: Any, name: str) -> Entity | None:
     """The country a name, alias, demonym (``"Ukrainian"``) or ISO code stands for, or null."""
     return titles.country(ctx.facts, name)
 
 
-@_register("countries_of(city: string) -> list<string>", needs_ctx=True)
+@register("countries_of(city: string) -> list<string>", needs_ctx=True)
 def _countries_of(ctx: Any, city: str) -> list[str]:
     """The names of the countries with a city called ``city`` (declared cities, then the world
     cities data set, loaded on first use), most populous first; empty when the city is unknown."""
     return titles.countries_of(ctx.facts, city)
 
 
-@_register("country_of(city: string) -> string?", needs_ctx=True)
+@register("country_of(city: string) -> string?", needs_ctx=True)
 def _country_of(ctx: Any, city: str) -> str | None:
     """The country of the city called ``city`` when only one country has a city of that name."""
     found = titles.countries_of(ctx.facts, city)

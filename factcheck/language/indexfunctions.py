@@ -16,7 +16,7 @@ from typing import Any
 
 from factcheck.claims.model import Claim
 from factcheck.language import types as T
-from factcheck.language.functions import _register
+from factcheck.language.registry import register
 from factcheck.language.runtime import claim_member
 
 
@@ -39,7 +39,7 @@ def _keep(ctx: Any, xs: list[Claim], key: tuple[str, str], index: Any) -> Any:
     return index
 
 
-@_register("following(c: claim<any>, xs: list<claim<any>>, within: number) -> list<claim<any>>",
+@register("following(c: claim<any>, xs: list<claim<any>>, within: number) -> list<claim<any>>",
            returns=lambda args, claims: _list_type(args[1]), needs_ctx=True)
 def _following(ctx: Any, c: Claim, xs: list[Claim], within: Decimal) -> list[Claim]:
     """The claims of ``xs`` that start at most ``within`` characters after ``c`` ends (and not
@@ -55,7 +55,7 @@ def _following(ctx: Any, c: Claim, xs: list[Claim], within: Decimal) -> list[Cla
     return xs[first:last]
 
 
-@_register("matching(xs: list<claim<any>>, field: string, value: any) -> list<claim<any>>",
+@register("matching(xs: list<claim<any>>, field: string, value: any) -> list<claim<any>>",
            returns=lambda args, claims: _list_type(args[0]), needs_ctx=True)
 def _matching(ctx: Any, xs: list[Claim], field: str, value: Any) -> list[Claim]:
     """The claims of ``xs`` whose ``field`` equals ``value``, in document order: the durations

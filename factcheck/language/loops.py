@@ -11,21 +11,19 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from factcheck.language import ast
 from factcheck.language.approx import axis
+from factcheck.language.code import Code, NodeCompiler
 from factcheck.language.operators import ARITHMETIC, dynamic_arithmetic
 from factcheck.language.runtime import COST, to_number
 from factcheck.values import Duration, Percent
 
-if TYPE_CHECKING:
-    from factcheck.language.compiler import Code, Compiler
-
 ZERO = {"number": Decimal(0), "duration": Duration(), "percent": Percent(Decimal(0))}
 
 
-def _items(compiler: Compiler, node: ast.Aggregate) -> tuple[Code, Any, str | None]:
+def _items(compiler: NodeCompiler, node: ast.Aggregate) -> tuple[Code, Any, str | None]:
     """(source code, per-item fn or None, frame key of the loop variable)."""
     source = compiler.compile(node.source)
     if node.body is None or node.var is None:
@@ -39,8 +37,7 @@ def _items(compiler: Compiler, node: ast.Aggregate) -> tuple[Code, Any, str | No
     return source, body.fn, key
 
 
-def compile_aggregate(compiler: Compiler, node: ast.Aggregate) -> Code:
-    from factcheck.language.compiler import Code
+def compile_aggregate(compiler: NodeCompiler, node: ast.Aggregate) -> Code:
 
     source, body, key = _items(compiler, node)
     src = source.fn
@@ -101,9 +98,8 @@ def compile_aggregate(compiler: Compiler, node: ast.Aggregate) -> Code:
     return Code(run)
 
 
-def compile_comprehension(compiler: Compiler, node: ast.Comprehension) -> Code:
+def compile_comprehension(compiler: NodeCompiler, node: ast.Comprehension) -> Code:
     """``[x in xs where cond]`` and ``[expr for x in xs where cond]``."""
-    from factcheck.language.compiler import Code
 
     src = compiler.compile(node.source).fn
     compiler.keys.append({})

@@ -14,7 +14,7 @@ from typing import Any
 
 from factcheck.claims import units
 from factcheck.language.approx import interval_of
-from factcheck.language.functions import _register
+from factcheck.language.registry import register
 
 _BOUNDED = "claim<any> | number | percent | money"
 
@@ -27,7 +27,7 @@ def _end(x: Any, upper: bool) -> Decimal | None:
     return None if end.is_infinite() else end
 
 
-@_register(f"low(x: {_BOUNDED}) -> number?")
+@register(f"low(x: {_BOUNDED}) -> number?")
 def _low(x: Any) -> Decimal | None:
     """The lowest value ``x`` may stand for, on the axis of ``~`` (percentages in percent, money as
     its amount): a claim's value less half its rounding step ("1.2 million" → 1,150,000), lowered
@@ -35,7 +35,7 @@ def _low(x: Any) -> Decimal | None:
     return _end(x, upper=False)
 
 
-@_register(f"high(x: {_BOUNDED}) -> number?")
+@register(f"high(x: {_BOUNDED}) -> number?")
 def _high(x: Any) -> Decimal | None:
     """The highest value ``x`` may stand for: a claim's value plus half its rounding step
     ("30 percent" → 30.5), raised further by its hedge ("about"); null when unbounded
@@ -43,7 +43,7 @@ def _high(x: Any) -> Decimal | None:
     return _end(x, upper=True)
 
 
-@_register("convert(n: number, from_unit: string, to_unit: string) -> number?")
+@register("convert(n: number, from_unit: string, to_unit: string) -> number?")
 def _convert(n: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     """``n`` stated in ``from_unit`` expressed in ``to_unit`` (names as in the units table:
     ``convert(120, "kilometre", "mile")`` is about 74.56, ``convert(30, "°C", "°F")`` is 86); null
@@ -54,7 +54,7 @@ def _convert(n: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
         return None
 
 
-@_register("convert_difference(n: number, from_unit: string, to_unit: string) -> number?")
+@register("convert_difference(n: number, from_unit: string, to_unit: string) -> number?")
 def _convert_difference(n: Decimal, from_unit: str, to_unit: str) -> Decimal | None:
     """A difference of ``n`` in ``from_unit`` expressed in ``to_unit``: by the factor alone, without
     the offset of a temperature scale (``convert_difference(2, "°F", "°C")`` is about 1.11, where
@@ -65,7 +65,7 @@ def _convert_difference(n: Decimal, from_unit: str, to_unit: str) -> Decimal | N
         return None
 
 
-@_register("dimension(unit: string) -> string?")
+@register("dimension(unit: string) -> string?")
 def _dimension(unit: str) -> str | None:
     """What a unit measures (``"length"``, ``"mass"``, ``"temperature"``, ...), or null when the
     unit is unknown: ``dimension("miles")`` is ``"length"``."""

@@ -26,6 +26,9 @@ class ReportOptions:
     show_notes: bool = False
     width: int | None = None
     """The terminal's columns, to which the text format wraps its prose (None: not a terminal)."""
+    html_text: str = "auto"
+    """Whether the HTML report includes each document's whole text, claims highlighted: ``always``,
+    ``never``, or ``auto`` (for a run of up to 20 documents)."""
 
     def shown(self, finding: Finding) -> bool:
         """Whether ``finding`` reaches ``min_confidence``."""

@@ -11,10 +11,10 @@ from factcheck.claims.model import Claim, ClaimSet
 from factcheck.documents.model import Document
 from factcheck.reporters.base import tool_version
 from factcheck.reporters.json_report import dumps
-from factcheck.reporters.jsonvalues import to_json
+from factcheck.reporters.jsonvalues import claim_value, to_json
 from factcheck.reporters.locations import locate
 from factcheck.safetext import guard_lines, visible
-from factcheck.values import PartialDate, plain
+from factcheck.values import plain
 
 ClaimDocuments = list[tuple[Document, ClaimSet]]
 TABLE_COLUMNS = ("LINE:COL", "KIND", "TEXT", "VALUE", "UNIT", "HEDGE", "RESOLVED")
@@ -33,15 +33,6 @@ def field_value(document: Document, value: Any) -> Any:
     if isinstance(value, (list, tuple)) and any(isinstance(item, Claim) for item in value):
         return [field_value(document, item) for item in value]
     return to_json(value)
-
-
-def claim_value(claim: Claim) -> Any:
-    """The claim's value; a date stated without all its parts as its partial date (``2025-10``)."""
-    if claim.kind == "date" and claim.value is None and claim["month"]:
-        return PartialDate(claim["year"], claim["month"], claim["day"])
-    if claim.kind == "date" and claim.value is None and claim["year"]:
-        return PartialDate(claim["year"])
-    return claim.value
 
 
 def sub_claim_object(document: Document, claim: Claim) -> dict[str, Any]:
@@ -141,7 +132,7 @@ def render_table(documents: ClaimDocuments) -> str:
 
 
 def render_html(documents: ClaimDocuments) -> str:
-    from factcheck.reporters.html import render_claims_page  # html imports this module
+    from factcheck.reporters.html import render_claims_page  # the HTML report's code, loaded when asked for
 
     return render_claims_page(documents)
 

@@ -22,6 +22,15 @@ from factcheck.values import Duration, Money, PartialDate, Percent, TimeOfDay, p
 JSONValue = None | bool | int | float | str | list["JSONValue"] | dict[str, "JSONValue"]
 
 
+def claim_value(claim: Claim) -> Any:
+    """The claim's value; a date stated without all its parts as its partial date (``2025-10``)."""
+    if claim.kind == "date" and claim.value is None and claim["month"]:
+        return PartialDate(claim["year"], claim["month"], claim["day"])
+    if claim.kind == "date" and claim.value is None and claim["year"]:
+        return PartialDate(claim["year"])
+    return claim.value
+
+
 def number(value: Decimal) -> int | float | str:
     """A decimal as a JSON number when that is exact, else as a plain decimal string."""
     if not value.is_finite():

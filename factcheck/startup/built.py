@@ -9,7 +9,7 @@ the source tree, which can then change under them; so every artefact is keyed:
 * ``sources``: a digest of the bytes of the package files it was derived from, recomputed (a few
   small reads) when it is loaded;
 * ``code``: for an editable build only, the stamp of factcheck's own modules
-  (:func:`~factcheck.startup.resources.code_stamp`), since the code that derived the data may be
+  (:func:`code_stamp`), since the code that derived the data may be
   edited after the build (a wheel ships code and data together);
 * ``format``: the layout of this module's documents.
 
@@ -28,10 +28,13 @@ from __future__ import annotations
 import ast
 import hashlib
 import importlib
+import os
 import py_compile
 import sys
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -124,7 +127,23 @@ def write_package(directory: Path) -> Path:
     return path
 
 
-def _code_stamp() -> str:
-    from factcheck.startup.resources import code_stamp
+@cache
+def code_stamp() -> str:
+    """A digest of the package's own code (each module's path, size and modification time).
 
+    Every start-up cache includes it in its key, so a cache written by other code -- an upgrade, or
+    an edit in a checkout -- is never read back into classes that may have changed shape. The
+    generated start-up data (``startup/generated/``) is not code it was derived from: left out.
+    """
+    entries = []
+    for directory, subdirectories, files in os.walk(DIRECTORY.parent.parent):
+        subdirectories[:] = [d for d in subdirectories if Path(directory, d) != DIRECTORY]
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(directory, name))
+                entries.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return f"{zlib.crc32(chr(10).join(sorted(entries)).encode()):08x}"
+
+
+def _code_stamp() -> str:
     return code_stamp()

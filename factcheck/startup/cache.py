@@ -67,7 +67,8 @@ def generation_dir() -> Path | None:
 @cache
 def generation() -> str:
     """A digest of what cached entries depend on: factcheck's code, Python and the libraries."""
-    from factcheck.startup.resources import code_stamp, package_stamp
+    from factcheck.startup.built import code_stamp
+    from factcheck.startup.resources import package_stamp
 
     parts = [str(FORMAT), code_stamp(), sys.version, sys.implementation.cache_tag]
     for library in _LIBRARIES:

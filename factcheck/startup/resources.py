@@ -7,9 +7,6 @@ lookup tries the installed place first, then the source tree.
 
 from __future__ import annotations
 
-import os
-import zlib
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -100,26 +97,6 @@ def _grammar_tables() -> dict[str, Any]:
 
 def _grammar_files() -> list[Path]:
     return [grammar_path(name) for name in GRAMMARS]
-
-
-@cache
-def code_stamp() -> str:
-    """A digest of the package's own code (each module's path, size and modification time).
-
-    Every start-up cache includes it in its key, so a cache written by other code -- an upgrade, or
-    an edit in a checkout -- is never read back into classes that may have changed shape. The
-    generated start-up data (``startup/generated/``) is not code it was derived from: left out.
-    """
-    from factcheck.startup.built import DIRECTORY
-
-    entries = []
-    for directory, subdirectories, files in os.walk(_PACKAGE_DIR):
-        subdirectories[:] = [d for d in subdirectories if Path(directory, d) != DIRECTORY]
-        for name in sorted(files):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(directory, name))
-                entries.append(f"{directory}/{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    return f"{zlib.crc32(chr(10).join(sorted(entries)).encode()):08x}"
 
 
 def package_stamp(package: str, file: str = "__init__.py") -> str:

@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
-from factcheck.claims import sentences
+from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay
@@ -42,6 +43,18 @@ class Context:
     text: str
     document_date: dt.date | None
     reference: dt.date | None = None  # the last day the text fixed ("On March 3 ... the next day")
+    quarter: tuple[int, int] | None = None  # the quarter the story reports ("third-quarter profit")
+    quarter_at: int = -1  # where the text last named it
+
+    def story_quarter(self) -> tuple[tuple[int, int] | None, Anchor]:
+        """The quarter the story is about, else the last one ended before the document date (the one
+        results are reported for)."""
+        if self.quarter is not None:
+            return self.quarter, Anchor.NARRATIVE
+        if self.document_date is None:
+            return None, Anchor.DOCUMENT
+        before = self.document_date - relativedelta(months=3)
+        return (before.year, _quarter(before)), Anchor.DOCUMENT
 
     def anchor_day(self, anaphoric: bool) -> tuple[dt.date | None, Anchor]:
         if anaphoric and self.reference is not None:
@@ -49,7 +62,38 @@ class Context:
         return self.document_date, Anchor.DOCUMENT
 
     def tense(self, claim: Claim) -> str | None:
+        if _scheduled(self.text, claim.span.start):
+            return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
+
+
+# What makes a day ahead whatever the main verb's tense: "as soon as Tuesday", "as early as Friday",
+# and an infinitive the day belongs to ("set to resume Monday", "is to resume trading in Paris
+# Tuesday", "agreed to meet on Jan. 5").
+_EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
+                              re.IGNORECASE)
+_INFINITIVE_BEFORE = re.compile(
+    r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
+
+
+def _scheduled(text: str, start: int) -> bool:
+    before = text[max(0, start - 60):start]
+    if _EARLIEST_BEFORE.search(before):
+        return True
+    found = _INFINITIVE_BEFORE.search(before)
+    if found is None or _CLAUSE_BREAK.search(found["rest"]) or not morphology.is_base_verb(found["verb"]):
+        return False
+    between = found["rest"].lower().split()
+    # "to make the late-November trip" names a trip, "to suspend the injunction issued Thursday" a
+    # past act: the day belongs to a noun or a participle, not to the infinitive.
+    return not (between and between[-1] in _DETERMINERS) \
+        and not any(morphology.verb_form(word) in _PAST_FORMS for word in between)
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "its", "his", "her", "their", "our", "this", "that"))
+_PAST_FORMS = (morphology.VerbForm.PAST, morphology.VerbForm.PAST_OR_PARTICIPLE,
+               morphology.VerbForm.PARTICIPLE)
 
 
 def iso_week(day: dt.date) -> str:
@@ -106,7 +150,7 @@ def _date_value(year: int, month: int | None, day: int | None) -> tuple[str, dt.
 
 
 def _with_part(value: str, day: dt.date | None, part: str | None) -> str:
-    """A day's part ("TNI") or a year's named part ("SU", "Q1", "H2", "FY") appended to a value."""
+    """A day's part ("TNI") or a year's named part ("SU", "Q1", "H2") appended to a value."""
     if part is None:
         return value
     if part in ("MO", "AF", "EV", "NI", "DT"):
@@ -132,8 +176,11 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
     year, month, day, part = f.get("year"), f.get("month"), f.get("day"), f.get("part")
     anchor, certain = Anchor.TEXT, True
     if f.get("fiscal") and year:
-        start = dt.date(year - 1, 10, 1)  # the US federal fiscal year: FY2013 began on 1 October 2012
-        return Timex(f"FY{year:04d}", TimexType.DATE, mod=f.get("mod"), day=start)
+        # TIMEX3 has no fiscal notation and TimeML writes "fiscal 2013" as 2013; the fiscal rule (the
+        # US federal one: fiscal 2013 began on 1 October 2012) gives the first day, and the claim keeps
+        # ``fiscal`` for rules that must not read it as the calendar year.
+        start = dt.date(year - 1, 10, 1)
+        return Timex(f"{year:04d}", TimexType.DATE, mod=f.get("mod"), day=start)
     if year is None:
         if ctx.document_date is None:
             return Timex.unresolved(TimexType.DATE, f"year not stated and {_NO_DATE}")
@@ -219,6 +266,10 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         tense = "nearest"  # "that Sunday": the one nearest the narrative's day
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
+    if grain == "year" and offset == -1:
+        compared = _quarter_a_year_before(claim, ctx)
+        if compared is not None:
+            return compared
     day = _shift(ref, offset, grain, f.get("weekday"), tense)
     if grain == "weekend" and offset == 0 and ref.weekday() < 5 and ctx.tense(claim) == "past":
         day = ref - dt.timedelta(weeks=1)  # "over the weekend" on a weekday: the one just gone
@@ -233,6 +284,40 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), day)
+
+
+# "a year ago", "a year earlier" beside a quarter's figures compares with that quarter a year before
+# ("Sales rose 5% in the third quarter from a year earlier"): the quarter the text named this close
+# before it.
+_YEAR_BEFORE = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_QUARTER_REACH = 400
+
+
+def _story_quarter(claim: Claim, ctx: Context) -> Timex:
+    """"the quarter", "the latest period", "the year-ago quarter", "last year's third quarter": the
+    story's quarter, its ordinal or year replaced by the one stated, a year back for "year-ago"."""
+    f = claim.fields
+    base, anchor = ctx.story_quarter()
+    if base is None:
+        return Timex.unresolved(TimexType.DATE, _NO_DATE)
+    year, quarter = base
+    if f.get("part"):
+        quarter = int(f["part"][1])
+    if f.get("year"):
+        year = f["year"]
+    elif f.get("year_back"):
+        year -= 1
+    return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, anchor, False, f.get("mod"),
+                 _part_start(year, f"Q{quarter}"))
+
+
+def _quarter_a_year_before(claim: Claim, ctx: Context) -> Timex | None:
+    if ctx.quarter is None or claim.span.start - ctx.quarter_at > _QUARTER_REACH \
+            or not _YEAR_BEFORE.fullmatch(claim.text):
+        return None
+    year, quarter = ctx.quarter[0] - 1, ctx.quarter[1]
+    return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, Anchor.NARRATIVE, False, None,
+                 _part_start(year, f"Q{quarter}"))
 
 
 def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> Timex:
@@ -261,9 +346,9 @@ def _set(claim: Claim) -> Timex:
         value = _with_part(value, None, f.get("part"))
     elif f.get("part"):
         value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
-    else:
-        value = {"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX", "year": "XXXX",
-                 "quarter": "XXXX-QX"}.get(f.get("grain") or "", "XXXX-XX-XX")
+    else:  # "every month", "daily": TimeML writes a set of whole units as the unit's length
+        value = {"hour": "PT1H", "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
+                 "quarter": "P1Q"}.get(f.get("grain") or "", "P1D")
     return Timex(value, TimexType.SET)
 
 
@@ -282,8 +367,13 @@ def _resolve_date(claim: Claim, ctx: Context) -> Timex:
         return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
     if f.get("every"):
         return _set(claim)
+    if f.get("century") is not None:  # "the 20th century": TimeML's "19"
+        return Timex(f"{f['century']:02d}", TimexType.DATE, mod=f.get("mod"),
+                     day=dt.date(max(1, f["century"] * 100), 1, 1))
     if f.get("decade") is not None:
         return Timex(f"{f['decade']:03d}", TimexType.DATE, mod=f.get("mod"))
+    if f.get("story"):
+        return _story_quarter(claim, ctx)
     if f.get("relative") is not None:
         return _relative(claim, ctx)
     if f.get("year") is None and f.get("month") is None and f.get("part") is None:
@@ -356,13 +446,15 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
     return dataclasses.replace(claim, fields=fields, certain=claim.certain and timex.certain)
 
 
-def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> Timex | None:
-    """The resolved date written right before or after a time ("10 p.m. Wednesday", "May 5 at 9am")."""
+def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> tuple[Claim, Timex] | None:
+    """The resolved date written right before or after a time ("10 p.m. Wednesday", "May 5 at 9am",
+    "5 p.m. EST, Nov. 6")."""
+    zone = claim.fields.get("zone") or ""
     for other, timex in dates:
         gap = (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
                else text[other.span.end:claim.span.start])
-        if len(gap) <= 5 and gap.strip(" ,") in ("", "on", "at"):
-            return timex
+        if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,") in ("", "on", "at", "of"):
+            return other, timex
     return None
 
 
@@ -372,31 +464,53 @@ def _moves_reference(timex: Timex) -> bool:
         and timex.value[4] == "-" and "W" not in timex.value
 
 
+_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+
+
+def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:
+    """A quarter the text names becomes the story's quarter; one it compares with ("the year-ago
+    quarter", "the 1988 period", "a year earlier") does not."""
+    found = _QUARTER_VALUE.fullmatch(timex.value or "")
+    if found is None:
+        return
+    compared = claim.fields.get("year_back") or (claim.fields.get("story") and claim.fields.get("year")) \
+        or claim.fields.get("grain") == "year"
+    if not compared:
+        ctx.quarter = (int(found[1]), int(found[2]))
+    ctx.quarter_at = claim.span.end
+
+
 def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -> ClaimSet:
     """The document's claims with every date, time and duration resolved (see the module docstring)."""
     ctx = Context(text, document_date)
     replaced: dict[int, Claim] = {}
     resolved_dates: list[tuple[Claim, Timex]] = []
-    pending_times: list[Claim] = []
+    pending_times: list[tuple[Claim, dt.date | None]] = []  # with the narrative's day where each stands
     for claim in claims:
         if claim.kind == "date":
             timex = resolve_date(claim, ctx)
             resolved_dates.append((claim, timex))
             if _moves_reference(timex) and not claim.fields.get("anaphoric"):
                 ctx.reference = timex.day
+            _note_quarter(ctx, claim, timex)
         elif claim.kind == "duration":
             timex = resolve_duration(claim)
         elif claim.kind == "vague_duration":
             timex = resolve_vague_duration(claim)
         elif claim.kind == "time":
-            pending_times.append(claim)
+            pending_times.append((claim, ctx.reference))
             continue
         else:
             continue
         replaced[id(claim)] = _with_timex(claim, timex)
-    for claim in pending_times:
+    for claim, reference in pending_times:
         nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
-        replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, _beside(claim, nearby, text)))
+        day = _beside(claim, nearby, text)
+        ctx.reference = reference
+        replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
+        if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
+            date = replaced[id(day[0])]
+            replaced[id(day[0])] = dataclasses.replace(date, fields={**date.fields, "with_time": True})
     return ClaimSet((_rebuilt(claim, replaced) for claim in claims), claims.problems)
 
 

@@ -1,10 +1,11 @@
 """A resolved temporal value, as TimeML's TIMEX3 writes it.
 
 ``value`` is the TIMEX3 ``value`` attribute: a date or partial date (``2013-03-22``, ``2012-12``,
-``2013-W11``, ``2012-SU``, ``2013-Q1``, ``FY2013``, ``199`` for the 1990s), a time (``2012-08-19T20:00``,
-``2012-08-19TNI``), a duration (``P3M``, ``PT2H30M``), a set (``XXXX-WI``, ``XXXX-WXX-5``) or a vague
-reference (``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF``). ``mod`` is TIMEX3's modifier (``EARLY``,
-``LATE``, ``START``, ``END``, ``MID``, ``APPROX``); ``anchor`` says what the value was counted from
+``2013-W11``, ``2012-SU``, ``2013-Q1``, ``199`` for the 1990s, ``19`` for the 20th century), a time
+(``2012-08-19T20:00``, ``2012-08-19TNI``), a duration (``P3M``, ``PT2H30M``), a set (``XXXX-WI``,
+``XXXX-WXX-5``, ``P1D`` for "daily") or a vague reference (``PRESENT_REF``, ``PAST_REF``,
+``FUTURE_REF``). ``mod`` is TIMEX3's modifier (``EARLY``, ``LATE``, ``START``, ``END``, ``MID``,
+``APPROX``); ``anchor`` says what the value was counted from
 (``text``: nothing but the words; ``document``: the document date; ``narrative``: the last date the text
 itself set). ``certain`` is False when a part of the value was inferred rather than read: a year taken
 from the document date and the tense, a weekday's direction.

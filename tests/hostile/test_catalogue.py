@@ -5,6 +5,10 @@ its expected exit code and a fragment of what it must say.
 Every case is also held to the safety invariants: no raw terminal escape in any output, no line a
 CI runner would take for a workflow command, valid XML for ``--format junit`` and valid JSON for
 ``--format json``/``sarif``.
+
+The interrupt lines send a real signal at a chosen moment (``tests/hostile/interrupts.py``): Ctrl-C
+ends the run with 130 and the finished documents written; a killed run leaves its ``-o`` file
+whole or absent, never truncated and never yesterday's.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -20,7 +25,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli.main import main
+from tests.conftest import ROOT
 from tests.files import write_tree
+from tests.hostile.interrupts import arm
 
 
 def _bomb(levels: int = 7, key: str = "date") -> str:
@@ -59,10 +66,19 @@ examples:
 FOURTH_POWER = "count(x in claims.number: count(y in claims.number: x.value == y.value) > 0) >= 0"
 
 
+DOCS = {f"docs/doc{i}.txt": RISE for i in range(6)}
+STALE = {"out.json": "yesterday's report", "out.jsonl": "yesterday's stream", "out.xml": "yesterday"}
+CORPUS = {**DOCS, **STALE}
+KILLED = -9  # a process ended by SIGKILL, as subprocess reports it
+
+
 @dataclass(frozen=True)
 class Case:
     """Files to write (name → text, or bytes), the command line (``{d}`` is the case's directory),
-    the exit code and a fragment of stdout + stderr (or of the ``-o`` file)."""
+    the exit code and a fragment of stdout + stderr (or of the ``report`` file). ``interrupt`` is a
+    signal and the moment to send it (``tests/hostile/interrupts.py``); the ``report`` file (``-o``)
+    must then be ``whole`` (it parses as its format, completely), ``absent``, or ``cut off`` (a JSONL
+    stream without its summary line, every line whole)."""
 
     id: str
     files: dict[str, str | bytes]
@@ -72,6 +88,9 @@ class Case:
     stdin: bytes | None = None
     fifo: str | None = None
     env: dict[str, str] = field(default_factory=dict)
+    interrupt: tuple[str, str] | None = None
+    report: str | None = None
+    leaves: str = "whole"
 
 
 CASES = [
@@ -249,6 +268,50 @@ CASES = [
     Case("pattern file with a control character",
          {"pack/patterns/p.yaml": "kind: fuzz\x07\n", "pack/r.yaml": _rule("a.value > 0")},
          ["check-rules", "{d}/pack"], 2, "control character (U+0007)"),
+    # -- interrupts: Ctrl-C (a real SIGINT) and kills, at each moment of a run ------------------
+    Case("Ctrl-C while checking, JSON -o", CORPUS, ["run", "-j", "1", "--format", "json", "-o", "{d}/out.json",
+                                                   "{d}/docs"], 130,
+         "interrupted after 2 documents; their results are written to {d}/out.json",
+         interrupt=("SIGINT", "check:3"), report="out.json"),
+    Case("Ctrl-C while checking marks the JSON report", CORPUS,
+         ["run", "-j", "1", "--format", "json", "-o", "{d}/out.json", "{d}/docs"], 130, '"interrupted": true',
+         interrupt=("SIGINT", "check:3"), report="out.json"),
+    Case("Ctrl-C while checking, text report", DOCS, ["run", "-j", "1", "{d}/docs"], 130,
+         "Interrupted: only the documents checked before the run stopped are reported",
+         interrupt=("SIGINT", "check:4")),
+    Case("Ctrl-C while checking, JSONL stream", CORPUS,
+         ["run", "-j", "1", "--format", "jsonl", "-o", "{d}/out.jsonl", "{d}/docs"], 130, '"complete":false',
+         interrupt=("SIGINT", "check:3"), report="out.jsonl"),
+    Case("Ctrl-C before the first document", CORPUS,
+         ["run", "-j", "1", "--format", "sarif", "-o", "{d}/out.json", "{d}/docs"], 130,
+         "interrupted after 0 documents; their results are written", interrupt=("SIGINT", "check:1"),
+         report="out.json"),
+    Case("Ctrl-C while a result is recorded waits for it, SARIF", CORPUS,
+         ["run", "-j", "1", "--format", "sarif", "-o", "{d}/out.json", "{d}/docs"], 130,
+         "interrupted after 3 documents", interrupt=("SIGINT", "record:3"), report="out.json"),
+    Case("Ctrl-C with -j 2 workers", CORPUS, ["run", "-j", "2", "--format", "json", "-o", "{d}/out.json",
+                                             "{d}/docs"], 130, "interrupted after 3 documents",
+         interrupt=("SIGINT", "record:3"), report="out.json"),
+    Case("Ctrl-C while the report is rendered finishes it", CORPUS,
+         ["run", "-j", "1", "--format", "json", "-o", "{d}/out.json", "{d}/docs"], 130,
+         "interrupted after 6 documents; their results are written to {d}/out.json",
+         interrupt=("SIGINT", "render:1"), report="out.json"),
+    Case("Ctrl-C while the report file is written finishes it", CORPUS,
+         ["run", "-j", "1", "--format", "junit", "-o", "{d}/out.xml", "{d}/docs"], 130,
+         "interrupted after 6 documents; their results are written to {d}/out.xml",
+         interrupt=("SIGINT", "write"), report="out.xml"),
+    Case("a second Ctrl-C while the report is written stops at once", CORPUS,
+         ["run", "-j", "1", "--format", "json", "-o", "{d}/out.json", "{d}/docs"], 130, "factcheck: interrupted",
+         interrupt=("SIGINT", "write:2"), report="out.json", leaves="absent"),
+    Case("killed while checking: no stale report", CORPUS,
+         ["run", "-j", "1", "--format", "json", "-o", "{d}/out.json", "{d}/docs"], KILLED, "",
+         interrupt=("SIGKILL", "check:3"), report="out.json", leaves="absent"),
+    Case("killed while the report file is written: not truncated", CORPUS,
+         ["run", "-j", "1", "--format", "json", "-o", "{d}/out.json", "{d}/docs"], KILLED, "",
+         interrupt=("SIGKILL", "write"), report="out.json", leaves="absent"),
+    Case("killed during a JSONL stream keeps whole lines", CORPUS,
+         ["run", "-j", "1", "--format", "jsonl", "-o", "{d}/out.jsonl", "{d}/docs"], KILLED, '"path":',
+         interrupt=("SIGKILL", "record:4"), report="out.jsonl", leaves="cut off"),
 ]
 
 
@@ -280,16 +343,47 @@ def test_bad_input(case: Case, tmp_path: Path, capsys: pytest.CaptureFixture[str
     if case.stdin is not None:
         monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(case.stdin), encoding="utf-8"))
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    try:
-        code = main(argv)
-    except SystemExit as exit:  # argparse refusing an argument
-        code = exit.code
-    out, err = capsys.readouterr()
+    if case.interrupt and case.interrupt[0] == "SIGKILL":
+        code, out, err = _killed(case.interrupt, argv)
+    else:
+        if case.interrupt:
+            arm(*case.interrupt, monkeypatch.setattr)
+        try:
+            code = main(argv)
+        except SystemExit as exit:  # argparse refusing an argument
+            code = exit.code
+        out, err = capsys.readouterr()
     said = out + err
+    if case.report:
+        said += _left(root / case.report, case.leaves)
     assert code == case.code, said[-3000:]
     assert case.says.replace("{d}", str(root)) in said, said[-3000:]
     _assert_safe(argv, out)
     _assert_safe([], err)
+
+
+def _killed(interrupt: tuple[str, str], argv: list[str]) -> tuple[int, str, str]:
+    """A run in a process of its own, which ``interrupt`` kills."""
+    command = [sys.executable, "-m", "tests.hostile.interrupts", *interrupt, *argv]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+def _left(report: Path, leaves: str) -> str:
+    """What the interrupted run left in its ``-o`` file, checked against ``leaves``; its text."""
+    if leaves == "absent":
+        assert not report.exists(), f"{report.name} was left: {report.read_text(encoding='utf-8')[:200]!r}"
+        return ""
+    text = report.read_text(encoding="utf-8")
+    if report.suffix == ".jsonl":
+        lines = [json.loads(line) for line in text.splitlines()]  # every line whole
+        assert ("summary" in lines[-1]) == (leaves == "whole"), lines[-1]
+        assert all("summary" not in line for line in lines[:-1])
+    elif report.suffix == ".xml":
+        ET.fromstring(text.encode("utf-8"))
+    else:
+        json.loads(text)
+    return text
 
 
 def test_the_catalogue_is_big_enough() -> None:

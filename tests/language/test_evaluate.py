@@ -212,12 +212,13 @@ class TestFunctions:
         assert run("hedge(c)", c=claim) == "at_most"
 
     def test_registry_rejects_duplicates(self):
-        from factcheck.language.functions import _register
+        import factcheck.language.functions  # noqa: F401  (every function registered)
+        from factcheck.language.registry import register
 
         with pytest.raises(RuntimeError, match="declared twice"):
-            _register("len(x: string) -> number")(lambda x: x)
+            register("len(x: string) -> number")(lambda x: x)
         with pytest.raises(RuntimeError, match="declared twice"):
-            _register("count(x: string) -> number")(lambda x: x)
+            register("count(x: string) -> number")(lambda x: x)
 
 
 def _hedge(name):

@@ -23,6 +23,7 @@ from factcheck.findings import INPUT_ERROR, RULE_ERROR, Finding, Severity
 from factcheck.rules.model import RuleInfo
 from factcheck.spans import Span
 from factcheck.values import Duration, Hedge, Money, Percent, TimeOfDay
+from tests.browser import Browser, BrowserUnavailable, ensure_chromium
 
 TEST_VERSION = "0.0.0-test"
 MARKDOWN_PATH = "articles/calls, 2025.md"
@@ -253,3 +254,13 @@ def fixture() -> Fixture:
     assert markdown.document is not None and record.document is not None
     claims = [(markdown.document, markdown.claims), (record.document, record.claims)]
     return Fixture(run, markdown.document, record.document, claims)
+
+
+@pytest.fixture(scope="session")
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Browser:
+    """Headless Chromium (installed with apt-get when missing and allowed); skips, saying why, if not."""
+    try:
+        executable = ensure_chromium()
+    except BrowserUnavailable as error:
+        pytest.skip(f"no headless browser: {error}")
+    return Browser(executable, tmp_path_factory.mktemp("chromium"))

@@ -35,7 +35,7 @@ def test_the_generated_data_is_what_the_runtime_path_builds(artefact: built.Arte
 
 
 def test_the_default_pattern_kinds_read_back_equal_the_loaded_ones() -> None:
-    from factcheck.claims import patterns
+    from factcheck.claims.patterns import loader as patterns
 
     generated = patterns.decode_kinds(built.load(patterns.PREBUILT), patterns.default_dir())
     assert patterns.encode_kinds(generated) == patterns.encode_kinds(patterns._load_default())
@@ -121,7 +121,8 @@ def test_only_plain_literals_are_written(package: tuple[str, Path]) -> None:
 
 def test_stale_default_data_falls_back_to_the_files(monkeypatch: pytest.MonkeyPatch) -> None:
     """With no usable generated data, every loader builds the same value from the files."""
-    from factcheck.claims import patterns, units
+    from factcheck.claims import units
+    from factcheck.claims.patterns import loader as patterns
     from factcheck.facts import geonames
     from factcheck.startup import resources
 

@@ -40,3 +40,31 @@ def test_tense_before(text: str, at: str, tense: str | None) -> None:
 def test_sentence_tense(text: str, at: str, tense: str) -> None:
     start = text.index(at)
     assert sentences.sentence_tense(text, start, start + len(at)) == tense
+
+
+def test_the_cached_table_agrees_with_lemminflect_word_by_word() -> None:
+    """The runtime-cache table (what a corpus run reads instead of lemminflect's 50 MiB) gives the
+    answer lemminflect gives, for the words it lists and for words it does not."""
+    from factcheck.claims import morphology
+
+    table = morphology._table()
+    if table is None:
+        pytest.skip("the runtime cache is off here")
+    listed = sorted(table)[::97]  # a sample across the alphabet
+    unlisted = ["plant", "the", "walking", "tour", "quickly", "zzzz", "governments", "be"]
+    for word in listed + unlisted:
+        assert morphology.verb_form(word) == morphology._from_lemminflect(word), word
+    assert len(table) > 10_000 and "swam" in table and "plant" not in table
+
+
+def test_a_process_with_the_table_cached_does_not_load_lemminflect(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    script = ("import sys; from factcheck.claims.morphology import verb_form; "
+              "assert verb_form('toured') == 'past_or_participle' and verb_form('plant') is None; "
+              "print('lemminflect' in sys.modules)")
+    env = {**__import__("os").environ, "XDG_CACHE_HOME": str(tmp_path)}
+    runs = [subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True,
+                           check=True) for _ in range(2)]
+    assert [run.stdout.strip() for run in runs] == ["True", "False"]  # built once, then only read

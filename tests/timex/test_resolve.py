@@ -28,7 +28,7 @@ def resolved(text: str, date: dt.date | None = FRIDAY) -> dict[str, tuple]:
     ("Sales rose 4% in the fourth quarter of 2012.", "the fourth quarter of 2012", "2012-Q4"),
     ("Q1 2013 results beat forecasts.", "Q1 2013", "2013-Q1"),
     ("Output fell in the first half of 1990.", "the first half of 1990", "1990-H1"),
-    ("Fiscal 2013 ends in September.", "Fiscal 2013", "FY2013"),
+    ("Fiscal 2013 ends in September.", "Fiscal 2013", "2013"),
     ("Costs rose last summer.", "last summer", "2012-SU"),
     ("It was the winter of 2012.", "the winter of 2012", "2012-WI"),
     ("Growth was strong in the 1990s.", "the 1990s", "199"),
@@ -119,3 +119,119 @@ def test_every_temporal_claim_has_a_value_or_a_reason(shared_data) -> None:
 def test_shifts_beyond_the_calendar_are_unresolved_not_errors(text: str) -> None:
     claims = [c for c in resolve_claims(text, extract_claims(text), FRIDAY) if c.kind == "date"]
     assert claims and all(c["timex"] is None and "range" in c["unresolved"] for c in claims)
+
+
+OCT_31_1989 = dt.date(1989, 10, 31)  # a Tuesday, in the fourth quarter: results are for the third
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # earnings copy counts from the quarter the story reports, whoever writes it
+    ("Acme earned $5 million in the third quarter. In the year-ago quarter it lost $2 million.",
+     "the year-ago quarter", "1988-Q3"),
+    ("Profit for the second quarter rose 4%, from $3 million in the year-earlier period.",
+     "the year-earlier period", "1988-Q2"),
+    ("Second-quarter sales rose 8% from a year earlier.", "a year earlier", "1988-Q2"),
+    ("Its third-quarter loss widened. The company had net income a year ago.", "a year ago", "1988-Q3"),
+    ("Revenue rose in the second quarter; costs for the quarter fell.", "the quarter", "1989-Q2"),
+    ("Sales fell in the quarter, the company said.", "the quarter", "1989-Q3"),
+    ("The fourth quarter was weak. It compares with the 1988 period.", "the 1988 period", "1988-Q4"),
+    ("Sales in the latest period were $1.7 billion.", "the latest period", "1989-Q3"),
+    ("Net rose from last year's quarter, when Acme wrote off a plant.", "last year's quarter", "1988-Q3"),
+    ("It reported a loss for the second quarter, against a year-earlier profit.", "year-earlier", "1988-Q2"),
+    ("The sale may close as early as next year's first quarter.", "next year's first quarter", "1990-Q1"),
+    ("Third-quarter results included a gain.", "Third-quarter", "1989-Q3"),
+    # without a quarter nearby, "a year ago" is the year
+    ("Prices were higher a year ago.", "a year ago", "1988"),
+    # sets of whole units, as TimeML writes them
+    ("The agency gives a daily tally of inspections.", "daily", "P1D"),
+    ("The board meets each month.", "each month", "P1M"),
+    ("Dividends are paid every quarter.", "every quarter", "P1Q"),
+    # an adjective naming the present
+    ("It cited current market conditions.", "current", "PRESENT_REF"),
+    # a month named without a preposition
+    ("October's sales rose 3%.", "October", "1989-10"),
+    ("In March, American Medical received a bid.", "March", "1989-03"),
+    ("The figures for January extended a surge.", "January", "1989-01"),
+])
+def test_values_in_earnings_copy(text: str, span: str, value: str) -> None:
+    assert resolved(text, OCT_31_1989)[span][0] == value
+
+
+@pytest.mark.parametrize("text", ["The plan was previously announced.", "The budget will soon move.",
+                                  "It will eventually close.", "It pays a quarterly dividend.",
+                                  "The Daily Telegraph reported it.",
+                                  "Sales for the period of martial law fell."])
+def test_words_timeml_leaves_unmarked_are_no_claims(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "date"]
+
+
+SUNDAY_1998 = dt.date(1998, 3, 22)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # years in words, as transcripts write them
+    ("It happened in nineteen ninety-six, officials said.", "nineteen ninety-six", "1996"),
+    ("January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"),
+    ("He promised to halve unemployment by the year two thousand.", "two thousand", "2000"),
+    # centuries
+    ("She is a 20th century democrat.", "20th century", "19"),
+    ("It dominated the skyline in the nineteenth century.", "the nineteenth century", "18"),
+    # a year as a modifier
+    ("Sanctions followed its 1990 invasion of Kuwait.", "1990", "1990"),
+    ("A 1996 law named for him tightened the embargo.", "1996", "1996"),
+    ("For 1988, BellSouth earned $1.7 billion.", "1988", "1988"),
+    ("The company's 1989 operating results will show the charge.", "1989", "1989"),
+    # a day ahead whatever the main verb: an infinitive, "as soon as"
+    ("The peace process, set to resume Monday in Belfast, is fragile.", "Monday", "1998-03-23"),
+    ("The stock is to resume trading in Paris Tuesday.", "Tuesday", "1998-03-24"),
+    ("The father could come as soon as Tuesday, reports said.", "Tuesday", "1998-03-24"),
+    ("They agreed to meet on Friday.", "Friday", "1998-03-27"),
+    # ... but not the day of a noun or of a past participle
+    ("He flew to Boston on Friday.", "Friday", "1998-03-20"),
+    ("It asked the court to suspend the injunction issued Thursday.", "Thursday", "1998-03-19"),
+])
+def test_years_centuries_and_days_ahead(text: str, span: str, value: str) -> None:
+    assert resolved(text, SUNDAY_1998)[span][0] == value
+
+
+@pytest.mark.parametrize("text", ["Tickets went to 2000 people.", "Its 1500 employees struck.",
+                                  "Nineteen hundred people came."])
+def test_counts_are_no_years(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "date"]
+
+
+def test_a_fiscal_year_keeps_its_rule() -> None:
+    text = "Profit rose 12 pct in fiscal 2013."
+    (claim,) = [c for c in resolve_claims(text, extract_claims(text), FRIDAY) if c.kind == "date"]
+    assert (claim["timex"], claim["fiscal"], claim["resolved"]) == ("2013", True, dt.date(2012, 10, 1))
+
+
+@pytest.mark.parametrize(("text", "time", "day", "value"), [
+    ("Polls close at 10 p.m. Wednesday.", "10 p.m.", "Wednesday", "2013-03-20T22:00"),
+    ("Bids are due by 5 p.m. EST, March 25.", "5 p.m.", "March 25", "2013-03-25T17:00"),
+    ("The offer expires at midnight Friday.", "midnight", "Friday", "2013-03-22T00:00"),
+])
+def test_a_time_and_its_day_are_one_value(text: str, time: str, day: str, value: str) -> None:
+    claims = {c.text: c for c in resolve_claims(text, extract_claims(text), FRIDAY)}
+    assert claims[time]["timex"] == value and claims[day]["with_time"] is True
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("It is not going to change for a couple of years.", "a couple of years", "P2Y"),
+    ("Over the next couple of weeks we expect more.", "the next couple of weeks", "P2W"),
+    ("Threats had become routine over the past decade.", "the past decade", "P10Y"),
+    ("Revenue was $76 million for the year ended March 31.", "the year", "P1Y"),
+    ("In the fiscal year ended Jan. 31, sales rose.", "the fiscal year", "P1Y"),
+    ("Profitability should rise throughout the fiscal year.", "the fiscal year", "P1Y"),
+    ("Inflation accelerated in the 1990s and early 2000s.", "early 2000s", "200"),
+    ("I pray for him every day.", "every day", "P1D"),
+])
+def test_lengths_and_sets(text: str, span: str, value: str) -> None:
+    assert resolved(text)[span][0] == value
+
+
+@pytest.mark.parametrize("text", ["The airline plans four flights a week.",
+                                  "It will save $500 million a year.",
+                                  "They do hundreds of interviews a day.", "She is in her 80s."])
+def test_rates_and_ages_are_no_lengths_of_time(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in ("duration", "date")]

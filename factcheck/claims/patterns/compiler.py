@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from factcheck.claims.lexicon import trie, with_capitals
 from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, starters, tokens
 from factcheck.claims.patterns.syntax import (
+    TIME_KINDS,
     Alt,
     Capture,
     ClaimRef,
@@ -76,6 +77,7 @@ class Level:
 
     captures: list[CaptureSlot] = field(default_factory=list)
     repeats: list[RepeatSlot] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)  # groups of filler between a match's parts
 
 
 @dataclass(slots=True)
@@ -155,9 +157,9 @@ class _Compiler:
         if isinstance(node, WordClass):
             return _CLASSES[node.name]
         if isinstance(node, Seq):
-            parts = [self.emit(node.items[0], level)]
+            parts = [self.emit_item(node.items[0], level)]
             for item in node.items[1:]:
-                parts.append(("" if isinstance(item, Repeat) else SEP) + self.emit(item, level))
+                parts.append(("" if isinstance(item, Repeat) else SEP) + self.emit_item(item, level))
             return "".join(parts)
         if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
             return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
@@ -186,6 +188,16 @@ class _Compiler:
                 run.append(word)
         return out + ([_run(run, mode)] if run else [])
 
+    def emit_item(self, node: Node, level: Level) -> str:
+        """An item of a sequence; filler between the parts (a gap, a bounded run of gaps, commas and
+        time phrases) is a group of its own, so a match can say how far apart its parts stood."""
+        source = self.emit(node, level)
+        if not (isinstance(node, Gap) or (isinstance(node, Repeat) and filler(node.body))):
+            return source
+        group = self.name("g")
+        level.gaps.append(group)
+        return f"(?P<{group}>{source})"
+
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
         body = f"(?:{SEP}{self.emit(node.body, inner)})"
@@ -203,6 +215,22 @@ class _Compiler:
         path = node.body.path if isinstance(node.body, ClaimRef) else None
         level.captures.append(CaptureSlot(group, node.field, node.is_list, kind, node.pos, path))
         return f"(?P<{group}>{self.emit(node.body, level)})"
+
+
+def filler(node: Node) -> bool:
+    """Whether ``node`` only ever matches what stands between a frame's parts: gap words,
+    punctuation and time phrases ("in January 1987", ", for the three months to December,")."""
+    if isinstance(node, Gap):
+        return True
+    if isinstance(node, Literal):
+        return not any(char.isalnum() for char in node.text)
+    if isinstance(node, ClaimRef):
+        return node.kind in TIME_KINDS and node.path is None
+    if isinstance(node, Alt):
+        return all(filler(branch) for branch in node.branches)
+    if isinstance(node, Repeat):
+        return filler(node.body)
+    return False
 
 
 def claim_kinds(node: Node) -> set[str] | None:

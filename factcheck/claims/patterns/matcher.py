@@ -8,6 +8,7 @@ positions (a bisection), never by searching the text again.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -15,7 +16,7 @@ from typing import Any
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
-from factcheck.claims.patterns.attach import Sentences, attach, carry_units
+from factcheck.claims.patterns.attach import Sentences, attach, carry_units, inner_binding
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
 from factcheck.claims.patterns.starts import ANY, BULLET, Need, is_start
@@ -127,7 +128,11 @@ class Masked:
         return self.atoms[int(_INDEX.search(self.masked, start)[1])]  # type: ignore[index]
 
 
-def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]]) -> None:
+def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]],
+             gaps: list[tuple[int, int]]) -> None:
+    for group in level.gaps:
+        if match.start(group) < match.end(group):
+            gaps.append(match.span(group))
     for slot in level.captures:
         if match.start(slot.group) < 0:
             continue
@@ -144,7 +149,7 @@ def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, 
             step = repeat.body.match(masked.masked, position, stop)
             if step is None or step.end() == position:
                 break
-            _collect(masked, step, repeat.level, out)
+            _collect(masked, step, repeat.level, out, gaps)
             position = step.end()
 
 
@@ -168,16 +173,20 @@ def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]
 
 def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level: Level) -> Claim | None:
     found: dict[str, list[Any]] = {}
-    _collect(masked, match, level, found)
+    gaps: list[tuple[int, int]] = []
+    _collect(masked, match, level, found, gaps)
     fields = _fields(pattern, found)
     start, end = masked.span(match.start(), match.end())
     if start >= end:
         return None
     head = fields.get(pattern.value) if pattern.value else None
     if not isinstance(head, Claim):
-        return make_claim(masked.text, pattern.kind.name, start, end, None, fields=fields)
-    return make_claim(masked.text, pattern.kind.name, start, end, head.value, unit=head.unit,
-                      hedge=head.hedge, precision=head.precision, fields=fields)
+        claim = make_claim(masked.text, pattern.kind.name, start, end, None, fields=fields)
+    else:
+        claim = make_claim(masked.text, pattern.kind.name, start, end, head.value, unit=head.unit,
+                           hedge=head.hedge, precision=head.precision, fields=fields)
+    bound = inner_binding(masked.text, [masked.span(*gap) for gap in gaps]) if gaps else Binding.PHRASE
+    return claim if bound is Binding.PHRASE else dataclasses.replace(claim, binding=bound)
 
 
 def match_kind(masked: Masked, pattern: PatternKind, *, brute: bool = False) -> list[Claim]:

@@ -39,7 +39,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
-from factcheck.claims.regexparts import LINE_GAP
+from factcheck.claims.regexparts import HSPACE, LINE_GAP
 from factcheck.startup import regexcache
 
 _WORD_WIDTH = 40  # characters allowed for one word when bounding the run before an anchor
@@ -211,7 +211,7 @@ def scanner(words: frozenset[str], puncts: frozenset[str], bullets: bool = False
     new line (group ``b``: each of its places is a candidate, see :data:`BULLET`). Kept per set of
     starters: building the trie of a pack's words costs more than extracting a short article, and
     every :class:`~factcheck.claims.patterns.PatternSet` of the same pack needs the same search."""
-    branches = [r"(?P<b>[ \t\u00a0]*\n)"] if bullets else []
+    branches = [rf"(?P<b>{HSPACE}*\n)"] if bullets else []
     if words:  # in any case: a word a pattern needs is found as written (a start only as in is_start)
         branches.append(rf"(?i:\b(?P<w>{trie(words)})\b)")
     if puncts:
