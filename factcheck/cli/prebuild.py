@@ -12,6 +12,7 @@ the tree is picked up by the next build without any list to update.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,13 +20,14 @@ from factcheck.startup.built import Artefact
 
 
 def artefacts() -> list[Artefact]:
-    """Every JSON artefact, in the order they are generated."""
+    """Every generated module, in the order they are generated."""
     from factcheck.claims import units
     from factcheck.claims.patterns import loader as patterns
-    from factcheck.facts import geonames
+    from factcheck.facts import geonames, regions
     from factcheck.startup import resources
 
-    return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES]
+    return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES,
+            regions.PREBUILT]
 
 
 def generate(directory: Path, *, editable: bool,
@@ -35,9 +37,14 @@ def generate(directory: Path, *, editable: bool,
     from factcheck.facts import geonames
     from factcheck.startup import built
 
-    package = built.write_package(directory)
-    written = [built.write(artefact, directory, editable=editable, read=read) for artefact in artefacts()]
-    return [package, *written, geonames.write_index(directory)]
+    written = [built.write_package(directory)]
+    for artefact in artefacts():
+        try:
+            written.append(built.write(artefact, directory, editable=editable, read=read))
+        except Exception as error:  # the package still installs: that value is built in each run
+            print(f"factcheck build: start-up data {artefact.name!r} not generated: {error!r}",
+                  file=sys.stderr)
+    return [*written, geonames.write_index(directory)]
 
 
 def refresh(directory: Path | None = None) -> list[str]:

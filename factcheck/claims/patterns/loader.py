@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -31,16 +32,12 @@ from pathlib import Path
 
 from factcheck.claims.model import ClaimKind
 from factcheck.claims.patterns.compiler import (
-    CaptureSlot,
     Compiled,
-    Level,
-    RepeatSlot,
     captured,
     claim_kinds,
     compile_pattern,
     required_kinds,
 )
-from factcheck.claims.patterns.starts import Anchor
 from factcheck.claims.patterns.syntax import (
     Alt,
     Capture,
@@ -243,12 +240,21 @@ def encode_kinds(kinds: Iterable[PatternKind]) -> list:
     return [datacodec.encode(dataclasses.replace(kind, path=Path(kind.path).name)) for kind in kinds]
 
 
+def _data_types() -> list[type]:
+    """The dataclasses a pattern kind is made of: every one the pattern modules define, so a new
+    piece of a compiled pattern is read back without a list to keep up to date."""
+    from factcheck.claims import model
+    from factcheck.claims.patterns import compiler, starts
+
+    modules = (model, compiler, starts, sys.modules[__name__])
+    return [value for module in modules for value in vars(module).values()
+            if isinstance(value, type) and dataclasses.is_dataclass(value)]
+
+
 def decode_kinds(data: list, directory: Path) -> tuple[PatternKind, ...]:
     """:func:`encode_kinds`'s data read back, the files named in ``directory``; ValueError when it
     is not a list of pattern kinds."""
-    decode = datacodec.decoder([PatternKind, ClaimKind, Compiled, Level, CaptureSlot, RepeatSlot, Anchor,
-                                Attachment])
-    kinds = decode(data)
+    kinds = datacodec.decoder(_data_types())(data)
     if not isinstance(kinds, list) or not all(isinstance(kind, PatternKind) for kind in kinds):
         raise ValueError("not a list of pattern kinds")
     return tuple(dataclasses.replace(kind, path=str(directory / kind.path)) for kind in kinds)
