@@ -147,6 +147,11 @@ class Node:
             raise self.fail(f"expected text, found {self.kind()}")
         return self.node.value
 
+    def boolean(self) -> bool:
+        if not isinstance(self.node, yaml.ScalarNode) or self.node.tag != "tag:yaml.org,2002:bool":
+            raise self.fail(f"expected true or false, found {self.kind()}")
+        return bool(self.plain())
+
     def strings(self) -> list[str]:
         """A string or a list of strings."""
         if self.is_sequence():

@@ -10,6 +10,8 @@ reading is (CodeQL's ``precision`` beside ``problem.severity``). The rule, docum
    an inference (``Claim.certain`` is False: a year taken from the document date, one of competing
    readings), and an approximate value ("about", "nearly", "some"), whose tolerance is a convention
    about the writer rather than something the text states.
+   A rule that compares dates and times only with each other (``relative_time: true``: a range's
+   length, a restated duration) does not count the inferred year or day of a temporal claim.
 3. Never above the rule's own ``confidence`` cap, when its YAML states one.
 
 Low is the floor. One-sided hedges ("more than", "at least", "up to") do not lower it: the rules
@@ -59,15 +61,17 @@ def involved(claims: Iterable[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def assess(claims: Iterable[Claim], cap: Confidence | None = None) -> Assessment:
-    """The confidence of a finding about ``claims`` (see the module docstring)."""
+def assess(claims: Iterable[Claim], cap: Confidence | None = None, relative_time: bool = False) -> Assessment:
+    """The confidence of a finding about ``claims`` (see the module docstring). With
+    ``relative_time`` (the rule compares dates and times only with each other), an inferred year or
+    day of a resolved temporal claim is no doubt: it shifts every such claim alike."""
     every = involved(claims)
     reasons: list[str] = []
     loosest = max((c.binding for c in every), key=lambda b: b.rank, default=Binding.PHRASE)
     rank = _BY_BINDING[loosest].rank
     if loosest in _BINDING_REASONS:
         reasons.append(_BINDING_REASONS[loosest])
-    uncertain = [c for c in every if not c.certain]
+    uncertain = [c for c in every if not c.certain and not (relative_time and _temporal(c))]
     if uncertain:
         rank -= 1
         reasons.append(f'"{uncertain[0].text}" rests on an inference')
@@ -79,6 +83,11 @@ def assess(claims: Iterable[Claim], cap: Confidence | None = None) -> Assessment
         rank = cap.rank
         reasons.append(f"the rule's readings are at most {cap.value} confidence")
     return Assessment(_BY_RANK[max(rank, Confidence.LOW.rank)], tuple(reasons))
+
+
+def _temporal(claim: Claim) -> bool:
+    """Whether the claim was placed in time by the resolver (its doubt is its inferred year or day)."""
+    return claim.fields.get("timex_type") is not None
 
 
 def at_least(confidence: Confidence, threshold: Confidence) -> bool:

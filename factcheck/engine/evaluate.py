@@ -88,7 +88,7 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
     related = _related(primary, claims[1:])
     span = primary.span if primary else None
     evidence = _evidence(claims, steps)
-    assessment = assess(claims, rule.info.confidence)
+    assessment = assess(claims, rule.info.confidence, rule.info.relative_time)
     if assessment.confidence is not Confidence.HIGH:
         evidence["confidence"] = f"{assessment.confidence.value}: {'; '.join(assessment.reasons)}"
     fix = _fix(rule, names, ctx)

@@ -37,7 +37,8 @@ from factcheck.yamlsource import FixedLocator, Node, compose, read_text
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
-OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix"}
+OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
+            "relative_time"}
 DOC_REQUIRED = {"checks", "why", "example", "instead"}
 DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
@@ -173,6 +174,7 @@ def _read(node: Node) -> RuleSource:
         path=node.source.path,
         confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
         doc=doc,
+        relative_time=entries["relative_time"].boolean() if "relative_time" in entries else False,
     )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None

@@ -56,6 +56,9 @@ class RuleInfo:
     path: str | None = None
     confidence: Confidence | None = None  # the most confidence its findings can have (a YAML cap)
     doc: RuleDoc | None = None
+    # Dates and times are compared only with each other (lengths, restatements): a year or day the
+    # resolver inferred for them cancels out and does not lower the findings' confidence.
+    relative_time: bool = False
 
 
 @dataclass(frozen=True, slots=True)

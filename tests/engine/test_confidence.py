@@ -66,3 +66,20 @@ def test_the_rule_cap_limits_but_never_raises():
     assert assess([number()], Confidence.MEDIUM).confidence is Confidence.MEDIUM
     assert assess([number(binding=Binding.DOCUMENT)], Confidence.MEDIUM).confidence is Confidence.LOW
     assert assess([], Confidence.LOW).confidence is Confidence.LOW
+
+
+def _resolved(text: str) -> Claim:
+    return replace(Claim("time", text, Span(0, len(text)), None, fields={"timex_type": "TIME"}), certain=False)
+
+
+def test_an_inferred_day_is_no_doubt_for_a_rule_comparing_times_with_each_other():
+    claims = [composite(_resolved("2 p.m."), _resolved("6 p.m."), number("three"))]
+    assert assess(claims).confidence is Confidence.MEDIUM
+    assert assess(claims, relative_time=True) == assess([composite(number(), number(), number())])
+
+
+def test_relative_time_still_counts_inferences_that_are_not_temporal():
+    claims = [composite(_resolved("2 p.m."), number("8", certain=False))]
+    assessment = assess(claims, relative_time=True)
+    assert assessment.confidence is Confidence.MEDIUM
+    assert assessment.reasons == ('"8" rests on an inference',)

@@ -92,6 +92,16 @@ def test_confidence_is_one_of_three():
     assert info.value.location.line == 4 and "high, medium, low" in info.value.message
 
 
+def test_relative_time_is_a_boolean_with_its_position():
+    (rule,) = load(RULE.replace("confidence: medium", "confidence: medium\nrelative_time: true", 1))
+    assert rule.info.relative_time is True
+    assert load(RULE)[0].info.relative_time is False
+    with pytest.raises(RuleLoadError) as info:
+        load(RULE.replace("confidence: medium", "confidence: medium\nrelative_time: sometimes", 1))
+    assert (info.value.location.line, info.value.location.column) == (5, 16)
+    assert "expected true or false" in info.value.message
+
+
 def test_the_schema_accepts_what_the_loader_accepts():
     jsonschema = pytest.importorskip("jsonschema")
     yaml = pytest.importorskip("yaml")
