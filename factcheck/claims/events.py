@@ -13,6 +13,7 @@ regexes; durations are looked up by their start offset, so there is no pairing o
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from factcheck.claims import lexicon
@@ -220,13 +221,23 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim],
     """"five calls over the past three months": a whole count followed by a plural event noun."""
     if number.value is None or number.value != number.value.to_integral_value() or number.value < 2:
         return None
+    if _SCALED.search(number.text):  # "a 1.05 billion loss" is an amount, not a count of events
+        return None
     match = _EVENT_AFTER.match(text, number.span.end)
-    if match is None or not match["event"].endswith("s"):
+    if match is None or not _plural(match["event"]):
         return None
     event = _EVENTS[_normalize(match["event"])]
     mention = _mention_at(mentions, match.start("event"))
     return _event_count(text, number, number.span.start, event, match.end(), durations, mention, False,
                         match.start("event"))
+
+
+_SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|mln|bln|bn|mn|[kmb])\b|\d[kmb]\b")
+
+
+def _plural(noun: str) -> bool:
+    """A plural noun: "walkouts", "crises", but not "loss", "crisis" or "census"."""
+    return noun.endswith("s") and not noun.endswith(("ss", "is", "us"))
 
 
 def _normalize(phrase: str) -> str:
@@ -249,7 +260,29 @@ def event_counts(text: str, atoms: list[Claim],
             continue
         if composite is not None:
             found.append(composite)
-    return found
+    return _prior_counts_in_series(text, found)
+
+
+_LOOK_BACK = 300  # characters: about two sentences of wire copy
+
+
+def _prior_counts_in_series(text: str, counts: list[Claim]) -> list[Claim]:
+    """A count of the earlier events that names no period of its own ("the ninth walkout this
+    season ... seven earlier stoppages") counts the series of the ordinal it looks back to: the
+    nearest earlier ordinal of the same class close before it, whose scope, period and start it
+    takes."""
+    result: list[Claim] = []
+    for claim in counts:
+        fields = claim.fields
+        own = fields["scope"] or fields["period"] or fields["since"]
+        earlier = next((c for c in reversed(result) if c.fields["class"] == fields["class"]
+                        and c.fields["ordinal"] is not None
+                        and claim.span.start - c.span.end <= _LOOK_BACK), None)
+        if fields["prior"] and not own and earlier is not None:
+            inherited = {key: earlier.fields[key] for key in ("scope", "period", "since", "series")}
+            claim = dataclasses.replace(claim, fields={**fields, **inherited})
+        result.append(claim)
+    return result
 
 
 def _interval_after(text: str, end: int) -> tuple[str, int] | None:
