@@ -69,7 +69,8 @@ def test_the_rule_cap_limits_but_never_raises():
 
 
 def _resolved(text: str) -> Claim:
-    return replace(Claim("time", text, Span(0, len(text)), None, fields={"timex_type": "TIME"}), certain=False)
+    claim = Claim("time", text, Span(0, len(text)), None, fields={"timex_type": "TIME"})
+    return replace(claim, certain=False)
 
 
 def test_an_inferred_day_is_no_doubt_for_a_rule_comparing_times_with_each_other():
