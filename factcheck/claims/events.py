@@ -232,7 +232,7 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim],
                         match.start("event"))
 
 
-_SCALED = re.compile(r"(?i)\b(?:thousand|million|billion|trillion|mln|bln|bn|mn|[kmb])\b|\d[kmb]\b")
+_SCALED = regexcache.compile(r"(?i)\b(?:thousand|million|billion|trillion|mln|bln|bn|mn|[kmb])\b|\d[kmb]\b")
 
 
 def _plural(noun: str) -> bool:

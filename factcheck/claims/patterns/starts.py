@@ -146,39 +146,32 @@ def tokens(node: Node) -> int | None:
     (``<line>``, ``<rest>``). A claim's placeholder and every word, gap or punctuation element is
     one run at most; a run may hold several elements ("(20%)"), never the reverse, so a match that
     begins at ``p`` and holds a word at ``q`` has at most this many runs beginning in ``p..q``."""
-    if isinstance(node, ClaimRef | Gap):
-        return 1
-    if isinstance(node, Literal):
-        return len(node.text.split())
-    if isinstance(node, WordClass):
-        return {"name": 4, "line": None, "rest": None}.get(node.name, 1)
-    if isinstance(node, Capture):
-        return tokens(node.body)
-    if isinstance(node, Repeat):
-        inner = tokens(node.body)
-        return None if inner is None else inner * node.high
-    parts = [tokens(child) for child in (node.branches if isinstance(node, Alt) else node.items)]
-    if any(part is None for part in parts):
-        return None
-    return max(parts) if isinstance(node, Alt) else sum(parts)  # type: ignore[arg-type, return-value]
+    return _most(node, 1, {"name": 4, "line": None, "rest": None})
 
 
 def _words(node: Node) -> int | None:
     """The most words a claim-free element can match, or None when it holds a claim."""
+    return _most(node, None, {"name": 4, "line": 20, "rest": 20, "bullet": 2})
+
+
+def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int | None:
+    """The most units a match of ``node`` can hold, counting ``claim`` for a claim's placeholder and
+    ``classes`` for the word classes so named (1 for the others); None stands for unbounded."""
     if isinstance(node, ClaimRef):
-        return None
-    if isinstance(node, Literal):
-        return len(node.text.split())
+        return claim
     if isinstance(node, Gap):
         return 1
+    if isinstance(node, Literal):
+        return len(node.text.split())
     if isinstance(node, WordClass):
-        return {"name": 4, "line": 20, "rest": 20, "bullet": 2}.get(node.name, 1)
+        return classes.get(node.name, 1)
     if isinstance(node, Capture):
-        return _words(node.body)
+        return _most(node.body, claim, classes)
     if isinstance(node, Repeat):
-        inner = _words(node.body)
+        inner = _most(node.body, claim, classes)
         return None if inner is None else inner * node.high
-    parts = [_words(child) for child in (node.branches if isinstance(node, Alt) else node.items)]
+    children = node.branches if isinstance(node, Alt) else node.items
+    parts = [_most(child, claim, classes) for child in children]
     if any(part is None for part in parts):
         return None
     return max(parts) if isinstance(node, Alt) else sum(parts)  # type: ignore[arg-type, return-value]
