@@ -264,11 +264,14 @@ def event_counts(text: str, atoms: list[Claim],
 
 
 _LOOK_BACK = 300  # characters: about two sentences of wire copy
+# "the two previous meetings" may be the last two of a longer series: only an indefinite count is
+# taken as every earlier event
+_DEFINITE_BEFORE = regexcache.compile(r"\b(?:the|those|these|its|their|his|her|our)[ \t]+$", re.IGNORECASE)
 
 
 def _prior_counts_in_series(text: str, counts: list[Claim]) -> list[Claim]:
-    """A count of the earlier events that names no period of its own ("the ninth walkout this
-    season ... seven earlier stoppages") counts the series of the ordinal it looks back to: the
+    """An indefinite count of the earlier events that names no period of its own ("the ninth walkout
+    this season ... seven earlier stoppages") counts the series of the ordinal it looks back to: the
     nearest earlier ordinal of the same class close before it, whose scope, period and start it
     takes."""
     result: list[Claim] = []
@@ -278,7 +281,8 @@ def _prior_counts_in_series(text: str, counts: list[Claim]) -> list[Claim]:
         earlier = next((c for c in reversed(result) if c.fields["class"] == fields["class"]
                         and c.fields["ordinal"] is not None
                         and claim.span.start - c.span.end <= _LOOK_BACK), None)
-        if fields["prior"] and not own and earlier is not None:
+        definite = _DEFINITE_BEFORE.search(text, max(0, claim.span.start - 12), claim.span.start)
+        if fields["prior"] and not own and not definite and earlier is not None:
             inherited = {key: earlier.fields[key] for key in ("scope", "period", "since", "series")}
             claim = dataclasses.replace(claim, fields={**fields, **inherited})
         result.append(claim)
