@@ -81,14 +81,22 @@ def first_date(candidates: Iterable[object]) -> tuple[dt.date | None, str | None
     return None, first_error
 
 
+_PLAIN_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _parse_iso(text: str) -> dt.date | None:
     """ISO 8601 in any of its forms (``2025-10-16``, ``20251016``, ``2025-10-16T23:30:00-05:00``,
     ``2025-W42-4``), by dateutil's strict ISO parser: nothing outside the standard is guessed, and a
     value without its day (``2025-10``, ``2025``) is no publication date."""
-    from dateutil.parser import isoparse
-
     if len(text.split("T")[0]) < 8:
         return None
+    if _PLAIN_ISO.fullmatch(text):  # the common form, without importing dateutil (~10 ms)
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            return None
+    from dateutil.parser import isoparse
+
     try:
         return isoparse(text).date()
     except (ValueError, OverflowError):
