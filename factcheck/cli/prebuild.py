@@ -24,10 +24,11 @@ def artefacts() -> list[Artefact]:
     from factcheck.claims import units
     from factcheck.claims.patterns import loader as patterns
     from factcheck.facts import geonames, regions
+    from factcheck.rules import loader as rules
     from factcheck.startup import resources
 
     return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES,
-            regions.PREBUILT]
+            regions.PREBUILT, rules.PREBUILT]
 
 
 def generate(directory: Path, *, editable: bool,
