@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 _TYPE, _TUPLE, _SET, _ITEMS = "$", "$tuple", "$set", "$items"
+_PLAIN = frozenset({int, float, str, bool, type(None)})
 
 
 def encode(value: Any) -> Any:
@@ -49,6 +50,8 @@ def decoder(types: Iterable[type]):
               for name, cls in known.items()}
 
     def decode(data: Any) -> Any:
+        if type(data) in _PLAIN:  # most of the data: names and numbers
+            return data
         if isinstance(data, list):
             return [decode(item) for item in data]
         if isinstance(data, dict):
