@@ -30,6 +30,7 @@ from factcheck.language import (
     compile_template,
     parse_type,
 )
+from factcheck.language.expression import CompiledExpression
 from factcheck.language.types import ClaimTypes
 from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
@@ -38,7 +39,7 @@ from factcheck.yamlsource import FixedLocator, Node, compose, read_text
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
-            "relative_time"}
+            "relative_time", "reading"}
 DOC_REQUIRED = {"checks", "why", "example", "instead"}
 DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
@@ -144,6 +145,7 @@ class RuleSource:
     location: SourceLocation
     examples: tuple[Example, ...]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
+    reading: _Expression | None = None  # how sure the rule's own reading of a finding is
 
 
 def read_rule_sources(path: str, text: str) -> list[RuleSource]:
@@ -179,8 +181,9 @@ def _read(node: Node) -> RuleSource:
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
+    reading = _text(entries["reading"]) if "reading" in entries else None
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix)
+                      node.location, tuple(examples), fix, reading)
 
 
 def _doc(node: Node) -> RuleDoc:
@@ -214,10 +217,21 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     check = _expression(source.check, env)
     message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types))
     fix = _compile_fix(source.fix, env.extend(check.let_types)) if source.fix is not None else None
+    reading = _compile_reading(source.reading, env.extend(check.let_types)) if source.reading else None
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     examples = list(source.examples)
-    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix,
+                reading)
+
+
+def _compile_reading(source: _Expression, env: TypeEnv) -> CompiledExpression:
+    """``reading`` is a string (``"high"``, ``"medium"`` or ``"low"``, checked when it is evaluated);
+    it may use the bindings and the assertion's ``let`` names, like the message."""
+    reading = compile_expression(source.text, source.locator, env)
+    if reading.type.name not in ("string", DYNAMIC):
+        raise _fix_type_error(source, f"'reading' must be a string (high, medium or low), not {reading.type}")
+    return reading
 
 
 def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSpec:
@@ -235,6 +249,7 @@ def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSp
 
 
 def _fix_type_error(expression: _Expression, message: str) -> ExpressionTypeError:
+    """A type error over the whole of an expression (``fix``, ``reading``)."""
     return ExpressionTypeError(message, expression.locator.locate(0, len(expression.text)))
 
 
