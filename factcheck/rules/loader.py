@@ -248,8 +248,8 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     reading = _compile_reading(source.reading, env.extend(check.let_types)) if source.reading else None
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
-    return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples, fix,
-                reading)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
+                fix, reading)
 
 
 def _compile_reading(source: _Expression, env: TypeEnv) -> CompiledExpression:
