@@ -33,6 +33,7 @@ from factcheck.language import (
     parse_type,
     treecodec,
 )
+from factcheck.language.expression import CompiledExpression
 from factcheck.language.parser import parse_bindings, parse_expression
 from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
@@ -45,7 +46,7 @@ from factcheck.yamlsource import FixedLocator, Node, YamlFile, compose, read_tex
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
-            "relative_time"}
+            "relative_time", "reading"}
 DOC_REQUIRED = {"checks", "why", "example", "instead"}
 DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
@@ -171,6 +172,7 @@ class RuleSource:
     location: SourceLocation
     examples: Sequence[Example]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
+    reading: _Expression | None = None  # how sure the rule's own reading of a finding is
     # Read from the generated data of the default pack, which the build compiled whole: its
     # expressions are compiled to closures when first run.
     prebuilt: bool = False
@@ -209,8 +211,9 @@ def _read(node: Node) -> RuleSource:
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
+    reading = _text(entries["reading"]) if "reading" in entries else None
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix)
+                      node.location, tuple(examples), fix, reading)
 
 
 def _doc(node: Node) -> RuleDoc:
@@ -247,10 +250,20 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     message = compile_template(source.message.text, source.message.locator, lets, source.message.parsed,
                                lazy=source.prebuilt)
     fix = None if source.fix is None else _compile_fix(source.fix, lets, source.prebuilt)
+    reading = None if source.reading is None else _compile_reading(source.reading, lets, source.prebuilt)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
-                fix)
+                fix, reading)
+
+
+def _compile_reading(source: _Expression, env: TypeEnv, lazy: bool) -> CompiledExpression:
+    """``reading`` is a string (``"high"``, ``"medium"`` or ``"low"``, checked when it is evaluated);
+    it may use the bindings and the assertion's ``let`` names, like the message."""
+    reading = compile_expression(source.text, source.locator, env, tree=source.parsed, lazy=lazy)
+    if reading.type.name not in ("string", DYNAMIC):
+        raise _fix_type_error(source, f"'reading' must be a string (high, medium or low), not {reading.type}")
+    return reading
 
 
 def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv, lazy: bool) -> FixSpec:
@@ -270,6 +283,7 @@ def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv, lazy: bo
 
 
 def _fix_type_error(expression: _Expression, message: str) -> ExpressionTypeError:
+    """A type error over the whole of an expression (``fix``, ``reading``)."""
     return ExpressionTypeError(message, expression.locator.locate(0, len(expression.text)))
 
 
@@ -388,6 +402,7 @@ def _encode_source(source: RuleSource) -> dict[str, Any]:
         "message": _encode_expression(source.message,
                                       tuple(template_trees(source.message.text, source.message.locator))),
         "fix": None if source.fix is None else tuple(_encode_expression(part) for part in source.fix),
+        "reading": None if source.reading is None else _encode_expression(source.reading),
     }
 
 
@@ -427,6 +442,7 @@ def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> Rule
         _decode_expression(record["assert"], source), _decode_expression(record["message"], source),
         _decode_location(source.path, record["location"]), FileExamples(source, index),
         None if fix is None else (_decode_expression(fix[0], source), _decode_expression(fix[1], source)),
+        _decode_expression(record["reading"], source) if record["reading"] is not None else None,
         prebuilt=True,
     )
 

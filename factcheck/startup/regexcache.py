@@ -26,7 +26,9 @@ from factcheck.startup.cache import Table
 
 try:  # CPython internals, used exactly as re._compiler.compile uses them
     import _sre
-    from re import _compiler, _parser
+    from re import _parser
+
+    from factcheck.startup import firstchars
 except ImportError:  # pragma: no cover - another implementation: always compile afresh
     _sre = None
 
@@ -50,7 +52,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
 def _compile(pattern: str, flags: int) -> tuple[re.Pattern[str], list[Any]]:
     """Compile as ``re._compiler.compile`` does, keeping the arguments of the final constructor."""
     parsed = _parser.parse(pattern, flags)
-    code = [int(op) for op in _compiler._code(parsed, flags)]  # opcodes are int subclasses
+    code = [int(op) for op in firstchars.code(parsed, flags)]  # opcodes are int subclasses
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for name, index in groupindex.items():
@@ -90,7 +92,10 @@ def _arguments(entry: Any) -> tuple[Any, ...]:
 
 def build_id() -> str:
     """What the cached opcodes depend on: the interpreter build and the regex engine's version."""
-    return f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.byteorder}-b64"
+    return (
+        f"{sys.implementation.cache_tag}-{sys.version}-{_sre.MAGIC}-{_sre.CODESIZE}-{sys.byteorder}"
+        f"-b64-{firstchars.VERSION}"
+    )
 
 
 @cache
