@@ -24,11 +24,13 @@ def artefacts() -> list[Artefact]:
     from factcheck.claims import lexicon, numwords, units
     from factcheck.claims.patterns import loader as patterns
     from factcheck.facts import geonames, regions
+    from factcheck.facts import loader as facts
     from factcheck.rules import loader as rules
     from factcheck.startup import regexcache, resources
 
     return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES,
-            regions.PREBUILT, rules.PREBUILT, numwords.PREBUILT, lexicon.PREBUILT, regexcache.PREBUILT]
+            regions.PREBUILT, rules.PREBUILT, numwords.PREBUILT, lexicon.PREBUILT, facts.PREBUILT,
+            regexcache.PREBUILT]
 
 
 def generate(directory: Path, *, editable: bool,
