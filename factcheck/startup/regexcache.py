@@ -163,11 +163,10 @@ def _collect() -> dict[str, Any]:
 
 
 def _pattern_sources() -> list[Path]:
-    """The files the package's patterns are made from: the lexicons and the default pattern files."""
-    from factcheck.startup.resources import rules_dir
-
-    lexicons = Path(__file__).resolve().parents[1] / "claims" / "lexicon"
-    return sorted([*lexicons.glob("*.yaml"), *(rules_dir() / "patterns").glob("*.yaml")])
+    """The lexicons most of the package's patterns are made from. Each entry is keyed by its exact
+    pattern, so a pattern made from changed files is only not found (and compiled); the pattern
+    files are left out, as reading them when an extractor is imported would read a pack."""
+    return sorted((Path(__file__).resolve().parents[1] / "claims" / "lexicon").glob("*.yaml"))
 
 
 # The opcodes of the package's own patterns for the Python that built it (factcheck.startup.built).
