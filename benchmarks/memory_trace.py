@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -26,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import news_corpus, prepared  # noqa: E402 (the benchmark beside this one)
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
 CHECKPOINTS = (1, 1_000, 2_000, 5_000, 10_000, 20_000)
@@ -106,22 +107,11 @@ def main() -> int:
     parser.add_argument("--limit", type=int, help="use only the first N articles")
     parser.add_argument("--jump", type=int, default=256, help="list rises of at least this many KiB")
     args = parser.parse_args()
-    data = os.environ.get("FACTCHECK_DATA")
-    if not data:
-        print("FACTCHECK_DATA is not set", file=sys.stderr)
+    corpus = news_corpus()
+    if corpus is None:
         return 2
-    corpus = Path(data) / "news" / "news.jsonl"
     with tempfile.TemporaryDirectory() as scratch:
-        from corpus import WARM_VERB_FORMS, head
-
-        os.environ["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")
-        if args.limit:
-            corpus = head(corpus, args.limit, Path(scratch))
-        python = str(ROOT / ".venv" / "bin" / "python")
-        warm = head(corpus, 200, Path(scratch))
-        subprocess.run([python, "-m", "factcheck", "run", str(warm), "--format", "jsonl", "-o", os.devnull],
-                       check=False, stdout=subprocess.DEVNULL)
-        subprocess.run([python, "-c", WARM_VERB_FORMS], check=True)
+        corpus = prepared(corpus, args.limit, Path(scratch))
         with open(corpus, "rb") as handle:
             count = sum(1 for _ in handle)
         print(f"corpus: {corpus.name}, {count:,} lines; a line per rise of {args.jump} KiB or more")
