@@ -92,19 +92,26 @@ class Masked:
             self._runs = [match.start() for match in _RUN.finditer(self.masked)]
         first = bisect_left(self._runs, place)
         for need in compiled.needs:
-            places = self._needs.get(need)
-            if places is None:
-                places = self._needs[need] = self._places(need)
+            places = self._places(need)
             i = bisect_left(places, place)
             if i == len(places) or bisect_right(self._runs, places[i]) - first > compiled.window:
                 return False
         return True
 
+    def lacks(self, compiled: Compiled) -> bool:
+        """Whether the document holds no occurrence at all of one of ``compiled``'s needs: then no
+        place can match, and not even its candidates need finding."""
+        return self.words is not None and any(not self._places(need) for need in compiled.needs)
+
     def _places(self, need: Need) -> list[int]:
-        words = self.words or {}
-        found = [place for key, name in need
-                 for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ()))]
-        return sorted(found)
+        """Where the claims or words of ``need`` are, in order (gathered once per document)."""
+        places = self._needs.get(need)
+        if places is None:
+            words = self.words or {}
+            places = self._needs[need] = sorted(
+                place for key, name in need
+                for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ())))
+        return places
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -251,6 +258,8 @@ def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
     """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
     regex, text, done = compiled.regex, masked.masked, 0
     needs = bool(compiled.needs)
+    if needs and masked.lacks(compiled):
+        return
     for place in _candidates(masked, compiled):
         if place < done or (needs and not masked.plausible(compiled, place)):
             continue
