@@ -60,6 +60,7 @@ class Masked:
             self.at.setdefault(("claim", kind), []).append(start)
         self.words: dict[str, list[int]] | None = None  # word → its places in any case, once scanned
         self._needs: dict[Need, list[int]] = {}
+        self._started: dict[frozenset[tuple[str, str]], list[int]] = {}
         self._runs: list[int] | None = None
 
     def scan(self, scanner: re.Pattern[str] | None) -> None:
@@ -80,6 +81,19 @@ class Masked:
             self.words.setdefault(lower, []).append(match.start())
             if is_start(word):
                 self.at.setdefault(("word", lower), []).append(match.start())
+
+    def started(self, starts: frozenset[tuple[str, str]]) -> list[int]:
+        """The places of any of ``starts``, in order. Kept per set of starters (the verbs of a
+        change frame open several of its patterns), and read from whichever is smaller, the
+        starters or what the document holds: a frame may open with hundreds of word forms."""
+        places = self._started.get(starts)
+        if places is None:
+            if len(starts) < len(self.at):
+                found = [place for starter in starts for place in self.at.get(starter, ())]
+            else:
+                found = [place for key, at in self.at.items() if key in starts for place in at]
+            places = self._started[starts] = sorted(set(found))
+        return places
 
     def plausible(self, compiled: Compiled, place: int) -> bool:
         """Whether a match of ``compiled`` at ``place`` can hold what it needs: for each of its
@@ -235,10 +249,7 @@ def _longest(found: list[Claim]) -> list[Claim]:
 def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
     """The places a match of ``compiled`` may start, in order (see :mod:`.starts`)."""
     if ANY not in compiled.starts:
-        places: list[int] = []
-        for starter in compiled.starts:
-            places += masked.at.get(starter, ())
-        return sorted(set(places))
+        return masked.started(compiled.starts)
     if compiled.anchor is None:
         return list(range(len(masked.masked)))  # no anchor: every place, as finditer would
     places = []
