@@ -173,6 +173,43 @@ def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                     (*_span(base, pct, "num"), scaled(pct["num"], 1.5)))
 
 
+MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
+             "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fell by half": 0.5, "cut by half": 0.5,
+             "dropped by half": 0.5, "fell by a third": 2 / 3, "rose by a third": 4 / 3}
+MULTIPLE = re.compile(r"(?P<hedge>\b(?:nearly|almost|about|roughly|more than|over)\s+)?"
+                      r"\b(?P<word>" + "|".join(sorted(MULTIPLES, key=len, reverse=True)).replace(" ", r"\s+")
+                      + r")\b", re.I)
+
+
+def multiple_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A change stated as a multiple with both endpoints in one sentence: "doubled to 4.1 mln dlrs
+    from two mln", "halved from 10,000 to 5,000"; the mutant's new figure is ×1.5."""
+    multiples = list(MULTIPLE.finditer(sentence))
+    froms = [m for m in re.finditer(rf"\bfrom\s+(?:a\s+|an\s+)?(?:about\s+)?{AMOUNT.pattern}", sentence)]
+    tos = [m for m in re.finditer(rf"\bto\s+(?:a\s+|an\s+)?(?:about\s+)?{AMOUNT.pattern}", sentence)]
+    if len(multiples) != 1 or len(froms) != 1 or len(tos) != 1 or PERCENT.search(sentence):
+        return
+    multiple, start, end = multiples[0], froms[0], tos[0]
+    if is_year(start) or is_year(end) or multiple.start() > min(start.start(), end.start()):
+        return
+    factor = MULTIPLES[re.sub(r"\s+", " ", multiple["word"].lower())]
+    hedge = (multiple["hedge"] or "").strip().lower()
+    low_old, high_old = interval(start)
+    low_new, high_new = interval(end)
+    if low_old <= 0:
+        return
+    least, most = low_new / high_old, high_new / low_old
+    below = 0.8 if hedge in ("nearly", "almost", "about", "roughly") else 0.95
+    above = (float("inf") if hedge in ("more than", "over")
+             else 1.15 if hedge in ("about", "roughly") else 1.05)
+    if factor * above < least or factor * below > most:
+        return  # inconsistent as written (or the figures are not the change's)
+    if (least * 1.5) <= factor * above * 1.1:
+        return  # the mutant would still be within what the words allow
+    yield Candidate("multiple", sentence, [_span(base, start, "num"), _span(base, end, "num")],
+                    (*_span(base, end, "num"), scaled(end["num"], 1.5)))
+
+
 PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
 ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+)?"
 HEDGES = (r"(?:(?:about|some|nearly|almost|roughly|around|approximately|only|just|just over|just under|"
@@ -396,15 +433,18 @@ def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
 
 
 PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
-    "change": change_candidates, "part": part_candidates, "breakdown": breakdown_candidates,
+    "change": change_candidates, "multiple": multiple_candidates, "part": part_candidates,
+    "breakdown": breakdown_candidates,
     "shares": shares_candidates, "enumeration": enumeration_candidates,
     "conversion": conversion_candidates,
 }
 FAMILIES = [*PER_SENTENCE, "restated"]
-KINDS = {"change": {"change"}, "part": {"part_of_whole"}, "breakdown": {"breakdown", "whole_parts"},
+KINDS = {"change": {"change"}, "multiple": {"change"}, "part": {"part_of_whole"},
+         "breakdown": {"breakdown", "whole_parts"},
          "shares": {"shares"}, "enumeration": {"enumeration"}, "conversion": {"conversion"},
          "restated": {"measured"}}
 RULES = {"change": {"change-percent-matches-endpoints"},
+         "multiple": {"change-multiple-matches-endpoints"},
          "part": {"part-share-matches-ratio", "parts-within-whole"},
          "breakdown": {"breakdown-sums-to-total", "parts-within-whole"},
          "shares": {"shares-add-up-to-whole", "shares-within-whole"},
