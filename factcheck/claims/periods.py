@@ -72,7 +72,8 @@ _EDGE = regexcache.compile(
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
 _DAY_PART = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat|[Tt]he{GAP}same)"
+    rf"(?<![\w-])(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
+    rf"[Tt]he{GAP}(?:next|following|previous))"
     rf"{GAP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
 )
 _DECADE = regexcache.compile(
@@ -91,6 +92,11 @@ _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "P
 _VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
 _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
+# "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
+_SOMEDAY = regexcache.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|it|I)[ \t]+"
+    r"(?P<word>one day|someday|some day)\b(?=[ \t]+(?!soon|later|earlier|after|before|ago)[a-z]+\b)"
+)
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future))"
@@ -123,7 +129,7 @@ _YEAR_END = regexcache.compile(
 _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
-    rf"|[Tt]hat{GAP}(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
+    rf"|[Tt]hat{GAP}(?:same{GAP})?(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
     rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
 )
 _EVERY = regexcache.compile(
@@ -170,6 +176,11 @@ _STORY_QUARTER = regexcache.compile(
     rf"|(?<![\w-])(?P<adjective>year-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "the quarter ended Sept. 30", "the period ending July 31": the quarter is named by its last day.
+_ENDED_AFTER = regexcache.compile(
+    rf"{GAP}(?:that{GAP}|which{GAP})?(?:ended|ending|ends){GAP}(?P<month>{lexicon.alternation(_MONTHS)})\.?"
+    rf"{GAP}(?P<day>[1-3]?\d)\b"
+)
 # Holidays, each a day of the calendar that resolution places in a year (see timex.resolve.HOLIDAYS):
 # "Thanksgiving Day", "last Christmas", "Easter 2012", "on Election Day".
 _HOLIDAYS = {"christmas eve": "christmas_eve", "christmas day": "christmas", "christmas": "christmas",
@@ -260,13 +271,16 @@ def _edge(text: str, m: re.Match[str]) -> Claim:
 def _day_part(text: str, m: re.Match[str]) -> Claim:
     if m["tonight"]:
         return _claim(text, m, relative=0, grain="day", part="NI")
-    word, part = m["word"].lower(), _DAY_PARTS[m["part"]]
+    word, part = " ".join(m["word"].lower().split()), _DAY_PARTS[m["part"]]
     if word in ("yesterday", "tomorrow"):
         return _claim(text, m, relative=-1 if word == "yesterday" else 1, grain="day", part=part)
     if word == "last":
         return _claim(text, m, relative=-1 if part == "NI" else 0, grain="day", part=part)
-    if word in ("that", "the same"):
+    if word in ("that", "the same", "that same"):
         return _claim(text, m, relative=0, grain="day", part=part, anaphoric=True)
+    if word.startswith("the"):  # "the next morning", "the previous evening"
+        return _claim(text, m, relative=-1 if word.endswith("previous") else 1, grain="day", part=part,
+                      anaphoric=True)
     if word == "this":
         return _claim(text, m, relative=0, grain="day", part=part)
     return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part)
@@ -322,6 +336,9 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
                               "part": f"Q{_QUARTER_WORDS[ordinal]}" if ordinal else None}
     if m["year"]:
         fields.update(year=int(m["year"]), year_back=False)
+    ended = _ENDED_AFTER.match(text, m.end())
+    if ended is not None and not ordinal:
+        fields.update(ended_month=_MONTHS[ended["month"]], ended_day=int(ended["day"]))
     return _claim(text, m, **fields)
 
 
@@ -358,6 +375,10 @@ def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
 
 def _frequency(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, grain=_FREQUENCY_GRAIN[(m["word"] or m["capital"]).lower()], every=True)
+
+
+def _someday(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, start=m.start("word"), vague="FUTURE_REF")
 
 
 def _vague(text: str, m: re.Match[str]) -> Claim:
@@ -399,7 +420,7 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
     (_MONTH_PART, _month_part), (_EDGE, _edge),
     (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),
     (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
-    (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
+    (_SOMEDAY, _someday), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]
 
 
