@@ -213,6 +213,8 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         if part == "WI":
             value = f"{year:04d}"
     value = _with_part(value, when, part)
+    if f.get("week_of") and when is not None:
+        value = iso_week(when)  # "the week of March 6"
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), when)
 

@@ -161,3 +161,32 @@ def test_lengths_without_a_count_or_with_a_qualifier(text: str, span: str, value
                                   "Three quarters of voters agreed."])
 def test_nouns_are_no_lengths(text: str) -> None:
     assert not [c for c in extract_claims(text) if c.kind in ("vague_duration", "duration")]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # parts of a day with a modifier
+    ("By mid afternoon, official sources were saying the operation had ended.", "mid afternoon",
+     "1989-10-30TAF"),
+    ("In London at mid-afternoon yesterday, the shares were up 2 pence.", "mid-afternoon yesterday",
+     "1989-10-29TAF"),
+    ("The vote came late Tuesday night.", "late Tuesday night", "1989-10-24TNI"),
+    # plural days are sets
+    ("Two new flights leave Bombay on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The market is closed on Sundays.", "Sundays", "XXXX-WXX-7"),
+    # the week a day falls in
+    ("The case may be resolved in a hearing the week of Nov. 6.", "the week of Nov. 6", "1989-W45"),
+    # "a week or so ago"
+    ("Then, a week or so ago, the general picked a date.", "a week or so ago", "1989-W43"),
+    # "the previous Friday" counts from the narrative's day
+    ("The index closed at 2082.1 on Friday, Oct. 27, down 4.5% from the previous Friday.",
+     "the previous Friday", "1989-10-20"),
+])
+def test_days_weeks_and_their_parts(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_30_1989)[span] == value
+
+
+@pytest.mark.parametrize("text", ["The Communist Party daily Granma compared him with Marti.",
+                                  "A poster showed Gary Cooper in High Noon.",
+                                  "For Poland, high noon comes today."])
+def test_a_newspaper_and_an_idiom_are_no_times(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "time" or c.text.lower() == "daily"]
