@@ -88,7 +88,7 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
     related = _related(primary, claims[1:])
     span = primary.span if primary else None
     evidence = _evidence(claims, steps)
-    assessment = assess(claims, rule.info.confidence, rule.info.relative_time)
+    assessment = assess(claims, rule.info.confidence, rule.info.relative_time, _limits(rule, names, ctx))
     if assessment.confidence is not Confidence.HIGH:
         evidence["confidence"] = f"{assessment.confidence.value}: {'; '.join(assessment.reasons)}"
     fix = _fix(rule, names, ctx)
@@ -96,6 +96,12 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
         message += f' (suggested: "{fix[0].text}" → "{fix[1].replacement}")'
     return Finding(rule.id, rule.severity, message, span, related, evidence, assessment.confidence,
                    fix[1] if fix else None)
+
+
+def _limits(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> list[tuple[Confidence, str]]:
+    """The levels of the rule's confidence cases that hold for this finding, with their reasons."""
+    return [(case.level, case.because.render(names, ctx)) for case in rule.confidence_cases
+            if case.when.evaluate(names, ctx) is True]
 
 
 def _fix(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> tuple[Claim, Fix] | None:

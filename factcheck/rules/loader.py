@@ -31,7 +31,7 @@ from factcheck.language import (
     parse_type,
 )
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
+from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
 from factcheck.yamlsource import FixedLocator, Node, compose, read_text
 
@@ -44,6 +44,7 @@ DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 FIX_KEYS = {"figure", "value"}
+CASE_KEYS = {"at_most", "when", "because"}
 FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
 DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
@@ -144,6 +145,7 @@ class RuleSource:
     location: SourceLocation
     examples: tuple[Example, ...]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
+    confidence_cases: tuple[tuple[Confidence, _Expression, _Expression], ...] = ()  # (level, when, because)
 
 
 def read_rule_sources(path: str, text: str) -> list[RuleSource]:
@@ -172,15 +174,39 @@ def _read(node: Node) -> RuleSource:
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
-        confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
+        confidence=_cap(entries.get("confidence")),
         doc=doc,
         relative_time=entries["relative_time"].boolean() if "relative_time" in entries else False,
     )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
+    cases = _confidence_cases(entries["confidence"]) if "confidence" in entries else ()
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix)
+                      node.location, tuple(examples), fix, cases)
+
+
+def _cap(node: Node | None) -> Confidence | None:
+    """``confidence: low``: one cap for every finding (a list of cases is read by
+    :func:`_confidence_cases` instead)."""
+    if node is None or node.is_sequence():
+        return None
+    return Confidence(node.choice(CONFIDENCES))
+
+
+def _confidence_cases(node: Node) -> tuple[tuple[Confidence, _Expression, _Expression], ...]:
+    """``confidence:`` as a list of the readings that are doubtful, each ``at_most`` a level
+    ``when`` an expression holds, ``because`` of what a template says (docs/confidence.md)."""
+    if not node.is_sequence():
+        return ()
+    cases = []
+    for item in node.items():
+        entries = item.mapping(CASE_KEYS, set())
+        level = Confidence(entries["at_most"].choice(CONFIDENCES))
+        cases.append((level, _text(entries["when"]), _text(entries["because"])))
+    if not cases:
+        raise node.fail("'confidence' is an empty list; give a level or at least one case")
+    return tuple(cases)
 
 
 def _doc(node: Node) -> RuleDoc:
@@ -214,10 +240,19 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     check = _expression(source.check, env)
     message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types))
     fix = _compile_fix(source.fix, env.extend(check.let_types)) if source.fix is not None else None
+    cases = tuple(_compile_case(case, env.extend(check.let_types)) for case in source.confidence_cases)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     examples = list(source.examples)
-    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix,
+                cases)
+
+
+def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv) -> ConfidenceCase:
+    """A confidence case's condition and reason may use the bindings and the assertion's ``let``
+    names, like the message."""
+    level, when, because = case
+    return ConfidenceCase(level, _expression(when, env), compile_template(because.text, because.locator, env))
 
 
 def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSpec:

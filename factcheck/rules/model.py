@@ -94,6 +94,18 @@ class FixSpec:
     value: CompiledExpression  # of type number | percent | money | duration | string
 
 
+@dataclass(frozen=True, slots=True)
+class ConfidenceCase:
+    """A reading the rule knows to be doubtful (one entry of a list under ``confidence:``): when
+    ``when`` holds for a finding, its confidence is at most ``level``, and ``because`` (a template,
+    like the message) says why in its evidence. A rule so states which of its readings are sure and
+    which are not, in place of one cap for every finding."""
+
+    level: Confidence
+    when: CompiledExpression  # of type bool, over the bindings and the assertion's ``let`` names
+    because: Template
+
+
 @dataclass(slots=True)
 class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
@@ -107,6 +119,7 @@ class Rule:
     uses_document_date: bool = False
     examples: list[Example] = field(default_factory=list)
     fix: FixSpec | None = None
+    confidence_cases: tuple[ConfidenceCase, ...] = ()
 
     @property
     def id(self) -> str:
