@@ -12,8 +12,10 @@ reading is (CodeQL's ``precision`` beside ``problem.severity``). The rule, docum
    about the writer rather than something the text states.
    A rule that compares dates and times only with each other (``relative_time: true``: a range's
    length, a restated duration) does not count the inferred year or day of a temporal claim.
-3. Never above the rule's own ``confidence`` cap, when its YAML states one, nor above the level of
-   any of the rule's confidence cases that holds for the finding (``limits``: a level and its reason).
+3. Never above the rule's own ``confidence`` cap, when its YAML states one, nor above the limits
+   the rule sets for the finding itself (``limits``: a level and its reason each): the level of
+   each of its ``confidence:`` cases that holds, and what its ``reading`` expression gives (a rule
+   that pairs claims itself says how sure the pairing is).
 
 Low is the floor. One-sided hedges ("more than", "at least", "up to") do not lower it: the rules
 never use their open side against the writer, so the side they do use is exact.
@@ -85,10 +87,9 @@ def assess(claims: Iterable[Claim], cap: Confidence | None = None, relative_time
     if cap is not None and cap.rank < rank:
         rank = cap.rank
         reasons.append(f"the rule's readings are at most {cap.value} confidence")
-    for level, reason in limits:
+    for level, reason in sorted(limits, key=lambda limit: -limit[0].rank):  # each reason that lowers it
         if level.rank < rank:
             rank = level.rank
-        if level.rank < Confidence.HIGH.rank:
             reasons.append(reason)
     return Assessment(_BY_RANK[max(rank, Confidence.LOW.rank)], tuple(reasons))
 

@@ -115,6 +115,43 @@ def test_the_schema_accepts_what_the_loader_accepts():
         jsonschema.validate(bad, schema)
 
 
+
+READING = RULE.replace("confidence: medium\n", "").replace("""fix:
+  figure: c.share
+  value: ratio
+""", """reading: 'if value(c.whole) > 1000 then "low" else "medium"'
+""").replace("        fix: 30 percent\n", "")
+
+
+
+def _findings(rule, text: str):
+    document = Document(path="t.md", text=text, original=text, offsets=OffsetMap.identity(len(text)))
+    return Engine([rule], MemoryFactBase()).check(document).findings
+
+
+def test_the_reading_caps_each_finding_by_its_own_evidence():
+    (rule,) = load(READING)
+    assert rule.info.confidence is None and rule.reading is not None
+    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()  # whole 150: medium
+    (finding,) = _findings(rule, "It won 450 of 1,500, or 45 percent.")
+    assert finding.confidence is Confidence.LOW
+    assert "the rule reads this pairing at low confidence" in finding.evidence["confidence"]
+
+
+def test_the_reading_must_be_a_string():
+    with pytest.raises(ExpressionTypeError) as info:
+        load(READING.replace("""'if value(c.whole) > 1000 then "low" else "medium"'""", "c.whole != null"))
+    assert "'reading' must be a string (high, medium or low), not bool" in info.value.message
+    assert info.value.location.line == 10
+
+
+def test_a_reading_that_names_no_level_is_a_rule_error():
+    (rule,) = load(READING.replace('"medium"', '"sure"'))
+    (finding,) = _findings(rule, "It won 45 of 150, or 45 percent.")
+    assert finding.rule == "factcheck/rule-error"
+    assert "'reading' gave 'sure'; it must be one of high, medium, low" in finding.message
+
+
 CASES = """\
 id: range-order
 title: A range ends after it starts
@@ -136,25 +173,20 @@ message: "{a.text} to {b.text} ends before it starts"
 """
 
 
-def findings_of(rule, text: str):
-    document = Document("doc.txt", text, text, OffsetMap.identity(len(text)))
-    return Engine([rule], MemoryFactBase()).check(document).findings
-
-
 def test_confidence_cases_cap_only_the_findings_they_hold_for():
     (rule,) = load(CASES)
     assert rule.info.confidence is None and [c.level for c in rule.confidence_cases] == [
         Confidence.MEDIUM, Confidence.LOW]
-    (sure,) = findings_of(rule, "The show runs from June 12 to June 3, 2024.")
+    (sure,) = _findings(rule, "The show runs from June 12 to June 3, 2024.")
     assert sure.confidence is Confidence.HIGH and "confidence" not in sure.evidence
-    (bare,) = findings_of(rule, "The show runs June 12 to June 3, 2024.")
+    (bare,) = _findings(rule, "The show runs June 12 to June 3, 2024.")
     assert bare.confidence is Confidence.MEDIUM
     assert bare.evidence["confidence"] == 'medium: "June 12 to June 3, 2024" has no "from"'
 
 
 def test_the_lowest_case_that_holds_wins_and_every_reason_is_given():
     (rule,) = load(CASES)
-    (finding,) = findings_of(rule, "Output fell on June 12 to June 3 20 tonnes.")
+    (finding,) = _findings(rule, "Output fell on June 12 to June 3 20 tonnes.")
     assert finding.confidence is Confidence.LOW
     assert finding.evidence["confidence"].startswith("low: ")
     assert 'has no "from"' in finding.evidence["confidence"] and 'a figure follows "June 3"' in \
