@@ -37,7 +37,7 @@ _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
 _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
-_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:])|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
+_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:]|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 
 _DATE = regexcache.compile(
