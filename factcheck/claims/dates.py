@@ -38,8 +38,9 @@ _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
 _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
-# Not a clock ("10:30"), but a day before a colon ("on Monday, Oct. 26: The murder ...") is a day.
-_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
+# Not a clock ("10:30") nor a decimal ("Feb 3.5"), but a day before a colon ("on Monday, Oct. 26:
+# The murder ...") is a day.
+_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 
 _DATE = regexcache.compile(

@@ -181,7 +181,7 @@ def _value(masked: Masked, match: re.Match[str], slot: CaptureSlot) -> Any:
     return " ".join(masked.text[start:end].split())
 
 
-def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]:
+def _fields(pattern: PatternKind, found: dict[str, list[Any]], text: str) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for name in pattern.kind.fields:
         values = [value for _, value in sorted(found.get(name, []), key=lambda pair: pair[0])]
@@ -189,14 +189,14 @@ def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]
         if table:
             values = [table.get(" ".join(value.lower().split()), value) for value in values]
         fields[name] = values if name in pattern.lists else (values[-1] if values else None)
-    return carry_units(fields, pattern.carry) if pattern.carry else fields
+    return carry_units(fields, pattern.carry, text) if pattern.carry else fields
 
 
 def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level: Level) -> Claim | None:
     found: dict[str, list[Any]] = {}
     gaps: list[tuple[int, int]] = []
     _collect(masked, match, level, found, gaps)
-    fields = _fields(pattern, found)
+    fields = _fields(pattern, found, masked.text)
     start, end = masked.span(match.start(), match.end())
     if start >= end:
         return None

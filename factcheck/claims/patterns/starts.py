@@ -147,12 +147,12 @@ def tokens(node: Node) -> int | None:
     (``<line>``, ``<rest>``). A claim's placeholder and every word, gap or punctuation element is
     one run at most; a run may hold several elements ("(20%)"), never the reverse, so a match that
     begins at ``p`` and holds a word at ``q`` has at most this many runs beginning in ``p..q``."""
-    return _most(node, 1, {"name": 4, "line": None, "rest": None})
+    return _most(node, 1, {"name": 4, "line": None, "item": None, "rest": None})
 
 
 def _words(node: Node) -> int | None:
     """The most words a claim-free element can match, or None when it holds a claim."""
-    return _most(node, None, {"name": 4, "line": 20, "rest": 20, "bullet": 2})
+    return _most(node, None, {"name": 4, "line": 20, "item": 20, "rest": 20, "bullet": 2})
 
 
 def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int | None:
