@@ -41,6 +41,7 @@ _WORDS = regexcache.compile(r"[^\W_]+")
 _FIGURE = regexcache.compile(r"\d")
 _YEAR = regexcache.compile(r"(?:1[89]|20)[0-9]{2}")
 _CLAUSE_WORDS = 6
+_METRES_AS_MILLION = regexcache.compile(r"[0-9]+(?:\.[0-9]+)?m")
 _SCALE_WORD = regexcache.compile(
     r"\b(?P<word>thousand|million|mln|mn|m|billion|bln|bn|b|trillion|trn|tn)\b\.?\s*\S*$|"
     r"(?<=\d)(?P<suffix>k|m|mn|bn|b|tn)\b", re.IGNORECASE)
@@ -176,6 +177,7 @@ def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]]) -> dict[s
     "fell to 6.5 mln tonnes from 7.1 mln" reads 7.1 mln as tonnes, "from 7.1 to 6.5 mln tonnes"
     reads 7.1 as 7.1 mln tonnes."""
     for group in groups:
+        _millions_not_metres(fields, group)
         claims = [claim for name in group for claim in _claims(fields.get(name))]
         stated = [c for c in claims if c.kind in ("quantity", "money")]
         if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
@@ -188,6 +190,22 @@ def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]]) -> dict[s
             elif isinstance(value, Claim):
                 fields[name] = _carried(value, model)
     return fields
+
+
+def _millions_not_metres(fields: dict[str, Any], group: tuple[str, ...]) -> None:
+    """"100m" beside a figure in millions or more is 100 million, not 100 metres ("100m but this
+    represents less than 8% of the country's 1.3 billion people")."""
+    claims = [claim for name in group for claim in _claims(fields.get(name))]
+    if not any(c.kind == "number" and _scale(c) >= Decimal(10) ** 6 for c in claims):
+        return
+    for name in group:
+        value = fields.get(name)
+        if isinstance(value, Claim) and value.kind == "quantity" and _METRES_AS_MILLION.fullmatch(value.text):
+            million = Decimal(10) ** 6
+            precision = _decimal(value.precision)
+            fields[name] = dataclasses.replace(
+                value, kind="number", unit=None, value=_decimal(value.value) * million,
+                precision=precision * million if precision is not None else None)
 
 
 def _claims(value: Any) -> list[Claim]:
