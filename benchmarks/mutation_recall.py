@@ -359,22 +359,38 @@ def conversion_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                         (base + match.start("b"), base + match.end("b"), scaled(match["b"], 1.5)))
 
 
+CURRENCY_WORDS = (r"dlrs?|dollars?|stg|sterling|pounds?|yen|francs?|marks?|lire|lira|pesos?|rupees?|"
+                  r"guilders?|crowns?|kronor|kroner|schillings?|riyals?|rand|yuan|euros?")
 RESTATED = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?P<cur>[$£€]\s?)?(?P<num>{NUM}){SCALE}"
-                      rf"(?:\s?(?:-|\s)(?P<unit>dlrs?|dollars?|pct|tonnes?|stg|yen))?\s+(?P<noun>[a-z]{{3,}})\b",
-                      re.I)
+                      rf"(?:\s?(?:-|\s)(?P<unit>{CURRENCY_WORDS}|pct|per\s?cent|percent|tonnes?|"
+                      rf"km|kilometres?|miles?|metres?|acres?|hectares?|barrels?|bpd|ounces?))?"
+                      rf"\s+(?P<noun>[a-z]{{3,}})\b", re.I)
+NOT_NOUNS = {"per", "and", "for", "from", "with", "the", "than", "share", "shares", "each", "year", "years"}
+
+
+def _unit(match: re.Match[str]) -> str:
+    """The unit of a restated amount, as a reader compares it ("dlr" and "dlrs" are one)."""
+    unit = (match["unit"] or "").lower().replace(" ", "")
+    return unit[:-1] if unit.endswith("s") else unit
 
 
 def restated_candidates(text: str) -> Iterator[Candidate]:
     """An amount introduced with "a" and restated with "the" for the same noun: "a $5 million grant
-    ... The $5 million grant"."""
+    ... The $5 million grant". A year is no amount ("a 1986 net loss ... The 1986 net loss"), a
+    currency or unit word belongs to the amount, not the noun ("the 400,000 lire limit"), and the two
+    mentions must state the amount in the same unit ("a 1.25 billion loan" is not "the 1.25 billion
+    dlr loan")."""
     first: dict[str, list[re.Match[str]]] = {}
     for match in RESTATED.finditer(text):
         noun = match["noun"].lower()
+        if is_year(match) or noun in NOT_NOUNS or re.match(CURRENCY_WORDS + r"$", noun, re.I):
+            continue
         if match["det"].lower() in ("a", "an"):
             first.setdefault(noun, []).append(match)
         elif len(first.get(noun, [])) == 1:
             intro = first[noun][0]
-            if amount(intro) == amount(match) and (intro["cur"] or "") == (match["cur"] or ""):
+            if (amount(intro) == amount(match) and (intro["cur"] or "") == (match["cur"] or "")
+                    and _unit(intro) == _unit(match)):
                 yield Candidate("restated", match[0], [(intro.start("num"), intro.end("num")),
                                                        (match.start("num"), match.end("num"))],
                                 (match.start("num"), match.end("num"), scaled(match["num"], 2)))

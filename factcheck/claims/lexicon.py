@@ -61,6 +61,7 @@ def trie(words: Iterable[str]) -> str:
     return _build_trie(tuple(sorted(set(words))))
 
 
+@cache
 def _build_trie(words: tuple[str, ...]) -> str:
     root: dict[str, dict] = {}
     for word in words:
@@ -68,13 +69,20 @@ def _build_trie(words: tuple[str, ...]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
+    escaped: dict[str, str] = {}  # re.escape once per character: a start-up cost of every extractor
 
     def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        branches = []
+        for char in sorted(node):
+            if char:
+                if char not in escaped:
+                    escaped[char] = re.escape(char)
+                branches.append(escaped[char] + emit(node[char]))
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 and "" not in node else f"(?:{'|'.join(branches)})"
-        return body + ("?" if "" in node else "")
+        end = "" in node
+        body = branches[0] if len(branches) == 1 and not end else f"(?:{'|'.join(branches)})"
+        return body + "?" if end else body
 
     return emit(root)
 

@@ -10,8 +10,10 @@ expressions that are no calendar date and no count of units.
 - decades: "the 1990s", "the early '80s", "the nineties" (``decade`` 199, 198);
 - vague references: "now", "currently", "the past", "recently", "the future" (``vague``);
 - anaphora, counted from the narrative's last date: "the next day", "the following week", "that
-  morning", "the same day", "that Sunday" (``anaphoric``);
-- sets: "every Friday", "each week", "every winter" (``every``).
+  morning", "the same day", "that Sunday" (``anaphoric``); "that year", "the following month" from
+  the last year or month the text named; "the year", "the full year" (``narrative_year``), "by
+  year-end";
+- sets: "every Friday", "each week", "every winter", "each July" (``every``).
 
 Matched, never resolved: each is a ``date`` claim with value None whose fields say what was written;
 ``factcheck.timex`` resolves it against the document date.
@@ -99,6 +101,25 @@ _VAGUE = regexcache.compile(
 _VAGUE_ADJECTIVE = regexcache.compile(
     r"(?<![\w-])(?P<adj>current)(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
 )
+# "the current quarter", "its current fiscal year": the period in progress at the document date, not
+# the one the story reports ("the current quarter having begun extremely well").
+_CURRENT = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his){GAP}current{GAP}(?P<fiscal>fiscal(?:-|{GAP}))?"
+    rf"(?P<grain>year|quarter|month|week)\b(?![-'’])"
+)
+# "the year", "the full year", "earlier in the year": the narrative's current year (not "the year ended
+# March 31", a length, nor "the year before", "the year two thousand").
+_THE_YEAR = regexcache.compile(
+    rf"(?<![\w-])[Tt]he{GAP}(?:(?:full|entire|whole){GAP})?year\b(?![-'’])"
+    rf"(?!{GAP}(?:two|ended|ending|ago|earlier|before|after|to|of{GAP}the|in|that|when|which|he|she|it|they|"
+    rf"was|is|has|had|will|would|\d))"  # "the year was long": the year talked about, not a time
+)
+# "by year-end", "around year end", "by year's end": the end of the document's year ("since year-end":
+# of the last one).
+_YEAR_END = regexcache.compile(
+    rf"(?<![\w-])(?P<before>by|at|around|before|until|through|since|after|near|toward|towards){GAP}"
+    rf"(?P<end>year(?:-|{GAP})end|year['’]s{GAP}end)\b(?!-)"
+)
 _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
@@ -106,7 +127,7 @@ _ANAPHOR = regexcache.compile(
     rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
 )
 _EVERY = regexcache.compile(
-    rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|week|month|year|quarter|"
+    rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|{_MONTH}|week|month|year|quarter|"
     rf"spring|summer|autumn|fall|winter|morning|evening|night)\b)"
 )
 # Frequencies as adverbs or adjectives: "daily flights", "updated weekly"; capitalized only before a
@@ -141,7 +162,7 @@ _YEAR_BACK = (rf"(?:a{GAP}year{GAP}(?:ago|earlier|before)|(?:of{GAP})?last{GAP}y
               rf"|(?:of{GAP})?the{GAP}previous{GAP}year)")
 _STORY_QUARTER = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he|[Tt]hat|[Ll]ast{GAP}year['’]s(?P<lastyear>))"
-    rf"(?:{GAP}(?P<same>current|same|comparable|corresponding|year-ago|year-earlier|"
+    rf"(?:{GAP}(?P<same>same|comparable|corresponding|year-ago|year-earlier|"
     rf"(?P<year>(?:19|20)\d\d)))*"
     rf"(?:{GAP}(?:(?P<ord>first|second|third|fourth)|fiscal(?:-|{GAP})(?P<ford>first|second|third|fourth)))?"
     rf"(?:-|{GAP})(?P<unit>quarter|period)\b(?![-'’])(?!{GAP}(?:of|point|to){GAP})"
@@ -314,6 +335,23 @@ def _holiday(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, **fields)
 
 
+def _current(text: str, m: re.Match[str]) -> Claim:
+    start = m.start() if m[0][0] in "Tt" else m.start() + m[0].index("current")  # not "its"
+    fields: dict[str, Any] = {"relative": 0, "grain": m["grain"]}
+    if m["fiscal"]:
+        fields["fiscal"] = True
+    return _claim(text, m, start=start, **fields)
+
+
+def _the_year(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, relative=0, grain="year", narrative_year=True)
+
+
+def _year_end(text: str, m: re.Match[str]) -> Claim:
+    offset = -1 if m["before"] == "since" else 0
+    return _claim(text, m, start=m.start("end"), relative=offset, grain="year", mod="END")
+
+
 def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, vague="PRESENT_REF")
 
@@ -344,6 +382,8 @@ def _every(text: str, m: re.Match[str]) -> Claim:
     what = m["what"] or m["day"]
     if what in _WEEKDAYS:
         return _claim(text, m, weekday=what, every=True)
+    if what in _MONTHS:  # "each July"
+        return _claim(text, m, month=_MONTHS[what], every=True)
     if what.lower() in _SEASONS:
         return _claim(text, m, part=_SEASONS[what.lower()], every=True)
     if what in _DAY_PARTS:
@@ -353,11 +393,13 @@ def _every(text: str, m: re.Match[str]) -> Claim:
 
 # Most specific first: each takes its characters before the next looks.
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
-    (_FISCAL, _fiscal), (_HOLIDAY, _holiday), (_STORY_QUARTER, _story_quarter), (_QUARTER, _quarter),
+    (_FISCAL, _fiscal), (_HOLIDAY, _holiday), (_CURRENT, _current), (_STORY_QUARTER, _story_quarter),
+    (_QUARTER, _quarter),
     (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
     (_MONTH_PART, _month_part), (_EDGE, _edge),
     (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),
-    (_ANAPHOR, _anaphor), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
+    (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
+    (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]
 
 

@@ -45,6 +45,7 @@ _PRESENT = frozenset(_TABLE["present"])
 _PAST = frozenset(_TABLE["past"])
 _REPORTING = frozenset(_TABLE["reporting"])
 _MODALS = frozenset(_TABLE["modal_future"])
+_AUXILIARY_MODALS = frozenset(("will", "'ll", "’ll", "shall", "would"))  # never a noun after "that"
 _PAST_AUXILIARIES = frozenset(_TABLE["past_auxiliaries"])
 _PRONOUNS = frozenset(_TABLE["pronouns"])
 _COPULAS = frozenset(("was", "were", "is", "are", "am", "'s", "’s", "remains", "remained"))
@@ -166,12 +167,12 @@ def _governs_object(word: str) -> bool:
 
 
 def _finite_tense(word: str, previous: str | None) -> str | None:
+    if previous in _DETERMINERS and word not in _AUXILIARY_MODALS:
+        return None  # "the revised plan", "announced the plan Aug. 21": an adjective or a noun
     if word in _MODALS:
         return "future"
     if word in _PRESENT:
         return "present"
-    if previous in _DETERMINERS:
-        return None  # "the revised plan": an adjective
     if _is_past(word) or verb_form(word) is VerbForm.PAST_OR_PARTICIPLE:
         return "past"
     return None  # a third-person "-s" form is too often a plural noun ("shares") to decide

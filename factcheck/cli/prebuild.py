@@ -21,13 +21,14 @@ from factcheck.startup.built import Artefact
 
 def artefacts() -> list[Artefact]:
     """Every generated module, in the order they are generated."""
-    from factcheck.claims import units
+    from factcheck.claims import numwords, units
     from factcheck.claims.patterns import loader as patterns
     from factcheck.facts import geonames, regions
+    from factcheck.rules import loader as rules
     from factcheck.startup import resources
 
     return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES,
-            regions.PREBUILT]
+            regions.PREBUILT, rules.PREBUILT, numwords.PREBUILT]
 
 
 def generate(directory: Path, *, editable: bool,

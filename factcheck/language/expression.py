@@ -125,10 +125,12 @@ class Binding:
     expression: CompiledExpression
 
 
-def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type | str | None = None
-                       ) -> CompiledExpression:
-    """Parse, type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
-    tree = parse_expression(text, locator)
+def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type | str | None = None,
+                       tree: ast.Node | None = None) -> CompiledExpression:
+    """Parse (unless the ``tree`` is given: the default pack's are generated with the package),
+    type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
+    if tree is None:
+        tree = parse_expression(text, locator)
     expected = env.claims.parse(expect) if isinstance(expect, str) else expect
     try:
         return CompiledExpression(text, check(tree, env, locator, expected), env, locator)
@@ -136,13 +138,15 @@ def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type
         raise ExpressionSyntaxError("expression nested too deeply to compile", locator.locate(0, 1)) from None
 
 
-def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]:
+def compile_bindings(text: str, locator: Locator, env: TypeEnv,
+                     parsed: list[tuple[str, int, int, ast.Node]] | None = None) -> list[Binding]:
     """Compile a ``for`` clause: ``a in claims.duration, b in claims.duration``. Each expression
-    must be a list; later ones may use the earlier names (typed as the list's items)."""
+    must be a list; later ones may use the earlier names (typed as the list's items). ``parsed`` is
+    what :func:`parse_bindings` gives for ``text``, when it is known already."""
     from factcheck.errors import ExpressionTypeError
 
     bindings = []
-    for name, _start, _end, tree in parse_bindings(text, locator):
+    for name, _start, _end, tree in parse_bindings(text, locator) if parsed is None else parsed:
         checked = check(tree, env, locator)
         type_ = checked.type
         if type_.name != "list":

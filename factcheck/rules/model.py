@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -105,8 +106,11 @@ class Rule:
     message: Template
     location: SourceLocation
     uses_document_date: bool = False
-    examples: list[Example] = field(default_factory=list)
+    examples: Sequence[Example] = field(default_factory=tuple)
     fix: FixSpec | None = None
+    # how sure the rule's own reading of a finding is ("high", "medium", "low"), for a rule that
+    # pairs claims the extractor did not join (a restatement and its first mention)
+    reading: CompiledExpression | None = None
 
     @property
     def id(self) -> str:

@@ -47,6 +47,7 @@ class Context:
     reference: dt.date | None = None  # the last day the text fixed ("On March 3 ... the next day")
     quarter: tuple[int, int] | None = None  # the quarter the story reports ("third-quarter profit")
     quarter_at: int = -1  # where the text last named it
+    month: tuple[int, int | None] | None = None  # the last year (and month) the text named ("that year")
 
     def story_quarter(self) -> tuple[tuple[int, int] | None, Anchor]:
         """The quarter the story is about, else the last one ended before the document date (the one
@@ -240,6 +241,15 @@ def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: st
     return None
 
 
+def _season_from(ref: dt.date, part: str, offset: int) -> dt.date:
+    """The start of "last summer" (the latest summer over by ``ref``: in October, this year's spring
+    is "last spring") or "next summer" (the first to begin after ``ref``)."""
+    starts = [_part_start(year, part) for year in range(ref.year - 2, ref.year + 2)]
+    if offset < 0:
+        return max(start for start in starts if start + relativedelta(months=3) <= ref)
+    return min(start for start in starts if start > ref)
+
+
 def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
     if grain in ("day", "weekday"):
         return _with_part(day.isoformat(), day, part)
@@ -268,6 +278,13 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         tense = "nearest"  # "that Sunday": the one nearest the narrative's day
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
+    if f.get("anaphoric") and grain in ("year", "month") and ctx.month is not None \
+            and (grain == "year" or ctx.month[1] is not None):
+        # "that year", "the following month": counted from the last year or month the text named
+        # ("fled in June 1998 and returned later that year").
+        ref, anchor = dt.date(ctx.month[0], ctx.month[1] or 1, 1), Anchor.NARRATIVE
+    elif f.get("narrative_year") and ctx.reference is not None:
+        ref, anchor = ctx.reference, Anchor.NARRATIVE  # "the year": the narrative's current one
     if grain == "year" and offset == -1:
         compared = _quarter_a_year_before(claim, ctx)
         if compared is not None:
@@ -280,7 +297,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
     part = f.get("part")
-    if grain == "year" and part:  # "last summer", "this fall", "next quarter" spelled as a year part
+    if grain == "year" and part in SEASON_MONTH and offset:
+        day = _season_from(ref, part, offset)
+    elif grain == "year" and part:  # "this fall", "next year's first quarter" spelled as a year part
         day = _part_start(day.year, part)
     value = _grain_value(day, grain, part)
     certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
@@ -346,6 +365,8 @@ def _set(claim: Claim) -> Timex:
     if f.get("weekday") in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS.index(f['weekday']) + 1}"
         value = _with_part(value, None, f.get("part"))
+    elif f.get("month"):  # "each July"
+        value = f"XXXX-{f['month']:02d}"
     elif f.get("part"):
         value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
     else:  # "every month", "daily": TimeML writes a set of whole units as the unit's length
@@ -514,6 +535,19 @@ def _moves_reference(timex: Timex) -> bool:
         and timex.value[4] == "-" and "W" not in timex.value
 
 
+_YEAR_MONTH_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-\d\d)?)?(?:T.*)?")
+
+
+def _note_month(ctx: Context, claim: Claim, timex: Timex) -> None:
+    """A year, month or day the text names becomes the year (and month) "that year", "the following
+    month" count from; an anaphor or a vague or fiscal value does not."""
+    found = _YEAR_MONTH_VALUE.fullmatch(timex.value or "")
+    if found is None or claim.fields.get("anaphoric") or claim.fields.get("fiscal") \
+            or claim.fields.get("narrative_year"):
+        return
+    ctx.month = (int(found[1]), int(found[2]) if found[2] else None)
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -523,8 +557,9 @@ def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:
     found = _QUARTER_VALUE.fullmatch(timex.value or "")
     if found is None:
         return
+    # "the current quarter" is the one in progress, an aside from the quarter reported.
     compared = claim.fields.get("year_back") or (claim.fields.get("story") and claim.fields.get("year")) \
-        or claim.fields.get("grain") == "year"
+        or claim.fields.get("grain") == "year" or claim.fields.get("relative") == 0
     if not compared:
         ctx.quarter = (int(found[1]), int(found[2]))
     ctx.quarter_at = claim.span.end
@@ -542,6 +577,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
             resolved_dates.append((claim, timex))
             if _moves_reference(timex) and not claim.fields.get("anaphoric"):
                 ctx.reference = timex.day
+            _note_month(ctx, claim, timex)
             _note_quarter(ctx, claim, timex)
         elif claim.kind == "duration":
             timex = resolve_duration(claim)

@@ -10,6 +10,8 @@ import pytest
 
 from factcheck.authoring.ruletest import run_example
 from factcheck.claims.patterns.loader import default_known
+from factcheck.documents.model import Document, OffsetMap
+from factcheck.engine.runner import Engine
 from factcheck.errors import ExpressionTypeError, RuleLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.findings import Confidence
@@ -111,3 +113,40 @@ def test_the_schema_accepts_what_the_loader_accepts():
     bad = yaml.safe_load(RULE.replace("  value: ratio\n", ""))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+
+READING = RULE.replace("confidence: medium\n", "").replace("""fix:
+  figure: c.share
+  value: ratio
+""", """reading: 'if value(c.whole) > 1000 then "low" else "medium"'
+""").replace("        fix: 30 percent\n", "")
+
+
+
+def _findings(rule, text: str):
+    document = Document(path="t.md", text=text, original=text, offsets=OffsetMap.identity(len(text)))
+    return Engine([rule], MemoryFactBase()).check(document).findings
+
+
+def test_the_reading_caps_each_finding_by_its_own_evidence():
+    (rule,) = load(READING)
+    assert rule.info.confidence is None and rule.reading is not None
+    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()  # whole 150: medium
+    (finding,) = _findings(rule, "It won 450 of 1,500, or 45 percent.")
+    assert finding.confidence is Confidence.LOW
+    assert "the rule reads this pairing at low confidence" in finding.evidence["confidence"]
+
+
+def test_the_reading_must_be_a_string():
+    with pytest.raises(ExpressionTypeError) as info:
+        load(READING.replace("""'if value(c.whole) > 1000 then "low" else "medium"'""", "c.whole != null"))
+    assert "'reading' must be a string (high, medium or low), not bool" in info.value.message
+    assert info.value.location.line == 10
+
+
+def test_a_reading_that_names_no_level_is_a_rule_error():
+    (rule,) = load(READING.replace('"medium"', '"sure"'))
+    (finding,) = _findings(rule, "It won 45 of 150, or 45 percent.")
+    assert finding.rule == "factcheck/rule-error"
+    assert "'reading' gave 'sure'; it must be one of high, medium, low" in finding.message

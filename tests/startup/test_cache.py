@@ -145,8 +145,11 @@ def test_cached_regex_code_is_rebuilt_and_bad_code_rejected(home: Path) -> None:
     assert entry is not None and entry[0] == first.flags and entry[2] == 1  # one group, as _sre takes it
     again = regexcache.compile(pattern)  # rebuilt from the table
     assert again.search("won 12 seats")["n"] == first.search("won 12 seats")["n"] == "12"
-    table._entries()["0:" + pattern][1] = [999, 1, 2, 3]  # an opcode list _sre's validator refuses
+    table._entries()["0:" + pattern][1] = regexcache.encode_code([999, 1, 2, 3])
     assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
+    for code in ([17, 1, 2], "not base64!", "AAA"):  # not base64 of machine words: rebuilt
+        table._entries()["0:" + pattern][1] = code
+        assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
     table._entries()["0:" + pattern] = "os.system('touch pwned')"  # not an entry at all: dropped
     assert table.get("0:" + pattern) is None
     assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
