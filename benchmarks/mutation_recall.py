@@ -216,15 +216,21 @@ HEDGES = (r"(?:(?:about|some|nearly|almost|roughly|around|approximately|only|jus
           r"more than|less than|over|under|or|or about|or nearly|or almost|or just over|or just under|"
           r"representing|accounting for|amounting to|equal to|equivalent to)\s+)*")
 DETERMINER = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|a total of\s+|all\s+)?"
+POSSESSOR = r"(?:[\w-]+(?:'s|’s)\s+)?"  # "of the town's 4,800"
 SHARE_OF = [
     # the whole, then the share: "45 of the 150 seats, or 30 pct", "45 out of 150 (30%)"
-    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+{DETERMINER}(?P<whole>{WHOLE})"
+    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+"
+               rf"{DETERMINER}{POSSESSOR}(?P<whole>{WHOLE})"
                rf"[^.;]{{0,60}}?(?:,\s*|\(\s*|\s-+\s*|\s—\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"),
     # the share of the whole after the part: "4.1 mln shares, or 13.6 pct of the company's 30 mln",
     # "100m but this represents less than 8% of the country's 1.3 billion people", "42 pct of
     # Outokumpu's group turnover of 7.58 billion"
     re.compile(rf"(?P<part>{PART})[^.;()]{{0,60}}?(?:,\s*|\(\s*|\s-+\s*|\s—\s*|\s)(?:{HEDGES})"
                rf"(?P<pct>{NUM}){PCT_WORD}\)?\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{HEDGES}(?P<whole>{WHOLE})"),
+    # the whole, then its part "of them" in the next clause: "240 delegates attended; 60 of them, or
+    # 25 pct, were women", "1,500 households, 600 of whom (40 pct) ..."
+    re.compile(rf"(?P<whole>{WHOLE})(?:\s+[\w'’-]+){{0,6}}?\s*[;,:]\s+(?P<part>{PART})\s+(?:of|among)\s+"
+               rf"(?:them|those|whom|which|these),?\s+(?:\(\s*|-+\s*|—\s*)?{HEDGES}(?P<pct>{NUM}){PCT_WORD}"),
     # the share first: "60 pct, or 60 mln of the 100 mln shares"
     re.compile(rf"(?P<pct>{NUM}){PCT_WORD},?\s+(?:or\s+)?{HEDGES}(?P<part>{PART})(?:\s+[\w'’-]+){{0,3}}?"
                rf"\s+(?:of|out of)\s+{DETERMINER}{HEDGES}(?P<whole>{WHOLE})"),
@@ -234,7 +240,8 @@ CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby)\s+(?:a\s+)?(?:revised\s+)?(?:
 
 def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
-    company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln"."""
+    company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln",
+    "240 delegates attended; 60 of them, or 25 pct"."""
     for expression in SHARE_OF:
         starts = (expression.match(sentence, m.start()) for m in re.finditer(NUM, sentence))
         for match in filter(None, starts):

@@ -284,7 +284,8 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
                 fix, reading, cases)
 
 
-def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv, lazy: bool) -> ConfidenceCase:
+def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv,
+                  lazy: bool) -> ConfidenceCase:
     """A confidence case's condition and reason may use the bindings and the assertion's ``let``
     names, like the message."""
     level, when, because = case
