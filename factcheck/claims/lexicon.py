@@ -56,10 +56,10 @@ def _prebuilt() -> dict[str, Any]:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """A regex alternation of literal phrases, longest first so that "just under" beats "under".
-    Spaces in a phrase match any run of spaces or tabs (never a newline)."""
-    unique = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", GAP) for p in unique)
+    """A regex matching any of the literal phrases, the longest first so that "just under" beats
+    "just", shaped as a trie (see :func:`trie`). Spaces in a phrase match any run of spaces or tabs
+    (never a newline)."""
+    return _build_trie(tuple(sorted(set(phrases))), GAP)
 
 
 def plural(noun: str, irregular: dict[str, str] | None = None) -> str:
@@ -79,12 +79,15 @@ def trie(words: Iterable[str]) -> str:
 
     Python's regex engine tries the branches of a flat alternation one by one at every position; a
     trie decides on each character once, which makes a scan over number words several times faster.
-    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven"."""
+    Longer words are tried first, so a following ``\\b`` settles "seventeen" against "seven". The
+    phrases that can match at one place are prefixes of one another, so this is the order of a flat
+    alternation sorted longest first, and a match is the same, backtracking included."""
     return _build_trie(tuple(sorted(set(words))))
 
 
 @cache
-def _build_trie(words: tuple[str, ...]) -> str:
+def _build_trie(words: tuple[str, ...], space: str | None = None) -> str:
+    """The trie regex of ``words``; ``space`` is the regex for a space when not a literal space."""
     root: dict[str, dict] = {}
     for word in words:
         node = root
@@ -98,7 +101,7 @@ def _build_trie(words: tuple[str, ...]) -> str:
         for char in sorted(node):
             if char:
                 if char not in escaped:
-                    escaped[char] = re.escape(char)
+                    escaped[char] = space if char == " " and space else re.escape(char)
                 branches.append(escaped[char] + emit(node[char]))
         if not branches:
             return ""

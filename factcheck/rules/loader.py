@@ -37,7 +37,7 @@ from factcheck.language.expression import CompiledExpression
 from factcheck.language.parser import parse_bindings, parse_expression
 from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
+from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
 from factcheck.startup import built
 from factcheck.startup.resources import rules_dir
@@ -52,6 +52,7 @@ DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 FIX_KEYS = {"figure", "value"}
+CASE_KEYS = {"at_most", "when", "because"}
 FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
 DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
@@ -173,6 +174,7 @@ class RuleSource:
     examples: Sequence[Example]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
     reading: _Expression | None = None  # how sure the rule's own reading of a finding is
+    confidence_cases: tuple[tuple[Confidence, _Expression, _Expression], ...] = ()  # (level, when, because)
     # Read from the generated data of the default pack, which the build compiled whole: its
     # expressions are compiled to closures when first run.
     prebuilt: bool = False
@@ -204,7 +206,7 @@ def _read(node: Node) -> RuleSource:
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
-        confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
+        confidence=_cap(entries.get("confidence")),
         doc=doc,
         relative_time=entries["relative_time"].boolean() if "relative_time" in entries else False,
     )
@@ -212,8 +214,32 @@ def _read(node: Node) -> RuleSource:
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
     reading = _text(entries["reading"]) if "reading" in entries else None
+    cases = _confidence_cases(entries["confidence"]) if "confidence" in entries else ()
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix, reading)
+                      node.location, tuple(examples), fix, reading, cases)
+
+
+def _cap(node: Node | None) -> Confidence | None:
+    """``confidence: low``: one cap for every finding (a list of cases is read by
+    :func:`_confidence_cases` instead)."""
+    if node is None or node.is_sequence():
+        return None
+    return Confidence(node.choice(CONFIDENCES))
+
+
+def _confidence_cases(node: Node) -> tuple[tuple[Confidence, _Expression, _Expression], ...]:
+    """``confidence:`` as a list of the readings that are doubtful, each ``at_most`` a level
+    ``when`` an expression holds, ``because`` of what a template says (docs/confidence.md)."""
+    if not node.is_sequence():
+        return ()
+    cases = []
+    for item in node.items():
+        entries = item.mapping(CASE_KEYS, set())
+        level = Confidence(entries["at_most"].choice(CONFIDENCES))
+        cases.append((level, _text(entries["when"]), _text(entries["because"])))
+    if not cases:
+        raise node.fail("'confidence' is an empty list; give a level or at least one case")
+    return tuple(cases)
 
 
 def _doc(node: Node) -> RuleDoc:
@@ -251,10 +277,20 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
                                lazy=source.prebuilt)
     fix = None if source.fix is None else _compile_fix(source.fix, lets, source.prebuilt)
     reading = None if source.reading is None else _compile_reading(source.reading, lets, source.prebuilt)
+    cases = tuple(_compile_case(case, lets, source.prebuilt) for case in source.confidence_cases)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
-                fix, reading)
+                fix, reading, cases)
+
+
+def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv,
+                  lazy: bool) -> ConfidenceCase:
+    """A confidence case's condition and reason may use the bindings and the assertion's ``let``
+    names, like the message."""
+    level, when, because = case
+    return ConfidenceCase(level, _expression(when, env, lazy),
+                          compile_template(because.text, because.locator, env, because.parsed, lazy=lazy))
 
 
 def _compile_reading(source: _Expression, env: TypeEnv, lazy: bool) -> CompiledExpression:
@@ -405,6 +441,11 @@ def _encode_source(source: RuleSource) -> dict[str, Any]:
                                       tuple(template_trees(source.message.text, source.message.locator))),
         "fix": None if source.fix is None else tuple(_encode_expression(part) for part in source.fix),
         "reading": None if source.reading is None else _encode_expression(source.reading),
+        "confidence_cases": [
+            (level.value, _encode_expression(when),
+             _encode_expression(because, tuple(template_trees(because.text, because.locator))))
+            for level, when, because in source.confidence_cases
+        ],
     }
 
 
@@ -445,6 +486,8 @@ def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> Rule
         _decode_location(source.path, record["location"]), FileExamples(source, index),
         None if fix is None else (_decode_expression(fix[0], source), _decode_expression(fix[1], source)),
         _decode_expression(record["reading"], source) if record["reading"] is not None else None,
+        tuple((Confidence(level), _decode_expression(when, source), _decode_expression(because, source))
+              for level, when, because in record["confidence_cases"]),
         prebuilt=True,
     )
 
