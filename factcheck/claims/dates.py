@@ -8,6 +8,7 @@ claim, with value None and its parts as stated, so that a rule can flag it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -37,7 +38,9 @@ _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
 _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
-_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?![\d:]|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
+# Not a clock ("10:30") nor a decimal ("Feb 3.5"), but a day before a colon ("on Monday, Oct. 26:
+# The murder ...") is a day.
+_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 
 _DATE = regexcache.compile(
@@ -55,12 +58,23 @@ _NUMERIC = regexcache.compile(
     rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{GAP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
 )
 # "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
-# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows.
+# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows; not
+# "Jul/May 3-1/4" in a commodity table: no fraction either.
 _DAY_RANGE = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through)"
     rf"{GAP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{GAP}(?P<year>{_YEAR}))?"
-    rf"(?![\d:]|[.,]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
+    rf"(?![\d:]|[.,/]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
+# "April 24 and 25", "March 3, 5 and 7, 2019": days of one month listed with the month written once, each a
+# date; only where the list closes a phrase (not "on May 5 and 6 others").
+_DAY_NUMBER = r"[0-3]?\d(?:st|nd|rd|th)?"
+_DAY_LIST = regexcache.compile(
+    rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?P<days>{_DAY_NUMBER}(?:,{GAP}{_DAY_NUMBER})*,?{GAP}(?:and|or|&)"
+    rf"{GAP}{_DAY_NUMBER})(?:,?{GAP}(?P<year>{_YEAR}))?"
+    rf"(?=[ \t]*(?:[.,;:!?)\n]|$|(?:in|at|on|for|to|when|with|that|the|before|after)\b))"
+)
+
+_WEEK_OF_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Ww]eek{GAP}of{GAP}$")
 
 _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
@@ -68,6 +82,10 @@ _YEAR_CONTEXT = regexcache.compile(
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
+# A list of years after a comma, "in 1994, 1995 and 1997": the year after the comma must itself go on
+# the list (a comma, "and", "or") or close it, so that "in 2001, 2000 people" stays a count.
+_YEAR_LIST_COMMA = regexcache.compile(r"[ \t]*,[ \t]*$")
+_YEAR_LIST_AFTER = regexcache.compile(r"[ \t]*(?:,|and\b|or\b|[.;:)_—–-]|$)")
 # A year as a modifier ("its 1990 invasion", "a 1971 convention", "the company's 1989 results", "for
 # 1990", "into 1991"): a news year after a determiner or one of these prepositions, followed by
 # punctuation or a noun that is not a counted plural ("for 2000 people", "its 1500 employees").
@@ -122,6 +140,10 @@ def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
     return make_claim(text, "date", start, end, value, precision=precision, fields=fields)
 
 
+def _week_of(claim: Claim) -> Claim:
+    return dataclasses.replace(claim, value=None, fields={**claim.fields, "week_of": True})
+
+
 def _int(digits: str | None) -> int | None:
     if digits and digits[0].isalpha():
         return _DAY_WORDS.get(" ".join(digits.lower().split()))
@@ -169,6 +191,21 @@ def _day_range(text: str, match: re.Match[str]) -> list[Claim]:
     return claims
 
 
+def _day_list(text: str, match: re.Match[str]) -> list[Claim]:
+    """Each day of "April 24 and 25, 1999" in the month and the year written once."""
+    month, year = _MONTHS[match["month"].rstrip(".")], _int(match["year"])
+    days = list(re.finditer(r"\d+", match["days"]))
+    claims = []
+    for index, found in enumerate(days):
+        day = int(found[0])
+        start = match.start() if index == 0 else match.start("days") + found.start()
+        end = match.end() if index == len(days) - 1 else match.start("days") + found.end()
+        value = dt.date(year, month, day) if year and _exists(year, month, day) else None
+        fields = {"year": year, "month": month, "day": day, "weekday": None}
+        claims.append(make_claim(text, "date", start, end, value, precision=_DAY_PRECISION, fields=fields))
+    return claims
+
+
 def _year_claim(text: str, mention: NumberMention) -> Claim:
     year = int(mention.value)
     return make_claim(
@@ -179,11 +216,14 @@ def _year_claim(text: str, mention: NumberMention) -> Claim:
 
 def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
     """A bare four-digit number is a year after a year context ("in 1998", "since 2014"), right
-    after another year ("between 2000 and 2003"), or a news year used as a modifier ("its 1990
-    invasion", "for 1990,")."""
+    after another year ("between 2000 and 2003", "in 1994, 1995 and 1997"), or a news year used as a
+    modifier ("its 1990 invasion", "for 1990,")."""
     if not (mention.plain_integer and mention.end - mention.start == 4 and 1000 <= mention.value <= 2099):
         return False
     if previous_year_end >= 0 and _YEAR_CHAIN.match(text, previous_year_end, mention.start):
+        return True
+    if previous_year_end >= 0 and _YEAR_LIST_COMMA.match(text, previous_year_end, mention.start) \
+            and _YEAR_LIST_AFTER.match(text, mention.end):
         return True
     if _YEAR_CONTEXT.search(text, max(0, mention.start - 12), mention.start) is not None:
         return True
@@ -225,14 +265,23 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
                 and not taken.overlaps(match.start(), match.end()):
             claims += _day_range(text, match)
             taken.mark(match.start(), match.end())
+    for match in _DAY_LIST.finditer(text) if "and" in text or "or" in text or "&" in text else ():
+        if all(1 <= int(d) <= 31 for d in re.findall(r"\d+", match["days"])) \
+                and not taken.overlaps(match.start(), match.end()):
+            claims += _day_list(text, match)
+            taken.mark(match.start(), match.end())
     for match in _DATE.finditer(text):
         if not _plausible(match):
             continue
         start, end = match.start(), match.end()
         if match["y5"]:
             start = match.start("y5")
+        week = _WEEK_OF_BEFORE.search(text, max(0, start - 16), start) if match["d1"] or match["d2"] else None
+        if week is not None:
+            start = week.start()  # "the week of March 6": the week that day falls in
         if not taken.overlaps(start, end):
-            claims.append(_date_claim(text, match, start, end))
+            claim = _date_claim(text, match, start, end)
+            claims.append(claim if week is None else _week_of(claim))
             taken.mark(start, end)
     for match in _NUMERIC.finditer(text) if "/" in text else ():
         claim = _numeric_claim(text, match)

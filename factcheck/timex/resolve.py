@@ -47,6 +47,7 @@ class Context:
     reference: dt.date | None = None  # the last day the text fixed ("On March 3 ... the next day")
     quarter: tuple[int, int] | None = None  # the quarter the story reports ("third-quarter profit")
     quarter_at: int = -1  # where the text last named it
+    month: tuple[int, int | None] | None = None  # the last year (and month) the text named ("that year")
 
     def story_quarter(self) -> tuple[tuple[int, int] | None, Anchor]:
         """The quarter the story is about, else the last one ended before the document date (the one
@@ -64,6 +65,12 @@ class Context:
         return self.document_date, Anchor.DOCUMENT
 
     def tense(self, claim: Claim) -> str | None:
+        if _PLAN_OVERTAKEN.search(self.text, max(0, claim.span.start - 80), claim.span.start):
+            return "past"
+        if _POSSESSIVE.match(self.text, claim.span.start):
+            # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
+            # on it, which news reports after the fact.
+            return "past"
         if _scheduled(self.text, claim.span.start):
             return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
@@ -76,6 +83,13 @@ _EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)
                               re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(
     r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+# A plan in the pluperfect was overtaken by events: "had been due to expire Friday", "had been scheduled
+# to expire at midnight Friday", "had planned to meet Tuesday" name a day already reached.
+_PLAN_OVERTAKEN = re.compile(
+    r"\bhad\s+(?:been\s+)?(?:due|scheduled|set|slated|expected|planned|supposed|meant|intended)\s+to\s+"
+    r"[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:(?:at|on|by|until)\s+)?(?:[a-z.\d:]+\s+)?$"
+)
+_POSSESSIVE = re.compile(r"[A-Z][a-z]+\.?['’]s\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
 
 
@@ -199,6 +213,8 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         if part == "WI":
             value = f"{year:04d}"
     value = _with_part(value, when, part)
+    if f.get("week_of") and when is not None:
+        value = iso_week(when)  # "the week of March 6"
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), when)
 
@@ -240,6 +256,15 @@ def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: st
     return None
 
 
+def _season_from(ref: dt.date, part: str, offset: int) -> dt.date:
+    """The start of "last summer" (the latest summer over by ``ref``: in October, this year's spring
+    is "last spring") or "next summer" (the first to begin after ``ref``)."""
+    starts = [_part_start(year, part) for year in range(ref.year - 2, ref.year + 2)]
+    if offset < 0:
+        return max(start for start in starts if start + relativedelta(months=3) <= ref)
+    return min(start for start in starts if start > ref)
+
+
 def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
     if grain in ("day", "weekday"):
         return _with_part(day.isoformat(), day, part)
@@ -268,6 +293,13 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         tense = "nearest"  # "that Sunday": the one nearest the narrative's day
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
+    if f.get("anaphoric") and grain in ("year", "month") and ctx.month is not None \
+            and (grain == "year" or ctx.month[1] is not None):
+        # "that year", "the following month": counted from the last year or month the text named
+        # ("fled in June 1998 and returned later that year").
+        ref, anchor = dt.date(ctx.month[0], ctx.month[1] or 1, 1), Anchor.NARRATIVE
+    elif f.get("narrative_year") and ctx.reference is not None:
+        ref, anchor = ctx.reference, Anchor.NARRATIVE  # "the year": the narrative's current one
     if grain == "year" and offset == -1:
         compared = _quarter_a_year_before(claim, ctx)
         if compared is not None:
@@ -280,7 +312,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
     part = f.get("part")
-    if grain == "year" and part:  # "last summer", "this fall", "next quarter" spelled as a year part
+    if grain == "year" and part in SEASON_MONTH and offset:
+        day = _season_from(ref, part, offset)
+    elif grain == "year" and part:  # "this fall", "next year's first quarter" spelled as a year part
         day = _part_start(day.year, part)
     value = _grain_value(day, grain, part)
     certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
@@ -299,6 +333,8 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
     """"the quarter", "the latest period", "the year-ago quarter", "last year's third quarter": the
     story's quarter, its ordinal or year replaced by the one stated, a year back for "year-ago"."""
     f = claim.fields
+    if f.get("ended_month") and not f.get("year_back") and ctx.document_date is not None:
+        return _quarter_ended(claim, ctx)
     base, anchor = ctx.story_quarter()
     if base is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
@@ -311,6 +347,21 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
         year -= 1
     return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, anchor, False, f.get("mod"),
                  _part_start(year, f"Q{quarter}"))
+
+
+def _quarter_ended(claim: Claim, ctx: Context) -> Timex:
+    """"the quarter ended July 31": the calendar quarter holding most of the three months to that day
+    (May to July: the second), in the year the day falls in (a past day, as the quarter has ended)."""
+    f = claim.fields
+    assert ctx.document_date is not None
+    if f.get("year"):
+        year, certain = f["year"], True
+    else:
+        year, certain = _infer_year(f["ended_month"], f["ended_day"], ctx.document_date, "past")
+    middle = dt.date(year, f["ended_month"], 1) - relativedelta(months=1)
+    quarter = _quarter(middle)
+    return Timex(f"{middle.year:04d}-Q{quarter}", TimexType.DATE, Anchor.DOCUMENT, certain, f.get("mod"),
+                 _part_start(middle.year, f"Q{quarter}"))
 
 
 def _quarter_a_year_before(claim: Claim, ctx: Context) -> Timex | None:
@@ -326,7 +377,8 @@ def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> T
     """"last June" (the latest June before the document's month), "next June", "this June"."""
     month = claim.fields["month"]
     year = ref.year
-    if offset < 0 and month >= ref.month:
+    # The month just gone is "last month"; "last February" written in March is a year back.
+    if offset < 0 and month >= ref.month - 1:
         year -= 1
     elif offset > 0 and month <= ref.month:
         year += 1
@@ -346,6 +398,8 @@ def _set(claim: Claim) -> Timex:
     if f.get("weekday") in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS.index(f['weekday']) + 1}"
         value = _with_part(value, None, f.get("part"))
+    elif f.get("month"):  # "each July"
+        value = f"XXXX-{f['month']:02d}"
     elif f.get("part"):
         value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
     else:  # "every month", "daily": TimeML writes a set of whole units as the unit's length
@@ -440,6 +494,8 @@ def resolve_time(claim: Claim, ctx: Context, beside: Timex | None) -> Timex:
         return Timex.unresolved(TimexType.TIME, "no time of day")
     clock = claim.value.iso()
     if beside is not None and beside.day is not None and beside.value and len(beside.value) >= 10:
+        if clock == "00:00" and "midnight" in claim.text.lower():
+            clock = "24:00"  # "expires at midnight Friday": the end of Friday (ISO 8601's 24:00)
         return Timex(f"{beside.value[:10]}T{clock}", TimexType.TIME, beside.anchor, beside.certain,
                      day=beside.day)
     day, anchor = ctx.anchor_day(True)
@@ -470,11 +526,12 @@ def duration_value(claim: Claim) -> str | None:
 
 
 _VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
-                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE"}
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE", "quarter": "PXQ"}
 
 
 def resolve_vague_duration(claim: Claim) -> Timex:
-    return Timex(_VAGUE_LETTER[claim.fields["grain"]], TimexType.DURATION)
+    """"several years" is ``PXY``; "a while", with no unit, ``PXX``."""
+    return Timex(_VAGUE_LETTER.get(claim.fields["grain"] or "", "PXX"), TimexType.DURATION)
 
 
 def resolve_duration(claim: Claim) -> Timex:
@@ -514,6 +571,19 @@ def _moves_reference(timex: Timex) -> bool:
         and timex.value[4] == "-" and "W" not in timex.value
 
 
+_YEAR_MONTH_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-\d\d)?)?(?:T.*)?")
+
+
+def _note_month(ctx: Context, claim: Claim, timex: Timex) -> None:
+    """A year, month or day the text names becomes the year (and month) "that year", "the following
+    month" count from; an anaphor or a vague or fiscal value does not."""
+    found = _YEAR_MONTH_VALUE.fullmatch(timex.value or "")
+    if found is None or claim.fields.get("anaphoric") or claim.fields.get("fiscal") \
+            or claim.fields.get("narrative_year"):
+        return
+    ctx.month = (int(found[1]), int(found[2]) if found[2] else None)
+
+
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
 
 
@@ -523,8 +593,9 @@ def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:
     found = _QUARTER_VALUE.fullmatch(timex.value or "")
     if found is None:
         return
+    # "the current quarter" is the one in progress, an aside from the quarter reported.
     compared = claim.fields.get("year_back") or (claim.fields.get("story") and claim.fields.get("year")) \
-        or claim.fields.get("grain") == "year"
+        or claim.fields.get("grain") == "year" or claim.fields.get("relative") == 0
     if not compared:
         ctx.quarter = (int(found[1]), int(found[2]))
     ctx.quarter_at = claim.span.end
@@ -542,6 +613,7 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
             resolved_dates.append((claim, timex))
             if _moves_reference(timex) and not claim.fields.get("anaphoric"):
                 ctx.reference = timex.day
+            _note_month(ctx, claim, timex)
             _note_quarter(ctx, claim, timex)
         elif claim.kind == "duration":
             timex = resolve_duration(claim)

@@ -41,6 +41,7 @@ _WORDS = regexcache.compile(r"[^\W_]+")
 _FIGURE = regexcache.compile(r"\d")
 _YEAR = regexcache.compile(r"(?:1[89]|20)[0-9]{2}")
 _CLAUSE_WORDS = 6
+_METRES_AS_MILLION = regexcache.compile(r"[0-9]+(?:\.[0-9]+)?m")
 _SCALE_WORD = regexcache.compile(
     r"\b(?P<word>thousand|million|mln|mn|m|billion|bln|bn|b|trillion|trn|tn)\b\.?\s*\S*$|"
     r"(?<=\d)(?P<suffix>k|m|mn|bn|b|tn)\b", re.IGNORECASE)
@@ -178,6 +179,7 @@ def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]], text: str
     carried to a figure that counts a noun of its own or to a fraction ("279 mobile units and 178
     remote units for a total of 101 mln dlrs", "almost a third of"): those are no sums of money."""
     for group in groups:
+        _millions_not_metres(fields, group)
         claims = [claim for name in group for claim in _claims(fields.get(name))]
         stated = [c for c in claims if c.kind in ("quantity", "money")]
         if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
@@ -231,6 +233,22 @@ def _apart(claim: Any, model: Claim, text: str) -> bool:
         return True  # "400,400 Calmat common shares"
     lower = word.lower()
     return lower not in _AFTER_AMOUNT and not lower.endswith(("ed", "ly"))
+
+
+def _millions_not_metres(fields: dict[str, Any], group: tuple[str, ...]) -> None:
+    """"100m" beside a figure in millions or more is 100 million, not 100 metres ("100m but this
+    represents less than 8% of the country's 1.3 billion people")."""
+    claims = [claim for name in group for claim in _claims(fields.get(name))]
+    if not any(c.kind == "number" and _scale(c) >= Decimal(10) ** 6 for c in claims):
+        return
+    for name in group:
+        value = fields.get(name)
+        if isinstance(value, Claim) and value.kind == "quantity" and _METRES_AS_MILLION.fullmatch(value.text):
+            million = Decimal(10) ** 6
+            precision = _decimal(value.precision)
+            fields[name] = dataclasses.replace(
+                value, kind="number", unit=None, value=_decimal(value.value) * million,
+                precision=precision * million if precision is not None else None)
 
 
 def _claims(value: Any) -> list[Claim]:

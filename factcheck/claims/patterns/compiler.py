@@ -44,6 +44,7 @@ _NOT_IN_WORD = r"(?<![\w'’])"
 # right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
 # marker's figure is a claim: its placeholder ends in \x01)
 _MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
@@ -102,8 +103,13 @@ class RepeatSlot:
 
     @property
     def body(self) -> re.Pattern[str]:
+        """One repetition, re-read from the match's span: greedy alone, a repetition could take words
+        the next one needs ("37 pct and the Alliance 23 pct": the filler after 37 pct may not eat
+        "and the Alliance"), so it must leave the rest of the span to further repetitions, as the
+        whole match did."""
         if self._body is None:
-            self._body = regexcache.compile(self.source)
+            rest = _NAMED_GROUP.sub("(?:", self.source)
+            self._body = regexcache.compile(rf"{self.source}(?=(?:{rest})*\Z)")
         return self._body
 
     def __getstate__(self) -> tuple:
@@ -214,7 +220,7 @@ class _Compiler:
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
         body = f"(?:{SEP}{self.emit(node.body, inner)})"
-        quantified = f"{body}{{{node.low},{node.high}}}"
+        quantified = f"{body}{{{node.low},{node.high}}}{'?' if node.lazy else ''}"
         if not inner.captures and not inner.repeats:
             return quantified
         group = self.name("r")
