@@ -297,6 +297,8 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
     before = [w.lower().rstrip(".") for w in _WORD.findall(text, first, start)]
     after = [w.lower().rstrip(".") for w in _WORD.findall(text, end, last)]
     for index in range(len(before) - 1, max(-1, len(before) - 13), -1):
+        if before[index] == "next" and before[index + 1:index + 2] == ["to"]:
+            continue  # "the embassies next to the bank": a preposition, not "next week"
         found = _finite_tense(before[index], before[index - 1] if index else None)
         if found == "past" and verb_form(before[index]) is not VerbForm.PAST:
             group = before[max(0, index - 3):index]  # "will be held", "is expected", "has been moved"
