@@ -65,6 +65,14 @@ _DAY_RANGE = regexcache.compile(
     rf"{GAP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{GAP}(?P<year>{_YEAR}))?"
     rf"(?![\d:]|[.,/]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
+# "24–20 September 2019", "from 14th to 4th August", "between 9 and 2 May": the same, day first, the month
+# written once after the second day.
+_ORDINAL_DAY = regexcache.compile(r"\d+(?:st|nd|rd|th)?")
+_DAY_FIRST_RANGE = regexcache.compile(
+    rf"(?<![\w.,/:-])(?:(?<=[Bb]etween )(?P<between>[0-3]?\d)(?:st|nd|rd|th)?{GAP}and{GAP}"
+    rf"|(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through|until){GAP[:-1]}*)"
+    rf"(?P<high>[0-3]?\d)(?:st|nd|rd|th)?{GAP}(?:of{GAP})?(?P<month>{_MONTH})(?:,?{GAP}(?P<year>{_YEAR}))?"
+)
 # "April 24 and 25", "March 3, 5 and 7, 2019": days of one month listed with the month written once, each a
 # date; only where the list closes a phrase (not "on May 5 and 6 others").
 _DAY_NUMBER = r"[0-3]?\d(?:st|nd|rd|th)?"
@@ -191,6 +199,22 @@ def _day_range(text: str, match: re.Match[str]) -> list[Claim]:
     return claims
 
 
+def _day_first_range(text: str, match: re.Match[str]) -> list[Claim]:
+    """The two ends of "24–20 September 2019": the first day alone, in the month and year written
+    once after the second."""
+    month, year = _MONTHS[match["month"].rstrip(".")], _int(match["year"])
+    first = "between" if match["between"] else "low"
+    claims = []
+    first_end = _ORDINAL_DAY.match(text, match.start(first)).end()
+    ends = ((first, match.start(first), first_end), ("high", match.start("high"), match.end()))
+    for group, start, end in ends:
+        day = int(match[group])
+        value = dt.date(year, month, day) if year and _exists(year, month, day) else None
+        fields = {"year": year, "month": month, "day": day, "weekday": None}
+        claims.append(make_claim(text, "date", start, end, value, precision=_DAY_PRECISION, fields=fields))
+    return claims
+
+
 def _day_list(text: str, match: re.Match[str]) -> list[Claim]:
     """Each day of "April 24 and 25, 1999" in the month and the year written once."""
     month, year = _MONTHS[match["month"].rstrip(".")], _int(match["year"])
@@ -264,6 +288,12 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if 1 <= int(match["low"]) <= 31 and 1 <= int(match["high"]) <= 31 \
                 and not taken.overlaps(match.start(), match.end()):
             claims += _day_range(text, match)
+            taken.mark(match.start(), match.end())
+    for match in _DAY_FIRST_RANGE.finditer(text) if any(c in text for c in "-–—ta") else ():
+        first = int(match["between"] or match["low"])
+        if 1 <= first <= 31 and 1 <= int(match["high"]) <= 31 \
+                and not taken.overlaps(match.start(), match.end()):
+            claims += _day_first_range(text, match)
             taken.mark(match.start(), match.end())
     for match in _DAY_LIST.finditer(text) if "and" in text or "or" in text or "&" in text else ():
         if all(1 <= int(d) <= 31 for d in re.findall(r"\d+", match["days"])) \

@@ -98,6 +98,15 @@ def test_range_ends_written_end_before_start() -> None:
     assert found["March 20"][0] == "2018-03-20" and found["2, 2018"][0] == "2018-03-02"
 
 
+def test_day_first_range_ends() -> None:
+    found = resolved("The conference ran 24–20 September 2019 in Lyon.")
+    assert found["24"][0] == "2019-09-24" and found["20 September 2019"][0] == "2019-09-20"
+    found = resolved("The show runs from 14th to 4th August 2019, and voting between 9 and 2 May 2019.")
+    assert found["14th"][0] == "2019-08-14" and found["4th August 2019"][0] == "2019-08-04"
+    assert found["9"][0] == "2019-05-09" and found["2 May 2019"][0] == "2019-05-02"
+    assert "3" not in resolved("Prices rose 3 to 12 pct in March 2019.")  # no month after the days
+
+
 def test_composites_see_the_resolved_parts() -> None:
     text = "The show ran from May 4 to May 8, 2019."
     claims = resolve_claims(text, extract_claims(text), FRIDAY)
