@@ -113,7 +113,7 @@ def rule_page(rule: Rule) -> str:
     cases = raw.get("confidence") if isinstance(raw.get("confidence"), list) else []
     if cases:
         lines += ["Its findings' confidence follows the reading (docs/confidence.md):", ""]
-        lines += [f"- at most **{case['at_most']}** when `{' '.join(str(case['when']).split())}`"
+        lines += [f"- at most **{case['at_most']}** {_condition(str(case['when']))}: {case['because']}"
                   for case in cases]
         lines.append("")
     for heading, text in doc_sections(info):
@@ -187,3 +187,9 @@ def write_docs(rules: list[Rule], directory: Path) -> list[Path]:
         path.write_text(text, encoding="utf-8")
         written.append(path)
     return written
+
+
+def _condition(when: str) -> str:
+    """A case's condition as the page shows it: ``true`` is said in words."""
+    when = " ".join(when.split())
+    return "always" if when == "true" else f"when `{when}`"

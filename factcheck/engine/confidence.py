@@ -14,8 +14,8 @@ reading is (CodeQL's ``precision`` beside ``problem.severity``). The rule, docum
    length, a restated duration) does not count the inferred year or day of a temporal claim.
 3. Never above the rule's own ``confidence`` cap, when its YAML states one, nor above the limits
    the rule sets for the finding itself (``limits``: a level and its reason each): the level of
-   each of its ``confidence:`` cases that holds, and what its ``reading`` expression gives (a rule
-   that pairs claims itself says how sure the pairing is).
+   each of its ``confidence:`` cases that holds (a rule that pairs claims itself says so how sure
+   the pairing is).
 
 Low is the floor. One-sided hedges ("more than", "at least", "up to") do not lower it: the rules
 never use their open side against the writer, so the side they do use is exact.

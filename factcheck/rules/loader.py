@@ -33,7 +33,6 @@ from factcheck.language import (
     parse_type,
     treecodec,
 )
-from factcheck.language.expression import CompiledExpression
 from factcheck.language.parser import parse_bindings, parse_expression
 from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
@@ -46,7 +45,7 @@ from factcheck.yamlsource import FixedLocator, Node, YamlFile, compose, read_tex
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
-            "relative_time", "reading"}
+            "relative_time"}
 DOC_REQUIRED = {"checks", "why", "example", "instead"}
 DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
@@ -173,7 +172,6 @@ class RuleSource:
     location: SourceLocation
     examples: Sequence[Example]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
-    reading: _Expression | None = None  # how sure the rule's own reading of a finding is
     confidence_cases: tuple[tuple[Confidence, _Expression, _Expression], ...] = ()  # (level, when, because)
     # Read from the generated data of the default pack, which the build compiled whole: its
     # expressions are compiled to closures when first run.
@@ -213,10 +211,9 @@ def _read(node: Node) -> RuleSource:
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
-    reading = _text(entries["reading"]) if "reading" in entries else None
     cases = _confidence_cases(entries["confidence"]) if "confidence" in entries else ()
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix, reading, cases)
+                      node.location, tuple(examples), fix, cases)
 
 
 def _cap(node: Node | None) -> Confidence | None:
@@ -276,12 +273,11 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     message = compile_template(source.message.text, source.message.locator, lets, source.message.parsed,
                                lazy=source.prebuilt)
     fix = None if source.fix is None else _compile_fix(source.fix, lets, source.prebuilt)
-    reading = None if source.reading is None else _compile_reading(source.reading, lets, source.prebuilt)
     cases = tuple(_compile_case(case, lets, source.prebuilt) for case in source.confidence_cases)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
-                fix, reading, cases)
+                fix, cases)
 
 
 def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv,
@@ -291,15 +287,6 @@ def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEn
     level, when, because = case
     return ConfidenceCase(level, _expression(when, env, lazy),
                           compile_template(because.text, because.locator, env, because.parsed, lazy=lazy))
-
-
-def _compile_reading(source: _Expression, env: TypeEnv, lazy: bool) -> CompiledExpression:
-    """``reading`` is a string (``"high"``, ``"medium"`` or ``"low"``, checked when it is evaluated);
-    it may use the bindings and the assertion's ``let`` names, like the message."""
-    reading = compile_expression(source.text, source.locator, env, tree=source.parsed, lazy=lazy)
-    if reading.type.name not in ("string", DYNAMIC):
-        raise _fix_type_error(source, f"'reading' must be a string (high, medium or low), not {reading.type}")
-    return reading
 
 
 def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv, lazy: bool) -> FixSpec:
@@ -319,7 +306,7 @@ def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv, lazy: bo
 
 
 def _fix_type_error(expression: _Expression, message: str) -> ExpressionTypeError:
-    """A type error over the whole of an expression (``fix``, ``reading``)."""
+    """A type error over the whole of an expression (``fix``)."""
     return ExpressionTypeError(message, expression.locator.locate(0, len(expression.text)))
 
 
@@ -440,7 +427,6 @@ def _encode_source(source: RuleSource) -> dict[str, Any]:
         "message": _encode_expression(source.message,
                                       tuple(template_trees(source.message.text, source.message.locator))),
         "fix": None if source.fix is None else tuple(_encode_expression(part) for part in source.fix),
-        "reading": None if source.reading is None else _encode_expression(source.reading),
         "confidence_cases": [
             (level.value, _encode_expression(when),
              _encode_expression(because, tuple(template_trees(because.text, because.locator))))
@@ -485,7 +471,6 @@ def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> Rule
         _decode_expression(record["assert"], source), _decode_expression(record["message"], source),
         _decode_location(source.path, record["location"]), FileExamples(source, index),
         None if fix is None else (_decode_expression(fix[0], source), _decode_expression(fix[1], source)),
-        _decode_expression(record["reading"], source) if record["reading"] is not None else None,
         tuple((Confidence(level), _decode_expression(when, source), _decode_expression(because, source))
               for level, when, because in record["confidence_cases"]),
         prebuilt=True,

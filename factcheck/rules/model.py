@@ -120,9 +120,6 @@ class Rule:
     uses_document_date: bool = False
     examples: Sequence[Example] = field(default_factory=tuple)
     fix: FixSpec | None = None
-    # how sure the rule's own reading of a finding is ("high", "medium", "low"), for a rule that
-    # pairs claims the extractor did not join (a restatement and its first mention)
-    reading: CompiledExpression | None = None
     confidence_cases: tuple[ConfidenceCase, ...] = ()
 
     @property

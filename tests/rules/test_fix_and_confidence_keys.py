@@ -116,40 +116,9 @@ def test_the_schema_accepts_what_the_loader_accepts():
 
 
 
-READING = RULE.replace("confidence: medium\n", "").replace("""fix:
-  figure: c.share
-  value: ratio
-""", """reading: 'if value(c.whole) > 1000 then "low" else "medium"'
-""").replace("        fix: 30 percent\n", "")
-
-
-
 def _findings(rule, text: str):
     document = Document(path="t.md", text=text, original=text, offsets=OffsetMap.identity(len(text)))
     return Engine([rule], MemoryFactBase()).check(document).findings
-
-
-def test_the_reading_caps_each_finding_by_its_own_evidence():
-    (rule,) = load(READING)
-    assert rule.info.confidence is None and rule.reading is not None
-    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()  # whole 150: medium
-    (finding,) = _findings(rule, "It won 450 of 1,500, or 45 percent.")
-    assert finding.confidence is Confidence.LOW
-    assert "the rule reads this pairing at low confidence" in finding.evidence["confidence"]
-
-
-def test_the_reading_must_be_a_string():
-    with pytest.raises(ExpressionTypeError) as info:
-        load(READING.replace("""'if value(c.whole) > 1000 then "low" else "medium"'""", "c.whole != null"))
-    assert "'reading' must be a string (high, medium or low), not bool" in info.value.message
-    assert info.value.location.line == 10
-
-
-def test_a_reading_that_names_no_level_is_a_rule_error():
-    (rule,) = load(READING.replace('"medium"', '"sure"'))
-    (finding,) = _findings(rule, "It won 45 of 150, or 45 percent.")
-    assert finding.rule == "factcheck/rule-error"
-    assert "'reading' gave 'sure'; it must be one of high, medium, low" in finding.message
 
 
 CASES = """\
