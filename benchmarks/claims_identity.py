@@ -70,20 +70,24 @@ def _span(span: Any) -> Any:
     return span and [span.start, span.end]
 
 
-def articles(data: Path, limit: int) -> list[tuple[str, str]]:
-    found = []
+def articles(data: Path, limit: int, skip: int = 0) -> list[tuple[str, str, str | None]]:
+    found: list[tuple[str, str, str | None]] = []
     with (data / "news" / "news.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
+        for number, line in enumerate(handle):
             if len(found) >= limit:
                 break
+            if number < skip:
+                continue
             record = json.loads(line)
-            found.append((record.get("id") or str(len(found)), record["text"], record.get("date")))
+            date = (record.get("date") or "")[:10] or None  # the day of a timestamp, as the CLI reads it
+            found.append((record.get("id") or str(number), record["text"], date))
     return found
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=1000, help="articles (default 1000)")
+    parser.add_argument("--skip", type=int, default=0, help="articles skipped first (default 0)")
     mode = parser.add_mutually_exclusive_group(required=True)
     mode.add_argument("--write", type=Path, help="write the reference claims to this file")
     mode.add_argument("--check", type=Path, help="compare with the reference claims in this file")
@@ -95,7 +99,7 @@ def main() -> int:
     data = os.environ.get("FACTCHECK_DATA")
     if not data:
         raise SystemExit("FACTCHECK_DATA is not set: point it at the data folder holding news/news.jsonl")
-    sample = articles(Path(data), args.limit)
+    sample = articles(Path(data), args.limit, args.skip)
     if args.write:
         with args.write.open("w", encoding="utf-8") as out:
             for ident, text, date in sample:

@@ -8,6 +8,7 @@ claim, with value None and its parts as stated, so that a rule can flag it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
@@ -37,8 +38,9 @@ _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
 _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
-# Not a clock ("10:30"), but a day before a colon ("on Monday, Oct. 26: The murder ...") is a day.
-_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
+# Not a clock ("10:30") nor a decimal ("Feb 3.5"), but a day before a colon ("on Monday, Oct. 26:
+# The murder ...") is a day.
+_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 
 _DATE = regexcache.compile(
@@ -56,11 +58,12 @@ _NUMERIC = regexcache.compile(
     rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{GAP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
 )
 # "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
-# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows.
+# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows; not
+# "Jul/May 3-1/4" in a commodity table: no fraction either.
 _DAY_RANGE = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through)"
     rf"{GAP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{GAP}(?P<year>{_YEAR}))?"
-    rf"(?![\d:]|[.,]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
+    rf"(?![\d:]|[.,/]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
 # "April 24 and 25", "March 3, 5 and 7, 2019": days of one month listed with the month written once, each a
 # date; only where the list closes a phrase (not "on May 5 and 6 others").
@@ -70,6 +73,8 @@ _DAY_LIST = regexcache.compile(
     rf"{GAP}{_DAY_NUMBER})(?:,?{GAP}(?P<year>{_YEAR}))?"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$|(?:in|at|on|for|to|when|with|that|the|before|after)\b))"
 )
+
+_WEEK_OF_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Ww]eek{GAP}of{GAP}$")
 
 _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
@@ -133,6 +138,10 @@ def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
     precision = _DAY_PRECISION if day else _MONTH_PRECISION if month else _YEAR_PRECISION
     fields = {"year": year, "month": month, "day": day, "weekday": weekday}
     return make_claim(text, "date", start, end, value, precision=precision, fields=fields)
+
+
+def _week_of(claim: Claim) -> Claim:
+    return dataclasses.replace(claim, value=None, fields={**claim.fields, "week_of": True})
 
 
 def _int(digits: str | None) -> int | None:
@@ -267,8 +276,12 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         start, end = match.start(), match.end()
         if match["y5"]:
             start = match.start("y5")
+        week = _WEEK_OF_BEFORE.search(text, max(0, start - 16), start) if match["d1"] or match["d2"] else None
+        if week is not None:
+            start = week.start()  # "the week of March 6": the week that day falls in
         if not taken.overlaps(start, end):
-            claims.append(_date_claim(text, match, start, end))
+            claim = _date_claim(text, match, start, end)
+            claims.append(claim if week is None else _week_of(claim))
             taken.mark(start, end)
     for match in _NUMERIC.finditer(text) if "/" in text else ():
         claim = _numeric_claim(text, match)

@@ -37,7 +37,8 @@ _AND_FRACTION = rf"{GAP}and{GAP}(?:an?{GAP})?(?P<frac>half|quarter)\b(?![-\w])"
 # " hours and a half", " of an hour" (after "a quarter").
 _UNIT_AFTER = regexcache.compile(
     rf"(?P<of>{GAP}of(?:{GAP}an?)?)?(?P<sep>{GAP}|{HSPACE}*-{HSPACE}*|)"
-    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole){GAP})?"
+    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole|trading|business|"
+    rf"working|calendar){GAP})?"
     rf"(?P<unit>{_UNIT})\b(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
 )
@@ -48,9 +49,10 @@ _AND_FRACTION_UNIT = regexcache.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-# An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half".
+# An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half",
+# "an additional year".
 _ARTICLE_UNIT = regexcache.compile(
-    rf"(?=[AaHh])(?P<half>half{GAP})?(?P<article>an?){GAP}(?P<halfhyph>half-)?"
+    rf"(?=[AaHh])(?P<half>half{GAP})?(?P<article>an?){GAP}(?:(?:additional|extra|further){GAP})?(?P<halfhyph>half-)?"
     rf"(?P<unit>{lexicon.alternation(_ARTICLE_UNITS)})\b"
     rf"(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,

@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from itertools import product
+from typing import Any
 
 try:  # CPython's parser: the tree ``re`` compiles, read the same way
     from re import _casefix, _parser
@@ -31,19 +32,30 @@ Needs = tuple[frozenset[str], ...]
 """Sets of strings: a match holds one string of each set (in lower case)."""
 
 _MAX_STRINGS = 64  # an exact set larger than this is not expanded further
-_MIN_LENGTH = 3  # a set holding a shorter string is in nearly every document: not worth a test
+_MIN_LENGTH = 2  # a set holding a single letter is in every document: not worth a test
 _MAX_NEEDS = 3
 
 
-@cache
 def needs(pattern: re.Pattern[str]) -> Needs:
     """What every match of ``pattern`` contains: the most selective sets found, at most three."""
-    if _parser is None or pattern.flags & re.VERBOSE:
+    return _needs(pattern.pattern, pattern.flags)  # by source: a Pattern hashes its code on every call
+
+
+@cache
+def _needs(source: str, flags: int) -> Needs:
+    if _parser is None or flags & re.VERBOSE:
         return ()
-    found = _Analysis(_parser.parse(pattern.pattern, pattern.flags), pattern.flags).needs
-    useful = [group for group in found if min(map(len, group)) >= _MIN_LENGTH]
-    useful.sort(key=lambda group: (-min(map(len, group)), len(group)))
-    return tuple(useful[:_MAX_NEEDS])
+    exact, found = _sequence(_parser.parse(source, flags).data, flags, _EMPTY)
+    if exact is not None:
+        found = [exact]
+    useful = {_shortest(group) for group in found if min(map(len, group)) >= _MIN_LENGTH}
+    ranked = sorted(useful, key=lambda group: (-min(map(len, group)), len(group), sorted(group)))
+    return tuple(sorted(ranked[:_MAX_NEEDS], key=len))  # the fewest substring tests first
+
+
+def _shortest(group: Strings) -> Strings:
+    """The strings of ``group`` that hold no other: where "april's" occurs, "april" does too."""
+    return frozenset(s for s in group if not any(other != s and other in s for other in group))
 
 
 @lru_cache(maxsize=4)  # by text: each extractor of one document asks for the same text
@@ -59,7 +71,15 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
     if not required:
         return True
     lower = lowered(text)
-    return lower is None or all(any(word in lower for word in group) for group in required)
+    if lower is None:
+        return True
+    for group in required:  # plain loops: a generator per test costs more than the substring search
+        for word in group:
+            if word in lower:
+                break
+        else:
+            return False
+    return True
 
 
 def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
@@ -67,106 +87,104 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return pattern.finditer(text) if may_match(pattern, text) else iter(())
 
 
-class _Analysis:
-    """One node of the parse tree: ``exact`` is the set of strings it always matches when that set
-    is finite and small (None otherwise), ``needs`` what its every match contains."""
+_EMPTY = frozenset({""})
+Strings = frozenset[str]
+Result = tuple[Strings | None, list[Strings]]  # (the strings always matched if few, what a match holds)
 
-    __slots__ = ("exact", "needs")
 
-    def __init__(self, node: object, flags: int) -> None:
-        self.exact: frozenset[str] | None = None
-        self.needs: list[frozenset[str]] = []
-        if isinstance(node, _parser.SubPattern):
-            self._sequence(list(node.data), flags)
+def _sequence(items: list[Any], flags: int, prefix: Strings) -> Result:
+    """Items in a row, after ``prefix`` (the strings matched just before them)."""
+    run: Strings | None = prefix
+    found: list[Strings] = []
+    for item in items:
+        exact, holds = _item(item, flags, run if run is not None else _EMPTY)
+        if exact is not None:
+            run = exact
         else:
-            self._item(node, flags)
-
-    def _sequence(self, items: list[tuple[object, object]], flags: int) -> None:
-        run: frozenset[str] | None = frozenset({""})
-        exact = True
-        for item in items:
-            part = _Analysis(item, flags)
-            if part.exact is not None and run is not None and len(run) * len(part.exact) <= _MAX_STRINGS:
-                run = frozenset(a + b for a, b in product(run, part.exact))
-                continue
-            exact = False
-            self._keep(run)
-            self.needs.extend(part.needs)
-            run = part.exact
-        if exact:
-            self.exact = run
-        self._keep(run)
-
-    def _keep(self, strings: frozenset[str] | None) -> None:
-        if strings and "" not in strings:
-            self.needs.append(strings)
-
-    def _item(self, item: object, flags: int) -> None:
-        op, av = item  # type: ignore[misc]
-        if op is _c.LITERAL:
-            self.exact = _char(chr(av), flags)
-        elif op is _c.IN:
-            self.exact = _chars(av, flags)
-        elif op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
-            self.exact = frozenset({""})  # zero width: the strings on either side stay one run
-        elif op is _c.SUBPATTERN:
-            _group, add, remove, child = av
-            self._copy(_Analysis(child, (flags | add) & ~remove))
-        elif op is _c.ATOMIC_GROUP:
-            self._copy(_Analysis(av, flags))
-        elif op is _c.BRANCH:
-            self._branch([_Analysis(branch, flags) for branch in av[1]])
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
-            self._repeat(av[0], av[1], _Analysis(av[2], flags))
-
-    def _copy(self, other: _Analysis) -> None:
-        self.exact, self.needs = other.exact, other.needs
-
-    def _branch(self, branches: list[_Analysis]) -> None:
-        if all(b.exact is not None for b in branches):
-            union = frozenset().union(*(b.exact for b in branches))  # type: ignore[misc]
-            if len(union) <= _MAX_STRINGS:
-                self.exact = union
-        best = [_best(b) for b in branches]
-        if all(best):
-            self.needs = [frozenset().union(*best)]  # type: ignore[arg-type]
-
-    def _repeat(self, low: int, high: int, child: _Analysis) -> None:
-        if child.exact is not None and high <= 2:
-            strings = {"".join(parts) for count in range(low, high + 1)
-                       for parts in product(child.exact, repeat=count)}
-            if len(strings) <= _MAX_STRINGS:
-                self.exact = frozenset(strings)
-                return
-        if low >= 1:
-            self.needs = list(child.needs) or ([child.exact] if child.exact else [])
+            found += holds
+            run = None
+    if run is not None and len(found) == 0:
+        return run, []
+    return None, found + _kept(run)
 
 
-def _best(part: _Analysis) -> frozenset[str] | None:
-    """The most selective of a branch's needs (its exact strings count as one)."""
-    candidates = [*part.needs, *([part.exact] if part.exact is not None else [])]
-    candidates = [c for c in candidates if "" not in c]
+def _kept(strings: Strings | None) -> list[Strings]:
+    return [strings] if strings and "" not in strings else []
+
+
+def _joined(prefix: Strings, strings: Strings | None) -> Result:
+    """``prefix`` followed by one of ``strings``: exact while the product is small."""
+    if strings is None:
+        return None, _kept(prefix)
+    if len(prefix) * len(strings) <= _MAX_STRINGS:
+        return frozenset(a + b for a, b in product(prefix, strings)), []
+    return None, _kept(prefix) + _kept(strings)
+
+
+def _item(item: Any, flags: int, prefix: Strings) -> Result:
+    op, av = item
+    if op is _c.LITERAL:
+        return _joined(prefix, _char(chr(av), flags))
+    if op is _c.IN:
+        return _joined(prefix, _chars(av, flags))
+    if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+        return prefix, []  # zero width: the strings on either side are one run
+    if op is _c.SUBPATTERN:
+        _group, add, remove, child = av
+        return _sequence(child.data, (flags | add) & ~remove, prefix)
+    if op is _c.ATOMIC_GROUP:
+        return _sequence(av.data, flags, prefix)
+    if op is _c.BRANCH:
+        return _branch([_sequence(branch.data, flags, prefix) for branch in av[1]])
+    if op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT):
+        return _repeat(av[0], av[1], _sequence(av[2].data, flags, _EMPTY), prefix)
+    return None, _kept(prefix)  # any character, a category, a back-reference: no literal
+
+
+def _branch(branches: list[Result]) -> Result:
+    if all(exact is not None for exact, _ in branches):
+        union = frozenset().union(*(exact for exact, _ in branches))  # type: ignore[misc]
+        if len(union) <= _MAX_STRINGS:
+            return union, []
+    best = [_best(branch) for branch in branches]
+    return None, ([frozenset().union(*best)] if all(best) else [])  # type: ignore[arg-type]
+
+
+def _repeat(low: int, high: int, child: Result, prefix: Strings) -> Result:
+    exact, holds = child
+    if exact is not None and high <= 2:
+        strings = frozenset("".join(parts) for count in range(low, high + 1)
+                            for parts in product(exact, repeat=count))
+        return _joined(prefix, strings)
+    inside = (holds or _kept(exact)) if low >= 1 else []
+    return None, _kept(prefix) + inside
+
+
+def _best(branch: Result) -> Strings | None:
+    """The most selective of what a branch holds (its exact strings count as one)."""
+    exact, holds = branch
+    candidates = [c for c in [*holds, *_kept(exact)] if "" not in c]
     return max(candidates, key=lambda c: (min(map(len, c)), -len(c)), default=None)
 
 
-def _char(char: str, flags: int) -> frozenset[str] | None:
+def _char(char: str, flags: int) -> Strings | None:
     lower = char.lower()
     if flags & re.IGNORECASE and (not char.isascii() or ord(lower) in _casefix._EXTRA_CASES):
         return None
     return frozenset({lower}) if len(lower) == 1 else None
 
 
-def _chars(members: list[tuple[object, object]], flags: int) -> frozenset[str] | None:
+def _chars(members: list[tuple[Any, Any]], flags: int) -> Strings | None:
     """A character class as the lower-case characters it admits, if it lists a few (``[Tt]``)."""
     chars: set[str] = set()
     for op, av in members:
         if op is _c.LITERAL:
-            chars.add(chr(av))  # type: ignore[arg-type]
-        elif op is _c.RANGE and av[1] - av[0] < 16:  # type: ignore[index]
-            chars.update(map(chr, range(av[0], av[1] + 1)))  # type: ignore[index]
+            chars.add(chr(av))
+        elif op is _c.RANGE and av[1] - av[0] < 16:
+            chars.update(map(chr, range(av[0], av[1] + 1)))
         else:
             return None  # a category, a negation, a wide range
-    lowers = set()
+    lowers: set[str] = set()
     for char in chars:
         lower = _char(char, flags)
         if lower is None:

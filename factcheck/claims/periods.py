@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, literals
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -72,9 +72,15 @@ _EDGE = regexcache.compile(
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
 _DAY_PART = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat|[Tt]he{GAP}same)"
-    rf"{GAP})(?P<part>morning|afternoon|evening|night)\b|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
+    rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
+    rf"[Tt]he{GAP}(?:next|following|previous))"
+    rf"{GAP})(?P<part>morning|afternoon|evening|night)(?P<plural>s)?\b"
+    rf"|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
+    rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP})(?P<part2>morning|afternoon|evening)\b(?!-)"
+    rf"(?:{GAP}(?P<after>yesterday|today|tomorrow|{_WEEKDAY})\b)?"
 )
+# Days as a set: "on Sundays", "Tuesdays and Thursdays".
+_PLURAL_WEEKDAY = regexcache.compile(rf"(?<![\w-])(?P<day>{_WEEKDAY})s\b(?![-'’])")
 _DECADE = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
     rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
@@ -91,6 +97,11 @@ _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "P
 _VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
 _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
+# "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
+_SOMEDAY = regexcache.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|it|I)[ \t]+"
+    r"(?P<word>one day|someday|some day)\b(?=[ \t]+(?!soon|later|earlier|after|before|ago)[a-z]+\b)"
+)
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future))"
@@ -123,7 +134,7 @@ _YEAR_END = regexcache.compile(
 _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
-    rf"|[Tt]hat{GAP}(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
+    rf"|[Tt]hat{GAP}(?:same{GAP})?(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
     rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
 )
 _EVERY = regexcache.compile(
@@ -138,6 +149,7 @@ _FREQUENCY_GRAIN = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly
 _FREQUENCY = regexcache.compile(
     rf"(?<![\w-])(?:(?P<word>{lexicon.alternation(_FREQUENCY_GRAIN)})|"
     rf"(?P<capital>{lexicon.alternation(w.title() for w in _FREQUENCY_GRAIN)})(?={GAP}[a-z]))\b(?!-)"
+    rf"(?!{GAP}[A-Z])"  # "the Communist Party daily Granma": a newspaper
 )
 # A month named alone after a preposition or a direction: "in October", "since March", "last June".
 # "May" only after a preposition ("in May"; "May rise" is a verb).
@@ -170,6 +182,11 @@ _STORY_QUARTER = regexcache.compile(
     rf"|(?<![\w-])(?P<adjective>year-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+# "the quarter ended Sept. 30", "the period ending July 31": the quarter is named by its last day.
+_ENDED_AFTER = regexcache.compile(
+    rf"{GAP}(?:that{GAP}|which{GAP})?(?:ended|ending|ends){GAP}(?P<month>{lexicon.alternation(_MONTHS)})\.?"
+    rf"{GAP}(?P<day>[1-3]?\d)\b"
+)
 # Holidays, each a day of the calendar that resolution places in a year (see timex.resolve.HOLIDAYS):
 # "Thanksgiving Day", "last Christmas", "Easter 2012", "on Election Day".
 _HOLIDAYS = {"christmas eve": "christmas_eve", "christmas day": "christmas", "christmas": "christmas",
@@ -257,19 +274,40 @@ def _edge(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, relative=offset, grain=m["grain"], mod=_MODS[m["mod"].lower()])
 
 
-def _day_part(text: str, m: re.Match[str]) -> Claim:
+def _day_part(text: str, m: re.Match[str]) -> Claim | None:
     if m["tonight"]:
         return _claim(text, m, relative=0, grain="day", part="NI")
-    word, part = m["word"].lower(), _DAY_PARTS[m["part"]]
+    if m["part2"]:  # "mid-afternoon", "early morning Tuesday": the narrative's day unless one is named
+        part, mod, after = _DAY_PARTS[m["part2"]], _MODS[m["mod2"].lower()], m["after"]
+        if after in _WEEKDAYS:
+            return _claim(text, m, relative=0, grain="weekday", weekday=after, part=part, mod=mod)
+        offset = {"yesterday": -1, "tomorrow": 1}.get(after or "", 0)
+        return _claim(text, m, relative=offset, grain="day", part=part, mod=mod, anaphoric=after is None)
+    word, part = " ".join(m["word"].lower().split()), _DAY_PARTS[m["part"]]
+    if m["plural"]:
+        if m["word"] not in _WEEKDAYS:
+            return None  # "this mornings"
+        return _claim(text, m, weekday=m["word"], part=part, every=True)  # "Tuesday nights"
+    return _day_part_claim(text, m, word, part, _MODS[m["dmod"].lower()] if m["dmod"] else None)
+
+
+def _plural_weekday(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, weekday=m["day"], every=True)
+
+
+def _day_part_claim(text: str, m: re.Match[str], word: str, part: str, mod: str | None) -> Claim:
     if word in ("yesterday", "tomorrow"):
-        return _claim(text, m, relative=-1 if word == "yesterday" else 1, grain="day", part=part)
+        return _claim(text, m, relative=-1 if word == "yesterday" else 1, grain="day", part=part, mod=mod)
     if word == "last":
-        return _claim(text, m, relative=-1 if part == "NI" else 0, grain="day", part=part)
-    if word in ("that", "the same"):
-        return _claim(text, m, relative=0, grain="day", part=part, anaphoric=True)
+        return _claim(text, m, relative=-1 if part == "NI" else 0, grain="day", part=part, mod=mod)
+    if word in ("that", "the same", "that same"):
+        return _claim(text, m, relative=0, grain="day", part=part, mod=mod, anaphoric=True)
+    if word.startswith("the"):  # "the next morning", "the previous evening"
+        return _claim(text, m, relative=-1 if word.endswith("previous") else 1, grain="day", part=part,
+                      mod=mod, anaphoric=True)
     if word == "this":
-        return _claim(text, m, relative=0, grain="day", part=part)
-    return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part)
+        return _claim(text, m, relative=0, grain="day", part=part, mod=mod)
+    return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part, mod=mod)
 
 
 def _decade(text: str, m: re.Match[str]) -> Claim | None:
@@ -322,6 +360,9 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
                               "part": f"Q{_QUARTER_WORDS[ordinal]}" if ordinal else None}
     if m["year"]:
         fields.update(year=int(m["year"]), year_back=False)
+    ended = _ENDED_AFTER.match(text, m.end())
+    if ended is not None and not ordinal:
+        fields.update(ended_month=_MONTHS[ended["month"]], ended_day=int(ended["day"]))
     return _claim(text, m, **fields)
 
 
@@ -358,6 +399,10 @@ def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
 
 def _frequency(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, grain=_FREQUENCY_GRAIN[(m["word"] or m["capital"]).lower()], every=True)
+
+
+def _someday(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, start=m.start("word"), vague="FUTURE_REF")
 
 
 def _vague(text: str, m: re.Match[str]) -> Claim:
@@ -397,19 +442,21 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
     (_QUARTER, _quarter),
     (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
     (_MONTH_PART, _month_part), (_EDGE, _edge),
-    (_SEASON, _season), (_DAY_PART, _day_part), (_DECADE, _decade), (_EVERY, _every),
+    (_SEASON, _season), (_DAY_PART, _day_part), (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),
+    (_EVERY, _every),
     (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
-    (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
+    (_SOMEDAY, _someday), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]
 
 
 def extract(text: str, taken: Taken,
             scans: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = _SCANS,
             ) -> list[Claim]:
-    """Period, part-of-day, vague, anaphoric and set ``date`` claims over characters still free."""
+    """Period, part-of-day, vague, anaphoric and set ``date`` claims over characters still free. A
+    scan is skipped when the text lacks a word each of its matches holds (see :mod:`.literals`)."""
     claims = []
     for pattern, build in scans:
-        for match in pattern.finditer(text):
+        for match in literals.finditer(pattern, text):
             claim = build(text, match)
             if claim is not None and not taken.overlaps(claim.span.start, claim.span.end):
                 claims.append(claim)

@@ -35,9 +35,10 @@ _DIRECTION_BEFORE = regexcache.compile(
 )
 _DIRECTION_REACH = max(map(len, _DIRECTIONS)) + 2
 _DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Dd]ay{GAP}(?P<rel>after|before){GAP}$")
+_THE_BEFORE = regexcache.compile(rf"(?<![\w-])[Tt]he{GAP}$")
 _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{GAP}$")
 # "ago" and "from now" count from the document date; "earlier" and "later" from the narrative's date.
-_SHIFTS = rf"(?P<rel>ago|earlier|later|from{GAP}now|hence)\b"
+_SHIFTS = rf"(?:or{GAP}so{GAP})?(?P<rel>ago|earlier|later|from{GAP}now|hence)\b"  # "a week or so ago"
 _AGO = regexcache.compile(rf"{GAP}{_SHIFTS}")
 _AGO_AFTER = regexcache.compile(rf"{GAP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{GAP}{_SHIFTS}")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
@@ -47,11 +48,13 @@ _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "w
 
 
 def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: str | None = None,
-           shift: re.Match[str] | None = None) -> Claim:
+           shift: re.Match[str] | None = None, anaphoric: bool = False) -> Claim:
     """A relative date; ``shift`` the "ago"/"later" after it, which gives the sign and the anchor."""
     hedge, _ = hedge_before(text, start)
     fields: dict = {"year": None, "month": None, "day": None, "weekday": weekday,
                     "relative": offset, "grain": grain}
+    if anaphoric:
+        fields["anaphoric"] = True
     if shift is not None:
         fields["relative"] = abs(offset) * (-1 if shift["rel"] in ("ago", "earlier") else 1)
         if shift["rel"] in ("earlier", "later"):
@@ -74,7 +77,11 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
     if direction is not None:
         grain = "weekday" if weekday else word
         offset = _DIRECTIONS[" ".join(direction["dir"].lower().split())]
-        return _claim(text, direction.start(), end, offset, grain, weekday)
+        # "the previous Friday", "the next Monday": counted from the narrative's day, not today's
+        the = _THE_BEFORE.search(text, max(0, direction.start() - 5), direction.start()) \
+            if weekday and offset else None
+        start = direction.start() if the is None else the.start()
+        return _claim(text, start, end, offset, grain, weekday, anaphoric=the is not None)
     if weekday:
         return _claim(text, start, end, 0, "weekday", weekday)
     ago = _AGO.match(text, end)

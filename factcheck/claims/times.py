@@ -29,7 +29,9 @@ _CLOCK = regexcache.compile(
 )
 _SPELLED_AFTER = regexcache.compile(rf"{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b")
 _WORDS: dict[str, list[int]] = _TABLE["clock_words"]
-_WORD = regexcache.compile(rf"(?<![\w-])(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b")
+_WORD = regexcache.compile(  # not the idiom "high noon"
+    rf"(?<![\w-])(?<![Hh]igh )(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b"
+)
 _WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
 _ZONE_AFTER = regexcache.compile(rf"{GAP}\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
 _MINUTE = Duration.of(1, "minute")

@@ -89,7 +89,7 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
     related = _related(primary, claims[1:])
     span = primary.span if primary else None
     evidence = _evidence(claims, steps)
-    assessment = assess(claims, rule.info.confidence, rule.info.relative_time, _reading(rule, names, ctx))
+    assessment = assess(claims, rule.info.confidence, rule.info.relative_time, _limits(rule, names, ctx))
     if assessment.confidence is not Confidence.HIGH:
         evidence["confidence"] = f"{assessment.confidence.value}: {'; '.join(assessment.reasons)}"
     fix = _fix(rule, names, ctx)
@@ -97,6 +97,17 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
         message += f' (suggested: "{fix[0].text}" → "{fix[1].replacement}")'
     return Finding(rule.id, rule.severity, message, span, related, evidence, assessment.confidence,
                    fix[1] if fix else None)
+
+
+def _limits(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> list[tuple[Confidence, str]]:
+    """The levels the rule sets for this finding, with their reasons: those of its confidence cases
+    that hold, and what its ``reading`` expression gives."""
+    limits = [(case.level, case.because.render(names, ctx)) for case in rule.confidence_cases
+              if case.when.evaluate(names, ctx) is True]
+    reading = _reading(rule, names, ctx)
+    if reading is not None:
+        limits.append((reading, f"the rule reads this pairing at {reading.value} confidence"))
+    return limits
 
 
 def _reading(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> Confidence | None:

@@ -155,8 +155,42 @@ def _sentence(ctx: Any, c: Claim) -> str:
 def _tense(ctx: Any, c: Claim) -> str | None:
     """The tense of the verb group right before the claim in its sentence: `"past"` ("said on",
     "was held on", "has signed ... on"), `"present"` ("is on"), `"future"` ("will meet on", "is
-    expected to close on", "postponed to", "by"), or null when no verb governs it nearby ("the talks
-    on", "which ... on"). Read from a small lexicon (``factcheck/claims/lexicon/sentences.yaml``)."""
+    expected to close on", "would have been on", "postponed to", "by"), or null when no verb governs
+    it nearby ("the talks on", "which ... on") or the claim modifies a noun ("a July 1 date", "1990
+    bonds"). Read from a small lexicon (``factcheck/claims/lexicon/sentences.yaml``) and the verbs'
+    morphology."""
     if ctx.document is None:
         return None
-    return sentences.tense_before(ctx.document.text, c.span.start)
+    return sentences.tense_before(ctx.document.text, c.span.start, c.span.end)
+
+
+@register("tense_cue(c: claim<any>) -> string?", needs_ctx=True)
+def _tense_cue(ctx: Any, c: Claim) -> str | None:
+    """What decided `tense(c)`: `"form"` (a form that is only a past or present: "swam", "was",
+    "said"), `"auxiliary"` ("was inspected", "had shipped", "will meet"), `"pronoun"`, `"name"` or `"noun"` (a
+    form that may be a participle, read as a verb from the subject before it: "we toured", "Smith
+    resigned on", "the two sides met in Geneva on") or
+    `"object"` (such a form before its object: "the engineers inspected the bridge on"); null when the
+    tense is null. A rule's confidence can follow it: a participle read as a verb is less sure."""
+    if ctx.document is None:
+        return None
+    return sentences.tense_reading(ctx.document.text, c.span.start, c.span.end)[1]
+
+
+@register("words_before(c: claim<any>, n: number) -> list<string>", needs_ctx=True)
+def _words_before(ctx: Any, c: Claim, n: Decimal) -> list[str]:
+    """The last `n` words of the claim's sentence before it, in lower case and in document order,
+    numbers and punctuation marks as words of their own: `words_before(c, 2)` is `["said", "on"]` in
+    "The minister said on March 3"."""
+    if ctx.document is None:
+        return []
+    return sentences.words_before(ctx.document.text, c.span.start, int(n))
+
+
+@register("words_after(c: claim<any>, n: number) -> list<string>", needs_ctx=True)
+def _words_after(ctx: Any, c: Claim, n: Decimal) -> list[str]:
+    """The first `n` words of the claim's sentence after it, as `words_before` gives them:
+    `words_after(c, 2)` is `["to", "2.842"]` in "fell on March 10 to 2.842 billion dlrs"."""
+    if ctx.document is None:
+        return []
+    return sentences.words_after(ctx.document.text, c.span.end, int(n))

@@ -75,10 +75,10 @@ def split_template(text: str, locator: Locator) -> list[tuple[str, int, bool]]:
 
 
 def compile_template(text: str, locator: Locator, env: TypeEnv,
-                     trees: Sequence[Node] | None = None) -> Template:
+                     trees: Sequence[Node] | None = None, lazy: bool = False) -> Template:
     """Compile a message template; each hole is an expression type-checked against ``env``.
     ``trees`` are the holes' syntax trees in order, when they are known already (see
-    :func:`template_trees`)."""
+    :func:`template_trees`); ``lazy`` as for :func:`~factcheck.language.compile_expression`."""
     from factcheck.language.expression import compile_expression
 
     parts: list[str | CompiledExpression] = []
@@ -90,7 +90,7 @@ def compile_template(text: str, locator: Locator, env: TypeEnv,
         if not piece.strip():
             raise ExpressionSyntaxError("empty '{}' in message", locator.locate(offset - 1, 2))
         tree = next(holes) if holes is not None else None
-        parts.append(compile_expression(piece, ShiftedLocator(locator, offset), env, tree=tree))
+        parts.append(compile_expression(piece, ShiftedLocator(locator, offset), env, tree=tree, lazy=lazy))
     return Template(text, tuple(parts))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -37,7 +37,7 @@ from factcheck.language.expression import CompiledExpression
 from factcheck.language.parser import parse_bindings, parse_expression
 from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
+from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
 from factcheck.startup import built
 from factcheck.startup.resources import rules_dir
@@ -52,6 +52,7 @@ DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 FIX_KEYS = {"figure", "value"}
+CASE_KEYS = {"at_most", "when", "because"}
 FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
 DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
@@ -173,6 +174,10 @@ class RuleSource:
     examples: Sequence[Example]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
     reading: _Expression | None = None  # how sure the rule's own reading of a finding is
+    confidence_cases: tuple[tuple[Confidence, _Expression, _Expression], ...] = ()  # (level, when, because)
+    # Read from the generated data of the default pack, which the build compiled whole: its
+    # expressions are compiled to closures when first run.
+    prebuilt: bool = False
 
 
 def read_rule_sources(path: str, text: str) -> list[RuleSource]:
@@ -201,7 +206,7 @@ def _read(node: Node) -> RuleSource:
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
-        confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
+        confidence=_cap(entries.get("confidence")),
         doc=doc,
         relative_time=entries["relative_time"].boolean() if "relative_time" in entries else False,
     )
@@ -209,8 +214,32 @@ def _read(node: Node) -> RuleSource:
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
     reading = _text(entries["reading"]) if "reading" in entries else None
+    cases = _confidence_cases(entries["confidence"]) if "confidence" in entries else ()
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix, reading)
+                      node.location, tuple(examples), fix, reading, cases)
+
+
+def _cap(node: Node | None) -> Confidence | None:
+    """``confidence: low``: one cap for every finding (a list of cases is read by
+    :func:`_confidence_cases` instead)."""
+    if node is None or node.is_sequence():
+        return None
+    return Confidence(node.choice(CONFIDENCES))
+
+
+def _confidence_cases(node: Node) -> tuple[tuple[Confidence, _Expression, _Expression], ...]:
+    """``confidence:`` as a list of the readings that are doubtful, each ``at_most`` a level
+    ``when`` an expression holds, ``because`` of what a template says (docs/confidence.md)."""
+    if not node.is_sequence():
+        return ()
+    cases = []
+    for item in node.items():
+        entries = item.mapping(CASE_KEYS, set())
+        level = Confidence(entries["at_most"].choice(CONFIDENCES))
+        cases.append((level, _text(entries["when"]), _text(entries["because"])))
+    if not cases:
+        raise node.fail("'confidence' is an empty list; give a level or at least one case")
+    return tuple(cases)
 
 
 def _doc(node: Node) -> RuleDoc:
@@ -238,37 +267,51 @@ def _text(node: Node) -> _Expression:
 
 def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     """Type-check and compile a rule read from its file."""
-    bindings = compile_bindings(source.bindings.text, source.bindings.locator, env, source.bindings.parsed)
+    bindings = compile_bindings(source.bindings.text, source.bindings.locator, env, source.bindings.parsed,
+                                lazy=source.prebuilt)
     env = env.extend({b.name: b.expression.type.elem for b in bindings})
-    where = _expression(source.where, env) if source.where is not None else None
-    check = _expression(source.check, env)
-    message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types),
-                               source.message.parsed)
-    fix = _compile_fix(source.fix, env.extend(check.let_types)) if source.fix is not None else None
-    reading = _compile_reading(source.reading, env.extend(check.let_types)) if source.reading else None
+    where = _expression(source.where, env, source.prebuilt) if source.where is not None else None
+    check = _expression(source.check, env, source.prebuilt)
+    lets = env.extend(check.let_types)
+    message = compile_template(source.message.text, source.message.locator, lets, source.message.parsed,
+                               lazy=source.prebuilt)
+    fix = None if source.fix is None else _compile_fix(source.fix, lets, source.prebuilt)
+    reading = None if source.reading is None else _compile_reading(source.reading, lets, source.prebuilt)
+    cases = tuple(_compile_case(case, lets, source.prebuilt) for case in source.confidence_cases)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
     return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
-                fix, reading)
+                fix, reading, cases)
 
 
-def _compile_reading(source: _Expression, env: TypeEnv) -> CompiledExpression:
+def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv,
+                  lazy: bool) -> ConfidenceCase:
+    """A confidence case's condition and reason may use the bindings and the assertion's ``let``
+    names, like the message."""
+    level, when, because = case
+    return ConfidenceCase(level, _expression(when, env, lazy),
+                          compile_template(because.text, because.locator, env, because.parsed, lazy=lazy))
+
+
+def _compile_reading(source: _Expression, env: TypeEnv, lazy: bool) -> CompiledExpression:
     """``reading`` is a string (``"high"``, ``"medium"`` or ``"low"``, checked when it is evaluated);
     it may use the bindings and the assertion's ``let`` names, like the message."""
-    reading = compile_expression(source.text, source.locator, env, tree=source.parsed)
+    reading = compile_expression(source.text, source.locator, env, tree=source.parsed, lazy=lazy)
     if reading.type.name not in ("string", DYNAMIC):
         raise _fix_type_error(source, f"'reading' must be a string (high, medium or low), not {reading.type}")
     return reading
 
 
-def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSpec:
+def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv, lazy: bool) -> FixSpec:
     """``fix.figure`` must be a claim, ``fix.value`` a value a figure can be restated as; both may
     use the bindings and the assertion's ``let`` names, like the message."""
     figure_source, value_source = source
-    figure = compile_expression(figure_source.text, figure_source.locator, env, tree=figure_source.parsed)
+    figure = compile_expression(figure_source.text, figure_source.locator, env, tree=figure_source.parsed,
+                                lazy=lazy)
     if not figure.type.is_claim:
         raise _fix_type_error(figure_source, f"'fix.figure' must be a claim, not {figure.type}")
-    value = compile_expression(value_source.text, value_source.locator, env, tree=value_source.parsed)
+    value = compile_expression(value_source.text, value_source.locator, env, tree=value_source.parsed,
+                               lazy=lazy)
     if value.type.name not in (*FIX_VALUE_TYPES, DYNAMIC):
         wanted = ", ".join(FIX_VALUE_TYPES[:-1]) + " or " + FIX_VALUE_TYPES[-1]
         raise _fix_type_error(value_source, f"'fix.value' must be a {wanted}, not {value.type}")
@@ -292,8 +335,9 @@ def _reads_document_date(tree: ast.Node) -> bool:
     return False
 
 
-def _expression(expression: _Expression, env: TypeEnv):
-    return compile_expression(expression.text, expression.locator, env, expect=BOOL, tree=expression.parsed)
+def _expression(expression: _Expression, env: TypeEnv, lazy: bool):
+    return compile_expression(expression.text, expression.locator, env, expect=BOOL, tree=expression.parsed,
+                              lazy=lazy)
 
 
 def _example(node: Node) -> Example:
@@ -355,14 +399,25 @@ def _grammar_and_rule_files() -> list[Path]:
     return [grammar_path("rule"), *_default_rule_files()]
 
 
-def _encode_default() -> dict[str, list[Any]]:
+def _encode_default(read: Callable[[Path], bytes] = Path.read_bytes) -> dict[str, list[Any]]:
+    """Every default rule file's rule sources, read from the file as it will be installed (``read``:
+    the build rewrites the ``$schema`` comment, and the positions must be the installed file's)."""
     directory = rules_dir()
+    _check_default_compiles()
     encoded = {}
     for path in _default_rule_files():
-        text = read_text(path, RuleLoadError, "rule file")
+        text = read(path).decode("utf-8")
         encoded[path.relative_to(directory).as_posix()] = [_encode_source(source)
                                                           for source in read_rule_sources(str(path), text)]
     return encoded
+
+
+def _check_default_compiles() -> None:
+    """Load the default pack from its files, every expression compiled (a rule that does not load
+    raises, and no data is generated: a run then reports the error as without it)."""
+    env = TypeEnv.standard(claims=ClaimTypes(load_patterns([rules_dir()])[1]))
+    for path in _default_rule_files():
+        load_rule_file(path, env)
 
 
 def _encode_source(source: RuleSource) -> dict[str, Any]:
@@ -386,6 +441,11 @@ def _encode_source(source: RuleSource) -> dict[str, Any]:
                                       tuple(template_trees(source.message.text, source.message.locator))),
         "fix": None if source.fix is None else tuple(_encode_expression(part) for part in source.fix),
         "reading": None if source.reading is None else _encode_expression(source.reading),
+        "confidence_cases": [
+            (level.value, _encode_expression(when),
+             _encode_expression(because, tuple(template_trees(because.text, because.locator))))
+            for level, when, because in source.confidence_cases
+        ],
     }
 
 
@@ -426,6 +486,9 @@ def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> Rule
         _decode_location(source.path, record["location"]), FileExamples(source, index),
         None if fix is None else (_decode_expression(fix[0], source), _decode_expression(fix[1], source)),
         _decode_expression(record["reading"], source) if record["reading"] is not None else None,
+        tuple((Confidence(level), _decode_expression(when, source), _decode_expression(because, source))
+              for level, when, because in record["confidence_cases"]),
+        prebuilt=True,
     )
 
 
@@ -475,4 +538,4 @@ class FileExamples(Sequence[Example]):
 
 
 # The default pack's rule sources, generated by the build hook (factcheck.startup.built).
-PREBUILT = built.Artefact("rules", _grammar_and_rule_files, _encode_default)
+PREBUILT = built.Artefact("rules", _grammar_and_rule_files, _encode_default, reads_installed=True)

@@ -50,6 +50,9 @@ class Artefact:
     name: str
     sources: Callable[[], Iterable[Path]]
     build: Callable[[], Any]
+    # Whether ``build`` takes the ``read`` of :func:`write` (a source file's bytes as installed):
+    # for data that holds positions in the installed files.
+    reads_installed: bool = False
 
 
 def digest(files: Iterable[tuple[str, bytes]]) -> str:
@@ -93,7 +96,7 @@ def write(artefact: Artefact, directory: Path, *, editable: bool,
         "name": artefact.name,
         "code": _code_stamp() if editable else None,
         "sources": sources_digest(artefact, read),
-        "value": artefact.build(),
+        "value": artefact.build(read) if artefact.reads_installed else artefact.build(),
     }
     text = repr(document)
     if not _plain(text, document):  # plain literals only: nothing in it runs code

@@ -65,6 +65,12 @@ class Context:
         return self.document_date, Anchor.DOCUMENT
 
     def tense(self, claim: Claim) -> str | None:
+        if _PLAN_OVERTAKEN.search(self.text, max(0, claim.span.start - 80), claim.span.start):
+            return "past"
+        if _POSSESSIVE.match(self.text, claim.span.start):
+            # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
+            # on it, which news reports after the fact.
+            return "past"
         if _scheduled(self.text, claim.span.start):
             return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
@@ -77,6 +83,13 @@ _EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)
                               re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(
     r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+# A plan in the pluperfect was overtaken by events: "had been due to expire Friday", "had been scheduled
+# to expire at midnight Friday", "had planned to meet Tuesday" name a day already reached.
+_PLAN_OVERTAKEN = re.compile(
+    r"\bhad\s+(?:been\s+)?(?:due|scheduled|set|slated|expected|planned|supposed|meant|intended)\s+to\s+"
+    r"[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:(?:at|on|by|until)\s+)?(?:[a-z.\d:]+\s+)?$"
+)
+_POSSESSIVE = re.compile(r"[A-Z][a-z]+\.?['’]s\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
 
 
@@ -200,6 +213,8 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         if part == "WI":
             value = f"{year:04d}"
     value = _with_part(value, when, part)
+    if f.get("week_of") and when is not None:
+        value = iso_week(when)  # "the week of March 6"
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), when)
 
@@ -318,6 +333,8 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
     """"the quarter", "the latest period", "the year-ago quarter", "last year's third quarter": the
     story's quarter, its ordinal or year replaced by the one stated, a year back for "year-ago"."""
     f = claim.fields
+    if f.get("ended_month") and not f.get("year_back") and ctx.document_date is not None:
+        return _quarter_ended(claim, ctx)
     base, anchor = ctx.story_quarter()
     if base is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
@@ -330,6 +347,21 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
         year -= 1
     return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, anchor, False, f.get("mod"),
                  _part_start(year, f"Q{quarter}"))
+
+
+def _quarter_ended(claim: Claim, ctx: Context) -> Timex:
+    """"the quarter ended July 31": the calendar quarter holding most of the three months to that day
+    (May to July: the second), in the year the day falls in (a past day, as the quarter has ended)."""
+    f = claim.fields
+    assert ctx.document_date is not None
+    if f.get("year"):
+        year, certain = f["year"], True
+    else:
+        year, certain = _infer_year(f["ended_month"], f["ended_day"], ctx.document_date, "past")
+    middle = dt.date(year, f["ended_month"], 1) - relativedelta(months=1)
+    quarter = _quarter(middle)
+    return Timex(f"{middle.year:04d}-Q{quarter}", TimexType.DATE, Anchor.DOCUMENT, certain, f.get("mod"),
+                 _part_start(middle.year, f"Q{quarter}"))
 
 
 def _quarter_a_year_before(claim: Claim, ctx: Context) -> Timex | None:
@@ -345,7 +377,8 @@ def _month_of_year(claim: Claim, ref: dt.date, offset: int, anchor: Anchor) -> T
     """"last June" (the latest June before the document's month), "next June", "this June"."""
     month = claim.fields["month"]
     year = ref.year
-    if offset < 0 and month >= ref.month:
+    # The month just gone is "last month"; "last February" written in March is a year back.
+    if offset < 0 and month >= ref.month - 1:
         year -= 1
     elif offset > 0 and month <= ref.month:
         year += 1
@@ -461,6 +494,8 @@ def resolve_time(claim: Claim, ctx: Context, beside: Timex | None) -> Timex:
         return Timex.unresolved(TimexType.TIME, "no time of day")
     clock = claim.value.iso()
     if beside is not None and beside.day is not None and beside.value and len(beside.value) >= 10:
+        if clock == "00:00" and "midnight" in claim.text.lower():
+            clock = "24:00"  # "expires at midnight Friday": the end of Friday (ISO 8601's 24:00)
         return Timex(f"{beside.value[:10]}T{clock}", TimexType.TIME, beside.anchor, beside.certain,
                      day=beside.day)
     day, anchor = ctx.anchor_day(True)
@@ -491,11 +526,12 @@ def duration_value(claim: Claim) -> str | None:
 
 
 _VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
-                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE"}
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE", "quarter": "PXQ"}
 
 
 def resolve_vague_duration(claim: Claim) -> Timex:
-    return Timex(_VAGUE_LETTER[claim.fields["grain"]], TimexType.DURATION)
+    """"several years" is ``PXY``; "a while", with no unit, ``PXX``."""
+    return Timex(_VAGUE_LETTER.get(claim.fields["grain"] or "", "PXX"), TimexType.DURATION)
 
 
 def resolve_duration(claim: Claim) -> Timex:

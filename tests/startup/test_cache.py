@@ -168,3 +168,25 @@ def test_parsed_expressions_round_trip_through_json() -> None:
         assert again is not tree and repr(again) == repr(tree)  # nodes compare by identity
     with pytest.raises((ValueError, KeyError)):
         treecodec.decode(["Binary", 1, 2])
+
+
+def test_prebuilt_opcodes_serve_only_the_python_that_built_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.startup import built, regexcache
+
+    data = built.load(regexcache.PREBUILT)
+    assert data is not None and data["build"] == regexcache.build_id() and data["entries"]
+    for key, entry in list(data["entries"].items())[::11]:  # each is what this Python compiles
+        flags, pattern = key.split(":", 1)
+        assert regexcache._compile(pattern, int(flags))[1] == entry, key
+    key = next(iter(data["entries"]))
+    flags, pattern = key.split(":", 1)
+    regexcache._prebuilt.cache_clear()
+    try:
+        assert regexcache._prebuilt() == data["entries"]
+        monkeypatch.setattr(regexcache, "build_id", lambda: "another Python")
+        regexcache._prebuilt.cache_clear()
+        assert regexcache._prebuilt() == {}
+    finally:
+        monkeypatch.undo()
+        regexcache._prebuilt.cache_clear()
+    assert regexcache.compile(pattern, int(flags)).pattern == pattern

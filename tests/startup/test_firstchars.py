@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.startup import firstchars, regexcache
@@ -85,6 +85,8 @@ def patterns(draw) -> str:
     return "".join(quantified) + draw(st.sampled_from(["", "|b", "|(?i:t)e"]))
 
 
+@settings(max_examples=200, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(patterns(), st.text(alphabet="abTtkKisſıİé -1\n\u212a", max_size=40))
 def test_random_patterns_match_as_re_does(pattern, text):
     try:

@@ -92,3 +92,14 @@ def test_a_changed_default_rule_file_makes_the_prebuilt_sources_stale(tmp_path: 
     edited = built.Artefact(loader.PREBUILT.name, lambda: [*files[:-1], changed], loader.PREBUILT.build)
     assert built.load(same) is not None
     assert built.load(edited) is None
+
+
+def test_the_prebuilt_rules_compile_when_first_run() -> None:
+    """The build compiled the whole default pack; a run compiles only the expressions it runs."""
+    from factcheck.claims.model import ClaimSet
+    from factcheck.language import EvalContext
+
+    rule = loader.load_packs([rules_dir()]).rules[0]
+    assert rule.check._fn is None and rule.bindings[0].expression._fn is None
+    assert rule.bindings[0].expression.evaluate({}, EvalContext(claims=ClaimSet([]))) == []
+    assert rule.bindings[0].expression._fn is not None and rule.check._fn is None

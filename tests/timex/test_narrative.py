@@ -17,7 +17,7 @@ JAN_28_2000 = dt.date(2000, 1, 28)
 
 def values(text: str, date: dt.date) -> dict[str, str | None]:
     return {c.text: c["timex"] for c in resolve_claims(text, extract_claims(text), date)
-            if c.kind in ("date", "time", "duration")}
+            if c.kind in ("date", "time", "duration", "vague_duration")}
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [
@@ -105,3 +105,88 @@ def test_a_noun_after_a_determiner_sets_no_tense() -> None:
 
 def test_a_document_year_without_a_narrative() -> None:
     assert values("Sales for the full year rose.", JAN_28_2000)["the full year"] == "2000"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a quarter named by its last day: the calendar quarter holding most of it
+    ("In the quarter ended July 31, Jayark had sales of $12 million.", "the quarter", "1989-Q2"),
+    ("For the quarter ended Sept. 30, Delta posted net income of $133 million.", "the quarter", "1989-Q3"),
+    ("Sales rose in the quarter ending Aug. 31 from a year earlier.", "the quarter", "1989-Q3"),
+    # ... but an ordinal stated is the company's own (fiscal) count
+    ("It earned more in the fourth quarter ended Aug. 26.", "the fourth quarter", "1989-Q4"),
+    # "last February" written in March is a year back; the month just gone is "last month"
+    ("Two helicopters crashed last February.", "last February", "1989-02"),
+    ("Orders slumped last September.", "last September", "1988-09"),
+    # the next morning, that same night: a day's part counted from the narrative's day
+    ("On Oct. 3 he was arrested; he appeared in court the next morning.", "the next morning",
+     "1989-10-04TMO"),
+    ("He arrived on Oct. 3. The previous evening he had called.", "The previous evening", "1989-10-02TEV"),
+    ("On Oct. 3 the name was crossed out. That same night he left.", "That same night", "1989-10-03TNI"),
+    ("On Oct. 3 the name was crossed out that same day.", "that same day", "1989-10-03"),
+    # a plan in the pluperfect was overtaken: the day has been reached
+    ("The offer had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"),
+    ("The bid had been scheduled to lapse on Tuesday.", "Tuesday", "1989-10-24"),
+    ("The offer is set to expire Friday.", "Friday", "1989-11-03"),
+    # a possessive day is named by what happened on it
+    ("Relatives looked for ways to get around Wednesday's ruling.", "Wednesday", "1989-10-25"),
+    # "next to" is a place
+    ("Six people died in the blasts next to the embassy on Friday.", "Friday", "1989-10-27"),
+    # "someday"
+    ("Islam will one day be the second largest religion.", "one day", "FUTURE_REF"),
+    ("He had been in the job one day.", "one day", "P1D"),
+])
+def test_more_values(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_30_1989)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("It recently turned a profit after several quarters of losses.", "several quarters", "PXQ"),
+    ("Over the years many patients died waiting.", "the years", "PXY"),
+    ("They will have to live without power for a while.", "a while", "PXX"),
+    ("Sales grew for the first time in years.", "years", "PXY"),
+    ("It was the lowest level in decades.", "decades", "PXDE"),
+    ("Funds may sell junk bonds in the weeks ahead.", "the weeks ahead", "PXW"),
+    ("The Fed may cut rates in coming weeks.", "coming weeks", "PXW"),
+    ("Eight trading days after the plunge, it recovered.", "Eight trading days", "P8D"),
+    ("Refunds take five business days.", "five business days", "P5D"),
+    ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+    ("He stayed an extra week.", "an extra week", "P1W"),
+])
+def test_lengths_without_a_count_or_with_a_qualifier(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_30_1989)[span] == value
+
+
+@pytest.mark.parametrize("text", ["After weeks of talks it ended.", "In years past, it rained.",
+                                  "Over the years of war, the city shrank.",
+                                  "Three quarters of voters agreed."])
+def test_nouns_are_no_lengths(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in ("vague_duration", "duration")]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # parts of a day with a modifier
+    ("By mid afternoon, official sources were saying the operation had ended.", "mid afternoon",
+     "1989-10-30TAF"),
+    ("In London at mid-afternoon yesterday, the shares were up 2 pence.", "mid-afternoon yesterday",
+     "1989-10-29TAF"),
+    ("The vote came late Tuesday night.", "late Tuesday night", "1989-10-24TNI"),
+    # plural days are sets
+    ("Two new flights leave Bombay on Monday and Tuesday nights.", "Tuesday nights", "XXXX-WXX-2TNI"),
+    ("The market is closed on Sundays.", "Sundays", "XXXX-WXX-7"),
+    # the week a day falls in
+    ("The case may be resolved in a hearing the week of Nov. 6.", "the week of Nov. 6", "1989-W45"),
+    # "a week or so ago"
+    ("Then, a week or so ago, the general picked a date.", "a week or so ago", "1989-W43"),
+    # "the previous Friday" counts from the narrative's day
+    ("The index closed at 2082.1 on Friday, Oct. 27, down 4.5% from the previous Friday.",
+     "the previous Friday", "1989-10-20"),
+])
+def test_days_weeks_and_their_parts(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_30_1989)[span] == value
+
+
+@pytest.mark.parametrize("text", ["The Communist Party daily Granma compared him with Marti.",
+                                  "A poster showed Gary Cooper in High Noon.",
+                                  "For Poland, high noon comes today."])
+def test_a_newspaper_and_an_idiom_are_no_times(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind == "time" or c.text.lower() == "daily"]

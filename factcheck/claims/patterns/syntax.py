@@ -50,7 +50,7 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line`` or ``rest``
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line``, ``item`` or ``rest``
     (see docs/patterns.md)."""
 
     name: str
@@ -89,7 +89,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line", "rest")
+WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line", "item", "rest")
 
 
 class PatternSyntaxError(Exception):
