@@ -72,7 +72,8 @@ _EDGE = regexcache.compile(
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
 _DAY_PART = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
+    rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?"
+    rf"(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
     rf"[Tt]he{GAP}(?:next|following|previous))"
     rf"{GAP})(?P<part>morning|afternoon|evening|night)(?P<plural>s)?\b"
     rf"|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
