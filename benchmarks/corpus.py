@@ -113,22 +113,37 @@ def head(corpus: Path, count: int, directory: Path) -> Path:
     return target
 
 
+def news_corpus() -> Path | None:
+    """The news corpus under ``$FACTCHECK_DATA``, or None (said on standard error) without it."""
+    data = os.environ.get("FACTCHECK_DATA")
+    if not data:
+        print("FACTCHECK_DATA is not set", file=sys.stderr)
+        return None
+    return Path(data) / "news" / "news.jsonl"
+
+
+def prepared(corpus: Path, limit: int | None, scratch: Path) -> Path:
+    """The corpus (its first ``limit`` articles, copied into ``scratch``), with a runtime cache of
+    this benchmark's own in ``scratch`` (inherited by every later run), warmed by an unmeasured run
+    on the first 200 articles and the table of verb forms."""
+    if limit:
+        corpus = head(corpus, limit, scratch)
+    os.environ["XDG_CACHE_HOME"] = str(scratch / "cache")
+    measure("warm-up", head(corpus, 200, scratch), ["-j", "1"])
+    subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", WARM_VERB_FORMS], check=True)
+    return corpus
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, help="use only the first N articles")
     parser.add_argument("--skip", action="append", default=[], choices=("j1", "j2", "dask", "flat"))
     args = parser.parse_args()
-    data = os.environ.get("FACTCHECK_DATA")
-    if not data:
-        print("FACTCHECK_DATA is not set", file=sys.stderr)
+    corpus = news_corpus()
+    if corpus is None:
         return 2
-    corpus = Path(data) / "news" / "news.jsonl"
     with tempfile.TemporaryDirectory() as scratch:
-        os.environ["XDG_CACHE_HOME"] = str(Path(scratch) / "cache")  # inherited by every run
-        if args.limit:
-            corpus = head(corpus, args.limit, Path(scratch))
-        measure("warm-up", head(corpus, 200, Path(scratch)), ["-j", "1"])
-        subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-c", WARM_VERB_FORMS], check=True)
+        corpus = prepared(corpus, args.limit, Path(scratch))
         load = os.getloadavg()[0]
         runs = []
         if "j1" not in args.skip:

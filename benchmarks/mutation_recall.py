@@ -173,21 +173,64 @@ def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                     (*_span(base, pct, "num"), scaled(pct["num"], 1.5)))
 
 
+MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
+             "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fell by half": 0.5, "cut by half": 0.5,
+             "dropped by half": 0.5, "fell by a third": 2 / 3, "rose by a third": 4 / 3}
+MULTIPLE = re.compile(r"(?P<hedge>\b(?:nearly|almost|about|roughly|more than|over)\s+)?"
+                      r"\b(?P<word>" + "|".join(sorted(MULTIPLES, key=len, reverse=True)).replace(" ", r"\s+")
+                      + r")\b", re.I)
+
+
+def multiple_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A change stated as a multiple with both endpoints in one sentence: "doubled to 4.1 mln dlrs
+    from two mln", "halved from 10,000 to 5,000"; the mutant's new figure is ×1.5."""
+    multiples = list(MULTIPLE.finditer(sentence))
+    froms = [m for m in re.finditer(rf"\bfrom\s+(?:a\s+|an\s+)?(?:about\s+)?{AMOUNT.pattern}", sentence)]
+    tos = [m for m in re.finditer(rf"\bto\s+(?:a\s+|an\s+)?(?:about\s+)?{AMOUNT.pattern}", sentence)]
+    if len(multiples) != 1 or len(froms) != 1 or len(tos) != 1 or PERCENT.search(sentence):
+        return
+    multiple, start, end = multiples[0], froms[0], tos[0]
+    if is_year(start) or is_year(end) or multiple.start() > min(start.start(), end.start()):
+        return
+    factor = MULTIPLES[re.sub(r"\s+", " ", multiple["word"].lower())]
+    hedge = (multiple["hedge"] or "").strip().lower()
+    low_old, high_old = interval(start)
+    low_new, high_new = interval(end)
+    if low_old <= 0:
+        return
+    least, most = low_new / high_old, high_new / low_old
+    below = 0.8 if hedge in ("nearly", "almost", "about", "roughly") else 0.95
+    above = (float("inf") if hedge in ("more than", "over")
+             else 1.15 if hedge in ("about", "roughly") else 1.05)
+    if factor * above < least or factor * below > most:
+        return  # inconsistent as written (or the figures are not the change's)
+    if (least * 1.5) <= factor * above * 1.1:
+        return  # the mutant would still be within what the words allow
+    yield Candidate("multiple", sentence, [_span(base, start, "num"), _span(base, end, "num")],
+                    (*_span(base, end, "num"), scaled(end["num"], 1.5)))
+
+
 PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
 ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+)?"
 HEDGES = (r"(?:(?:about|some|nearly|almost|roughly|around|approximately|only|just|just over|just under|"
           r"more than|less than|over|under|or|or about|or nearly|or almost|or just over|or just under|"
           r"representing|accounting for|amounting to|equal to|equivalent to)\s+)*")
 DETERMINER = r"(?:the\s+|a\s+|an\s+|its\s+|their\s+|his\s+|her\s+|a total of\s+|all\s+)?"
+POSSESSOR = r"(?:[\w-]+(?:'s|’s)\s+)?"  # "of the town's 4,800"
 SHARE_OF = [
     # the whole, then the share: "45 of the 150 seats, or 30 pct", "45 out of 150 (30%)"
-    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+{DETERMINER}(?P<whole>{WHOLE})"
+    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+"
+               rf"{DETERMINER}{POSSESSOR}(?P<whole>{WHOLE})"
                rf"[^.;]{{0,60}}?(?:,\s*|\(\s*|\s-+\s*|\s—\s*)(?:or\s+)?{ABOUT}(?P<pct>{NUM}){PCT_WORD}"),
     # the share of the whole after the part: "4.1 mln shares, or 13.6 pct of the company's 30 mln",
     # "100m but this represents less than 8% of the country's 1.3 billion people", "42 pct of
     # Outokumpu's group turnover of 7.58 billion"
     re.compile(rf"(?P<part>{PART})[^.;()]{{0,60}}?(?:,\s*|\(\s*|\s-+\s*|\s—\s*|\s)(?:{HEDGES})"
                rf"(?P<pct>{NUM}){PCT_WORD}\)?\s+of\s+(?:[\w'’-]+\s+){{0,5}}?{HEDGES}(?P<whole>{WHOLE})"),
+    # the whole, then its part "of them" in the next clause: "240 delegates attended; 60 of them, or
+    # 25 pct, were women", "1,500 households, 600 of whom (40 pct) ..."
+    re.compile(rf"(?P<whole>{WHOLE})(?:\s+[\w'’-]+){{0,6}}?\s*[;,:]\s+(?P<part>{PART})\s+(?:of|among)\s+"
+               rf"(?:them|those|whom|which|these),?\s+(?:\(\s*|-+\s*|—\s*)?{HEDGES}(?P<pct>{NUM}){PCT_WORD}"),
     # the share first: "60 pct, or 60 mln of the 100 mln shares"
     re.compile(rf"(?P<pct>{NUM}){PCT_WORD},?\s+(?:or\s+)?{HEDGES}(?P<part>{PART})(?:\s+[\w'’-]+){{0,3}}?"
                rf"\s+(?:of|out of)\s+{DETERMINER}{HEDGES}(?P<whole>{WHOLE})"),
@@ -197,7 +240,8 @@ CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby)\s+(?:a\s+)?(?:revised\s+)?(?:
 
 def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
-    company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln"."""
+    company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln",
+    "240 delegates attended; 60 of them, or 25 pct"."""
     for expression in SHARE_OF:
         starts = (expression.match(sentence, m.start()) for m in re.finditer(NUM, sentence))
         for match in filter(None, starts):
@@ -240,6 +284,26 @@ TOTAL_CUE = re.compile(r"\b(?:total\w*|of which|of whom|including|comprising|con
 
 RANGE = re.compile(rf"\bbetween\s+{NUM}|\bfrom\s+\S*{NUM}\S*\s+to\b|\b(?:vs|versus|against|compared with)\b|"
                    rf"{NUM}\s+to\s+{NUM}", re.I)
+CHANGED_BY = re.compile(r"\b(?:(?:increase|decrease|rise|decline|drop|fall|jump)\s+of|(?:up|down|rose|fell|"
+                        r"increased|decreased|declined)(?:\s+by)?)\s+(?:about\s+)?[$£€]?\s?$", re.I)
+UNBOUNDED = re.compile(r"\b(?:over|more than|at least|upwards of|minimum|in excess of)\s+$", re.I)
+MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.I)
+CURRENCY = re.compile(r"\s*(?P<name>(?:[A-Z][a-z]+\s+){0,2}(?:dlrs|dollars?|stg|sterling|pounds?|francs?|yen|"
+                      r"marks?|lire|pesos?|rupees?|euros?|guilders?|crowns?|riyals?|rand|yuan|won)\b)")
+
+
+def _day(sentence: str, match: re.Match[str]) -> bool:
+    """A day of the month ("April 1", "July 1, 1988"): part of a date, no amount."""
+    return (not match["cur"] and not match["scale"] and "." not in match["num"]
+            and 1 <= number(match["num"]) <= 31 and MONTH.search(sentence[:match.start()]) is not None)
+
+
+def _currency(sentence: str, match: re.Match[str]) -> str:
+    """The currency an amount states, by symbol or by name after it ("50 mln Australian dlrs")."""
+    if match["cur"]:
+        return match["cur"].strip()
+    name = CURRENCY.match(sentence, match.end())
+    return " ".join(name["name"].lower().split()) if name else ""
 
 
 def _announced(sentence: str, total: re.Match[str], first: re.Match[str]) -> bool:
@@ -252,24 +316,42 @@ def _announced(sentence: str, total: re.Match[str], first: re.Match[str]) -> boo
 
 def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A total and its breakdown, in either order: "a total of 42, of which 30 ... and 12 ...",
-    "totals 1,200: 600 ..., 400 ... and 200 ...", "30 ... and 12 ..., a total of 42"."""
+    "totals 1,200: 600 ..., 400 ... and 200 ...", "30 ... and 12 ..., a total of 42".
+
+    Not a breakdown a reader would see, or no mutant that contradicts it, so not a candidate:
+
+    - a figure run into a word ("quiet 1 (Total 1) lots cash nil 3months");
+    - a day of the month ("a 2.7 pct rise from April 1 ... and another 1.5 pct from July 1");
+    - a part as large as its total ("3.5 billion francs ... and 3.5 billion francs", "13-week");
+    - figures in different currencies ("50 mln Australian dlrs and 50 mln New Zealand dlrs ... 100
+      mln U.S.");
+    - a change told as a sum ("a total of 1,413,674 shares ..., an increase of 102,486 shares from
+      ... a restated total of 1,311,188");
+    - a total with no upper bound ("over 25 mln tonnes ..., including 14 mln tonnes wheat and 12
+      mln"), which a doubled part does not contradict.
+    """
     if not TOTAL_CUE.search(sentence) or RANGE.search(sentence):
         return
-    figures = [m for m in amounts(sentence) if amount(m) > 0]
+    figures = [m for m in amounts(sentence) if amount(m) > 0 and not _day(sentence, m)
+               and not re.match(r"-?[a-z]", sentence[m.end():], re.I)]  # "3months", "13-week": no amounts
     if len(figures) < 3 or len(figures) > 8:
         return
     values = [amount(m) for m in figures]
     for i, total in enumerate(values):
         for parts in (range(i + 1, len(values)), range(0, i)):
             parts = list(parts)
-            if len(parts) < 2:
+            if len(parts) < 2 or any(values[j] >= total for j in parts):
+                continue
+            if any(CHANGED_BY.search(sentence[:figures[j].start()]) for j in parts):
+                continue
+            if UNBOUNDED.search(sentence[:figures[i].start()]):
                 continue
             step = max(10 ** -decimals(figures[j]["num"]) * SCALES.get((figures[j]["scale"] or "").lower(), 1)
                        for j in parts)
             if not _announced(sentence, figures[i], figures[parts[0]]):
                 continue
             if abs(sum(values[j] for j in parts) - total) <= step * len(parts) / 2 + 1e-9:
-                if len({(figures[j]["cur"] or "").strip() for j in [*parts, i]}) > 1:
+                if len({_currency(sentence, figures[j]) for j in [*parts, i]} - {""}) > 1:
                     continue
                 first = figures[parts[0]]
                 yield Candidate("breakdown", sentence,
@@ -304,9 +386,17 @@ ENUMERATION = re.compile(
     rf"(?P<items>{ITEM}(?:\s*,\s*{ITEM})*,?\s+and\s+{ITEM})", re.I)
 
 
+PERIOD_NOUNS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
+                "quarters", "seasons", "sessions"}
+
+
 def enumeration_candidates(base: int, sentence: str) -> Iterator[Candidate]:
-    """A count announcing the items it counts: "four countries -- France, Germany, Italy and Spain"."""
+    """A count announcing the items it counts: "four countries -- France, Germany, Italy and Spain".
+    A count of a period ("In the past two weeks, Citicorp added ... and Chase Manhattan ...") is no
+    announcement of a list, so not a candidate."""
     for match in ENUMERATION.finditer(sentence):
+        if match["noun"].lower() in PERIOD_NOUNS:
+            continue
         if "including" in sentence[match.end("noun"):match.start("items")].lower():
             continue  # "including" announces a partial list
         items = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", match["items"])
@@ -353,22 +443,38 @@ def conversion_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                         (base + match.start("b"), base + match.end("b"), scaled(match["b"], 1.5)))
 
 
+CURRENCY_WORDS = (r"dlrs?|dollars?|stg|sterling|pounds?|yen|francs?|marks?|lire|lira|pesos?|rupees?|"
+                  r"guilders?|crowns?|kronor|kroner|schillings?|riyals?|rand|yuan|euros?")
 RESTATED = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?P<cur>[$£€]\s?)?(?P<num>{NUM}){SCALE}"
-                      rf"(?:\s?(?:-|\s)(?P<unit>dlrs?|dollars?|pct|tonnes?|stg|yen))?\s+(?P<noun>[a-z]{{3,}})\b",
-                      re.I)
+                      rf"(?:\s?(?:-|\s)(?P<unit>{CURRENCY_WORDS}|pct|per\s?cent|percent|tonnes?|"
+                      rf"km|kilometres?|miles?|metres?|acres?|hectares?|barrels?|bpd|ounces?))?"
+                      rf"\s+(?P<noun>[a-z]{{3,}})\b", re.I)
+NOT_NOUNS = {"per", "and", "for", "from", "with", "the", "than", "share", "shares", "each", "year", "years"}
+
+
+def _unit(match: re.Match[str]) -> str:
+    """The unit of a restated amount, as a reader compares it ("dlr" and "dlrs" are one)."""
+    unit = (match["unit"] or "").lower().replace(" ", "")
+    return unit[:-1] if unit.endswith("s") else unit
 
 
 def restated_candidates(text: str) -> Iterator[Candidate]:
     """An amount introduced with "a" and restated with "the" for the same noun: "a $5 million grant
-    ... The $5 million grant"."""
+    ... The $5 million grant". A year is no amount ("a 1986 net loss ... The 1986 net loss"), a
+    currency or unit word belongs to the amount, not the noun ("the 400,000 lire limit"), and the two
+    mentions must state the amount in the same unit ("a 1.25 billion loan" is not "the 1.25 billion
+    dlr loan")."""
     first: dict[str, list[re.Match[str]]] = {}
     for match in RESTATED.finditer(text):
         noun = match["noun"].lower()
+        if is_year(match) or noun in NOT_NOUNS or re.match(CURRENCY_WORDS + r"$", noun, re.I):
+            continue
         if match["det"].lower() in ("a", "an"):
             first.setdefault(noun, []).append(match)
         elif len(first.get(noun, [])) == 1:
             intro = first[noun][0]
-            if amount(intro) == amount(match) and (intro["cur"] or "") == (match["cur"] or ""):
+            if (amount(intro) == amount(match) and (intro["cur"] or "") == (match["cur"] or "")
+                    and _unit(intro) == _unit(match)):
                 yield Candidate("restated", match[0], [(intro.start("num"), intro.end("num")),
                                                        (match.start("num"), match.end("num"))],
                                 (match.start("num"), match.end("num"), scaled(match["num"], 2)))
@@ -380,15 +486,18 @@ def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
 
 
 PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
-    "change": change_candidates, "part": part_candidates, "breakdown": breakdown_candidates,
+    "change": change_candidates, "multiple": multiple_candidates, "part": part_candidates,
+    "breakdown": breakdown_candidates,
     "shares": shares_candidates, "enumeration": enumeration_candidates,
     "conversion": conversion_candidates,
 }
 FAMILIES = [*PER_SENTENCE, "restated"]
-KINDS = {"change": {"change"}, "part": {"part_of_whole"}, "breakdown": {"breakdown", "whole_parts"},
+KINDS = {"change": {"change"}, "multiple": {"change"}, "part": {"part_of_whole"},
+         "breakdown": {"breakdown", "whole_parts"},
          "shares": {"shares"}, "enumeration": {"enumeration"}, "conversion": {"conversion"},
          "restated": {"measured"}}
 RULES = {"change": {"change-percent-matches-endpoints"},
+         "multiple": {"change-multiple-matches-endpoints"},
          "part": {"part-share-matches-ratio", "parts-within-whole"},
          "breakdown": {"breakdown-sums-to-total", "parts-within-whole"},
          "shares": {"shares-add-up-to-whole", "shares-within-whole"},

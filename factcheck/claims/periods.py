@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, literals
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -453,10 +453,11 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
 def extract(text: str, taken: Taken,
             scans: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = _SCANS,
             ) -> list[Claim]:
-    """Period, part-of-day, vague, anaphoric and set ``date`` claims over characters still free."""
+    """Period, part-of-day, vague, anaphoric and set ``date`` claims over characters still free. A
+    scan is skipped when the text lacks a word each of its matches holds (see :mod:`.literals`)."""
     claims = []
     for pattern, build in scans:
-        for match in pattern.finditer(text):
+        for match in literals.finditer(pattern, text):
             claim = build(text, match)
             if claim is not None and not taken.overlaps(claim.span.start, claim.span.end):
                 claims.append(claim)

@@ -33,7 +33,7 @@ import re
 from functools import lru_cache
 
 from factcheck.claims import lexicon
-from factcheck.claims.morphology import VerbForm, verb_form
+from factcheck.claims.morphology import VerbForm, is_base_verb, verb_form
 from factcheck.startup import regexcache
 
 _WINDOW = 600
@@ -54,6 +54,22 @@ _STOP = frozenset(_TABLE["stop"])
 _SKIP = frozenset(_TABLE["skip"])
 _LEAD = frozenset(_TABLE["lead"])
 _DETERMINERS = frozenset(_TABLE["determiners"])
+_PERFECT = frozenset(("have", "'ve", "’ve"))
+_MODALS_OF_PERFECT = frozenset(("would", "could", "should", "might", "may", "must", "will", "shall", "'d",
+                                "’d"))
+_PREPOSITIONS = frozenset(_TABLE["prepositions"]) - _FUTURE  # "by", "until", "from" mark the future
+_CONJUNCTIONS = frozenset(_TABLE["conjunctions"])
+_NUMBER_WORDS = frozenset(("two", "three", "four", "five", "six", "both", "several", "many", "some", "most",
+                           "all"))
+_FUNCTION_WORDS = _STOP | _LEAD | _SKIP | _FUTURE | _PRESENT | _BE | _PAST_AUXILIARIES | _COPULAS \
+    | _PREPOSITIONS | _CONJUNCTIONS
+_CALENDAR_WORDS = frozenset(_TABLE["calendar"])
+_FINITE_AUXILIARIES = frozenset(("has", "have", "had", "is", "are", "was", "were", "will", "would", "could",
+                                 "should", "may", "might", "can", "must", "shall"))
+_VERB_PAST_FORMS = (VerbForm.PAST, VerbForm.PAST_OR_PARTICIPLE, VerbForm.PARTICIPLE)
+# Tokens for words_before/words_after: numbers ("2.842", "3-1/4" as "3", "-", "1/4"), words, marks.
+_TOKEN = regexcache.compile(r"\d+(?:[.,/:]\d+)*|[A-Za-z]+(?:[’'.-][A-Za-z]+)*|[^\w\s]")
+_NEXT_WORD = regexcache.compile(r"[ \t]+([a-z]+)\b")
 _ABBREVIATIONS = frozenset(_TABLE["abbreviations"])
 _END = regexcache.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n")
 _WORD = regexcache.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
@@ -106,64 +122,159 @@ def _adverb(word: str) -> bool:
     return word in _SKIP or (word.endswith("ly") and len(word) > 4)
 
 
-def _participle_tense(words: list[str], raw: list[str]) -> str | None:
-    """The tense of a participle ("held", "signed") from the words before it (nearest first): an
-    auxiliary decides ("will be held", "is expected", "had signed"); a pronoun or a capitalised name
-    makes it a past verb ("he met", "Smith resigned"); anything else leaves it a noun phrase's
-    participle ("the year ended June 30"), undecided. "dated and delivered" reads through the "and"."""
-    for word, written in zip(words, raw, strict=False):
+def _participle_tense(words: list[str], raw: list[str]) -> tuple[str | None, str | None]:
+    """The tense of a participle ("held", "signed") from the words before it (nearest first), and
+    what decided it: an auxiliary ("will be held", "is expected", "had signed": ``auxiliary``, but
+    "would have been" is a conditional, "be held" an infinitive); a pronoun or a capitalised name as
+    its subject makes it a past verb ("he met": ``pronoun``, "Smith resigned": ``name``), unless the name is
+    the object of a preposition ("for New York-based Terasat"), a possessive or a month; anything
+    else leaves it a noun phrase's participle ("the year ended June 30"), undecided. "dated and
+    delivered" reads through the "and"."""
+    for index, (word, written) in enumerate(zip(words, raw, strict=False)):
         if word in _PAST_AUXILIARIES:
-            return "past"
+            if word in _PERFECT and index + 1 < len(words) and words[index + 1] in _MODALS_OF_PERFECT:
+                return "future", "auxiliary"  # "would have been", "will have shipped": no fixed past
+            return "past", "auxiliary"
+        if word == "be":
+            return "future", "auxiliary"  # "to be completed", "must be held": not a past
         if word in _BE or _adverb(word) or word in ("and", "or") or _may_be_participle(word):
             continue
         if word in _FUTURE:
-            return "future"
+            return "future", "auxiliary"
         if word in ("is", "are", "am", "'re", "’re"):
-            return "present"
-        if word in _PAST_AUXILIARIES or word in _PRONOUNS:
-            return "past"
-        if written[:1].isupper() and word not in _STOP:
-            return "past"
-        return None
-    return None
+            return "present", "auxiliary"
+        if word in _PRONOUNS:
+            return "past", "pronoun"
+        if written[:1].isupper() and word not in _STOP and word not in _CALENDAR_WORDS:
+            return ("past", "name") if _opens_clause(words, raw, index) else (None, None)
+        if word not in _FUNCTION_WORDS and verb_form(word) in (None, VerbForm.PRESENT):
+            return ("past", "noun") if _noun_subject(words, raw, index) else (None, None)
+        return None, None
+    return None, None
 
 
-def tense_before(text: str, position: int) -> str | None:
+def _opens_clause(words: list[str], raw: list[str], index: int) -> bool:
+    """Whether the capitalised name at ``index`` (of words read backwards) opens its clause, as a
+    subject does: the sentence starts there, or a comma, a conjunction or a verb of saying comes
+    before it ("said Smith resigned"). Not a possessive, nor a name inside a noun phrase or after a
+    preposition ("for New-York based Terasat", "total Malaysian output", "of Macao formally ended")."""
+    if words[index].endswith(("'s", "’s")):
+        return False
+    before = index + 1
+    while before < len(raw) and raw[before][:1].isupper() and words[before] not in _STOP:
+        before += 1  # the rest of the name: "New York", "Diamond Bathurst"
+    return before >= len(words) or _clause_opener(words[before])
+
+
+def _noun_subject(words: list[str], raw: list[str], index: int) -> bool:
+    """Whether the lower-case words from ``index`` back (at most three: "the city council", "two
+    sides", "engineers") are a noun phrase opening its clause, the subject of the verb after them;
+    "for the fiscal year ended June 30" is a noun phrase after a preposition, no subject."""
+    end = index
+    while end < min(len(words), index + 3) and words[end] not in _FUNCTION_WORDS and raw[end][:1].islower() \
+            and verb_form(words[end]) in (None, VerbForm.PRESENT):
+        end += 1
+    if end < len(words) and (words[end] in _DETERMINERS or words[end] in _NUMBER_WORDS):
+        end += 1
+    return end >= len(words) or _clause_opener(words[end])
+
+
+def _clause_opener(word: str) -> bool:
+    return word in _CONJUNCTIONS or word in _REPORTING or not word[0].isalpha()
+
+
+def tense_before(text: str, position: int, end: int | None = None) -> str | None:
     """``"past"``, ``"present"``, ``"future"`` or None: the tense of the verb group that governs
-    what starts at ``position``, read backwards in its sentence."""
+    what starts at ``position`` (and ends at ``end``), read backwards in its sentence."""
+    return tense_reading(text, position, end)[0]
+
+
+def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str | None, str | None]:
+    """The tense of the verb group that governs what starts at ``position``, and the cue that decided
+    it: ``"form"`` (a form that is only a past: "swam", "was", "said"), ``"auxiliary"`` ("was held",
+    "had shipped", "will meet"), ``"pronoun"``, ``"name"`` or ``"noun"`` (a form that may be a
+    participle, taken as a verb from the subject before it: "we toured", "Smith resigned", "the two
+    sides met") or ``"object"`` (such a form before its object: "the engineers inspected the bridge
+    on"). A claim right after a determiner, a bare year right before a noun, or a claim followed by
+    an auxiliary modifies a noun ("a July 1, 1988, date", "its 1988 projection", "of 1990 bonds",
+    "the option on May 7 has been fixed") and has no tense of its own: (None, None)."""
     first, _ = sentence_bounds(text, position, position)
     raw = _WORD.findall(text, first, position)[::-1]
     words = [w.lower().rstrip(".") for w in raw]
     lead = 0
     while lead < len(words) and words[lead] in _LEAD:
         lead += 1
-    if lead == 0 and words and (words[0] in _BE or words[0] in _COPULAS):
-        return None  # "the original date was April 15": the date is what is named, not when
+    if lead == 0 and words and (words[0] in _BE or words[0] in _COPULAS or words[0] in _DETERMINERS):
+        return None, None  # "the original date was April 15", "a July 1 date": a date named, not a time
+    if end is not None and (_modifies_noun(text, position, end) or _verb_follows(text, end)):
+        return None, None
     unknown = 0
+    through_object = False
     for index in range(lead, min(len(words), lead + _WORDS)):
         word = words[index]
         if _adverb(word):
             continue
+        if word == "to" and index > lead and not is_base_verb(words[index - 1]):
+            unknown += 1  # "flew to Brussels on": a preposition, not the infinitive's "to"
+            continue
         if word in _FUTURE:
-            return "future"
+            return "future", "auxiliary"
         if word in _PRESENT:
-            return "present"
+            return "present", "auxiliary"
         if word in _DETERMINERS and index + 1 < len(words) and _governs_object(words[index + 1]):
+            through_object = True
             continue  # "toured the plant on": the verb before the object decides
         if word in _STOP or not word[0].isalpha():
-            return None
+            return None, None
         if _is_past(word):
-            return "past"
+            return "past", "form"
         if _may_be_participle(word):
-            return _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
+            tense, cue = _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
+            if tense is None and through_object:
+                return "past", "object"  # "the engineers inspected the bridge on"
+            return tense, cue
         unknown += 1
         if unknown > _UNKNOWN:
-            return None
-    return None
+            return None, None
+    return None, None
+
+
+def _verb_follows(text: str, end: int) -> bool:
+    """Whether an auxiliary follows the claim ("The investor put option on May 7, 1993 has been
+    fixed", "The vote on June 3, 2026, was delayed"): the claim sits in the subject's noun phrase,
+    and the verbs before it are no verbs of its clause."""
+    match = _NEXT_WORD.match(text, end + 1 if text[end:end + 1] == "," else end)
+    return match is not None and match[1] in _FINITE_AUXILIARIES
+
+
+def words_before(text: str, position: int, count: int) -> list[str]:
+    """The last ``count`` tokens of the sentence before ``position``, lower case, in text order."""
+    first, _ = sentence_bounds(text, position, position)
+    return [t.lower() for t in _TOKEN.findall(text, first, position)[-count:]] if count > 0 else []
+
+
+def words_after(text: str, position: int, count: int) -> list[str]:
+    """The first ``count`` tokens of the sentence after ``position``, lower case."""
+    _, last = sentence_bounds(text, position, position)
+    return [t.lower() for t in _TOKEN.findall(text, position, last)[:count]] if count > 0 else []
+
+
+def _modifies_noun(text: str, start: int, end: int) -> bool:
+    """Whether a bare year ("1990" of "1990 bonds") is followed right away by a word that is no
+    function word or verb: then the year names a kind of thing (bonds due in 1990), not a time."""
+    if not text[start:end].strip().isdigit():
+        return False
+    match = _NEXT_WORD.match(text, end)
+    if match is None:
+        return False
+    word = match[1]
+    return word not in _FUNCTION_WORDS and not _adverb(word) and verb_form(word) not in _VERB_PAST_FORMS
 
 
 def _governs_object(word: str) -> bool:
-    return word not in _REPORTING and (_is_past(word) or _may_be_participle(word))
+    """Whether a verb form may take the object between it and the claim: not a verb of saying, nor
+    a copula ("was the opening in 1991" names an event by a noun, with its own time)."""
+    return word not in _REPORTING and word not in _COPULAS and (_is_past(word) or _may_be_participle(word))
 
 
 def _finite_tense(word: str, previous: str | None) -> str | None:

@@ -84,8 +84,8 @@ class CorpusRun:
     def check(self, paths: list[str], baseline: Counter | None = None) -> Outcome:
         """Check every unit of ``paths`` not already done; Ctrl-C ends the loop early."""
         from factcheck.ci.baseline import filter_new
-        from factcheck.engine.parallel import WorkerLost
         from factcheck.engine.stream import check_stream
+        from factcheck.engine.workers import WorkerLost
 
         outcome = Outcome(tally=self.done.tally)
         pending = (unit for unit in self._units(paths) if _key(unit) not in self.done.keys)
@@ -187,6 +187,6 @@ def _key(unit: Unit) -> jsonl.Key:
 
 
 def _cores() -> int:
-    from factcheck.engine.parallel import available_cores
+    from factcheck.engine.workers import available_cores
 
     return available_cores()

@@ -21,13 +21,16 @@ from factcheck.startup.built import Artefact
 
 def artefacts() -> list[Artefact]:
     """Every generated module, in the order they are generated."""
-    from factcheck.claims import units
+    from factcheck.claims import lexicon, numwords, units
     from factcheck.claims.patterns import loader as patterns
     from factcheck.facts import geonames, regions
-    from factcheck.startup import resources
+    from factcheck.facts import loader as facts
+    from factcheck.rules import loader as rules
+    from factcheck.startup import regexcache, resources
 
     return [patterns.PREBUILT, resources.PREBUILT_GRAMMARS, units.PREBUILT, geonames.COUNTRIES,
-            regions.PREBUILT]
+            regions.PREBUILT, rules.PREBUILT, numwords.PREBUILT, lexicon.PREBUILT, facts.PREBUILT,
+            regexcache.PREBUILT]
 
 
 def generate(directory: Path, *, editable: bool,
@@ -65,7 +68,31 @@ def refresh(directory: Path | None = None) -> list[str]:
     return names
 
 
+def collect_patterns() -> dict[str, object]:
+    """The regex cache entries a run of the default pack compiles: every rule example and
+    documentation passage checked as a Markdown document, as ``factcheck run`` would."""
+    from factcheck import api
+    from factcheck.rules.loader import load_packs
+    from factcheck.startup import regexcache, resources
+
+    entries = regexcache.record()
+    checker = api.load()
+    for rule in load_packs([resources.rules_dir()]).rules:
+        passages = [(example.text, example.date) for example in rule.examples]
+        doc = rule.info.doc
+        if doc is not None:
+            passages += [(doc.example, doc.date), (doc.instead, doc.date)]
+        for text, date in passages:
+            checker.check(f"---\ntitle: t\ndate: 2025-10-16\n---\n{text}\n", format="markdown", date=date)
+    return entries
+
+
 def main() -> None:
+    if sys.argv[1:] == ["--patterns"]:  # the build's collecting process (factcheck.startup.regexcache)
+        import json
+
+        print(json.dumps(collect_patterns()))
+        return
     names = refresh()
     print(f"start-up data regenerated: {', '.join(names)}" if names else "start-up data is up to date")
 

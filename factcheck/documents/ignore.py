@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pathspec import GitIgnoreSpec
+if TYPE_CHECKING:
+    from pathspec import GitIgnoreSpec
 
 IGNORE_FILE = ".gitignore"
 
@@ -55,9 +57,12 @@ class IgnoreRules:
         path = os.path.join(directory, IGNORE_FILE)
         try:
             with open(path, encoding="utf-8", errors="replace") as stream:
-                spec = GitIgnoreSpec.from_lines(stream)
+                lines = stream.readlines()
         except OSError:
             return self
+        from pathspec import GitIgnoreSpec  # only a tree with a .gitignore needs it (~10 ms)
+
+        spec = GitIgnoreSpec.from_lines(lines)
         return IgnoreRules((*self._levels, _Level(os.path.abspath(directory), spec)))
 
     def ignored(self, path: str, *, is_dir: bool) -> bool:

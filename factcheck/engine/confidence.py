@@ -12,7 +12,10 @@ reading is (CodeQL's ``precision`` beside ``problem.severity``). The rule, docum
    about the writer rather than something the text states.
    A rule that compares dates and times only with each other (``relative_time: true``: a range's
    length, a restated duration) does not count the inferred year or day of a temporal claim.
-3. Never above the rule's own ``confidence`` cap, when its YAML states one.
+3. Never above the rule's own ``confidence`` cap, when its YAML states one, nor above the limits
+   the rule sets for the finding itself (``limits``: a level and its reason each): the level of
+   each of its ``confidence:`` cases that holds, and what its ``reading`` expression gives (a rule
+   that pairs claims itself says how sure the pairing is).
 
 Low is the floor. One-sided hedges ("more than", "at least", "up to") do not lower it: the rules
 never use their open side against the writer, so the side they do use is exact.
@@ -61,10 +64,12 @@ def involved(claims: Iterable[Claim]) -> list[Claim]:
     return list(seen.values())
 
 
-def assess(claims: Iterable[Claim], cap: Confidence | None = None, relative_time: bool = False) -> Assessment:
+def assess(claims: Iterable[Claim], cap: Confidence | None = None, relative_time: bool = False,
+           limits: Iterable[tuple[Confidence, str]] = ()) -> Assessment:
     """The confidence of a finding about ``claims`` (see the module docstring). With
     ``relative_time`` (the rule compares dates and times only with each other), an inferred year or
-    day of a resolved temporal claim is no doubt: it shifts every such claim alike."""
+    day of a resolved temporal claim is no doubt: it shifts every such claim alike. ``limits`` are
+    the levels the rule's own reading of this finding allows, each with its reason."""
     every = involved(claims)
     reasons: list[str] = []
     loosest = max((c.binding for c in every), key=lambda b: b.rank, default=Binding.PHRASE)
@@ -82,6 +87,10 @@ def assess(claims: Iterable[Claim], cap: Confidence | None = None, relative_time
     if cap is not None and cap.rank < rank:
         rank = cap.rank
         reasons.append(f"the rule's readings are at most {cap.value} confidence")
+    for level, reason in sorted(limits, key=lambda limit: -limit[0].rank):  # each reason that lowers it
+        if level.rank < rank:
+            rank = level.rank
+            reasons.append(reason)
     return Assessment(_BY_RANK[max(rank, Confidence.LOW.rank)], tuple(reasons))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from distributed import Client, KilledWorker, LocalCluster, WorkerPlugin, as_completed, get_worker
 
-from factcheck.engine.parallel import WorkerLost, available_cores
+from factcheck.engine.workers import WorkerLost, available_cores
 
 PLUGIN = "factcheck-stage"
 IN_FLIGHT_PER_THREAD = 4

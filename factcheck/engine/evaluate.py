@@ -24,6 +24,7 @@ from factcheck.rules.model import Rule
 from factcheck.spans import Span
 
 MAX_EVIDENCE = 24  # evidence entries kept per finding
+READINGS = tuple(c.value for c in Confidence)
 FACT_TYPES = (Timeline, Period, Entity)
 
 
@@ -88,7 +89,7 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
     related = _related(primary, claims[1:])
     span = primary.span if primary else None
     evidence = _evidence(claims, steps)
-    assessment = assess(claims, rule.info.confidence, rule.info.relative_time)
+    assessment = assess(claims, rule.info.confidence, rule.info.relative_time, _limits(rule, names, ctx))
     if assessment.confidence is not Confidence.HIGH:
         evidence["confidence"] = f"{assessment.confidence.value}: {'; '.join(assessment.reasons)}"
     fix = _fix(rule, names, ctx)
@@ -96,6 +97,27 @@ def _finding(rule: Rule, scope: dict[str, Any], ctx: EvalContext) -> Finding:
         message += f' (suggested: "{fix[0].text}" → "{fix[1].replacement}")'
     return Finding(rule.id, rule.severity, message, span, related, evidence, assessment.confidence,
                    fix[1] if fix else None)
+
+
+def _limits(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> list[tuple[Confidence, str]]:
+    """The levels the rule sets for this finding, with their reasons: those of its confidence cases
+    that hold, and what its ``reading`` expression gives."""
+    limits = [(case.level, case.because.render(names, ctx)) for case in rule.confidence_cases
+              if case.when.evaluate(names, ctx) is True]
+    reading = _reading(rule, names, ctx)
+    if reading is not None:
+        limits.append((reading, f"the rule reads this pairing at {reading.value} confidence"))
+    return limits
+
+
+def _reading(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> Confidence | None:
+    """How sure the rule's own reading of this finding is, when the rule says (``reading:``)."""
+    if rule.reading is None:
+        return None
+    level = rule.reading.evaluate(names, ctx)
+    if level not in READINGS:
+        raise EvaluationError(f"'reading' gave {level!r}; it must be one of {', '.join(READINGS)}")
+    return Confidence(level)
 
 
 def _fix(rule: Rule, names: dict[str, Any], ctx: EvalContext) -> tuple[Claim, Fix] | None:

@@ -11,13 +11,14 @@ lets the caller keep what was finished.
 
 from __future__ import annotations
 
-import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from factcheck.engine.workers import WorkerLost
 
 Unit = TypeVar("Unit")
 Result = TypeVar("Result")
@@ -26,18 +27,6 @@ Stage = Callable[[Any], Any]
 IN_FLIGHT_PER_WORKER = 4
 
 _STAGE: Stage | None = None  # this worker's stage, set once by the pool's initializer
-
-
-class WorkerLost(RuntimeError):
-    """A worker process died (killed, out of memory) with work in hand; what came back is kept."""
-
-
-def available_cores() -> int:
-    """The cores this process may run on (the scheduler's affinity mask, else the CPU count)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def map_batches(

@@ -1,6 +1,6 @@
 """Functions on dates, times of day and the words around a claim: completing a partial date from a
-reference date, resolving a relative one, the time between two endpoints, and a claim's sentence and
-tense.
+reference date, resolving a relative one, the time between two endpoints, a claim's sentence and
+tense, and how far apart two claims are (sentences, the words between them).
 
 Registered in :mod:`factcheck.language.functions` like every other function. None of them guesses:
 a date that cannot be completed, a relative date of a grain finer or coarser than a day, or a tense
@@ -9,14 +9,20 @@ the lexicon cannot tell, is null, and a rule that depends on it is not decided.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 from decimal import Decimal
 from typing import Any
 
 from factcheck.claims import sentences
 from factcheck.claims.model import Claim
 from factcheck.language.registry import WEEKDAYS, register
+from factcheck.startup import regexcache
 from factcheck.values import Duration, TimeOfDay, days_in_month
+
+_WORD = regexcache.compile(r"[a-z]+(?:['’-][a-z]+)*", re.IGNORECASE)
+_NEXT_WORD = regexcache.compile(r"[ \t]+([a-z]+(?:['’-][a-z]+)*)", re.IGNORECASE)
 
 
 def _on(year: int, month: int, day: int) -> dt.date | None:
@@ -105,6 +111,37 @@ def _text_between(ctx: Any, a: Claim, b: Claim) -> str | None:
     return ctx.document.text[a.span.end:b.span.start]
 
 
+@register("sentences_apart(a: claim<any>, b: claim<any>) -> number", needs_ctx=True)
+def _sentences_apart(ctx: Any, a: Claim, b: Claim) -> Decimal:
+    """How many sentence boundaries lie between the starts of claims ``a`` and ``b``: 0 in one
+    sentence, 1 when ``b`` is in the sentence after ``a``'s (either order)."""
+    if ctx.document is None:
+        return Decimal(0)
+    starts = sentences.sentence_starts(ctx.document.text)
+    first, last = sorted((a.span.start, b.span.start))
+    return Decimal(bisect.bisect_right(starts, last) - bisect.bisect_right(starts, first))
+
+
+@register("words_between(a: claim<any>, b: claim<any>) -> list<string>", needs_ctx=True)
+def _words_between(ctx: Any, a: Claim, b: Claim) -> list[str]:
+    """The words of the text between the end of claim ``a`` and the start of claim ``b``, in lower
+    case (`["and", "raised", "it"]`); empty when ``b`` does not start after ``a`` ends. Unlike
+    ``text_between``, not bounded to nearby claims: a restatement may be paragraphs away."""
+    if ctx.document is None or b.span.start < a.span.end:
+        return []
+    return [word.lower() for word in _WORD.findall(ctx.document.text, a.span.end, b.span.start)]
+
+
+@register("word_after(c: claim<any>) -> string?", needs_ctx=True)
+def _word_after(ctx: Any, c: Claim) -> str | None:
+    """The word right after the claim, in lower case ("issue" after "a 150 mln stg rights"); null
+    when a sentence end, a comma or other punctuation comes first."""
+    if ctx.document is None:
+        return None
+    match = _NEXT_WORD.match(ctx.document.text, c.span.end)
+    return None if match is None else match[1].lower()
+
+
 @register("sentence(c: claim<any>) -> string", needs_ctx=True)
 def _sentence(ctx: Any, c: Claim) -> str:
     """The text of the sentence the claim sits in (see ``factcheck/claims/sentences.py`` for where
@@ -118,8 +155,42 @@ def _sentence(ctx: Any, c: Claim) -> str:
 def _tense(ctx: Any, c: Claim) -> str | None:
     """The tense of the verb group right before the claim in its sentence: `"past"` ("said on",
     "was held on", "has signed ... on"), `"present"` ("is on"), `"future"` ("will meet on", "is
-    expected to close on", "postponed to", "by"), or null when no verb governs it nearby ("the talks
-    on", "which ... on"). Read from a small lexicon (``factcheck/claims/lexicon/sentences.yaml``)."""
+    expected to close on", "would have been on", "postponed to", "by"), or null when no verb governs
+    it nearby ("the talks on", "which ... on") or the claim modifies a noun ("a July 1 date", "1990
+    bonds"). Read from a small lexicon (``factcheck/claims/lexicon/sentences.yaml``) and the verbs'
+    morphology."""
     if ctx.document is None:
         return None
-    return sentences.tense_before(ctx.document.text, c.span.start)
+    return sentences.tense_before(ctx.document.text, c.span.start, c.span.end)
+
+
+@register("tense_cue(c: claim<any>) -> string?", needs_ctx=True)
+def _tense_cue(ctx: Any, c: Claim) -> str | None:
+    """What decided `tense(c)`: `"form"` (a form that is only a past or present: "swam", "was",
+    "said"), `"auxiliary"` ("was inspected", "had shipped", "will meet"), `"pronoun"`, `"name"` or `"noun"` (a
+    form that may be a participle, read as a verb from the subject before it: "we toured", "Smith
+    resigned on", "the two sides met in Geneva on") or
+    `"object"` (such a form before its object: "the engineers inspected the bridge on"); null when the
+    tense is null. A rule's confidence can follow it: a participle read as a verb is less sure."""
+    if ctx.document is None:
+        return None
+    return sentences.tense_reading(ctx.document.text, c.span.start, c.span.end)[1]
+
+
+@register("words_before(c: claim<any>, n: number) -> list<string>", needs_ctx=True)
+def _words_before(ctx: Any, c: Claim, n: Decimal) -> list[str]:
+    """The last `n` words of the claim's sentence before it, in lower case and in document order,
+    numbers and punctuation marks as words of their own: `words_before(c, 2)` is `["said", "on"]` in
+    "The minister said on March 3"."""
+    if ctx.document is None:
+        return []
+    return sentences.words_before(ctx.document.text, c.span.start, int(n))
+
+
+@register("words_after(c: claim<any>, n: number) -> list<string>", needs_ctx=True)
+def _words_after(ctx: Any, c: Claim, n: Decimal) -> list[str]:
+    """The first `n` words of the claim's sentence after it, as `words_before` gives them:
+    `words_after(c, 2)` is `["to", "2.842"]` in "fell on March 10 to 2.842 billion dlrs"."""
+    if ctx.document is None:
+        return []
+    return sentences.words_after(ctx.document.text, c.span.end, int(n))

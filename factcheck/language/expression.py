@@ -28,7 +28,7 @@ class CompiledExpression:
     """
 
     def __init__(self, source: str, checked: Checked, env: TypeEnv, locator: Locator,
-                 full_text: str | None = None) -> None:
+                 full_text: str | None = None, lazy: bool = False) -> None:
         self.source = source
         self._text = source if full_text is None else full_text
         self.tree = checked.tree
@@ -36,12 +36,20 @@ class CompiledExpression:
         self._checked = checked
         self._env = env
         self._locator = locator
-        compiler = Compiler(self._text, locator, env, checked)
-        self._fn = compiler.compile(self.tree).fn
+        self._fn: Any = None
+        self._uses_cost = False
+        self._let_keys: list[tuple[str, str]] = []
+        self._traced_fn: Any = None
+        if not lazy:  # else on first use: only for expressions known to compile (the default pack's)
+            self._compile()
+
+    def _compile(self) -> Any:
+        compiler = Compiler(self._text, self._locator, self._env, self._checked)
+        fn = compiler.compile(self.tree).fn
         self._uses_cost = compiler.uses_cost
         self._let_keys = _outer_let_keys(self.tree, compiler.let_keys)
-        self._traced: Compiler | None = None
-        self._traced_fn: Any = None
+        self._fn = fn
+        return fn
 
     def __repr__(self) -> str:
         return f"CompiledExpression({self.source!r}: {self.type})"
@@ -81,19 +89,21 @@ class CompiledExpression:
     def evaluate(self, scope: Mapping[str, Any], ctx: EvalContext | None = None) -> Any:
         """The expression's value for these variables (numbers as ``Decimal``). Raises
         :class:`EvaluationError` on a runtime failure or when the cost bound is exceeded."""
+        fn = self._fn or self._compile()
         if ctx is None:
             ctx = empty_context()
         frame = {**ctx.base_scope, **scope}
         frame[CTX] = ctx
         if self._uses_cost:
             frame[COST] = ctx.budget or Cost(ctx.cost_limit)
-        return self._run(self._fn, frame)
+        return self._run(fn, frame)
 
     def evaluate_with_lets(self, scope: Mapping[str, Any],
                            ctx: EvalContext | None = None) -> tuple[Any, dict[str, Any]]:
         """The value, and the values of the outermost let chain's names (by name)."""
+        fn = self._fn or self._compile()
         frame = self._frame(scope, ctx, self._uses_cost)
-        value = self._run(self._fn, frame)
+        value = self._run(fn, frame)
         return value, {name: frame.get(key) for name, key in self._let_keys}
 
     def trace(self, scope: Mapping[str, Any], ctx: EvalContext | None = None) -> tuple[Any, list[TraceEntry]]:
@@ -125,31 +135,38 @@ class Binding:
     expression: CompiledExpression
 
 
-def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type | str | None = None
-                       ) -> CompiledExpression:
-    """Parse, type-check (against ``env``; with ``expect``, the result must fit it) and compile."""
-    tree = parse_expression(text, locator)
+def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type | str | None = None,
+                       tree: ast.Node | None = None, lazy: bool = False) -> CompiledExpression:
+    """Parse (unless the ``tree`` is given: the default pack's are generated with the package),
+    type-check (against ``env``; with ``expect``, the result must fit it) and compile (with
+    ``lazy``, when first run: for expressions known to compile, whose errors need not be found now)."""
+    if tree is None:
+        tree = parse_expression(text, locator)
     expected = env.claims.parse(expect) if isinstance(expect, str) else expect
     try:
-        return CompiledExpression(text, check(tree, env, locator, expected), env, locator)
+        return CompiledExpression(text, check(tree, env, locator, expected), env, locator, lazy=lazy)
     except RecursionError:
         raise ExpressionSyntaxError("expression nested too deeply to compile", locator.locate(0, 1)) from None
 
 
-def compile_bindings(text: str, locator: Locator, env: TypeEnv) -> list[Binding]:
+def compile_bindings(text: str, locator: Locator, env: TypeEnv,
+                     parsed: list[tuple[str, int, int, ast.Node]] | None = None,
+                     lazy: bool = False) -> list[Binding]:
     """Compile a ``for`` clause: ``a in claims.duration, b in claims.duration``. Each expression
-    must be a list; later ones may use the earlier names (typed as the list's items)."""
+    must be a list; later ones may use the earlier names (typed as the list's items). ``parsed`` is
+    what :func:`parse_bindings` gives for ``text``, when it is known already; ``lazy`` as for
+    :func:`compile_expression`."""
     from factcheck.errors import ExpressionTypeError
 
     bindings = []
-    for name, _start, _end, tree in parse_bindings(text, locator):
+    for name, _start, _end, tree in parse_bindings(text, locator) if parsed is None else parsed:
         checked = check(tree, env, locator)
         type_ = checked.type
         if type_.name != "list":
             raise ExpressionTypeError(f"'{name} in ...' needs a list, not {type_}",
                                       locator.locate(tree.start, tree.length))
         source = text[tree.start:tree.end]
-        bindings.append(Binding(name, CompiledExpression(source, checked, env, locator, text)))
+        bindings.append(Binding(name, CompiledExpression(source, checked, env, locator, text, lazy=lazy)))
         env = env.extend({name: type_.elem})
     return bindings
 

@@ -86,6 +86,13 @@ def _contains(s: str, part: str) -> bool:
     return part.casefold() in s.casefold()
 
 
+@register("is_numeral(s: string) -> bool")
+def _is_numeral(s: str) -> bool:
+    """Whether ``s`` is a number written in digits (``"2.842"``, ``"1,200"``, ``"3/4"``): for a word
+    of ``words_after`` that may be a figure rather than a day."""
+    return bool(s) and s[0].isdigit() and s[-1].isdigit() and all(ch.isdigit() or ch in ".,/" for ch in s)
+
+
 @register("starts_with(s: string, prefix: string) -> bool")
 def _starts_with(s: str, prefix: str) -> bool:
     """Whether ``s`` starts with ``prefix``, ignoring case."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -12,6 +12,7 @@ from factcheck.language.formatting import format_value
 from factcheck.language.locator import Locator, ShiftedLocator
 
 if TYPE_CHECKING:
+    from factcheck.language.ast import Node
     from factcheck.language.expression import CompiledExpression
     from factcheck.language.runtime import EvalContext
 
@@ -73,16 +74,29 @@ def split_template(text: str, locator: Locator) -> list[tuple[str, int, bool]]:
     return pieces
 
 
-def compile_template(text: str, locator: Locator, env: TypeEnv) -> Template:
-    """Compile a message template; each hole is an expression type-checked against ``env``."""
+def compile_template(text: str, locator: Locator, env: TypeEnv,
+                     trees: Sequence[Node] | None = None, lazy: bool = False) -> Template:
+    """Compile a message template; each hole is an expression type-checked against ``env``.
+    ``trees`` are the holes' syntax trees in order, when they are known already (see
+    :func:`template_trees`); ``lazy`` as for :func:`~factcheck.language.compile_expression`."""
     from factcheck.language.expression import compile_expression
 
     parts: list[str | CompiledExpression] = []
+    holes = iter(trees) if trees is not None else None
     for piece, offset, is_hole in split_template(text, locator):
         if not is_hole:
             parts.append(piece)
             continue
         if not piece.strip():
             raise ExpressionSyntaxError("empty '{}' in message", locator.locate(offset - 1, 2))
-        parts.append(compile_expression(piece, ShiftedLocator(locator, offset), env))
+        tree = next(holes) if holes is not None else None
+        parts.append(compile_expression(piece, ShiftedLocator(locator, offset), env, tree=tree, lazy=lazy))
     return Template(text, tuple(parts))
+
+
+def template_trees(text: str, locator: Locator) -> list[Node]:
+    """The syntax trees of a template's holes, in order (what :func:`compile_template` parses)."""
+    from factcheck.language.parser import parse_expression
+
+    return [parse_expression(piece, ShiftedLocator(locator, offset))
+            for piece, offset, is_hole in split_template(text, locator) if is_hole and piece.strip()]

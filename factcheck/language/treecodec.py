@@ -3,6 +3,8 @@
 A tree is written as nested lists (``["Binary", start, end, ...fields]``) and read back into new,
 frozen nodes; literal values keep their types (numbers as decimal strings, dates, durations,
 percentages). Reading checks every node name and field count, so data that is not a tree raises.
+Nodes are made without running their generated ``__init__`` (their fields set directly, as a frozen
+dataclass's own ``__init__`` does): reading the default pack's trees is part of every run.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.values import Duration, Percent
 
-_NODES = {cls.__name__: cls for cls in vars(ast).values()
+_NODES = {cls.__name__: (cls, tuple(f.name for f in dataclasses.fields(cls))) for cls in vars(ast).values()
           if isinstance(cls, type) and issubclass(cls, ast.Node) and cls is not ast.Node}
 
 
@@ -40,12 +42,19 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot store {type(value).__name__} in a syntax tree")
 
 
+_PLAIN = frozenset({int, str, bool, type(None)})
+
+
 def decode(data: Any) -> Any:
+    if type(data) in _PLAIN:  # most of a tree: positions and names
+        return data
     if isinstance(data, list):
-        cls = _NODES[data[0]]
-        if len(data) - 1 != len(dataclasses.fields(cls)):
-            raise ValueError(f"{data[0]} takes {len(dataclasses.fields(cls))} fields")
-        return cls(*(decode(item) for item in data[1:]))
+        cls, names = _NODES[data[0]]
+        if len(data) - 1 != len(names):
+            raise ValueError(f"{data[0]} takes {len(names)} fields")
+        node = object.__new__(cls)
+        node.__dict__.update(zip(names, map(decode, data[1:]), strict=True))
+        return node
     if isinstance(data, dict):
         ((tag, value),) = data.items()
         if tag == "tuple":

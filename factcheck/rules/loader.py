@@ -9,10 +9,12 @@ value and changes nothing else.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
 from factcheck.claims.model import ClaimKind
@@ -29,21 +31,28 @@ from factcheck.language import (
     compile_expression,
     compile_template,
     parse_type,
+    treecodec,
 )
+from factcheck.language.expression import CompiledExpression
+from factcheck.language.parser import parse_bindings, parse_expression
+from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
-from factcheck.rules.model import Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
+from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
-from factcheck.yamlsource import FixedLocator, Node, compose, read_text
+from factcheck.startup import built
+from factcheck.startup.resources import rules_dir
+from factcheck.yamlsource import FixedLocator, Node, YamlFile, compose, read_text
 
 RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
-            "relative_time"}
+            "relative_time", "reading"}
 DOC_REQUIRED = {"checks", "why", "example", "instead"}
 DOC_OPTIONAL = {"notes", "date"}
 SEVERITIES = tuple(s.value for s in Severity)
 CONFIDENCES = tuple(c.value for c in Confidence)
 FIX_KEYS = {"figure", "value"}
+CASE_KEYS = {"at_most", "when", "because"}
 FIX_VALUE_TYPES = ("number", "percent", "money", "duration", "string")
 DYNAMIC = "any"  # a value whose type is known only when the rule runs (a sum over claims of any kind)
 FACTS_DIR = "facts"
@@ -64,8 +73,10 @@ def load_packs(paths: Iterable[Path]) -> Pack:
     for path in sources:
         rule_files, facts = _pack_files(path)
         fact_files.extend(facts)
+        prebuilt = _prebuilt_sources(path)
         for rule_file in rule_files:
-            for rule in load_rule_file(rule_file, env):
+            records = prebuilt.get(rule_file.relative_to(path).as_posix()) if prebuilt is not None else None
+            for rule in _load_file(rule_file, env, records):
                 if rule.id in seen:
                     raise RuleLoadError(
                         f"duplicate rule id {rule.id!r}", rule.location,
@@ -114,8 +125,23 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
 
 def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:
     """The rules of one file, type-checked in ``env``."""
+    return _load_file(path, env, None)
+
+
+def _load_file(path: Path, env: TypeEnv, prebuilt: list[Any] | None) -> list[Rule]:
+    """The rules of one file; ``prebuilt`` is what the build read from it (:data:`PREBUILT`), used
+    instead of reading the YAML again when it is given and well formed."""
     text = read_text(path, RuleLoadError, "rule file")
-    return [_compile(source, env) for source in read_rule_sources(str(path), text)]
+    sources = None
+    if prebuilt is not None:
+        try:
+            sources = [_decode_source(record, YamlFile(str(path), text), index)
+                       for index, record in enumerate(prebuilt)]
+        except (KeyError, IndexError, TypeError, ValueError):  # not what the build writes: read the file
+            sources = None
+    if sources is None:
+        sources = read_rule_sources(str(path), text)
+    return [_compile(source, env) for source in sources]
 
 
 def load_rule_text(path: str, text: str, env: TypeEnv | None = None) -> list[Rule]:
@@ -126,10 +152,13 @@ def load_rule_text(path: str, text: str, env: TypeEnv | None = None) -> list[Rul
 
 @dataclass(frozen=True, slots=True)
 class _Expression:
-    """An expression's text and where each of its characters stands in the rule file."""
+    """An expression's text and where each of its characters stands in the rule file; ``parsed``,
+    its syntax tree (a list of bindings for ``for``, the holes' trees for a message) when it is
+    known already."""
 
     text: str
     locator: FixedLocator
+    parsed: Any = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,8 +171,13 @@ class RuleSource:
     check: _Expression
     message: _Expression
     location: SourceLocation
-    examples: tuple[Example, ...]
+    examples: Sequence[Example]
     fix: tuple[_Expression, _Expression] | None = None  # (figure, value)
+    reading: _Expression | None = None  # how sure the rule's own reading of a finding is
+    confidence_cases: tuple[tuple[Confidence, _Expression, _Expression], ...] = ()  # (level, when, because)
+    # Read from the generated data of the default pack, which the build compiled whole: its
+    # expressions are compiled to closures when first run.
+    prebuilt: bool = False
 
 
 def read_rule_sources(path: str, text: str) -> list[RuleSource]:
@@ -172,15 +206,40 @@ def _read(node: Node) -> RuleSource:
         tags=tuple(entries["tags"].strings()) if "tags" in entries else (),
         references=tuple(entries["references"].strings()) if "references" in entries else (),
         path=node.source.path,
-        confidence=Confidence(entries["confidence"].choice(CONFIDENCES)) if "confidence" in entries else None,
+        confidence=_cap(entries.get("confidence")),
         doc=doc,
         relative_time=entries["relative_time"].boolean() if "relative_time" in entries else False,
     )
     examples = [_example(item) for item in entries["examples"].items()] if "examples" in entries else []
     where = _text(entries["where"]) if "where" in entries else None
     fix = _fix_source(entries["fix"]) if "fix" in entries else None
+    reading = _text(entries["reading"]) if "reading" in entries else None
+    cases = _confidence_cases(entries["confidence"]) if "confidence" in entries else ()
     return RuleSource(info, _text(entries["for"]), where, _text(entries["assert"]), _text(entries["message"]),
-                      node.location, tuple(examples), fix)
+                      node.location, tuple(examples), fix, reading, cases)
+
+
+def _cap(node: Node | None) -> Confidence | None:
+    """``confidence: low``: one cap for every finding (a list of cases is read by
+    :func:`_confidence_cases` instead)."""
+    if node is None or node.is_sequence():
+        return None
+    return Confidence(node.choice(CONFIDENCES))
+
+
+def _confidence_cases(node: Node) -> tuple[tuple[Confidence, _Expression, _Expression], ...]:
+    """``confidence:`` as a list of the readings that are doubtful, each ``at_most`` a level
+    ``when`` an expression holds, ``because`` of what a template says (docs/confidence.md)."""
+    if not node.is_sequence():
+        return ()
+    cases = []
+    for item in node.items():
+        entries = item.mapping(CASE_KEYS, set())
+        level = Confidence(entries["at_most"].choice(CONFIDENCES))
+        cases.append((level, _text(entries["when"]), _text(entries["because"])))
+    if not cases:
+        raise node.fail("'confidence' is an empty list; give a level or at least one case")
+    return tuple(cases)
 
 
 def _doc(node: Node) -> RuleDoc:
@@ -208,26 +267,51 @@ def _text(node: Node) -> _Expression:
 
 def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     """Type-check and compile a rule read from its file."""
-    bindings = compile_bindings(source.bindings.text, source.bindings.locator, env)
+    bindings = compile_bindings(source.bindings.text, source.bindings.locator, env, source.bindings.parsed,
+                                lazy=source.prebuilt)
     env = env.extend({b.name: b.expression.type.elem for b in bindings})
-    where = _expression(source.where, env) if source.where is not None else None
-    check = _expression(source.check, env)
-    message = compile_template(source.message.text, source.message.locator, env.extend(check.let_types))
-    fix = _compile_fix(source.fix, env.extend(check.let_types)) if source.fix is not None else None
+    where = _expression(source.where, env, source.prebuilt) if source.where is not None else None
+    check = _expression(source.check, env, source.prebuilt)
+    lets = env.extend(check.let_types)
+    message = compile_template(source.message.text, source.message.locator, lets, source.message.parsed,
+                               lazy=source.prebuilt)
+    fix = None if source.fix is None else _compile_fix(source.fix, lets, source.prebuilt)
+    reading = None if source.reading is None else _compile_reading(source.reading, lets, source.prebuilt)
+    cases = tuple(_compile_case(case, lets, source.prebuilt) for case in source.confidence_cases)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
     uses_date = any(_reads_document_date(e.tree) for e in expressions)
-    examples = list(source.examples)
-    return Rule(source.info, bindings, where, check, message, source.location, uses_date, examples, fix)
+    return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
+                fix, reading, cases)
 
 
-def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSpec:
+def _compile_case(case: tuple[Confidence, _Expression, _Expression], env: TypeEnv,
+                  lazy: bool) -> ConfidenceCase:
+    """A confidence case's condition and reason may use the bindings and the assertion's ``let``
+    names, like the message."""
+    level, when, because = case
+    return ConfidenceCase(level, _expression(when, env, lazy),
+                          compile_template(because.text, because.locator, env, because.parsed, lazy=lazy))
+
+
+def _compile_reading(source: _Expression, env: TypeEnv, lazy: bool) -> CompiledExpression:
+    """``reading`` is a string (``"high"``, ``"medium"`` or ``"low"``, checked when it is evaluated);
+    it may use the bindings and the assertion's ``let`` names, like the message."""
+    reading = compile_expression(source.text, source.locator, env, tree=source.parsed, lazy=lazy)
+    if reading.type.name not in ("string", DYNAMIC):
+        raise _fix_type_error(source, f"'reading' must be a string (high, medium or low), not {reading.type}")
+    return reading
+
+
+def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv, lazy: bool) -> FixSpec:
     """``fix.figure`` must be a claim, ``fix.value`` a value a figure can be restated as; both may
     use the bindings and the assertion's ``let`` names, like the message."""
     figure_source, value_source = source
-    figure = compile_expression(figure_source.text, figure_source.locator, env)
+    figure = compile_expression(figure_source.text, figure_source.locator, env, tree=figure_source.parsed,
+                                lazy=lazy)
     if not figure.type.is_claim:
         raise _fix_type_error(figure_source, f"'fix.figure' must be a claim, not {figure.type}")
-    value = compile_expression(value_source.text, value_source.locator, env)
+    value = compile_expression(value_source.text, value_source.locator, env, tree=value_source.parsed,
+                               lazy=lazy)
     if value.type.name not in (*FIX_VALUE_TYPES, DYNAMIC):
         wanted = ", ".join(FIX_VALUE_TYPES[:-1]) + " or " + FIX_VALUE_TYPES[-1]
         raise _fix_type_error(value_source, f"'fix.value' must be a {wanted}, not {value.type}")
@@ -235,6 +319,7 @@ def _compile_fix(source: tuple[_Expression, _Expression], env: TypeEnv) -> FixSp
 
 
 def _fix_type_error(expression: _Expression, message: str) -> ExpressionTypeError:
+    """A type error over the whole of an expression (``fix``, ``reading``)."""
     return ExpressionTypeError(message, expression.locator.locate(0, len(expression.text)))
 
 
@@ -250,8 +335,9 @@ def _reads_document_date(tree: ast.Node) -> bool:
     return False
 
 
-def _expression(expression: _Expression, env: TypeEnv):
-    return compile_expression(expression.text, expression.locator, env, expect=BOOL)
+def _expression(expression: _Expression, env: TypeEnv, lazy: bool):
+    return compile_expression(expression.text, expression.locator, env, expect=BOOL, tree=expression.parsed,
+                              lazy=lazy)
 
 
 def _example(node: Node) -> Example:
@@ -284,3 +370,172 @@ def _inline_facts(node: Node) -> FactBase:
         return load_fact_node(Node(node.source, node.node, FactLoadError), MemoryFactBase())
     except FactLoadError as exc:
         raise RuleLoadError(exc.message, exc.location, exc.hint) from None
+
+
+# -- the default pack, read when the package is built ---------------------------------------------
+# What reading the default pack's rule files gives (every rule's metadata, documentation, the text
+# of its expressions with where each character stands, and their syntax trees) depends only on the
+# files, so the build hook writes it as plain data (factcheck.startup.built); a run then neither
+# composes YAML nor parses an expression for the default pack. The examples are read from the file
+# when first asked for: only `factcheck test` and the rule docs use them.
+
+
+def _prebuilt_sources(path: Path) -> dict[str, list[Any]] | None:
+    """The prebuilt rule sources of the pack at ``path`` by file (relative, ``/``-separated), when
+    it is the default pack and they were generated from its files as they are now."""
+    if not path.is_dir() or path.resolve() != rules_dir().resolve():
+        return None
+    value = built.load(PREBUILT)
+    return value if isinstance(value, dict) else None
+
+
+def _default_rule_files() -> list[Path]:
+    return _pack_files(rules_dir())[0]
+
+
+def _grammar_and_rule_files() -> list[Path]:
+    from factcheck.startup.resources import grammar_path
+
+    return [grammar_path("rule"), *_default_rule_files()]
+
+
+def _encode_default(read: Callable[[Path], bytes] = Path.read_bytes) -> dict[str, list[Any]]:
+    """Every default rule file's rule sources, read from the file as it will be installed (``read``:
+    the build rewrites the ``$schema`` comment, and the positions must be the installed file's)."""
+    directory = rules_dir()
+    _check_default_compiles()
+    encoded = {}
+    for path in _default_rule_files():
+        text = read(path).decode("utf-8")
+        encoded[path.relative_to(directory).as_posix()] = [_encode_source(source)
+                                                          for source in read_rule_sources(str(path), text)]
+    return encoded
+
+
+def _check_default_compiles() -> None:
+    """Load the default pack from its files, every expression compiled (a rule that does not load
+    raises, and no data is generated: a run then reports the error as without it)."""
+    env = TypeEnv.standard(claims=ClaimTypes(load_patterns([rules_dir()])[1]))
+    for path in _default_rule_files():
+        load_rule_file(path, env)
+
+
+def _encode_source(source: RuleSource) -> dict[str, Any]:
+    info, doc = source.info, source.info.doc
+    return {
+        "id": info.id, "title": info.title, "severity": info.severity.value, "description": info.description,
+        "tags": info.tags, "references": info.references,
+        "confidence": info.confidence.value if info.confidence is not None else None,
+        "relative_time": info.relative_time,
+        "doc": None if doc is None else {
+            "checks": doc.checks, "why": doc.why, "example": doc.example, "instead": doc.instead,
+            "notes": doc.notes, "date": doc.date.isoformat() if doc.date else None,
+            "location": _encode_location(doc.location),
+        },
+        "location": _encode_location(source.location),
+        "for": _encode_expression(source.bindings,
+                                  tuple(parse_bindings(source.bindings.text, source.bindings.locator))),
+        "where": None if source.where is None else _encode_expression(source.where),
+        "assert": _encode_expression(source.check),
+        "message": _encode_expression(source.message,
+                                      tuple(template_trees(source.message.text, source.message.locator))),
+        "fix": None if source.fix is None else tuple(_encode_expression(part) for part in source.fix),
+        "reading": None if source.reading is None else _encode_expression(source.reading),
+        "confidence_cases": [
+            (level.value, _encode_expression(when),
+             _encode_expression(because, tuple(template_trees(because.text, because.locator))))
+            for level, when, because in source.confidence_cases
+        ],
+    }
+
+
+def _encode_expression(expression: _Expression, parsed: Any = None) -> tuple[str, tuple[int, ...], Any]:
+    if parsed is None:
+        parsed = parse_expression(expression.text, expression.locator)
+    return expression.text, expression.locator.offsets, treecodec.encode(parsed)
+
+
+def _encode_location(location: SourceLocation | None) -> tuple[int, int, str | None, int] | None:
+    if location is None:
+        return None
+    return location.line, location.column, location.source_line, location.length
+
+
+def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> RuleSource:
+    """A rule source from its prebuilt record; raises (KeyError, TypeError, ValueError) on any record
+    that is not what :func:`_encode_source` writes."""
+    doc = record["doc"]
+    if doc is not None:
+        doc = RuleDoc(_string(doc["checks"]), _string(doc["why"]), _string(doc["example"]),
+                      _string(doc["instead"]), _string(doc["notes"]),
+                      dt.date.fromisoformat(doc["date"]) if doc["date"] is not None else None,
+                      _decode_location(source.path, doc["location"]))
+    info = RuleInfo(
+        id=_string(record["id"]), title=_string(record["title"]), severity=Severity(record["severity"]),
+        description=_string(record["description"]), tags=_strings(record["tags"]),
+        references=_strings(record["references"]), path=source.path,
+        confidence=Confidence(record["confidence"]) if record["confidence"] is not None else None,
+        doc=doc, relative_time=bool(record["relative_time"]),
+    )
+    bindings = _decode_expression(record["for"], source)
+    bindings = _Expression(bindings.text, bindings.locator, list(bindings.parsed))
+    fix = record["fix"]
+    return RuleSource(
+        info, bindings, _decode_expression(record["where"], source) if record["where"] is not None else None,
+        _decode_expression(record["assert"], source), _decode_expression(record["message"], source),
+        _decode_location(source.path, record["location"]), FileExamples(source, index),
+        None if fix is None else (_decode_expression(fix[0], source), _decode_expression(fix[1], source)),
+        _decode_expression(record["reading"], source) if record["reading"] is not None else None,
+        tuple((Confidence(level), _decode_expression(when, source), _decode_expression(because, source))
+              for level, when, because in record["confidence_cases"]),
+        prebuilt=True,
+    )
+
+
+def _decode_expression(data: Any, source: YamlFile) -> _Expression:
+    text, offsets, tree = data
+    if not (isinstance(offsets, tuple) and len(offsets) == len(text) + 1):
+        raise ValueError("not a prebuilt expression")
+    return _Expression(_string(text), FixedLocator(source, offsets), treecodec.decode(tree))
+
+
+def _decode_location(path: str, data: Any) -> SourceLocation:
+    line, column, source_line, length = data
+    return SourceLocation(path, int(line), int(column), source_line, int(length))
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str):
+        raise TypeError("not a prebuilt rule")
+    return value
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    return tuple(_string(item) for item in value)
+
+
+class FileExamples(Sequence[Example]):
+    """A prebuilt rule's examples, read from its rule file (the ``index``-th rule there) when first
+    asked for."""
+
+    def __init__(self, source: YamlFile, index: int) -> None:
+        self._source, self._index = source, index
+        self._examples: Sequence[Example] | None = None
+
+    def _read(self) -> Sequence[Example]:
+        if self._examples is None:
+            self._examples = read_rule_sources(self._source.path, self._source.text)[self._index].examples
+        return self._examples
+
+    def __getitem__(self, index):  # type: ignore[override]
+        return self._read()[index]
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __repr__(self) -> str:
+        return f"FileExamples({self._source.path!r}, {self._index})"
+
+
+# The default pack's rule sources, generated by the build hook (factcheck.startup.built).
+PREBUILT = built.Artefact("rules", _grammar_and_rule_files, _encode_default, reads_installed=True)

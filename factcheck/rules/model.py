@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,18 @@ class FixSpec:
     value: CompiledExpression  # of type number | percent | money | duration | string
 
 
+@dataclass(frozen=True, slots=True)
+class ConfidenceCase:
+    """A reading the rule knows to be doubtful (one entry of a list under ``confidence:``): when
+    ``when`` holds for a finding, its confidence is at most ``level``, and ``because`` (a template,
+    like the message) says why in its evidence. A rule so states which of its readings are sure and
+    which are not, in place of one cap for every finding."""
+
+    level: Confidence
+    when: CompiledExpression  # of type bool, over the bindings and the assertion's ``let`` names
+    because: Template
+
+
 @dataclass(slots=True)
 class Rule:
     """A compiled rule. ``bindings`` iterate claims; ``where`` filters; ``check`` must hold."""
@@ -105,8 +118,12 @@ class Rule:
     message: Template
     location: SourceLocation
     uses_document_date: bool = False
-    examples: list[Example] = field(default_factory=list)
+    examples: Sequence[Example] = field(default_factory=tuple)
     fix: FixSpec | None = None
+    # how sure the rule's own reading of a finding is ("high", "medium", "low"), for a rule that
+    # pairs claims the extractor did not join (a restatement and its first mention)
+    reading: CompiledExpression | None = None
+    confidence_cases: tuple[ConfidenceCase, ...] = ()
 
     @property
     def id(self) -> str:

@@ -1,4 +1,4 @@
-"""Frozen values as JSON data: dataclasses of named types, tuples, sets and mappings spelled out.
+"""Frozen values as JSON data: dataclasses of named types, tuples, sets, dates and mappings spelled out.
 
 Build-time artefacts hold structures such as the default pack's compiled pattern kinds. They are
 written as plain JSON (``{"$": "Compiled", "source": ...}``) and read back by constructing the
@@ -11,11 +11,14 @@ written in a fixed order, so the same value always gives the same document.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_TYPE, _TUPLE, _SET, _ITEMS = "$", "$tuple", "$set", "$items"
+_TYPE, _TUPLE, _SET, _ITEMS, _DATE = "$", "$tuple", "$set", "$items", "$date"
+_TAGS = frozenset({_TYPE, _TUPLE, _SET, _ITEMS, _DATE})
+_PLAIN = frozenset({int, float, str, bool, type(None)})
 
 
 def encode(value: Any) -> Any:
@@ -25,12 +28,14 @@ def encode(value: Any) -> Any:
         return {_TYPE: type(value).__name__, **fields}
     if isinstance(value, tuple):
         return {_TUPLE: [encode(item) for item in value]}
+    if type(value) is dt.date:
+        return {_DATE: value.isoformat()}
     if isinstance(value, frozenset | set):
         return {_SET: sorted((encode(item) for item in value), key=_order)}
     if isinstance(value, list):
         return [encode(item) for item in value]
     if isinstance(value, Mapping):
-        if all(isinstance(key, str) for key in value) and not set(value) & {_TYPE, _TUPLE, _SET, _ITEMS}:
+        if all(isinstance(key, str) for key in value) and not set(value) & _TAGS:
             return {key: encode(item) for key, item in value.items()}
         return {_ITEMS: [[encode(key), encode(item)] for key, item in value.items()]}
     if value is None or isinstance(value, str | int | float | bool):
@@ -49,6 +54,8 @@ def decoder(types: Iterable[type]):
               for name, cls in known.items()}
 
     def decode(data: Any) -> Any:
+        if type(data) in _PLAIN:  # most of the data: names and numbers
+            return data
         if isinstance(data, list):
             return [decode(item) for item in data]
         if isinstance(data, dict):
@@ -63,6 +70,8 @@ def decoder(types: Iterable[type]):
                     raise ValueError(f"not start-up data: {error}") from None
             if len(data) == 1 and _TUPLE in data:
                 return tuple(decode(item) for item in _list(data[_TUPLE]))
+            if len(data) == 1 and _DATE in data and isinstance(data[_DATE], str):
+                return dt.date.fromisoformat(data[_DATE])
             if len(data) == 1 and _SET in data:
                 return frozenset(decode(item) for item in _list(data[_SET]))
             if len(data) == 1 and _ITEMS in data:

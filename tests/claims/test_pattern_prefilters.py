@@ -73,6 +73,9 @@ def test_needs_are_what_every_match_holds() -> None:
     assert needs(parse_pattern("[by] {number}")) == [frozenset({("claim", "number")})]
     assert needs(parse_pattern("(up {number}|down {percent})")) == [
         frozenset({("word", "up"), ("word", "down")})]
+    # every word of a literal is needed, the rare ones ranked first ("total" before "a" and "of")
+    assert needs(parse_pattern("{number} (in all|a total of)")) == [
+        frozenset({("word", "all"), ("word", "total")}), frozenset({("claim", "number")})]
     assert tokens(parse_pattern("rose _{0,3} {number}")) == 5
     assert tokens(parse_pattern("<name> said")) == 5
     assert tokens(parse_pattern("<bullet> <line>")) is None  # a line holds any number of words
@@ -92,6 +95,15 @@ def _tried(kind, text: str) -> tuple[list[str], int]:
     starts = [p for key in compiled.starts for p in masked.at.get(key, ())]
     passed = sum(masked.plausible(compiled, place) for place in starts)
     return [claim.text for claim in match_kind(masked, kind)], passed
+
+
+def test_a_document_without_a_needed_word_tries_no_place() -> None:
+    kind = _demo("rose _{0,10} from {number:n}")
+    for text, lacks in (("Prices rose sharply to 12. The sun rose.", True), ("Prices rose from 12.", False)):
+        masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+        masked.scan(PatternSet([kind]).scanner())
+        assert masked.lacks(kind.patterns[0]) is lacks
+        assert match_kind(masked, kind) == match_kind(masked, kind, brute=True)
 
 
 def test_a_place_whose_window_lacks_a_needed_word_is_not_tried() -> None:

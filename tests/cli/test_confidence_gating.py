@@ -8,7 +8,7 @@ import pytest
 
 from factcheck.cli.main import main
 
-LOW = "In the poll, 48% backed the plan, 41% opposed it and 8% were undecided.\n"  # capped at low
+LOW = "In the poll, 48% backed the plan, 41% opposed it and 8% stayed away.\n"  # capped at low
 HIGH = "Membership rose from 40,000 to 50,000, a 20% increase.\n"
 
 

@@ -218,3 +218,22 @@ def test_a_lost_worker_exits_3_with_the_finished_documents_written(corpus, tmp_p
     code, _, err = run(["run", str(corpus), "--format", "json", "-o", str(out), "-j", "1"], capsys)
     assert code == 3 and err.count("\n") == 1 and "worker process died" in err and "after 5 documents" in err
     assert len(json.loads(out.read_text(encoding="utf-8"))["documents"]) == 5
+
+
+def test_the_keys_of_done_documents_are_a_set_kept_as_bits_per_line() -> None:
+    """A corpus run remembers every document it finished (for --resume and an interrupted run's
+    list); a line of a JSONL file costs a bit, not an object, so memory stays flat in corpus size."""
+    from factcheck.reporters.jsonl import Keys
+
+    keys = Keys()
+    for key in [("a.jsonl", 1), ("a.jsonl", 9), ("a.jsonl", 9), ("b.md", None), ("c.jsonl", 3)]:
+        keys.add(key)
+    assert len(keys) == 4
+    assert all(key in keys for key in [("a.jsonl", 1), ("a.jsonl", 9), ("b.md", None), ("c.jsonl", 3)])
+    missing = [("a.jsonl", 2), ("a.jsonl", 10), ("a.jsonl", 10**9), ("a.jsonl", None), ("b.md", 1),
+               ("c.jsonl", 1), ("d.jsonl", 1)]
+    assert not any(key in keys for key in missing)
+    for line in range(1, 100_001):
+        keys.add(("big.jsonl", line))
+    assert len(keys) == 100_004 and ("big.jsonl", 100_000) in keys and ("big.jsonl", 100_001) not in keys
+    assert len(keys._lines["big.jsonl"]) <= 100_001 // 8 + 1

@@ -52,3 +52,32 @@ def test_no_good_candidate_reports_the_first_error() -> None:
     date, error = first_date(["soon", "later"])
     assert date is None
     assert error is not None and "'soon'" in error
+
+
+@pytest.mark.parametrize("value", [
+    "2025-10-16", "2025-10-16T08:00", "2025-10-16T23:30:00-05:00", "1987-02-26T15:01:01",
+    "2025-10-16T23:30:00.250000+05:30", "2025-10-16T24:00:00", "2025-02-30", "2025-W42-4", "20251016",
+])
+def test_the_common_forms_read_as_dateutil_reads_them(value: str) -> None:
+    from dateutil.parser import isoparse
+
+    try:
+        expected = isoparse(value).date()
+    except ValueError:
+        expected = None
+    try:
+        assert parse_date(value) == expected
+    except DateParseError:
+        assert expected is None
+
+
+def test_a_common_iso_date_does_not_load_dateutils_parser() -> None:
+    """Its time-zone machinery is 4 MiB of a corpus run's memory, loaded by the first dated document."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from factcheck.documents.dates import parse_date; "
+              "assert str(parse_date('1987-02-26T15:01:01')) == '1987-02-26'; "
+              "print('dateutil.parser' in sys.modules)")
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False"

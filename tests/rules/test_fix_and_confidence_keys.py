@@ -10,6 +10,8 @@ import pytest
 
 from factcheck.authoring.ruletest import run_example
 from factcheck.claims.patterns.loader import default_known
+from factcheck.documents.model import Document, OffsetMap
+from factcheck.engine.runner import Engine
 from factcheck.errors import ExpressionTypeError, RuleLoadError
 from factcheck.facts.memory import MemoryFactBase
 from factcheck.findings import Confidence
@@ -111,3 +113,111 @@ def test_the_schema_accepts_what_the_loader_accepts():
     bad = yaml.safe_load(RULE.replace("  value: ratio\n", ""))
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema)
+
+
+
+READING = RULE.replace("confidence: medium\n", "").replace("""fix:
+  figure: c.share
+  value: ratio
+""", """reading: 'if value(c.whole) > 1000 then "low" else "medium"'
+""").replace("        fix: 30 percent\n", "")
+
+
+
+def _findings(rule, text: str):
+    document = Document(path="t.md", text=text, original=text, offsets=OffsetMap.identity(len(text)))
+    return Engine([rule], MemoryFactBase()).check(document).findings
+
+
+def test_the_reading_caps_each_finding_by_its_own_evidence():
+    (rule,) = load(READING)
+    assert rule.info.confidence is None and rule.reading is not None
+    assert run_example(rule, rule.examples[0], MemoryFactBase()) == ()  # whole 150: medium
+    (finding,) = _findings(rule, "It won 450 of 1,500, or 45 percent.")
+    assert finding.confidence is Confidence.LOW
+    assert "the rule reads this pairing at low confidence" in finding.evidence["confidence"]
+
+
+def test_the_reading_must_be_a_string():
+    with pytest.raises(ExpressionTypeError) as info:
+        load(READING.replace("""'if value(c.whole) > 1000 then "low" else "medium"'""", "c.whole != null"))
+    assert "'reading' must be a string (high, medium or low), not bool" in info.value.message
+    assert info.value.location.line == 10
+
+
+def test_a_reading_that_names_no_level_is_a_rule_error():
+    (rule,) = load(READING.replace('"medium"', '"sure"'))
+    (finding,) = _findings(rule, "It won 45 of 150, or 45 percent.")
+    assert finding.rule == "factcheck/rule-error"
+    assert "'reading' gave 'sure'; it must be one of high, medium, low" in finding.message
+
+
+CASES = """\
+id: range-order
+title: A range ends after it starts
+severity: error
+relative_time: true
+confidence:
+  - at_most: medium
+    when: text_between(a, b) == " to " and not ("from" in words_before(a, 1))
+    because: '"{a.text} to {b.text}" has no "from"'
+  - at_most: low
+    when: is_numeral(coalesce(words_after(b, 1)[0], ""))
+    because: a figure follows "{b.text}"
+for: >-
+  a in [x in claims.date where x.day != null],
+  b in [y in following(a, claims.date, 5) where y.day != null]
+where: text_between(a, b) in [" to ", "-"]
+assert: a.day <= b.day or a.month != b.month
+message: "{a.text} to {b.text} ends before it starts"
+"""
+
+
+def test_confidence_cases_cap_only_the_findings_they_hold_for():
+    (rule,) = load(CASES)
+    assert rule.info.confidence is None and [c.level for c in rule.confidence_cases] == [
+        Confidence.MEDIUM, Confidence.LOW]
+    (sure,) = _findings(rule, "The show runs from June 12 to June 3, 2024.")
+    assert sure.confidence is Confidence.HIGH and "confidence" not in sure.evidence
+    (bare,) = _findings(rule, "The show runs June 12 to June 3, 2024.")
+    assert bare.confidence is Confidence.MEDIUM
+    assert bare.evidence["confidence"] == 'medium: "June 12 to June 3, 2024" has no "from"'
+
+
+def test_the_lowest_case_that_holds_wins_and_every_reason_is_given():
+    (rule,) = load(CASES)
+    (finding,) = _findings(rule, "Output fell on June 12 to June 3 20 tonnes.")
+    assert finding.confidence is Confidence.LOW
+    assert finding.evidence["confidence"].startswith("low: ")
+    assert 'has no "from"' in finding.evidence["confidence"] and 'a figure follows "June 3"' in \
+        finding.evidence["confidence"]
+
+
+def test_a_case_must_be_a_condition_with_its_position():
+    with pytest.raises(ExpressionTypeError) as info:
+        load(CASES.replace('when: is_numeral(coalesce(words_after(b, 1)[0], ""))', "when: a.day"))
+    assert info.value.location.line == 10
+
+
+def test_case_keys_are_strict_and_the_list_is_not_empty():
+    with pytest.raises(RuleLoadError) as info:
+        load(CASES.replace("  - at_most: low\n", "  - at_most: low\n    unless: true\n"))
+    assert "unknown key 'unless'" in info.value.message
+    with pytest.raises(RuleLoadError) as info:
+        load(CASES.replace("  - at_most: low", "  - at_most: lowest"))
+    assert info.value.location.line == 9
+    start, end = CASES.index("confidence:\n"), CASES.index("for: >-")
+    with pytest.raises(RuleLoadError) as info:
+        load(CASES[:start] + "confidence: []\n" + CASES[end:])
+    assert "'confidence' is an empty list" in info.value.message
+
+
+def test_the_schema_accepts_confidence_cases():
+    jsonschema = pytest.importorskip("jsonschema")
+    yaml = pytest.importorskip("yaml")
+    schema_path = Path(__file__).resolve().parents[2] / "factcheck" / "schemas" / "rule.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(CASES), schema)
+    with pytest.raises(jsonschema.ValidationError):
+        bad = CASES.replace("    because: a figure", "    since: a figure")
+        jsonschema.validate(yaml.safe_load(bad), schema)

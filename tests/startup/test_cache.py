@@ -145,8 +145,11 @@ def test_cached_regex_code_is_rebuilt_and_bad_code_rejected(home: Path) -> None:
     assert entry is not None and entry[0] == first.flags and entry[2] == 1  # one group, as _sre takes it
     again = regexcache.compile(pattern)  # rebuilt from the table
     assert again.search("won 12 seats")["n"] == first.search("won 12 seats")["n"] == "12"
-    table._entries()["0:" + pattern][1] = [999, 1, 2, 3]  # an opcode list _sre's validator refuses
+    table._entries()["0:" + pattern][1] = regexcache.encode_code([999, 1, 2, 3])
     assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
+    for code in ([17, 1, 2], "not base64!", "AAA"):  # not base64 of machine words: rebuilt
+        table._entries()["0:" + pattern][1] = code
+        assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
     table._entries()["0:" + pattern] = "os.system('touch pwned')"  # not an entry at all: dropped
     assert table.get("0:" + pattern) is None
     assert regexcache.compile(pattern).search("won 12 seats")["n"] == "12"
@@ -165,3 +168,25 @@ def test_parsed_expressions_round_trip_through_json() -> None:
         assert again is not tree and repr(again) == repr(tree)  # nodes compare by identity
     with pytest.raises((ValueError, KeyError)):
         treecodec.decode(["Binary", 1, 2])
+
+
+def test_prebuilt_opcodes_serve_only_the_python_that_built_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.startup import built, regexcache
+
+    data = built.load(regexcache.PREBUILT)
+    assert data is not None and data["build"] == regexcache.build_id() and data["entries"]
+    for key, entry in list(data["entries"].items())[::11]:  # each is what this Python compiles
+        flags, pattern = key.split(":", 1)
+        assert regexcache._compile(pattern, int(flags))[1] == entry, key
+    key = next(iter(data["entries"]))
+    flags, pattern = key.split(":", 1)
+    regexcache._prebuilt.cache_clear()
+    try:
+        assert regexcache._prebuilt() == data["entries"]
+        monkeypatch.setattr(regexcache, "build_id", lambda: "another Python")
+        regexcache._prebuilt.cache_clear()
+        assert regexcache._prebuilt() == {}
+    finally:
+        monkeypatch.undo()
+        regexcache._prebuilt.cache_clear()
+    assert regexcache.compile(pattern, int(flags)).pattern == pattern

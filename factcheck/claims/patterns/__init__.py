@@ -36,6 +36,10 @@ class PatternSet:
     def __init__(self, kinds: Iterable[PatternKind]) -> None:
         self.kinds: tuple[PatternKind, ...] = tuple(sorted(kinds, key=lambda kind: kind.stage))
         self._scanner: list[re.Pattern[str] | None] = []  # memo of the combined search
+        self._stages = [(stage, [kind for kind in self.kinds if kind.stage == stage])
+                        for stage in sorted({kind.stage for kind in self.kinds})]
+        self._named = [{name for kind in kinds for pattern in _compiled(kind) for name, _ in pattern.kinds}
+                       for _, kinds in self._stages]
 
     def scanner(self) -> re.Pattern[str] | None:
         if not self._scanner:
@@ -53,9 +57,7 @@ class PatternSet:
         if not self.kinds or not atoms:
             return []
         found: list[Claim] = []
-        for stage in sorted({kind.stage for kind in self.kinds}):  # a later stage reads earlier composites
-            kinds = [kind for kind in self.kinds if kind.stage == stage]
-            named = {name for kind in kinds for pattern in _compiled(kind) for name, _ in pattern.kinds}
+        for (_, kinds), named in zip(self._stages, self._named, strict=True):  # later stages read earlier
             earlier = [claim for claim in found if claim.kind in named]
             claims = sorted(atoms + earlier, key=lambda c: (c.span.start, -c.span.end)) if earlier else atoms
             masked = Masked(text, claims)

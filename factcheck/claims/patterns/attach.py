@@ -41,6 +41,7 @@ _WORDS = regexcache.compile(r"[^\W_]+")
 _FIGURE = regexcache.compile(r"\d")
 _YEAR = regexcache.compile(r"(?:1[89]|20)[0-9]{2}")
 _CLAUSE_WORDS = 6
+_METRES_AS_MILLION = regexcache.compile(r"[0-9]+(?:\.[0-9]+)?m")
 _SCALE_WORD = regexcache.compile(
     r"\b(?P<word>thousand|million|mln|mn|m|billion|bln|bn|b|trillion|trn|tn)\b\.?\s*\S*$|"
     r"(?<=\d)(?P<suffix>k|m|mn|bn|b|tn)\b", re.IGNORECASE)
@@ -171,23 +172,83 @@ def joined(text: str, frame: Claim, statement: Claim, fills: frozenset[str], bou
     return dataclasses.replace(claim, binding=loosest, certain=frame.certain and certain)
 
 
-def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]]) -> dict[str, Any]:
+def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]], text: str = "") -> dict[str, Any]:
     """A unit or scale stated on one figure of a group, carried to a bare figure of the same group:
     "fell to 6.5 mln tonnes from 7.1 mln" reads 7.1 mln as tonnes, "from 7.1 to 6.5 mln tonnes"
-    reads 7.1 as 7.1 mln tonnes."""
+    reads 7.1 as 7.1 mln tonnes. In a group with a list (a total and its parts), a currency is not
+    carried to a figure that counts a noun of its own or to a fraction ("279 mobile units and 178
+    remote units for a total of 101 mln dlrs", "almost a third of"): those are no sums of money."""
     for group in groups:
+        _millions_not_metres(fields, group)
         claims = [claim for name in group for claim in _claims(fields.get(name))]
         stated = [c for c in claims if c.kind in ("quantity", "money")]
         if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
             continue  # nothing to carry, or figures in different units: nothing is inferred
         model = max(stated, key=_scale)  # the figure that states its scale, if one does
+        listed = bool(text) and any(isinstance(fields.get(n), list) for n in group)
         for name in group:
             value = fields.get(name)
             if isinstance(value, list):
-                fields[name] = [_carried(item, model) for item in value]
+                fields[name] = [item if listed and _apart(item, model, text) else _carried(item, model)
+                                for item in value]
             elif isinstance(value, Claim):
-                fields[name] = _carried(value, model)
+                fields[name] = value if listed and _apart(value, model, text) else _carried(value, model)
     return fields
+
+
+# Words that may follow a bare figure meant in the currency of its group ("550 mln will come from",
+# "78,600 of wheat", "1.79 billion overseas"); any other word is a noun the figure counts.
+_AFTER_AMOUNT = frozenset((
+    "of", "in", "for", "from", "to", "at", "by", "on", "with", "into", "under", "over", "per", "through",
+    "via", "against", "after", "before", "during", "between", "across", "within", "toward", "towards",
+    "among", "as", "off", "out", "up", "down", "and", "or", "but", "plus", "nor", "while", "whereas",
+    "than", "is", "are", "was", "were", "be", "been", "being", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "has", "have", "had", "do", "does", "did", "came", "come", "comes",
+    "went", "go", "goes", "remain", "remains", "make", "makes", "made", "take", "takes", "took", "each",
+    "apiece", "overseas", "abroad", "domestically", "locally", "worldwide", "respectively", "previously",
+    "earlier", "later", "last", "this", "that", "next", "a", "an", "the", "now", "already", "altogether",
+    "combined", "together", "outright", "net", "gross", "only", "mainly", "mostly", "largely", "chiefly",
+    "partly",
+))
+_NEXT_WORD = regexcache.compile(r"\s*([^\W\d_][\w'’-]*)")
+
+
+def _apart(claim: Any, model: Claim, text: str) -> bool:
+    """Whether a bare figure is no amount in the model's unit: a fraction ("almost a third of the
+    nation's total"), or, beside a sum of money, a figure that counts a noun of its own ("279 mobile
+    units")."""
+    if not isinstance(claim, Claim) or claim.kind != "number":
+        return False
+    if not _FIGURE.search(claim.text):
+        value = _decimal(claim.value)
+        if value is not None and 0 < value < 1:
+            return True
+    if model.kind != "money":
+        return False  # "1.508 mln barrels a day, of which 658,000 bpd": a unit word, not a noun
+    word = _NEXT_WORD.match(text, claim.span.end)
+    if word is None:
+        return False
+    word = word[1]
+    if word[0].isupper():
+        return True  # "400,400 Calmat common shares"
+    lower = word.lower()
+    return lower not in _AFTER_AMOUNT and not lower.endswith(("ed", "ly"))
+
+
+def _millions_not_metres(fields: dict[str, Any], group: tuple[str, ...]) -> None:
+    """"100m" beside a figure in millions or more is 100 million, not 100 metres ("100m but this
+    represents less than 8% of the country's 1.3 billion people")."""
+    claims = [claim for name in group for claim in _claims(fields.get(name))]
+    if not any(c.kind == "number" and _scale(c) >= Decimal(10) ** 6 for c in claims):
+        return
+    for name in group:
+        value = fields.get(name)
+        if isinstance(value, Claim) and value.kind == "quantity" and _METRES_AS_MILLION.fullmatch(value.text):
+            million = Decimal(10) ** 6
+            precision = _decimal(value.precision)
+            fields[name] = dataclasses.replace(
+                value, kind="number", unit=None, value=_decimal(value.value) * million,
+                precision=precision * million if precision is not None else None)
 
 
 def _claims(value: Any) -> list[Claim]:

@@ -41,17 +41,26 @@ SEP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
 _CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
 _WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
 _NOT_IN_WORD = r"(?<![\w'’])"
+# right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
+# marker's figure is a claim: its placeholder ends in \x01)
+_MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
-    # a new line (a blank line at most before it) and the list marker it may open with: "- ", "2. ".
+    # a new line (a blank line at most before it) and the list marker it may open with: "- ", "-- ",
+    # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
-    "bullet": rf"\n{LINE_GAP}(?:(?:[-*+•]|[0-9]{{1,2}}[.)]){GAP})?",
-    # the rest of a line that is no sentence (it has no full stop): a list item, claims and all
-    "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=\S)[;,]?(?={HSPACE}*(?:\n|$))",
+    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
+    # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
+    # a line ending in a colon, which announces a list of its own
+    "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",
+    # a list item right after its marker ("- ", "-- ", "* ", "2) "), which may end with a full stop:
+    # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
+    "item": rf"{_MARKED}[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,.]?(?={HSPACE}*(?:\n|$))",
     # what is left of the current line, without a claim (possibly nothing): "supported it"
     "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
 }
@@ -93,8 +102,13 @@ class RepeatSlot:
 
     @property
     def body(self) -> re.Pattern[str]:
+        """One repetition, re-read from the match's span: greedy alone, a repetition could take words
+        the next one needs ("37 pct and the Alliance 23 pct": the filler after 37 pct may not eat
+        "and the Alliance"), so it must leave the rest of the span to further repetitions, as the
+        whole match did."""
         if self._body is None:
-            self._body = regexcache.compile(self.source)
+            rest = _NAMED_GROUP.sub("(?:", self.source)
+            self._body = regexcache.compile(rf"{self.source}(?=(?:{rest})*\Z)")
         return self._body
 
     def __getstate__(self) -> tuple:
@@ -205,7 +219,7 @@ class _Compiler:
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
         body = f"(?:{SEP}{self.emit(node.body, inner)})"
-        quantified = f"{body}{{{node.low},{node.high}}}"
+        quantified = f"{body}{{{node.low},{node.high}}}{'?' if node.lazy else ''}"
         if not inner.captures and not inner.repeats:
             return quantified
         group = self.name("r")

@@ -60,6 +60,7 @@ class Masked:
             self.at.setdefault(("claim", kind), []).append(start)
         self.words: dict[str, list[int]] | None = None  # word → its places in any case, once scanned
         self._needs: dict[Need, list[int]] = {}
+        self._started: dict[frozenset[tuple[str, str]], list[int]] = {}
         self._runs: list[int] | None = None
 
     def scan(self, scanner: re.Pattern[str] | None) -> None:
@@ -81,6 +82,19 @@ class Masked:
             if is_start(word):
                 self.at.setdefault(("word", lower), []).append(match.start())
 
+    def started(self, starts: frozenset[tuple[str, str]]) -> list[int]:
+        """The places of any of ``starts``, in order. Kept per set of starters (the verbs of a
+        change frame open several of its patterns), and read from whichever is smaller, the
+        starters or what the document holds: a frame may open with hundreds of word forms."""
+        places = self._started.get(starts)
+        if places is None:
+            if len(starts) < len(self.at):
+                found = [place for starter in starts for place in self.at.get(starter, ())]
+            else:
+                found = [place for key, at in self.at.items() if key in starts for place in at]
+            places = self._started[starts] = sorted(set(found))
+        return places
+
     def plausible(self, compiled: Compiled, place: int) -> bool:
         """Whether a match of ``compiled`` at ``place`` can hold what it needs: for each of its
         needs, the nearest place after ``place`` of a claim or word of that need lies within its
@@ -92,19 +106,26 @@ class Masked:
             self._runs = [match.start() for match in _RUN.finditer(self.masked)]
         first = bisect_left(self._runs, place)
         for need in compiled.needs:
-            places = self._needs.get(need)
-            if places is None:
-                places = self._needs[need] = self._places(need)
+            places = self._places(need)
             i = bisect_left(places, place)
             if i == len(places) or bisect_right(self._runs, places[i]) - first > compiled.window:
                 return False
         return True
 
+    def lacks(self, compiled: Compiled) -> bool:
+        """Whether the document holds no occurrence at all of one of ``compiled``'s needs: then no
+        place can match, and not even its candidates need finding."""
+        return self.words is not None and any(not self._places(need) for need in compiled.needs)
+
     def _places(self, need: Need) -> list[int]:
-        words = self.words or {}
-        found = [place for key, name in need
-                 for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ()))]
-        return sorted(found)
+        """Where the claims or words of ``need`` are, in order (gathered once per document)."""
+        places = self._needs.get(need)
+        if places is None:
+            words = self.words or {}
+            places = self._needs[need] = sorted(
+                place for key, name in need
+                for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ())))
+        return places
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -160,7 +181,7 @@ def _value(masked: Masked, match: re.Match[str], slot: CaptureSlot) -> Any:
     return " ".join(masked.text[start:end].split())
 
 
-def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]:
+def _fields(pattern: PatternKind, found: dict[str, list[Any]], text: str) -> dict[str, Any]:
     fields: dict[str, Any] = {}
     for name in pattern.kind.fields:
         values = [value for _, value in sorted(found.get(name, []), key=lambda pair: pair[0])]
@@ -168,14 +189,14 @@ def _fields(pattern: PatternKind, found: dict[str, list[Any]]) -> dict[str, Any]
         if table:
             values = [table.get(" ".join(value.lower().split()), value) for value in values]
         fields[name] = values if name in pattern.lists else (values[-1] if values else None)
-    return carry_units(fields, pattern.carry) if pattern.carry else fields
+    return carry_units(fields, pattern.carry, text) if pattern.carry else fields
 
 
 def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level: Level) -> Claim | None:
     found: dict[str, list[Any]] = {}
     gaps: list[tuple[int, int]] = []
     _collect(masked, match, level, found, gaps)
-    fields = _fields(pattern, found)
+    fields = _fields(pattern, found, masked.text)
     start, end = masked.span(match.start(), match.end())
     if start >= end:
         return None
@@ -228,10 +249,7 @@ def _longest(found: list[Claim]) -> list[Claim]:
 def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
     """The places a match of ``compiled`` may start, in order (see :mod:`.starts`)."""
     if ANY not in compiled.starts:
-        places: list[int] = []
-        for starter in compiled.starts:
-            places += masked.at.get(starter, ())
-        return sorted(set(places))
+        return masked.started(compiled.starts)
     if compiled.anchor is None:
         return list(range(len(masked.masked)))  # no anchor: every place, as finditer would
     places = []
@@ -251,6 +269,8 @@ def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
     """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
     regex, text, done = compiled.regex, masked.masked, 0
     needs = bool(compiled.needs)
+    if needs and masked.lacks(compiled):
+        return
     for place in _candidates(masked, compiled):
         if place < done or (needs and not masked.plausible(compiled, place)):
             continue

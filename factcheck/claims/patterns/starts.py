@@ -98,7 +98,7 @@ _COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "
                                            "is", "was", "or", "that", "this", "with", "as")}
                     | {("claim", k) for k in ("number", "money", "quantity")})
 MIN_WINDOW = 12
-_ALTERNATIVES = 8  # a need of many words (a word class) is in most windows too, and costly to gather
+_ALTERNATIVES = 16  # a need of many words (a word class) is in most windows too, and costly to gather
 
 
 def selective(found: list[Need], window: int | None) -> list[Need]:
@@ -115,9 +115,9 @@ def needs(node: Node) -> list[Need]:
     whose window holds none of some entry is never tried (see :func:`tokens`)."""
     if isinstance(node, ClaimRef):
         return [frozenset({("claim", node.kind)})]
-    if isinstance(node, Literal):
-        word = _LETTERS.fullmatch(node.text.split()[0])
-        return [frozenset({("word", word[1].lower())})] if word else []
+    if isinstance(node, Literal):  # each of its words: "a total of" needs "total" as much as "a"
+        words = [_LETTERS.fullmatch(token) for token in node.text.split()]
+        return list(dict.fromkeys(frozenset({("word", word[1].lower())}) for word in words if word))
     if isinstance(node, Capture):
         return needs(node.body)
     if isinstance(node, Repeat):
@@ -132,13 +132,14 @@ def needs(node: Node) -> list[Need]:
         if not all(parts):
             return []
         common = [need for need in parts[0] if all(need in part for part in parts[1:])]
-        return common or [frozenset().union(*(min(part, key=len) for part in parts))]
+        return common or [frozenset().union(*(min(part, key=_rank) for part in parts))]
     return []  # a gap or a word class: any word
 
 
-def _rank(need: Need) -> tuple[int, int]:
-    """Words before claims (a claim of a common kind is in most windows), fewer alternatives first."""
-    return (any(key == "claim" for key, _ in need), len(need))
+def _rank(need: Need) -> tuple[bool, bool, int]:
+    """Rare needs first: a function word or a plain amount last, then words before claims (a claim
+    of a common kind is in most windows), fewer alternatives first."""
+    return (bool(need & _COMMON), any(key == "claim" for key, _ in need), len(need))
 
 
 def tokens(node: Node) -> int | None:
@@ -146,12 +147,12 @@ def tokens(node: Node) -> int | None:
     (``<line>``, ``<rest>``). A claim's placeholder and every word, gap or punctuation element is
     one run at most; a run may hold several elements ("(20%)"), never the reverse, so a match that
     begins at ``p`` and holds a word at ``q`` has at most this many runs beginning in ``p..q``."""
-    return _most(node, 1, {"name": 4, "line": None, "rest": None})
+    return _most(node, 1, {"name": 4, "line": None, "item": None, "rest": None})
 
 
 def _words(node: Node) -> int | None:
     """The most words a claim-free element can match, or None when it holds a claim."""
-    return _most(node, None, {"name": 4, "line": 20, "rest": 20, "bullet": 2})
+    return _most(node, None, {"name": 4, "line": 20, "item": 20, "rest": 20, "bullet": 2})
 
 
 def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int | None:

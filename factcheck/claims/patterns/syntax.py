@@ -50,7 +50,7 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line`` or ``rest``
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line``, ``item`` or ``rest``
     (see docs/patterns.md)."""
 
     name: str
@@ -75,6 +75,7 @@ class Repeat:
     low: int
     high: int
     pos: int
+    lazy: bool = False  # ``{0,16}?``: as few repetitions as the rest of the pattern allows
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line", "rest")
+WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line", "item", "rest")
 
 
 class PatternSyntaxError(Exception):
@@ -250,6 +251,8 @@ def frame(slots: list[Node], gap: int, pos: int) -> Node:
 
 
 def _quantify(node: Node, quant: str, pos: int) -> Node:
+    lazy = len(quant) > 1 and quant.endswith("?")
+    quant = quant[:-1] if lazy else quant
     if quant in ("?", "*", "+"):
         low, high = {"?": (0, 1), "*": (0, UNBOUNDED_REPEAT), "+": (1, UNBOUNDED_REPEAT)}[quant]
     else:
@@ -258,7 +261,7 @@ def _quantify(node: Node, quant: str, pos: int) -> Node:
         high = low if "," not in quant else int(high_text) if high_text else UNBOUNDED_REPEAT
         if high < low or high == 0:
             raise PatternSyntaxError(f"invalid repetition {quant}", pos)
-    return Repeat(node, low, high, pos)
+    return Repeat(node, low, high, pos, lazy)
 
 
 def _literal(tree: lark.Tree) -> Node:
