@@ -58,9 +58,10 @@ _CLASSES = {
     # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
     # a line ending in a colon, which announces a list of its own
     "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",
-    # a list item right after its marker ("- ", "-- ", "* ", "2) "), which may end with a full stop:
+    # a list item right after its marker ("- ", "-- ", "* ", "2) "), which may end with a full stop and
+    # run longer than an unmarked line (the marker says where it starts):
     # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
-    "item": rf"{_MARKED}[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,.]?(?={HSPACE}*(?:\n|$))",
+    "item": rf"{_MARKED}[^\s.!?][^\n.!?]{{0,199}}(?<=[^\s:])[;,.]?(?={HSPACE}*(?:\n|$))",
     # what is left of the current line, without a claim (possibly nothing): "supported it"
     "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
 }
