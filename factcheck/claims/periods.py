@@ -72,7 +72,8 @@ _EDGE = regexcache.compile(
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
 _DAY_PART = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
+    rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?"
+    rf"(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
     rf"[Tt]he{GAP}(?:next|following|previous))"
     rf"{GAP})(?P<part>morning|afternoon|evening|night)(?P<plural>s)?\b"
     rf"|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
@@ -80,7 +81,7 @@ _DAY_PART = regexcache.compile(
     rf"(?:{GAP}(?P<after>yesterday|today|tomorrow|{_WEEKDAY})\b)?"
 )
 # Days as a set: "on Sundays", "Tuesdays and Thursdays".
-_PLURAL_WEEKDAY = regexcache.compile(rf"(?<![\w-])(?P<day>{_WEEKDAY})s\b(?![-'’])")
+_PLURAL_WEEKDAY = regexcache.compile(rf"(?P<day>{_WEEKDAY})s\b(?![-'’])")
 _DECADE = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
     rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
@@ -99,8 +100,10 @@ _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 # "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
 _SOMEDAY = regexcache.compile(
-    r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|it|I)[ \t]+"
-    r"(?P<word>one day|someday|some day)\b(?=[ \t]+(?!soon|later|earlier|after|before|ago)[a-z]+\b)"
+    r"(?:one day|someday|some day)\b(?=[ \t]+(?!soon|later|earlier|after|before|ago)[a-z]+\b)"
+)
+_SOMEDAY_BEFORE = regexcache.compile(
+    r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|it|I)[ \t]+$"
 )
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
@@ -115,21 +118,22 @@ _VAGUE_ADJECTIVE = regexcache.compile(
 # "the current quarter", "its current fiscal year": the period in progress at the document date, not
 # the one the story reports ("the current quarter having begun extremely well").
 _CURRENT = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]heir|[Tt]his){GAP}current{GAP}(?P<fiscal>fiscal(?:-|{GAP}))?"
-    rf"(?P<grain>year|quarter|month|week)\b(?![-'’])"
+    rf"current{GAP}(?P<fiscal>fiscal(?:-|{GAP}))?(?P<grain>year|quarter|month|week)\b(?![-'’])"
 )
+_CURRENT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<det>[Tt]he|[Tt]his|[Ii]ts|[Tt]heir){GAP}$")
 # "the year", "the full year", "earlier in the year": the narrative's current year (not "the year ended
-# March 31", a length, nor "the year before", "the year two thousand").
+# March 31", a length, nor "the year before", "the year two thousand", nor the year as a subject, "the
+# year was long", nor before a colon: "four priorities for the year:" introduces a list).
 _THE_YEAR = regexcache.compile(
-    rf"(?<![\w-])[Tt]he{GAP}(?:(?:full|entire|whole){GAP})?year\b(?![-'’])"
+    rf"[Tt]he{GAP}(?:(?:full|entire|whole){GAP})?year\b(?![-'’])"
     rf"(?!{GAP}(?:two|ended|ending|ago|earlier|before|after|to|of{GAP}the|in|that|when|which|he|she|it|they|"
-    rf"was|is|has|had|will|would|\d))"  # "the year was long": the year talked about, not a time
+    rf"was|is|has|had|will|would|\d)|[ \t]*:)"
 )
 # "by year-end", "around year end", "by year's end": the end of the document's year ("since year-end":
 # of the last one).
-_YEAR_END = regexcache.compile(
-    rf"(?<![\w-])(?P<before>by|at|around|before|until|through|since|after|near|toward|towards){GAP}"
-    rf"(?P<end>year(?:-|{GAP})end|year['’]s{GAP}end)\b(?!-)"
+_YEAR_END = regexcache.compile(rf"year(?:-|{GAP})end\b(?!-)|year['’]s{GAP}end\b")
+_YEAR_END_BEFORE = regexcache.compile(
+    rf"(?<![\w-])(?P<before>by|at|around|before|until|through|since|after|near|toward|towards){GAP}$"
 )
 _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
@@ -218,6 +222,12 @@ def _claim(text: str, match: re.Match[str], start: int | None = None, end: int |
                       fields=base)
 
 
+def _inside_word(text: str, start: int) -> bool:
+    """For scans that open on a literal rather than a look-behind (which stops the regex engine's
+    fast skip): whether the match starts inside a word."""
+    return start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-")
+
+
 def _direction(word: str | None) -> int | None:
     return _DIRECTIONS.get(word.lower()) if word else None
 
@@ -291,7 +301,9 @@ def _day_part(text: str, m: re.Match[str]) -> Claim | None:
     return _day_part_claim(text, m, word, part, _MODS[m["dmod"].lower()] if m["dmod"] else None)
 
 
-def _plural_weekday(text: str, m: re.Match[str]) -> Claim:
+def _plural_weekday(text: str, m: re.Match[str]) -> Claim | None:
+    if _inside_word(text, m.start()):
+        return None
     return _claim(text, m, weekday=m["day"], every=True)
 
 
@@ -376,21 +388,29 @@ def _holiday(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, **fields)
 
 
-def _current(text: str, m: re.Match[str]) -> Claim:
-    start = m.start() if m[0][0] in "Tt" else m.start() + m[0].index("current")  # not "its"
+def _current(text: str, m: re.Match[str]) -> Claim | None:
+    det = _CURRENT_BEFORE.search(text, max(0, m.start() - 7), m.start())
+    if det is None:
+        return None
+    start = det.start() if det["det"][0] in "Tt" else m.start()  # "the current year", not "its"
     fields: dict[str, Any] = {"relative": 0, "grain": m["grain"]}
     if m["fiscal"]:
         fields["fiscal"] = True
     return _claim(text, m, start=start, **fields)
 
 
-def _the_year(text: str, m: re.Match[str]) -> Claim:
+def _the_year(text: str, m: re.Match[str]) -> Claim | None:
+    if _inside_word(text, m.start()):
+        return None
     return _claim(text, m, relative=0, grain="year", narrative_year=True)
 
 
-def _year_end(text: str, m: re.Match[str]) -> Claim:
-    offset = -1 if m["before"] == "since" else 0
-    return _claim(text, m, start=m.start("end"), relative=offset, grain="year", mod="END")
+def _year_end(text: str, m: re.Match[str]) -> Claim | None:
+    before = _YEAR_END_BEFORE.search(text, max(0, m.start() - 10), m.start())
+    if before is None:
+        return None  # "year-end bonuses": an adjective
+    offset = -1 if before["before"] == "since" else 0
+    return _claim(text, m, relative=offset, grain="year", mod="END")
 
 
 def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
@@ -401,8 +421,10 @@ def _frequency(text: str, m: re.Match[str]) -> Claim:
     return _claim(text, m, grain=_FREQUENCY_GRAIN[(m["word"] or m["capital"]).lower()], every=True)
 
 
-def _someday(text: str, m: re.Match[str]) -> Claim:
-    return _claim(text, m, start=m.start("word"), vague="FUTURE_REF")
+def _someday(text: str, m: re.Match[str]) -> Claim | None:
+    if _SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None:
+        return None
+    return _claim(text, m, vague="FUTURE_REF")
 
 
 def _vague(text: str, m: re.Match[str]) -> Claim:

@@ -34,14 +34,40 @@ _VAGUE = regexcache.compile(
 
 # Lengths without a quantifier: "the weeks ahead", "over the years", "the first time in years" (a
 # bare plural after "in" only after a superlative or "time": "in years past" is no length), "for a
-# while" (no unit: ``grain`` None, TIMEX3 ``PXX``).
-_AHEAD = regexcache.compile(
-    rf"(?<![\w-])(?P<span>[Tt]he{GAP}(?P<unit>days|weeks|months|years){GAP}ahead)\b"
-    rf"|(?<![\w-])(?:[Oo]ver|[Tt]hrough|[Dd]uring){GAP}(?P<span2>the{GAP}(?P<unit2>years))\b(?![-'’]|{GAP}of\b)"
-    rf"|(?<![\w-])(?:time|level|high|low|[a-z]+est){GAP}in{GAP}(?P<unit3>years|decades|months|weeks)\b"
-    rf"(?![-'’]|{GAP}(?:of|ago|past)\b)"
-    rf"|(?<![\w-])(?:[Ff]or|[Aa]fter|[Ii]n){GAP}(?P<span4>a{GAP}while)\b"
-)
+# while" (no unit: ``grain`` None, TIMEX3 ``PXX``). One scan for the last word, then the words before
+# it are read with anchored matches (a scan opening on a look-behind would stop the regex engine's fast
+# skip).
+_AHEAD_KEY = regexcache.compile(r"(?:ahead|while|years|decades|months|weeks)\b(?![-'’])")
+_AHEAD_BEFORE = {
+    "ahead": regexcache.compile(rf"(?<![\w-])[Tt]he{GAP}(?P<unit>days|weeks|months|years){GAP}$"),
+    "while": regexcache.compile(rf"(?<![\w-])(?:[Ff]or|[Aa]fter|[Ii]n){GAP}(?P<span>a{GAP})$"),
+    "years": regexcache.compile(rf"(?<![\w-])(?:[Oo]ver|[Tt]hrough|[Dd]uring){GAP}(?P<span>the{GAP})$"),
+}
+_SUPERLATIVE_IN = regexcache.compile(rf"(?<![\w-])(?:time|level|high|low|[a-z]+est){GAP}in{GAP}$")
+_NOUN_AFTER = regexcache.compile(rf"{GAP}(?:of|ago|past)\b")
+_AHEAD_REACH = 30
+
+
+def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
+    found = []
+    for key in _AHEAD_KEY.finditer(text):
+        word, start, end = key[0], key.start(), key.end()
+        if start and text[start - 1].isalnum():
+            continue
+        window = max(0, start - _AHEAD_REACH)
+        before = _AHEAD_BEFORE.get(word)
+        matched = before.search(text, window, start) if before is not None else None
+        if matched is not None and word == "ahead":
+            found.append((matched.start(), end, _UNITS[matched["unit"]]))
+        elif matched is not None and word == "while":
+            found.append((matched.start("span"), end, None))
+        elif _NOUN_AFTER.match(text, end):
+            continue
+        elif matched is not None:  # "over the years"
+            found.append((matched.start("span"), end, "year"))
+        elif word != "while" and _SUPERLATIVE_IN.search(text, window, start):
+            found.append((start, end, _UNITS[word]))
+    return found
 
 
 def extract(text: str, taken: Taken) -> list[Claim]:
@@ -54,10 +80,7 @@ def extract(text: str, taken: Taken) -> list[Claim]:
         if match["of"] and match["taker"]:
             continue  # "the years of war", "after weeks of talks": a noun; "several years of war" is a length
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))
-    for match in _AHEAD.finditer(text):
-        group = next(g for g in ("span", "span2", "unit3", "span4") if match[g])
-        unit = match["unit"] or match["unit2"] or match["unit3"]
-        found.append((match.start(group), match.end(group), _UNITS[unit] if unit else None))
+    found += _lengths_without_count(text)
     claims = []
     for start, end, grain in sorted(found):
         if taken.overlaps(start, end):

@@ -334,7 +334,7 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
     story's quarter, its ordinal or year replaced by the one stated, a year back for "year-ago"."""
     f = claim.fields
     if f.get("ended_month") and not f.get("year_back") and ctx.document_date is not None:
-        return _quarter_ended(claim, ctx)
+        return _quarter_ended(claim, ctx.document_date)
     base, anchor = ctx.story_quarter()
     if base is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
@@ -349,15 +349,14 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
                  _part_start(year, f"Q{quarter}"))
 
 
-def _quarter_ended(claim: Claim, ctx: Context) -> Timex:
+def _quarter_ended(claim: Claim, document_date: dt.date) -> Timex:
     """"the quarter ended July 31": the calendar quarter holding most of the three months to that day
     (May to July: the second), in the year the day falls in (a past day, as the quarter has ended)."""
     f = claim.fields
-    assert ctx.document_date is not None
     if f.get("year"):
         year, certain = f["year"], True
     else:
-        year, certain = _infer_year(f["ended_month"], f["ended_day"], ctx.document_date, "past")
+        year, certain = _infer_year(f["ended_month"], f["ended_day"], document_date, "past")
     middle = dt.date(year, f["ended_month"], 1) - relativedelta(months=1)
     quarter = _quarter(middle)
     return Timex(f"{middle.year:04d}-Q{quarter}", TimexType.DATE, Anchor.DOCUMENT, certain, f.get("mod"),
