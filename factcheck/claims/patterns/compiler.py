@@ -37,6 +37,10 @@ from factcheck.startup import regexcache
 # Possessive: no element starts with a space, and adjacent separators (around optional elements)
 # splitting one run of spaces every way would make a failing match polynomial in the run's length.
 SEP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
+# before a ``<bullet>``, which takes the line break itself: the separator's possessive line break
+# would leave none for it, and a list with one item a line ("- Labour 37%\n- Greens 8%") would
+# match only with blank lines between its items
+LINE_SEP = rf"{HSPACE}*+"
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
 _CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
 _WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
@@ -178,7 +182,8 @@ class _Compiler:
         if isinstance(node, Seq):
             parts = [self.emit_item(node.items[0], level)]
             for item in node.items[1:]:
-                parts.append(("" if isinstance(item, Repeat) else SEP) + self.emit_item(item, level))
+                separator = "" if isinstance(item, Repeat) else _separator(item)
+                parts.append(separator + self.emit_item(item, level))
             return "".join(parts)
         if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
             return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
@@ -219,7 +224,7 @@ class _Compiler:
 
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
-        body = f"(?:{SEP}{self.emit(node.body, inner)})"
+        body = f"(?:{_separator(node.body)}{self.emit(node.body, inner)})"
         quantified = f"{body}{{{node.low},{node.high}}}{'?' if node.lazy else ''}"
         if not inner.captures and not inner.repeats:
             return quantified
@@ -351,3 +356,21 @@ def required_kinds(node: Node) -> set[str]:
     if isinstance(node, Repeat) and node.low > 0:
         return required_kinds(node.body)
     return set()
+
+
+def _separator(node: Node) -> str:
+    """What may stand before ``node`` in a sequence: spaces and a line break, or only spaces when
+    the node opens with ``<bullet>`` (see ``LINE_SEP``)."""
+    return LINE_SEP if _opens_with_bullet(node) else SEP
+
+
+def _opens_with_bullet(node: Node) -> bool:
+    if isinstance(node, WordClass):
+        return node.name == "bullet"
+    if isinstance(node, Seq):
+        return _opens_with_bullet(node.items[0])
+    if isinstance(node, (Capture, Repeat)):
+        return _opens_with_bullet(node.body)
+    if isinstance(node, Alt):
+        return all(_opens_with_bullet(branch) for branch in node.branches)
+    return False
