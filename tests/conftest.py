@@ -6,7 +6,10 @@ at a directory of its own, inherited by every subprocess a test starts.
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
+import re
 import tempfile
 from pathlib import Path
 
@@ -50,3 +53,15 @@ def shared_data() -> Path:
     if not path.is_dir():
         pytest.skip(f"FACTCHECK_DATA={value} is not a directory")
     return path
+
+
+def extractor_patterns() -> list[re.Pattern[str]]:
+    """Every compiled regex the claim extractors define at module level (for tests that check a
+    regex optimisation against every real pattern)."""
+    import factcheck.claims
+
+    found = []
+    for info in pkgutil.walk_packages(factcheck.claims.__path__, "factcheck.claims."):
+        module = importlib.import_module(info.name)
+        found += [value for value in vars(module).values() if isinstance(value, re.Pattern)]
+    return found

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
@@ -12,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.claims import literals, periods
+from tests.conftest import extractor_patterns
 
 SEED = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = (
@@ -55,19 +54,9 @@ def test_a_scan_is_skipped_only_without_its_words():
     assert literals.may_match(quarter, "İ first quarter")  # lowering changes the length: always scanned
 
 
-def _extractor_patterns() -> list[re.Pattern[str]]:
-    import factcheck.claims
-
-    found = []
-    for info in pkgutil.walk_packages(factcheck.claims.__path__, "factcheck.claims."):
-        module = importlib.import_module(info.name)
-        found += [value for value in vars(module).values() if isinstance(value, re.Pattern)]
-    return found
-
-
 def test_every_match_of_every_extractor_pattern_holds_its_needs():
     texts = [TEXT, TEXT.upper(), *(path.read_text(encoding="utf-8") for path in sorted(SEED.glob("*.md")))]
-    patterns = _extractor_patterns()
+    patterns = extractor_patterns()
     assert periods._SEASON in patterns
     for pattern in patterns:
         needs = literals.needs(pattern)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
 from pathlib import Path
 
@@ -13,6 +11,7 @@ from hypothesis import strategies as st
 
 from factcheck.startup import firstchars, regexcache
 from factcheck.startup.firstchars import _ASCII_FOLDS
+from tests.conftest import extractor_patterns
 
 SEED = Path(__file__).resolve().parents[2] / "seeds"
 TEXT = (
@@ -96,19 +95,9 @@ def test_random_patterns_match_as_re_does(pattern, text):
     assert spans(fast(pattern), text) == spans(expected, text)
 
 
-def _extractor_patterns() -> list[re.Pattern[str]]:
-    import factcheck.claims
-
-    found = []
-    for info in pkgutil.walk_packages(factcheck.claims.__path__, "factcheck.claims."):
-        module = importlib.import_module(info.name)
-        found += [value for value in vars(module).values() if isinstance(value, re.Pattern)]
-    return found
-
-
 def test_every_extractor_pattern_matches_as_re_does():
     texts = [TEXT, *(path.read_text(encoding="utf-8") for path in sorted(SEED.glob("*.md")))]
-    patterns = _extractor_patterns()
+    patterns = extractor_patterns()
     assert len(patterns) > 100
     for pattern in patterns:
         expected = re.compile(pattern.pattern, pattern.flags & ~re.UNICODE)
