@@ -89,7 +89,7 @@ def test_a_key_an_order_and_filters_are_read_from_the_where() -> None:
     first, second = plan_of(r).levels
     assert [p.source for p in first.prunes] == ["b.value != 0"]
     assert second.key is not None and [k.source for k in second.key] == ["a.value", "b.value"]
-    assert [(o.member, o.op, o.bound.source) for o in second.orders] == [("start", "<", "b.start")]
+    assert [(op, bound.source) for op, bound in second.orders] == [("<", "b.start")]
     assert [f.source for f in second.filters] == ["a.value > 10"]
     text = "We sold 12 in May, 40 in June, then 12 in July and 40 in August; 12 again later."
     found = findings(r, text, plan_of(r))
@@ -101,7 +101,7 @@ def test_a_key_an_order_and_filters_are_read_from_the_where() -> None:
 def test_an_end_before_a_start_bounds_the_start_too() -> None:
     r = rule("for: b in claims.number, a in claims.number\nwhere: a.end <= b.start\n"
              "assert: a.value <= b.value\nmessage: '{b.text} after {a.text}'\n")
-    assert [(o.member, o.op) for o in plan_of(r).levels[1].orders] == [("end", "<=")]
+    assert [(op, bound.source) for op, bound in plan_of(r).levels[1].orders] == [("<=", "b.start")]
     text = "Counts were 7, then 3, then 9 and 1."
     assert findings(r, text, plan_of(r)) == findings(r, text, every_combination(r))
     assert len(findings(r, text, plan_of(r))) == 4  # 3 < 7; 1 < 7, 3 and 9
@@ -150,3 +150,31 @@ def test_combinations_ruled_out_are_not_charged_to_the_cost_bound() -> None:
     ctx = EvalContext(document(text), extract_claims(text))
     (error,) = evaluate_rule(r, ctx, budget=50_000, plan=every_combination(r))
     assert error.rule == RULE_ERROR and "cost bound" in error.message
+
+
+def test_loops_over_the_claim_sets_lists_use_an_index_with_the_same_results() -> None:
+    """``count``, ``any`` and ``[x in ... where ...]`` over ``claims.number``, evaluated once per
+    number (so the index is built from the second use), against the same arithmetic in Python."""
+    r = rule("for: b in claims.number\n"
+             "where: |\n  count(x in claims.number: x.start < b.start and x.value == b.value) >= 1\n"
+             "  and any(x in claims.number: x.end <= b.start and x.value > b.value)\n"
+             "assert: |\n  len([x in claims.number where x.start > b.start and x.value < b.value]) == 0\n"
+             "message: '{b.text}'\n")
+    text = "Counts: 5, 9, 5, 2, 9, 14, 5, 3, 9, 1, 7, 5 and 8, then 9 again."
+    numbers = [(c.span.start, c.value, c.text) for c in extract_claims(text) if c.kind == "number"]
+    expected = [
+        word for start, value, word in numbers
+        if any(s < start and v == value for s, v, _ in numbers)
+        and any(s < start and v > value for s, v, _ in numbers)
+        and any(s > start and v < value for s, v, _ in numbers)
+    ]
+    assert len(expected) >= 3
+    assert [message for _, message, *_ in findings(r, text, plan_of(r))] == expected
+
+
+def test_a_loop_condition_that_may_fail_first_is_evaluated_for_every_item() -> None:
+    r = rule("for: b in claims.number\n"
+             "where: |\n  count(x in claims.number: 1 / (x.value - 4) > 0 and x.start < b.start) >= 0\n"
+             "assert: true\nmessage: m\n")
+    (error,) = findings(r, "It was 3, then 4, then 5.", plan_of(r))
+    assert error[0] == RULE_ERROR and "division by zero" in error[1]
