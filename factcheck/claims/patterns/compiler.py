@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import trie, with_capitals
-from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, selective, starters, tokens
+from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, reached, selective, starters, tokens
 from factcheck.claims.patterns.syntax import (
     TIME_KINDS,
     Alt,
@@ -136,6 +136,7 @@ class Compiled:
     anchor: Anchor | None = None
     needs: tuple[Need, ...] = ()  # see starts.needs: what every match contains
     window: int | None = None  # see starts.tokens: the most runs of non-space characters a match holds
+    reach: tuple[int, ...] = ()  # per need, see starts.reached: within how many runs of the start it lies
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -153,10 +154,12 @@ class Compiled:
         return self._before
 
     def __getstate__(self) -> tuple:
-        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window)
+        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
+                self.reach)
 
     def __setstate__(self, state: tuple) -> None:
-        self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window = state
+        (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
+         self.reach) = state
         self._regex = self._before = None
 
 
@@ -318,8 +321,10 @@ def compile_pattern(node: Node) -> Compiled:
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
     window = tokens(node)
     # a need that holds every starter is met at each candidate: checking it would cost for nothing
-    kept = tuple(n for n in selective(needs(node), window) if ANY in starts or not starts <= n)
-    return Compiled(source, level, compiler.kinds, starts, anchored, kept, window)
+    kept = [(need, reach) for need, reach in selective(reached(node), window)
+            if ANY in starts or not starts <= need]
+    return Compiled(source, level, compiler.kinds, starts, anchored, tuple(need for need, _ in kept), window,
+                    tuple(reach for _, reach in kept))
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:
