@@ -4,8 +4,10 @@ Checks ``--limit`` articles of ``$FACTCHECK_DATA/news/news.jsonl`` (after ``--sk
 default pack, as ``factcheck run`` checks them (each article's date, else ``--date``), and times
 each stage with the process's CPU clock (``time.process_time``: what other load on a shared machine
 disturbs least), best of ``--repeat`` passes after a warm-up pass. The stages are read by wrapping
-the functions that run them, so they nest: the pattern kinds are part of extraction, and their
-masking, combined word scan, matching and attachment are part of the pattern kinds.
+the functions that run them, so they nest: the pattern kinds and the atomic scans (each group of
+extractors named by what it reads) are part of extraction, and masking, the combined word scan,
+matching and attachment are part of the pattern kinds; resolution and the rules (each read to its
+last finding) come after extraction.
 
     FACTCHECK_DATA=/work/shared/data python benchmarks/check_stages.py [--limit 500] [--skip 0]
 """
@@ -42,6 +44,40 @@ def timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def timed_all(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` for one that returns an iterator (a rule's findings): timed while it is read."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        began = time.process_time()
+        try:
+            return list(function(*args, **kwargs))
+        finally:
+            SPENT[name] += time.process_time() - began
+
+    return wrapper
+
+
+ATOMIC = [  # (stage, module, functions): the atomic scans and the composites beside the pattern kinds
+    ("period scans", "periods", ("extract", "extract_months")),
+    ("number mentions", "numbers", ("scan", "extract")),
+    ("dates, times, relative dates", "dates", ("extract",)),
+    ("dates, times, relative dates", "times", ("extract",)),
+    ("dates, times, relative dates", "relative", ("extract",)),
+    ("durations, vague amounts", "durations", ("extract",)),
+    ("durations, vague amounts", "vague", ("extract",)),
+    ("durations, vague amounts", "quantifiers", ("extract",)),
+    ("money, percents, quantities", "money", ("extract",)),
+    ("money, percents, quantities", "percents", ("extract",)),
+    ("money, percents, quantities", "quantities", ("extract",)),
+    ("money, percents, quantities", "ages", ("extract",)),
+    ("event mentions and counts", "mentions", ("find", "claims")),
+    ("event mentions and counts", "events", ("event_counts", "elapsed")),
+    ("people, places, terms", "people", ("extract",)),
+    ("people, places, terms", "places", ("extract",)),
+    ("people, places, terms", "terms", ("extract",)),
+]
+
+
 def instrument() -> list[tuple[str, str]]:
     """Wrap the stage functions; the stages in report order, each with the stage it is part of."""
     from factcheck.claims import extract, patterns
@@ -54,10 +90,21 @@ def instrument() -> list[tuple[str, str]]:
     matcher.Masked.scan = timed("combined word scan", matcher.Masked.scan)
     patterns.match_kind = timed("matching (frames, statements)", matcher.match_kind)
     matcher.attach = timed("attachment", matcher.attach)
-    runner.evaluate_rule = timed("rules", runner.evaluate_rule)
+    runner.evaluate_rule = timed_all("rules", runner.evaluate_rule)
+    import importlib
+
+    import factcheck.timex
+
+    factcheck.timex.resolve_claims = timed("resolution", factcheck.timex.resolve_claims)
+
+    for stage, module, functions in ATOMIC:
+        loaded = importlib.import_module(f"factcheck.claims.{module}")
+        for function in functions:
+            setattr(loaded, function, timed(stage, getattr(loaded, function)))
+    atomic = list(dict.fromkeys((stage, "extraction") for stage, _, _ in ATOMIC))
     return [("extraction", ""), ("pattern kinds", "extraction"), ("masking", "pattern kinds"),
             ("combined word scan", "pattern kinds"), ("matching (frames, statements)", "pattern kinds"),
-            ("attachment", "matching (frames, statements)"), ("rules", "")]
+            ("attachment", "matching (frames, statements)"), *atomic, ("resolution", ""), ("rules", "")]
 
 
 def articles(limit: int, skip: int, default_date: str) -> list[Document]:

@@ -106,8 +106,9 @@ def compile_aggregate(compiler: NodeCompiler, node: ast.Aggregate) -> Code:
         xs = src(f)
         if xs is None:
             return None
-        if select is not None:
-            xs = select(f, xs)
+        if select is not None and (chosen := select(f, xs)) is not xs:
+            xs = chosen
+            f[COST].charge(1, where)  # the lookup itself is a step, even when it finds nothing
         f[COST].charge(len(xs), where)
         if body is None:
             if elem_claims:
@@ -178,8 +179,9 @@ def compile_comprehension(compiler: NodeCompiler, node: ast.Comprehension) -> Co
         xs = src(f)
         if xs is None:
             return None
-        if select is not None:
-            xs = select(f, xs)
+        if select is not None and (chosen := select(f, xs)) is not xs:
+            xs = chosen
+            f[COST].charge(1, where)  # the lookup itself is a step, even when it finds nothing
         f[COST].charge(len(xs), where)
         out = []
         for x in xs:
