@@ -78,8 +78,10 @@ _CLASSES = {
     # run longer than an unmarked line (the marker says where it starts):
     # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
     "item": rf"{_MARKED}[^\s.!?][^\n.!?]{{0,199}}(?<=[^\s:])[;,.]?(?={HSPACE}*(?:\n|$))",
-    # what is left of the current line, without a claim (possibly nothing): "supported it"
-    "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
+    # what is left of the current line, without a claim (possibly nothing): "supported it"; not the
+    # end of a line ending in a colon, which announces a list of its own ("- Leisure: £3m" then
+    # "The council spent £3.1m on:" is no fourth item)
+    "rest": rf"(?<!\n)(?<!\n[ \t])(?:[^\n\x00]{{0,119}}[^\n\x00:\s])?(?={HSPACE}*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
