@@ -114,10 +114,12 @@ _VAGUE = regexcache.compile(
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
-# "the current weakness", "its current share": the adjective is the present. ("recent" is left out: in
-# news it is as often no reference at all, "his recent accomplishments".)
+# "the current weakness", "its current share": the adjective is the present ("the then-current price":
+# the past). ("recent" is left out: in news it is as often no reference at all, "his recent
+# accomplishments".)
 _VAGUE_ADJECTIVE = regexcache.compile(
-    r"(?<![\w-])(?P<adj>current)(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
+    r"(?<![\w-])(?P<then>then[ \t-])?(?P<adj>current)"
+    r"(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
 )
 # "the current quarter", "its current fiscal year": the period in progress at the document date, not
 # the one the story reports ("the current quarter having begun extremely well").
@@ -371,6 +373,10 @@ def _month_of_year(text: str, m: re.Match[str]) -> Claim:
 def _latest(text: str, m: re.Match[str]) -> Claim:
     if m["weekend"]:
         return _claim(text, m, relative=0, grain="weekend")
+    if m["latest"] and not m["latest"].lower().startswith(("past", "last", "previous")):
+        # "the latest quarter", "the most recent period": the quarter the story reports (else the
+        # last one ended before the document date)
+        return _claim(text, m, grain="quarter", story=True, year_back=False)
     return _claim(text, m, relative=-1, grain="quarter")
 
 
@@ -433,7 +439,7 @@ def _year_end(text: str, m: re.Match[str]) -> Claim | None:
 
 
 def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
-    return _claim(text, m, vague="PRESENT_REF")
+    return _claim(text, m, vague="PAST_REF" if m["then"] else "PRESENT_REF")  # "the then-current price"
 
 
 def _frequency(text: str, m: re.Match[str]) -> Claim:
