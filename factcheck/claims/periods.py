@@ -170,9 +170,13 @@ _BARE_MONTH = regexcache.compile(
     rf"(?<![\w-])(?P<before>(?i:in|since|until|till|by|through|during|from|to|of|for|before|after|last|this|"
     rf"next)){GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
     rf"|(?<![\w-])(?P<possessive>{_MONTH})['’]s{GAP}(?=[a-z])"
-    rf"|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur){GAP}"
-    rf"(?P<adjective>{_MONTH_NOT_MAY})(?={GAP}[a-z]{{3,}}\b)"
+    rf"|(?P<adjective>{_MONTH_NOT_MAY})(?={GAP}(?!(?:half|year|period|term)\b)[a-z]{{3,}}\b)"
 )
+# The determiner before a month used as an adjective, read back from the month (the scan opens on the
+# month's name, not on "the").
+_MONTH_DETERMINER = regexcache.compile(
+    rf"(?<![\w-])(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur){GAP}$")
+_MONTH_QUARTER = regexcache.compile(rf"{GAP}quarter\b(?![-'’])")
 # "January this year", "July last year", "March of next year".
 _MONTH_OF_YEAR = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?:of{GAP})?(?P<dir>this|last|next){GAP}year\b"
@@ -353,11 +357,21 @@ def _decade(text: str, m: re.Match[str]) -> Claim | None:
     return _claim(text, m, decade=century * 10 + tens, mod=_MODS[m["mod"]] if m["mod"] else None)
 
 
-def _bare_month(text: str, m: re.Match[str]) -> Claim:
+def _bare_month(text: str, m: re.Match[str]) -> Claim | None:
     if m["possessive"]:  # "October's sales": the month alone, without its "'s"
         return _claim(text, m, end=m.end("possessive"), month=_MONTHS[m["possessive"]])
     if m["adjective"]:  # "the October slaying": the month alone, without the determiner
-        return _claim(text, m, start=m.start("adjective"), month=_MONTHS[m["adjective"]])
+        det = _MONTH_DETERMINER.search(text, max(0, m.start() - 7), m.start())
+        if det is None or _inside_word(text, m.start()):
+            return None
+        month = _MONTHS[m["adjective"]]
+        quarter = _MONTH_QUARTER.match(text, m.end())
+        if quarter is not None:
+            # "the March quarter", "its December quarter": the quarter named by its last month, the
+            # calendar quarter holding most of its three months (as for "the quarter ended March 31")
+            start = det.start() if det["det"].lower() == "the" else m.start()
+            return _claim(text, m, start=start, end=quarter.end(), part=f"Q{(month - 2) % 12 // 3 + 1}")
+        return _claim(text, m, month=month)
     month = _MONTHS[m["month"]]
     offset = {"last": -1, "this": 0, "next": 1}.get(m["before"].lower())
     if offset is None:

@@ -146,3 +146,23 @@ def test_a_comparison_counts_from_the_reported_period_not_the_narrative_day() ->
     text = ("The plant opened on June 3, 1991. Net fell to $4 million, compared with $5 million a year "
             "earlier.")
     assert values(text, OCT_26_1989)["a year earlier"] == "1988"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Prosecutors have gathered evidence in the October slaying of the doctor.", "October", "1989-10"),
+    ("It is trying to sell itself under a June agreement with dissident holders.", "June", "1989-06"),
+    ("The February trade figures showed a surplus.", "February", "1989-02"),
+    # a quarter named by its last month: the calendar quarter holding most of its three months
+    ("Australian growth slowed in the September quarter, the bureau said.", "the September quarter",
+     "1989-Q3"),
+    ("Its June quarter profit doubled.", "June quarter", "1989-Q2"),
+    ("Retail sales in the March quarter fell 2%.", "the March quarter", "1989-Q1"),
+])
+def test_months_as_adjectives(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_26_1989)[span] == value
+
+
+@pytest.mark.parametrize("text", ["The May Department Stores Co. rose.", "A March 1 deadline looms.",
+                                  "The June year results were weak."])
+def test_what_is_no_month_adjective(text: str) -> None:
+    assert not any(c.kind == "date" and c.text in ("May", "March", "June") for c in extract_claims(text))
