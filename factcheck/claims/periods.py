@@ -54,9 +54,10 @@ _SEASON = regexcache.compile(
 )
 _QUARTER = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP}|(?P<yeardir>[Ll]ast|[Nn]ext|[Tt]his){GAP}year['’]s{GAP})?"
-    rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?"
-    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th)(?:-|{GAP})"
-    rf"(?P<unit>quarter|half)\b(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
+    rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?(?:fiscal(?:-|{GAP}))?"
+    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th|(?P<two>first|last){GAP}two|last(?={GAP}half))"
+    rf"(?:-|{GAP})(?P<unit>quarter|half)(?(two)s)\b"
+    rf"(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
     rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
 )
 _FISCAL = regexcache.compile(
@@ -93,9 +94,12 @@ _TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
 # announced plan", "will soon move") and TimeML leaves them unmarked, so they are no claims.
 _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                 "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF"}
-# "the past" as a time, not "the past nine months" or "the future tense": only before punctuation or a
+# "the past" as a time, not "the past nine months" or "the future tense", and "the near future", "the
+# near term", "the short term" (not "the short term rate"): only before punctuation or a
 # word that starts a new phrase.
-_VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
+_VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF",
+                "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+                "the short term": "FUTURE_REF"}
 _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 # "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
@@ -107,7 +111,7 @@ _SOMEDAY_BEFORE = regexcache.compile(
 )
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
-    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future))"
+    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
 # "the current weakness", "its current share": the adjective is the present. ("recent" is left out: in
@@ -155,12 +159,17 @@ _FREQUENCY = regexcache.compile(
     rf"(?P<capital>{lexicon.alternation(w.title() for w in _FREQUENCY_GRAIN)})(?={GAP}[a-z]))\b(?!-)"
     rf"(?!{GAP}[A-Z])"  # "the Communist Party daily Granma": a newspaper
 )
-# A month named alone after a preposition or a direction: "in October", "since March", "last June".
-# "May" only after a preposition ("in May"; "May rise" is a verb).
+# A month named alone after a preposition or a direction: "in October", "since March", "last June",
+# or as an adjective after a determiner: "a June agreement", "the October slaying" (not "the May
+# Department Stores", "a March 1 deadline"). "May" only after a preposition ("in May"; "May rise" is a
+# verb).
+_MONTH_NOT_MAY = lexicon.alternation(m for m in _MONTHS if len(m) > 3)
 _BARE_MONTH = regexcache.compile(
     rf"(?<![\w-])(?P<before>(?i:in|since|until|till|by|through|during|from|to|of|for|before|after|last|this|"
     rf"next)){GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
     rf"|(?<![\w-])(?P<possessive>{_MONTH})['’]s{GAP}(?=[a-z])"
+    rf"|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur){GAP}"
+    rf"(?P<adjective>{_MONTH_NOT_MAY})(?={GAP}[a-z]{{3,}}\b)"
 )
 # "January this year", "July last year", "March of next year".
 _MONTH_OF_YEAR = regexcache.compile(
@@ -251,9 +260,17 @@ def _quarter(text: str, m: re.Match[str]) -> Claim | None:
         year = int(m["year3"]) if len(m["year3"]) == 4 else 2000 + int(m["year3"])
         return _claim(text, m, year=year, part=f"Q{m['q']}")
     unit = m["unit"]
-    ordinal = _ORDINALS.get(m["ord"].lower(), 4 if unit == "quarter" else 2)
-    part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
     year = m["year"] or m["year2"]
+    if m["two"] and unit == "quarter":  # "the first two quarters of 1990": its first half
+        unit, ordinal = "half", 1 if m["two"] == "first" else 2
+    elif m["two"] or m["ord"] == "last":
+        # "the last half of 1989"; "the last two halves", "last half" without its year: no such part
+        if unit != "half" or m["two"] or not year:
+            return None
+        ordinal = 2
+    else:
+        ordinal = _ORDINALS.get(m["ord"].lower(), 4 if unit == "quarter" else 2)
+    part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
     if m["yeardir"]:  # "next year's first quarter": that year's quarter
         return _claim(text, m, relative=_direction(m["yeardir"]), grain="year", part=part)
     if m["dir"] and not year:
@@ -337,6 +354,8 @@ def _decade(text: str, m: re.Match[str]) -> Claim | None:
 def _bare_month(text: str, m: re.Match[str]) -> Claim:
     if m["possessive"]:  # "October's sales": the month alone, without its "'s"
         return _claim(text, m, end=m.end("possessive"), month=_MONTHS[m["possessive"]])
+    if m["adjective"]:  # "the October slaying": the month alone, without the determiner
+        return _claim(text, m, start=m.start("adjective"), month=_MONTHS[m["adjective"]])
     month = _MONTHS[m["month"]]
     offset = {"last": -1, "this": 0, "next": 1}.get(m["before"].lower())
     if offset is None:

@@ -12,11 +12,12 @@ from factcheck.claims.model import ClaimSet
 from factcheck.deadline import DocumentTimeout, check_deadline, time_limit
 from factcheck.documents import InputFailure
 from factcheck.documents.model import Document
-from factcheck.engine.evaluate import evaluate_rule
+from factcheck.engine.evaluate import evaluate_rule, plan_of
 from factcheck.engine.results import DocumentResult
 from factcheck.facts.model import FactBase
 from factcheck.findings import INPUT_ERROR, INTERNAL, Finding, Severity, describe_exception
 from factcheck.language import EvalContext
+from factcheck.language.joins import Plan
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.timex import document_claims
@@ -64,6 +65,13 @@ class Engine:
         self.facts = facts
         self.extractor = extractor if extractor is not None else default_extractor()
         self.timeout = timeout
+        self._plans: dict[int, Plan] = {}  # by id(rule): how each rule's bindings are joined
+
+    def _plan(self, rule: Rule) -> Plan:
+        plan = self._plans.get(id(rule))
+        if plan is None or plan.bindings is not rule.bindings:
+            plan = self._plans[id(rule)] = plan_of(rule)
+        return plan
 
     def check(self, document: Document) -> DocumentResult:
         result = DocumentResult(document.display_path, document, ClaimSet([]), characters=len(document.text))
@@ -85,7 +93,7 @@ class Engine:
                         continue
                     stage = f"evaluating rule {rule.id!r}"
                     started = time.perf_counter()
-                    result.findings.extend(evaluate_rule(rule, ctx))
+                    result.findings.extend(evaluate_rule(rule, ctx, plan=self._plan(rule)))
                     result.seconds[rule.id] = time.perf_counter() - started
                     result.rules_evaluated += 1
                 stage = "finishing"

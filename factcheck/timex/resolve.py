@@ -48,6 +48,7 @@ class Context:
     quarter: tuple[int, int] | None = None  # the quarter the story reports ("third-quarter profit")
     quarter_at: int = -1  # where the text last named it
     month: tuple[int, int | None] | None = None  # the last year (and month) the text named ("that year")
+    month_at: int = -1  # where the text named it
 
     def story_quarter(self) -> tuple[tuple[int, int] | None, Anchor]:
         """The quarter the story is about, else the last one ended before the document date (the one
@@ -129,6 +130,12 @@ def _quarter(day: dt.date) -> int:
 # a sentence read as past is more often a misread tense (reported speech) than a year-old event.
 _AGAINST_TENSE = 6
 _UNTENSED_AHEAD = 3  # no tense: news looks back, a day ahead weighs three behind
+# A deadline or a date things take effect ("by February", "until March 6", "effective Feb. 1", "due
+# Dec. 1") mostly lies ahead whatever the verb's tense ("created an office of the chairman, effective
+# Feb. 1"), but one a few weeks gone is still the one meant ("was sold effective Jan. 1" in late
+# February): a day behind weighs twice a day ahead.
+_DEADLINE_BEHIND = 2
+_DEADLINE_BEFORE = re.compile(r"(?<![\w-])(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ee]ffective|[Dd]ue)[ \t]+(?:on[ \t]+)?$")
 
 
 def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> tuple[int, bool]:
@@ -140,8 +147,8 @@ def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) ->
 
     slack = 1 if day else 0  # a day ahead may be a time zone; a month is past once it has begun
     against = _AGAINST_TENSE if day else 2 * _AGAINST_TENSE  # "fell in May" before May: last year's
-    ahead_weight = against if tense == "past" else 1 if tense == "future" else _UNTENSED_AHEAD
-    behind_weight = against if tense == "future" else 1
+    ahead_weight = against if tense == "past" else 1 if tense in ("future", "deadline") else _UNTENSED_AHEAD
+    behind_weight = against if tense == "future" else _DEADLINE_BEHIND if tense == "deadline" else 1
 
     def cost(year: int) -> int:
         days = (placed(year) - ref).days
@@ -204,7 +211,9 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         # A quarter or half without its year is the current or a past one ("third-quarter profit",
         # reported in November, even in "will report third-quarter results"): the tense says when
         # the reporting happens, not the quarter.
-        tense = "past" if part and part[0] in "QH" else ctx.tense(claim)
+        tense = "past" if part and part[0] in "QH" else \
+            "deadline" if _DEADLINE_BEFORE.search(ctx.text, max(0, claim.span.start - 14), claim.span.start) \
+            else ctx.tense(claim)
         year, certain = _infer_year(first_month, day, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
     value, when = _date_value(year, month, day)
@@ -294,7 +303,7 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
     if f.get("anaphoric") and grain in ("year", "month") and ctx.month is not None \
-            and (grain == "year" or ctx.month[1] is not None):
+            and (grain == "year" or ctx.month[1] is not None) and not _compares_elsewhere(claim, ctx):
         # "that year", "the following month": counted from the last year or month the text named
         # ("fled in June 1998 and returned later that year").
         ref, anchor = dt.date(ctx.month[0], ctx.month[1] or 1, 1), Anchor.NARRATIVE
@@ -327,6 +336,24 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
 # before it.
 _YEAR_BEFORE = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
 _QUARTER_REACH = 400
+
+
+# A figure compared with "a year earlier" ("up from $3 million a year earlier", "compared with 40% a year
+# earlier", "higher than a year ago"): the amount or the comparison word right before the shift.
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:from|with|than|against|over|versus|vs\.?)|\d%?|\b(?:million|billion|cents|share|pence|"
+    r"points?|percent|tons?|barrels?))[ \t]*,?[ \t]*$", re.IGNORECASE)
+
+
+def _compares_elsewhere(claim: Claim, ctx: Context) -> bool:
+    """Whether "a year earlier" compares a figure with the same period a year before the one the
+    story reports, rather than counting from the year the text last named: a comparison, and that
+    year named before its sentence began ("In 1990 sales rose to $5 million from $4 million a year
+    earlier" counts from 1990; a year named paragraphs back does not set the period compared)."""
+    if not _YEAR_BEFORE.fullmatch(claim.text) \
+            or not _COMPARED_BEFORE.search(ctx.text, max(0, claim.span.start - 40), claim.span.start):
+        return False
+    return ctx.month_at < sentences.sentence_bounds(ctx.text, claim.span.start, claim.span.end)[0]
 
 
 def _story_quarter(claim: Claim, ctx: Context) -> Timex:
@@ -584,6 +611,7 @@ def _note_month(ctx: Context, claim: Claim, timex: Timex) -> None:
             or claim.fields.get("narrative_year"):
         return
     ctx.month = (int(found[1]), int(found[2]) if found[2] else None)
+    ctx.month_at = claim.span.start
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")

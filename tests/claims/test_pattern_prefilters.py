@@ -145,4 +145,4 @@ def test_bullet_items_are_tried_at_line_ends_only() -> None:
 def test_the_combined_search_is_built_once_per_set_of_starters() -> None:
     first, second = PatternSet([_demo("rose {number:n}")]), PatternSet([_demo("rose {number:n}")])
     assert first.scanner() is second.scanner()
-    assert scanner(frozenset({"rose"}), frozenset(), False) is first.scanner()
+    assert scanner(frozenset({"rose"}), frozenset(), False, frozenset({"rose"})) is first.scanner()

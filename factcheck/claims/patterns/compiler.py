@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import trie, with_capitals
-from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, selective, starters, tokens
+from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, reached, selective, starters, tokens
 from factcheck.claims.patterns.syntax import (
     TIME_KINDS,
     Alt,
@@ -66,8 +66,10 @@ _CLASSES = {
     # run longer than an unmarked line (the marker says where it starts):
     # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
     "item": rf"{_MARKED}[^\s.!?][^\n.!?]{{0,199}}(?<=[^\s:])[;,.]?(?={HSPACE}*(?:\n|$))",
-    # what is left of the current line, without a claim (possibly nothing): "supported it"
-    "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
+    # what is left of the current line, without a claim (possibly nothing): "supported it"; not the
+    # end of a line ending in a colon, which announces a list of its own ("- Leisure: £3m" then
+    # "The council spent £3.1m on:" is no fourth item)
+    "rest": rf"(?<!\n)(?<!\n[ \t])(?:[^\n\x00]{{0,119}}[^\n\x00:\s])?(?={HSPACE}*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
 # clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
@@ -136,6 +138,7 @@ class Compiled:
     anchor: Anchor | None = None
     needs: tuple[Need, ...] = ()  # see starts.needs: what every match contains
     window: int | None = None  # see starts.tokens: the most runs of non-space characters a match holds
+    reach: tuple[int, ...] = ()  # per need, see starts.reached: within how many runs of the start it lies
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -153,10 +156,12 @@ class Compiled:
         return self._before
 
     def __getstate__(self) -> tuple:
-        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window)
+        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
+                self.reach)
 
     def __setstate__(self, state: tuple) -> None:
-        self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window = state
+        (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
+         self.reach) = state
         self._regex = self._before = None
 
 
@@ -318,8 +323,10 @@ def compile_pattern(node: Node) -> Compiled:
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
     window = tokens(node)
     # a need that holds every starter is met at each candidate: checking it would cost for nothing
-    kept = tuple(n for n in selective(needs(node), window) if ANY in starts or not starts <= n)
-    return Compiled(source, level, compiler.kinds, starts, anchored, kept, window)
+    kept = [(need, reach) for need, reach in selective(reached(node), window)
+            if ANY in starts or not starts <= need]
+    return Compiled(source, level, compiler.kinds, starts, anchored, tuple(need for need, _ in kept), window,
+                    tuple(reach for _, reach in kept))
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:

@@ -12,6 +12,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any
 
 from factcheck.claims.base import make_claim
@@ -19,11 +20,12 @@ from factcheck.claims.model import Binding, Claim
 from factcheck.claims.patterns.attach import Sentences, attach, carry_units, inner_binding
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
-from factcheck.claims.patterns.starts import ANY, BULLET, Need, is_start
+from factcheck.claims.patterns.starts import ANY, BULLET, Need, Scanner, folded_text, start_forms
 from factcheck.startup import regexcache
 
 _INDEX = regexcache.compile(r"#([0-9]+)\x01")
-_RUN = regexcache.compile(r"\S+")
+_SPACES = regexcache.compile(r"(\s+)")
+_HSPACE = " \t\u00a0"  # regexparts.HSPACE
 
 
 class Masked:
@@ -59,28 +61,44 @@ class Masked:
         for start, (kind, _) in zip(self._starts, self._kinds, strict=True):
             self.at.setdefault(("claim", kind), []).append(start)
         self.words: dict[str, list[int]] | None = None  # word → its places in any case, once scanned
-        self._needs: dict[Need, list[int]] = {}
+        self._needs: dict[Need, tuple[list[int], list[int]]] = {}
         self._started: dict[frozenset[tuple[str, str]], list[int]] = {}
         self._runs: list[int] | None = None
 
-    def scan(self, scanner: re.Pattern[str] | None) -> None:
+    def scan(self, scanner: Scanner | None) -> None:
         """The one combined search for every pattern's starting and needed words and punctuation."""
         self.words = {}
         if scanner is None:
             return
-        groups = scanner.groupindex
-        for match in scanner.finditer(self.masked):
-            if "b" in groups and match["b"] is not None:  # a list item may begin at each of its places
-                self.at.setdefault(BULLET, []).extend(range(match.start(), match.end()))
-                continue
-            word = match["w"] if "w" in groups else None
-            if word is None:
-                self.at.setdefault(("punct", match[0]), []).append(match.start())
-                continue
-            lower = word.lower()
-            self.words.setdefault(lower, []).append(match.start())
-            if is_start(word):
-                self.at.setdefault(("word", lower), []).append(match.start())
+        text, at = self.masked, self.at
+        if scanner.bullets:  # a list item may begin at each place of a run of spaces ending a line
+            places: list[int] = []
+            last, end = 0, text.find("\n")
+            while end >= 0:
+                start = end
+                while start > last and text[start - 1] in _HSPACE:
+                    start -= 1
+                places += range(start, end + 1)
+                last, end = end + 1, text.find("\n", end + 1)
+            if places:
+                at.setdefault(BULLET, []).extend(places)
+        if scanner.puncts is not None:
+            for match in scanner.puncts.finditer(text):
+                at.setdefault(("punct", match[0]), []).append(match.start())
+        if scanner.folded is None:
+            return
+        lower = folded_text(text) if scanner.words is not None else None
+        words = self.words
+        if lower is not None:
+            for match in scanner.words.finditer(lower):  # type: ignore[union-attr]
+                words.setdefault(match[0], []).append(match.start())
+        else:
+            for match in scanner.folded.finditer(text):
+                words.setdefault(match[0].lower(), []).append(match.start())
+        for word, found in words.items():
+            if word in scanner.starting:  # as written in a pattern, capitalised or in capitals
+                size, forms = len(word), start_forms(word)
+                at[("word", word)] = [place for place in found if text[place:place + size] in forms]
 
     def started(self, starts: frozenset[tuple[str, str]]) -> list[int]:
         """The places of any of ``starts``, in order. Kept per set of starters (the verbs of a
@@ -96,36 +114,57 @@ class Masked:
         return places
 
     def plausible(self, compiled: Compiled, place: int) -> bool:
-        """Whether a match of ``compiled`` at ``place`` can hold what it needs: for each of its
-        needs, the nearest place after ``place`` of a claim or word of that need lies within its
-        window of runs of non-space characters (see :func:`.starts.tokens`). Exact: a match holds
-        an occurrence of each need, and no more runs than its window, before that occurrence."""
-        if self.words is None or compiled.window is None:
-            return True  # not scanned (tests match unscanned texts): every place is tried
+        """Whether a match of ``compiled`` at ``place`` can hold what it needs (see :meth:`sift`)."""
+        return bool(self.sift(compiled, [place]))
+
+    def sift(self, compiled: Compiled, places: list[int]) -> list[int]:
+        """The ``places`` where a match of ``compiled`` can hold what it needs: for each of its
+        needs, the nearest place after it of a claim or word of that need lies within the need's
+        reach, counted in runs of non-space characters (see :func:`.starts.reached`). Exact: a
+        match holds an occurrence of each need, no further from its start than that reach."""
+        if self.words is None or not compiled.needs:
+            return places  # not scanned (tests match unscanned texts): every place is tried
+        runs = self.runs()
+        checks = [(*self._places(need), reach)
+                  for need, reach in zip(compiled.needs, compiled.reach, strict=True)]
+        kept = []
+        for place in places:
+            first = bisect_left(runs, place)
+            for found, counts, reach in checks:
+                i = bisect_left(found, place)
+                if i == len(found) or counts[i] - first > reach:
+                    break
+            else:
+                kept.append(place)
+        return kept
+
+    def runs(self) -> list[int]:
+        """Where each run of non-space characters of the masked text begins."""
         if self._runs is None:
-            self._runs = [match.start() for match in _RUN.finditer(self.masked)]
-        first = bisect_left(self._runs, place)
-        for need in compiled.needs:
-            places = self._places(need)
-            i = bisect_left(places, place)
-            if i == len(places) or bisect_right(self._runs, places[i]) - first > compiled.window:
-                return False
-        return True
+            self._runs = run_starts(self.masked)
+        return self._runs
 
     def lacks(self, compiled: Compiled) -> bool:
         """Whether the document holds no occurrence at all of one of ``compiled``'s needs: then no
         place can match, and not even its candidates need finding."""
-        return self.words is not None and any(not self._places(need) for need in compiled.needs)
+        return self.words is not None and any(not self._places(need)[0] for need in compiled.needs)
 
-    def _places(self, need: Need) -> list[int]:
-        """Where the claims or words of ``need`` are, in order (gathered once per document)."""
-        places = self._needs.get(need)
-        if places is None:
+    def _places(self, need: Need) -> tuple[list[int], list[int]]:
+        """Where the claims or words of ``need`` are, in order, and how many runs begin up to each
+        (gathered once per document, from the smaller of the need and the words found)."""
+        found = self._needs.get(need)
+        if found is None:
             words = self.words or {}
-            places = self._needs[need] = sorted(
-                place for key, name in need
-                for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ())))
-        return places
+            if len(need) <= len(words):
+                lists = [self.at.get(("claim", name)) if key == "claim" else words.get(name)
+                         for key, name in need]
+            else:
+                lists = [at for word, at in words.items() if ("word", word) in need]
+                lists += [self.at.get(("claim", name)) for key, name in need if key == "claim"]
+            places = sorted(place for at in lists if at for place in at)
+            runs = self.runs()
+            found = self._needs[need] = (places, [bisect_right(runs, place) for place in places])
+        return found
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -147,6 +186,18 @@ class Masked:
 
     def claim(self, start: int) -> Claim:
         return self.atoms[int(_INDEX.search(self.masked, start)[1])]  # type: ignore[index]
+
+
+def run_starts(text: str) -> list[int]:
+    """Where each run of non-space characters of ``text`` begins (what ``\\S+`` finds), read from
+    the lengths of the pieces a split at white space leaves, without a Python step per run."""
+    pieces = _SPACES.split(text)  # runs at even places, the white space between them at odd ones
+    starts = list(accumulate(map(len, pieces), initial=0))[0::2][:len(pieces) // 2 + 1]
+    if not pieces[-1]:
+        starts.pop()
+    if starts and not pieces[0]:
+        starts.pop(0)
+    return starts
 
 
 def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]],
@@ -268,11 +319,10 @@ def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
 def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
     """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
     regex, text, done = compiled.regex, masked.masked, 0
-    needs = bool(compiled.needs)
-    if needs and masked.lacks(compiled):
+    if compiled.needs and masked.lacks(compiled):
         return
-    for place in _candidates(masked, compiled):
-        if place < done or (needs and not masked.plausible(compiled, place)):
+    for place in masked.sift(compiled, _candidates(masked, compiled)):
+        if place < done:
             continue
         match = regex.match(text, place)
         if match is not None:
