@@ -66,8 +66,11 @@ _WHOLE_UNIT = regexcache.compile(
 _UNIT_LONG = regexcache.compile(
     r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
 )
-# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century".
-_PART_OF_UNIT = regexcache.compile(rf"quarters?{GAP}of{GAP}an?{GAP}(?P<unit>hour|year|century)\b")
+# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century",
+# "a quarter hour".
+_PART_OF_UNIT = regexcache.compile(
+    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
+)
 _PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{GAP}|-)$")
 # The scans above open on a literal or a small character set, not on a look-behind (which would stop the
 # regex engine's fast skip); a match inside a word is dropped here.
@@ -342,7 +345,7 @@ def _from_whole(text: str, match: re.Match[str]) -> _Found | None:
 
 
 def _from_part(text: str, match: re.Match[str]) -> _Found | None:
-    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century"."""
+    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century"."""
     before = _PART_COUNT_BEFORE.search(text, max(0, match.start() - 7), match.start())
     if before is None:
         return None
