@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.claims import lexicon, ranges
+from factcheck.claims import lexicon, literals, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -419,6 +419,11 @@ def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -
     return _Found(item.start, mention.end, item.value + minutes, Duration.of(1, "minute"), "minute")
 
 
+# Scans skipped when the text lacks a word every match holds ("-long"; "couple"): the others' words
+# are in almost every article, where the test would cost more than it saves.
+_RARE = (_UNIT_LONG, _COUPLE)
+
+
 def _low_ends(text: str, mentions: list[NumberMention], found: list[_Found | None],
               taken: Taken) -> list[_Found]:
     """The bare number opening a range of lengths takes the unit written after the high end: "two to
@@ -442,7 +447,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     candidates += _low_ends(text, mentions, candidates, taken)
     for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long),
                        (_COUPLE, _from_couple), (_WHOLE_PERIOD, _from_whole_period)):
-        candidates += [read(text, m) for m in scan.finditer(text) if not _inside_word(text, m.start())]
+        found = literals.finditer(scan, text) if scan in _RARE else scan.finditer(text)
+        candidates += [read(text, m) for m in found if not _inside_word(text, m.start())]
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []
     for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):
