@@ -544,6 +544,8 @@ def resolve_time(claim: Claim, ctx: Context, beside: Timex | None) -> Timex:
 _UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "hour": "H",
                 "minute": "M", "second": "S"}
 _CLOCK_UNITS = ("hour", "minute", "second")
+# A unit TIMEX3 has no letter for, written in the one it is made of: "a fortnight" is P2W.
+_UNIT_AS = {"fortnight": "week"}
 
 
 def duration_value(claim: Claim) -> str | None:
@@ -552,7 +554,8 @@ def duration_value(claim: Claim) -> str | None:
     value = claim.value
     if not isinstance(value, Duration):
         return None
-    unit = claim.unit if claim.unit in _UNIT_LETTER else None
+    unit = _UNIT_AS.get(claim.unit or "", claim.unit)
+    unit = unit if unit in _UNIT_LETTER else None
     if unit is not None:
         amount = value.in_unit(unit)
         rounded = amount.to_integral_value()
