@@ -49,7 +49,7 @@ _DATE = regexcache.compile(
     rf"|(?P<d2>{_DAY}){GAP}(?:of{GAP})?(?P<m2>{_MONTH})(?:,?{GAP}(?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
     r"|(?P<y4>\d{4})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])"
-    r"|\b(?:mid|early|late|pre|post)-(?P<y5>\d{4})(?![\d%])"
+    r"|\b(?i:mid|early|late|pre|post)-(?P<y5>\d{4})(?![\d%])"
     r")"
 )
 
@@ -97,7 +97,7 @@ _YEAR_LIST_AFTER = regexcache.compile(r"[ \t]*(?:,|and\b|or\b|[.;:)_—–-]|$)"
 # A year as a modifier ("its 1990 invasion", "a 1971 convention", "the company's 1989 results", "for
 # 1990", "into 1991"): a news year after a determiner or one of these prepositions, followed by
 # punctuation or a noun that is not a counted plural ("for 2000 people", "its 1500 employees").
-# An adjective may stand between the determiner and the year ("his unsuccessful 1996 campaign", "the
+# An adjective may stand between the determiner and the year ("the senator's failed 1994 bid", "the
 # disputed 2000 election"), but not a word that counts ("a further 1500 ...", "an estimated 2000").
 _YEAR_MODIFIER_BEFORE = regexcache.compile(
     r"(?:^|(?<=\W))(?:(?:[Ff]or|[Ii]nto)"

@@ -162,7 +162,7 @@ _FREQUENCY = regexcache.compile(
     rf"(?!{GAP}[A-Z])"  # "the Communist Party daily Granma": a newspaper
 )
 # A month named alone after a preposition or a direction: "in October", "since March", "last June",
-# or as an adjective after a determiner: "a June agreement", "the October slaying" (not "the May
+# or as an adjective after a determiner: "a June accord", "the October robbery" (not "the May
 # Department Stores", "a March 1 deadline"). "May" only after a preposition ("in May"; "May rise" is a
 # verb).
 _MONTH_NOT_MAY = lexicon.alternation(m for m in _MONTHS if len(m) > 3)
@@ -198,7 +198,7 @@ _STORY_QUARTER = regexcache.compile(
     rf"(?:{GAP}(?:(?P<ord>first|second|third|fourth)|fiscal(?:-|{GAP})(?P<ford>first|second|third|fourth)))?"
     rf"(?:-|{GAP})(?P<unit>quarter|period)\b(?![-'’])(?!{GAP}(?:of|point|to){GAP})"
     rf"(?:{GAP}(?P<back>{_YEAR_BACK})\b)?"
-    rf"|(?<![\w-])(?P<adjective>year-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
+    rf"|(?<![\w-])(?P<adjective>[Yy]ear-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
 )
 _QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 # "the quarter ended Sept. 30", "the period ending July 31": the quarter is named by its last day.
@@ -360,7 +360,7 @@ def _decade(text: str, m: re.Match[str]) -> Claim | None:
 def _bare_month(text: str, m: re.Match[str]) -> Claim | None:
     if m["possessive"]:  # "October's sales": the month alone, without its "'s"
         return _claim(text, m, end=m.end("possessive"), month=_MONTHS[m["possessive"]])
-    if m["adjective"]:  # "the October slaying": the month alone, without the determiner
+    if m["adjective"]:  # "the October robbery": the month alone, without the determiner
         det = _MONTH_DETERMINER.search(text, max(0, m.start() - 7), m.start())
         if det is None or _inside_word(text, m.start()):
             return None

@@ -290,7 +290,7 @@ def _finite_tense(word: str, previous: str | None) -> str | None:
 
 
 # How far after a claim that opens its sentence the main verb is looked for: a long subject may stand
-# between ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to ...").
+# between ("On Friday, the head of the regional water authority and her deputy will brief ...").
 _VERB_AFTER_REACH = 14
 
 

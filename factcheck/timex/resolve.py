@@ -131,8 +131,8 @@ def _quarter(day: dt.date) -> int:
 _AGAINST_TENSE = 6
 _UNTENSED_AHEAD = 3  # no tense: news looks back, a day ahead weighs three behind
 # A deadline or a date things take effect ("by February", "until March 6", "effective Feb. 1", "due
-# Dec. 1") mostly lies ahead whatever the verb's tense ("created an office of the chairman, effective
-# Feb. 1"), but one a few weeks gone is still the one meant ("was sold effective Jan. 1" in late
+# Dec. 1") mostly lies ahead whatever the verb's tense ("named her treasurer, effective
+# Feb. 1"), but one a few weeks gone is still the one meant ("changed hands effective Jan. 1" in late
 # February): a day behind weighs twice a day ahead.
 _DEADLINE_BEHIND = 2
 _DEADLINE_BEFORE = re.compile(r"(?<![\w-])(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ee]ffective|[Dd]ue)[ \t]+(?:on[ \t]+)?$")
@@ -302,7 +302,8 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         tense = "nearest"  # "that Sunday": the one nearest the narrative's day
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
-    if f.get("anaphoric") and grain == "year" and _compares_elsewhere(claim, ctx):
+    if f.get("anaphoric") and grain == "year" and ctx.document_date is not None \
+            and _compares_elsewhere(claim, ctx):
         ref, anchor = ctx.document_date, Anchor.DOCUMENT  # the reported period, a year back
     elif f.get("anaphoric") and grain in ("year", "month") and ctx.month is not None \
             and (grain == "year" or ctx.month[1] is not None):
@@ -340,7 +341,7 @@ _YEAR_BEFORE = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGN
 _QUARTER_REACH = 400
 
 
-# A figure compared with "a year earlier" ("up from $3 million a year earlier", "compared with 40% a year
+# A figure compared with "a year earlier" ("up from $3 million a year earlier", "against 12% a year
 # earlier", "higher than a year ago"): the amount or the comparison word right before the shift.
 _COMPARED_BEFORE = re.compile(
     r"(?:\b(?:from|with|than|against|over|versus|vs\.?)|\d%?|\b(?:million|billion|cents|share|pence|"
@@ -367,7 +368,7 @@ def _story_quarter(claim: Claim, ctx: Context) -> Timex:
         ended = _quarter_ended(claim, ctx.document_date)
         if ctx.quarter is None or ended.day is None or abs(ctx.quarter[0] - ended.day.year) > 1:
             return ended
-        # "earned $5 million in the fiscal first quarter ... sales for the quarter ended Sept. 29":
+        # "returned to profit in its fiscal first quarter ... revenue for the quarter ended Sept. 29":
         # the quarter the story already named, in the company's own count.
         year, quarter = ctx.quarter
         return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, Anchor.NARRATIVE, False, f.get("mod"),
@@ -647,9 +648,9 @@ def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:
 
 def _aside(ctx: Context, named: tuple[int, int]) -> bool:
     """A quarter named in an aside does not replace the story quarter, the one whose results are
-    reported: one of a year long gone ("its worst since the third quarter of 1984"), and, once the
-    story has named its quarter, an earlier one of that year ("a 20% gain in third-quarter net ...
-    After a flat second quarter") or one not yet over by the document date (a forecast: "expects a
+    reported: one of a year long gone ("its first loss since the second quarter of 1981"), and, once
+    the story has named its quarter, an earlier one of that year ("third-quarter profit climbed ...
+    Following a weak second quarter") or one not yet over by the document date (a forecast: "expects a
     fourth-quarter charge"; the first quarter named may be over in the company's own count)."""
     if ctx.document_date is not None and named[0] < ctx.document_date.year - 1:
         return True
