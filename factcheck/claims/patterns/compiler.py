@@ -71,6 +71,9 @@ _CLASSES = {
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
     "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
+    # a new line and a list marker that is there: the next item of a list, whatever it holds ("4) to
+    # protect the banks. REUTER" after the items read says the list goes on)
+    "marker": rf"\n{LINE_GAP}(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP}",
     # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
     # a line ending in a colon, which announces a list of its own
     "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",
@@ -401,7 +404,7 @@ def _separator(node: Node) -> str:
 
 def _opens_with_bullet(node: Node) -> bool:
     if isinstance(node, WordClass):
-        return node.name == "bullet"
+        return node.name in ("bullet", "marker")
     if isinstance(node, Seq):
         return _opens_with_bullet(node.items[0])
     if isinstance(node, (Capture, Repeat)):

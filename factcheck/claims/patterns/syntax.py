@@ -50,8 +50,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``line``, ``item`` or ``rest``
-    (see docs/patterns.md)."""
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``marker``, ``line``, ``item``
+    or ``rest`` (see docs/patterns.md)."""
 
     name: str
     pos: int
@@ -89,7 +89,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "line", "item", "rest")
+WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "marker", "line", "item", "rest")
 
 
 class PatternSyntaxError(Exception):
