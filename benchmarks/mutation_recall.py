@@ -279,7 +279,7 @@ def _amount(match: re.Match[str], prefix: str) -> float:
 
 
 TOTAL_CUE = re.compile(r"\b(?:total\w*|of which|of whom|including|comprising|consist\w*|made up of|"
-                       r"broken down|split|divided|shared)\b|:|--|—|\(", re.I)
+                       r"broken down|split|divided|shared)\b|:|--|—", re.I)
 # a total stated after its parts, by the words after it: "..., 23 in all", "2,000 altogether"
 IN_ALL_ANYWHERE = re.compile(r"\b(?:in all|altogether|in total|combined|all told)\b", re.I)
 IN_ALL = re.compile(r"^\s?(?:[a-z]+\s){0,2}?(?:in all|altogether|in total|combined|all told)\b", re.I)
@@ -309,14 +309,18 @@ def _currency(sentence: str, match: re.Match[str]) -> str:
     return " ".join(name["name"].lower().split()) if name else ""
 
 
-def _announced(sentence: str, total: re.Match[str], first: re.Match[str]) -> bool:
-    """A cue for a breakdown next to its total: "total" just before it, or a word or mark between the
-    total and its first part ("of which", "including", ":", "--")."""
+def _announced(sentence: str, total: re.Match[str], parts: list[re.Match[str]]) -> bool:
+    """A cue for a breakdown next to its total: "total" just before it, a word or mark between the
+    total and its first part ("of which", "including", ":", "--"), "in all" after a total stated
+    after its parts, or every part in parentheses after its label ("Leeds (180), Hull (110)")."""
+    first = parts[0]
     before = sentence[max(0, total.start() - 30):total.start()]
     between = sentence[total.end():first.start()] if first.start() > total.end() else ""
     after = sentence[total.end():total.end() + 30] if first.start() < total.start() else ""
+    bracketed = all(re.search(r"[A-Za-z]\s\($", sentence[:p.start()]) and sentence[p.end():p.end() + 1] == ")"
+                    for p in parts)
     return bool(re.search(r"\btotal\w*\b", before, re.I) or TOTAL_CUE.search(between)
-                or IN_ALL.search(after))
+                or IN_ALL.search(after) or (bracketed and first.start() > total.end()))
 
 
 def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
@@ -335,7 +339,8 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     - a total with no upper bound ("over 25 mln tonnes ..., including 14 mln tonnes wheat and 12
       mln"), which a doubled part does not contradict.
     """
-    if not (TOTAL_CUE.search(sentence) or IN_ALL_ANYWHERE.search(sentence)) or RANGE.search(sentence):
+    if not (TOTAL_CUE.search(sentence) or IN_ALL_ANYWHERE.search(sentence) or "(" in sentence) \
+            or RANGE.search(sentence):
         return
     figures = [m for m in amounts(sentence) if amount(m) > 0 and not _day(sentence, m)
                and not re.match(r"-?[a-z]", sentence[m.end():], re.I)]  # "3months", "13-week": no amounts
@@ -353,7 +358,7 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                 continue
             step = max(10 ** -decimals(figures[j]["num"]) * SCALES.get((figures[j]["scale"] or "").lower(), 1)
                        for j in parts)
-            if not _announced(sentence, figures[i], figures[parts[0]]):
+            if not _announced(sentence, figures[i], [figures[j] for j in parts]):
                 continue
             if abs(sum(values[j] for j in parts) - total) <= step * len(parts) / 2 + 1e-9:
                 if len({_currency(sentence, figures[j]) for j in [*parts, i]} - {""}) > 1:

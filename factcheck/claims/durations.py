@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.claims import lexicon, ranges
+from factcheck.claims import lexicon, literals, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -66,8 +66,11 @@ _WHOLE_UNIT = regexcache.compile(
 _UNIT_LONG = regexcache.compile(
     r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
 )
-# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century".
-_PART_OF_UNIT = regexcache.compile(rf"quarters?{GAP}of{GAP}an?{GAP}(?P<unit>hour|year|century)\b")
+# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century",
+# "a quarter hour".
+_PART_OF_UNIT = regexcache.compile(
+    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
+)
 _PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{GAP}|-)$")
 # The scans above open on a literal or a small character set, not on a look-behind (which would stop the
 # regex engine's fast skip); a match inside a word is dropped here.
@@ -342,7 +345,7 @@ def _from_whole(text: str, match: re.Match[str]) -> _Found | None:
 
 
 def _from_part(text: str, match: re.Match[str]) -> _Found | None:
-    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century"."""
+    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century"."""
     before = _PART_COUNT_BEFORE.search(text, max(0, match.start() - 7), match.start())
     if before is None:
         return None
@@ -416,6 +419,11 @@ def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -
     return _Found(item.start, mention.end, item.value + minutes, Duration.of(1, "minute"), "minute")
 
 
+# Scans skipped when the text lacks a word every match holds ("-long"; "couple"): the others' words
+# are in almost every article, where the test would cost more than it saves.
+_RARE = (_UNIT_LONG, _COUPLE)
+
+
 def _low_ends(text: str, mentions: list[NumberMention], found: list[_Found | None],
               taken: Taken) -> list[_Found]:
     """The bare number opening a range of lengths takes the unit written after the high end: "two to
@@ -439,7 +447,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     candidates += _low_ends(text, mentions, candidates, taken)
     for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long),
                        (_COUPLE, _from_couple), (_WHOLE_PERIOD, _from_whole_period)):
-        candidates += [read(text, m) for m in scan.finditer(text) if not _inside_word(text, m.start())]
+        found = literals.finditer(scan, text) if scan in _RARE else scan.finditer(text)
+        candidates += [read(text, m) for m in found if not _inside_word(text, m.start())]
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []
     for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):

@@ -114,10 +114,12 @@ _VAGUE = regexcache.compile(
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
-# "the current weakness", "its current share": the adjective is the present. ("recent" is left out: in
-# news it is as often no reference at all, "his recent accomplishments".)
+# "the current weakness", "its current share": the adjective is the present ("the then-current price":
+# the past). ("recent" is left out: in news it is as often no reference at all, "his recent
+# accomplishments".)
 _VAGUE_ADJECTIVE = regexcache.compile(
-    r"(?<![\w-])(?P<adj>current)(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
+    r"(?<![\w-])(?P<then>then[ \t-])?(?P<adj>current)"
+    r"(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
 )
 # "the current quarter", "its current fiscal year": the period in progress at the document date, not
 # the one the story reports ("the current quarter having begun extremely well").
@@ -168,9 +170,13 @@ _BARE_MONTH = regexcache.compile(
     rf"(?<![\w-])(?P<before>(?i:in|since|until|till|by|through|during|from|to|of|for|before|after|last|this|"
     rf"next)){GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
     rf"|(?<![\w-])(?P<possessive>{_MONTH})['’]s{GAP}(?=[a-z])"
-    rf"|(?<![\w-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur){GAP}"
-    rf"(?P<adjective>{_MONTH_NOT_MAY})(?={GAP}[a-z]{{3,}}\b)"
+    rf"|(?P<adjective>{_MONTH_NOT_MAY})(?={GAP}(?!(?:half|year|period|term)\b)[a-z]{{3,}}\b)"
 )
+# The determiner before a month used as an adjective, read back from the month (the scan opens on the
+# month's name, not on "the").
+_MONTH_DETERMINER = regexcache.compile(
+    rf"(?<![\w-])(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur){GAP}$")
+_MONTH_QUARTER = regexcache.compile(rf"{GAP}quarter\b(?![-'’])")
 # "January this year", "July last year", "March of next year".
 _MONTH_OF_YEAR = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?:of{GAP})?(?P<dir>this|last|next){GAP}year\b"
@@ -351,11 +357,21 @@ def _decade(text: str, m: re.Match[str]) -> Claim | None:
     return _claim(text, m, decade=century * 10 + tens, mod=_MODS[m["mod"]] if m["mod"] else None)
 
 
-def _bare_month(text: str, m: re.Match[str]) -> Claim:
+def _bare_month(text: str, m: re.Match[str]) -> Claim | None:
     if m["possessive"]:  # "October's sales": the month alone, without its "'s"
         return _claim(text, m, end=m.end("possessive"), month=_MONTHS[m["possessive"]])
     if m["adjective"]:  # "the October slaying": the month alone, without the determiner
-        return _claim(text, m, start=m.start("adjective"), month=_MONTHS[m["adjective"]])
+        det = _MONTH_DETERMINER.search(text, max(0, m.start() - 7), m.start())
+        if det is None or _inside_word(text, m.start()):
+            return None
+        month = _MONTHS[m["adjective"]]
+        quarter = _MONTH_QUARTER.match(text, m.end())
+        if quarter is not None:
+            # "the March quarter", "its December quarter": the quarter named by its last month, the
+            # calendar quarter holding most of its three months (as for "the quarter ended March 31")
+            start = det.start() if det["det"].lower() == "the" else m.start()
+            return _claim(text, m, start=start, end=quarter.end(), part=f"Q{(month - 2) % 12 // 3 + 1}")
+        return _claim(text, m, month=month)
     month = _MONTHS[m["month"]]
     offset = {"last": -1, "this": 0, "next": 1}.get(m["before"].lower())
     if offset is None:
@@ -371,6 +387,10 @@ def _month_of_year(text: str, m: re.Match[str]) -> Claim:
 def _latest(text: str, m: re.Match[str]) -> Claim:
     if m["weekend"]:
         return _claim(text, m, relative=0, grain="weekend")
+    if m["latest"] and not m["latest"].lower().startswith(("past", "last", "previous")):
+        # "the latest quarter", "the most recent period": the quarter the story reports (else the
+        # last one ended before the document date)
+        return _claim(text, m, grain="quarter", story=True, year_back=False)
     return _claim(text, m, relative=-1, grain="quarter")
 
 
@@ -433,7 +453,7 @@ def _year_end(text: str, m: re.Match[str]) -> Claim | None:
 
 
 def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
-    return _claim(text, m, vague="PRESENT_REF")
+    return _claim(text, m, vague="PAST_REF" if m["then"] else "PRESENT_REF")  # "the then-current price"
 
 
 def _frequency(text: str, m: re.Match[str]) -> Claim:

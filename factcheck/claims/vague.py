@@ -21,7 +21,7 @@ _UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "da
           "centuries": "century"}
 _QUANTIFIERS = ["several", "a few", "few", "many", "some", "a number of", "countless", "recent",
                 "the past few", "the last few", "the next few", "the past several", "the last several",
-                "the next several", "the coming", "coming", "the past", "in recent", "more",
+                "the next several", "the coming", "coming", "the past", "in recent", "more", "a matter of",
                 # a stretch at one end of a period: "the first hours of the war", "in the early years"
                 "the first", "the early", "the final", "the closing", "the opening", "the initial"]
 _TAKERS = ["for", "over", "within", "took", "take", "takes", "taking", "lasted", "lasts", "spent", "spend",

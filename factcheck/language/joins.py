@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factcheck.errors import EvaluationError
+from factcheck.language import ast
 from factcheck.language.access import (
     FAILED,
     GLOBALS,
@@ -59,8 +60,14 @@ class Plan:
     def __init__(self, bindings: list[Binding], where: CompiledExpression | None) -> None:
         self.bindings = bindings
         self.levels = [Level(b.name) for b in bindings]
+        self.first_kind = _own_list(bindings[0].expression.tree) if bindings else None
         if where is not None and len(bindings) > 1:
             self._read(where)
+
+    def finds_nothing(self, ctx: EvalContext) -> bool:
+        """Whether the first binding is a kind of claim the document has none of (``claims.K``): no
+        combination, so nothing to evaluate (most rules, on most documents)."""
+        return self.first_kind is not None and not ctx.claims.of_kind(self.first_kind)
 
     def _read(self, where: CompiledExpression) -> None:
         names = [b.name for b in self.bindings]
@@ -105,6 +112,14 @@ class Plan:
                 yield from extend(index + 1, inner)
 
         yield from extend(0, {})
+
+
+def _own_list(tree: ast.Node) -> str | None:
+    """``K`` when ``tree`` is ``claims.K``, one of the claim set's own lists."""
+    match tree:
+        case ast.Member(obj=ast.Var(name="claims"), name=kind) if kind != "all":
+            return kind
+    return None
 
 
 def _index(ctx: EvalContext, level: Level, claims: Any) -> ListIndex | None:

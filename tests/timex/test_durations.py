@@ -94,3 +94,19 @@ def test_a_programme_named_by_a_length_is_no_length(text: str) -> None:
 ])
 def test_capitals_that_are_still_lengths(text: str, span: str) -> None:
     assert span in lengths(text)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a unit TIMEX3 has no letter for is written in the one it is made of
+    ("The bridge will reopen within a fortnight.", "a fortnight", "P2W"),
+    ("Talks could take three fortnights.", "three fortnights", "P6W"),
+    # a part of a unit, written with or without "of"
+    ("The regime marked a quarter century in power.", "a quarter century", "P25Y"),
+    ("A quarter-century after the flood, the town is rebuilt.", "A quarter-century", "P25Y"),
+    ("Delegates waited a quarter hour for the chair.", "a quarter hour", "PT15M"),
+    # a matter of days: a length without a count
+    ("Prices doubled in a matter of weeks.", "a matter of weeks", "PXW"),
+    ("In a matter of hours, the square had emptied.", "a matter of hours", "PTXH"),
+])
+def test_fortnights_quarters_of_a_unit_and_matters_of_days(text: str, span: str, value: str) -> None:
+    assert lengths(text)[span] == value

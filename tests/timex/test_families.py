@@ -113,3 +113,56 @@ def test_the_short_term_as_an_adjective_is_no_time() -> None:
 def test_the_main_verb_after_a_long_subject_sets_the_tense() -> None:
     text = "On Friday, the head of the regional water authority and her deputy will brief the council."
     assert values(text, dt.date(1998, 10, 28))["Friday"] == "1998-10-30"  # written on a Wednesday
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # the story quarter is the one whose results are reported: an earlier quarter of its year ...
+    ("Acme posted a 20% gain in third-quarter net income. After a flat second quarter, sales of "
+     "diapers recovered. Charges taken in the year-earlier period also helped.",
+     "the year-earlier period", "1988-Q3"),
+    # ... a forecast ...
+    ("Acme's third-quarter profit fell 10%. It expects a fourth-quarter charge. Sales in the latest "
+     "quarter were flat.", "the latest quarter", "1989-Q3"),
+    # ... and a quarter of a year long gone do not replace it
+    ("Acme had its worst loss since the third quarter of 1984. Third-quarter profit fell to $70 "
+     "million from $66 million a year ago.", "a year ago", "1988-Q3"),
+    # the first quarter named may be over in the company's own count
+    ("Ralston's fiscal fourth-quarter profit fell. Sales in the latest period rose 13%.",
+     "the latest period", "1989-Q4"),
+    # "the quarter ended Sept. 29" after the story named its quarter is that quarter
+    ("Sun earned $5.2 million in the fiscal first quarter. Sales for the quarter ended Sept. 29 rose "
+     "39%. In the 1988 period it earned $20.6 million.", "the 1988 period", "1988-Q1"),
+    # "this year's third quarter" is reported, "last year's" compared with
+    ("In this year's third quarter, net was $10.5 million, compared with $10.3 million a year earlier.",
+     "a year earlier", "1988-Q3"),
+    ("The rights let holders buy shares at half the then-current market price.", "then-current",
+     "PAST_REF"),
+])
+def test_the_story_quarter_and_its_asides(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_26_1989)[span] == value
+
+
+def test_a_comparison_counts_from_the_reported_period_not_the_narrative_day() -> None:
+    text = ("The plant opened on June 3, 1991. Net fell to $4 million, compared with $5 million a year "
+            "earlier.")
+    assert values(text, OCT_26_1989)["a year earlier"] == "1988"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Prosecutors have gathered evidence in the October slaying of the doctor.", "October", "1989-10"),
+    ("It is trying to sell itself under a June agreement with dissident holders.", "June", "1989-06"),
+    ("The February trade figures showed a surplus.", "February", "1989-02"),
+    # a quarter named by its last month: the calendar quarter holding most of its three months
+    ("Australian growth slowed in the September quarter, the bureau said.", "the September quarter",
+     "1989-Q3"),
+    ("Its June quarter profit doubled.", "June quarter", "1989-Q2"),
+    ("Retail sales in the March quarter fell 2%.", "the March quarter", "1989-Q1"),
+])
+def test_months_as_adjectives(text: str, span: str, value: str) -> None:
+    assert values(text, OCT_26_1989)[span] == value
+
+
+@pytest.mark.parametrize("text", ["The May Department Stores Co. rose.", "A March 1 deadline looms.",
+                                  "The June year results were weak."])
+def test_what_is_no_month_adjective(text: str) -> None:
+    assert not any(c.kind == "date" and c.text in ("May", "March", "June") for c in extract_claims(text))

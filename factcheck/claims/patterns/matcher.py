@@ -12,7 +12,6 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from itertools import accumulate
 from typing import Any
 
 from factcheck.claims.base import make_claim
@@ -20,11 +19,12 @@ from factcheck.claims.model import Binding, Claim
 from factcheck.claims.patterns.attach import Sentences, attach, carry_units, inner_binding
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
-from factcheck.claims.patterns.starts import ANY, BULLET, Need, Scanner, folded_text, start_forms
+from factcheck.claims.patterns.starts import ANY, BULLET, STOP, Need, Scanner, folded_text, start_forms
 from factcheck.startup import regexcache
 
 _INDEX = regexcache.compile(r"#([0-9]+)\x01")
-_SPACES = regexcache.compile(r"(\s+)")
+_RUN = regexcache.compile(r"\S+")
+_STOP = regexcache.compile(STOP)
 _HSPACE = " \t\u00a0"  # regexparts.HSPACE
 
 
@@ -64,6 +64,7 @@ class Masked:
         self._needs: dict[Need, tuple[list[int], list[int]]] = {}
         self._started: dict[frozenset[tuple[str, str]], list[int]] = {}
         self._runs: list[int] | None = None
+        self._stops: list[int] | None = None
 
     def scan(self, scanner: Scanner | None) -> None:
         """The one combined search for every pattern's starting and needed words and punctuation."""
@@ -120,28 +121,55 @@ class Masked:
     def sift(self, compiled: Compiled, places: list[int]) -> list[int]:
         """The ``places`` where a match of ``compiled`` can hold what it needs: for each of its
         needs, the nearest place after it of a claim or word of that need lies within the need's
-        reach, counted in runs of non-space characters (see :func:`.starts.reached`). Exact: a
-        match holds an occurrence of each need, no further from its start than that reach."""
-        if self.words is None or not compiled.needs:
+        reach, counted in runs of non-space characters (see :func:`.starts.reached`), and the claims
+        every match holds lie before the next sentence stop when the pattern reads none (see
+        :func:`.starts.crosses`). Exact: a match holds an occurrence of each need no further from its
+        start than that reach, and ends before a stop it cannot read."""
+        if self.words is None:
             return places  # not scanned (tests match unscanned texts): every place is tried
+        for need, reach in zip(compiled.needs, compiled.reach, strict=True):
+            if not places:
+                return places
+            found, counts = self._places(need)
+            runs = self.runs()
+            places = [place for place in places
+                      if (i := bisect_left(found, place)) < len(found)
+                      and counts[i] - bisect_left(runs, place) <= reach]
+        for need, count in compiled.before_stop:
+            if not places:
+                return places
+            found, stops, more = self._places(need)[0], self.stops(), count - 1
+            places = [place for place in places
+                      if (i := bisect_left(found, place) + more) < len(found)
+                      and found[i] < stops[bisect_right(stops, place)]]
+        return places
+
+    def stops(self) -> list[int]:
+        """Where the masked text's sentence stops are (see :data:`.starts.STOP`), its end last."""
+        if self._stops is None:
+            self._stops = [match.start() for match in _STOP.finditer(self.masked)] + [len(self.masked)]
+        return self._stops
+
+    def may_hold(self, compiled: Compiled, low: int, place: int) -> bool:
+        """Whether a match of ``compiled`` starting anywhere in ``low..place`` can hold what it
+        needs (see :meth:`sift`): an anchored pattern's claim at ``place`` is searched back from
+        only then. Exact: the nearest occurrence of a need after ``low`` either lies before
+        ``place`` or is at least as many runs from every such start as from ``place``."""
+        if self.words is None or not compiled.needs:
+            return True
         runs = self.runs()
-        checks = [(*self._places(need), reach)
-                  for need, reach in zip(compiled.needs, compiled.reach, strict=True)]
-        kept = []
-        for place in places:
-            first = bisect_left(runs, place)
-            for found, counts, reach in checks:
-                i = bisect_left(found, place)
-                if i == len(found) or counts[i] - first > reach:
-                    break
-            else:
-                kept.append(place)
-        return kept
+        first = bisect_left(runs, place)
+        for need, reach in zip(compiled.needs, compiled.reach, strict=True):
+            found, counts = self._places(need)
+            i = bisect_left(found, low)
+            if i == len(found) or (found[i] >= place and counts[i] - first > reach):
+                return False
+        return True
 
     def runs(self) -> list[int]:
         """Where each run of non-space characters of the masked text begins."""
         if self._runs is None:
-            self._runs = run_starts(self.masked)
+            self._runs = [match.start() for match in _RUN.finditer(self.masked)]
         return self._runs
 
     def lacks(self, compiled: Compiled) -> bool:
@@ -161,7 +189,8 @@ class Masked:
             else:
                 lists = [at for word, at in words.items() if ("word", word) in need]
                 lists += [self.at.get(("claim", name)) for key, name in need if key == "claim"]
-            places = sorted(place for at in lists if at for place in at)
+            lists = [at for at in lists if at]
+            places = lists[0] if len(lists) == 1 else sorted(place for at in lists for place in at)
             runs = self.runs()
             found = self._needs[need] = (places, [bisect_right(runs, place) for place in places])
         return found
@@ -186,18 +215,6 @@ class Masked:
 
     def claim(self, start: int) -> Claim:
         return self.atoms[int(_INDEX.search(self.masked, start)[1])]  # type: ignore[index]
-
-
-def run_starts(text: str) -> list[int]:
-    """Where each run of non-space characters of ``text`` begins (what ``\\S+`` finds), read from
-    the lengths of the pieces a split at white space leaves, without a Python step per run."""
-    pieces = _SPACES.split(text)  # runs at even places, the white space between them at odd ones
-    starts = list(accumulate(map(len, pieces), initial=0))[0::2][:len(pieces) // 2 + 1]
-    if not pieces[-1]:
-        starts.pop()
-    if starts and not pieces[0]:
-        starts.pop(0)
-    return starts
 
 
 def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]],
@@ -309,6 +326,8 @@ def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
     for kind in compiled.anchor.kinds:
         for end in masked.at.get(("claim", kind), ()):
             if last and not text[max(0, end - len(last) - 4):end].rstrip().lower().endswith(last):
+                continue
+            if not masked.may_hold(compiled, max(0, end - width), end):
                 continue
             found = before.search(text, max(0, end - width), end)
             if found is not None:

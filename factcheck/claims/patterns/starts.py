@@ -101,6 +101,7 @@ _COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "
 MIN_WINDOW = 12
 _ALTERNATIVES = 16  # a need of many words (a word class) is in most windows too, and costly to gather
 NEAR = 16  # ... unless it must lie within this many runs of the start
+CLOSE = 4  # a need this close to the start is selective whatever it holds: "of" right after a figure
 
 
 def selective(found: list[tuple[Need, int | None]], window: int | None) -> list[tuple[Need, int]]:
@@ -108,10 +109,8 @@ def selective(found: list[tuple[Need, int | None]], window: int | None) -> list[
     :func:`reached`): a need without one, a function word, a plain amount or a class of many words
     is in nearly every window (see ``_COMMON``), and a pattern of a few runs fails as fast in its
     regex as in the check."""
-    if window is not None and window < MIN_WINDOW:
-        return []
-    return [(need, reach) for need, reach in found
-            if reach is not None and not need & _COMMON and (len(need) <= _ALTERNATIVES or reach <= NEAR)]
+    return [(need, reach) for need, reach in found if reach is not None and (
+        reach <= CLOSE or (not need & _COMMON and (len(need) <= _ALTERNATIVES or reach <= NEAR)))]
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
@@ -215,6 +214,71 @@ def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int 
     if any(part is None for part in parts):
         return None
     return max(parts) if isinstance(node, Alt) else sum(parts)  # type: ignore[arg-type, return-value]
+
+
+def crosses(node: Node) -> bool:
+    """Whether a match of ``node`` may hold a sentence stop (see :data:`STOP`): only a word class
+    reading a whole line or a literal with a full stop, an exclamation or a question mark can."""
+    if isinstance(node, WordClass):
+        return node.name in ("line", "item", "rest", "bullet")
+    if isinstance(node, Literal):
+        return any(char in node.text for char in ".!?")
+    if isinstance(node, Capture | Repeat):
+        return crosses(node.body)
+    if isinstance(node, Seq | Alt):
+        return any(crosses(child) for child in (node.items if isinstance(node, Seq) else node.branches))
+    return False  # a claim's placeholder, a gap: a word of "U.S." holds dots, never a stop
+
+
+# A sentence stop in the masked text: an exclamation or question mark, or a full stop that no
+# element but a literal or a line can match. A word's dots (``_WORD``, ``<cap>``) stand before a
+# word character ("3.5", "U.S") or end an abbreviation of single letters ("U.S.", "e.g."); a claim's
+# dots are inside its placeholder.
+STOP = r"[!?]|\.(?!\w)(?<![.][A-Za-z][.])"
+
+
+def unstopped(node: Node) -> Node:
+    """The part of ``node`` that a match reads before any sentence stop it may hold: all of it, or
+    the items of its sequence before the first that may hold one (an empty sequence if that is the
+    first)."""
+    if not crosses(node):
+        return node
+    if not isinstance(node, Seq):
+        return Seq((), node.pos)
+    items: list[Node] = []
+    for item in node.items:
+        if crosses(item):
+            break
+        items.append(item)
+    return Seq(tuple(items), node.pos)
+
+
+def least(node: Node) -> dict[Need, int]:
+    """The claims every match of ``node`` holds at least, by need (a claim kind, or one of a few
+    kinds: ``@amount``): "from {number} to {number}" holds two numbers."""
+    if isinstance(node, ClaimRef):
+        return {frozenset({("claim", node.kind)}): 1}
+    if isinstance(node, Capture):
+        return least(node.body)
+    if isinstance(node, Repeat):
+        return {need: count * node.low for need, count in least(node.body).items()} if node.low else {}
+    if isinstance(node, Seq):
+        found: dict[Need, int] = {}
+        for item in node.items:
+            for need, count in least(item).items():
+                found[need] = found.get(need, 0) + count
+        return found
+    if isinstance(node, Alt):
+        parts = [least(branch) for branch in node.branches]
+        common = {need: min(part[need] for part in parts) for need in parts[0]
+                  if all(need in part for part in parts[1:])}
+        if common or not all(parts):
+            return common
+        singles = [next(iter(part)) for part in parts if len(part) == 1]
+        if len(singles) < len(parts):
+            return {}
+        return {frozenset().union(*singles): min(count for part in parts for count in part.values())}
+    return {}
 
 
 def anchor(node: Node, emit) -> Anchor | None:
