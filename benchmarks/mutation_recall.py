@@ -279,7 +279,10 @@ def _amount(match: re.Match[str], prefix: str) -> float:
 
 
 TOTAL_CUE = re.compile(r"\b(?:total\w*|of which|of whom|including|comprising|consist\w*|made up of|"
-                       r"broken down|split|divided)\b|:|--|—", re.I)
+                       r"broken down|split|divided|shared)\b|:|--|—", re.I)
+# a total stated after its parts, by the words after it: "..., 23 in all", "2,000 altogether"
+IN_ALL_ANYWHERE = re.compile(r"\b(?:in all|altogether|in total|combined|all told)\b", re.I)
+IN_ALL = re.compile(r"^\s?(?:[a-z]+\s){0,2}?(?:in all|altogether|in total|combined|all told)\b", re.I)
 
 
 RANGE = re.compile(rf"\bbetween\s+{NUM}|\bfrom\s+\S*{NUM}\S*\s+to\b|\b(?:vs|versus|against|compared with)\b|"
@@ -306,12 +309,18 @@ def _currency(sentence: str, match: re.Match[str]) -> str:
     return " ".join(name["name"].lower().split()) if name else ""
 
 
-def _announced(sentence: str, total: re.Match[str], first: re.Match[str]) -> bool:
-    """A cue for a breakdown next to its total: "total" just before it, or a word or mark between the
-    total and its first part ("of which", "including", ":", "--")."""
+def _announced(sentence: str, total: re.Match[str], parts: list[re.Match[str]]) -> bool:
+    """A cue for a breakdown next to its total: "total" just before it, a word or mark between the
+    total and its first part ("of which", "including", ":", "--"), "in all" after a total stated
+    after its parts, or every part in parentheses after its label ("Leeds (180), Hull (110)")."""
+    first = parts[0]
     before = sentence[max(0, total.start() - 30):total.start()]
     between = sentence[total.end():first.start()] if first.start() > total.end() else ""
-    return bool(re.search(r"\btotal\w*\b", before, re.I) or TOTAL_CUE.search(between))
+    after = sentence[total.end():total.end() + 30] if first.start() < total.start() else ""
+    bracketed = all(re.search(r"[A-Za-z]\s\($", sentence[:p.start()]) and sentence[p.end():p.end() + 1] == ")"
+                    for p in parts)
+    return bool(re.search(r"\btotal\w*\b", before, re.I) or TOTAL_CUE.search(between)
+                or IN_ALL.search(after) or (bracketed and first.start() > total.end()))
 
 
 def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
@@ -330,7 +339,8 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     - a total with no upper bound ("over 25 mln tonnes ..., including 14 mln tonnes wheat and 12
       mln"), which a doubled part does not contradict.
     """
-    if not TOTAL_CUE.search(sentence) or RANGE.search(sentence):
+    if not (TOTAL_CUE.search(sentence) or IN_ALL_ANYWHERE.search(sentence) or "(" in sentence) \
+            or RANGE.search(sentence):
         return
     figures = [m for m in amounts(sentence) if amount(m) > 0 and not _day(sentence, m)
                and not re.match(r"-?[a-z]", sentence[m.end():], re.I)]  # "3months", "13-week": no amounts
@@ -348,7 +358,7 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                 continue
             step = max(10 ** -decimals(figures[j]["num"]) * SCALES.get((figures[j]["scale"] or "").lower(), 1)
                        for j in parts)
-            if not _announced(sentence, figures[i], figures[parts[0]]):
+            if not _announced(sentence, figures[i], [figures[j] for j in parts]):
                 continue
             if abs(sum(values[j] for j in parts) - total) <= step * len(parts) / 2 + 1e-9:
                 if len({_currency(sentence, figures[j]) for j in [*parts, i]} - {""}) > 1:
@@ -361,11 +371,16 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
 
 
 CHANGED = re.compile(rf"(?:{UP}|{DOWN}|\bby|\bat|\bto|\bfrom)\s+(?:about\s+)?$", re.I)
+PRO = re.compile(r"\b(?:for|in favou?r|yes|back\w*|support\w*|approv\w*|agree\w*|endors\w*)\b", re.I)
+CON = re.compile(r"\b(?:against|no|oppos\w*|reject\w*|disapprov\w*|disagree\w*|object\w*)\b", re.I)
 
 
 def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """Three or more shares of one whole that add up to 100: "Labour 37 pct, Conservatives 33 pct,
     Liberal Democrats 22 pct and others 8 pct"."""
+    if len(list(PERCENT.finditer(sentence))) == 2:
+        yield from two_way_candidates(base, sentence)
+        return
     percents = [m for m in PERCENT.finditer(sentence)
                 if not CHANGED.search(sentence[:m.start()])]
     if len(percents) < 3 or len(percents) != len(list(PERCENT.finditer(sentence))):
@@ -377,6 +392,123 @@ def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     smallest = min(percents, key=lambda m: number(m["num"]))  # doubled, the list stays shares-like
     yield Candidate("shares", sentence, [_span(base, m, "num") for m in percents],
                     (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
+
+
+def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """Two shares of one vote or poll, one for and one against: "56 pct in favour and 41 pct
+    against", "58% said yes, while 42% said no". Kept when the smallest doubled takes the pair
+    clearly past 100%."""
+    percents = list(PERCENT.finditer(sentence))
+    if len(percents) != 2 or any(CHANGED.search(sentence[:m.start()]) for m in percents):
+        return
+    first, second = percents
+    between, after = sentence[first.end():second.start()], sentence[second.end():second.end() + 40]
+    if len(between) > 80 or re.search(r"\b(?:but|than|compared|whereas|of)\b|;", between, re.I):
+        return
+    if not ((PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))):
+        return
+    values = [number(m["num"]) for m in percents]
+    step = max(10 ** -decimals(m["num"]) for m in percents)
+    if sum(values) > 100 + step or sum(values) + min(values) <= 100 + 2 * step:
+        return
+    smallest = min(percents, key=lambda m: number(m["num"]))
+    yield Candidate("shares", sentence, [_span(base, m, "num") for m in percents],
+                    (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
+
+
+# --- lists one item a line, after a line that ends in a colon --------------------------------------
+
+MARKER = re.compile(r"[ \t]*(?:--|[-*•—–]|\d{1,2}[.)])[ \t]+(?=\S)")
+ANNOUNCED = re.compile(rf"\b(?P<count>{'|'.join(COUNT_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,3}}?"
+                       r"(?P<noun>[a-z][\w-]*s)\b(?:\s+[\w'’-]+){0,8}?\s*:\s*$", re.I)
+
+
+def bulleted_lists(text: str) -> Iterator[tuple[int, str, list[tuple[int, str]]]]:
+    """Each list of at least two marked lines ("- ", "-- ", "* ", "1) ") after a line ending in a
+    colon, with blank lines between items allowed: the last sentence of the colon's line (its offset
+    and text) and the items (offset and text, marker dropped). The list ends at the first line without
+    a marker, so its length is known."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line))
+        offset += len(line) + 1
+    for i, (start, line) in enumerate(lines):
+        if not line.rstrip().endswith(":"):
+            continue
+        items = []
+        for item_start, item in lines[i + 1:i + 40]:
+            if not item.strip():
+                continue
+            marker = MARKER.match(item)
+            if not marker:
+                break
+            items.append((item_start + marker.end(), item[marker.end():]))
+        if len(items) >= 2:
+            last = [(base, sentence) for base, sentence in sentences(line)][-1]
+            yield start + last[0], last[1], items
+
+
+def list_candidates(text: str) -> Iterator[Candidate]:
+    """A total or a count announced before a bulleted list, and bulleted shares: "The $2.4 million
+    raised went to:" and one amount a line adding up to it; "They give three key reasons:" and
+    three items; three or more lines of one percentage each adding up to 100."""
+    for base, intro, items in bulleted_lists(text):
+        yield from _bulleted_breakdown(base, intro, items)
+        yield from _bulleted_enumeration(base, intro, items)
+        yield from _bulleted_shares(base, intro, items)
+
+
+def _bulleted_breakdown(base: int, intro: str, items: list[tuple[int, str]]) -> Iterator[Candidate]:
+    totals = [m for m in amounts(intro) if amount(m) > 0 and not _day(intro, m)]
+    if len(totals) != 1 or UNBOUNDED.search(intro[:totals[0].start()]):
+        return
+    total, parts = totals[0], []
+    for start, item in items:
+        figures = [m for m in amounts(item) if amount(m) > 0 and not _day(item, m)]
+        if len(figures) != 1 or PERCENT.search(item) or amount(figures[0]) >= amount(total):
+            return
+        parts.append((start, item, figures[0]))
+    if len({_currency(intro, total), *(_currency(item, m) for _, item, m in parts)} - {""}) > 1:
+        return
+    step = max(10 ** -decimals(m["num"]) * SCALES.get((m["scale"] or "").lower(), 1) for _, _, m in parts)
+    if abs(sum(amount(m) for _, _, m in parts) - amount(total)) > step * len(parts) / 2 + 1e-9:
+        return
+    first_start, _, first = parts[0]
+    keys = [_span(base, total, "num"), *(_span(b, m, "num") for b, _, m in parts)]
+    yield Candidate("breakdown", intro, keys, (*_span(first_start, first, "num"), scaled(first["num"], 2)))
+
+
+def _bulleted_enumeration(base: int, intro: str, items: list[tuple[int, str]]) -> Iterator[Candidate]:
+    match = ANNOUNCED.search(intro)
+    if not match or match["noun"].lower() in PERIOD_NOUNS:
+        return
+    count = COUNT_WORDS.index(match["count"].lower()) + 2
+    if count != len(items):
+        return
+    word = COUNT_WORDS[count - 1] if count - 1 < len(COUNT_WORDS) else str(count + 1)
+    word = word.capitalize() if match["count"][0].isupper() else word
+    (first, _), (last, text) = items[0], items[-1]
+    yield Candidate("enumeration", intro, [(base + match.start("count"), base + match.end("count")),
+                                           (first, last + len(text))],
+                    (base + match.start("count"), base + match.end("count"), word))
+
+
+def _bulleted_shares(base: int, intro: str, items: list[tuple[int, str]]) -> Iterator[Candidate]:
+    if len(items) < 3:
+        return
+    shares = []
+    for start, item in items:
+        percents = list(PERCENT.finditer(item))
+        if len(percents) != 1 or CHANGED.search(item[:percents[0].start()]):
+            return
+        shares.append((start, percents[0]))
+    total = sum(number(m["num"]) for _, m in shares)
+    step = max(10 ** -decimals(m["num"]) for _, m in shares)
+    if abs(total - 100) > step * len(shares) / 2:
+        return
+    start, smallest = min(shares, key=lambda share: number(share[1]["num"]))
+    yield Candidate("shares", intro, [_span(b, m, "num") for b, m in shares],
+                    (*_span(start, smallest, "num"), scaled(smallest["num"], 2)))
 
 
 ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*){0,4})"
@@ -528,6 +660,7 @@ def candidates(text: str) -> list[Candidate]:
         for family in PER_SENTENCE.values():
             found += family(base, sentence)
     found += restated_candidates(text)
+    found += list_candidates(text)
     taken: list[Candidate] = []
     for candidate in found:  # one family per statement: the first that reads it
         if not any(_overlaps(candidate.region, other.region) for other in taken):

@@ -11,18 +11,30 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from factcheck.errors import FactcheckError, SourceLocation, did_you_mean
 from factcheck.spans import LineIndex
 
-try:  # the C loader is several times faster where libyaml is present
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+if TYPE_CHECKING:
+    import yaml
+
+
+def _yaml():
+    """PyYAML, imported when there is YAML to read: a run of the default pack reads none (its
+    files come prebuilt), so neither do the modules that import this one for its types."""
+    import yaml
+
+    return yaml
+
+
+@cache
+def _loader() -> type:
+    yaml = _yaml()
+    # the C loader is several times faster where libyaml is present
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +53,7 @@ class YamlFile:
 
 def load_plain(path: Path) -> Any:
     """A YAML file as plain data (for files already validated by their loader)."""
-    return yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+    return _yaml().load(path.read_text(encoding="utf-8"), Loader=_loader())
 
 
 def read_text(path: Path, error: type[FactcheckError], what: str) -> str:
@@ -62,8 +74,9 @@ def read_text(path: Path, error: type[FactcheckError], what: str) -> str:
 def compose(path: str, text: str, error: type[FactcheckError]) -> tuple[YamlFile, yaml.Node | None]:
     """Parse ``text`` into a node tree; YAML syntax errors become ``error`` with a position."""
     source = YamlFile(path, text)
+    yaml = _yaml()
     try:
-        return source, yaml.compose(text, Loader=_Loader)
+        return source, yaml.compose(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         location = source.location(mark) if mark is not None else None
@@ -99,7 +112,7 @@ class Node:
     # -- shapes ----------------------------------------------------------------------------
     def mapping(self, required: set[str], optional: set[str]) -> dict[str, Node]:
         """The mapping's entries; unknown keys (with a did-you-mean) and missing keys are errors."""
-        if not isinstance(self.node, yaml.MappingNode):
+        if not isinstance(self.node, _yaml().MappingNode):
             raise self.fail(f"expected a mapping, found {self.kind()}")
         entries: dict[str, Node] = {}
         allowed = required | optional
@@ -117,38 +130,38 @@ class Node:
         return entries
 
     def items(self) -> Iterator[Node]:
-        if not isinstance(self.node, yaml.SequenceNode):
+        if not isinstance(self.node, _yaml().SequenceNode):
             raise self.fail(f"expected a list, found {self.kind()}")
         for child in self.node.value:
             yield Node(self.source, child, self.error)
 
     def is_sequence(self) -> bool:
-        return isinstance(self.node, yaml.SequenceNode)
+        return isinstance(self.node, _yaml().SequenceNode)
 
     def is_mapping(self) -> bool:
-        return isinstance(self.node, yaml.MappingNode)
+        return isinstance(self.node, _yaml().MappingNode)
 
     def is_null(self) -> bool:
-        return isinstance(self.node, yaml.ScalarNode) and self.node.tag == "tag:yaml.org,2002:null"
+        return isinstance(self.node, _yaml().ScalarNode) and self.node.tag == "tag:yaml.org,2002:null"
 
     def scalar(self) -> Any:
-        if not isinstance(self.node, yaml.ScalarNode):
+        if not isinstance(self.node, _yaml().ScalarNode):
             raise self.fail(f"expected a single value, found {self.kind()}")
         return self.plain()
 
     def string(self) -> str:
-        if not isinstance(self.node, yaml.ScalarNode) or self.node.tag != "tag:yaml.org,2002:str":
+        if not isinstance(self.node, _yaml().ScalarNode) or self.node.tag != "tag:yaml.org,2002:str":
             raise self.fail(f"expected a string, found {self.kind()}")
         return self.node.value
 
     def text(self) -> str:
         """Any scalar's text as written (``assert: false`` is the expression ``false``)."""
-        if not isinstance(self.node, yaml.ScalarNode) or self.is_null():
+        if not isinstance(self.node, _yaml().ScalarNode) or self.is_null():
             raise self.fail(f"expected text, found {self.kind()}")
         return self.node.value
 
     def boolean(self) -> bool:
-        if not isinstance(self.node, yaml.ScalarNode) or self.node.tag != "tag:yaml.org,2002:bool":
+        if not isinstance(self.node, _yaml().ScalarNode) or self.node.tag != "tag:yaml.org,2002:bool":
             raise self.fail(f"expected true or false, found {self.kind()}")
         return bool(self.plain())
 
@@ -182,15 +195,15 @@ class Node:
     def plain(self) -> Any:
         """The node as plain Python data (for free-form values)."""
         try:
-            return yaml.constructor.SafeConstructor().construct_object(self.node, deep=True)
+            return _yaml().constructor.SafeConstructor().construct_object(self.node, deep=True)
         except ValueError as exc:  # a timestamp that is no date (2025-02-30), anywhere inside
-            shown = f"{self.node.value!r} is " if isinstance(self.node, yaml.ScalarNode) else ""
+            shown = f"{self.node.value!r} is " if isinstance(self.node, _yaml().ScalarNode) else ""
             raise self.fail(f"{shown}not a calendar date: {exc}") from None
 
     def kind(self) -> str:
-        if isinstance(self.node, yaml.MappingNode):
+        if isinstance(self.node, _yaml().MappingNode):
             return "a mapping"
-        if isinstance(self.node, yaml.SequenceNode):
+        if isinstance(self.node, _yaml().SequenceNode):
             return "a list"
         return "null" if self.is_null() else repr(self.node.value)
 

@@ -6,6 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
+
+import pytest
 
 PROBE = textwrap.dedent("""
     import sys
@@ -47,3 +50,34 @@ def test_the_cli_formats_are_the_reporters() -> None:
 
     assert set(FORMATS) == set(REPORTERS)
     assert (*(s.value for s in sorted(Severity, key=lambda s: -s.rank)), "never") == FAIL_ON
+
+
+RUN = textwrap.dedent("""
+    import sys
+    from factcheck.cli.main import main
+    main(["run", "--quiet", sys.argv[1]])
+    readers = {"markdown_it", "mdit_py_plugins", "yaml", "tomllib"}
+    print(" ".join(sorted(readers & {name.split(".")[0] for name in sys.modules})))
+""")
+BODY = "The council approved 12 of the 15 proposals on 3 March 2025, 80% of them.\n"
+
+
+@pytest.mark.parametrize(("name", "text", "project", "imported"), [
+    ("minutes.txt", BODY, None, ""),
+    ("minutes.txt", BODY, "[project]\nname = 'x'\n", "tomllib"),
+    ("minutes.md", f"---\ntitle: Minutes\ndate: 2025-03-03\n---\n{BODY}", None, ""),
+    ("minutes.md", "---\ntitle: Minutes\n---\nThe council approved *12* bids.\n", None,
+     "markdown_it mdit_py_plugins"),
+    ("minutes.md", f"---\ntitle: Minutes\ntags: [council]\n---\n{BODY}", None, "yaml"),
+])
+def test_a_run_imports_only_the_readers_its_input_needs(tmp_path: Path, name: str, text: str,
+                                                         project: str | None, imported: str) -> None:
+    """Markdown's parser only for Markdown with markup (plain paragraphs are read without it), PyYAML
+    only for front matter that needs it (the default pack's files come prebuilt), tomllib only where
+    a pyproject.toml is looked at."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    if project is not None:
+        (tmp_path / "pyproject.toml").write_text(project, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", RUN, name], capture_output=True, text=True, check=True,
+                         cwd=tmp_path).stdout
+    assert out.splitlines()[-1] == imported

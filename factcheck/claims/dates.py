@@ -49,7 +49,7 @@ _DATE = regexcache.compile(
     rf"|(?P<d2>{_DAY}){GAP}(?:of{GAP})?(?P<m2>{_MONTH})(?:,?{GAP}(?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
     r"|(?P<y4>\d{4})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])"
-    r"|\b(?:mid|early|late)-(?P<y5>\d{4})(?![\d%])"
+    r"|\b(?:mid|early|late|pre|post)-(?P<y5>\d{4})(?![\d%])"
     r")"
 )
 
@@ -97,12 +97,18 @@ _YEAR_LIST_AFTER = regexcache.compile(r"[ \t]*(?:,|and\b|or\b|[.;:)_—–-]|$)"
 # A year as a modifier ("its 1990 invasion", "a 1971 convention", "the company's 1989 results", "for
 # 1990", "into 1991"): a news year after a determiner or one of these prepositions, followed by
 # punctuation or a noun that is not a counted plural ("for 2000 people", "its 1500 employees").
+# An adjective may stand between the determiner and the year ("his unsuccessful 1996 campaign", "the
+# disputed 2000 election"), but not a word that counts ("a further 1500 ...", "an estimated 2000").
 _YEAR_MODIFIER_BEFORE = regexcache.compile(
-    r"(?:^|(?<=\W))(?:[Ff]or|[Ii]nto|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]|[Bb]oth|[Tt]his|[Tt]hat|\w+['’]s)"
+    r"(?:^|(?<=\W))(?:(?:[Ff]or|[Ii]nto)"
+    r"|(?:[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Aa]n?|[Bb]oth|[Tt]his|[Tt]hat|[Tt]he|\w+['’]s)"
+    rf"(?:{GAP}(?!(?:further|additional|extra|another|estimated|total|mere|record|whopping|net|gross|"
+    rf"nearly|about|some|roughly|approximately|almost|over|around|only|just|first|last|other|next)\b)"
+    rf"[a-z]{{3,}}(?<!ly))?)"
     rf"{GAP}$"
 )
 _YEAR_MODIFIER_AFTER = regexcache.compile(
-    rf"[.,;:)]|{GAP}(?:and|or|to)\b|{GAP}(?!(?:people|persons|men|women|children|shares|"
+    rf"[.,;:)\"”’']|{GAP}(?:and|or|to)\b|{GAP}(?!(?:people|persons|men|women|children|shares|"
     r"dollars|employees|workers|units|cars|jobs|homes|troops|soldiers|votes|tons|acres|miles|feet|"
     r"points|members|students)\b)[A-Za-z][a-z]+\b(?<![^s]s)"
 )

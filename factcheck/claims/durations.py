@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, literals, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -66,8 +66,11 @@ _WHOLE_UNIT = regexcache.compile(
 _UNIT_LONG = regexcache.compile(
     r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
 )
-# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century".
-_PART_OF_UNIT = regexcache.compile(rf"quarters?{GAP}of{GAP}an?{GAP}(?P<unit>hour|year|century)\b")
+# "a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century",
+# "a quarter hour".
+_PART_OF_UNIT = regexcache.compile(
+    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
+)
 _PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{GAP}|-)$")
 # The scans above open on a literal or a small character set, not on a look-behind (which would stop the
 # regex engine's fast skip); a match inside a word is dropped here.
@@ -342,7 +345,7 @@ def _from_whole(text: str, match: re.Match[str]) -> _Found | None:
 
 
 def _from_part(text: str, match: re.Match[str]) -> _Found | None:
-    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century"."""
+    """"a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century"."""
     before = _PART_COUNT_BEFORE.search(text, max(0, match.start() - 7), match.start())
     if before is None:
         return None
@@ -358,6 +361,20 @@ def _from_long(text: str, match: re.Match[str]) -> _Found | None:
     """"the hour-long conversation": one unit, measuring the noun after it."""
     unit = _UNITS[match["unit"].lower()]
     return _found(match.start(), match.end(), Decimal(1), _LONG_STEP, unit, adjectival=True)
+
+
+# "CBS's ''60 Minutes''", "on “48 Hours”": a capitalized unit in running text names a programme or a
+# work (TimeML marks no time in a proper name); a headline capitalizes the words around it too.
+_TITLE_BEFORE = regexcache.compile(r"(?:['‘’\"“]|\b[a-z][\w'’]*[ \t]+)$")
+_CAPITALIZED_AFTER = regexcache.compile(r"[ \t]+[A-Z]")
+
+
+def _is_title(text: str, found: _Found) -> bool:
+    unit = text[found.start : found.end].rsplit(None, 1)[-1]
+    if not unit[:1].isupper() or unit.isupper() or found.adjectival or found.start == 0:
+        return False
+    return bool(_TITLE_BEFORE.search(text, max(0, found.start - 20), found.start)) \
+        and not _CAPITALIZED_AFTER.match(text, found.end)
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -402,12 +419,36 @@ def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -
     return _Found(item.start, mention.end, item.value + minutes, Duration.of(1, "minute"), "minute")
 
 
+# Scans skipped when the text lacks a word every match holds ("-long"; "couple"): the others' words
+# are in almost every article, where the test would cost more than it saves.
+_RARE = (_UNIT_LONG, _COUPLE)
+
+
+def _low_ends(text: str, mentions: list[NumberMention], found: list[_Found | None],
+              taken: Taken) -> list[_Found]:
+    """The bare number opening a range of lengths takes the unit written after the high end: "two to
+    three weeks", "between 10 and 15 minutes", "12-18 months" are two lengths each, as "10 to 15
+    percent" is two percentages (see ranges.py). Not for adjectives ("a two- to three-hour wait")."""
+    ends = []
+    for index in range(1, len(mentions)):
+        high = found[index]
+        if high is None or high.adjectival or found[index - 1] is not None \
+                or taken.overlaps(high.start, high.end):
+            continue  # "3 to 5 years ago" is a range of dates
+        low = ranges.low_end(text, mentions, index)
+        if low is not None:
+            ends.append(_found(low.start, low.end, low.value, low.step, high.unit))
+    return ends
+
+
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``duration`` claims, from number mentions and from articles, skipping taken characters."""
     candidates = [_from_mention(text, m) for m in mentions]
+    candidates += _low_ends(text, mentions, candidates, taken)
     for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long),
                        (_COUPLE, _from_couple), (_WHOLE_PERIOD, _from_whole_period)):
-        candidates += [read(text, m) for m in scan.finditer(text) if not _inside_word(text, m.start())]
+        found = literals.finditer(scan, text) if scan in _RARE else scan.finditer(text)
+        candidates += [read(text, m) for m in found if not _inside_word(text, m.start())]
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []
     for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):
@@ -415,7 +456,7 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             chosen.append(found)
     claims = []
     for found in _merge(text, chosen, {m.start: m for m in mentions}):
-        if not taken.overlaps(found.start, found.end):
+        if not taken.overlaps(found.start, found.end) and not _is_title(text, found):
             claims.append(_duration_claim(text, found))
             taken.mark(found.start, found.end)
     return claims

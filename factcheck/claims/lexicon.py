@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.claims.regexparts import GAP
+from factcheck.startup import regexcache
 from factcheck.startup.built import Artefact
 from factcheck.values import Hedge
 
@@ -87,7 +88,18 @@ def trie(words: Iterable[str]) -> str:
 
 @cache
 def _build_trie(words: tuple[str, ...], space: str | None = None) -> str:
-    """The trie regex of ``words``; ``space`` is the regex for a space when not a literal space."""
+    """The trie regex of ``words``; ``space`` is the regex for a space when not a literal space.
+    Built with the package for the word lists a run of the default pack uses (the same for any
+    input, derived once in the build: ``regexcache.derived``)."""
+    key = regexcache.input_key(words, space)
+    built = regexcache.derived("tries", key)
+    if not isinstance(built, str):
+        built = _trie_source(words, space)
+        regexcache.keep("tries", key, built)
+    return built
+
+
+def _trie_source(words: tuple[str, ...], space: str | None) -> str:
     root: dict[str, dict] = {}
     for word in words:
         node = root

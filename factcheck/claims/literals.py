@@ -22,6 +22,8 @@ from functools import cache, lru_cache
 from itertools import product
 from typing import Any
 
+from factcheck.startup import regexcache
+
 try:  # CPython's parser: the tree ``re`` compiles, read the same way
     from re import _casefix, _parser
     from re import _constants as _c
@@ -45,6 +47,23 @@ def needs(pattern: re.Pattern[str]) -> Needs:
 def _needs(source: str, flags: int) -> Needs:
     if _parser is None or flags & re.VERBOSE:
         return ()
+    key = regexcache.input_key(source, int(flags))
+    built = _decoded(regexcache.derived("needs", key))  # derived in the package's build
+    if built is None:
+        built = _derive(source, flags)
+        regexcache.keep("needs", key, [sorted(group) for group in built])
+    return built
+
+
+def _decoded(data: object) -> Needs | None:
+    """Needs recorded as lists of strings, or None when ``data`` is not that."""
+    if not (isinstance(data, list) and all(isinstance(group, list) and group
+                                           and all(isinstance(s, str) for s in group) for group in data)):
+        return None
+    return tuple(frozenset(group) for group in data)
+
+
+def _derive(source: str, flags: int) -> Needs:
     exact, found = _sequence(_parser.parse(source, flags).data, flags, _EMPTY)
     if exact is not None:
         found = [exact]

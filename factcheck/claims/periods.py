@@ -54,9 +54,10 @@ _SEASON = regexcache.compile(
 )
 _QUARTER = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP}|(?P<yeardir>[Ll]ast|[Nn]ext|[Tt]his){GAP}year['’]s{GAP})?"
-    rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?"
-    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th)(?:-|{GAP})"
-    rf"(?P<unit>quarter|half)\b(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
+    rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?(?:fiscal(?:-|{GAP}))?"
+    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th|(?P<two>first|last){GAP}two|last(?={GAP}half))"
+    rf"(?:-|{GAP})(?P<unit>quarter|half)(?(two)s)\b"
+    rf"(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
     rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
 )
 _FISCAL = regexcache.compile(
@@ -93,9 +94,12 @@ _TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
 # announced plan", "will soon move") and TimeML leaves them unmarked, so they are no claims.
 _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                 "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF"}
-# "the past" as a time, not "the past nine months" or "the future tense": only before punctuation or a
+# "the past" as a time, not "the past nine months" or "the future tense", and "the near future", "the
+# near term", "the short term" (not "the short term rate"): only before punctuation or a
 # word that starts a new phrase.
-_VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF"}
+_VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF",
+                "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
+                "the short term": "FUTURE_REF"}
 _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 # "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
@@ -107,13 +111,15 @@ _SOMEDAY_BEFORE = regexcache.compile(
 )
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
-    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future))"
+    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term))"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
 )
-# "the current weakness", "its current share": the adjective is the present. ("recent" is left out: in
-# news it is as often no reference at all, "his recent accomplishments".)
+# "the current weakness", "its current share": the adjective is the present ("the then-current price":
+# the past). ("recent" is left out: in news it is as often no reference at all, "his recent
+# accomplishments".)
 _VAGUE_ADJECTIVE = regexcache.compile(
-    r"(?<![\w-])(?P<adj>current)(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
+    r"(?<![\w-])(?P<then>then[ \t-])?(?P<adj>current)"
+    r"(?=[ \t]+(?!years|months|weeks|days|decades|times|quarters)[a-z])"
 )
 # "the current quarter", "its current fiscal year": the period in progress at the document date, not
 # the one the story reports ("the current quarter having begun extremely well").
@@ -155,13 +161,22 @@ _FREQUENCY = regexcache.compile(
     rf"(?P<capital>{lexicon.alternation(w.title() for w in _FREQUENCY_GRAIN)})(?={GAP}[a-z]))\b(?!-)"
     rf"(?!{GAP}[A-Z])"  # "the Communist Party daily Granma": a newspaper
 )
-# A month named alone after a preposition or a direction: "in October", "since March", "last June".
-# "May" only after a preposition ("in May"; "May rise" is a verb).
+# A month named alone after a preposition or a direction: "in October", "since March", "last June",
+# or as an adjective after a determiner: "a June agreement", "the October slaying" (not "the May
+# Department Stores", "a March 1 deadline"). "May" only after a preposition ("in May"; "May rise" is a
+# verb).
+_MONTH_NOT_MAY = lexicon.alternation(m for m in _MONTHS if len(m) > 3)
 _BARE_MONTH = regexcache.compile(
     rf"(?<![\w-])(?P<before>(?i:in|since|until|till|by|through|during|from|to|of|for|before|after|last|this|"
     rf"next)){GAP}(?P<month>{_MONTH})\b(?!{GAP}\d|[-'’]\w|\.\w)"
     rf"|(?<![\w-])(?P<possessive>{_MONTH})['’]s{GAP}(?=[a-z])"
+    rf"|(?P<adjective>{_MONTH_NOT_MAY})(?={GAP}(?!(?:half|year|period|term)\b)[a-z]{{3,}}\b)"
 )
+# The determiner before a month used as an adjective, read back from the month (the scan opens on the
+# month's name, not on "the").
+_MONTH_DETERMINER = regexcache.compile(
+    rf"(?<![\w-])(?P<det>[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur){GAP}$")
+_MONTH_QUARTER = regexcache.compile(rf"{GAP}quarter\b(?![-'’])")
 # "January this year", "July last year", "March of next year".
 _MONTH_OF_YEAR = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?:of{GAP})?(?P<dir>this|last|next){GAP}year\b"
@@ -251,9 +266,17 @@ def _quarter(text: str, m: re.Match[str]) -> Claim | None:
         year = int(m["year3"]) if len(m["year3"]) == 4 else 2000 + int(m["year3"])
         return _claim(text, m, year=year, part=f"Q{m['q']}")
     unit = m["unit"]
-    ordinal = _ORDINALS.get(m["ord"].lower(), 4 if unit == "quarter" else 2)
-    part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
     year = m["year"] or m["year2"]
+    if m["two"] and unit == "quarter":  # "the first two quarters of 1990": its first half
+        unit, ordinal = "half", 1 if m["two"] == "first" else 2
+    elif m["two"] or m["ord"] == "last":
+        # "the last half of 1989"; "the last two halves", "last half" without its year: no such part
+        if unit != "half" or m["two"] or not year:
+            return None
+        ordinal = 2
+    else:
+        ordinal = _ORDINALS.get(m["ord"].lower(), 4 if unit == "quarter" else 2)
+    part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
     if m["yeardir"]:  # "next year's first quarter": that year's quarter
         return _claim(text, m, relative=_direction(m["yeardir"]), grain="year", part=part)
     if m["dir"] and not year:
@@ -334,9 +357,21 @@ def _decade(text: str, m: re.Match[str]) -> Claim | None:
     return _claim(text, m, decade=century * 10 + tens, mod=_MODS[m["mod"]] if m["mod"] else None)
 
 
-def _bare_month(text: str, m: re.Match[str]) -> Claim:
+def _bare_month(text: str, m: re.Match[str]) -> Claim | None:
     if m["possessive"]:  # "October's sales": the month alone, without its "'s"
         return _claim(text, m, end=m.end("possessive"), month=_MONTHS[m["possessive"]])
+    if m["adjective"]:  # "the October slaying": the month alone, without the determiner
+        det = _MONTH_DETERMINER.search(text, max(0, m.start() - 7), m.start())
+        if det is None or _inside_word(text, m.start()):
+            return None
+        month = _MONTHS[m["adjective"]]
+        quarter = _MONTH_QUARTER.match(text, m.end())
+        if quarter is not None:
+            # "the March quarter", "its December quarter": the quarter named by its last month, the
+            # calendar quarter holding most of its three months (as for "the quarter ended March 31")
+            start = det.start() if det["det"].lower() == "the" else m.start()
+            return _claim(text, m, start=start, end=quarter.end(), part=f"Q{(month - 2) % 12 // 3 + 1}")
+        return _claim(text, m, month=month)
     month = _MONTHS[m["month"]]
     offset = {"last": -1, "this": 0, "next": 1}.get(m["before"].lower())
     if offset is None:
@@ -352,6 +387,10 @@ def _month_of_year(text: str, m: re.Match[str]) -> Claim:
 def _latest(text: str, m: re.Match[str]) -> Claim:
     if m["weekend"]:
         return _claim(text, m, relative=0, grain="weekend")
+    if m["latest"] and not m["latest"].lower().startswith(("past", "last", "previous")):
+        # "the latest quarter", "the most recent period": the quarter the story reports (else the
+        # last one ended before the document date)
+        return _claim(text, m, grain="quarter", story=True, year_back=False)
     return _claim(text, m, relative=-1, grain="quarter")
 
 
@@ -414,7 +453,7 @@ def _year_end(text: str, m: re.Match[str]) -> Claim | None:
 
 
 def _vague_adjective(text: str, m: re.Match[str]) -> Claim:
-    return _claim(text, m, vague="PRESENT_REF")
+    return _claim(text, m, vague="PAST_REF" if m["then"] else "PRESENT_REF")  # "the then-current price"
 
 
 def _frequency(text: str, m: re.Match[str]) -> Claim:

@@ -289,6 +289,11 @@ def _finite_tense(word: str, previous: str | None) -> str | None:
     return None  # a third-person "-s" form is too often a plural noun ("shares") to decide
 
 
+# How far after a claim that opens its sentence the main verb is looked for: a long subject may stand
+# between ("On Tuesday, the National Abortion and Reproductive Rights Action League plans to ...").
+_VERB_AFTER_REACH = 14
+
+
 def sentence_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the nearest finite verb to ``text[start:end]`` in its sentence (before it, else
     after it): ``"past"``, ``"present"``, ``"future"`` (a modal: "will", "would", "is going to",
@@ -306,7 +311,7 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
                          found)
         if found:
             return found
-    for index, word in enumerate(after[:8]):
+    for index, word in enumerate(after[:_VERB_AFTER_REACH]):
         found = _finite_tense(word, after[index - 1] if index else None)
         if found:
             return found

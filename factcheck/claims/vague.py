@@ -21,7 +21,9 @@ _UNITS = {"seconds": "second", "minutes": "minute", "hours": "hour", "days": "da
           "centuries": "century"}
 _QUANTIFIERS = ["several", "a few", "few", "many", "some", "a number of", "countless", "recent",
                 "the past few", "the last few", "the next few", "the past several", "the last several",
-                "the next several", "the coming", "coming", "the past", "in recent", "more"]
+                "the next several", "the coming", "coming", "the past", "in recent", "more", "a matter of",
+                # a stretch at one end of a period: "the first hours of the war", "in the early years"
+                "the first", "the early", "the final", "the closing", "the opening", "the initial"]
 _TAKERS = ["for", "over", "within", "took", "take", "takes", "taking", "lasted", "lasts", "spent", "spend",
            "after", "waited", "wait"]
 _UNIT = lexicon.alternation(_UNITS)
@@ -47,6 +49,19 @@ _SUPERLATIVE_IN = regexcache.compile(rf"(?<![\w-])(?:time|level|high|low|[a-z]+e
 _NOUN_AFTER = regexcache.compile(rf"{GAP}(?:of|ago|past)\b")
 _AHEAD_REACH = 30
 
+# Adjectives of a length without a count: "a decades-long feud", "the months-long strike", "a
+# centuries-old rite", "a years-old slump", "a several-year tenure", "a multiyear contract". The scans
+# open on the literal "-long"/"-old" and on "multi"/"several-", and read the unit around it anchored.
+_ADJECTIVE_KEY = regexcache.compile(r"-(?:long|old)\b(?![-'’])")
+_PLURAL_BEFORE = regexcache.compile(
+    rf"(?<![\w-])(?P<unit>{lexicon.alternation(lexicon.with_capitals(_UNITS))})$"
+)
+_UNIT_STEM = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|centur)(?:s|y|ies)?\b(?![-'’])"
+# "multi"/"several" without their first letter, so each scan opens on a literal.
+_COUNTLESS_UNIT = {"m": regexcache.compile(rf"ulti-?{_UNIT_STEM}"),
+                   "s": regexcache.compile(rf"everal-{_UNIT_STEM}")}
+_STEMS = {unit: unit for unit in _UNITS.values()} | {"centur": "century"}
+
 
 def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
     found = []
@@ -70,6 +85,20 @@ def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
     return found
 
 
+def _adjectives(text: str) -> list[tuple[int, int, str | None]]:
+    found = []
+    for key in _ADJECTIVE_KEY.finditer(text):
+        before = _PLURAL_BEFORE.search(text, max(0, key.start() - 10), key.start())
+        if before is not None:
+            found.append((before.start(), key.end(), _UNITS[before["unit"].lower()]))
+    for letter, scan in _COUNTLESS_UNIT.items():
+        for match in scan.finditer(text):
+            start = match.start() - 1
+            if start >= 0 and text[start].lower() == letter and not (start and text[start - 1].isalnum()):
+                found.append((start, match.end(), _STEMS[match["unit"]]))
+    return found
+
+
 def extract(text: str, taken: Taken) -> list[Claim]:
     """``vague_duration`` claims over characters no other claim took."""
     found = []
@@ -79,8 +108,10 @@ def extract(text: str, taken: Taken) -> list[Claim]:
             start += 3
         if match["of"] and match["taker"]:
             continue  # "the years of war", "after weeks of talks": a noun; "several years of war" is a length
+        if match["q"] and match["q"].lower() == "the early" and match["unit"] == "hours":
+            continue  # "in the early hours of Thursday": a part of the night, not a length
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))
-    found += _lengths_without_count(text)
+    found += _lengths_without_count(text) + _adjectives(text)
     claims = []
     for start, end, grain in sorted(found):
         if taken.overlaps(start, end):

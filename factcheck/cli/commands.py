@@ -20,6 +20,7 @@ from factcheck.exitcodes import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, 
 from factcheck.findings import Confidence, Severity
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.selection import Selection
+from factcheck.startup import collection
 
 if TYPE_CHECKING:
     from factcheck.reporters import ReportOptions
@@ -96,6 +97,7 @@ def run(args: argparse.Namespace, color: bool) -> int:
     extras = extra_outputs(args.extra_outputs, FORMATS)
     recipe = EngineRecipe.of(config, args.rules, args.facts, args.timeout, Selection.from_args(args))
     pack, rules, engine = recipe.build()
+    collection.resume()  # start-up is over (the console script paused the collector)
     paths = input_paths(args, config)
     known = baseline.read_baseline(args.baseline) if args.baseline else None
     default_format = "jsonl" if args.resume else config.format or "text"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
@@ -137,6 +136,8 @@ def _keys_of(node: Node) -> list[str]:
 
 # -- TOML ------------------------------------------------------------------------------------------
 def _toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only where there is a pyproject.toml to read
+
     try:
         return tomllib.loads(read_text(path, ConfigError, "configuration"))
     except tomllib.TOMLDecodeError as exc:

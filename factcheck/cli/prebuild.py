@@ -69,13 +69,17 @@ def refresh(directory: Path | None = None) -> list[str]:
 
 
 def collect_patterns() -> dict[str, object]:
-    """The regex cache entries a run of the default pack compiles: every rule example and
-    documentation passage checked as a Markdown document, as ``factcheck run`` would."""
-    from factcheck import api
-    from factcheck.rules.loader import load_packs
-    from factcheck.startup import regexcache, resources
+    """The regex cache entries a run of the default pack compiles, and what it derives for them
+    (:mod:`factcheck.startup.regexcache`): every rule example and documentation passage checked as
+    a Markdown document, as ``factcheck run`` would. Recording starts before the package's modules
+    are imported, so the patterns they compile at import are kept too."""
+    from factcheck.startup import regexcache
 
     entries = regexcache.record()
+    from factcheck import api
+    from factcheck.rules.loader import load_packs
+    from factcheck.startup import resources
+
     checker = api.load()
     for rule in load_packs([resources.rules_dir()]).rules:
         passages = [(example.text, example.date) for example in rule.examples]

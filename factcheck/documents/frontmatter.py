@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-
-import yaml
+from functools import cache
+from typing import TYPE_CHECKING
 
 from factcheck.errors import InputError, SourceLocation
 from factcheck.limits import MAX_FRONT_MATTER_DEPTH, MAX_FRONT_MATTER_VALUES
@@ -19,6 +19,14 @@ from factcheck.startup import regexcache
 
 _OPENING = regexcache.compile(r"---[ \t]*\r?\n")
 _CLOSING = regexcache.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+# One ``key: text`` entry on one line, as most front matter is written ("title: ...", "date: ...").
+_ENTRY = regexcache.compile(r"([A-Za-z][A-Za-z0-9_-]*): +(\S(?:.*\S)?) *")
+_DAY = regexcache.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Plain words YAML reads as true, false or null (and "y", "n", which some YAML readers do).
+_NOT_TEXT = frozenset({"y", "yes", "n", "no", "true", "false", "on", "off", "null", "~"})
+
+if TYPE_CHECKING:
+    import yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +48,47 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
     if block is None:
         return FrontMatter()
     yaml_start, yaml_end, body_start = block
+    simple = _simple_entries(text[yaml_start:yaml_end])
+    if simple is not None:
+        return FrontMatter(simple, body_start)
+    return FrontMatter(_read_yaml(path, text, text[yaml_start:yaml_end]), body_start)
+
+
+def _simple_entries(block: str) -> dict[str, object] | None:
+    """The mapping of a block made only of one-line ``key: text`` entries, read without YAML, or
+    None for anything else, which YAML reads.
+
+    An entry is simple when YAML would read its value as the very text written: a plain scalar
+    that opens with a letter, a path (``./``, ``../``, ``/``) or is a ``YYYY-MM-DD`` date (dates
+    stay text here, as in :class:`_Loader`), holds no tab, no ``": "`` or ``" #"`` and no character
+    YAML refuses, and is not a word YAML reads as true, false or null; its key likewise. Values
+    then are those strings, a later duplicate key winning, as YAML's loader has it."""
+    if not block.endswith("\n") or len(block) > 4096:
+        return None
+    entries: dict[str, object] = {}
+    for line in block[:-1].split("\n"):
+        entry = _ENTRY.fullmatch(line)
+        if entry is None or not line.isprintable():
+            return None
+        key, value = entry.groups()
+        if not ((value[0].isascii() and value[0].isalpha()) or value.startswith(("./", "../", "/"))
+                or _DAY.fullmatch(value)):
+            return None
+        if ": " in value or value.endswith(":") or " #" in value or {key.lower(), value.lower()} & _NOT_TEXT:
+            return None
+        entries[key] = value
+    return entries
+
+
+def _read_yaml(path: str, text: str, block: str) -> dict[str, object]:
+    """The front matter ``block`` of ``text`` read as YAML: a mapping, or an input error."""
+    import yaml
+
     try:
-        node = yaml.compose(text[yaml_start:yaml_end], Loader=_Loader)
+        node = yaml.compose(block, Loader=_loader())
         if node is not None:
             _check_size(path, text, node)
-        data = None if node is None else _Loader("").construct_document(node)
+        data = None if node is None else _loader()("").construct_document(node)
     except yaml.YAMLError as error:
         raise _yaml_error(path, text, error) from error
     except RecursionError:
@@ -55,18 +99,24 @@ def split_front_matter(path: str, text: str) -> FrontMatter:
     if not isinstance(data, dict):
         location = SourceLocation(path, 2, 1, _line(text, 2))
         raise InputError("front matter is not a mapping of keys to values", location)
-    return FrontMatter({str(key): value for key, value in data.items()}, body_start)
+    return {str(key): value for key, value in data.items()}
 
 
-class _Loader(yaml.SafeLoader):
+@cache
+def _loader() -> type[yaml.SafeLoader]:
     """Safe YAML in which dates stay text: :func:`~factcheck.documents.dates.parse_date` reads them,
-    so "2025-02-30" is reported as a date that does not exist instead of raising in the loader."""
+    so "2025-02-30" is reported as a date that does not exist instead of raising in the loader.
+    Built when a block is first read as YAML (PyYAML is not imported before)."""
+    import yaml
 
+    class _Loader(yaml.SafeLoader):
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    _Loader.yaml_implicit_resolvers = {
+        first: [(tag, pattern) for tag, pattern in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return _Loader
 
 
 def _check_size(path: str, text: str, root: yaml.Node) -> None:
@@ -94,6 +144,8 @@ def _check_size(path: str, text: str, root: yaml.Node) -> None:
 
 
 def _children(node: yaml.Node) -> list[yaml.Node]:
+    import yaml
+
     if isinstance(node, yaml.SequenceNode):
         return list(node.value)
     if isinstance(node, yaml.MappingNode):
@@ -121,6 +173,8 @@ def _find_block(text: str) -> tuple[int, int, int] | None:
 
 
 def _yaml_error(path: str, text: str, error: yaml.YAMLError) -> InputError:
+    import yaml
+
     mark = getattr(error, "problem_mark", None)
     problem = getattr(error, "problem", None) or str(error)
     if isinstance(error, yaml.reader.ReaderError):  # a control character: YAML cannot carry it

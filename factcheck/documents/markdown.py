@@ -23,12 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
-from mdit_py_plugins.tasklists import tasklists_plugin
+from typing import TYPE_CHECKING
 
 from factcheck.documents.builder import TextBuilder
 from factcheck.documents.dates import first_date
@@ -42,6 +37,10 @@ BLOCK_BREAK = "\n\n"
 _LINE_BREAK = regexcache.compile(r"\r\n?|\n")
 _BLOCKS_WITHOUT_PROSE = frozenset({"fence", "code_block", "hr", "front_matter"})
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 
 @functools.cache
 def parser() -> MarkdownIt:
@@ -49,7 +48,13 @@ def parser() -> MarkdownIt:
 
     ``text_join`` is disabled so that decoded entities and escapes stay separate tokens
     (``text_special``) that carry their source (``markup``), which the offset map needs.
+    markdown-it is imported here: a source of plain paragraphs never needs it.
     """
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
+
     markdown = MarkdownIt("commonmark").enable(["table", "strikethrough"])
     markdown.use(front_matter_plugin).use(footnote_plugin).use(tasklists_plugin)
     return markdown.disable("text_join")
@@ -78,7 +83,60 @@ def parse_markdown(path: str, original: str, *, source: str = "markdown") -> Doc
 
 def markdown_text(original: str, body_start: int = 0) -> tuple[str, OffsetMap]:
     """The prose of a Markdown source and its map back; blocks before ``body_start`` are skipped."""
+    plain = _plain_paragraphs(original, body_start)
+    if plain is not None:
+        return plain
     return _Reader(original, body_start).read(parser().parse(original))
+
+
+# What CommonMark (with this parser's extensions) could read as anything but text: an inline
+# markup character (emphasis, code, links, images, footnotes, HTML, entities, escapes, tables,
+# strikethrough), a heading, a line break it keeps (tab, carriage return), a NUL it replaces.
+_MARKUP = regexcache.compile(r"[\\`*_\[\]!<>&#~|\t\r\x00]")
+# A line that could open a block other than a paragraph: a list item, a rule, a setext underline,
+# an indented code block (or any line with space around it, which CommonMark strips).
+_NOT_PROSE_LINE = regexcache.compile(r"[-+= ]|[0-9]{1,9}[.)](?: |$)|.* $")
+
+
+def _plain_paragraphs(original: str, body_start: int) -> tuple[str, OffsetMap] | None:
+    """The prose of a Markdown source that is nothing but paragraphs of plain text, read without
+    the parser (or None for any other source, which the parser reads).
+
+    Such a source, as CommonMark reads it, is its runs of non-blank lines, each a paragraph whose
+    line breaks are soft: exactly what :class:`_Reader` writes for the parser's tokens (the
+    paragraph's text kept, each soft break a space, a block break before each paragraph after the
+    first), built here through the same :class:`TextBuilder` calls. A front-matter block must be
+    fenced by plain ``---`` lines, as the parser's front-matter rule reads it too."""
+    if body_start and not _plain_fences(original, body_start):
+        return None
+    body = original[body_start:]
+    if _MARKUP.search(body) is not None:
+        return None
+    out = TextBuilder(original)
+    offset, in_paragraph = body_start, False
+    for line in body.split("\n"):
+        end = offset + len(line)
+        if not line:
+            in_paragraph = False
+        elif _NOT_PROSE_LINE.match(line) is not None or not line.isprintable():
+            return None
+        else:
+            if in_paragraph:
+                out.replace(" ", offset - 1, offset)  # the soft break ending the line before
+            elif len(out):
+                out.insert(BLOCK_BREAK, offset)
+            out.keep(offset, end)
+            in_paragraph = True
+        offset = end + 1
+    return out.build()
+
+
+def _plain_fences(original: str, body_start: int) -> bool:
+    """Whether the front matter before ``body_start`` is ``---`` lines around lines that open with
+    neither ``-`` nor ``.`` (where the parser's front-matter rule and ours end it alike)."""
+    if not (original.startswith("---\n") and original.endswith("\n---\n", 0, body_start)):
+        return False
+    return not any(line.startswith(("-", ".")) for line in original[4:body_start - 5].split("\n"))
 
 
 def line_starts(text: str) -> list[int]:

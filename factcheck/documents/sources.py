@@ -23,7 +23,6 @@ from typing import TextIO
 from factcheck.documents.frontmatter import has_front_matter
 from factcheck.documents.ignore import IgnoreRules
 from factcheck.documents.jsonl import RecordFailure, numbered_lines, read_record
-from factcheck.documents.markdown import parse_markdown
 from factcheck.documents.model import Document
 from factcheck.documents.plaintext import parse_text
 from factcheck.documents.reading import MAX_DOCUMENT_BYTES, decode_utf8, read_limited, too_large
@@ -42,12 +41,17 @@ FORMATS = {
 """File extensions searched for in directories, and the reader each one gets."""
 
 def _parser(kind: str) -> Callable[[str, str], Document]:
-    """The reader for a format; HTML's is imported only when an HTML file is read."""
+    """The reader for a format; Markdown's (markdown-it) and HTML's are imported only when such a
+    file is read."""
     if kind == "html":
         from factcheck.documents.html import parse_html
 
         return parse_html
-    return parse_markdown if kind == "markdown" else parse_text
+    if kind == "markdown":
+        from factcheck.documents.markdown import parse_markdown
+
+        return parse_markdown
+    return parse_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +287,7 @@ def _load_stdin(stdin: TextIO, options: ReadOptions) -> DocumentOrError:
             if len(original) > options.max_bytes:
                 raise too_large(STDIN_PATH, options.max_bytes)
         if has_front_matter(original):
-            return parse_markdown(STDIN_PATH, original, source="stdin")
+            return _parser("markdown")(STDIN_PATH, original, source="stdin")  # type: ignore[call-arg]
         return parse_text(STDIN_PATH, original, source="stdin")
     except OSError as error:
         return InputFailure(STDIN_PATH, InputError(f"cannot read standard input: {error.strerror or error}"))

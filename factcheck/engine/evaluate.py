@@ -18,6 +18,7 @@ from factcheck.facts.model import Entity, Period, Timeline
 from factcheck.facts.titles import complete_periods
 from factcheck.findings import INTERNAL, RULE_ERROR, Confidence, Finding, Fix, Severity, describe_exception
 from factcheck.language import EvalContext, TraceEntry
+from factcheck.language.joins import Plan
 from factcheck.language.runtime import Cost
 from factcheck.limits import RULE_COST_BUDGET
 from factcheck.rules.model import Rule
@@ -27,16 +28,19 @@ MAX_EVIDENCE = 24  # evidence entries kept per finding
 FACT_TYPES = (Timeline, Period, Entity)
 
 
-def evaluate_rule(rule: Rule, ctx: EvalContext, budget: int = RULE_COST_BUDGET) -> Iterator[Finding]:
+def evaluate_rule(rule: Rule, ctx: EvalContext, budget: int = RULE_COST_BUDGET,
+                  plan: Plan | None = None) -> Iterator[Finding]:
     """The findings ``rule`` produces on the document in ``ctx``; failures become rule errors.
 
     The rule gets ``budget`` steps for the whole document, shared by every evaluation it makes
     (see :class:`~factcheck.language.runtime.Cost`); a failure that is not the rule's (a bug in
-    factcheck) becomes a rule error marked ``internal``."""
+    factcheck) becomes a rule error marked ``internal``. The combinations of its bindings are those
+    of ``plan`` (:func:`plan_of`: the ones its ``where`` may keep; keep it beside the rule, it is
+    built once)."""
     scope: dict[str, Any] = {}
-    ctx.budget = Cost(budget, "the rule, on this document,")
+    ctx.budget = cost = Cost(budget, "the rule, on this document,")
     try:
-        for scope in _scopes(rule, ctx):
+        for scope in (plan or plan_of(rule)).scopes(ctx, lambda: cost.charge(1, None)):
             if rule.where is not None and rule.where.evaluate(scope, ctx) is not True:
                 continue
             if rule.check.evaluate(scope, ctx) is False:
@@ -59,8 +63,14 @@ def _rule_error(rule: Rule, scope: dict[str, Any], message: str, internal: bool 
                    _primary_span(rule, scope), evidence=evidence)
 
 
+def plan_of(rule: Rule) -> Plan:
+    """Which combinations of ``rule``'s bindings its ``where`` may keep (:mod:`factcheck.language.joins`)."""
+    return Plan(rule.bindings, rule.where)
+
+
 def _scopes(rule: Rule, ctx: EvalContext) -> Iterator[dict[str, Any]]:
-    """Every combination of binding values, in document order; each is charged to the budget."""
+    """Every combination of binding values, in document order, each charged to the budget: what
+    ``factcheck explain`` shows, the combinations the guard rules out included."""
     budget = ctx.budget
 
     def extend(index: int, scope: dict[str, Any]) -> Iterator[dict[str, Any]]:

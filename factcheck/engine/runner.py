@@ -12,11 +12,12 @@ from factcheck.claims.model import ClaimSet
 from factcheck.deadline import DocumentTimeout, check_deadline, time_limit
 from factcheck.documents import InputFailure
 from factcheck.documents.model import Document
-from factcheck.engine.evaluate import evaluate_rule
+from factcheck.engine.evaluate import evaluate_rule, plan_of
 from factcheck.engine.results import DocumentResult
 from factcheck.facts.model import FactBase
 from factcheck.findings import INPUT_ERROR, INTERNAL, Finding, Severity, describe_exception
 from factcheck.language import EvalContext
+from factcheck.language.joins import Plan
 from factcheck.limits import DEFAULT_TIMEOUT
 from factcheck.rules.model import Rule
 from factcheck.timex import document_claims
@@ -64,6 +65,14 @@ class Engine:
         self.facts = facts
         self.extractor = extractor if extractor is not None else default_extractor()
         self.timeout = timeout
+        self._plans: list[Plan] | None = None  # how each rule's bindings are joined, made on first use
+
+    def _rule_plans(self) -> list[Plan]:
+        plans = self._plans
+        if plans is None or len(plans) != len(self.rules) or any(
+                plan.bindings is not rule.bindings for plan, rule in zip(plans, self.rules, strict=True)):
+            plans = self._plans = [plan_of(rule) for rule in self.rules]
+        return plans
 
     def check(self, document: Document) -> DocumentResult:
         result = DocumentResult(document.display_path, document, ClaimSet([]), characters=len(document.text))
@@ -77,7 +86,7 @@ class Engine:
                 if document.metadata.get("date_error"):
                     result.findings.append(_bad_date(document))
                 ctx = EvalContext(document=document, claims=result.claims, facts=self.facts)
-                for rule in self.rules:
+                for rule, plan in zip(self.rules, self._rule_plans(), strict=True):
                     check_deadline()
                     if rule.uses_document_date and document.date is None:
                         result.notes.append(f"{rule.id}: skipped, {NO_DATE}")
@@ -85,7 +94,8 @@ class Engine:
                         continue
                     stage = f"evaluating rule {rule.id!r}"
                     started = time.perf_counter()
-                    result.findings.extend(evaluate_rule(rule, ctx))
+                    if not plan.finds_nothing(ctx):
+                        result.findings.extend(evaluate_rule(rule, ctx, plan=plan))
                     result.seconds[rule.id] = time.perf_counter() - started
                     result.rules_evaluated += 1
                 stage = "finishing"

@@ -98,6 +98,26 @@ class CompiledExpression:
             frame[COST] = ctx.budget or Cost(ctx.cost_limit)
         return self._run(fn, frame)
 
+    def part(self, node: ast.Node) -> CompiledExpression:
+        """The sub-expression ``node`` of this expression, compiled on its own with this
+        expression's types, as a value (a claim stands for its value, as an operand of ``==``
+        does): what the engine's join plan evaluates for one claim or one binding alone."""
+        compiled = CompiledExpression(self._text[node.start:node.end],
+                                      Checked(node, self._checked.type_of(node), self._checked.types),
+                                      self._env, self._locator, self._text, lazy=True)
+        compiler = Compiler(self._text, self._locator, self._env, compiled._checked)
+        compiled._fn = compiler.value(node).fn
+        compiled._uses_cost = compiler.uses_cost
+        return compiled
+
+    def type_of(self, node: ast.Node) -> T.Type:
+        """The static type the checker gave ``node``, a node of this expression's tree."""
+        return self._checked.type_of(node)
+
+    def view(self, t: T.Type) -> T.Type:
+        """The type a value of type ``t`` has where a value is expected (a claim's value type)."""
+        return self._env.claims.value_view(t)
+
     def evaluate_with_lets(self, scope: Mapping[str, Any],
                            ctx: EvalContext | None = None) -> tuple[Any, dict[str, Any]]:
         """The value, and the values of the outermost let chain's names (by name)."""

@@ -13,33 +13,88 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from factcheck.errors import EvaluationError
 from factcheck.language import ast
+from factcheck.language.access import FAILED, GLOBALS, Access, ListIndex, exact_prefix, index_for
 from factcheck.language.approx import axis
-from factcheck.language.code import Code, NodeCompiler
+from factcheck.language.code import RUNTIME_ERRORS, Code, Fn, NodeCompiler
 from factcheck.language.operators import ARITHMETIC, dynamic_arithmetic
-from factcheck.language.runtime import COST, to_number
+from factcheck.language.runtime import COST, CTX, to_number
 from factcheck.values import Duration, Percent
 
 ZERO = {"number": Decimal(0), "duration": Duration(), "percent": Percent(Decimal(0))}
 
 
-def _items(compiler: NodeCompiler, node: ast.Aggregate) -> tuple[Code, Any, str | None]:
-    """(source code, per-item fn or None, frame key of the loop variable)."""
+Selector = Callable[[dict, list[Any]], list[Any]]
+
+
+def _items(compiler: NodeCompiler, node: ast.Aggregate) -> tuple[Code, Any, str | None, Selector | None]:
+    """(source code, per-item fn or None, frame key of the loop variable, the selector of the items
+    the body may count: for ``count`` and ``any``, which an item whose body is false cannot change)."""
     source = compiler.compile(node.source)
     if node.body is None or node.var is None:
-        return source, None, None
+        return source, None, None, None
     compiler.keys.append({})
     try:
         key = compiler.bind(node.var)
         body = compiler.value(node.body)
+        countable = node.func in ("count", "any")
+        chosen = _selector(compiler, node, node.var, key, node.body) if countable else None
     finally:
         compiler.keys.pop()
-    return source, body.fn, key
+    return source, body.fn, key, chosen
+
+
+def _selector(compiler: NodeCompiler, node: ast.Node, var: str, key: str, cond: ast.Node) -> Selector | None:
+    """For a loop over one of the claim set's own lists (``claims.money``), a function giving the
+    items whose condition may be true, through an index built once per document
+    (:mod:`factcheck.language.access`); None when the condition gives the index nothing to use."""
+    if compiler.trace or any(name in scope for scope in compiler.keys for name in GLOBALS):
+        return None  # a trace records every item; a global shadowed is not the same on every item
+    access = Access()
+    for conjunct in exact_prefix(cond, compiler):
+        access.take(conjunct, var, compiler)
+    if not access:
+        return None
+    filters = [compiler.value(n).fn for n in access.filters]
+    own, other = (compiler.value(n).fn for n in access.key) if access.key else (None, None)
+    orders = [(op, compiler.value(bound).fn) for op, bound in access.orders]
+    slot = ("loop", id(node))  # one index per loop of the expression and list
+
+    def select(f: dict, xs: list[Any]) -> list[Any]:
+        ctx = f[CTX]
+        if ctx is None or not ctx.claims.owns(xs):
+            return xs
+
+        def build() -> ListIndex:
+            def item(fn: Fn) -> Callable[[Any], Any]:
+                def read(x: Any) -> Any:
+                    f[key] = x
+                    return _guarded(fn, f)
+                return read
+            reads = [item(fn) for fn in filters]
+            return ListIndex(xs, lambda x: any(read(x) is False for read in reads), own and item(own))
+
+        index = index_for(ctx, xs, slot, build)
+        if index is None:
+            return xs
+        wanted = _guarded(other, f) if other is not None else FAILED
+        return index.select([(op, _guarded(fn, f)) for op, fn in orders], wanted)
+
+    return select
+
+
+def _guarded(fn: Fn, f: dict) -> Any:
+    """``fn(f)``, or :data:`FAILED` when it fails: the loop's condition then decides."""
+    try:
+        return fn(f)
+    except (EvaluationError, *RUNTIME_ERRORS, AttributeError, KeyError):
+        return FAILED
 
 
 def compile_aggregate(compiler: NodeCompiler, node: ast.Aggregate) -> Code:
 
-    source, body, key = _items(compiler, node)
+    source, body, key, select = _items(compiler, node)
     src = source.fn
     func = node.func
     source_type = compiler.type_of(node.source)
@@ -51,6 +106,8 @@ def compile_aggregate(compiler: NodeCompiler, node: ast.Aggregate) -> Code:
         xs = src(f)
         if xs is None:
             return None
+        if select is not None:
+            xs = select(f, xs)
         f[COST].charge(len(xs), where)
         if body is None:
             if elem_claims:
@@ -106,6 +163,7 @@ def compile_comprehension(compiler: NodeCompiler, node: ast.Comprehension) -> Co
     try:
         key = compiler.bind(node.var)
         cond = compiler.value(node.cond).fn if node.cond is not None else None
+        select = _selector(compiler, node, node.var, key, node.cond) if node.cond is not None else None
         if node.expr is None:
             expr = None
         elif compiler.type_of(node.expr).is_claim:
@@ -120,6 +178,8 @@ def compile_comprehension(compiler: NodeCompiler, node: ast.Comprehension) -> Co
         xs = src(f)
         if xs is None:
             return None
+        if select is not None:
+            xs = select(f, xs)
         f[COST].charge(len(xs), where)
         out = []
         for x in xs:

@@ -42,7 +42,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _sre is None or flags & re.DEBUG:
         return re.compile(pattern, flags)
     key = f"{int(flags)}:{pattern}"
-    prebuilt = _prebuilt().get(key)
+    prebuilt = _section("entries").get(key)
     if prebuilt is not None:
         try:
             return _sre.compile(pattern, *_arguments(prebuilt))
@@ -57,7 +57,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     compiled, entry = _compile(pattern, int(flags))
     _table().put(key, entry)
     if _recorded is not None:
-        _recorded[key] = entry
+        _recorded["entries"][key] = entry
     return compiled
 
 
@@ -120,15 +120,45 @@ def _table() -> Table:
 # a run of the default pack compiles are generated with the package (for that build only, as
 # :func:`build_id` says), so even the first run after installing compiles almost none. Under another
 # Python build they are not used and the runtime cache keeps them as before.
+#
+# Beside the opcodes (section "entries", keyed by flags and pattern), the same run records what the
+# extractors derive from their word lists and patterns before any regex is compiled or run: the
+# regex source of each word list's trie ("tries", claims/lexicon.py) and the literals every match of
+# a pattern holds ("needs", claims/literals.py). Each is a pure function of its key (a digest of
+# the exact input: a changed word list or pattern is only not found, and derived in the process).
 
-_recorded: dict[str, Any] | None = None  # set only in the build's collecting process
+_SECTIONS = ("entries", "tries", "needs")
+_recorded: dict[str, dict[str, Any]] | None = None  # set only in the build's collecting process
 
 
-def record() -> dict[str, Any]:
-    """Start keeping every entry this process compiles; the entries, filled as it runs."""
+def record() -> dict[str, dict[str, Any]]:
+    """Start keeping every entry this process compiles or derives; the sections, filled as it runs."""
     global _recorded
-    _recorded = {}
+    _recorded = {section: {} for section in _SECTIONS}
     return _recorded
+
+
+def derived(section: str, key: str) -> Any | None:
+    """What the package's build recorded for ``key`` in ``section`` ("tries", "needs"), or None."""
+    return _section(section).get(key)
+
+
+def keep(section: str, key: str, value: Any) -> None:
+    """Record a derived value (plain data) when this is the build's collecting process."""
+    if _recorded is not None:
+        _recorded[section][key] = value
+
+
+def input_key(*parts: object) -> str:
+    """The key of a derived value: a digest of the ``repr`` of its exact input."""
+    import hashlib
+
+    return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def _section(name: str) -> dict[str, Any]:
+    section = _prebuilt().get(name)
+    return section if isinstance(section, dict) else {}
 
 
 @cache
@@ -140,17 +170,16 @@ def _prebuilt() -> dict[str, Any]:
     data = built.load(PREBUILT)
     if not isinstance(data, dict) or data.get("build") != build_id():
         return {}
-    entries = data.get("entries")
-    return entries if isinstance(entries, dict) else {}
+    return data
 
 
 _COLLECTING = "FACTCHECK_COLLECTING_PATTERNS"
 
 
 def _collect() -> dict[str, Any]:
-    """What :data:`PREBUILT` holds: the patterns a run of the default pack compiles, collected in a
-    fresh process (``python -m factcheck.cli.prebuild --patterns``) with no cache, so nothing this
-    process compiled before is included."""
+    """What :data:`PREBUILT` holds: the patterns a run of the default pack compiles (and what it
+    derives for them), collected in a fresh process (``python -m factcheck.cli.prebuild
+    --patterns``) with no cache, so nothing this process compiled before is included."""
     import json
     import subprocess
 
@@ -159,7 +188,8 @@ def _collect() -> dict[str, Any]:
            "PYTHONPATH": os.pathsep.join(filter(None, [package_root, os.environ.get("PYTHONPATH")]))}
     done = subprocess.run([sys.executable, "-m", "factcheck.cli.prebuild", "--patterns"], env=env,
                           capture_output=True, text=True, check=True)
-    return {"build": build_id(), "entries": dict(sorted(json.loads(done.stdout).items()))}
+    sections = json.loads(done.stdout)
+    return {"build": build_id(), **{name: dict(sorted(sections[name].items())) for name in _SECTIONS}}
 
 
 def _pattern_sources() -> list[Path]:

@@ -48,6 +48,7 @@ class Context:
     quarter: tuple[int, int] | None = None  # the quarter the story reports ("third-quarter profit")
     quarter_at: int = -1  # where the text last named it
     month: tuple[int, int | None] | None = None  # the last year (and month) the text named ("that year")
+    month_at: int = -1  # where the text named it
 
     def story_quarter(self) -> tuple[tuple[int, int] | None, Anchor]:
         """The quarter the story is about, else the last one ended before the document date (the one
@@ -129,6 +130,12 @@ def _quarter(day: dt.date) -> int:
 # a sentence read as past is more often a misread tense (reported speech) than a year-old event.
 _AGAINST_TENSE = 6
 _UNTENSED_AHEAD = 3  # no tense: news looks back, a day ahead weighs three behind
+# A deadline or a date things take effect ("by February", "until March 6", "effective Feb. 1", "due
+# Dec. 1") mostly lies ahead whatever the verb's tense ("created an office of the chairman, effective
+# Feb. 1"), but one a few weeks gone is still the one meant ("was sold effective Jan. 1" in late
+# February): a day behind weighs twice a day ahead.
+_DEADLINE_BEHIND = 2
+_DEADLINE_BEFORE = re.compile(r"(?<![\w-])(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ee]ffective|[Dd]ue)[ \t]+(?:on[ \t]+)?$")
 
 
 def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> tuple[int, bool]:
@@ -140,8 +147,8 @@ def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) ->
 
     slack = 1 if day else 0  # a day ahead may be a time zone; a month is past once it has begun
     against = _AGAINST_TENSE if day else 2 * _AGAINST_TENSE  # "fell in May" before May: last year's
-    ahead_weight = against if tense == "past" else 1 if tense == "future" else _UNTENSED_AHEAD
-    behind_weight = against if tense == "future" else 1
+    ahead_weight = against if tense == "past" else 1 if tense in ("future", "deadline") else _UNTENSED_AHEAD
+    behind_weight = against if tense == "future" else _DEADLINE_BEHIND if tense == "deadline" else 1
 
     def cost(year: int) -> int:
         days = (placed(year) - ref).days
@@ -204,7 +211,9 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         # A quarter or half without its year is the current or a past one ("third-quarter profit",
         # reported in November, even in "will report third-quarter results"): the tense says when
         # the reporting happens, not the quarter.
-        tense = "past" if part and part[0] in "QH" else ctx.tense(claim)
+        tense = "past" if part and part[0] in "QH" else \
+            "deadline" if _DEADLINE_BEFORE.search(ctx.text, max(0, claim.span.start - 14), claim.span.start) \
+            else ctx.tense(claim)
         year, certain = _infer_year(first_month, day, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
     value, when = _date_value(year, month, day)
@@ -293,7 +302,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         tense = "nearest"  # "that Sunday": the one nearest the narrative's day
     if grain == "month_of_year":
         return _month_of_year(claim, ref, offset, anchor)
-    if f.get("anaphoric") and grain in ("year", "month") and ctx.month is not None \
+    if f.get("anaphoric") and grain == "year" and _compares_elsewhere(claim, ctx):
+        ref, anchor = ctx.document_date, Anchor.DOCUMENT  # the reported period, a year back
+    elif f.get("anaphoric") and grain in ("year", "month") and ctx.month is not None \
             and (grain == "year" or ctx.month[1] is not None):
         # "that year", "the following month": counted from the last year or month the text named
         # ("fled in June 1998 and returned later that year").
@@ -329,12 +340,38 @@ _YEAR_BEFORE = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGN
 _QUARTER_REACH = 400
 
 
+# A figure compared with "a year earlier" ("up from $3 million a year earlier", "compared with 40% a year
+# earlier", "higher than a year ago"): the amount or the comparison word right before the shift.
+_COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:from|with|than|against|over|versus|vs\.?)|\d%?|\b(?:million|billion|cents|share|pence|"
+    r"points?|percent|tons?|barrels?))[ \t]*,?[ \t]*$", re.IGNORECASE)
+
+
+def _compares_elsewhere(claim: Claim, ctx: Context) -> bool:
+    """Whether "a year earlier" compares a figure with the same period a year before the one the
+    story reports, rather than counting from the narrative's day or the year the text last named: a
+    comparison, and no year named in its sentence before it ("In 1990 sales rose to $5 million from
+    $4 million a year earlier" counts from 1990; a year named paragraphs back sets no period)."""
+    if not _YEAR_BEFORE.fullmatch(claim.text) \
+            or not _COMPARED_BEFORE.search(ctx.text, max(0, claim.span.start - 40), claim.span.start):
+        return False
+    return ctx.month is None \
+        or ctx.month_at < sentences.sentence_bounds(ctx.text, claim.span.start, claim.span.end)[0]
+
+
 def _story_quarter(claim: Claim, ctx: Context) -> Timex:
     """"the quarter", "the latest period", "the year-ago quarter", "last year's third quarter": the
     story's quarter, its ordinal or year replaced by the one stated, a year back for "year-ago"."""
     f = claim.fields
     if f.get("ended_month") and not f.get("year_back") and ctx.document_date is not None:
-        return _quarter_ended(claim, ctx.document_date)
+        ended = _quarter_ended(claim, ctx.document_date)
+        if ctx.quarter is None or ended.day is None or abs(ctx.quarter[0] - ended.day.year) > 1:
+            return ended
+        # "earned $5 million in the fiscal first quarter ... sales for the quarter ended Sept. 29":
+        # the quarter the story already named, in the company's own count.
+        year, quarter = ctx.quarter
+        return Timex(f"{year:04d}-Q{quarter}", TimexType.DATE, Anchor.NARRATIVE, False, f.get("mod"),
+                     _part_start(year, f"Q{quarter}"))
     base, anchor = ctx.story_quarter()
     if base is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
@@ -506,6 +543,8 @@ def resolve_time(claim: Claim, ctx: Context, beside: Timex | None) -> Timex:
 _UNIT_LETTER = {"year": "Y", "month": "M", "week": "W", "day": "D", "quarter": "Q", "hour": "H",
                 "minute": "M", "second": "S"}
 _CLOCK_UNITS = ("hour", "minute", "second")
+# A unit TIMEX3 has no letter for, written in the one it is made of: "a fortnight" is P2W.
+_UNIT_AS = {"fortnight": "week"}
 
 
 def duration_value(claim: Claim) -> str | None:
@@ -514,7 +553,8 @@ def duration_value(claim: Claim) -> str | None:
     value = claim.value
     if not isinstance(value, Duration):
         return None
-    unit = claim.unit if claim.unit in _UNIT_LETTER else None
+    unit = _UNIT_AS.get(claim.unit or "", claim.unit)
+    unit = unit if unit in _UNIT_LETTER else None
     if unit is not None:
         amount = value.in_unit(unit)
         rounded = amount.to_integral_value()
@@ -581,6 +621,7 @@ def _note_month(ctx: Context, claim: Claim, timex: Timex) -> None:
             or claim.fields.get("narrative_year"):
         return
     ctx.month = (int(found[1]), int(found[2]) if found[2] else None)
+    ctx.month_at = claim.span.start
 
 
 _QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
@@ -592,12 +633,31 @@ def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:
     found = _QUARTER_VALUE.fullmatch(timex.value or "")
     if found is None:
         return
-    # "the current quarter" is the one in progress, an aside from the quarter reported.
-    compared = claim.fields.get("year_back") or (claim.fields.get("story") and claim.fields.get("year")) \
-        or claim.fields.get("grain") == "year" or claim.fields.get("relative") == 0
-    if not compared:
-        ctx.quarter = (int(found[1]), int(found[2]))
+    # "the current quarter" is the one in progress, an aside from the quarter reported; "last year's
+    # third quarter" is compared with, "this year's third quarter" is the one reported.
+    f = claim.fields
+    compared = f.get("year_back") or (f.get("story") and f.get("year")) \
+        or (f.get("grain") == "year" and f.get("relative") != 0) \
+        or (f.get("grain") != "year" and f.get("relative") == 0)
+    named = (int(found[1]), int(found[2]))
+    if not compared and not _aside(ctx, named):
+        ctx.quarter = named
     ctx.quarter_at = claim.span.end
+
+
+def _aside(ctx: Context, named: tuple[int, int]) -> bool:
+    """A quarter named in an aside does not replace the story quarter, the one whose results are
+    reported: one of a year long gone ("its worst since the third quarter of 1984"), and, once the
+    story has named its quarter, an earlier one of that year ("a 20% gain in third-quarter net ...
+    After a flat second quarter") or one not yet over by the document date (a forecast: "expects a
+    fourth-quarter charge"; the first quarter named may be over in the company's own count)."""
+    if ctx.document_date is not None and named[0] < ctx.document_date.year - 1:
+        return True
+    if ctx.quarter is None:
+        return False
+    ends = _part_start(named[0], f"Q{named[1]}") + relativedelta(months=3, days=-1)
+    return (named[0] == ctx.quarter[0] and named[1] < ctx.quarter[1]) \
+        or (ctx.document_date is not None and ends > ctx.document_date)
 
 
 def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -> ClaimSet:

@@ -138,3 +138,16 @@ def test_bullet_lists_are_read_with_or_without_markers() -> None:
                  "It has three parts:\n\nroads\nrail\nports\n\nThat is all."):
         (claim,) = extract_claims(text).of_kind("enumeration")
         assert claim["items"] == ["roads", "rail", "ports"], text
+
+
+
+@pytest.mark.parametrize(("text", "items"), [
+    ("The review sets out three priorities:\n\n1. Shorter queues\n2. More staff\n3. New buses\n", 3),
+    ("Four steps follow:\n1) consult residents\n2) publish a draft\n3) hold a vote\n4) adopt it\n", 4),
+])
+def test_an_ordered_list_marker_is_a_bullet_never_a_figure(text: str, items: int) -> None:
+    """The figure of "1." opening a list item is its marker: it is no part of a breakdown."""
+    claims = extract_claims(text)
+    assert not claims.of_kind("breakdown"), text
+    (claim,) = claims.of_kind("enumeration")
+    assert len(claim["items"]) == items

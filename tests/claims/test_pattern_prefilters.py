@@ -18,7 +18,7 @@ from factcheck.claims.patterns import PatternSet, default_dir, load_pattern_text
 from factcheck.claims.patterns.compiler import Level, _Compiler, compile_pattern
 from factcheck.claims.patterns.loader import load_word_text
 from factcheck.claims.patterns.matcher import Masked, match_kind
-from factcheck.claims.patterns.starts import BULLET, needs, scanner, tokens
+from factcheck.claims.patterns.starts import BULLET, STOP, crosses, least, needs, scanner, tokens
 from factcheck.claims.patterns.syntax import Alt, parse_pattern
 
 
@@ -122,10 +122,12 @@ def test_a_place_whose_window_lacks_a_needed_word_is_not_tried() -> None:
 
 
 def test_only_selective_needs_are_checked() -> None:
-    """A function word, a plain amount or a word class is in nearly every window, and a short
-    pattern fails as fast in its regex: such needs cost more than they save."""
-    assert _demo("rose _{0,2} from {number:n}").patterns[0].needs == ()  # a window of five runs
+    """A function word, a plain amount or a class of many words is in nearly every window, unless
+    it must stand within a few runs of the start ("to" right after "rose")."""
     assert _demo("rose _{0,10} to {number:n}").patterns[0].needs == ()  # "to" and a number: everywhere
+    assert _demo("rose to {number:n}").patterns[0].needs == (
+        frozenset({("word", "to")}), frozenset({("claim", "number")}))  # the second and third runs
+    assert _demo("rose _{0,2} from {number:n}").patterns[0].needs == (frozenset({("word", "from")}),)
     assert _demo("rose _{0,10} {percent} from {number:n}").patterns[0].needs == (
         frozenset({("word", "from")}), frozenset({("claim", "percent")}))
 
@@ -145,4 +147,61 @@ def test_bullet_items_are_tried_at_line_ends_only() -> None:
 def test_the_combined_search_is_built_once_per_set_of_starters() -> None:
     first, second = PatternSet([_demo("rose {number:n}")]), PatternSet([_demo("rose {number:n}")])
     assert first.scanner() is second.scanner()
-    assert scanner(frozenset({"rose"}), frozenset(), False) is first.scanner()
+    assert scanner(frozenset({"rose"}), frozenset(), False, frozenset({"rose"})) is first.scanner()
+
+
+def test_a_need_is_checked_within_its_reach() -> None:
+    """A need's reach counts the runs before it, not the whole window: the introducing word of a
+    breakdown must stand right after its total, however long the list of parts may run."""
+    kind = _demo("{number:n} [,] (including|comprising) (_|,|{number}){1,30}")
+    compiled = kind.patterns[0]
+    assert compiled.window == 33
+    assert dict(zip(compiled.needs, compiled.reach, strict=True)) == {
+        frozenset({("word", "including"), ("word", "comprising")}): 3}
+    near = "The fleet of 12, including six frigates, sailed."
+    assert _tried(kind, near) == (["12, including six frigates, sailed"], 1)
+    far = "The fleet of 12 ships sailed, including six frigates."
+    assert _tried(kind, far) == ([], 0)  # "including" is the fifth run from 12: beyond its reach of 3
+
+
+def test_needs_before_an_unbounded_line_are_checked() -> None:
+    kind = _demo("{number:n} (items|points) ':' <rest>")
+    assert kind.patterns[0].window is None  # <rest> reads the rest of the line
+    assert kind.patterns[0].needs == (frozenset({("word", "items"), ("word", "points")}),)
+    found, passed = _tried(kind, "The 3 items: bread, milk and eggs\nThe 4 of us left.")
+    assert (found, passed) == (["3 items: bread, milk and eggs"], 1)
+
+
+def test_a_pattern_that_reads_no_sentence_stop_is_not_tried_across_one() -> None:
+    """Three figures a pattern needs must all stand before the next full stop when no element of
+    it can read one; the dots of "U.S." or "3.5" are no stop."""
+    kind = _demo("{number:n} (_|,){0,12} {number} (_|,){0,12} {number}")
+    assert kind.patterns[0].before_stop == ((frozenset({("claim", "number")}), 3),)
+    found, passed = _tried(kind, "There were 3 cats, 4 dogs. Then 5 birds came.")
+    assert (found, passed) == ([], 0)
+    found, _ = _tried(kind, "In 3 U.S. states, 4 towns, 5 villages voted.")
+    assert found == ["3 U.S. states, 4 towns, 5"]
+    for text in ("There were 3 cats, 4 dogs. Then 5 birds came.", "In 3 U.S. states, 4 towns, 5 villages.",
+                 "Of 3 e.g. cases 4! Then 5, 6 or 7 too? 8, 9 and 10."):
+        masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+        masked.scan(PatternSet([kind]).scanner())
+        assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
+    # a literal full stop or a whole line may hold one: only the part before it is checked
+    dotted = _demo("{number:n} (_|,){0,12} {number} '.' _{0,3} {number}").patterns[0]
+    assert dotted.before_stop == ((frozenset({("claim", "number")}), 2),)
+    assert _demo("{number:n} <rest>").patterns[0].before_stop == ((frozenset({("claim", "number")}), 1),)
+
+
+def test_sentence_stops_are_the_dots_no_word_reads() -> None:
+    text = "Sales rose 5 pct. The U.S. unit, e.g. its 3.5 mln arm, grew! Why? A. Smith said so."
+    stops = [match.start() for match in re.finditer(STOP, text)]
+    assert [text[max(0, i - 3):i + 1] for i in stops] == ["pct.", "rew!", "Why?", "? A.", " so."]
+
+
+def test_least_counts_the_claims_every_match_holds() -> None:
+    amount = frozenset({("claim", "money"), ("claim", "number")})
+    assert least(parse_pattern("({money}|{number}) to ({money}|{number})")) == {amount: 2}
+    assert least(parse_pattern("{percent} ({percent} _){2,4} [{number}]")) == {
+        frozenset({("claim", "percent")}): 3}
+    assert least(parse_pattern("({percent} {number}|{money})")) == {}
+    assert crosses(parse_pattern("{number} '.' {number}")) and not crosses(parse_pattern("<name> , {age}"))

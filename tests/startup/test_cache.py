@@ -182,11 +182,66 @@ def test_prebuilt_opcodes_serve_only_the_python_that_built_them(monkeypatch: pyt
     flags, pattern = key.split(":", 1)
     regexcache._prebuilt.cache_clear()
     try:
-        assert regexcache._prebuilt() == data["entries"]
+        assert regexcache._section("entries") == data["entries"]
         monkeypatch.setattr(regexcache, "build_id", lambda: "another Python")
         regexcache._prebuilt.cache_clear()
-        assert regexcache._prebuilt() == {}
+        assert regexcache._section("entries") == {} and regexcache._section("needs") == {}
     finally:
         monkeypatch.undo()
         regexcache._prebuilt.cache_clear()
     assert regexcache.compile(pattern, int(flags)).pattern == pattern
+
+
+
+def test_prebuilt_literal_needs_are_what_the_patterns_derive() -> None:
+    """Every literal-needs record the build kept is that of one of the package's compiled patterns
+    (keyed by its source and flags), and equal to what deriving it in this process gives."""
+    import re
+
+    from factcheck.claims import literals
+    from factcheck.startup import built, regexcache
+
+    data = built.load(regexcache.PREBUILT)
+    assert data is not None and data["needs"]
+    sources = {}
+    for key in data["entries"]:
+        flags, pattern = key.split(":", 1)
+        compiled_flags = int(flags) | int(re.UNICODE)  # what Pattern.flags then says
+        sources[regexcache.input_key(pattern, compiled_flags)] = (pattern, compiled_flags)
+    assert set(data["needs"]) <= set(sources)
+    for key, recorded in data["needs"].items():
+        assert literals._decoded(recorded) == literals._derive(*sources[key])
+
+
+def test_literal_needs_not_recorded_or_damaged_are_derived(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.claims import literals
+    from factcheck.startup import regexcache
+
+    source = r"(?:the )?(?:first|second) quarter"
+    wanted = literals._derive(source, 32)
+    assert wanted == (frozenset({"first quarter", "second quarter"}),)
+    for damaged in (None, "first", [["first"], "quarter"], [[1, 2]], [[]], {"a": 1}):
+        monkeypatch.setattr(regexcache, "derived", lambda section, key, value=damaged: value)
+        literals._needs.cache_clear()
+        assert literals._needs(source, 32) == wanted
+    literals._needs.cache_clear()
+
+
+def test_prebuilt_tries_are_found_and_equal_the_derived_ones(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A word list an extractor uses (the people extractor's qualifiers) has its trie recorded in
+    the build, equal to the one the code derives; a damaged record is derived again."""
+    from factcheck.claims import lexicon
+
+    words = lexicon.load("people")["qualifiers"]
+    wanted = lexicon._trie_source(tuple(sorted(set(words))), None)
+    derived: list[tuple[str, ...]] = []
+    original = lexicon._trie_source
+    monkeypatch.setattr(lexicon, "_trie_source", lambda w, space: derived.append(w) or original(w, space))
+    lexicon._build_trie.cache_clear()
+    try:
+        assert lexicon.trie(words) == wanted and derived == []  # found, not derived
+        monkeypatch.setattr(lexicon.regexcache, "derived", lambda section, key: ["not", "a", "regex"])
+        lexicon._build_trie.cache_clear()
+        assert lexicon.trie(words) == wanted and len(derived) == 1
+    finally:
+        lexicon._build_trie.cache_clear()

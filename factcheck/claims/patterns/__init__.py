@@ -8,7 +8,6 @@ directory returns the kinds it declares, compiled once; nothing is registered an
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from factcheck.claims.model import Claim
@@ -26,7 +25,7 @@ from factcheck.claims.patterns.loader import (
     word_files,
 )
 from factcheck.claims.patterns.matcher import Masked, match_kind
-from factcheck.claims.patterns.starts import BULLET, scanner
+from factcheck.claims.patterns.starts import BULLET, Scanner, scanner
 
 
 class PatternSet:
@@ -35,20 +34,21 @@ class PatternSet:
 
     def __init__(self, kinds: Iterable[PatternKind]) -> None:
         self.kinds: tuple[PatternKind, ...] = tuple(sorted(kinds, key=lambda kind: kind.stage))
-        self._scanner: list[re.Pattern[str] | None] = []  # memo of the combined search
+        self._scanner: list[Scanner | None] = []  # memo of the combined search
         self._stages = [(stage, [kind for kind in self.kinds if kind.stage == stage])
                         for stage in sorted({kind.stage for kind in self.kinds})]
         self._named = [{name for kind in kinds for pattern in _compiled(kind) for name, _ in pattern.kinds}
                        for _, kinds in self._stages]
 
-    def scanner(self) -> re.Pattern[str] | None:
+    def scanner(self) -> Scanner | None:
         if not self._scanner:
             starts = {start for kind in self.kinds for pattern in _compiled(kind) for start in pattern.starts}
             needed = {key for kind in self.kinds for pattern in _compiled(kind) for need in pattern.needs
                       for key in need}
             words = frozenset(word for key, word in starts | needed if key == "word")
             puncts = frozenset(punct for key, punct in starts if key == "punct")
-            self._scanner.append(scanner(words, puncts, BULLET in starts))
+            starting = frozenset(word for key, word in starts if key == "word")
+            self._scanner.append(scanner(words, puncts, BULLET in starts, starting))
         return self._scanner[0]
 
     def extract(self, text: str, atoms: list[Claim], *, brute: bool = False) -> list[Claim]:

@@ -17,8 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from factcheck.claims.lexicon import trie, with_capitals
-from factcheck.claims.patterns.starts import ANY, Anchor, Need, anchor, needs, selective, starters, tokens
+from factcheck.claims.lexicon import alternation, trie, with_capitals
+from factcheck.claims.patterns.starts import (
+    ANY,
+    MIN_WINDOW,
+    Anchor,
+    Need,
+    anchor,
+    least,
+    reached,
+    selective,
+    starters,
+    tokens,
+    unstopped,
+)
 from factcheck.claims.patterns.syntax import (
     TIME_KINDS,
     Alt,
@@ -55,10 +67,12 @@ _CLASSES = {
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "-- ",
-    # "2. ", "2) " (its figure read as a number claim or not).
+    # "2. ", "2) " (its figure read as a number claim or not). A marker that is there is taken
+    # (possessive): an ordered list's "1." is never a figure of the item ("three goals:" then "1.",
+    # "2.", "3." is no breakdown summing to 6).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
-    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
+    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?+",
     # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
     # a line ending in a colon, which announces a list of its own
     "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",
@@ -66,8 +80,10 @@ _CLASSES = {
     # run longer than an unmarked line (the marker says where it starts):
     # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
     "item": rf"{_MARKED}[^\s.!?][^\n.!?]{{0,199}}(?<=[^\s:])[;,.]?(?={HSPACE}*(?:\n|$))",
-    # what is left of the current line, without a claim (possibly nothing): "supported it"
-    "rest": rf"(?<!\n)(?<!\n[ \t])[^\n\x00]{{0,120}}(?={HSPACE}*(?:\n|$))",
+    # what is left of the current line, without a claim (possibly nothing): "supported it"; not the
+    # end of a line ending in a colon, which announces a list of its own ("- Leisure: £3m" then
+    # "The council spent £3.1m on:" is no fourth item)
+    "rest": rf"(?<!\n)(?<!\n[ \t])(?:[^\n\x00]{{0,119}}[^\n\x00:\s])?(?={HSPACE}*(?:\n|$))",
 }
 # A gap is a word other than "and"/"or" (which join list items), the words that open a contrasting
 # clause ("but", "while", "against", ...) and the participles that open a clause of consequence
@@ -140,6 +156,10 @@ class Compiled:
     anchor: Anchor | None = None
     needs: tuple[Need, ...] = ()  # see starts.needs: what every match contains
     window: int | None = None  # see starts.tokens: the most runs of non-space characters a match holds
+    reach: tuple[int, ...] = ()  # per need, see starts.reached: within how many runs of the start it lies
+    # claims every match holds (see starts.least), all before the next sentence stop, when a match
+    # never holds one (see starts.crosses); empty when not worth checking
+    before_stop: tuple[tuple[Need, int], ...] = ()
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -157,10 +177,12 @@ class Compiled:
         return self._before
 
     def __getstate__(self) -> tuple:
-        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window)
+        return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
+                self.reach, self.before_stop)
 
     def __setstate__(self, state: tuple) -> None:
-        self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window = state
+        (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
+         self.reach, self.before_stop) = state
         self._regex = self._before = None
 
 
@@ -207,7 +229,7 @@ class _Compiler:
         run: list[str] = []
         mode = ""
         for word, kind, branch in _flat(node):
-            if word is None or kind != mode:
+            if word is None or kind != mode or _overlaps(word, run):
                 out += [_run(run, mode)] if run else []
                 run, mode = [], kind
             if word is None:
@@ -272,25 +294,36 @@ def claim_kinds(node: Node) -> set[str] | None:
 
 
 def _flat(node: Alt) -> list[tuple[str | None, str, Node]]:
-    """The branches of ``node``, nested alternations spliced in, each with its word and how the
-    word is matched when it is a single lower-case word: ``"capitals"`` inside an alternation of
-    such words only (lower case or capitalised, see :func:`_words`), ``"any"`` when alone (a
-    literal: any case); ``(None, "", branch)`` for anything else."""
+    """The branches of ``node``, nested alternations spliced in, each with its word(s) and how they
+    are matched when they are lower-case words: ``"capitals"`` inside an alternation of single
+    such words only (lower case or capitalised, see :func:`_words`), ``"any"`` for a literal of one
+    or more words on its own (any case: "went up", "fell"); ``(None, "", branch)`` for anything else."""
     if all(_plain_word(branch) for branch in node.branches):
         return [(branch.text, "capitals", branch) for branch in node.branches]  # type: ignore[union-attr]
     flat: list[tuple[str | None, str, Node]] = []
     for branch in node.branches:
         if isinstance(branch, Alt):
             flat += _flat(branch)
-        elif _plain_word(branch):
-            flat.append((branch.text, "any", branch))  # type: ignore[union-attr]
+        elif isinstance(branch, Literal) and _PLAIN_WORDS.fullmatch(branch.text):
+            flat.append((" ".join(branch.text.split()), "any", branch))
         else:
             flat.append((None, "", branch))
     return flat
 
 
+def _overlaps(words: str, run: list[str]) -> bool:
+    """Whether a phrase of a run could match where another of the run matches: one is the other's
+    first words ("fall", "fall back"). Otherwise at most one phrase of a run matches at a place
+    (each ends at a word boundary), so the run, tried as one trie, keeps the order of trial."""
+    return any(other != words and (other.startswith(words + " ") or words.startswith(other + " "))
+               for other in run)
+
+
 def _run(words: list[str], mode: str) -> str:
-    return _words(words) if mode == "capitals" else rf"(?i:\b{trie(words)}\b)"
+    return _words(words) if mode == "capitals" else rf"(?i:\b{alternation(words)}\b)"
+
+
+_PLAIN_WORDS = re.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
 
 
 def _plain_word(node: Node) -> bool:
@@ -322,8 +355,12 @@ def compile_pattern(node: Node) -> Compiled:
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
     window = tokens(node)
     # a need that holds every starter is met at each candidate: checking it would cost for nothing
-    kept = tuple(n for n in selective(needs(node), window) if ANY in starts or not starts <= n)
-    return Compiled(source, level, compiler.kinds, starts, anchored, kept, window)
+    kept = [(need, reach) for need, reach in selective(reached(node), window)
+            if ANY in starts or not starts <= need]
+    stopped = () if window is not None and window < MIN_WINDOW else tuple(
+        sorted(least(unstopped(node)).items(), key=lambda pair: (-pair[1], len(pair[0]), sorted(pair[0]))))
+    return Compiled(source, level, compiler.kinds, starts, anchored, tuple(need for need, _ in kept), window,
+                    tuple(reach for _, reach in kept), stopped)
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:

@@ -19,11 +19,13 @@ from factcheck.claims.model import Binding, Claim
 from factcheck.claims.patterns.attach import Sentences, attach, carry_units, inner_binding
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
-from factcheck.claims.patterns.starts import ANY, BULLET, Need, is_start
+from factcheck.claims.patterns.starts import ANY, BULLET, STOP, Need, Scanner, folded_text, start_forms
 from factcheck.startup import regexcache
 
 _INDEX = regexcache.compile(r"#([0-9]+)\x01")
 _RUN = regexcache.compile(r"\S+")
+_STOP = regexcache.compile(STOP)
+_HSPACE = " \t\u00a0"  # regexparts.HSPACE
 
 
 class Masked:
@@ -59,28 +61,45 @@ class Masked:
         for start, (kind, _) in zip(self._starts, self._kinds, strict=True):
             self.at.setdefault(("claim", kind), []).append(start)
         self.words: dict[str, list[int]] | None = None  # word → its places in any case, once scanned
-        self._needs: dict[Need, list[int]] = {}
+        self._needs: dict[Need, tuple[list[int], list[int]]] = {}
         self._started: dict[frozenset[tuple[str, str]], list[int]] = {}
         self._runs: list[int] | None = None
+        self._stops: list[int] | None = None
 
-    def scan(self, scanner: re.Pattern[str] | None) -> None:
+    def scan(self, scanner: Scanner | None) -> None:
         """The one combined search for every pattern's starting and needed words and punctuation."""
         self.words = {}
         if scanner is None:
             return
-        groups = scanner.groupindex
-        for match in scanner.finditer(self.masked):
-            if "b" in groups and match["b"] is not None:  # a list item may begin at each of its places
-                self.at.setdefault(BULLET, []).extend(range(match.start(), match.end()))
-                continue
-            word = match["w"] if "w" in groups else None
-            if word is None:
-                self.at.setdefault(("punct", match[0]), []).append(match.start())
-                continue
-            lower = word.lower()
-            self.words.setdefault(lower, []).append(match.start())
-            if is_start(word):
-                self.at.setdefault(("word", lower), []).append(match.start())
+        text, at = self.masked, self.at
+        if scanner.bullets:  # a list item may begin at each place of a run of spaces ending a line
+            places: list[int] = []
+            last, end = 0, text.find("\n")
+            while end >= 0:
+                start = end
+                while start > last and text[start - 1] in _HSPACE:
+                    start -= 1
+                places += range(start, end + 1)
+                last, end = end + 1, text.find("\n", end + 1)
+            if places:
+                at.setdefault(BULLET, []).extend(places)
+        if scanner.puncts is not None:
+            for match in scanner.puncts.finditer(text):
+                at.setdefault(("punct", match[0]), []).append(match.start())
+        if scanner.folded is None:
+            return
+        lower = folded_text(text) if scanner.words is not None else None
+        words = self.words
+        if lower is not None:
+            for match in scanner.words.finditer(lower):  # type: ignore[union-attr]
+                words.setdefault(match[0], []).append(match.start())
+        else:
+            for match in scanner.folded.finditer(text):
+                words.setdefault(match[0].lower(), []).append(match.start())
+        for word, found in words.items():
+            if word in scanner.starting:  # as written in a pattern, capitalised or in capitals
+                size, forms = len(word), start_forms(word)
+                at[("word", word)] = [place for place in found if text[place:place + size] in forms]
 
     def started(self, starts: frozenset[tuple[str, str]]) -> list[int]:
         """The places of any of ``starts``, in order. Kept per set of starters (the verbs of a
@@ -96,36 +115,85 @@ class Masked:
         return places
 
     def plausible(self, compiled: Compiled, place: int) -> bool:
-        """Whether a match of ``compiled`` at ``place`` can hold what it needs: for each of its
-        needs, the nearest place after ``place`` of a claim or word of that need lies within its
-        window of runs of non-space characters (see :func:`.starts.tokens`). Exact: a match holds
-        an occurrence of each need, and no more runs than its window, before that occurrence."""
-        if self.words is None or compiled.window is None:
-            return True  # not scanned (tests match unscanned texts): every place is tried
-        if self._runs is None:
-            self._runs = [match.start() for match in _RUN.finditer(self.masked)]
-        first = bisect_left(self._runs, place)
-        for need in compiled.needs:
-            places = self._places(need)
-            i = bisect_left(places, place)
-            if i == len(places) or bisect_right(self._runs, places[i]) - first > compiled.window:
+        """Whether a match of ``compiled`` at ``place`` can hold what it needs (see :meth:`sift`)."""
+        return bool(self.sift(compiled, [place]))
+
+    def sift(self, compiled: Compiled, places: list[int]) -> list[int]:
+        """The ``places`` where a match of ``compiled`` can hold what it needs: for each of its
+        needs, the nearest place after it of a claim or word of that need lies within the need's
+        reach, counted in runs of non-space characters (see :func:`.starts.reached`), and the claims
+        every match holds lie before the next sentence stop when the pattern reads none (see
+        :func:`.starts.crosses`). Exact: a match holds an occurrence of each need no further from its
+        start than that reach, and ends before a stop it cannot read."""
+        if self.words is None:
+            return places  # not scanned (tests match unscanned texts): every place is tried
+        for need, reach in zip(compiled.needs, compiled.reach, strict=True):
+            if not places:
+                return places
+            found, counts = self._places(need)
+            runs = self.runs()
+            places = [place for place in places
+                      if (i := bisect_left(found, place)) < len(found)
+                      and counts[i] - bisect_left(runs, place) <= reach]
+        for need, count in compiled.before_stop:
+            if not places:
+                return places
+            found, stops, more = self._places(need)[0], self.stops(), count - 1
+            places = [place for place in places
+                      if (i := bisect_left(found, place) + more) < len(found)
+                      and found[i] < stops[bisect_right(stops, place)]]
+        return places
+
+    def stops(self) -> list[int]:
+        """Where the masked text's sentence stops are (see :data:`.starts.STOP`), its end last."""
+        if self._stops is None:
+            self._stops = [match.start() for match in _STOP.finditer(self.masked)] + [len(self.masked)]
+        return self._stops
+
+    def may_hold(self, compiled: Compiled, low: int, place: int) -> bool:
+        """Whether a match of ``compiled`` starting anywhere in ``low..place`` can hold what it
+        needs (see :meth:`sift`): an anchored pattern's claim at ``place`` is searched back from
+        only then. Exact: the nearest occurrence of a need after ``low`` either lies before
+        ``place`` or is at least as many runs from every such start as from ``place``."""
+        if self.words is None or not compiled.needs:
+            return True
+        runs = self.runs()
+        first = bisect_left(runs, place)
+        for need, reach in zip(compiled.needs, compiled.reach, strict=True):
+            found, counts = self._places(need)
+            i = bisect_left(found, low)
+            if i == len(found) or (found[i] >= place and counts[i] - first > reach):
                 return False
         return True
+
+    def runs(self) -> list[int]:
+        """Where each run of non-space characters of the masked text begins."""
+        if self._runs is None:
+            self._runs = [match.start() for match in _RUN.finditer(self.masked)]
+        return self._runs
 
     def lacks(self, compiled: Compiled) -> bool:
         """Whether the document holds no occurrence at all of one of ``compiled``'s needs: then no
         place can match, and not even its candidates need finding."""
-        return self.words is not None and any(not self._places(need) for need in compiled.needs)
+        return self.words is not None and any(not self._places(need)[0] for need in compiled.needs)
 
-    def _places(self, need: Need) -> list[int]:
-        """Where the claims or words of ``need`` are, in order (gathered once per document)."""
-        places = self._needs.get(need)
-        if places is None:
+    def _places(self, need: Need) -> tuple[list[int], list[int]]:
+        """Where the claims or words of ``need`` are, in order, and how many runs begin up to each
+        (gathered once per document, from the smaller of the need and the words found)."""
+        found = self._needs.get(need)
+        if found is None:
             words = self.words or {}
-            places = self._needs[need] = sorted(
-                place for key, name in need
-                for place in (self.at.get(("claim", name), ()) if key == "claim" else words.get(name, ())))
-        return places
+            if len(need) <= len(words):
+                lists = [self.at.get(("claim", name)) if key == "claim" else words.get(name)
+                         for key, name in need]
+            else:
+                lists = [at for word, at in words.items() if ("word", word) in need]
+                lists += [self.at.get(("claim", name)) for key, name in need if key == "claim"]
+            lists = [at for at in lists if at]
+            places = lists[0] if len(lists) == 1 else sorted(place for at in lists for place in at)
+            runs = self.runs()
+            found = self._needs[need] = (places, [bisect_right(runs, place) for place in places])
+        return found
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -259,6 +327,8 @@ def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
         for end in masked.at.get(("claim", kind), ()):
             if last and not text[max(0, end - len(last) - 4):end].rstrip().lower().endswith(last):
                 continue
+            if not masked.may_hold(compiled, max(0, end - width), end):
+                continue
             found = before.search(text, max(0, end - width), end)
             if found is not None:
                 places.append(found.start())
@@ -268,11 +338,10 @@ def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
 def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
     """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
     regex, text, done = compiled.regex, masked.masked, 0
-    needs = bool(compiled.needs)
-    if needs and masked.lacks(compiled):
+    if compiled.needs and masked.lacks(compiled):
         return
-    for place in _candidates(masked, compiled):
-        if place < done or (needs and not masked.plausible(compiled, place)):
+    for place in masked.sift(compiled, _candidates(masked, compiled)):
+        if place < done:
             continue
         match = regex.match(text, place)
         if match is not None:

@@ -24,6 +24,7 @@ text would, without reading the rest of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,7 +40,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
-from factcheck.claims.regexparts import HSPACE, LINE_GAP
+from factcheck.claims.regexparts import LINE_GAP
 from factcheck.startup import regexcache
 
 _WORD_WIDTH = 40  # characters allowed for one word when bounding the run before an anchor
@@ -99,13 +100,19 @@ _COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "
                     | {("claim", k) for k in ("number", "money", "quantity")})
 MIN_WINDOW = 12
 _ALTERNATIVES = 16  # a need of many words (a word class) is in most windows too, and costly to gather
+NEAR = 16  # ... unless it must lie within this many runs of the start
+CLOSE = 4  # a need this close to the start is selective whatever it holds: "of" right after a figure
 
 
-def selective(found: list[Need], window: int | None) -> list[Need]:
-    """The needs worth checking before a pattern's regex is tried (see ``_COMMON``)."""
-    if window is None or window < MIN_WINDOW:
-        return []
-    return [need for need in found if not need & _COMMON and len(need) <= _ALTERNATIVES]
+def selective(found: list[tuple[Need, int | None]], window: int | None) -> list[tuple[Need, int]]:
+    """The needs worth checking before a pattern's regex is tried, each with its reach (see
+    :func:`reached`): a need without one, a function word, a plain amount or a class of many words
+    is in nearly every window (see ``_COMMON``), and a pattern of a few runs fails as fast in its
+    regex as in the check."""
+    return [(need, reach) for need, reach in found if reach is not None and (
+        reach <= CLOSE or (not need & _COMMON and (len(need) <= _ALTERNATIVES or reach <= NEAR)))]
+
+
 _LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
 
 
@@ -113,27 +120,58 @@ def needs(node: Node) -> list[Need]:
     """What every match of ``node`` contains: each entry is a set of which at least one occurs in
     the match (a claim of a kind, or a word as the scan for words finds it, in any case). A place
     whose window holds none of some entry is never tried (see :func:`tokens`)."""
+    return [need for need, _ in reached(node)]
+
+
+def reached(node: Node) -> list[tuple[Need, int | None]]:
+    """:func:`needs`, each with its *reach*: the most runs of non-space characters that can begin
+    between the start of a match and the start of the need's occurrence in it, that occurrence's run
+    included (None when an unbounded element may come first). The need of a pattern's first claim or
+    word is met within a run or two of its start, however long the rest of the match may be."""
     if isinstance(node, ClaimRef):
-        return [frozenset({("claim", node.kind)})]
+        return [(frozenset({("claim", node.kind)}), 1)]
     if isinstance(node, Literal):  # each of its words: "a total of" needs "total" as much as "a"
         words = [_LETTERS.fullmatch(token) for token in node.text.split()]
-        return list(dict.fromkeys(frozenset({("word", word[1].lower())}) for word in words if word))
+        found: dict[Need, int | None] = {}
+        for index, word in enumerate(words):
+            if word:
+                found.setdefault(frozenset({("word", word[1].lower())}), index + 1)
+        return list(found.items())
     if isinstance(node, Capture):
-        return needs(node.body)
+        return reached(node.body)
     if isinstance(node, Repeat):
-        return needs(node.body) if node.low > 0 else []
+        return reached(node.body) if node.low > 0 else []
     if isinstance(node, Seq):
-        found: list[Need] = []
+        found = {}
+        before: int | None = 0  # the most runs the items before this one hold
         for item in node.items:
-            found += [need for need in needs(item) if need not in found]
-        return sorted(found, key=_rank)[:_NEEDS]
+            for need, reach in reached(item):
+                total = None if before is None or reach is None else before + reach
+                found[need] = _nearer(found[need], total) if need in found else total
+            width = tokens(item)
+            before = None if before is None or width is None else before + width
+        return sorted(found.items(), key=lambda pair: _rank(pair[0]))[:_NEEDS]
     if isinstance(node, Alt):
-        parts = [needs(branch) for branch in node.branches]
+        parts = [dict(reached(branch)) for branch in node.branches]
         if not all(parts):
             return []
-        common = [need for need in parts[0] if all(need in part for part in parts[1:])]
-        return common or [frozenset().union(*(min(part, key=_rank) for part in parts))]
+        common = [(need, _farther(part[need] for part in parts)) for need in parts[0]
+                  if all(need in part for part in parts[1:])]
+        if common:
+            return common
+        firsts = [min(part, key=_rank) for part in parts]
+        reach = _farther(part[first] for part, first in zip(parts, firsts, strict=True))
+        return [(frozenset().union(*firsts), reach)]
     return []  # a gap or a word class: any word
+
+
+def _nearer(one: int | None, two: int | None) -> int | None:
+    return two if one is None else one if two is None else min(one, two)
+
+
+def _farther(reaches: Iterable[int | None]) -> int | None:
+    found = list(reaches)
+    return None if None in found else max(found)  # type: ignore[type-var]
 
 
 def _rank(need: Need) -> tuple[bool, bool, int]:
@@ -178,6 +216,71 @@ def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int 
     return max(parts) if isinstance(node, Alt) else sum(parts)  # type: ignore[arg-type, return-value]
 
 
+def crosses(node: Node) -> bool:
+    """Whether a match of ``node`` may hold a sentence stop (see :data:`STOP`): only a word class
+    reading a whole line or a literal with a full stop, an exclamation or a question mark can."""
+    if isinstance(node, WordClass):
+        return node.name in ("line", "item", "rest", "bullet")
+    if isinstance(node, Literal):
+        return any(char in node.text for char in ".!?")
+    if isinstance(node, Capture | Repeat):
+        return crosses(node.body)
+    if isinstance(node, Seq | Alt):
+        return any(crosses(child) for child in (node.items if isinstance(node, Seq) else node.branches))
+    return False  # a claim's placeholder, a gap: a word of "U.S." holds dots, never a stop
+
+
+# A sentence stop in the masked text: an exclamation or question mark, or a full stop that no
+# element but a literal or a line can match. A word's dots (``_WORD``, ``<cap>``) stand before a
+# word character ("3.5", "U.S") or end an abbreviation of single letters ("U.S.", "e.g."); a claim's
+# dots are inside its placeholder.
+STOP = r"[!?]|\.(?!\w)(?<![.][A-Za-z][.])"
+
+
+def unstopped(node: Node) -> Node:
+    """The part of ``node`` that a match reads before any sentence stop it may hold: all of it, or
+    the items of its sequence before the first that may hold one (an empty sequence if that is the
+    first)."""
+    if not crosses(node):
+        return node
+    if not isinstance(node, Seq):
+        return Seq((), node.pos)
+    items: list[Node] = []
+    for item in node.items:
+        if crosses(item):
+            break
+        items.append(item)
+    return Seq(tuple(items), node.pos)
+
+
+def least(node: Node) -> dict[Need, int]:
+    """The claims every match of ``node`` holds at least, by need (a claim kind, or one of a few
+    kinds: ``@amount``): "from {number} to {number}" holds two numbers."""
+    if isinstance(node, ClaimRef):
+        return {frozenset({("claim", node.kind)}): 1}
+    if isinstance(node, Capture):
+        return least(node.body)
+    if isinstance(node, Repeat):
+        return {need: count * node.low for need, count in least(node.body).items()} if node.low else {}
+    if isinstance(node, Seq):
+        found: dict[Need, int] = {}
+        for item in node.items:
+            for need, count in least(item).items():
+                found[need] = found.get(need, 0) + count
+        return found
+    if isinstance(node, Alt):
+        parts = [least(branch) for branch in node.branches]
+        common = {need: min(part[need] for part in parts) for need in parts[0]
+                  if all(need in part for part in parts[1:])}
+        if common or not all(parts):
+            return common
+        singles = [next(iter(part)) for part in parts if len(part) == 1]
+        if len(singles) < len(parts):
+            return {}
+        return {frozenset().union(*singles): min(count for part in parts for count in part.values())}
+    return {}
+
+
 def anchor(node: Node, emit) -> Anchor | None:
     """The anchor of a pattern that may begin with a word class or a gap (see the module doc), or
     None when it has none. ``emit`` compiles a node to regex source."""
@@ -206,23 +309,55 @@ def _claim_kinds(node: Node) -> set[str] | None:
     return None
 
 
-def is_start(word: str) -> bool:
-    """Whether a word found by the scan can start a pattern: as written in a pattern (lower case),
-    capitalised or in capitals; "wAs" is no starting point."""
-    lower = word.lower()
-    return word == lower or word == lower[:1].upper() + lower[1:] or word == lower.upper()
+def start_forms(word: str) -> tuple[str, str, str]:
+    """How a word found by the scan (``word`` in lower case) may be written where it starts a
+    pattern: as in a pattern (lower case), capitalised or in capitals; "wAs" is no starting point."""
+    return word, word[:1].upper() + word[1:], word.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class Scanner:
+    """The one search a document gets, in three C-speed passes instead of one alternation tried at
+    every character: the starting and needed ``words`` (a case-sensitive trie over the lower-cased
+    text; ``folded``, the same trie ignoring case, where lower-casing would not read as ``re``'s
+    ignore-case does), the punctuation literals (``puncts``), and with ``bullets`` the line breaks."""
+
+    words: re.Pattern[str] | None
+    folded: re.Pattern[str] | None
+    puncts: re.Pattern[str] | None
+    bullets: bool
+    starting: frozenset[str]  # the words that start a pattern (the others are only needed)
+
+
+# Characters that ``re`` matches to an ASCII letter ignoring case but that str.lower() does not turn
+# into it (or turns into two characters): a text holding one is searched with ``Scanner.folded``.
+_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+
+
+def folded_text(text: str) -> str | None:
+    """``text`` lower-cased, when the words' case-sensitive trie finds in it exactly what the
+    ignore-case trie finds in ``text``; else None."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) and not _UNFOLDED.search(text) else None
 
 
 @lru_cache(maxsize=32)
-def scanner(words: frozenset[str], puncts: frozenset[str], bullets: bool = False) -> re.Pattern[str] | None:
-    """The one search a document gets: every starting or needed word (in any case) and punctuation
-    literal of the loaded patterns, and with ``bullets`` the runs of spaces that end in a
-    new line (group ``b``: each of its places is a candidate, see :data:`BULLET`). Kept per set of
-    starters: building the trie of a pack's words costs more than extracting a short article, and
-    every :class:`~factcheck.claims.patterns.PatternSet` of the same pack needs the same search."""
-    branches = [rf"(?P<b>{HSPACE}*\n)"] if bullets else []
-    if words:  # in any case: a word a pattern needs is found as written (a start only as in is_start)
-        branches.append(rf"(?i:\b(?P<w>{trie(words)})\b)")
+def scanner(words: frozenset[str], puncts: frozenset[str], bullets: bool = False,
+            starting: frozenset[str] = frozenset()) -> Scanner | None:
+    """The one search a document gets (see :class:`Scanner`): every starting or needed word (in
+    any case) and punctuation literal of the loaded patterns, and with ``bullets`` the runs of
+    spaces that end in a new line (each of their places is a candidate, see :data:`BULLET`). Kept
+    per set of starters: building the trie of a pack's words costs more than extracting a short
+    article, and every :class:`~factcheck.claims.patterns.PatternSet` of the same pack needs the
+    same search."""
+    if not (words or puncts or bullets):
+        return None
+    exact = folded = None
+    if words:  # in any case: a word a pattern needs is found as written (a start only in its start_forms)
+        body = trie(words)
+        folded = regexcache.compile(rf"(?i:\b{body}\b)")
+        exact = regexcache.compile(rf"\b{body}\b") if all(word.isascii() for word in words) else None
+    marks = None
     if puncts:
-        branches.append(f"(?P<p>{'|'.join(re.escape(p) for p in sorted(puncts, key=len, reverse=True))})")
-    return regexcache.compile("|".join(branches)) if branches else None
+        marks = regexcache.compile("|".join(re.escape(p) for p in sorted(puncts, key=len, reverse=True)))
+    return Scanner(exact, folded, marks, bullets, starting & words)
