@@ -67,12 +67,10 @@ _CLASSES = {
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "-- ",
-    # "2. ", "2) " (its figure read as a number claim or not). A marker that is there is taken
-    # (possessive): an ordered list's "1." is never a figure of the item ("three goals:" then "1.",
-    # "2.", "3." is no breakdown summing to 6).
+    # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
-    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?+",
+    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
     # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
     # a line ending in a colon, which announces a list of its own
     "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",
