@@ -581,7 +581,18 @@ RESTATED = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?P<cur>[$£€]\s?)?(?P
                       rf"(?:\s?(?:-|\s)(?P<unit>{CURRENCY_WORDS}|pct|per\s?cent|percent|tonnes?|"
                       rf"km|kilometres?|miles?|metres?|acres?|hectares?|barrels?|bpd|ounces?))?"
                       rf"\s+(?P<noun>[a-z]{{3,}})\b", re.I)
-NOT_NOUNS = {"per", "and", "for", "from", "with", "the", "than", "share", "shares", "each", "year", "years"}
+# the amount after its noun: "a five-year deal worth $40 million", "a fine of 2.5 mln dlrs", "the deal,
+# valued at $30 million", "the contract is worth $35 million"
+RESTATED_AFTER = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{3,}}),?\s+"
+                            rf"(?:(?:is|was|are|were)\s+)?(?:worth|valued\s+at|costing|of)\s+(?:about\s+)?"
+                            rf"(?P<cur>[$£€]\s?)?(?P<num>{NUM}){SCALE}"
+                            rf"(?:\s?(?:-|\s)(?P<unit>{CURRENCY_WORDS}|tonnes?|km|kilometres?|miles?|acres?|"
+                            rf"hectares?))?(?!\s?(?:pct|per\s?cent|percent|%|a\s+year|per\b|"
+                            rf"an?\s+(?:share|tonne|ounce)))", re.I)
+NOT_NOUNS = {"per", "and", "for", "from", "with", "the", "than", "share", "shares", "each", "year", "years",
+             "total", "average", "rate", "rise", "increase", "fall", "decline", "loss", "profit", "gain",
+             "drop", "dividend", "payout", "price", "stake", "sum", "group", "number", "value", "cost",
+             "amount"}
 
 
 def _unit(match: re.Match[str]) -> str:
@@ -592,13 +603,19 @@ def _unit(match: re.Match[str]) -> str:
 
 def restated_candidates(text: str) -> Iterator[Candidate]:
     """An amount introduced with "a" and restated with "the" for the same noun: "a $5 million grant
-    ... The $5 million grant". A year is no amount ("a 1986 net loss ... The 1986 net loss"), a
+    ... The $5 million grant", either of them possibly with the amount after its noun ("a deal worth
+    $40 million ... The $40 million deal", "the deal, valued at $40 million"). A year is no amount
+    ("a 1986 net loss ... The 1986 net loss"), a
     currency or unit word belongs to the amount, not the noun ("the 400,000 lire limit"), and the two
     mentions must state the amount in the same unit ("a 1.25 billion loan" is not "the 1.25 billion
     dlr loan")."""
     first: dict[str, list[re.Match[str]]] = {}
-    for match in RESTATED.finditer(text):
+    mentions = sorted([*RESTATED.finditer(text), *RESTATED_AFTER.finditer(text)],
+                      key=lambda m: m.start("num"))
+    for match in mentions:
         noun = match["noun"].lower()
+        if match.re is RESTATED_AFTER and not (match["cur"] or match["unit"] or match["scale"]):
+            continue  # "a retirement age of 65": no amount
         if is_year(match) or noun in NOT_NOUNS or re.match(CURRENCY_WORDS + r"$", noun, re.I):
             continue
         if match["det"].lower() in ("a", "an"):

@@ -12,6 +12,14 @@ distance its entry allows, and the distance is recorded as the composite's
 - ``sentence``: further apart in the same sentence;
 - ``next_sentence``: the statement opens or sits in the sentence after the frame's.
 
+A statement never joins across a clause of its own: beyond a clause, a gap holding a contrast or a
+result clause (";", "but", "while", "whereas", "resulting in", "pushing", ...) or another figure
+leaves the statement to that clause ("a 13 pct drop in net profit to 27.5 mln riyals, while <Bank>
+registered a decline to 18.5 mln from 19.4 mln"); a statement right after a figure outside the frame
+is that figure's ("1,198, down 50 pct, Volkswagen 2,145, down from 3,342"); and one followed by a base
+or a level of its own ("and up 27 pct from the previous record", "pushing exports up 45.3 pct to
+260,000") is another change, unless nothing but a comma stands between it and the frame.
+
 When two frames are equally near, the statement joins the nearer one by characters, and the composite
 is marked ``certain=False`` (one of competing readings). Each frame takes at most one statement per
 entry and each statement joins one frame. The cost is one pass over the statements with a bisection
@@ -37,6 +45,15 @@ _LOOSE_PUNCTUATION = regexcache.compile(r"[\s,()\[\]\-–—]*")
 _CLAUSE_BREAK = regexcache.compile(
     r"[;:]|\b(?:and|but|while|whereas|which|who|that|after|before|when|as|although|though|because|"
     r"compared|against|versus|vs)\b", re.IGNORECASE)
+# what opens a clause of its own, with another subject or a consequence: a statement does not join a
+# frame across it (beyond a clause)
+_OWN_CLAUSE = regexcache.compile(
+    r"[;]|\b(?:but|while|whereas|although|though|resulting|pushing|bringing|taking|lifting|sending"
+    r"|leaving|putting|driving|boosting|cutting|reducing)\b", re.IGNORECASE)
+_AMOUNT_IN_GAP = regexcache.compile(r"(?<![\w.])(?!(?:1[89]|20)[0-9]{2}\b)[0-9][0-9,.]*")
+_FIGURE_BEFORE = regexcache.compile(r"[0-9](?:[\s,]*(?:mln|million|billion|bln|bn|thousand|pct|per ?cent|%))?"
+                                    r"[\s,]*$", re.IGNORECASE)
+_OWN_BASE = regexcache.compile(r"\s*(?:from|to)\b", re.IGNORECASE)
 _WORDS = regexcache.compile(r"[^\W_]+")
 _FIGURE = regexcache.compile(r"\d")
 _YEAR = regexcache.compile(r"(?:1[89]|20)[0-9]{2}")
@@ -127,7 +144,7 @@ def attach(text: str, sentences: Sentences, frames: list[Claim], statements: Ite
                 distance = frame.span.start - statement.span.end
             else:
                 continue
-            if bound.rank > within.rank:
+            if bound.rank > within.rank or _own_clause(text, frame, statement, bound):
                 continue
             if bound.rank > Binding.CLAUSE.rank and not _agrees(frame, statement, agree):
                 continue  # far apart, a statement of the other direction is about something else
@@ -140,6 +157,23 @@ def attach(text: str, sentences: Sentences, frames: list[Claim], statements: Ite
         frames[j] = joined(text, frames[j], statement, fills, bound, value, certain=not competing)
         taken.add(j)
     return frames
+
+
+def _own_clause(text: str, frame: Claim, statement: Claim, bound: Binding) -> bool:
+    """Whether the statement belongs to a clause or a figure of its own, not to the frame (see the
+    module doc)."""
+    if bound is not Binding.PHRASE and _OWN_BASE.match(text, statement.span.end):
+        return True  # "and up 27 pct from the previous record": a base of its own
+    if statement.span.end <= frame.span.start:
+        before = text[max(0, statement.span.start - 40):statement.span.start]
+        if _FIGURE_BEFORE.search(before):
+            return True  # "1,198, down 50 pct, Volkswagen 2,145, down from 3,342"
+        gap = text[statement.span.end:frame.span.start]
+    else:
+        gap = text[frame.span.end:statement.span.start]
+    if bound.rank < Binding.SENTENCE.rank or bound is Binding.NEXT_SENTENCE:
+        return False
+    return bool(_OWN_CLAUSE.search(gap) or _AMOUNT_IN_GAP.search(gap))
 
 
 def _completes(frame: Claim, fills: frozenset[str]) -> bool:
@@ -175,17 +209,20 @@ def joined(text: str, frame: Claim, statement: Claim, fills: frozenset[str], bou
 def carry_units(fields: dict[str, Any], groups: list[tuple[str, ...]], text: str = "") -> dict[str, Any]:
     """A unit or scale stated on one figure of a group, carried to a bare figure of the same group:
     "fell to 6.5 mln tonnes from 7.1 mln" reads 7.1 mln as tonnes, "from 7.1 to 6.5 mln tonnes"
-    reads 7.1 as 7.1 mln tonnes. In a group with a list (a total and its parts), a currency is not
+    reads 7.1 as 7.1 mln tonnes; among plain numbers the scale alone is carried ("to 4.80 revenue
+    passenger miles from 3.50 billion"). In a group with a list (a total and its parts), a currency is not
     carried to a figure that counts a noun of its own or to a fraction ("279 mobile units and 178
     remote units for a total of 101 mln dlrs", "almost a third of"): those are no sums of money."""
     for group in groups:
         _millions_not_metres(fields, group)
         claims = [claim for name in group for claim in _claims(fields.get(name))]
         stated = [c for c in claims if c.kind in ("quantity", "money")]
+        listed = bool(text) and any(isinstance(fields.get(n), list) for n in group)
+        if not stated and not listed:  # two plain numbers: the scale stated once ("to 4.80 ... from
+            stated = [c for c in claims if c.kind == "number" and _scale(c) > 1]  # 3.50 billion")
         if not stated or len({(c.kind, c.unit) for c in stated}) > 1:
             continue  # nothing to carry, or figures in different units: nothing is inferred
         model = max(stated, key=_scale)  # the figure that states its scale, if one does
-        listed = bool(text) and any(isinstance(fields.get(n), list) for n in group)
         for name in group:
             value = fields.get(name)
             if isinstance(value, list):
@@ -262,6 +299,8 @@ def _carried(claim: Any, model: Claim) -> Any:
     if not isinstance(claim, Claim) or claim is model or _YEAR.fullmatch(claim.text):
         return claim  # "in fiscal 1988, including 1.8 billion dlrs": a year is no amount
     if claim.kind == "number" and claim.unit is None:
+        if model.kind == "number" and not _FIGURE.search(claim.text):
+            return claim  # a scale is carried to figures in digits only ("to six from 7.1 mln")
         return _with_unit(claim, model)
     if (claim.kind, claim.unit) == (model.kind, model.unit) and _scale(claim) == 1:
         return _with_unit(claim, model)  # "from 7.1 to 6.5 mln tonnes": 7.1 mln tonnes

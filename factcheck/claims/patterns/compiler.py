@@ -86,10 +86,14 @@ _CLASSES = {
     # "The council spent £3.1m on:" is no fourth item)
     "rest": rf"(?<!\n)(?<!\n[ \t])(?:[^\n\x00]{{0,119}}[^\n\x00:\s])?(?={HSPACE}*(?:\n|$))",
 }
-# A gap is a word other than "and"/"or" (which join list items) and the words that open a contrasting
-# clause ("but", "while", "against", ...), or a quote, parenthesis or dash: never a comma, a claim or a
-# sentence end, so "_{0,8}" cannot run past the next list item or into the next comparison.
-_GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|but|while|whereas|against|versus|vs|compared)\b){_WORD}"
+# A gap is a word other than "and"/"or" (which join list items), the words that open a contrasting
+# clause ("but", "while", "against", ...) and the participles that open a clause of consequence
+# ("resulting in", "pushing", "bringing", "taking", "lifting", "sending", "leaving"), or a quote,
+# parenthesis or dash: never a comma, a claim or a sentence end, so "_{0,8}" cannot run past the next
+# list item or into the next comparison or result ("fell by 6.6 pct, resulting in a surge in net
+# imports from 175,901 to 251,708": the endpoints are the surge's).
+_GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|but|while|whereas|against|versus|vs|compared|resulting|pushing"
+        rf"|bringing|taking|lifting|sending|leaving)\b){_WORD}"
         r"|[\"“”‘’()<>\-–—])")
 
 
