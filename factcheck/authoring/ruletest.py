@@ -127,12 +127,19 @@ def _describe(expected: ExpectedFinding) -> str:
 
 # -- the `factcheck test` and `factcheck check-rules` commands -------------------------------------
 def _split_paths(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """Rule paths (packs and rule files) and annotated documents among the command's paths."""
-    from factcheck.authoring.annotated import DOC_SUFFIXES
+    """Rule paths (packs and rule files) and annotated documents among the command's paths. A
+    directory that holds no rule file is a folder of annotated documents (``factcheck test
+    rules/tests/``), checked against the configured pack like documents named one by one, not a
+    pack of no rules that every expectation would then miss."""
+    from factcheck.authoring.annotated import DOC_SUFFIXES, annotated_files
 
     given = [Path(p) for p in paths]
-    docs = [p for p in given if p.is_file() and p.suffix in DOC_SUFFIXES]
-    return [p for p in given if p not in docs], docs
+    documents = [p for p in given if (p.is_file() and p.suffix in DOC_SUFFIXES) or _holds_documents_only(p)]
+    return [p for p in given if p not in documents], annotated_files(documents)
+
+
+def _holds_documents_only(path: Path) -> bool:
+    return path.is_dir() and not any(p.suffix in (".yaml", ".yml") for p in path.rglob("*"))
 
 
 def run_test_command(paths: list[str], syntax_only: bool = False) -> int:

@@ -33,6 +33,21 @@ def test_annotated_document_reports_missed_and_extra(tmp_path, capsys):
     assert "2 failed" in out
 
 
+
+def test_a_folder_of_annotated_documents_is_checked_against_the_pack(tmp_path, capsys):
+    """A directory without rule files holds documents to check, not an empty pack whose every
+    expectation would be missed."""
+    folder, dated = tmp_path / "cases" / "more", "---\ndate: 2025-06-01\n---\n"
+    folder.mkdir(parents=True)
+    (tmp_path / "cases" / "a.md").write_text(
+        f"{dated}<!-- expect: breakdown-sums-to-total -->\nThe 30 medals: 12 gold, 10 silver and 5 bronze.\n",
+        encoding="utf-8")
+    (folder / "b.md").write_text(
+        f"{dated}<!-- ok: breakdown-sums-to-total -->\nThe 27 medals: 12 gold, 10 silver and 5 bronze.\n",
+        encoding="utf-8")
+    assert main(["test", str(tmp_path / "cases")]) == 0, capsys.readouterr().out
+    assert capsys.readouterr().out.strip().endswith("2 passed, 0 failed")
+
 def test_annotated_file_holds_several_documents(tmp_path, capsys):
     """A restatement is compared within its own document, never with the previous one's event."""
     one = ("---\ndate: 2025-10-16\n---\nIt was a 45-minute call.\n"
