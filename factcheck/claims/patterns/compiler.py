@@ -356,7 +356,7 @@ def compile_pattern(node: Node) -> Compiled:
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
     window = tokens(node)
     # a need that holds every starter is met at each candidate: checking it would cost for nothing
-    kept = [(need, reach) for need, reach in selective(reached(node), window)
+    kept = [(need, reach) for need, reach in selective(reached(node))
             if ANY in starts or not starts <= need]
     stopped = () if window is not None and window < MIN_WINDOW else tuple(
         sorted(least(unstopped(node)).items(), key=lambda pair: (-pair[1], len(pair[0]), sorted(pair[0]))))

@@ -92,9 +92,9 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
 
 Need = frozenset[tuple[str, str]]  # ``("claim", kind)`` and ``("word", lower-case word)`` keys
 _NEEDS = 4  # requirements kept per pattern
-# A need is worth checking only when it is rare in prose and the pattern is long: one holding a
-# function word, a plain amount or many words is in nearly every window, and a pattern of a few
-# runs fails as fast in the regex as in the check (measured on news, docs/performance.md).
+# A need is worth checking when it is rare in prose or lies close to the start: one holding a
+# function word, a plain amount or many words far into the match is in nearly every window
+# (measured on news, docs/performance.md).
 _COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "and", "at", "on", "for",
                                            "is", "was", "or", "that", "this", "with", "as")}
                     | {("claim", k) for k in ("number", "money", "quantity")})
@@ -104,11 +104,11 @@ NEAR = 16  # ... unless it must lie within this many runs of the start
 CLOSE = 4  # a need this close to the start is selective whatever it holds: "of" right after a figure
 
 
-def selective(found: list[tuple[Need, int | None]], window: int | None) -> list[tuple[Need, int]]:
+def selective(found: list[tuple[Need, int | None]]) -> list[tuple[Need, int]]:
     """The needs worth checking before a pattern's regex is tried, each with its reach (see
     :func:`reached`): a need without one, a function word, a plain amount or a class of many words
-    is in nearly every window (see ``_COMMON``), and a pattern of a few runs fails as fast in its
-    regex as in the check."""
+    is in nearly every window (see ``_COMMON``); one met within a run or two of the start is kept
+    whatever its kind, since checking it there costs no more than a look at the next word."""
     return [(need, reach) for need, reach in found if reach is not None and (
         reach <= CLOSE or (not need & _COMMON and (len(need) <= _ALTERNATIVES or reach <= NEAR)))]
 
