@@ -15,3 +15,8 @@ GAP = HSPACE + "+"
 LINE_GAP = rf"{HSPACE}*(?:\n{HSPACE}*)?"
 # The capital letters a name may start with (Latin-1 included), for use inside a character class.
 UPPER = "A-ZÀ-ÖØ-Þ"
+# The words that open a clause of its own, whose figures belong to it and not to a change or a list
+# before it: a contrast ("but", "while") and the participles of a consequence ("resulting in",
+# "pushing exports up"). Alternation source; the frame gap and the attachment step each add their own.
+CONTRAST = "but|while|whereas"
+CONSEQUENCE = "resulting|pushing|bringing|taking|lifting|sending|leaving"

@@ -37,6 +37,7 @@ from typing import Any
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
+from factcheck.claims.regexparts import CONSEQUENCE, CONTRAST
 from factcheck.claims.sentences import sentence_ends
 from factcheck.startup import regexcache
 from factcheck.values import Money
@@ -48,8 +49,8 @@ _CLAUSE_BREAK = regexcache.compile(
 # what opens a clause of its own, with another subject or a consequence: a statement does not join a
 # frame across it (beyond a clause)
 _OWN_CLAUSE = regexcache.compile(
-    r"[;]|\b(?:but|while|whereas|although|though|resulting|pushing|bringing|taking|lifting|sending"
-    r"|leaving|putting|driving|boosting|cutting|reducing)\b", re.IGNORECASE)
+    rf"[;]|\b(?:{CONTRAST}|although|though|{CONSEQUENCE}|putting|driving|boosting|cutting|reducing)\b",
+    re.IGNORECASE)
 _AMOUNT_IN_GAP = regexcache.compile(r"(?<![\w.])(?!(?:1[89]|20)[0-9]{2}\b)[0-9][0-9,.]*")
 _FIGURE_BEFORE = regexcache.compile(r"[0-9](?:[\s,]*(?:mln|million|billion|bln|bn|thousand|pct|per ?cent|%))?"
                                     r"[\s,]*$", re.IGNORECASE)

@@ -43,7 +43,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
-from factcheck.claims.regexparts import GAP, HSPACE, LINE_GAP, UPPER
+from factcheck.claims.regexparts import CONSEQUENCE, CONTRAST, GAP, HSPACE, LINE_GAP, UPPER
 from factcheck.startup import regexcache
 
 # Possessive: no element starts with a space, and adjacent separators (around optional elements)
@@ -92,8 +92,7 @@ _CLASSES = {
 # parenthesis or dash: never a comma, a claim or a sentence end, so "_{0,8}" cannot run past the next
 # list item or into the next comparison or result ("fell by 6.6 pct, resulting in a surge in net
 # imports from 175,901 to 251,708": the endpoints are the surge's).
-_GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|but|while|whereas|against|versus|vs|compared|resulting|pushing"
-        rf"|bringing|taking|lifting|sending|leaving)\b){_WORD}"
+_GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|{CONTRAST}|against|versus|vs|compared|{CONSEQUENCE})\b){_WORD}"
         r"|[\"“”‘’()<>\-–—])")
 
 
