@@ -16,7 +16,7 @@ from pathlib import Path
 from factcheck.claims.extract import Extractor
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.engine.runner import Engine
-from factcheck.exitcodes import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from factcheck.exitcodes import EXIT_FINDINGS, EXIT_OK
 from factcheck.facts.model import FactBase
 from factcheck.findings import Finding
 from factcheck.rules.model import Example, ExpectedFinding, Rule, RuleDoc
@@ -175,21 +175,3 @@ def run_test_command(paths: list[str], syntax_only: bool = False) -> int:
         print(problem)
     print(f"{count - len(problems)} passed, {len(problems)} failed")
     return EXIT_FINDINGS if problems else EXIT_OK
-
-
-def check_rules(paths: list[str]) -> int:
-    """Load (parse, validate and type-check) rule files without running them: 0 when they load, 2 with
-    positions when one does not. The strict loader rejects everything the JSON Schema rejects."""
-    import sys
-
-    from factcheck.errors import RuleLoadError
-    from factcheck.rules.loader import load_packs
-    from factcheck.startup.resources import rules_dir
-
-    try:
-        pack = load_packs([Path(p) for p in paths] or [rules_dir()])
-    except RuleLoadError as exc:
-        print(f"factcheck: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    print(f"{len(pack.rules)} rules OK")
-    return EXIT_OK
