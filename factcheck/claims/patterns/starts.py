@@ -103,16 +103,16 @@ _COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "
 MIN_WINDOW = 12
 _ALTERNATIVES = 16  # a need of many words (a word class) is in most windows too, and costly to gather
 NEAR = 16  # ... unless it must lie within this many runs of the start
-CLOSE = 4  # a need this close to the start is selective whatever it holds: "of" right after a figure
 
 
 def selective(found: list[tuple[Need, int | None]]) -> list[tuple[Need, int]]:
     """The needs worth checking before a pattern's regex is tried, each with its reach (see
-    :func:`reached`): a need without one, a function word, a plain amount or a class of many words
-    is in nearly every window (see ``_COMMON``); one met within a run or two of the start is kept
-    whatever its kind, since checking it there costs no more than a look at the next word."""
+    :func:`reached`): a need without one, or a function word, a plain amount or a class of many
+    words far into the match, is in nearly every window (see ``_COMMON``); one met within
+    :data:`NEAR` runs of the start is kept whatever it holds, since checking a place costs a
+    bisection or two and a failed regex attempt some microseconds."""
     return [(need, reach) for need, reach in found if reach is not None and (
-        reach <= CLOSE or (not need & _COMMON and (len(need) <= _ALTERNATIVES or reach <= NEAR)))]
+        reach <= NEAR or (not need & _COMMON and len(need) <= _ALTERNATIVES))]
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
@@ -171,7 +171,9 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         reach = _farther(part[first] for part, first in zip(parts, firsts, strict=True))
         union = frozenset().union(*firsts)
         return common + ([(union, reach)] if all(union != need for need, _ in common) else [])
-    return []  # a gap or a word class: any word
+    if isinstance(node, WordClass) and node.name in ("bullet", "marker"):
+        return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break
+    return []  # a gap or another word class: any word
 
 
 def _nearer(one: int | None, two: int | None) -> int | None:
