@@ -75,12 +75,15 @@ _END = regexcache.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \
 _WORD = regexcache.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
 
 
+_WORD_BEFORE_STOP = regexcache.compile(r"([A-Za-z.]+)$")
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     if match[0].startswith("\n"):
         return True
     if text[match.start()] != ".":
         return True
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, match.start() - 12):match.start()])
+    word = _WORD_BEFORE_STOP.search(text[max(0, match.start() - 12):match.start()])
     if word is None:
         return True
     token = word[1].lower().strip(".")
