@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.cli.main import main
+from factcheck.engine import parallel
 from factcheck.engine.parallel import WorkerLost, map_batches, start_method_for
 from factcheck.engine.stream import SMALL_RUN, batched, check_stream
 from tests.cli.corpora import findings_of, jsonl_report, write_corpus
@@ -66,7 +67,18 @@ def report(args: list[str], out: Path) -> list[dict]:
     return documents
 
 
-def test_spawned_workers_find_exactly_what_one_process_finds(tmp_path, capsys):
+FORKS = sys.platform.startswith("linux")
+
+
+@pytest.mark.parametrize("method", ["fork", "spawn"] if FORKS else ["spawn"])
+def test_workers_find_exactly_what_one_process_finds(tmp_path, capsys, monkeypatch, method):
+    inheritable: list[bool] = []
+
+    def chosen(stage):  # the run's own choice would spawn if the suite left a thread running
+        inheritable.append(stage.inheritable)
+        return method
+
+    monkeypatch.setattr(parallel, "start_method_for", chosen)
     corpus = write_corpus(tmp_path / "corpus.jsonl", 60, bad_line=30)
     articles = tmp_path / "articles"
     articles.mkdir()
@@ -81,6 +93,7 @@ def test_spawned_workers_find_exactly_what_one_process_finds(tmp_path, capsys):
     assert len(one) == 64 and findings_of(one) == findings_of(two)
     assert sum(1 for f in findings_of(one) if f[3] == "error") >= 10
     assert [json.dumps(d["notes"]) for d in one] == [json.dumps(d["notes"]) for d in two]
+    assert inheritable == [True]  # the run's stage was started before the workers: it may be forked
 
 
 class Inherited:
@@ -96,9 +109,10 @@ class Inherited:
         return self.scale(value), self.parent, os.getpid()
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
-def test_an_inheritable_stage_is_forked_and_its_state_is_not_rebuilt():
+@pytest.mark.skipif(not FORKS, reason="workers are forked on Linux only")
+def test_an_inheritable_stage_is_forked_and_its_state_is_not_rebuilt(monkeypatch):
     stage = Inherited()
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)  # threads other tests left
     assert start_method_for(stage) == "fork"
     results = [x for batch in map_batches(stage, batched(range(40), 4), 2) for x in batch]
     assert [scaled for scaled, _, _ in results] == [n * 10 for n in range(40)]
