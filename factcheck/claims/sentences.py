@@ -332,6 +332,11 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
             return found
     for index, word in enumerate(after[:_VERB_AFTER_REACH]):
         found = _finite_tense(word, after[index - 1] if index else None)
+        if found == "future" and word not in _AUXILIARY_MODALS \
+                and verb_form(word) in (VerbForm.PAST, VerbForm.PAST_OR_PARTICIPLE):
+            # "On Friday, the government planned to pay", "On Monday the vote was delayed": a plan made
+            # (or put off) on the day the sentence opens with, a day already gone.
+            return "past"
         if found:
             return found
     return None
