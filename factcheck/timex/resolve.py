@@ -72,7 +72,8 @@ class Context:
             # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
             # on it, which news reports after the fact.
             return "past"
-        if _scheduled(self.text, claim.span.start):
+        if _scheduled(self.text, claim.span.start) \
+                or _CLOCK_DEADLINE_BEFORE.search(self.text, max(0, claim.span.start - 40), claim.span.start):
             return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
 
@@ -90,6 +91,11 @@ _PLAN_OVERTAKEN = re.compile(
     r"\bhad\s+(?:been\s+)?(?:due|scheduled|set|slated|expected|planned|supposed|meant|intended)\s+to\s+"
     r"[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:(?:at|on|by|until)\s+)?(?:[a-z.\d:]+\s+)?$"
 )
+# A deadline with its hour is ahead whatever the verb's tense: "extended its offer until 5 p.m. EST
+# Friday", "has until 9 a.m. Tuesday to sign", "must answer by noon Monday".
+_CLOCK_DEADLINE_BEFORE = re.compile(
+    r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|no\s+later\s+than)\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|[ap]m)|noon|midnight)"
+    r"(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?$")
 _POSSESSIVE = re.compile(r"[A-Z][a-z]+\.?['’]s\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
 
@@ -480,8 +486,15 @@ HOLIDAYS = {
 
 
 def _holiday(claim: Claim, ctx: Context) -> Timex:
-    """A holiday in the year stated, else the one "last"/"next" points to from the document date,
-    else the one the tense and the document date imply (as a year-less date)."""
+    """A holiday (or its ISO week: "Easter week") in the year stated, else the one "last"/"next" points to
+    from the document date, else the one the tense and the document date imply (as a year-less date)."""
+    timex = _holiday_day(claim, ctx)
+    if claim.fields.get("week_of") and timex.day is not None:
+        return dataclasses.replace(timex, value=iso_week(timex.day))
+    return timex
+
+
+def _holiday_day(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     day_in = HOLIDAYS[f["holiday"]]
     if f.get("year"):
