@@ -84,7 +84,13 @@ class Context:
 _EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
                               re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(
-    r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+    r"(?P<head>\b[a-z]+)?\s*\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+# Words other than verbs that an infinitive of a plan follows: "due to resume", "likely to meet", "a
+# decision to close the plant on Friday" (nouns that are verbs too, "a plan to", "a bid to", pass as
+# verbs).
+_PLAN_WORDS = frozenset(("due", "likely", "unlikely", "ready", "able", "about", "poised", "sure", "certain",
+                         "eager", "willing", "decision", "agreement", "proposal", "deadline", "effort",
+                         "chance", "opportunity", "right", "intention", "way", "time"))
 # A plan in the pluperfect was overtaken by events: "had been due to expire Friday", "had been scheduled
 # to expire at midnight Friday", "had planned to meet Tuesday" name a day already reached.
 _PLAN_OVERTAKEN = re.compile(
@@ -107,6 +113,10 @@ def _scheduled(text: str, start: int) -> bool:
     found = _INFINITIVE_BEFORE.search(before)
     if found is None or _CLAUSE_BREAK.search(found["rest"]) or not morphology.is_base_verb(found["verb"]):
         return False
+    head = found["head"]
+    if head and head not in _PLAN_WORDS and not head.endswith("ing") \
+            and morphology.verb_form(head) is None and not morphology.is_base_verb(head):
+        return False  # "the first countries to join NATO on Friday were": an infinitive after a noun
     between = found["rest"].lower().split()
     # "to make the late-November trip" names a trip, "to suspend the injunction issued Thursday" a
     # past act: the day belongs to a noun or a participle, not to the infinitive.

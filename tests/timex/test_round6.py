@@ -131,3 +131,28 @@ def test_the_day_before_a_gerund_is_no_date() -> None:
 ])
 def test_a_holidays_week(text: str, span: str, value: str) -> None:
     assert values(text, dt.date(2000, 4, 17))[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # an infinitive after a noun that names no plan describes who did something, not a plan
+    ("The first three countries to join the alliance on Friday were Poland, Hungary and the Czech "
+     "Republic.", "Friday", "1999-03-12"),
+    ("She was the only lawyer to speak at the hearing on Tuesday.", "Tuesday", "1999-03-09"),
+    # ... after a verb, an adjective or a noun of a plan it is still a plan
+    ("Trading is due to resume Monday.", "Monday", "1999-03-15"),
+    ("The board announced its decision to close the plant on Friday.", "Friday", "1999-03-19"),
+    ("The two leaders agreed to meet on Tuesday.", "Tuesday", "1999-03-16"),
+])
+def test_an_infinitive_after_a_noun(text: str, span: str, value: str) -> None:
+    assert values(text, dt.date(1999, 3, 13))[span] == value  # a Saturday
+
+
+@pytest.mark.parametrize("text", ["He told USA Today he would not run again.", "This is VOA Today."])
+def test_a_title_ending_in_today_is_no_date(text: str) -> None:
+    assert "Today" not in values(text, FRI_FEB_13_1998)
+
+
+@pytest.mark.parametrize("text", ["Today the council meets again.", "The mayor said. But Today we vote.",
+                                  "Officials said Today, the plan is dead."])
+def test_today_opening_a_sentence_or_after_a_verb_is_the_day(text: str) -> None:
+    assert values(text, FRI_FEB_13_1998)["Today"] == "1998-02-13"
