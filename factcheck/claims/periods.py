@@ -156,7 +156,8 @@ _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
     rf"|[Tt]hat{GAP}(?:same{GAP})?(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
-    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
+    # not "later in the day before returning home": a preposition before a gerund
+    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b))\b"
 )
 _EVERY = regexcache.compile(
     rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|{_MONTH}|week|month|year|quarter|"
@@ -232,6 +233,7 @@ _HOLIDAY = regexcache.compile(
     rf"(?P<name>Christmas{GAP}Eve|Christmas{GAP}Day|Christmas|New{GAP}Year['’]s{GAP}(?:Eve|Day)|Boxing{GAP}Day|"
     rf"Valentine['’]s{GAP}Day|Halloween|Independence{GAP}Day|Veterans['’]?{GAP}Day|Thanksgiving(?:{GAP}Day)?|"
     rf"Memorial{GAP}Day|Labor{GAP}Day|Election{GAP}Day|Easter(?:{GAP}Sunday)?|Good{GAP}Friday)\b"
+    rf"(?:{GAP}(?P<week>week)\b)?"  # "Easter week", "Thanksgiving week": the holiday's week
     rf"(?!{GAP}(?:[Ii]sland|[Tt]ree|[Cc]ard|[Pp]arty|[Bb]onus|[Ss]ale|[Ss]ales|[Ss]hopping|[Ss]eason|[Rr]ising|"
     rf"[Ee]gg|[Mm]assacre|[Aa]ccord|[Aa]greement))(?:,?{GAP}{_YEAR})?"
 )
@@ -440,6 +442,8 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
 def _holiday(text: str, m: re.Match[str]) -> Claim:
     name = " ".join(m["name"].lower().replace("’", "'").replace("veterans'", "veterans").split())
     fields: dict[str, Any] = {"holiday": _HOLIDAYS[name]}
+    if m["week"]:
+        fields["week_of"] = True
     if m["year"]:
         fields["year"] = int(m["year"])
     elif m["dir"]:

@@ -72,7 +72,8 @@ class Context:
             # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
             # on it, which news reports after the fact.
             return "past"
-        if _scheduled(self.text, claim.span.start):
+        if _scheduled(self.text, claim.span.start) \
+                or _CLOCK_DEADLINE_BEFORE.search(self.text, max(0, claim.span.start - 40), claim.span.start):
             return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
 
@@ -83,13 +84,24 @@ class Context:
 _EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
                               re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(
-    r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+    r"(?P<head>\b[a-z]+)?\s*\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+# Words other than verbs that an infinitive of a plan follows: "due to resume", "likely to meet", "a
+# decision to close the plant on Friday" (nouns that are verbs too, "a plan to", "a bid to", pass as
+# verbs).
+_PLAN_WORDS = frozenset(("due", "likely", "unlikely", "ready", "able", "about", "poised", "sure", "certain",
+                         "eager", "willing", "decision", "agreement", "proposal", "deadline", "effort",
+                         "chance", "opportunity", "right", "intention", "way", "time"))
 # A plan in the pluperfect was overtaken by events: "had been due to expire Friday", "had been scheduled
 # to expire at midnight Friday", "had planned to meet Tuesday" name a day already reached.
 _PLAN_OVERTAKEN = re.compile(
     r"\bhad\s+(?:been\s+)?(?:due|scheduled|set|slated|expected|planned|supposed|meant|intended)\s+to\s+"
     r"[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:(?:at|on|by|until)\s+)?(?:[a-z.\d:]+\s+)?$"
 )
+# A deadline with its hour is ahead whatever the verb's tense: "extended its offer until 5 p.m. EST
+# Friday", "has until 9 a.m. Tuesday to sign", "must answer by noon Monday".
+_CLOCK_DEADLINE_BEFORE = re.compile(
+    r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|no\s+later\s+than)\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|[ap]m)|noon|midnight)"
+    r"(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?$")
 _POSSESSIVE = re.compile(r"[A-Z][a-z]+\.?['’]s\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
 
@@ -101,6 +113,10 @@ def _scheduled(text: str, start: int) -> bool:
     found = _INFINITIVE_BEFORE.search(before)
     if found is None or _CLAUSE_BREAK.search(found["rest"]) or not morphology.is_base_verb(found["verb"]):
         return False
+    head = found["head"]
+    if head and head not in _PLAN_WORDS and not head.endswith("ing") \
+            and morphology.verb_form(head) is None and not morphology.is_base_verb(head):
+        return False  # "the first countries to join NATO on Friday were": an infinitive after a noun
     between = found["rest"].lower().split()
     # "to make the late-November trip" names a trip, "to suspend the injunction issued Thursday" a
     # past act: the day belongs to a noun or a participle, not to the infinitive.
@@ -480,8 +496,15 @@ HOLIDAYS = {
 
 
 def _holiday(claim: Claim, ctx: Context) -> Timex:
-    """A holiday in the year stated, else the one "last"/"next" points to from the document date,
-    else the one the tense and the document date imply (as a year-less date)."""
+    """A holiday (or its ISO week: "Easter week") in the year stated, else the one "last"/"next" points to
+    from the document date, else the one the tense and the document date imply (as a year-less date)."""
+    timex = _holiday_day(claim, ctx)
+    if claim.fields.get("week_of") and timex.day is not None:
+        return dataclasses.replace(timex, value=iso_week(timex.day))
+    return timex
+
+
+def _holiday_day(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     day_in = HOLIDAYS[f["holiday"]]
     if f.get("year"):

@@ -103,3 +103,56 @@ def test_overnight_in_a_report_on_an_earlier_session_is_the_night_before_it() ->
 def test_overnight_in_a_story_recalling_an_older_day_counts_from_the_document_date() -> None:
     text = "The embassies were bombed on Aug. 7. Officials said the camps struck overnight were linked to it."
     assert values(text, dt.date(1998, 8, 20))["overnight"] == "1998-08-19TNI"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a deadline with its hour lies ahead whatever the verb's tense
+    ("The agency extended its deadline until 9 a.m. EST Tuesday.", "Tuesday", "2000-04-04"),
+    ("The relatives have until noon Wednesday to answer the court.", "Wednesday", "2000-04-05"),
+    ("Bidders must file by 5 p.m. Friday, the notice said.", "Friday", "2000-04-07"),
+    # ... a deadline without one keeps the tense's reading
+    ("By Friday, ten people had died.", "Friday", "2000-03-31"),
+])
+def test_a_deadline_with_its_hour(text: str, span: str, value: str) -> None:
+    assert values(text, dt.date(2000, 4, 3))[span] == value  # a Monday
+
+
+def test_the_day_before_a_gerund_is_no_date() -> None:
+    found = values("She spent five hours in Nairobi later in the day before returning home. He had "
+                   "arrived on Aug. 3 and left the day after.", dt.date(1998, 8, 17))
+    assert "the day before" not in found
+    assert found["the day after"] == "1998-08-04"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Protesters prayed as Easter week began.", "Easter week", "2000-W16"),
+    ("Retailers said sales in Thanksgiving week 1999 beat forecasts.", "Thanksgiving week 1999", "1999-W47"),
+    ("Flights were full during Christmas week.", "Christmas week", "1999-W51"),
+])
+def test_a_holidays_week(text: str, span: str, value: str) -> None:
+    assert values(text, dt.date(2000, 4, 17))[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # an infinitive after a noun that names no plan describes who did something, not a plan
+    ("The first three countries to join the alliance on Friday were Poland, Hungary and the Czech "
+     "Republic.", "Friday", "1999-03-12"),
+    ("She was the only lawyer to speak at the hearing on Tuesday.", "Tuesday", "1999-03-09"),
+    # ... after a verb, an adjective or a noun of a plan it is still a plan
+    ("Trading is due to resume Monday.", "Monday", "1999-03-15"),
+    ("The board announced its decision to close the plant on Friday.", "Friday", "1999-03-19"),
+    ("The two leaders agreed to meet on Tuesday.", "Tuesday", "1999-03-16"),
+])
+def test_an_infinitive_after_a_noun(text: str, span: str, value: str) -> None:
+    assert values(text, dt.date(1999, 3, 13))[span] == value  # a Saturday
+
+
+@pytest.mark.parametrize("text", ["He told USA Today he would not run again.", "This is VOA Today."])
+def test_a_title_ending_in_today_is_no_date(text: str) -> None:
+    assert "Today" not in values(text, FRI_FEB_13_1998)
+
+
+@pytest.mark.parametrize("text", ["Today the council meets again.", "The mayor said. But Today we vote.",
+                                  "Officials said Today, the plan is dead."])
+def test_today_opening_a_sentence_or_after_a_verb_is_the_day(text: str) -> None:
+    assert values(text, FRI_FEB_13_1998)["Today"] == "1998-02-13"
