@@ -290,11 +290,20 @@ def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
     return _with_part(f"{day.year:04d}", day, part)
 
 
+# "overnight" counts from the narrative's day when that is the story's own (a market report on
+# Monday about Friday's session: "depressed by overnight losses in New York"), within this many days
+# before the document date; from the document date when the narrative recalls an older day.
+_RECENT_DAYS = 7
+
+
 def _relative(claim: Claim, ctx: Context) -> Timex:
     """A date counted from the document date, or from the narrative's last date when anaphoric."""
     f = claim.fields
     grain, offset = f.get("grain"), int(f.get("relative") or 0)
     ref, anchor = ctx.anchor_day(bool(f.get("anaphoric")))
+    if f.get("recent") and anchor is Anchor.NARRATIVE and ctx.document_date is not None \
+            and not 0 <= (ctx.document_date - ref).days <= _RECENT_DAYS:
+        ref, anchor = ctx.document_date, Anchor.DOCUMENT  # "overnight" in a story recalling a past day
     if ref is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
     tense = ctx.tense(claim) if grain == "weekday" and offset == 0 else None
