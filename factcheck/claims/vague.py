@@ -129,9 +129,10 @@ def extract(text: str, taken: Taken) -> list[Claim]:
         start = match.start("unit") if match["taker"] else match.start()
         if match["q"] and match["q"].lower() == "in recent":
             start += 3
+        # "the years of war", "after weeks of talks": a noun; "several years of war" and "within days of
+        # the crash" are lengths
         if match["of"] and match["taker"] and match["taker"].lower() != "within":
-            continue  # "the years of war", "after weeks of talks": a noun; "several years of war" and
-            # "within days of the crash" are lengths
+            continue
         if match["q"] and match["q"].lower() == "the early" and match["unit"] == "hours":
             continue  # "in the early hours of Thursday": a part of the night, not a length
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))
