@@ -126,6 +126,18 @@ _WHOLE_PERIOD = regexcache.compile(
     rf"|(?<![\w-])[Tt]he{GAP}fiscal{GAP}(?P<fiscal>year)\b(?!{GAP}\d|-)"
 )
 _SECOND_AS_UNIT_AFTER = regexcache.compile(r"[.,;:!?)]|[ \t]+(?:ago|later|earlier|or|and|before|after)\b")
+# "Three days later", "some 20 minutes earlier": TimeML marks the length before the signal word as a
+# DURATION (as in "two days before the attack"), and the relative date over the same words keeps the
+# day it points to, so the length is read even where that date took its characters. Not a comparison
+# with the period a year back ("up from $4 million a year earlier", "A year earlier, net was $2
+# million", "than 12 months earlier"): TimeML marks that as the DATE it names.
+_SHIFT_AFTER = regexcache.compile(rf"{GAP}(?:or{GAP}so{GAP})?(?P<shift>later|earlier)\b")
+_FIGURE_BEFORE = regexcache.compile(
+    r"(?:\b(?:from|with|than|against|versus|vs\.?)|\d%?|\b(?:million|billion|cents|share|percent|pct))"
+    r"[ \t]*,?[ \t]*$", re.IGNORECASE)
+_PER_CYCLE = regexcache.compile(rf"{GAP}(?:an?|per){GAP}(?P<cycle>hour|day|week|month|year)\b", re.IGNORECASE)
+_CYCLE_TOLERANCE = Decimal("0.01")  # 365 or 52 weeks for a year
+_PERIODS_COMPARED = frozenset({"year", "quarter"})  # "a year earlier", "a quarter earlier"
 
 _DETERMINER_BEFORE = regexcache.compile(
     rf"(?:^|(?<=[^\w-]))(?P<det>{lexicon.alternation(lexicon.words('determiners'))}){GAP}"
@@ -227,6 +239,8 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
     if adjectival and _NOT_AFTER_ADJECTIVAL.match(text, match.end()):
         return None  # "30-year-old" is an age
+    if not adjectival and _whole_cycle(text, mention.value, unit, match.end()):
+        return None  # "24 hours a day": always, not a length
     spelled_one = mention.value == 1 and not mention.digits
     if not adjectival and spelled_one and _ordinal_second(text, unit_word, match):
         return None  # "one second chance"
@@ -242,6 +256,16 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
             return None
         amount, step = amount + _FRACTION_WORDS[match["frac"].lower()], _FRACTION_WORDS[match["frac"].lower()]
     return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _whole_cycle(text: str, amount: Decimal, unit: str, end: int) -> bool:
+    """"24 hours a day", "seven days a week", "365 days a year", "52 weeks a year": the whole of every
+    cycle, said for "all the time" (no length of anything; TimeML marks none)."""
+    cycle = _PER_CYCLE.match(text, end)
+    if cycle is None:
+        return False
+    share = Duration.of(amount, unit).in_unit(cycle["cycle"].lower())
+    return abs(share - 1) < _CYCLE_TOLERANCE
 
 
 def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_word: str) -> bool:
@@ -377,6 +401,17 @@ def _is_title(text: str, found: _Found) -> bool:
         and not _CAPITALIZED_AFTER.match(text, found.end)
 
 
+def _offset_length(text: str, found: _Found) -> bool:
+    """Whether ``found`` is the length of an offset, "three days" in "three days later"."""
+    shift = _SHIFT_AFTER.match(text, found.end)
+    if shift is None or found.adjectival:
+        return False
+    one_period = found.unit in _PERIODS_COMPARED and found.value == Duration.of(1, found.unit)
+    if one_period and shift["shift"].lower() == "earlier":
+        return False
+    return not _FIGURE_BEFORE.search(text, max(0, found.start - 24), found.start)
+
+
 def _inside_word(text: str, start: int) -> bool:
     return start > 0 and _WORD_CHAR_BEFORE.match(text, start - 1) is not None
 
@@ -452,11 +487,13 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []
     for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):
-        if not taken.overlaps(found.start, found.end) and not (chosen and found.start < chosen[-1].end):
+        free = not taken.overlaps(found.start, found.end) or _offset_length(text, found)
+        if free and not (chosen and found.start < chosen[-1].end):
             chosen.append(found)
     claims = []
     for found in _merge(text, chosen, {m.start: m for m in mentions}):
-        if not taken.overlaps(found.start, found.end) and not _is_title(text, found):
+        free = not taken.overlaps(found.start, found.end) or _offset_length(text, found)
+        if free and not _is_title(text, found):
             claims.append(_duration_claim(text, found))
             taken.mark(found.start, found.end)
     return claims

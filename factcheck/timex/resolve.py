@@ -290,11 +290,20 @@ def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
     return _with_part(f"{day.year:04d}", day, part)
 
 
+# "overnight" counts from the narrative's day when that is the story's own (a market report on
+# Monday about Friday's session: "depressed by overnight losses in New York"), within this many days
+# before the document date; from the document date when the narrative recalls an older day.
+_RECENT_DAYS = 7
+
+
 def _relative(claim: Claim, ctx: Context) -> Timex:
     """A date counted from the document date, or from the narrative's last date when anaphoric."""
     f = claim.fields
     grain, offset = f.get("grain"), int(f.get("relative") or 0)
     ref, anchor = ctx.anchor_day(bool(f.get("anaphoric")))
+    if f.get("recent") and anchor is Anchor.NARRATIVE and ctx.document_date is not None \
+            and not 0 <= (ctx.document_date - ref).days <= _RECENT_DAYS:
+        ref, anchor = ctx.document_date, Anchor.DOCUMENT  # "overnight" in a story recalling a past day
     if ref is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
     tense = ctx.tense(claim) if grain == "weekday" and offset == 0 else None
@@ -548,14 +557,25 @@ _CLOCK_UNITS = ("hour", "minute", "second")
 _UNIT_AS = {"fortnight": "week"}
 
 
+# A compound names each of its units ("an hour and 20 minutes", "2 years, 3 months").
+_UNIT_WORD = re.compile(r"\b(?:year|month|week|day|hour|minute|second)s?\b", re.IGNORECASE)
+
+
+def _compound(text: str, unit: str) -> bool:
+    """"an hour and 20 minutes", "1 hour fifteen" (minutes left bare): more than the one unit."""
+    named = {word.lower().removesuffix("s") for word in _UNIT_WORD.findall(text)}
+    return bool(named) and named != {unit}
+
+
 def duration_value(claim: Claim) -> str | None:
     """TIMEX3's duration value in the unit stated ("P8M", "P2W", "PT90M", "P1DE"), or the ISO
-    form of the whole when the amount is not a whole number of that unit ("P2Y6M", "PT1H30M")."""
+    form of the whole when the amount is not a whole number of that unit ("P2Y6M", "PT1H30M") or
+    the text states it in several units ("an hour and 20 minutes" is PT1H20M, as TimeML writes it)."""
     value = claim.value
     if not isinstance(value, Duration):
         return None
     unit = _UNIT_AS.get(claim.unit or "", claim.unit)
-    unit = unit if unit in _UNIT_LETTER else None
+    unit = unit if unit in _UNIT_LETTER and not _compound(claim.text, unit) else None
     if unit is not None:
         amount = value.in_unit(unit)
         rounded = amount.to_integral_value()
@@ -565,8 +585,10 @@ def duration_value(claim: Claim) -> str | None:
     return value.iso()
 
 
+# Decades are written in years, counted ("two decades" P20Y, as TimeML news writes them) or not
+# ("decades-long" PXY); centuries without a count keep their unit (PXCE), as the annotators kept theirs.
 _VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
-                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE", "quarter": "PXQ"}
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXY", "century": "PXCE", "quarter": "PXQ"}
 
 
 def resolve_vague_duration(claim: Claim) -> Timex:
