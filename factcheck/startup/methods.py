@@ -81,13 +81,15 @@ def collect() -> list[str]:
     global _recorded
     import importlib
     import pkgutil
-    from contextlib import suppress
 
     _recorded = []
     for module in pkgutil.walk_packages([str(Path(__file__).resolve().parents[1])], "factcheck."):
         if not module.name.startswith("factcheck.startup.generated"):
-            with suppress(ImportError):  # an optional extra that is not installed (lsp, dask)
+            try:
                 importlib.import_module(module.name)
+            except ImportError as error:  # an optional extra the build lacks (lsp, dask)
+                if (error.name or "").partition(".")[0] == "factcheck":
+                    raise
     return list(dict.fromkeys(_recorded))
 
 
