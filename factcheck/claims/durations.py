@@ -113,6 +113,22 @@ _COUNTED_RATE_BEFORE = regexcache.compile(
     rf"hundreds|thousands|dozens|several|many)){GAP}(?:of{GAP})?[A-Za-z]+[^s\W]s)[ \t]+$",
     re.IGNORECASE,
 )
+# "$50bn (£26.69bn) a year", "80 pct a year", "1 million barrels of oil a day", "70 million passengers
+# a year", "three hours of extra activity a week": the unit after an amount and up to four words
+# naming what it counts (no function word but "of" among them) is a rate too.
+_AMOUNT_WORDS_BEFORE = regexcache.compile(
+    r"(?:(?P<amount>(?:[$£€¥][ \t]*)?\d(?:[\d,.]*\d)?"
+    r"(?:[ \t]*(?:%|(?i:pct|percent|mln|bln|bn|mn|m|k|million|billion|trillion|thousand)\b))?"
+    r"|\b(?i:million|billion|trillion|thousand|hundred)s?\b)"
+    r"|\b(?P<spelled>(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|dozens"
+    r"|several|many))\b)"
+    r"(?:[ \t]*\([^()\n]{1,24}\))?(?P<words>(?:[ \t]+[A-Za-z][\w'’-]*){0,4})[ \t]+$"
+)
+_RATE_REACH = 60
+# "from $150.3 million a year before.": a comparison with the period a year back (TimeML: a DATE).
+_BEFORE_ENDING = regexcache.compile(rf"{GAP}before\b[ \t]*(?:[.,;:)]|$)")
+# "1986 year includes 53 weeks": a year's number before "year" names it.
+_YEAR_NUMBER = regexcache.compile(r"(?:1[89]|20)\d\d")
 # "a couple of years", "the next couple of weeks": two of the unit.
 _COUPLE = regexcache.compile(
     rf"(?<![\w-])(?:[Aa]|[Tt]he{GAP}(?:next|past|last|first|coming)){GAP}couple{GAP}of{GAP}"
@@ -236,6 +252,8 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     unit = _UNITS[unit_word]
     if not _unit_fits(text, mention, match, unit_word):
         return _and_fraction(text, mention)
+    if unit_word == "year" and mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end):
+        return None  # "the 1986 year": a year named, not 1,986 of them
     adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
     if adjectival and _NOT_AFTER_ADJECTIVAL.match(text, match.end()):
         return None  # "30-year-old" is an age
@@ -324,8 +342,10 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
         return None  # "a months-long war" states no number
     start = match.start()
     if _RATE_BEFORE.search(text, max(0, start - 12), start) or \
-            _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start):
+            _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start) or _rate_after_amount(text, start):
         return None  # "twice a year", "$5 million a year" are rates
+    if _BEFORE_ENDING.match(text, match.end()) and _FIGURE_BEFORE.search(text, max(0, start - 24), start):
+        return None  # "from $4 million a year before."
     if not (match["half"] or match["halfhyph"]) and _ordinal_second(text, unit_word, match):
         return None  # "a second term"
     amount, step = Decimal(1), Decimal(1)
@@ -343,6 +363,18 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
         step = _LONG_STEP
     adjectival = bool(match["long"] or match["halfhyph"])
     return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _rate_after_amount(text: str, start: int) -> bool:
+    """Whether the article at ``start`` follows an amount and the words it counts ("70 million
+    passengers a year"), not a phrase that holds a length ("raised $5 million in a year")."""
+    match = _AMOUNT_WORDS_BEFORE.search(text, max(0, start - _RATE_REACH), start)
+    if match is None or (match["amount"] and _YEAR_NUMBER.fullmatch(match["amount"])):
+        return False  # "in 1937. A year after", "in 2002, a month before"
+    words = match["words"].lower().split()
+    if match["spelled"] and not words:
+        return False  # "spent many an hour": a length
+    return all(word == "of" or word not in _STOPS for word in words)
 
 
 def _from_couple(text: str, match: re.Match[str]) -> _Found:

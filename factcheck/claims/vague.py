@@ -66,11 +66,12 @@ _STEMS = {unit: unit for unit in _UNITS.values()} | {"centur": "century"}
 # later, the fire was out", "just days after the vote", "only weeks before the deadline", "mere
 # minutes earlier". The plural opens its sentence or follows "just", "only", "mere", "barely"; not
 # "in the days before the vote" (a time named by an event) nor "the years after" (a noun). The scan
-# opens on the signal word; the plural before it is read anchored.
-_SIGNAL = regexcache.compile(r"\b(?:later|earlier|after|before)\b")
+# opens on the plural's last letter and the signal word (a literal first character keeps the regex
+# engine's fast skip); the plural and the words before it are read anchored.
+_SIGNAL = regexcache.compile(rf"s{GAP}(?:later|earlier|after|before)\b")
 _PLURAL_BEFORE_SIGNAL = regexcache.compile(
     rf"(?:\A|(?<![\w-])(?:[Jj]ust|[Oo]nly|[Mm]ere|[Bb]arely)(?={GAP})|[.!?;:]['’\"”)]*(?=\s)|\n)\s*"
-    rf"(?P<unit>(?i:{_UNIT})){GAP}$"
+    rf"(?P<unit>(?i:{_UNIT}))$"
 )
 _SIGNAL_REACH = 30
 
@@ -114,7 +115,8 @@ def _adjectives(text: str) -> list[tuple[int, int, str | None]]:
 def _plurals_before_signals(text: str) -> list[tuple[int, int, str | None]]:
     found = []
     for signal in _SIGNAL.finditer(text):
-        before = _PLURAL_BEFORE_SIGNAL.search(text, max(0, signal.start() - _SIGNAL_REACH), signal.start())
+        plural_end = signal.start() + 1
+        before = _PLURAL_BEFORE_SIGNAL.search(text, max(0, plural_end - _SIGNAL_REACH), plural_end)
         if before is not None:
             found.append((before.start("unit"), before.end("unit"), _UNITS[before["unit"].lower()]))
     return found
@@ -127,9 +129,10 @@ def extract(text: str, taken: Taken) -> list[Claim]:
         start = match.start("unit") if match["taker"] else match.start()
         if match["q"] and match["q"].lower() == "in recent":
             start += 3
+        # "the years of war", "after weeks of talks": a noun; "several years of war" and "within days of
+        # the crash" are lengths
         if match["of"] and match["taker"] and match["taker"].lower() != "within":
-            continue  # "the years of war", "after weeks of talks": a noun; "several years of war" and
-            # "within days of the crash" are lengths
+            continue
         if match["q"] and match["q"].lower() == "the early" and match["unit"] == "hours":
             continue  # "in the early hours of Thursday": a part of the night, not a length
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))

@@ -619,11 +619,17 @@ def resolve_vague_duration(claim: Claim) -> Timex:
     return Timex(_VAGUE_LETTER.get(claim.fields["grain"] or "", "PXX"), TimexType.DURATION)
 
 
+# TIMEX3's ``mod`` for a hedged length: "about two hours" APPROX, "more than a year" MORE_THAN, "at
+# most 30 days" EQUAL_OR_LESS.
+_HEDGE_MOD = {"approx": "APPROX", "less_than": "LESS_THAN", "more_than": "MORE_THAN",
+              "at_most": "EQUAL_OR_LESS", "at_least": "EQUAL_OR_MORE"}
+
+
 def resolve_duration(claim: Claim) -> Timex:
     value = duration_value(claim)
     if value is None:
         return Timex.unresolved(TimexType.DURATION, "no amount stated")
-    return Timex(value, TimexType.DURATION, mod="APPROX" if claim.hedge.value == "approx" else None)
+    return Timex(value, TimexType.DURATION, mod=_HEDGE_MOD.get(claim.hedge.value))
 
 
 # --- the stage ------------------------------------------------------------------------------------------

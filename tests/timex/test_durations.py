@@ -193,3 +193,47 @@ def test_a_part_of_each_day_is_still_a_length() -> None:
 ])
 def test_timex3_values_of_lengths(text: str, span: str, value: str) -> None:
     assert lengths(text)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "mod"), [
+    # a hedged length keeps its hedge as TIMEX3's mod
+    ("The vote took about two hours.", "two hours", "APPROX"),
+    ("The siege lasted more than a year.", "a year", "MORE_THAN"),
+    ("Repairs took less than a week.", "a week", "LESS_THAN"),
+    ("Appeals must be filed within at most 30 days.", "30 days", "EQUAL_OR_LESS"),
+    ("The trial will last at least three months.", "three months", "EQUAL_OR_MORE"),
+    ("The trial will last three months.", "three months", None),
+])
+def test_a_hedged_length_keeps_its_hedge_as_mod(text: str, span: str, mod: str | None) -> None:
+    found = {c.text: c["timex_mod"] for c in resolve_claims(text, extract_claims(text), MAY_2_2019)
+             if c.kind == "duration"}
+    assert found[span] == mod
+
+
+@pytest.mark.parametrize("text", [
+    # the unit after an amount and the words it counts is a rate, not a length
+    "The airport will carry more than 70 million passengers a year.",
+    "The field pumps close to a million barrels of oil a day.",
+    "The plan would provide an extra $50bn (£26.69bn) a year in aid.",
+    "Exports should grow by at least 8 pct a year.",
+    "About three million people a week watched the final.",
+    "Workers earning less than 35,000 rand a year pay no tax.",
+    "Pupils get two hours of sport a week.",
+    # a comparison with the period a year back names that period
+    "Orders rose to 174.6 mln dlrs from 150.3 mln dlrs a year before.",
+    # a year's number before "year" names the year
+    "NOTE: 1986 year net includes a gain of 4 mln dlrs.",
+])
+def test_rates_and_named_years_are_no_lengths(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in LENGTHS and "hour" not in c.text]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The charity raised $5 million in a year.", "a year"),
+    ("He joined the board in 1997, a year before he was named chairman.", "a year"),
+    ("The chain will grow to 65 stores within a year.", "a year"),
+    ("I remember spending many an hour on the game.", "an hour"),
+    ("The town has stood for 1000 years.", "1000 years"),
+])
+def test_lengths_beside_amounts_and_years(text: str, span: str) -> None:
+    assert span in lengths(text)

@@ -116,7 +116,14 @@ def selective(found: list[tuple[Need, int | None]]) -> list[tuple[Need, int]]:
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
-_MARKS = re.compile(r"[^\w\s'’]+")  # a literal's punctuation, matched as written (see _literal)
+_MARKS = re.compile(r"[^\w\s'’]+")
+
+
+def _mark(token: str) -> bool:
+    """Whether a literal's token is punctuation worth needing: caseless (ignoring case, the literal
+    reads it as written, see ``compiler._literal``) and not in every window (a comma)."""
+    caseless = token.lower() == token.upper()
+    return bool(_MARKS.fullmatch(token)) and caseless and ("punct", token) not in _COMMON
 
 
 def needs(node: Node) -> list[Need]:
@@ -138,7 +145,7 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         for index, token in enumerate(node.text.split()):
             if word := _LETTERS.fullmatch(token):
                 found.setdefault(frozenset({("word", word[1].lower())}), index + 1)
-            elif _MARKS.fullmatch(token) and ("punct", token) not in _COMMON:  # found as written: a ':'
+            elif _mark(token):  # found as written: a ':' before a list
                 found.setdefault(frozenset({("punct", token)}), index + 1)
         return list(found.items())
     if isinstance(node, Capture):
