@@ -235,6 +235,11 @@ SHARE_OF = [
     re.compile(rf"(?P<pct>{NUM}){PCT_WORD},?\s+(?:or\s+)?{HEDGES}(?P<part>{PART})(?:\s+[\w'’-]+){{0,3}}?"
                rf"\s+(?:of|out of)\s+{DETERMINER}{HEDGES}(?P<whole>{WHOLE})"),
 ]
+# the whole first, then the part, what it did and its share after a colon, a dash or a comma: "Of 1,200
+# applicants, 300 were admitted: 25 pct", "Of the 640 households, 160 had no access -- 25 pct"
+WHOLE_FIRST = re.compile(rf"\b(?:[Oo]f|[Oo]ut of)\s+{DETERMINER}(?P<whole>{WHOLE})[^.;:\d%]{{0,60}}?,\s+"
+                         rf"(?P<part>{PART})\s[^.;:\d%]{{1,60}}?(?::\s*|\s[–—-]+\s*|,\s*)"
+                         rf"(?:or\s+|that is\s+)?{HEDGES}(?P<pct>{NUM}){PCT_WORD}")
 CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby)\s+(?:a\s+)?(?:revised\s+)?(?:about\s+)?[$£€]?\s?$", re.I)
 
 
@@ -242,8 +247,10 @@ def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
     company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln",
     "240 delegates attended; 60 of them, or 25 pct"."""
-    for expression in SHARE_OF:
+    for expression in [*SHARE_OF, WHOLE_FIRST]:
         starts = (expression.match(sentence, m.start()) for m in re.finditer(NUM, sentence))
+        if expression is WHOLE_FIRST:
+            starts = WHOLE_FIRST.finditer(sentence)
         for match in filter(None, starts):
             if CHANGE_BEFORE.search(sentence[:match.start("part")]):
                 continue  # "rose 3.6 billion dlrs, or 1.0 pct": a change, not a part
@@ -279,7 +286,8 @@ def _amount(match: re.Match[str], prefix: str) -> float:
 
 
 TOTAL_CUE = re.compile(r"\b(?:total\w*|of which|of whom|including|comprising|consist\w*|made up of|"
-                       r"broken down|split|divided|shared)\b|:|--|—", re.I)
+                       r"broken down|breaks? down|split\w*|divided?|shared|distributed|allocated)\b|:|--|—",
+                       re.I)
 # a total stated after its parts, by the words after it: "..., 23 in all", "2,000 altogether"
 IN_ALL_ANYWHERE = re.compile(r"\b(?:in all|altogether|in total|combined|all told)\b", re.I)
 IN_ALL = re.compile(r"^\s?(?:[a-z]+\s){0,2}?(?:in all|altogether|in total|combined|all told)\b", re.I)
@@ -370,9 +378,63 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                 return
 
 
+UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+         "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+WORDED = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,2}})"
+# a total in words, a clause of at most eight words, a colon or a long dash, and two counts joined by
+# "and": "Eleven people were taken to hospital: seven with minor injuries and four with burns"
+WORDED_BREAKDOWN = re.compile(rf"\b(?P<total>{WORDED})\s+(?:[a-z][\w'’-]*\s+){{0,8}}?[a-z][\w'’-]*\s*"
+                              rf"(?::|--|—)\s*(?P<a>{WORDED})\s+[^,;:.\d]{{1,40}}?,?\s+and\s+(?P<b>{WORDED})\b",
+                              re.I)
+
+
+def worded(text: str) -> int:
+    """The value of a whole number below 100 written in words or digits ("twenty-three", "7")."""
+    text = text.lower()
+    if text.isdigit():
+        return int(text)
+    tens, _, unit = text.partition("-")
+    if tens in TENS:
+        return 20 + 10 * TENS.index(tens) + (UNITS.index(unit) if unit else 0)
+    return UNITS.index(text)
+
+
+def in_words(value: int) -> str:
+    if value < 20:
+        return UNITS[value]
+    tens, unit = divmod(value, 10)
+    return TENS[tens - 2] + (f"-{UNITS[unit]}" if unit else "")
+
+
+def worded_breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A count in words split into two after a colon or a long dash, the parts in words or digits and
+    their nouns perhaps not the total's: "Nine people were hurt: five passengers and four pedestrians".
+    The finder of digits (`breakdown_candidates`) reads no number written in words."""
+    for match in WORDED_BREAKDOWN.finditer(sentence):
+        if match["total"].isdigit():
+            continue  # digits are the other finder's
+        total, a, b = (worded(match[g]) for g in ("total", "a", "b"))
+        if a + b != total or not a or not b:
+            continue
+        doubled = str(2 * a) if match["a"].isdigit() else in_words(2 * a) if 2 * a < 100 else str(2 * a)
+        if match["a"][0].isupper():
+            doubled = doubled.capitalize()
+        keys = [(base + match.start(g), base + match.end(g)) for g in ("total", "a", "b")]
+        mutation = (base + match.start("a"), base + match.end("a"), doubled)
+        yield Candidate("breakdown", sentence, keys, mutation)
+        return
+
+
 CHANGED = re.compile(rf"(?:{UP}|{DOWN}|\bby|\bat|\bto|\bfrom)\s+(?:about\s+)?$", re.I)
 PRO = re.compile(r"\b(?:for|in favou?r|yes|back\w*|support\w*|approv\w*|agree\w*|endors\w*)\b", re.I)
 CON = re.compile(r"\b(?:against|no|oppos\w*|reject\w*|disapprov\w*|disagree\w*|object\w*)\b", re.I)
+
+
+# a share sent somewhere, the second after its verb dropped: "65 pct will go to the provinces and 45
+# pct to Ottawa", "70% of revenue goes to the club and 30% to the players"
+SENT_TO = re.compile(r"^(?:\s+[\w'’-]+){0,5}?\s+(?:go|goes|went|going|gone|flows?|paid|allocated|given|"
+                     r"spent)\s+(?:to|into)\b", re.I)
 
 
 def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
@@ -403,9 +465,13 @@ def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
         return
     first, second = percents
     between, after = sentence[first.end():second.start()], sentence[second.end():second.end() + 40]
-    if len(between) > 80 or re.search(r"\b(?:but|than|compared|whereas|of)\b|;", between, re.I):
+    sent = SENT_TO.search(between) and re.match(r"\s+(?:to|into)\b", after)
+    # the whole the first share is of ("70% of revenue goes to ..."); an "of" later names another
+    checked = re.sub(r"^\s+of\b", "", between) if sent else between
+    if len(between) > 80 or re.search(r"\b(?:but|than|compared|whereas|of)\b|;", checked, re.I):
         return
-    if not ((PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))):
+    answers = (PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))
+    if not (answers or sent):
         return
     values = [number(m["num"]) for m in percents]
     step = max(10 ** -decimals(m["num"]) for m in percents)
@@ -636,7 +702,8 @@ def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
 
 PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
     "change": change_candidates, "multiple": multiple_candidates, "part": part_candidates,
-    "breakdown": breakdown_candidates,
+    "breakdown": lambda base, sentence: itertools.chain(breakdown_candidates(base, sentence),
+                                                        worded_breakdown_candidates(base, sentence)),
     "shares": shares_candidates, "enumeration": enumeration_candidates,
     "conversion": conversion_candidates,
 }
@@ -649,7 +716,7 @@ RULES = {"change": {"change-percent-matches-endpoints"},
          "multiple": {"change-multiple-matches-endpoints"},
          "part": {"part-share-matches-ratio", "parts-within-whole"},
          "breakdown": {"breakdown-sums-to-total", "parts-within-whole"},
-         "shares": {"shares-add-up-to-whole", "shares-within-whole"},
+         "shares": {"shares-add-up-to-whole", "shares-within-whole", "shares-with-remainder-add-up"},
          "enumeration": {"enumeration-count-matches"}, "conversion": {"conversion-matches"},
          "restated": {"restated-amount-agrees"}}
 

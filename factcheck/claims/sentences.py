@@ -75,12 +75,31 @@ _END = regexcache.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \
 _WORD = regexcache.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
 
 
+_WORD_BEFORE_STOP = regexcache.compile(r"([A-Za-z.]+)$")
+
+
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
-    if match[0].startswith("\n"):
-        return True
-    if text[match.start()] != ".":
-        return True
-    word = re.search(r"([A-Za-z.]+)$", text[max(0, match.start() - 12):match.start()])
+    """Whether the stop ``match`` found ends a sentence: a decision of the text and the stop's offset
+    alone, kept per text (the windows of neighbouring claims' sentences read the same stops)."""
+    known = _decided(text)
+    start = match.start()
+    boundary = known.get(start)
+    if boundary is None:
+        boundary = known[start] = _ends_sentence(text, start)
+    return boundary
+
+
+@lru_cache(maxsize=4)  # by text: the last few documents'
+def _decided(text: str) -> dict[int, bool]:
+    return {}
+
+
+def _ends_sentence(text: str, start: int) -> bool:
+    """Whether the stop at ``start`` (a blank line, or ``.``, ``!``, ``?`` before a capital) ends a
+    sentence: not after an abbreviation ("Oct.", "U.S.") or a single letter."""
+    if text[start] != ".":
+        return True  # a blank line, "!" or "?"
+    word = _WORD_BEFORE_STOP.search(text[max(0, start - 12):start])
     if word is None:
         return True
     token = word[1].lower().strip(".")
@@ -313,6 +332,11 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
             return found
     for index, word in enumerate(after[:_VERB_AFTER_REACH]):
         found = _finite_tense(word, after[index - 1] if index else None)
+        if found == "future" and word not in _AUXILIARY_MODALS \
+                and verb_form(word) in (VerbForm.PAST, VerbForm.PAST_OR_PARTICIPLE):
+            # "On Friday, the government planned to pay", "On Monday the vote was delayed": a plan made
+            # (or put off) on the day the sentence opens with, a day already gone.
+            return "past"
         if found:
             return found
     return None

@@ -30,7 +30,7 @@ _UNIT = lexicon.alternation(_UNITS)
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?:(?P<q>{lexicon.alternation(lexicon.with_capitals(_QUANTIFIERS))})(?:{GAP}|-)"
     rf"|(?P<taker>{lexicon.alternation(lexicon.with_capitals(_TAKERS))}){GAP})"
-    rf"(?:(?:more|long|additional|straight){GAP})?(?P<unit>{_UNIT})\b(?!{GAP}(?:ago|old|later|earlier)\b)"
+    rf"(?:(?:more|long|additional|straight){GAP})?(?P<unit>{_UNIT})\b(?!{GAP}(?:ago|old)\b)"
     rf"(?P<of>{GAP}of\b)?"
 )
 
@@ -61,6 +61,19 @@ _UNIT_STEM = r"(?P<unit>second|minute|hour|day|week|month|quarter|year|decade|ce
 _COUNTLESS_UNIT = {"m": regexcache.compile(rf"ulti-?{_UNIT_STEM}"),
                    "s": regexcache.compile(rf"everal-{_UNIT_STEM}")}
 _STEMS = {unit: unit for unit in _UNITS.values()} | {"centur": "century"}
+
+# A bare plural before a signal word, as TimeML marks it (a DURATION, the signal left out): "Hours
+# later, the fire was out", "just days after the vote", "only weeks before the deadline", "mere
+# minutes earlier". The plural opens its sentence or follows "just", "only", "mere", "barely"; not
+# "in the days before the vote" (a time named by an event) nor "the years after" (a noun). The scan
+# opens on the plural's last letter and the signal word (a literal first character keeps the regex
+# engine's fast skip); the plural and the words before it are read anchored.
+_SIGNAL = regexcache.compile(rf"s{GAP}(?:later|earlier|after|before)\b")
+_PLURAL_BEFORE_SIGNAL = regexcache.compile(
+    rf"(?:\A|(?<![\w-])(?:[Jj]ust|[Oo]nly|[Mm]ere|[Bb]arely)(?={GAP})|[.!?;:]['’\"”)]*(?=\s)|\n)\s*"
+    rf"(?P<unit>(?i:{_UNIT}))$"
+)
+_SIGNAL_REACH = 30
 
 
 def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
@@ -99,6 +112,16 @@ def _adjectives(text: str) -> list[tuple[int, int, str | None]]:
     return found
 
 
+def _plurals_before_signals(text: str) -> list[tuple[int, int, str | None]]:
+    found = []
+    for signal in _SIGNAL.finditer(text):
+        plural_end = signal.start() + 1
+        before = _PLURAL_BEFORE_SIGNAL.search(text, max(0, plural_end - _SIGNAL_REACH), plural_end)
+        if before is not None:
+            found.append((before.start("unit"), before.end("unit"), _UNITS[before["unit"].lower()]))
+    return found
+
+
 def extract(text: str, taken: Taken) -> list[Claim]:
     """``vague_duration`` claims over characters no other claim took."""
     found = []
@@ -106,12 +129,14 @@ def extract(text: str, taken: Taken) -> list[Claim]:
         start = match.start("unit") if match["taker"] else match.start()
         if match["q"] and match["q"].lower() == "in recent":
             start += 3
-        if match["of"] and match["taker"]:
-            continue  # "the years of war", "after weeks of talks": a noun; "several years of war" is a length
+        # "the years of war", "after weeks of talks": a noun; "several years of war" and "within days of
+        # the crash" are lengths
+        if match["of"] and match["taker"] and match["taker"].lower() != "within":
+            continue
         if match["q"] and match["q"].lower() == "the early" and match["unit"] == "hours":
             continue  # "in the early hours of Thursday": a part of the night, not a length
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))
-    found += _lengths_without_count(text) + _adjectives(text)
+    found += _lengths_without_count(text) + _adjectives(text) + _plurals_before_signals(text)
     claims = []
     for start, end, grain in sorted(found):
         if taken.overlaps(start, end):

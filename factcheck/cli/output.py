@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TextIO
 
@@ -41,6 +40,8 @@ def write_atomically(target: Path, text: str) -> None:
 
 
 def _write_atomically(target: Path, text: str) -> None:
+    import tempfile  # only for a report file (``-o``)
+
     directory = target.parent if str(target.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)

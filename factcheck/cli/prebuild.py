@@ -38,22 +38,28 @@ def generate(directory: Path, *, editable: bool,
     """Write every artefact and the city index into ``directory``; ``read`` gives a source file's
     bytes as they will be installed, ``editable`` keys the artefacts by the code too."""
     from factcheck.facts import geonames
-    from factcheck.startup import built
+    from factcheck.startup import built, methods
 
     written = [built.write_package(directory)]
     for artefact in artefacts():
         try:
             written.append(built.write(artefact, directory, editable=editable, read=read))
+            if artefact.with_bytes:
+                written.append(built.bytes_path(artefact, directory))
         except Exception as error:  # the package still installs: that value is built in each run
             print(f"factcheck build: start-up data {artefact.name!r} not generated: {error!r}",
                   file=sys.stderr)
+    try:
+        written.append(methods.write(directory, stamp=built.code_stamp() if editable else None))
+    except Exception as error:  # the package still installs: its dataclasses compile their methods
+        print(f"factcheck build: the dataclass methods were not generated: {error!r}", file=sys.stderr)
     return [*written, geonames.write_index(directory)]
 
 
 def refresh(directory: Path | None = None) -> list[str]:
     """Regenerate the stale or missing artefacts of an editable checkout; their names."""
     from factcheck.facts import geonames
-    from factcheck.startup import built
+    from factcheck.startup import built, methods
 
     directory = directory or built.DIRECTORY
     if not (directory / "__init__.py").is_file():
@@ -62,6 +68,8 @@ def refresh(directory: Path | None = None) -> list[str]:
     for artefact in stale:
         built.write(artefact, directory, editable=True)
     names = [artefact.name for artefact in stale]
+    if methods.stamp_of(directory) != built.code_stamp():
+        names.append(methods.write(directory, stamp=built.code_stamp()).stem)
     if not (directory / geonames.INDEX).is_file():
         geonames.write_index(directory)
         names.append(geonames.INDEX)

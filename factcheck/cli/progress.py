@@ -25,9 +25,7 @@ class Progress:
         self._started = time.monotonic()
         self._bar: Any = None
         if enabled and (len(paths) > 1 or any(not _plain_file(p) for p in paths)):
-            from tqdm import tqdm
-
-            self._bar = tqdm(
+            self._bar = _bar_class()(
                 total=input_size(paths) or None, unit="B", unit_scale=True, file=sys.stderr,
                 dynamic_ncols=True, leave=False, desc="factcheck", mininterval=0.25,
             )
@@ -48,6 +46,17 @@ class Progress:
         if self._bar is not None:
             self._bar.close()
             self._bar = None
+
+
+def _bar_class() -> type:
+    """tqdm's bar without its monitor thread (which only re-tunes how often a stalled bar redraws):
+    a run that starts no thread may fork its workers (see :mod:`factcheck.engine.parallel`)."""
+    from tqdm import tqdm
+
+    class Bar(tqdm):
+        monitor_interval = 0
+
+    return Bar
 
 
 def wanted(quiet: bool) -> bool:

@@ -90,11 +90,21 @@ class DocumentStage:
         self.__init__(**state)  # type: ignore[misc]
 
     def start(self, pack: Pack | None = None, engine: Engine | None = None) -> DocumentStage:
-        """Build the engine now (or adopt one already built from the same recipe)."""
+        """Build the engine now (or adopt one already built from the same recipe); a stage already
+        started (a forked worker's, see :func:`factcheck.engine.parallel.start_method_for`) keeps its
+        engine."""
         if engine is None or pack is None:
+            if self._engine is not None:
+                return self
             pack, _, engine = self.recipe.build()
         self._engine, self._known = engine, frozenset(rule.id for rule in pack.rules)
         return self
+
+    @property
+    def inheritable(self) -> bool:
+        """Whether a forked worker may use this stage as it is: once its engine is built, unless
+        its facts are read from an SQLite database (a connection must not cross a fork)."""
+        return self._engine is not None and self._engine.facts.shareable_across_fork
 
     def __call__(self, unit: Unit) -> Checked | None:
         from factcheck.ci import suppressions

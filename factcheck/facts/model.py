@@ -141,6 +141,10 @@ class FactBase(ABC):
     (:meth:`entity`, :meth:`lookup`, :meth:`period`, :meth:`timelines_for`, :meth:`datasets`);
     the derived lookups below are shared."""
 
+    shareable_across_fork = True
+    """Whether a forked worker process may read this fact base as it is (an open database
+    connection may not be shared with a forked child: the SQLite base says no)."""
+
     @abstractmethod
     def entity(self, entity_id: str) -> Entity | None: ...
 

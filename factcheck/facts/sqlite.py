@@ -120,6 +120,8 @@ def _decode(kind: str, d: dict) -> Fact:
 class SqliteFactBase(FactBase):
     """Facts read from a database written by :func:`import_facts`; decoded records are cached."""
 
+    shareable_across_fork = False  # the connection is this process's
+
     def __init__(self, db: Path | str) -> None:
         self.path = Path(db)
         if not self.path.is_file():
@@ -177,6 +179,7 @@ class LayeredFactBase(FactBase):
 
     def __init__(self, layers: list[FactBase]) -> None:
         self.layers = layers
+        self.shareable_across_fork = all(layer.shareable_across_fork for layer in layers)
 
     def entity(self, entity_id: str) -> Entity | None:
         return next((e for layer in self.layers if (e := layer.entity(entity_id)) is not None), None)

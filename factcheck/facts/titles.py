@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 from factcheck.facts.model import OFFICES_COMPLETE, Attribute, Entity, FactBase, Period, normalize_name
 from factcheck.facts.regions import countries_with_region, part_of
@@ -38,6 +39,7 @@ NOT_CURRENT = regexcache.compile(
 POLITIES = ("country", "organisation", "organization")
 
 
+@lru_cache(maxsize=1024)  # rules ask for the office of every role of every candidate: the same few titles
 def office_of(text: str) -> str | None:
     """The normalized office phrase in a title, or None ("Russian President" → "president")."""
     words = normalize_name(text)

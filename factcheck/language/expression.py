@@ -156,10 +156,14 @@ class Binding:
 
 
 def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type | str | None = None,
-                       tree: ast.Node | None = None, lazy: bool = False) -> CompiledExpression:
+                       tree: ast.Node | Checked | None = None, lazy: bool = False) -> CompiledExpression:
     """Parse (unless the ``tree`` is given: the default pack's are generated with the package),
-    type-check (against ``env``; with ``expect``, the result must fit it) and compile (with
-    ``lazy``, when first run: for expressions known to compile, whose errors need not be found now)."""
+    type-check (against ``env``; with ``expect``, the result must fit it; unless the tree comes
+    checked, as the default pack's do when the build checked them in this very environment) and
+    compile (with ``lazy``, when first run: for expressions known to compile, whose errors need
+    not be found now)."""
+    if isinstance(tree, Checked):
+        return CompiledExpression(text, tree, env, locator, lazy=lazy)
     if tree is None:
         tree = parse_expression(text, locator)
     expected = env.claims.parse(expect) if isinstance(expect, str) else expect
@@ -170,17 +174,18 @@ def compile_expression(text: str, locator: Locator, env: TypeEnv, expect: T.Type
 
 
 def compile_bindings(text: str, locator: Locator, env: TypeEnv,
-                     parsed: list[tuple[str, int, int, ast.Node]] | None = None,
+                     parsed: list[tuple[str, int, int, ast.Node | Checked]] | None = None,
                      lazy: bool = False) -> list[Binding]:
     """Compile a ``for`` clause: ``a in claims.duration, b in claims.duration``. Each expression
     must be a list; later ones may use the earlier names (typed as the list's items). ``parsed`` is
-    what :func:`parse_bindings` gives for ``text``, when it is known already; ``lazy`` as for
-    :func:`compile_expression`."""
+    what :func:`parse_bindings` gives for ``text``, when it is known already (its trees possibly
+    checked, as for :func:`compile_expression`); ``lazy`` as for :func:`compile_expression`."""
     from factcheck.errors import ExpressionTypeError
 
     bindings = []
-    for name, _start, _end, tree in parse_bindings(text, locator) if parsed is None else parsed:
-        checked = check(tree, env, locator)
+    for name, _start, _end, given in parse_bindings(text, locator) if parsed is None else parsed:
+        checked = given if isinstance(given, Checked) else check(given, env, locator)
+        tree = checked.tree
         type_ = checked.type
         if type_.name != "list":
             raise ExpressionTypeError(f"'{name} in ...' needs a list, not {type_}",

@@ -45,7 +45,9 @@ def encode(value: Any) -> Any:
 _PLAIN = frozenset({int, str, bool, type(None)})
 
 
-def decode(data: Any) -> Any:
+def decode(data: Any, made: list[ast.Node] | None = None) -> Any:
+    """The tree ``data`` holds; every node made is appended to ``made`` (when given) as it is made,
+    each before its fields: the same order for the same data."""
     if type(data) in _PLAIN:  # most of a tree: positions and names
         return data
     if isinstance(data, list):
@@ -53,12 +55,14 @@ def decode(data: Any) -> Any:
         if len(data) - 1 != len(names):
             raise ValueError(f"{data[0]} takes {len(names)} fields")
         node = object.__new__(cls)
-        node.__dict__.update(zip(names, map(decode, data[1:]), strict=True))
+        if made is not None:
+            made.append(node)
+        node.__dict__.update(zip(names, [decode(item, made) for item in data[1:]], strict=True))
         return node
     if isinstance(data, dict):
         ((tag, value),) = data.items()
         if tag == "tuple":
-            return tuple(decode(item) for item in value)
+            return tuple(decode(item, made) for item in value)
         if tag == "type":
             return T.parse_type(value)
         if tag == "dec":

@@ -10,10 +10,12 @@ value and changes nothing else.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from factcheck.claims.kinds import BUILTIN_KINDS, with_kinds
@@ -33,12 +35,15 @@ from factcheck.language import (
     parse_type,
     treecodec,
 )
+from factcheck.language import types as T
+from factcheck.language.checker import Checked
 from factcheck.language.parser import parse_bindings, parse_expression
 from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
 from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
 from factcheck.startup import built
+from factcheck.startup.cache import DISABLE
 from factcheck.startup.resources import rules_dir
 from factcheck.yamlsource import FixedLocator, Node, YamlFile, compose, read_text
 
@@ -66,6 +71,9 @@ def load_packs(paths: Iterable[Path]) -> Pack:
     sources = _distinct(Path(path) for path in paths)
     patterns, kinds = load_patterns(sources)
     env = TypeEnv.standard(claims=ClaimTypes(kinds))
+    # The default pack's expressions come checked from the build, which checked them against the
+    # default pack's kinds alone: with a pack's own patterns (or --no-cache) they are checked here.
+    checked = len(patterns) == len(default_kinds()) and not os.environ.get(DISABLE)
     rules: list[Rule] = []
     fact_files: list[Path] = []
     seen: dict[str, Rule] = {}
@@ -75,7 +83,7 @@ def load_packs(paths: Iterable[Path]) -> Pack:
         prebuilt = _prebuilt_sources(path)
         for rule_file in rule_files:
             records = prebuilt.get(rule_file.relative_to(path).as_posix()) if prebuilt is not None else None
-            for rule in _load_file(rule_file, env, records):
+            for rule in _load_file(rule_file, env, records, checked):
                 if rule.id in seen:
                     raise RuleLoadError(
                         f"duplicate rule id {rule.id!r}", rule.location,
@@ -127,15 +135,19 @@ def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:
     return _load_file(path, env, None)
 
 
-def _load_file(path: Path, env: TypeEnv, prebuilt: list[Any] | None) -> list[Rule]:
+def _load_file(path: Path, env: TypeEnv, prebuilt: list[Any] | None, checked: bool = False) -> list[Rule]:
     """The rules of one file; ``prebuilt`` is what the build read from it (:data:`PREBUILT`), used
-    instead of reading the YAML again when it is given and well formed."""
+    instead of reading the YAML again when it is given and well formed, and with ``checked``, with
+    the types the build's checker gave its expressions."""
     text = read_text(path, RuleLoadError, "rule file")
     sources = None
     if prebuilt is not None:
         try:
             sources = [_decode_source(record, YamlFile(str(path), text), index)
                        for index, record in enumerate(prebuilt)]
+            if checked:
+                sources = [_with_types(source, record["types"]) for source, record in zip(sources, prebuilt,
+                                                                                         strict=True)]
         except (KeyError, IndexError, TypeError, ValueError):  # not what the build writes: read the file
             sources = None
     if sources is None:
@@ -158,6 +170,7 @@ class _Expression:
     text: str
     locator: FixedLocator
     parsed: Any = None
+    nodes: tuple[ast.Node, ...] = ()  # the nodes of ``parsed`` as they were decoded, when it was
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,23 +401,27 @@ def _grammar_and_rule_files() -> list[Path]:
 
 def _encode_default(read: Callable[[Path], bytes] = Path.read_bytes) -> dict[str, list[Any]]:
     """Every default rule file's rule sources, read from the file as it will be installed (``read``:
-    the build rewrites the ``$schema`` comment, and the positions must be the installed file's)."""
+    the build rewrites the ``$schema`` comment, and the positions must be the installed file's),
+    with the types the checker gives their expressions in the default pack's environment."""
     directory = rules_dir()
-    _check_default_compiles()
+    env = _check_default_compiles()
     encoded = {}
     for path in _default_rule_files():
         text = read(path).decode("utf-8")
-        encoded[path.relative_to(directory).as_posix()] = [_encode_source(source)
-                                                          for source in read_rule_sources(str(path), text)]
+        records = [_encode_source(source) for source in read_rule_sources(str(path), text)]
+        for index, record in enumerate(records):
+            record["types"] = _encode_types(_decode_source(record, YamlFile(str(path), text), index), env)
+        encoded[path.relative_to(directory).as_posix()] = records
     return encoded
 
 
-def _check_default_compiles() -> None:
+def _check_default_compiles() -> TypeEnv:
     """Load the default pack from its files, every expression compiled (a rule that does not load
-    raises, and no data is generated: a run then reports the error as without it)."""
+    raises, and no data is generated: a run then reports the error as without it); its environment."""
     env = TypeEnv.standard(claims=ClaimTypes(load_patterns([rules_dir()])[1]))
     for path in _default_rule_files():
         load_rule_file(path, env)
+    return env
 
 
 def _encode_source(source: RuleSource) -> dict[str, Any]:
@@ -447,6 +464,89 @@ def _encode_location(location: SourceLocation | None) -> tuple[int, int, str | N
     return location.line, location.column, location.source_line, location.length
 
 
+# -- the checker's types, recorded by the build ----------------------------------------------------
+# Each expression's types are listed node by node in the order its nodes are decoded
+# (``_Expression.nodes``), as indices into the rule's table of distinct types; an expression whose
+# checked nodes are not exactly those nodes gets no list and is checked when it loads.
+
+
+def _expressions_of(source: RuleSource) -> list[_Expression | None]:
+    """Every expression of a rule, in a fixed order (``None`` for a missing ``where``)."""
+    found = [source.bindings, source.where, source.check, source.message, *(source.fix or ())]
+    for _, when, because in source.confidence_cases:
+        found += [when, because]
+    return found
+
+
+def _trees(parsed: Any) -> list[Any]:
+    """The syntax trees of an expression's ``parsed`` form: one tree, a ``for`` clause's bindings
+    (``(name, start, end, tree)``) or a template's holes."""
+    if isinstance(parsed, ast.Node | Checked):
+        return [parsed]
+    return [item[3] if isinstance(item, tuple) else item for item in parsed]
+
+
+def _encode_types(source: RuleSource, env: TypeEnv) -> dict[str, Any]:
+    rule = _compile(source, env)
+    checked = {id(e.tree): e._checked for e in [
+        *(binding.expression for binding in rule.bindings), *filter(None, (rule.where, rule.check)),
+        *rule.message.holes, *((rule.fix.figure, rule.fix.value) if rule.fix else ()),
+        *(e for case in rule.confidence_cases for e in (case.when, *case.because.holes))]}
+    table: dict[T.Type, int] = {}
+
+    def listed(expression: _Expression) -> list[int] | None:
+        trees = _trees(expression.parsed)
+        if not all(id(tree) in checked for tree in trees):
+            return None
+        types = {key: t for tree in trees for key, t in checked[id(tree)].types.items()}
+        if set(types) != {id(node) for node in expression.nodes} or len(types) != len(expression.nodes):
+            return None
+        return [table.setdefault(types[id(node)], len(table)) for node in expression.nodes]
+
+    expressions = [None if e is None else listed(e) for e in _expressions_of(source)]
+    return {"table": [_encode_type(t) for t in table], "expressions": expressions}
+
+
+def _encode_type(t: T.Type) -> list[Any]:
+    return [t.name, _encode_type(t.arg) if isinstance(t.arg, T.Type) else t.arg, t.nullable]
+
+
+def _decode_type(data: Any) -> T.Type:
+    name, arg, nullable = data
+    if not (isinstance(name, str) and isinstance(nullable, bool)
+            and (arg is None or isinstance(arg, str | list))):
+        raise ValueError("not a prebuilt type")
+    return T.Type(name, _decode_type(arg) if isinstance(arg, list) else arg, nullable)
+
+
+def _with_types(source: RuleSource, record: Any) -> RuleSource:
+    """``source`` with its expressions' trees checked already, from the types the build recorded;
+    raises (ValueError, TypeError, KeyError) on a record that is not what :func:`_encode_types` writes."""
+    table = [_decode_type(t) for t in record["table"]]
+
+    def typed(expression: _Expression | None, listed: list[int] | None) -> _Expression | None:
+        if expression is None or listed is None:
+            return expression
+        types = MappingProxyType({id(node): table[index]
+                                  for node, index in zip(expression.nodes, listed, strict=True)})
+        parsed = expression.parsed
+        if isinstance(parsed, ast.Node):
+            parsed = Checked(parsed, types[id(parsed)], types)
+        else:
+            parsed = type(parsed)((*item[:3], Checked(item[3], types[id(item[3])], types))
+                                  if isinstance(item, tuple) else Checked(item, types[id(item)], types)
+                                  for item in parsed)
+        return _Expression(expression.text, expression.locator, parsed, expression.nodes)
+
+    made = iter([typed(e, listed) for e, listed in zip(_expressions_of(source), record["expressions"],
+                                                       strict=True)])
+    bindings, where, check, message = next(made), next(made), next(made), next(made)
+    fix = (next(made), next(made)) if source.fix is not None else None
+    cases = tuple((level, next(made), next(made)) for level, _, _ in source.confidence_cases)
+    return replace(source, bindings=bindings, where=where, check=check, message=message, fix=fix,
+                   confidence_cases=cases)
+
+
 def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> RuleSource:
     """A rule source from its prebuilt record; raises (KeyError, TypeError, ValueError) on any record
     that is not what :func:`_encode_source` writes."""
@@ -464,7 +564,7 @@ def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> Rule
         doc=doc, relative_time=bool(record["relative_time"]),
     )
     bindings = _decode_expression(record["for"], source)
-    bindings = _Expression(bindings.text, bindings.locator, list(bindings.parsed))
+    bindings = _Expression(bindings.text, bindings.locator, list(bindings.parsed), bindings.nodes)
     fix = record["fix"]
     return RuleSource(
         info, bindings, _decode_expression(record["where"], source) if record["where"] is not None else None,
@@ -481,7 +581,9 @@ def _decode_expression(data: Any, source: YamlFile) -> _Expression:
     text, offsets, tree = data
     if not (isinstance(offsets, tuple) and len(offsets) == len(text) + 1):
         raise ValueError("not a prebuilt expression")
-    return _Expression(_string(text), FixedLocator(source, offsets), treecodec.decode(tree))
+    made: list[ast.Node] = []
+    parsed = treecodec.decode(tree, made)
+    return _Expression(_string(text), FixedLocator(source, offsets), parsed, tuple(made))
 
 
 def _decode_location(path: str, data: Any) -> SourceLocation:

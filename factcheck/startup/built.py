@@ -25,8 +25,8 @@ module; never a pickle, and nothing from a cache directory. The city index is a 
 
 from __future__ import annotations
 
-import hashlib
 import importlib
+import mmap
 import os
 import sys
 import zlib
@@ -35,6 +35,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+try:  # the blake2 module itself: importing hashlib also loads OpenSSL's (~2 ms of every run)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python built without it
+    from hashlib import blake2b
 
 FORMAT = 1
 PACKAGE = "factcheck.startup.generated"
@@ -53,12 +58,16 @@ class Artefact:
     # Whether ``build`` takes the ``read`` of :func:`write` (a source file's bytes as installed):
     # for data that holds positions in the installed files.
     reads_installed: bool = False
+    # Whether ``build`` gives ``(value, data)``: the value the module holds and bytes too many to
+    # write as a literal (the regexes' opcodes), written beside it as ``<name>.bin``; :func:`load`
+    # then gives ``(value, data)`` too, the bytes mapped into memory.
+    with_bytes: bool = False
 
 
 def digest(files: Iterable[tuple[str, bytes]]) -> str:
     """A digest of named file contents (the names are file names, not paths: the files sit
     elsewhere at build time than once installed)."""
-    hasher = hashlib.blake2b(digest_size=16)
+    hasher = blake2b(digest_size=16)
     for name, data in files:
         hasher.update(f"{name}\0{len(data)}\0".encode("utf-8", "surrogatepass"))
         hasher.update(data)
@@ -80,9 +89,24 @@ def load(artefact: Artefact, package: str = PACKAGE) -> Any | None:
             return None
         if document["sources"] != sources_digest(artefact):
             return None
+        if artefact.with_bytes:
+            data = _mapped(Path(module.__file__).with_suffix(".bin"))
+            return (document["value"], data) if len(data) == document["bytes"] else None
         return document["value"]
     except Exception:  # missing, damaged or foreign: not used, the caller builds the value
         return None
+
+
+def _mapped(path: Path) -> mmap.mmap | bytes:
+    with path.open("rb") as handle:
+        if os.fstat(handle.fileno()).st_size == 0:
+            return b""  # an empty file cannot be mapped
+        return mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def bytes_path(artefact: Artefact, directory: Path) -> Path:
+    """Where :func:`write` puts the bytes of an artefact built ``with_bytes``."""
+    return directory / f"{artefact.name}.bin"
 
 
 def write(artefact: Artefact, directory: Path, *, editable: bool,
@@ -91,13 +115,18 @@ def write(artefact: Artefact, directory: Path, *, editable: bool,
     gives the bytes a source file will have once installed; ``editable`` keys it by the code as
     well, and compiles it to bytecode at once (also where ``PYTHONDONTWRITEBYTECODE`` is set: it
     is large, and read in every run; an installer compiles a wheel's modules itself)."""
+    value = artefact.build(read) if artefact.reads_installed else artefact.build()
     document = {
         "format": FORMAT,
         "name": artefact.name,
         "code": _code_stamp() if editable else None,
         "sources": sources_digest(artefact, read),
-        "value": artefact.build(read) if artefact.reads_installed else artefact.build(),
+        "value": value,
     }
+    if artefact.with_bytes:
+        document["value"], data = value
+        document["bytes"] = len(data)
+        bytes_path(artefact, directory).write_bytes(data)
     text = repr(document)
     if not _plain(text, document):  # plain literals only: nothing in it runs code
         raise ValueError(f"start-up data {artefact.name!r} is not made of plain literals")

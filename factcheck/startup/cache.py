@@ -24,7 +24,6 @@ import atexit
 import contextlib
 import json
 import os
-import shutil
 import sys
 import zlib
 from collections.abc import Callable
@@ -95,6 +94,8 @@ def _open_generation(base: Path, name: str) -> Path | None:
 def evict(base: Path, keep: str) -> None:
     """Delete every generation but ``keep`` and the :data:`KEEP` most recently used others, and any
     file a former cache layout left in ``base`` (it is never read)."""
+    import shutil  # only when something is evicted
+
     others = []
     for entry in base.iterdir():
         if entry.name == keep:

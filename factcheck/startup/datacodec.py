@@ -1,11 +1,12 @@
-"""Frozen values as JSON data: dataclasses of named types, tuples, sets, dates and mappings spelled out.
+"""Frozen values as plain literals: dataclasses of named types, sets, dates and mappings spelled out.
 
 Build-time artefacts hold structures such as the default pack's compiled pattern kinds. They are
-written as plain JSON (``{"$": "Compiled", "source": ...}``) and read back by constructing the
-named dataclass from the caller's own list of types, so reading runs no code the data names: an
-unknown type name, a missing or extra field or a shape that is not one of these raises ValueError.
-Fields whose names start with ``_`` (memos such as a compiled regex) are not written. Sets are
-written in a fixed order, so the same value always gives the same document.
+written as plain Python literals (``{"$": "Compiled", "source": ...}``; lists and tuples as
+themselves, which a generated module holds as constants) and read back by constructing the named
+dataclass from the caller's own list of types, so reading runs no code the data names: an unknown
+type name, a missing or extra field or a shape that is not one of these raises ValueError. Fields
+whose names start with ``_`` (memos such as a compiled regex) are not written. Sets are written in
+a fixed order, so the same value always gives the same document.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_TYPE, _TUPLE, _SET, _ITEMS, _DATE = "$", "$tuple", "$set", "$items", "$date"
-_TAGS = frozenset({_TYPE, _TUPLE, _SET, _ITEMS, _DATE})
+_TYPE, _SET, _ITEMS, _DATE = "$", "$set", "$items", "$date"
+_TAGS = frozenset({_TYPE, _SET, _ITEMS, _DATE})
 _PLAIN = frozenset({int, float, str, bool, type(None)})
 
 
@@ -27,7 +28,7 @@ def encode(value: Any) -> Any:
                   if not f.name.startswith("_")}
         return {_TYPE: type(value).__name__, **fields}
     if isinstance(value, tuple):
-        return {_TUPLE: [encode(item) for item in value]}
+        return tuple(encode(item) for item in value)
     if type(value) is dt.date:
         return {_DATE: value.isoformat()}
     if isinstance(value, frozenset | set):
@@ -53,27 +54,33 @@ def decoder(types: Iterable[type]):
     fields = {name: {f.name for f in dataclasses.fields(cls) if not f.name.startswith("_")}
               for name, cls in known.items()}
 
+    plain = _PLAIN  # most of the data (names, numbers) is read without a call each
+
+    def items(data: Any) -> list:
+        return [item if type(item) in plain else decode(item) for item in _list(data)]
+
     def decode(data: Any) -> Any:
-        if type(data) in _PLAIN:  # most of the data: names and numbers
+        if type(data) in plain:
             return data
+        if type(data) is tuple:  # the commonest container
+            return tuple([item if type(item) in plain else decode(item) for item in data])
         if isinstance(data, list):
-            return [decode(item) for item in data]
+            return items(data)
         if isinstance(data, dict):
             if _TYPE in data:
                 name = data[_TYPE]
-                values = {key: decode(item) for key, item in data.items() if key != _TYPE}
+                values = {key: item if type(item) in plain else decode(item)
+                          for key, item in data.items() if key != _TYPE}
                 if name not in known or set(values) - fields[name]:
                     raise ValueError(f"not start-up data: {name!r} with {sorted(values)}")
                 try:
                     return known[name](**values)
                 except TypeError as error:
                     raise ValueError(f"not start-up data: {error}") from None
-            if len(data) == 1 and _TUPLE in data:
-                return tuple(decode(item) for item in _list(data[_TUPLE]))
             if len(data) == 1 and _DATE in data and isinstance(data[_DATE], str):
                 return dt.date.fromisoformat(data[_DATE])
             if len(data) == 1 and _SET in data:
-                return frozenset(decode(item) for item in _list(data[_SET]))
+                return frozenset(items(data[_SET]))
             if len(data) == 1 and _ITEMS in data:
                 return {_key(decode(key)): decode(item) for key, item in _list(data[_ITEMS])}
             return {key: decode(item) for key, item in data.items()}

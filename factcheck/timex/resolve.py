@@ -72,7 +72,8 @@ class Context:
             # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
             # on it, which news reports after the fact.
             return "past"
-        if _scheduled(self.text, claim.span.start):
+        if _scheduled(self.text, claim.span.start) \
+                or _CLOCK_DEADLINE_BEFORE.search(self.text, max(0, claim.span.start - 40), claim.span.start):
             return "future"
         return sentences.sentence_tense(self.text, claim.span.start, claim.span.end)
 
@@ -83,13 +84,24 @@ class Context:
 _EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
                               re.IGNORECASE)
 _INFINITIVE_BEFORE = re.compile(
-    r"\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+    r"(?P<head>\b[a-z]+)?\s*\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
+# Words other than verbs that an infinitive of a plan follows: "due to resume", "likely to meet", "a
+# decision to close the plant on Friday" (nouns that are verbs too, "a plan to", "a bid to", pass as
+# verbs).
+_PLAN_WORDS = frozenset(("due", "likely", "unlikely", "ready", "able", "about", "poised", "sure", "certain",
+                         "eager", "willing", "decision", "agreement", "proposal", "deadline", "effort",
+                         "chance", "opportunity", "right", "intention", "way", "time"))
 # A plan in the pluperfect was overtaken by events: "had been due to expire Friday", "had been scheduled
 # to expire at midnight Friday", "had planned to meet Tuesday" name a day already reached.
 _PLAN_OVERTAKEN = re.compile(
     r"\bhad\s+(?:been\s+)?(?:due|scheduled|set|slated|expected|planned|supposed|meant|intended)\s+to\s+"
     r"[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:(?:at|on|by|until)\s+)?(?:[a-z.\d:]+\s+)?$"
 )
+# A deadline with its hour is ahead whatever the verb's tense: "extended its offer until 5 p.m. EST
+# Friday", "has until 9 a.m. Tuesday to sign", "must answer by noon Monday".
+_CLOCK_DEADLINE_BEFORE = re.compile(
+    r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|no\s+later\s+than)\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|[ap]m)|noon|midnight)"
+    r"(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?$")
 _POSSESSIVE = re.compile(r"[A-Z][a-z]+\.?['’]s\b")
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
 
@@ -101,6 +113,10 @@ def _scheduled(text: str, start: int) -> bool:
     found = _INFINITIVE_BEFORE.search(before)
     if found is None or _CLAUSE_BREAK.search(found["rest"]) or not morphology.is_base_verb(found["verb"]):
         return False
+    head = found["head"]
+    if head and head not in _PLAN_WORDS and not head.endswith("ing") \
+            and morphology.verb_form(head) is None and not morphology.is_base_verb(head):
+        return False  # "the first countries to join NATO on Friday were": an infinitive after a noun
     between = found["rest"].lower().split()
     # "to make the late-November trip" names a trip, "to suspend the injunction issued Thursday" a
     # past act: the day belongs to a noun or a participle, not to the infinitive.
@@ -290,11 +306,20 @@ def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
     return _with_part(f"{day.year:04d}", day, part)
 
 
+# "overnight" counts from the narrative's day when that is the story's own (a market report on
+# Monday about Friday's session: "depressed by overnight losses in New York"), within this many days
+# before the document date; from the document date when the narrative recalls an older day.
+_RECENT_DAYS = 7
+
+
 def _relative(claim: Claim, ctx: Context) -> Timex:
     """A date counted from the document date, or from the narrative's last date when anaphoric."""
     f = claim.fields
     grain, offset = f.get("grain"), int(f.get("relative") or 0)
     ref, anchor = ctx.anchor_day(bool(f.get("anaphoric")))
+    if f.get("recent") and anchor is Anchor.NARRATIVE and ctx.document_date is not None \
+            and not 0 <= (ctx.document_date - ref).days <= _RECENT_DAYS:
+        ref, anchor = ctx.document_date, Anchor.DOCUMENT  # "overnight" in a story recalling a past day
     if ref is None:
         return Timex.unresolved(TimexType.DATE, _NO_DATE)
     tense = ctx.tense(claim) if grain == "weekday" and offset == 0 else None
@@ -471,8 +496,15 @@ HOLIDAYS = {
 
 
 def _holiday(claim: Claim, ctx: Context) -> Timex:
-    """A holiday in the year stated, else the one "last"/"next" points to from the document date,
-    else the one the tense and the document date imply (as a year-less date)."""
+    """A holiday (or its ISO week: "Easter week") in the year stated, else the one "last"/"next" points to
+    from the document date, else the one the tense and the document date imply (as a year-less date)."""
+    timex = _holiday_day(claim, ctx)
+    if claim.fields.get("week_of") and timex.day is not None:
+        return dataclasses.replace(timex, value=iso_week(timex.day))
+    return timex
+
+
+def _holiday_day(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     day_in = HOLIDAYS[f["holiday"]]
     if f.get("year"):
@@ -548,14 +580,25 @@ _CLOCK_UNITS = ("hour", "minute", "second")
 _UNIT_AS = {"fortnight": "week"}
 
 
+# A compound names each of its units ("an hour and 20 minutes", "2 years, 3 months").
+_UNIT_WORD = re.compile(r"\b(?:year|month|week|day|hour|minute|second)s?\b", re.IGNORECASE)
+
+
+def _compound(text: str, unit: str) -> bool:
+    """"an hour and 20 minutes", "1 hour fifteen" (minutes left bare): more than the one unit."""
+    named = {word.lower().removesuffix("s") for word in _UNIT_WORD.findall(text)}
+    return bool(named) and named != {unit}
+
+
 def duration_value(claim: Claim) -> str | None:
     """TIMEX3's duration value in the unit stated ("P8M", "P2W", "PT90M", "P1DE"), or the ISO
-    form of the whole when the amount is not a whole number of that unit ("P2Y6M", "PT1H30M")."""
+    form of the whole when the amount is not a whole number of that unit ("P2Y6M", "PT1H30M") or
+    the text states it in several units ("an hour and 20 minutes" is PT1H20M, as TimeML writes it)."""
     value = claim.value
     if not isinstance(value, Duration):
         return None
     unit = _UNIT_AS.get(claim.unit or "", claim.unit)
-    unit = unit if unit in _UNIT_LETTER else None
+    unit = unit if unit in _UNIT_LETTER and not _compound(claim.text, unit) else None
     if unit is not None:
         amount = value.in_unit(unit)
         rounded = amount.to_integral_value()
@@ -565,8 +608,10 @@ def duration_value(claim: Claim) -> str | None:
     return value.iso()
 
 
+# Decades are written in years, counted ("two decades" P20Y, as TimeML news writes them) or not
+# ("decades-long" PXY); centuries without a count keep their unit (PXCE), as the annotators kept theirs.
 _VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
-                 "minute": "PTXM", "second": "PTXS", "decade": "PXDE", "century": "PXCE", "quarter": "PXQ"}
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXY", "century": "PXCE", "quarter": "PXQ"}
 
 
 def resolve_vague_duration(claim: Claim) -> Timex:
@@ -574,11 +619,17 @@ def resolve_vague_duration(claim: Claim) -> Timex:
     return Timex(_VAGUE_LETTER.get(claim.fields["grain"] or "", "PXX"), TimexType.DURATION)
 
 
+# TIMEX3's ``mod`` for a hedged length: "about two hours" APPROX, "more than a year" MORE_THAN, "at
+# most 30 days" EQUAL_OR_LESS.
+_HEDGE_MOD = {"approx": "APPROX", "less_than": "LESS_THAN", "more_than": "MORE_THAN",
+              "at_most": "EQUAL_OR_LESS", "at_least": "EQUAL_OR_MORE"}
+
+
 def resolve_duration(claim: Claim) -> Timex:
     value = duration_value(claim)
     if value is None:
         return Timex.unresolved(TimexType.DURATION, "no amount stated")
-    return Timex(value, TimexType.DURATION, mod="APPROX" if claim.hedge.value == "approx" else None)
+    return Timex(value, TimexType.DURATION, mod=_HEDGE_MOD.get(claim.hedge.value))
 
 
 # --- the stage ------------------------------------------------------------------------------------------

@@ -108,7 +108,7 @@ def test_a_document_without_a_needed_word_tries_no_place() -> None:
 
 def test_a_place_whose_window_lacks_a_needed_word_is_not_tried() -> None:
     kind = _demo("rose _{0,10} from {number:n}")
-    assert kind.patterns[0].needs == (frozenset({("word", "from")}),) and kind.patterns[0].window == 13
+    assert frozenset({("word", "from")}) in kind.patterns[0].needs and kind.patterns[0].window == 13
     found, passed = _tried(kind, "Prices rose sharply from 12. The sun rose over the hills.")
     assert found == ["rose sharply from 12"]
     assert passed == 1  # no "from" after the second "rose"
@@ -122,14 +122,26 @@ def test_a_place_whose_window_lacks_a_needed_word_is_not_tried() -> None:
 
 
 def test_only_selective_needs_are_checked() -> None:
-    """A function word, a plain amount or a class of many words is in nearly every window, unless
-    it must stand within a few runs of the start ("to" right after "rose")."""
-    assert _demo("rose _{0,10} to {number:n}").patterns[0].needs == ()  # "to" and a number: everywhere
-    assert _demo("rose to {number:n}").patterns[0].needs == (
-        frozenset({("word", "to")}), frozenset({("claim", "number")}))  # the second and third runs
-    assert _demo("rose _{0,2} from {number:n}").patterns[0].needs == (frozenset({("word", "from")}),)
-    assert _demo("rose _{0,10} {percent} from {number:n}").patterns[0].needs == (
+    """A function word, a plain amount or a class of many words far into a match is in nearly every
+    window; within sixteen runs of the start it is checked whatever its kind (a look at a few words
+    costs far less than a failed regex attempt)."""
+    to, number = frozenset({("word", "to")}), frozenset({("claim", "number")})
+    assert _demo("rose _{0,20} to {number:n}").patterns[0].needs == ()  # "to" and a number: everywhere
+    assert _demo("rose _{0,10} to {number:n}").patterns[0].needs == (to, number)
+    assert _demo("rose to {number:n}").patterns[0].needs == (to, number)  # the second and third runs
+    assert _demo("rose _{0,2} from {number:n}").patterns[0].needs == (frozenset({("word", "from")}), number)
+    assert _demo("rose _{0,20} {percent} from {number:n}").patterns[0].needs == (
         frozenset({("word", "from")}), frozenset({("claim", "percent")}))
+
+
+def test_a_list_item_needs_its_line_break() -> None:
+    kind = _demo("{number:n} items ':' (<bullet> <rest>){2,4}")
+    assert frozenset({("punct", "\n")}) in kind.patterns[0].needs
+    for text in ("The 3 items: a, b\n- c\n- d", "The 3 items:\n- c\n- d", "3 items: a\n\n- c\n  - d\n"):
+        masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+        masked.scan(PatternSet([kind]).scanner())
+        assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
+    assert _tried(kind, "The 3 items: a, b, c and d.") == ([], 0)
 
 
 def test_bullet_items_are_tried_at_line_ends_only() -> None:
@@ -167,7 +179,8 @@ def test_a_need_is_checked_within_its_reach() -> None:
 def test_needs_before_an_unbounded_line_are_checked() -> None:
     kind = _demo("{number:n} (items|points) ':' <rest>")
     assert kind.patterns[0].window is None  # <rest> reads the rest of the line
-    assert kind.patterns[0].needs == (frozenset({("word", "items"), ("word", "points")}),)
+    assert kind.patterns[0].needs == (
+        frozenset({("word", "items"), ("word", "points")}), frozenset({("punct", ":")}))
     found, passed = _tried(kind, "The 3 items: bread, milk and eggs\nThe 4 of us left.")
     assert (found, passed) == (["3 items: bread, milk and eggs"], 1)
 
@@ -205,3 +218,44 @@ def test_least_counts_the_claims_every_match_holds() -> None:
         frozenset({("claim", "percent")}): 3}
     assert least(parse_pattern("({percent} {number}|{money})")) == {}
     assert crosses(parse_pattern("{number} '.' {number}")) and not crosses(parse_pattern("<name> , {age}"))
+
+
+def test_punctuation_a_match_holds_is_needed_as_written() -> None:
+    """A literal's punctuation ("':'" before a list) is a need like its words, found wherever it
+    stands (inside a word or a run of dashes too); the commas, full stops and hyphens of prose are
+    in nearly every window and are not."""
+    kind = _demo("{number:n} _{0,3} ':' _{0,2} {number}")
+    reaches = dict(zip(kind.patterns[0].needs, kind.patterns[0].reach, strict=True))
+    assert reaches[frozenset({("punct", ":")})] == 5
+    assert _tried(kind, "Of 12 items sold, 3 are left or so. Then: none.") == ([], 0)  # beyond its reach
+    assert _tried(kind, "Of 12 items: 3 sold.")[0] == ["12 items: 3"]
+    prose = _demo("{number:n} , _ '.' - {number}").patterns[0].needs
+    assert not any(("punct", mark) in need for need in prose for mark in ",.-")
+    dashes = _demo("{number:n} _{0,2} '--' {number}")
+    texts = ("Of 12 items: 3 sold.", "Of 12 cats --- 4 dogs", "12 dogs --4 cats", "12 a-- 3", "12 --- -- 4")
+    for text in texts:
+        masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+        masked.scan(PatternSet([kind, dashes]).scanner())
+        for demo in (kind, dashes):
+            assert match_kind(masked, demo) == match_kind(masked, demo, brute=True), text
+
+
+def test_an_alternation_sharing_only_a_function_word_needs_its_branches_rarer_words() -> None:
+    found = needs(parse_pattern("{percent} (The remaining|The rest|The others) {percent}"))
+    assert frozenset({("word", "remaining"), ("word", "rest"), ("word", "others")}) in found
+    assert frozenset({("word", "the")}) in found
+
+
+def test_the_rarest_need_is_read_from_its_side() -> None:
+    """Places are sifted from the occurrences of the need a document holds fewest of: the same
+    places as each place looked up among every need's occurrences."""
+    kind = _demo("{number:n} _{0,4} (rose|fell) _{0,3} from {number}")
+    compiled = kind.patterns[0]
+    text = ("Sales of 5 units rose from 4. Of 3 and 7 and 9 things, 8 rose sharply from 2, "
+            "and 6 fell. From 1 to 2 rose 3 from 4 fell 5 from 6.")
+    masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+    masked.scan(PatternSet([kind]).scanner())
+    starts = masked.started(compiled.starts)
+    one_by_one = [place for place in starts if masked.sift(compiled, [place])]
+    assert masked.sift(compiled, starts) == one_by_one and 0 < len(one_by_one) < len(starts)
+    assert match_kind(masked, kind) == match_kind(masked, kind, brute=True)

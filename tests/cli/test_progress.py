@@ -62,3 +62,27 @@ def test_a_terminal_gets_a_bar_with_documents_rate_and_findings(tmp_path):
     assert result.stdout.strip() == "tqdm loaded"
     assert "documents (" in text and "/s)" in text and "findings" in text
     assert "factcheck" in text and "%" in text  # a bar with the share done (the input size is known)
+
+
+def test_the_bar_starts_no_thread_so_workers_may_be_forked(tmp_path, monkeypatch):
+    from factcheck.cli.progress import Progress
+    from factcheck.engine.parallel import start_method_for
+
+    class Started:  # a stage that may be inherited
+        inheritable = True
+
+    corpus = write_corpus(tmp_path / "corpus.jsonl", 5)
+    before = list(threading.enumerate())  # whatever other tests left running is not the bar's
+
+    def new_threads() -> int:  # this one and those started since
+        return 1 + len([t for t in threading.enumerate() if t not in before])
+
+    monkeypatch.setattr(threading, "active_count", new_threads)
+    progress = Progress([str(corpus), str(corpus)], enabled=True)
+    try:
+        assert progress._bar is not None
+        assert [t for t in threading.enumerate() if t not in before] == []
+        if sys.platform.startswith("linux"):
+            assert start_method_for(Started()) == "fork"
+    finally:
+        progress.close()

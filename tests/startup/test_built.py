@@ -143,3 +143,17 @@ def test_stale_default_data_falls_back_to_the_files(monkeypatch: pytest.MonkeyPa
     finally:
         for function in (patterns.default_kinds, units.units, geonames.country_names):
             function.cache_clear()
+
+
+def test_bytes_written_beside_an_artefact_are_read_back_and_checked(package: tuple[str, Path]) -> None:
+    """An artefact built ``with_bytes`` keeps its bytes in ``<name>.bin``; one whose file does not
+    have the length written is not used."""
+    name, directory = package
+    artefact = built.Artefact("blob", lambda: [], lambda: ({"words": [0, 3]}, b"abc"), with_bytes=True)
+    built.write(artefact, directory, editable=False)
+    value, data = built.load(artefact, name)
+    assert value == {"words": [0, 3]} and data[0:3] == b"abc"
+    built.bytes_path(artefact, directory).write_bytes(b"abcd")
+    assert built.load(artefact, name) is None
+    built.bytes_path(artefact, directory).unlink()
+    assert built.load(artefact, name) is None

@@ -173,11 +173,14 @@ def test_parsed_expressions_round_trip_through_json() -> None:
 def test_prebuilt_opcodes_serve_only_the_python_that_built_them(monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.startup import built, regexcache
 
-    data = built.load(regexcache.PREBUILT)
-    assert data is not None and data["build"] == regexcache.build_id() and data["entries"]
+    loaded = built.load(regexcache.PREBUILT)
+    assert loaded is not None
+    data, _ = loaded
+    assert data["build"] == regexcache.build_id() and data["entries"]
     for key, entry in list(data["entries"].items())[::11]:  # each is what this Python compiles
         flags, pattern = key.split(":", 1)
-        assert regexcache._compile(pattern, int(flags))[1] == entry, key
+        compiled = regexcache._arguments(regexcache._compile(pattern, int(flags))[1])
+        assert regexcache.prebuilt_arguments(entry) == compiled, key
     key = next(iter(data["entries"]))
     flags, pattern = key.split(":", 1)
     regexcache._prebuilt.cache_clear()
@@ -193,6 +196,21 @@ def test_prebuilt_opcodes_serve_only_the_python_that_built_them(monkeypatch: pyt
 
 
 
+def test_a_prebuilt_entry_whose_bytes_changed_is_compiled_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The generated opcodes are checked against the checksum written for each entry: bytes that
+    are not the ones written (a damaged file) are not given to the regex engine."""
+    from factcheck.startup import regexcache
+
+    data, words = regexcache._prebuilt()
+    key, entry = next(iter(data["entries"].items()))
+    flags, pattern = key.split(":", 1)
+    damaged = bytes(len(words))  # the same length, all zeros
+    monkeypatch.setattr(regexcache, "_prebuilt", lambda: (data, damaged))
+    with pytest.raises(ValueError):
+        regexcache.prebuilt_arguments(entry)
+    assert regexcache.compile(pattern, int(flags)).pattern == pattern
+
+
 def test_prebuilt_literal_needs_are_what_the_patterns_derive() -> None:
     """Every literal-needs record the build kept is that of one of the package's compiled patterns
     (keyed by its source and flags), and equal to what deriving it in this process gives."""
@@ -201,8 +219,10 @@ def test_prebuilt_literal_needs_are_what_the_patterns_derive() -> None:
     from factcheck.claims import literals
     from factcheck.startup import built, regexcache
 
-    data = built.load(regexcache.PREBUILT)
-    assert data is not None and data["needs"]
+    loaded = built.load(regexcache.PREBUILT)
+    assert loaded is not None
+    data, _ = loaded
+    assert data["needs"]
     sources = {}
     for key in data["entries"]:
         flags, pattern = key.split(":", 1)

@@ -33,7 +33,7 @@ def test_the_generated_facts_are_the_files_facts(monkeypatch: pytest.MonkeyPatch
     loader.load_fact_files(FILES)
 
 
-@pytest.mark.parametrize("damage", [{"$": "Entity", "id": "x"}, {"$tuple": [1]}, {"$": "Os", "x": 1}, [1]])
+@pytest.mark.parametrize("damage", [{"$": "Entity", "id": "x"}, (1,), {"$": "Os", "x": 1}, [1]])
 def test_a_damaged_record_is_read_from_the_file(monkeypatch: pytest.MonkeyPatch, damage) -> None:
     data = dict(built.load(loader.PREBUILT))
     name = next(iter(data))

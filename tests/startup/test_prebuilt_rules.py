@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.language import treecodec
+from factcheck.language import ast, treecodec
+from factcheck.language import expression as loader_expression
 from factcheck.rules import loader
 from factcheck.rules.pack import Pack
 from factcheck.startup import built
@@ -57,6 +58,9 @@ def test_a_default_pack_run_reads_no_yaml_and_parses_nothing(monkeypatch: pytest
     lambda record: record.update(title=7),
     lambda record: record.update({"for": ("x in claims.date", (0, 1), ["Nope"])}),
     lambda record: record.update({"where": ("a", (0,), ["Var", 0, 1, "a"])}),  # offsets of another text
+    lambda record: record["types"].update(table=[["number", 3, "no"]]),  # not a type
+    lambda record: record["types"]["expressions"].pop(),  # the types of another rule's expressions
+    lambda record: record["types"]["expressions"][2].append(0),  # one more type than nodes
 ])
 def test_a_damaged_record_is_not_used(monkeypatch: pytest.MonkeyPatch, damage) -> None:
     import copy
@@ -103,3 +107,70 @@ def test_the_prebuilt_rules_compile_when_first_run() -> None:
     assert rule.check._fn is None and rule.bindings[0].expression._fn is None
     assert rule.bindings[0].expression.evaluate({}, EvalContext(claims=ClaimSet([]))) == []
     assert rule.bindings[0].expression._fn is not None and rule.check._fn is None
+
+
+def _types(rule) -> list:
+    """Every expression's source and the type of each of its nodes, in the loader's node order."""
+    expressions = [b.expression for b in rule.bindings] + [e for e in (rule.where, rule.check) if e]
+    expressions += rule.message.holes + ([rule.fix.figure, rule.fix.value] if rule.fix else [])
+    for case in rule.confidence_cases:
+        expressions += [case.when, *case.because.holes]
+    return [(e.source, [str(e.type_of(node)) for node in _walk(e.tree)]) for e in expressions]
+
+
+def _walk(tree) -> list:
+    nodes, pending = [], [tree]
+    while pending:
+        node = pending.pop()
+        nodes.append(node)
+        pending.extend(reversed(ast.children(node)))
+    return nodes
+
+
+def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The kinds of node the checker is asked to check from now on, one per tree."""
+    checked: list[str] = []
+    real = loader_expression.check
+
+    def counting(tree, *args, **kwargs):
+        checked.append(type(tree).__name__)
+        return real(tree, *args, **kwargs)
+
+    monkeypatch.setattr(loader_expression, "check", counting)
+    return checked
+
+
+def test_the_default_pack_comes_with_the_types_its_checker_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The build recorded, for every expression of the default pack, the type the checker gives
+    each node; loading the pack uses them instead of checking, and they are the checker's."""
+    checked = _count_checks(monkeypatch)
+    prebuilt = loader.load_packs([rules_dir()])
+    assert checked == []  # nothing of the default pack was checked as it loaded
+    read = _from_yaml(monkeypatch)
+    assert checked  # the files' expressions were
+    for fast, slow in zip(prebuilt.rules, read.rules, strict=True):
+        assert _types(fast) == _types(slow), fast.id
+    records = [record for records in built.load(loader.PREBUILT).values() for record in records]
+    lists = [listed for record in records for listed in record["types"]["expressions"]]
+    # every expression has its nodes' types: only a missing `where` has none
+    assert len(lists) > 100 and lists.count(None) == sum(record["where"] is None for record in records)
+
+
+@pytest.mark.parametrize("why", ["own patterns", "no cache"])
+def test_the_default_pack_is_checked_in_another_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            why: str) -> None:
+    """A pack with its own pattern kinds changes the environment the rules are checked in, and
+    --no-cache asks for nothing kept: then the default pack's expressions are checked as they load."""
+    paths = [rules_dir()]
+    if why == "own patterns":
+        patterns = rules_dir() / "patterns"
+        kind = next(p for p in sorted(patterns.glob("*.yaml")))
+        (tmp_path / "patterns").mkdir()
+        (tmp_path / "patterns" / "mine.yaml").write_text(
+            kind.read_text(encoding="utf-8").replace("kind: ", "kind: mine_", 1), encoding="utf-8")
+        paths.append(tmp_path)
+    else:
+        monkeypatch.setenv("FACTCHECK_NO_CACHE", "1")
+    checked = _count_checks(monkeypatch)
+    pack = loader.load_packs(paths)
+    assert len(checked) >= len(pack.rules)

@@ -51,7 +51,7 @@ def test_what_is_no_range_of_lengths(text: str) -> None:
 
 @pytest.mark.parametrize(("text", "span", "value"), [
     # lengths without a count, written as adjectives
-    ("The decades-long dispute over the river ended on Tuesday.", "decades-long", "PXDE"),
+    ("The decades-long dispute over the river ended on Tuesday.", "decades-long", "PXY"),
     ("A months-long strike shut the port.", "months-long", "PXM"),
     ("Dockers ended their weeks-long walkout.", "weeks-long", "PXW"),
     ("Villagers keep a centuries-old harvest rite.", "centuries-old", "PXCE"),
@@ -110,3 +110,130 @@ def test_capitals_that_are_still_lengths(text: str, span: str) -> None:
 ])
 def test_fortnights_quarters_of_a_unit_and_matters_of_days(text: str, span: str, value: str) -> None:
     assert lengths(text)[span] == value
+
+
+def kinds_at(text: str) -> dict[str, set[str]]:
+    found: dict[str, set[str]] = {}
+    for claim in resolve_claims(text, extract_claims(text), MAY_2_2019):
+        found.setdefault(claim.text, set()).add(claim.kind)
+    return found
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # the length before "later"/"earlier" is a length (TimeML: a DURATION and a signal word), as
+    # "two days before the attack" is; the relative date over the same words keeps its day
+    ("Three weeks later, the board voted to sell the mill.", "Three weeks", "P3W"),
+    ("Police arrived 20 minutes later, witnesses said.", "20 minutes", "PT20M"),
+    ("The plant closed a year later, costing 300 jobs.", "a year", "P1Y"),
+    ("A day earlier, crowds had blocked the bridge.", "A day", "P1D"),
+    ("The council met again two months later and reversed itself.", "two months", "P2M"),
+    ("She returned to the club nine seasons and 12 years later.", "12 years", "P12Y"),
+    ("A few hours later, rescuers reached the mine.", "A few hours", "PTXH"),
+    ("The band split up several years later.", "several years", "PXY"),
+    # a bare plural before a signal word, opening its sentence or after "just", "only", "mere"
+    ("Hours later, the fire was under control.", "Hours", "PTXH"),
+    ("The polls closed. Days later, the count was still going on.", "Days", "PXD"),
+    ("The army shut the airport just hours after it reopened.", "hours", "PTXH"),
+    ("The ruling comes only weeks before the deadline.", "weeks", "PXW"),
+    ("He filed the papers mere minutes before the office closed.", "minutes", "PTXM"),
+    ("Within days of the crash, the airline cut its fares.", "days", "PXD"),
+])
+def test_lengths_before_a_signal_word(text: str, span: str, value: str) -> None:
+    assert lengths(text)[span] == value
+
+
+def test_the_relative_date_stays_beside_its_length() -> None:
+    found = kinds_at("Three weeks later, the board voted to sell the mill.")
+    assert found["Three weeks later"] == {"date"}
+    assert found["Three weeks"] == {"duration"}
+
+
+@pytest.mark.parametrize("text", [
+    # a comparison with the period a year back names that period (a DATE), not a length
+    "Net income rose to $5 million from $4 million a year earlier.",
+    "A year earlier, the company had earned $2.1 million.",
+    "Sales were up 12% from 12 months earlier.",
+    "Revenue fell to $80 million from $95 million a quarter earlier.",
+    # "ago" counts back from the document's date: a DATE in TimeML
+    "The mine closed three years ago.",
+    # a bare plural named by an event, or a noun
+    "In the days before the vote, crowds gathered outside the court.",
+    "The years after the war were hard on the town.",
+    "After weeks of talks, the deal was signed.",
+])
+def test_no_length_before_these_signal_words(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in LENGTHS]
+
+
+@pytest.mark.parametrize("text", [
+    "Crews worked 24 hours a day, seven days a week, to clear the line.",
+    "The shelter is open 365 days a year.",
+    "The plant runs 52 weeks a year.",
+])
+def test_every_hour_of_every_day_is_no_length(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in LENGTHS]
+
+
+def test_a_part_of_each_day_is_still_a_length() -> None:
+    assert lengths("Nurses there work 12 hours a day.") == {"12 hours": "PT12H"}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a length stated in several units is written in each of them, as TimeML writes it
+    ("The hearing lasted an hour and 20 minutes.", "an hour and 20 minutes", "PT1H20M"),
+    ("He served 2 years and 3 months of the sentence.", "2 years and 3 months", "P2Y3M"),
+    ("The call went on for 1 hour fifteen.", "1 hour fifteen", "PT1H15M"),
+    ("The flight took five and a half hours.", "five and a half hours", "PT5H30M"),
+    # one unit stays in that unit
+    ("It was a 90-minute call.", "90-minute", "PT90M"),
+    ("The talks ran 36 hours.", "36 hours", "PT36H"),
+    # decades are written in years, counted or not
+    ("Two decades of war have emptied the valley.", "Two decades", "P20Y"),
+    ("The country has been divided for decades.", "decades", "PXY"),
+])
+def test_timex3_values_of_lengths(text: str, span: str, value: str) -> None:
+    assert lengths(text)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "mod"), [
+    # a hedged length keeps its hedge as TIMEX3's mod
+    ("The vote took about two hours.", "two hours", "APPROX"),
+    ("The siege lasted more than a year.", "a year", "MORE_THAN"),
+    ("Repairs took less than a week.", "a week", "LESS_THAN"),
+    ("Appeals must be filed within at most 30 days.", "30 days", "EQUAL_OR_LESS"),
+    ("The trial will last at least three months.", "three months", "EQUAL_OR_MORE"),
+    ("The trial will last three months.", "three months", None),
+])
+def test_a_hedged_length_keeps_its_hedge_as_mod(text: str, span: str, mod: str | None) -> None:
+    found = {c.text: c["timex_mod"] for c in resolve_claims(text, extract_claims(text), MAY_2_2019)
+             if c.kind == "duration"}
+    assert found[span] == mod
+
+
+@pytest.mark.parametrize("text", [
+    # the unit after an amount and the words it counts is a rate, not a length
+    "The airport will carry more than 70 million passengers a year.",
+    "The field pumps close to a million barrels of oil a day.",
+    "The plan would provide an extra $50bn (£26.69bn) a year in aid.",
+    "Exports should grow by at least 8 pct a year.",
+    "About three million people a week watched the final.",
+    "Workers earning less than 35,000 rand a year pay no tax.",
+    "Pupils get two hours of sport a week.",
+    # a comparison with the period a year back names that period
+    "Orders rose to 174.6 mln dlrs from 150.3 mln dlrs a year before.",
+    # a year's number before "year" names the year
+    "NOTE: 1986 year net includes a gain of 4 mln dlrs.",
+])
+def test_rates_and_named_years_are_no_lengths(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in LENGTHS and "hour" not in c.text]
+
+
+@pytest.mark.parametrize(("text", "span"), [
+    ("The charity raised $5 million in a year.", "a year"),
+    ("He joined the board in 1997, a year before he was named chairman.", "a year"),
+    ("The chain will grow to 65 stores within a year.", "a year"),
+    ("I remember spending many an hour on the game.", "an hour"),
+    ("The town has stood for 1000 years.", "1000 years"),
+])
+def test_lengths_beside_amounts_and_years(text: str, span: str) -> None:
+    assert span in lengths(text)

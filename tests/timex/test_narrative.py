@@ -144,7 +144,7 @@ def test_more_values(text: str, span: str, value: str) -> None:
     ("Over the years many patients died waiting.", "the years", "PXY"),
     ("They will have to live without power for a while.", "a while", "PXX"),
     ("Sales grew for the first time in years.", "years", "PXY"),
-    ("It was the lowest level in decades.", "decades", "PXDE"),
+    ("It was the lowest level in decades.", "decades", "PXY"),
     ("Funds may sell junk bonds in the weeks ahead.", "the weeks ahead", "PXW"),
     ("The Fed may cut rates in coming weeks.", "coming weeks", "PXW"),
     ("Eight trading days after the plunge, it recovered.", "Eight trading days", "P8D"),

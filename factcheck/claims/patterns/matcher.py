@@ -12,6 +12,7 @@ import dataclasses
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from functools import cache
 from typing import Any
 
 from factcheck.claims.base import make_claim
@@ -118,31 +119,73 @@ class Masked:
         """Whether a match of ``compiled`` at ``place`` can hold what it needs (see :meth:`sift`)."""
         return bool(self.sift(compiled, [place]))
 
-    def sift(self, compiled: Compiled, places: list[int]) -> list[int]:
-        """The ``places`` where a match of ``compiled`` can hold what it needs: for each of its
-        needs, the nearest place after it of a claim or word of that need lies within the need's
-        reach, counted in runs of non-space characters (see :func:`.starts.reached`), and the claims
-        every match holds lie before the next sentence stop when the pattern reads none (see
-        :func:`.starts.crosses`). Exact: a match holds an occurrence of each need no further from its
-        start than that reach, and ends before a stop it cannot read."""
-        if self.words is None:
-            return places  # not scanned (tests match unscanned texts): every place is tried
+    def needed(self, compiled: Compiled) -> list[tuple[tuple[list[int], list[int]], int]] | None:
+        """Each of ``compiled``'s needs as its occurrences (see :meth:`_places`) with its reach;
+        None when the document holds none of one of them: then no place can match."""
+        found, table = [], self._needs
         for need, reach in zip(compiled.needs, compiled.reach, strict=True):
-            if not places:
-                return places
-            found, counts = self._places(need)
-            runs = self.runs()
-            places = [place for place in places
-                      if (i := bisect_left(found, place)) < len(found)
-                      and counts[i] - bisect_left(runs, place) <= reach]
+            entry = table.get(need) or self._places(need)
+            if not entry[0]:
+                return None
+            found.append((entry, reach))
+        return found
+
+    def sift(self, compiled: Compiled, places: list[int],
+             found: list[tuple[tuple[list[int], list[int]], int]] | None = None) -> list[int]:
+        """The ``places`` where a match of ``compiled`` can hold what it needs: for each of its
+        needs, the nearest place after it of a claim, word or punctuation of that need lies within
+        the need's reach, counted in runs of non-space characters (see :func:`.starts.reached`), and
+        the claims every match holds lie before the next sentence stop when the pattern reads none
+        (see :func:`.starts.crosses`). Exact: a match holds an occurrence of each need no further
+        from its start than that reach, and ends before a stop it cannot read. ``found`` is
+        :meth:`needed`, when already read.
+
+        The need with the fewest occurrences is read first, from its side (see :meth:`_near`): the
+        places within its reach before each of its occurrences, instead of each place looked up
+        among its occurrences; the places left are then checked against the other needs."""
+        if self.words is None or not places:
+            return places  # not scanned (tests match unscanned texts): every place is tried
+        if found is None:
+            found = self.needed(compiled)
+            if found is None:
+                return []
+        if found:
+            rarest = min(found, key=_occurrences) if len(found) > 1 else found[0]
+            (at, counts), reach = rarest
+            runs = self._runs if self._runs is not None else self.runs()
+            if len(at) < len(places):
+                places = self._near(places, at, counts, reach)
+                found = [entry for entry in found if entry is not rarest]
+            for (at, counts), reach in found:
+                if not places:
+                    return places
+                places = [place for place in places
+                          if (i := bisect_left(at, place)) < len(at)
+                          and counts[i] - bisect_left(runs, place) <= reach]
         for need, count in compiled.before_stop:
             if not places:
                 return places
-            found, stops, more = self._places(need)[0], self.stops(), count - 1
+            at, stops, more = self._places(need)[0], self.stops(), count - 1
             places = [place for place in places
-                      if (i := bisect_left(found, place) + more) < len(found)
-                      and found[i] < stops[bisect_right(stops, place)]]
+                      if (i := bisect_left(at, place) + more) < len(at)
+                      and at[i] < stops[bisect_right(stops, place)]]
         return places
+
+    def _near(self, places: list[int], found: list[int], counts: list[int], reach: int) -> list[int]:
+        """The ``places`` some occurrence of a need (at ``found``, ``counts`` runs beginning up to
+        each) lies within ``reach`` runs of: a place ``p`` no later than the occurrence ``o`` after
+        which fewer than ``counts(o) - reach`` runs begin before ``p``. Each occurrence's interval of
+        places is read with a bisection, the overlapping ones merged, so the cost is the need's
+        occurrences, not the places."""
+        runs, kept = self.runs(), []
+        low, high = 0, -1  # the interval being merged
+        for place, count in zip(found, counts, strict=True):
+            first = runs[count - reach - 1] + 1 if count > reach else 0
+            if first > high + 1:
+                kept += places[bisect_left(places, low):bisect_right(places, high)]
+                low = first
+            high = place
+        return kept + places[bisect_left(places, low):bisect_right(places, high)]
 
     def stops(self) -> list[int]:
         """Where the masked text's sentence stops are (see :data:`.starts.STOP`), its end last."""
@@ -175,25 +218,31 @@ class Masked:
     def lacks(self, compiled: Compiled) -> bool:
         """Whether the document holds no occurrence at all of one of ``compiled``'s needs: then no
         place can match, and not even its candidates need finding."""
-        return self.words is not None and any(not self._places(need)[0] for need in compiled.needs)
+        return self.words is not None and self.needed(compiled) is None
 
     def _places(self, need: Need) -> tuple[list[int], list[int]]:
-        """Where the claims or words of ``need`` are, in order, and how many runs begin up to each
-        (gathered once per document, from the smaller of the need and the words found)."""
+        """Where the claims, words or punctuation of ``need`` are, in order, and how many runs begin
+        up to each (gathered once per document; of a need's words, only those the scan found)."""
         found = self._needs.get(need)
         if found is None:
-            words = self.words or {}
-            if len(need) <= len(words):
-                lists = [self.at.get(("claim", name)) if key == "claim" else words.get(name)
-                         for key, name in need]
-            else:
-                lists = [at for word, at in words.items() if ("word", word) in need]
-                lists += [self.at.get(("claim", name)) for key, name in need if key == "claim"]
-            lists = [at for at in lists if at]
+            words, kinds, marks = _parts(need)
+            scanned = self.words or {}
+            lists = [scanned[word] for word in words.intersection(scanned)] if words else []
+            lists += [at for kind in kinds if (at := self.at.get(("claim", kind)))]
+            lists += [at for mark in marks if (at := self._punct(mark))]
             places = lists[0] if len(lists) == 1 else sorted(place for at in lists for place in at)
             runs = self.runs()
             found = self._needs[need] = (places, [bisect_right(runs, place) for place in places])
         return found
+
+    def _punct(self, mark: str) -> list[int]:
+        """Every place of a punctuation literal in the masked text, overlapping ones included."""
+        text, places = self.masked, []
+        place = text.find(mark)
+        while place >= 0:
+            places.append(place)
+            place = text.find(mark, place + 1)
+        return places
 
     def offset(self, position: int, *, end: bool = False) -> int:
         """The text offset of a masked-text offset (inside a placeholder: the claim's start or end)."""
@@ -317,7 +366,8 @@ def _longest(found: list[Claim]) -> list[Claim]:
 def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
     """The places a match of ``compiled`` may start, in order (see :mod:`.starts`)."""
     if ANY not in compiled.starts:
-        return masked.started(compiled.starts)
+        places = masked._started.get(compiled.starts)
+        return masked.started(compiled.starts) if places is None else places
     if compiled.anchor is None:
         return list(range(len(masked.masked)))  # no anchor: every place, as finditer would
     places = []
@@ -337,13 +387,26 @@ def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
 
 def _matches(masked: Masked, compiled: Compiled) -> Iterator[re.Match[str]]:
     """What ``compiled.regex.finditer`` yields over the masked text, trying only the candidates."""
-    regex, text, done = compiled.regex, masked.masked, 0
-    if compiled.needs and masked.lacks(compiled):
+    found = masked.needed(compiled) if masked.words is not None else []
+    if found is None:
         return
-    for place in masked.sift(compiled, _candidates(masked, compiled)):
+    regex, text, done = compiled.regex, masked.masked, 0
+    for place in masked.sift(compiled, _candidates(masked, compiled), found):
         if place < done:
             continue
         match = regex.match(text, place)
         if match is not None:
             done = match.end() if match.end() > place else place + 1
             yield match
+
+
+@cache
+def _parts(need: Need) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """A need's words, claim kinds and punctuation, apart."""
+    return (frozenset(name for key, name in need if key == "word"),
+            tuple(name for key, name in need if key == "claim"),
+            tuple(name for key, name in need if key == "punct"))
+
+
+def _occurrences(entry: tuple[tuple[list[int], list[int]], int]) -> int:
+    return len(entry[0][0])

@@ -90,30 +90,40 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
     return found, True
 
 
-Need = frozenset[tuple[str, str]]  # ``("claim", kind)`` and ``("word", lower-case word)`` keys
+Need = frozenset[tuple[str, str]]  # ``("claim", kind)``, ``("word", lower-case word)``, ``("punct", mark)``
 _NEEDS = 4  # requirements kept per pattern
+_MARK_NEEDS = 2  # ... and punctuation ones besides
 # A need is worth checking when it is rare in prose or lies close to the start: one holding a
 # function word, a plain amount or many words far into the match is in nearly every window
 # (measured on news, docs/performance.md).
 _COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "and", "at", "on", "for",
                                            "is", "was", "or", "that", "this", "with", "as")}
-                    | {("claim", k) for k in ("number", "money", "quantity")})
+                    | {("claim", k) for k in ("number", "money", "quantity")}
+                    | {("punct", p) for p in (",", ".", "-")})
 MIN_WINDOW = 12
 _ALTERNATIVES = 16  # a need of many words (a word class) is in most windows too, and costly to gather
 NEAR = 16  # ... unless it must lie within this many runs of the start
-CLOSE = 4  # a need this close to the start is selective whatever it holds: "of" right after a figure
 
 
 def selective(found: list[tuple[Need, int | None]]) -> list[tuple[Need, int]]:
     """The needs worth checking before a pattern's regex is tried, each with its reach (see
-    :func:`reached`): a need without one, a function word, a plain amount or a class of many words
-    is in nearly every window (see ``_COMMON``); one met within a run or two of the start is kept
-    whatever its kind, since checking it there costs no more than a look at the next word."""
+    :func:`reached`): a need without one, or a function word, a plain amount or a class of many
+    words far into the match, is in nearly every window (see ``_COMMON``); one met within
+    :data:`NEAR` runs of the start is kept whatever it holds, since checking a place costs a
+    bisection or two and a failed regex attempt some microseconds."""
     return [(need, reach) for need, reach in found if reach is not None and (
-        reach <= CLOSE or (not need & _COMMON and (len(need) <= _ALTERNATIVES or reach <= NEAR)))]
+        reach <= NEAR or (not need & _COMMON and len(need) <= _ALTERNATIVES))]
 
 
 _LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
+_MARKS = re.compile(r"[^\w\s'’]+")
+
+
+def _mark(token: str) -> bool:
+    """Whether a literal's token is punctuation worth needing: caseless (ignoring case, the literal
+    reads it as written, see ``compiler._literal``) and not in every window (a comma)."""
+    caseless = token.lower() == token.upper()
+    return bool(_MARKS.fullmatch(token)) and caseless and ("punct", token) not in _COMMON
 
 
 def needs(node: Node) -> list[Need]:
@@ -131,11 +141,12 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
     if isinstance(node, ClaimRef):
         return [(frozenset({("claim", node.kind)}), 1)]
     if isinstance(node, Literal):  # each of its words: "a total of" needs "total" as much as "a"
-        words = [_LETTERS.fullmatch(token) for token in node.text.split()]
         found: dict[Need, int | None] = {}
-        for index, word in enumerate(words):
-            if word:
+        for index, token in enumerate(node.text.split()):
+            if word := _LETTERS.fullmatch(token):
                 found.setdefault(frozenset({("word", word[1].lower())}), index + 1)
+            elif _mark(token):  # found as written: a ':' before a list
+                found.setdefault(frozenset({("punct", token)}), index + 1)
         return list(found.items())
     if isinstance(node, Capture):
         return reached(node.body)
@@ -150,19 +161,26 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
                 found[need] = _nearer(found[need], total) if need in found else total
             width = tokens(item)
             before = None if before is None or width is None else before + width
-        return sorted(found.items(), key=lambda pair: _rank(pair[0]))[:_NEEDS]
+        ranked = sorted(found.items(), key=lambda pair: _rank(pair[0]))
+        marks = [pair for pair in ranked if _marks(pair[0])]  # kept beside the others, not instead
+        return [pair for pair in ranked if not _marks(pair[0])][:_NEEDS] + marks[:_MARK_NEEDS]
     if isinstance(node, Alt):
         parts = [dict(reached(branch)) for branch in node.branches]
         if not all(parts):
             return []
         common = [(need, _farther(part[need] for part in parts)) for need in parts[0]
                   if all(need in part for part in parts[1:])]
-        if common:
+        if any(not need & _COMMON for need, _ in common):
             return common
+        # the rarest need of each branch: "(The remaining|The rest)" needs "remaining" or "rest"
+        # beside the "the" they share
         firsts = [min(part, key=_rank) for part in parts]
         reach = _farther(part[first] for part, first in zip(parts, firsts, strict=True))
-        return [(frozenset().union(*firsts), reach)]
-    return []  # a gap or a word class: any word
+        union = frozenset().union(*firsts)
+        return common + ([(union, reach)] if all(union != need for need, _ in common) else [])
+    if isinstance(node, WordClass) and node.name in ("bullet", "marker"):
+        return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break
+    return []  # a gap or another word class: any word
 
 
 def _nearer(one: int | None, two: int | None) -> int | None:
@@ -174,10 +192,14 @@ def _farther(reaches: Iterable[int | None]) -> int | None:
     return None if None in found else max(found)  # type: ignore[type-var]
 
 
-def _rank(need: Need) -> tuple[bool, bool, int]:
-    """Rare needs first: a function word or a plain amount last, then words before claims (a claim
-    of a common kind is in most windows), fewer alternatives first."""
-    return (bool(need & _COMMON), any(key == "claim" for key, _ in need), len(need))
+def _rank(need: Need) -> tuple[bool, bool, bool, int]:
+    """Rare needs first: a function word or a plain amount last, words before claims (a claim of a
+    common kind is in most windows) and claims before punctuation, fewer alternatives first."""
+    return (bool(need & _COMMON), _marks(need), any(key == "claim" for key, _ in need), len(need))
+
+
+def _marks(need: Need) -> bool:
+    return any(key == "punct" for key, _ in need)
 
 
 def tokens(node: Node) -> int | None:
