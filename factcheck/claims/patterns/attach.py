@@ -101,13 +101,17 @@ def inner_binding(text: str, gaps: list[tuple[int, int]]) -> Binding:
     ``phrase`` with no word between parts ("rose from 8,000 to 10,000"), ``clause`` with at most
     six words in each stretch and none opening a new clause ("rose 21.6 pct to 40,131 units from
     35,081", "fell by 23% from 36,185 in 2003 to 28,041"), ``sentence`` beyond ("climbed 5 pct in
-    the three months to June, the statistics office said on Friday, to 40,000 from 38,000")."""
+    the three months to June, the statistics office said on Friday, to 40,000 from 38,000"), and
+    ``next_sentence`` when a sentence end the pattern spells stands between two stretches ("In 2019
+    the library had 240 members. Now it has 310")."""
     stretches: list[list[int]] = []
     for start, end in sorted(gaps):
         if stretches and not text[stretches[-1][1]:start].strip():
             stretches[-1][1] = max(stretches[-1][1], end)
         else:
             stretches.append([start, end])
+    if len(stretches) > 1 and _reads_stop(text[stretches[0][0]:stretches[-1][1]]):
+        return Binding.NEXT_SENTENCE  # a pattern that spells a full stop joins two sentences
     bound = Binding.PHRASE
     for start, end in stretches:
         between = text[start:end]
@@ -118,6 +122,12 @@ def inner_binding(text: str, gaps: list[tuple[int, int]]) -> Binding:
             return Binding.SENTENCE
         bound = Binding.CLAUSE
     return bound
+
+
+def _reads_stop(text: str) -> bool:
+    """Whether ``text`` holds the full stop (or question or exclamation mark) of a sentence end; a
+    line break alone is none (a list's items are one a line)."""
+    return any(text[:end].rstrip().endswith((".", "!", "?")) for end in sentence_ends(text))
 
 
 def attach(text: str, sentences: Sentences, frames: list[Claim], statements: Iterable[Claim],
