@@ -23,6 +23,7 @@ of a description in the next.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import itertools
@@ -35,6 +36,7 @@ from factcheck.documents import InputFailure, load_documents
 from factcheck.documents.model import Document
 from factcheck.engine.runner import Engine
 from factcheck.findings import Confidence, Finding
+from factcheck.spans import Span
 from factcheck.startup import regexcache
 
 DOC_SUFFIXES = (".md", ".txt", ".html")
@@ -137,7 +139,11 @@ def check_document(path: Path, engine: Engine) -> tuple[int, list[str]]:
         result = engine.check(part)
         notes_of_runs.extend(result.notes)
         for finding in result.findings:
-            if finding.span is not None:
+            if finding.span is None:  # the section as a whole failed (its time limit, a rule error)
+                start = min(len(part.text) - len(part.text.lstrip()), max(len(part.text) - 1, 0))
+                line = item.position(item.original_span(Span(start, start)).start).line
+                notes_of_runs.append(f"the section from line {line}: {finding.rule}: {finding.message}")
+            else:
                 line = item.position(item.original_span(finding.span).start).line
                 text = part.text[finding.span.start:finding.span.end]
                 found.setdefault((finding.rule, line), []).append((finding, text))
@@ -170,7 +176,8 @@ def _date(written: str, document: Document) -> dt.date:
 
 def parts(document: Document) -> list[Document]:
     """The documents a file holds: itself, or one per ``<!-- document -->`` section, each with the
-    text of the other sections blanked (newlines kept, so every offset still maps to the file)."""
+    text of the sections before it blanked (newlines kept, so every offset still maps to the file)
+    and the text after it left out (checking blank stretches costs time and reads nothing)."""
     found = list(DOCUMENT_BREAK.finditer(document.original))
     if not found:
         return [document]
@@ -180,8 +187,9 @@ def parts(document: Document) -> list[Document]:
     dates = [document.date, *(_date(m[1], document) if m[1] else document.date for m in found)]
     result = []
     for (low, high), date in zip(itertools.pairwise(bounds), dates, strict=True):
+        end = bisect.bisect_left(to_original, high)
         masked = "".join(
-            ch if ch == "\n" or low <= to_original[i] < high else " " for i, ch in enumerate(text)
+            ch if ch == "\n" or low <= to_original[i] else " " for i, ch in enumerate(text[:end])
         )
         result.append(dataclasses.replace(document, text=masked, date=date, _lines=None))
     return result

@@ -116,3 +116,24 @@ def test_explain_without_document_and_unknown_rule(capsys):
     assert "defined at" in capsys.readouterr().out
     assert main(["explain", "event-count-matches-timelin"]) == 2
     assert "did you mean" in capsys.readouterr().err
+
+
+def test_a_section_whose_check_fails_whole_is_reported_with_its_line(tmp_path):
+    """A finding with no span (the section's time limit, a rule error) is a problem of the section,
+    never dropped, so an expectation it hides is not reported as a bare "missed"."""
+    from types import SimpleNamespace
+
+    from factcheck.authoring.annotated import check_document
+    from factcheck.findings import Finding, Severity
+
+    class TimingOut:
+        def check(self, document):
+            failed = Finding("factcheck/input-error", Severity.ERROR, "took too long")
+            return SimpleNamespace(notes=[], findings=[failed])
+
+    path = tmp_path / "corpus.md"
+    path.write_text("One.\n<!-- document -->\nTwo.\n<!-- expect: restated-duration-agrees -->\nThree.\n",
+                    encoding="utf-8")
+    _, problems = check_document(path, TimingOut())
+    assert f"{path}: the section from line 1: factcheck/input-error: took too long" in problems
+    assert f"{path}: the section from line 3: factcheck/input-error: took too long" in problems

@@ -140,6 +140,17 @@ def test_bullet_lists_are_read_with_or_without_markers() -> None:
         assert claim["items"] == ["roads", "rail", "ports"], text
 
 
+def test_lines_of_spaces_before_a_list_change_no_claim() -> None:
+    """Lines holding only spaces (a blanked section of an annotated file, text cut from a layout)
+    are blank lines: a list after them, and a share in prose, are read as without them."""
+    text = ("Support by party:\n- Labour 37%\n- Greens 8%\n\n"
+            "The union put a 3.5% pay offer to its members. Stewards said the 5% offer fell short.\n")
+    padding = (" " * 60 + "\n") * 80
+    plain, padded = extract_claims(text), extract_claims(padding + text)
+    assert [(c.kind, c.span.start + len(padding), c.value) for c in plain] == \
+        [(c.kind, c.span.start, c.value) for c in padded]
+
+
 
 @pytest.mark.parametrize(("text", "items"), [
     ("The review sets out three priorities:\n\n1. Shorter queues\n2. More staff\n3. New buses\n", 3),
