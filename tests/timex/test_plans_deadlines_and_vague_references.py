@@ -1,4 +1,4 @@
-"""Resolution of the sixth round's constructs (issue 11, dates), each written as different reporters
+"""Resolution of plans, deadlines and vague references (issue 11, dates), each written as different reporters
 write them: a sentence that opens with its day and reports a plan made on it, vague references
 ("well into the future if", "at a later date"; not "the future of the plant"), and weekdays that share
 the plural of the last one in their list ("Monday and Tuesday nights")."""
