@@ -12,7 +12,9 @@ HSPACE = r"[ \t\u00a0]"
 # The space between two words on one line: a run of horizontal space.
 GAP = HSPACE + "+"
 # The space between two words that may wrap onto the next line (one line break, not a blank line).
-LINE_GAP = rf"{HSPACE}*(?:\n{HSPACE}*)?"
+# Possessive: what follows it starts with no space, so giving spaces back cannot help, and trying
+# to would make each failing place cost the length of the blank lines after it.
+LINE_GAP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
 # The capital letters a name may start with (Latin-1 included), for use inside a character class.
 UPPER = "A-ZÀ-ÖØ-Þ"
 # The words that open a clause of its own, whose figures belong to it and not to a change or a list

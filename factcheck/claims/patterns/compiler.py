@@ -43,7 +43,7 @@ from factcheck.claims.patterns.syntax import (
     Seq,
     WordClass,
 )
-from factcheck.claims.regexparts import CONSEQUENCE, CONTRAST, GAP, HSPACE, UPPER
+from factcheck.claims.regexparts import CONSEQUENCE, CONTRAST, GAP, HSPACE, LINE_GAP, UPPER
 from factcheck.startup import regexcache
 
 # Possessive: no element starts with a space, and adjacent separators (around optional elements)
@@ -60,10 +60,6 @@ _NOT_IN_WORD = r"(?<![\w'’])"
 # right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
 # marker's figure is a claim: its placeholder ends in \x01)
 _MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
-# the spaces of a blank line at most, possessive: what follows a line break's spaces starts with
-# no space, so giving some back cannot help, and trying to made each failing place cost the length
-# of the blank lines after it (lines of spaces, as in a section of an annotated file, were seconds)
-_LINE_GAP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
 _CLASSES = {
     "cap": _CAP,
@@ -74,10 +70,10 @@ _CLASSES = {
     # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
-    "bullet": rf"\n{_LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
+    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
     # a new line and a list marker that is there: the next item of a list, whatever it holds ("4) to
     # protect the banks. REUTER" after the items read says the list goes on)
-    "marker": rf"\n{_LINE_GAP}(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP}",
+    "marker": rf"\n{LINE_GAP}(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP}",
     # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
     # a line ending in a colon, which announces a list of its own
     "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",

@@ -122,9 +122,9 @@ class Masked:
     def needed(self, compiled: Compiled) -> list[tuple[tuple[list[int], list[int]], int]] | None:
         """Each of ``compiled``'s needs as its occurrences (see :meth:`_places`) with its reach;
         None when the document holds none of one of them: then no place can match."""
-        found, table = [], self._needs
+        found = []
         for need, reach in zip(compiled.needs, compiled.reach, strict=True):
-            entry = table.get(need) or self._places(need)
+            entry = self._places(need)
             if not entry[0]:
                 return None
             found.append((entry, reach))
@@ -150,9 +150,9 @@ class Masked:
             if found is None:
                 return []
         if found:
-            rarest = min(found, key=_occurrences) if len(found) > 1 else found[0]
+            rarest = min(found, key=_occurrences)
             (at, counts), reach = rarest
-            runs = self._runs if self._runs is not None else self.runs()
+            runs = self.runs()
             if len(at) < len(places):
                 places = self._near(places, at, counts, reach)
                 found = [entry for entry in found if entry is not rarest]
@@ -366,8 +366,7 @@ def _longest(found: list[Claim]) -> list[Claim]:
 def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
     """The places a match of ``compiled`` may start, in order (see :mod:`.starts`)."""
     if ANY not in compiled.starts:
-        places = masked._started.get(compiled.starts)
-        return masked.started(compiled.starts) if places is None else places
+        return masked.started(compiled.starts)
     if compiled.anchor is None:
         return list(range(len(masked.masked)))  # no anchor: every place, as finditer would
     places = []
