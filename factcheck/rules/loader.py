@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -42,12 +41,12 @@ from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
 from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
-from factcheck.startup import built
+from factcheck.startup import built, regexcache
 from factcheck.startup.cache import DISABLE
 from factcheck.startup.resources import rules_dir
 from factcheck.yamlsource import FixedLocator, Node, YamlFile, compose, read_text
 
-RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
             "relative_time"}
