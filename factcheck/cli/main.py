@@ -117,8 +117,8 @@ exit codes:
 
 
 def _parser(command: str | None = None) -> argparse.ArgumentParser:
-    """The command line's parser; with ``command``, only that sub-command's options are added (the
-    others are listed, with their help, as ``factcheck --help`` shows them): a run builds one."""
+    """The command line's parser; with ``command``, only that sub-command's (what parses a command
+    line naming it, and prints its help and errors): a run builds one of the nine."""
     parser = Parser(
         prog="factcheck", description="Check the facts and numbers in prose.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -129,8 +129,6 @@ def _parser(command: str | None = None) -> argparse.ArgumentParser:
     for name, (summary, add) in _COMMANDS.items():
         if command is None or command == name:
             add(sub, name, summary)
-        else:
-            sub.add_parser(name, help=summary)
     return parser
 
 

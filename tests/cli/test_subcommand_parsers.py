@@ -1,5 +1,5 @@
-"""A command builds only its own sub-command's options; what it parses and the help every command
-shows are those of the whole parser."""
+"""A command line builds only the sub-command it names; what it parses, and the help and errors
+every command shows, are those of the whole parser."""
 
 from __future__ import annotations
 
@@ -30,18 +30,33 @@ def test_a_command_parses_as_the_whole_parser_does(argv: list[str]) -> None:
     assert vars(_parser(command).parse_args(argv)) == vars(_parser().parse_args(argv))
 
 
-def test_only_the_chosen_command_gets_its_options() -> None:
-    built = _sub_parsers(_parser("run"))
-    assert list(built) == list(_COMMANDS)  # every command is still listed
-    assert "--format" in built["run"]._option_string_actions
-    assert "--format" not in built["claims"]._option_string_actions
+def test_only_the_chosen_command_is_built() -> None:
+    assert list(_sub_parsers(_parser("run"))) == ["run"]
+    assert list(_sub_parsers(_parser())) == list(_COMMANDS)
 
 
-def test_the_help_is_the_whole_parsers() -> None:
-    whole = _parser()
-    assert _parser("run").format_help() == whole.format_help()
-    for name, parser in _sub_parsers(whole).items():
-        assert _sub_parsers(_parser(name))[name].format_help() == parser.format_help(), name
+def test_each_commands_help_and_errors_are_the_whole_parsers(capsys: pytest.CaptureFixture[str]) -> None:
+    for name, parser in _sub_parsers(_parser()).items():
+        alone = _sub_parsers(_parser(name))[name]
+        assert alone.prog == parser.prog == f"factcheck {name}"
+        assert alone.format_help() == parser.format_help(), name
+    mistakes = (["run", "a.md", "--formt", "json"], ["run", "a.md", "--format", "jsn"],
+                ["claims", "a.md", "--rule", "x"], ["--bogus", "run", "a"], ["facts", "lookup"])
+    for argv in mistakes:
+        outputs = []
+        for parser in (_parser(_command_in(argv)), _parser()):
+            with pytest.raises(SystemExit) as stopped:
+                parser.parse_args(argv)
+            outputs.append((stopped.value.code, capsys.readouterr().err))
+        assert outputs[0] == outputs[1], argv
+        assert outputs[0][0] == 2
+    assert all("did you mean" in err for err in [_error(argv, capsys) for argv in mistakes[:3]])
+
+
+def _error(argv: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    with pytest.raises(SystemExit):
+        _parser(_command_in(argv)).parse_args(argv)
+    return capsys.readouterr().err
 
 
 @pytest.mark.parametrize("argv", [[], ["--help"], ["-V"], ["rn", "a.md"], ["--no-cache"]])
