@@ -67,7 +67,8 @@ _COPULA_BEFORE = regexcache.compile(
 _SENTENCE_END = regexcache.compile(r"[.!?;](?=\s|$)|\n")
 _STREAK_WORD = regexcache.compile(r"\b(?:straight|consecutive|successive|running)\b", re.IGNORECASE)
 _STREAK_AFTER = regexcache.compile(
-    rf"(?:{GAP}[a-z-]+){{0,3}}?{GAP}(?:in{GAP}a{GAP}row|on{GAP}the{GAP}trot|running|straight)\b", re.IGNORECASE
+    rf"(?:{GAP}[a-z-]+){{0,3}}?{GAP}(?:in{GAP}a{GAP}row|on{GAP}the{GAP}trot|running|straight)\b",
+    re.IGNORECASE,
 )
 # "Thursday's walkout was the third by nurses since January", "the strike, the union's fourth this
 # year, ...": an ordinal whose event noun is left out because the subject or the phrase it stands
@@ -185,7 +186,8 @@ def _event_count(text: str, head: Claim, start: int, event: str, event_end: int,
             "event": event, "ordinal": ordinal, "count": count, "period": period, "class": cls,
             "mode": mention.mode if mention else None, "scope": scope, "since": since,
             "prior": count is not None and _prior(text, head, event_start or head.span.end),
-            "current": current, "streak": streak, "participants": list(mention.participants) if mention else [],
+            "current": current, "streak": streak,
+            "participants": list(mention.participants) if mention else [],
             "chain": mention.chain if mention else None, "series": series,
         },
     )
