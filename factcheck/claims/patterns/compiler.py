@@ -60,7 +60,7 @@ _NOT_IN_WORD = r"(?<![\w'’])"
 # right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
 # marker's figure is a claim: its placeholder ends in \x01)
 _MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
-_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+_NAMED_GROUP = regexcache.compile(r"(?<!\\)\(\?P<\w+>")
 _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
@@ -120,6 +120,8 @@ class Level:
 
 @dataclass(slots=True)
 class RepeatSlot:
+    """A repeated group of a pattern, whose repetitions are read one by one from the match's span."""
+
     group: str
     source: str
     level: Level
@@ -323,7 +325,7 @@ def _run(words: list[str], mode: str) -> str:
     return _words(words) if mode == "capitals" else rf"(?i:\b{alternation(words)}\b)"
 
 
-_PLAIN_WORDS = re.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
+_PLAIN_WORDS = regexcache.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
 
 
 def _plain_word(node: Node) -> bool:
