@@ -49,9 +49,10 @@ class NumberMention:
 
 _JOIN = rf"(?:{HSPACE}*-{HSPACE}*|{GAP})"
 _WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
-# "point" and "quarter" only go on a run ("two point five", "half a quarter million"): frequent in prose,
-# they would start many runs that parse to nothing.
-_FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - {'point', 'quarter'}))})"
+# "point", "quarter" and the plural scales only go on a run ("two point five", "half a quarter million",
+# "three billions"): frequent in prose ("millions of"), they would start many runs that parse to nothing.
+_NEVER_FIRST = {"point", "quarter", "hundreds", "thousands", "millions", "billions", "trillions"}
+_FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - _NEVER_FIRST))})"
 _WORD_RUN = regexcache.compile(
     rf"\b(?:[Aa]n?{_JOIN})?{_FIRST_WORD}(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
 )

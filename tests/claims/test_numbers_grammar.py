@@ -30,6 +30,12 @@ from factcheck.claims.numbers import parse_words, scan
         ("hundredth", "100", "1", True),
         ("two thousandth", "2000", "1", True),
         ("ninetieth", "90", "1", True),
+        ("two and a half million", "2500000", "500000", False),
+        ("one and a quarter billion", "1250000000", "250000000", False),
+        ("nine hundred and ninety and a half thousand", "990500", "500", False),
+        ("three billions", "3000000000", "1000000000", False),
+        ("five hundreds", "500", "100", False),
+        ("twelve thousands", "12000", "1000", False),
     ],
 )
 def test_parse_words(words: str, value: str, step: str, ordinal: bool) -> None:
@@ -38,7 +44,8 @@ def test_parse_words(words: str, value: str, step: str, ordinal: bool) -> None:
 
 @pytest.mark.parametrize(
     "words",
-    ["one two", "three thousand two million", "and five", "a", "thousand", "twenty twenty", "first second"],
+    ["one two", "three thousand two million", "and five", "a", "thousand", "twenty twenty", "first second",
+     "hundreds", "millions", "a millions", "one million and a half million"],
 )
 def test_rejects_non_numbers(words: str) -> None:
     assert parse_words(words) is None
