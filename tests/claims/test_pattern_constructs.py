@@ -162,3 +162,17 @@ def test_an_ordered_list_marker_is_a_bullet_never_a_figure(text: str, items: int
     assert not claims.of_kind("breakdown"), text
     (claim,) = claims.of_kind("enumeration")
     assert len(claim["items"]) == items
+
+
+@pytest.mark.parametrize("between", ["(<word>{0,3}|_{4,8})", "(<word>{0,3}):gap", "(<word>{0,2} [the])"])
+def test_an_element_that_may_match_nothing_never_lets_a_match_cross_a_blank_line(between: str) -> None:
+    """Two separators stood side by side around an element that matched nothing, each allowing a
+    line break: a group whose first branch may be empty read "Revs 31.4 mln\\n\\nNote: 1986 ..." as
+    one statement."""
+    fields = "  to: claim<number>?\n  from: claim<number>?\n"
+    fields += "  gap: string?\n" if ":gap" in between else ""
+    kind = _kind(f'patterns:\n  - "{{number:from}} {between} {{number:to}}"\n', fields)
+    assert [c.text for c in _found(kind, "Sales were 40 to 50 in all.")] == ["40 to 50"]
+    assert [c.text for c in _found(kind, "Sales were 40\n50 in all.")] == ["40\n50"]
+    assert not _found(kind, "Sales were 40\n\n50 in all.")
+    assert not _found(kind, "Sales were 40 \n \n 50 in all.")
