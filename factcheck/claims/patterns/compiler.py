@@ -67,6 +67,9 @@ _CLASSES = {
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
+    # a dash set apart by spaces, as an aside or a list opener ("cost £6m – three million on ..."),
+    # never the hyphen or en dash joining the figures of a score, a range or a model ("52-3", "21–14")
+    "dash": r"(?<!\S)(?:--|[-–—])(?=[ \t])",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "-- ",
     # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
@@ -268,7 +271,11 @@ class _Compiler:
 
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
-        body = f"(?:{self._repeated(node.body, inner)})"
+        # a list item that runs to the end of its line is atomic: how it splits its own words cannot
+        # matter to what follows, and a failure after a list must not try every split of every item
+        # ("- 120 residents" read as <word> "resident" and <rest> "s"), which costs exponential time
+        atomic = "?>" if _line_item(node.body) else "?:"
+        body = f"({atomic}{self._repeated(node.body, inner)})"
         quantified = f"{body}{{{node.low},{node.high}}}{'?' if node.lazy else ''}"
         if not inner.captures and not inner.repeats:
             return quantified
@@ -442,6 +449,24 @@ def _carries_separator(node: Node) -> bool:
         return _carries_separator(node.items[0])
     if isinstance(node, Alt):
         return any(_carries_separator(branch) for branch in node.branches)
+    return False
+
+
+def _line_item(node: Node) -> bool:
+    """Whether every match of ``node`` is one line: it opens with ``<bullet>`` or ``<marker>`` and
+    ends with a class that reads to the end of the line (``<rest>``, ``<line>``, ``<item>``)."""
+    return _opens_with_bullet(node) and _ends_line(node)
+
+
+def _ends_line(node: Node) -> bool:
+    if isinstance(node, WordClass):
+        return node.name in ("rest", "line", "item")
+    if isinstance(node, Seq):
+        return _ends_line(node.items[-1])
+    if isinstance(node, Capture):
+        return _ends_line(node.body)
+    if isinstance(node, Alt):
+        return all(_ends_line(branch) for branch in node.branches)
     return False
 
 
