@@ -162,3 +162,15 @@ def test_an_ordered_list_marker_is_a_bullet_never_a_figure(text: str, items: int
     assert not claims.of_kind("breakdown"), text
     (claim,) = claims.of_kind("enumeration")
     assert len(claim["items"]) == items
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sales were up 12% from 300.", True),
+    ("Take-up 12% from 300 was slow.", False),          # "up" of a compound noun
+    ("The start-up, up 12% from 300, grew.", True),     # the compound's "up" is skipped, not the word
+    ("It paid up-front 12% from 300.", False),          # "up" joined to the word after it
+    ("Sales - up 12% from 300 - grew.", True),           # a dash between words joins nothing
+])
+def test_a_word_is_never_read_inside_a_hyphenated_compound(text: str, found: bool) -> None:
+    kind = _kind('patterns:\n  - "up {percent} from {number:from}"\n', "  from: claim<number>\n")
+    assert bool(_found(kind, text)) is found, text
