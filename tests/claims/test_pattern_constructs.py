@@ -198,3 +198,15 @@ def test_a_list_item_to_the_end_of_its_line_is_atomic_and_a_list_is_still_read()
     (claim,) = _found(kind, "Complaints came from:" + items[:81] + "\n- total 90")
     assert [p.text for p in claim["parts"]] == ["10", "11", "12"]
     assert claim["to"].text == "90"
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sales were up 12% from 300.", True),
+    ("Take-up 12% from 300 was slow.", False),          # "up" of a compound noun
+    ("The start-up, up 12% from 300, grew.", True),     # the compound's "up" is skipped, not the word
+    ("It paid up-front 12% from 300.", False),          # "up" joined to the word after it
+    ("Sales - up 12% from 300 - grew.", True),           # a dash between words joins nothing
+])
+def test_a_word_is_never_read_inside_a_hyphenated_compound(text: str, found: bool) -> None:
+    kind = _kind('patterns:\n  - "up {percent} from {number:from}"\n', "  from: claim<number>\n")
+    assert bool(_found(kind, text)) is found, text
