@@ -95,7 +95,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "marker", "line", "item", "rest")
+WORD_CLASSES = ("cap", "name", "word", "lower", "dash", "bullet", "marker", "line", "item", "rest")
 
 
 class PatternSyntaxError(Exception):
