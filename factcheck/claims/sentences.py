@@ -282,7 +282,7 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
             continue  # "toured the plant on": the verb before the object decides
         if word in _DETERMINERS and unknown and 0 < phrases < _PHRASES and index < len(words) \
                 and (words[index] in _PHRASE_HEADS or words[index] == "to"):
-            continue  # the article of a phrase passed over: "on the A9", "to the polls" (not "the
+            continue  # the article of a phrase passed over: "on the main road", "to the polls" (not "the
             # concert on June 3", whose date is the concert's)
         if word in _STOP or not word[0].isalpha():
             return None, None
