@@ -18,8 +18,9 @@ Both are pure functions of the text and a character offset, computed when a rule
   after a pronoun or a capitalised name ("Smith resigned on"); "the fiscal year ended June 30" is a
   noun phrase. A past verb right before its object ("We toured the plant on 3 June") governs the
   date too, unless it is a verb of saying ("said the talks on ..." places the talks, not the saying).
-  Up to two prepositional phrases between the verb and the date are passed over ("went to the polls
-  in large numbers on", "sold the unit for $5 million on"), but not the noun right before the date
+  Up to two phrases of place or manner between the verb and the date are passed over ("went to the
+  polls in large numbers on", "sank off the coast near Dover on"; not "for", "of", "with"), but not
+  the noun right before the date
   ("tickets sold out for the final on": the final's date). Any other determiner or clause word
   ("the", "which", "and") ends the search undecided (None), as does a date right after "was" ("the
   original date was April 15" names a date, it does not place an event) or more than two words of
