@@ -49,10 +49,11 @@ _AND_FRACTION_UNIT = regexcache.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-# An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half",
-# "an additional year".
+# An article standing for one: "a decade", "an hour-long meeting", "half an hour" (or "half-an-hour"),
+# "a year and a half", "an additional year".
 _ARTICLE_UNIT = regexcache.compile(
-    rf"(?=[AaHh])(?P<half>half{GAP})?(?P<article>an?){GAP}(?:(?:additional|extra|further){GAP})?(?P<halfhyph>half-)?"
+    rf"(?=[AaHh])(?P<half>half(?:{GAP}|-))?(?P<article>an?)(?:{GAP}|(?(half)-|(?!)))"
+    rf"(?:(?:additional|extra|further){GAP})?(?P<halfhyph>half-)?"
     rf"(?P<unit>{lexicon.alternation(_ARTICLE_UNITS)})\b"
     rf"(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
@@ -67,9 +68,9 @@ _UNIT_LONG = regexcache.compile(
     r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
 )
 # "a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century",
-# "a quarter hour".
+# "a quarter hour", "a quarter-of-an-hour".
 _PART_OF_UNIT = regexcache.compile(
-    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
+    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|-of-an?-|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
 )
 _PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{GAP}|-)$")
 # The scans above open on a literal or a small character set, not on a look-behind (which would stop the
