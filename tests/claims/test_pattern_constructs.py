@@ -208,3 +208,15 @@ def test_what_follows_a_bullet_stays_on_its_line() -> None:
     kind = _kind(f'patterns:\n  - "{pattern}"\n', fields)
     (claim,) = _found(kind, "The total 30:\n\nParks: 10\n\nRoads: 20\n\n\nNext year: 40\n")
     assert [p.text for p in claim["parts"]] == ["10", "20"]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Sales were up 12% from 300.", True),
+    ("Take-up 12% from 300 was slow.", False),          # "up" of a compound noun
+    ("The start-up, up 12% from 300, grew.", True),     # the compound's "up" is skipped, not the word
+    ("It paid up-front 12% from 300.", False),          # "up" joined to the word after it
+    ("Sales - up 12% from 300 - grew.", True),           # a dash between words joins nothing
+])
+def test_a_word_is_never_read_inside_a_hyphenated_compound(text: str, found: bool) -> None:
+    kind = _kind('patterns:\n  - "up {percent} from {number:from}"\n', "  from: claim<number>\n")
+    assert bool(_found(kind, text)) is found, text

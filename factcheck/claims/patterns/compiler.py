@@ -61,7 +61,7 @@ _NOT_IN_WORD = r"(?<![\w'’])"
 # right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
 # marker's figure is a claim: its placeholder ends in \x01)
 _MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
-_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+_NAMED_GROUP = regexcache.compile(r"(?<!\\)\(\?P<\w+>")
 _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
@@ -124,6 +124,8 @@ class Level:
 
 @dataclass(slots=True)
 class RepeatSlot:
+    """A repeated group of a pattern, whose repetitions are read one by one from the match's span."""
+
     group: str
     source: str
     level: Level
@@ -361,11 +363,17 @@ def _overlaps(words: str, run: list[str]) -> bool:
                for other in run)
 
 
+# a word joined to another by a hyphen is part of that compound, never a word of its own: "up" in
+# "take-up", "start-up" or "up-front", "higher" in "higher-than-expected"
+_OPEN = r"(?<![^\W_]-)\b"
+_CLOSE = r"\b(?!-[^\W_])"
+
+
 def _run(words: list[str], mode: str) -> str:
-    return _words(words) if mode == "capitals" else rf"(?i:\b{alternation(words)}\b)"
+    return _words(words) if mode == "capitals" else rf"(?i:{_OPEN}{alternation(words)}{_CLOSE})"
 
 
-_PLAIN_WORDS = re.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
+_PLAIN_WORDS = regexcache.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
 
 
 def _plain_word(node: Node) -> bool:
@@ -375,15 +383,15 @@ def _plain_word(node: Node) -> bool:
 def _words(words: list[str]) -> str:
     """Single lower-case words as a case-sensitive trie with both first-letter cases: unlike an
     ignore-case alternation, it lets the regex engine skip ahead to a possible first letter."""
-    return rf"\b{trie(with_capitals(words))}\b"
+    return rf"{_OPEN}{trie(with_capitals(words))}{_CLOSE}"
 
 
 def _literal(text: str) -> str:
     """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
     words = text.split()
     body = GAP.join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
-    start = r"\b" if words[0][0].isalnum() else ""
-    end = r"\b" if words[-1][-1].isalnum() else ""
+    start = _OPEN if words[0][0].isalnum() else ""
+    end = _CLOSE if words[-1][-1].isalnum() else ""
     return f"(?i:{start}{body}{end})"
 
 

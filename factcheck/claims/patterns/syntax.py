@@ -59,18 +59,24 @@ class WordClass:
 
 @dataclass(frozen=True, slots=True)
 class Seq:
+    """Items one after another."""
+
     items: tuple[Node, ...]
     pos: int
 
 
 @dataclass(frozen=True, slots=True)
 class Alt:
+    """One of the branches."""
+
     branches: tuple[Node, ...]
     pos: int
 
 
 @dataclass(frozen=True, slots=True)
 class Repeat:
+    """``body`` repeated from ``low`` to ``high`` times."""
+
     body: Node
     low: int
     high: int
