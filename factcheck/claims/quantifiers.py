@@ -2,9 +2,9 @@
 "hundreds of", "thousands of", "tens of thousands of", "dozens of".
 
 Both are ``number`` claims. A fraction's value is the fraction (precision one part: "a third" → 1/3);
-"a quarter" or "a third" counts only before "of", in the plural or after "one" ("one fifth"), else it
-is an ordinal or a length of time ("a third term", "a quarter"). A vague plural states a floor: value
-100 for "hundreds", hedge ``at_least``, precision the scale.
+"a quarter" or "a third" counts only before "of", in the plural, after "one" ("one fifth") or after a
+hedge ("almost a third"), else it is an ordinal or a length of time ("a third term", "a quarter"). A
+vague plural states a floor: value 100 for "hundreds", hedge ``at_least``, precision the scale.
 """
 
 from __future__ import annotations
@@ -49,9 +49,12 @@ def _fraction(text: str, match: re.Match[str]) -> Claim | None:
     if word == "quarter" and plural and before[0][-1] != "-" and not _OF.match(text, match.end()):
         return None  # "the past two quarters" are periods; "three quarters of" and "three-quarters" are parts
     spelled_one = before["num"].lower() == "one" and match[0] != "quarter"  # "one fifth", not "one quarter"
-    if not (plural or spelled_one or _OF.match(text, match.end())):
-        return None  # "a third term", "a fifth"
     hedge, _ = hedge_before(text, before.start())
+    # a hedge says it is an amount: "almost a third", "about a quarter" (no ordinal or period is
+    # "almost a third" of anything)
+    hedged = hedge is not Hedge.EXACT and not plural
+    if not (plural or spelled_one or hedged or _OF.match(text, match.end())):
+        return None  # "a third term", "a fifth"
     return make_claim(text, "number", before.start(), match.end(), numerator / denominator, hedge=hedge,
                       precision=1 / denominator)
 
