@@ -534,9 +534,13 @@ def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                     (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
 
 
+REST_SHARE = re.compile(r"\b(?:the remaining|the other|the rest of the|the balance of)\s*$", re.I)
+
+
 def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """Two shares of one vote or poll, one for and one against: "56 pct in favour and 41 pct
-    against", "58% said yes, while 42% said no". Kept when the smallest doubled takes the pair
+    against", "58% said yes, while 42% said no"; or a share and the rest of its whole ("20 pct of the
+    new company and Thomson-CSF the remaining 80 pct"). Kept when the smallest doubled takes the pair
     clearly past 100%."""
     percents = list(PERCENT.finditer(sentence))
     if len(percents) != 2 or any(CHANGED.search(sentence[:m.start()]) for m in percents):
@@ -544,12 +548,16 @@ def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     first, second = percents
     between, after = sentence[first.end():second.start()], sentence[second.end():second.end() + 40]
     sent = SENT_TO.search(between) and re.match(r"\s+(?:to|into)\b", after)
+    # the rest of the whole named before the second share: "20 pct of the new company and
+    # Thomson-CSF the remaining 80 pct"
+    rest = REST_SHARE.search(between)
     # the whole the first share is of ("70% of revenue goes to ..."); an "of" later names another
-    checked = re.sub(r"^\s+of\b", "", between) if sent else between
-    if len(between) > 80 or re.search(r"\b(?:but|than|compared|whereas|of)\b|;", checked, re.I):
+    checked = re.sub(r"^\s+of\b", "", between) if sent or rest else between
+    contrast = re.search(r"\b(?:but|than|compared|whereas|of)\b|;", checked, re.I)
+    if len(between) > (120 if rest else 80) or contrast:
         return
     answers = (PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))
-    if not (answers or sent):
+    if not (answers or sent or rest):
         return
     values = [number(m["num"]) for m in percents]
     step = max(10 ** -decimals(m["num"]) for m in percents)
