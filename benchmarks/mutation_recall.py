@@ -151,30 +151,69 @@ def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     for endpoint in (start, end):
         if re.match(PCT_WORD, sentence[endpoint.end():endpoint.end() + 9]) or is_year(endpoint):
             return
+    if _consistent_change(pct, start, end, bool(up)):
+        yield Candidate("change", sentence, [_span(base, pct, "num"), _span(base, start, "num"),
+                                             _span(base, end, "num")],
+                        (*_span(base, pct, "num"), scaled(pct["num"], 1.5)))
+
+
+def _consistent_change(pct: re.Match[str], start: re.Match[str], end: re.Match[str], up: bool) -> bool:
+    """Whether the stated percentage rounds or truncates a change the endpoints' rounding allows, in
+    the direction stated, and its mutant (×1.5) is clearly outside it."""
     old, new = amount(start), amount(end)
     currencies = {(start["cur"] or "").strip(), (end["cur"] or "").strip()} - {""}
     if old <= 0 or len(currencies) > 1:
-        return
+        return False
     stated = number(pct["num"])
-    if (new > old) != bool(up) or stated < 2:
-        return
+    if (new > old) != up or stated < 2:
+        return False
     step = 10 ** -decimals(pct["num"])
     low_old, high_old = interval(start)
     low_new, high_new = interval(end)
     changes = [abs(n - o) / o * 100 for n in (low_new, high_new) for o in (low_old, high_old)]
     least, most = min(changes), max(changes)
-    # consistent: the stated figure rounds or truncates a change the endpoints allow
     if stated + step < least or stated - step / 2 > most:
-        return
-    if stated * 1.5 - step / 2 <= most * 1.05:
-        return  # ×1.5 would still be within what the endpoints' rounding allows
-    yield Candidate("change", sentence, [_span(base, pct, "num"), _span(base, start, "num"),
-                                         _span(base, end, "num")],
-                    (*_span(base, pct, "num"), scaled(pct["num"], 1.5)))
+        return False
+    return stated * 1.5 - step / 2 > most * 1.05  # else ×1.5 would still be within the rounding
+
+
+# the sentence after a level that refers back to it and states its change against a base: "That was
+# 30% more than the £3.5m collected in 2022", "This was 5.19 pct up from 49.98 billion", "The figure
+# is up 50 per cent from 48"
+REFERS_BACK = re.compile(r"\s*(?:That|This|It|The\s+(?:figure|total|amount|sum|number))\b")
+AGAINST = re.compile(rf"\b(?:than|on|from|over|against|compared\s+(?:with|to))\s+(?:the\s+|a\s+)?"
+                     rf"(?:[a-z]+\s+)?{AMOUNT.pattern}")
+
+
+def next_sentence_change_candidates(text: str) -> Iterator[Candidate]:
+    """A level, and in the next sentence, which opens by referring back to it, its percentage change
+    against a base that sentence names; the level is the first sentence's last amount, and must not
+    itself be a base ("from 128.41 billion a month earlier. It rose 13.35 pct from 124.27 billion")."""
+    pairs = list(sentences(text))
+    for (base, first), (next_base, second) in itertools.pairwise(pairs):
+        if not REFERS_BACK.match(second) or next_base - base - len(first) > 2:
+            continue
+        levels, percents = amounts(first), list(PERCENT.finditer(second))
+        bases = [m for m in AGAINST.finditer(second) if not is_year(m)]
+        if not levels or len(percents) != 1 or len(bases) != 1 or len(amounts(second)) != 1:
+            continue
+        level, pct, start = levels[-1], percents[0], bases[0]
+        if re.search(r"\b(?:from|against|with|than|versus)\s+(?:\w+\s+)?$", first[:level.start()]):
+            continue
+        if pct.start() > start.start() or re.match(PCT_WORD, second[start.end():start.end() + 9]):
+            continue
+        up = re.search(UP + r"|\b(?:more|greater|above)\b", second, re.I)
+        down = re.search(DOWN + r"|\b(?:less|fewer|below)\b", second, re.I)
+        if bool(up) == bool(down) or not _consistent_change(pct, start, level, bool(up)):
+            continue
+        keys = [_span(base, level, "num"), _span(next_base, pct, "num"), _span(next_base, start, "num")]
+        mutation = (*_span(next_base, pct, "num"), scaled(pct["num"], 1.5))
+        yield Candidate("change", first + second, keys, mutation)
 
 
 MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
              "twofold": 2.0, "threefold": 3.0, "fourfold": 4.0, "fell by half": 0.5, "cut by half": 0.5,
+             "cut in half": 0.5,
              "dropped by half": 0.5, "fell by a third": 2 / 3, "rose by a third": 4 / 3}
 MULTIPLE = re.compile(r"(?P<hedge>\b(?:nearly|almost|about|roughly|more than|over)\s+)?"
                       r"\b(?P<word>" + "|".join(sorted(MULTIPLES, key=len, reverse=True)).replace(" ", r"\s+")
@@ -192,22 +231,53 @@ def multiple_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     multiple, start, end = multiples[0], froms[0], tos[0]
     if is_year(start) or is_year(end) or multiple.start() > min(start.start(), end.start()):
         return
+    if _consistent_multiple(multiple, start, end):
+        yield Candidate("multiple", sentence, [_span(base, start, "num"), _span(base, end, "num")],
+                        (*_span(base, end, "num"), scaled(end["num"], 1.5)))
+
+
+def _consistent_multiple(multiple: re.Match[str], start: re.Match[str], end: re.Match[str]) -> bool:
+    """Whether the endpoints' ratio is what the multiple and its hedge allow, and the mutant's (the
+    new figure ×1.5) clearly is not."""
     factor = MULTIPLES[re.sub(r"\s+", " ", multiple["word"].lower())]
     hedge = (multiple["hedge"] or "").strip().lower()
     low_old, high_old = interval(start)
     low_new, high_new = interval(end)
     if low_old <= 0:
-        return
+        return False
     least, most = low_new / high_old, high_new / low_old
     below = 0.8 if hedge in ("nearly", "almost", "about", "roughly") else 0.95
     above = (float("inf") if hedge in ("more than", "over")
              else 1.15 if hedge in ("about", "roughly") else 1.05)
     if factor * above < least or factor * below > most:
-        return  # inconsistent as written (or the figures are not the change's)
-    if (least * 1.5) <= factor * above * 1.1:
-        return  # the mutant would still be within what the words allow
-    yield Candidate("multiple", sentence, [_span(base, start, "num"), _span(base, end, "num")],
-                    (*_span(base, end, "num"), scaled(end["num"], 1.5)))
+        return False  # inconsistent as written (or the figures are not the change's)
+    return least * 1.5 > factor * above * 1.1  # else the mutant would still be within the words
+
+
+# after a multiple, a dash, colon or comma and two endpoints each with its time: "more than doubled --
+# from 1,400 in 2020 to 3,100 in 2024", "were cut in half: 820 reports in April, 400 in September"
+DATED_OPEN = re.compile(r"[^.:;—–\d]{0,40}?(?:\s*(?::|—|–|--|-)\s*|,\s+)(?:from\s+)?")
+DATED_BETWEEN = re.compile(r"(?:\s+[a-z]+){0,3}?\s+(?:in|at|by|during|for)\s+[^,\d]{0,24}?(?:\d{4}\s*)?"
+                           r"\s*(?:,|to|and|against)\s+(?:about\s+)?")
+
+
+def dated_multiple_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A multiple whose endpoints follow it after a dash, a colon or a comma, each with its date."""
+    multiples = list(MULTIPLE.finditer(sentence))
+    if len(multiples) != 1 or PERCENT.search(sentence):
+        return
+    multiple = multiples[0]
+    opening = DATED_OPEN.match(sentence, multiple.end())
+    if opening is None:
+        return
+    figures = [m for m in amounts(sentence) if m.start() >= opening.end()]
+    if len(figures) != 2 or figures[0].start() != opening.end():
+        return
+    start, end = figures
+    if DATED_BETWEEN.fullmatch(sentence, start.end(), end.start()) and _consistent_multiple(
+            multiple, start, end):
+        yield Candidate("multiple", sentence, [_span(base, start, "num"), _span(base, end, "num")],
+                        (*_span(base, end, "num"), scaled(end["num"], 1.5)))
 
 
 PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
@@ -821,7 +891,9 @@ def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
 
 
 PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
-    "change": change_candidates, "multiple": multiple_candidates,
+    "change": change_candidates,
+    "multiple": lambda base, sentence: itertools.chain(multiple_candidates(base, sentence),
+                                                       dated_multiple_candidates(base, sentence)),
     "part": lambda base, sentence: itertools.chain(part_candidates(base, sentence),
                                                    fraction_candidates(base, sentence)),
     "breakdown": lambda base, sentence: itertools.chain(breakdown_candidates(base, sentence),
@@ -852,6 +924,7 @@ def candidates(text: str) -> list[Candidate]:
     for base, sentence in sentences(text):
         for family in PER_SENTENCE.values():
             found += family(base, sentence)
+    found += next_sentence_change_candidates(text)
     found += restated_candidates(text)
     found += list_candidates(text)
     taken: list[Candidate] = []
