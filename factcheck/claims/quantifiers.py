@@ -124,11 +124,13 @@ def _fraction(text: str, match: re.Match[str], mentions: list[NumberMention], st
             start, whole_value, step = whole
             unit = step if step >= 1000 else Decimal(1)  # "six million and two thirds"
             value, precision = whole_value + value * unit, precision * unit
-        else:
-            spelled_one = text[start:den_start].strip(" \t-").lower() == "one" and word != "quarter"
-            if not (plural or spelled_one or _OF.match(text, match.end())):
-                return None  # "a third term", "a fifth"
         hedge, _ = hedge_before(text, start)
+        if whole is None:
+            spelled_one = text[start:den_start].strip(" \t-").lower() == "one" and word != "quarter"
+            # a hedge says it is an amount: no ordinal or period is "almost a third" of anything
+            hedged = hedge is not Hedge.EXACT and not plural
+            if not (plural or spelled_one or hedged or _OF.match(text, match.end())):
+                return None  # "a third term", "a fifth"
         return make_claim(text, "number", start, match.end(), tidy(value), hedge=hedge, precision=precision)
     return None
 
