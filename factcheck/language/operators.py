@@ -84,6 +84,15 @@ NEGATION: dict[str, Impl] = {
 
 ORDERED = {"number", "string", "date", "duration", "percent", "money", "time"}
 APPROXIMABLE = {"number", "date", "duration", "percent", "money", "time"}
+# pairs of different types that still order and compare approximately: a percentage beside a plain
+# number is read in percent, as ``low``/``high`` and the axis of ``~`` read it (``25% > 20``), so a
+# stated percentage can be checked against one computed from figures
+MIXED = {frozenset({"percent", "number"})}
+
+
+def comparable(left: str, right: str, kinds: set[str]) -> bool:
+    """Whether values of the two type names order (``kinds`` ORDERED) or approximate (APPROXIMABLE)."""
+    return (left == right and left in kinds) or frozenset({left, right}) in MIXED
 
 
 def _money_key(a: Money, b: Money) -> tuple[Decimal, Decimal]:
@@ -91,12 +100,17 @@ def _money_key(a: Money, b: Money) -> tuple[Decimal, Decimal]:
     return a.amount, b.amount
 
 
+def _in_percent(x: Any) -> Any:
+    """A percentage as its number of percent; a plain number as it is (see ``MIXED``)."""
+    return x.value if isinstance(x, Percent) else x
+
+
 def _ordering(op: Callable[[Any, Any], bool]) -> Impl:
     def compare(a: Any, b: Any) -> bool:
         if isinstance(a, Money):
             return op(*_money_key(a, b))
-        if isinstance(a, Percent):
-            return op(a.value, b.value)
+        if isinstance(a, Percent) or isinstance(b, Percent):
+            return op(_in_percent(a), _in_percent(b))
         return op(a, b)
 
     return compare

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.errors import EvaluationError
+from factcheck.errors import EvaluationError, ExpressionTypeError
 from factcheck.language import EvalContext, StringLocator, compile_expression
 from factcheck.values import Duration, Money, Percent
 
@@ -291,3 +291,35 @@ def test_constant_folding():
     assert compiler.compile(tree.right).const
     assert not compiler.compile(tree).const
     assert run(text, n=dec(2)) == 16
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25% > 20", True),          # a plain number beside a percentage is read in percent
+        ("0.5% < 1", True),
+        ("20 >= 25%", False),
+        ("12% ~ 12.3", False),       # two plain values: no rounding between them
+        ("12% ~ 12.3 within 1", True),
+        ("12% ~ 12.3 within 5%", True),
+        ("12.3 !~ 12%", True),
+        ("10% * 50 < 10%", True),    # in arithmetic a percentage stays a share: 5 < 10%
+    ],
+)
+def test_a_percentage_compares_with_a_plain_number_in_percent(text, expected):
+    assert run(text) is expected
+
+
+def test_a_stated_percentage_claim_compares_with_a_computed_change():
+    from factcheck.claims.model import Claim
+    from factcheck.language import TypeEnv
+    from factcheck.spans import Span
+    from factcheck.values import Hedge
+
+    stated = Claim("percent", "12 pct", Span(0, 6), Percent(dec(12)), "%", Hedge.EXACT, Percent(dec(1)), {})
+    env = TypeEnv.standard({"p": "claim<percent>", "n": "number"})
+    assert run("p ~ n", env=env, p=stated, n=dec("12.4")) is True   # "12 pct" covers 11.5 to 12.5
+    assert run("p ~ n", env=env, p=stated, n=dec("12.6")) is False
+    assert run("p < n", env=env, p=stated, n=dec(13)) is True
+    with pytest.raises(ExpressionTypeError, match="operator '==' cannot apply to percent and number"):
+        compile_expression("p == n", StringLocator("p == n"), env)
