@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from factcheck.startup import methods
+from factcheck.startup import deferred
+
+deferred.defer("inspect")  # before `dataclasses` imports it, for one call a run does not make
+
+from factcheck.startup import methods  # noqa: E402 (after the line above)
 
 methods.install()  # before any of the package's dataclasses is made: their methods come compiled
 

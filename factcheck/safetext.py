@@ -20,13 +20,15 @@ from __future__ import annotations
 
 import re
 
+from factcheck.startup import regexcache
+
 # C0 except the kept ones, DEL, C1; bidi embeddings, overrides and isolates; LS/PS; BOM and
 # zero-width marks that hide text; lone surrogates (a JSONL record can carry "\ud800").
-_UNSAFE = re.compile(
+_UNSAFE = regexcache.compile(
     "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb\ud800-\udfff]"
 )
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_WORKFLOW_COMMAND = re.compile(r"^([ \t]*)(::|##\[|##vso\[)", re.MULTILINE)
+_WORKFLOW_COMMAND = regexcache.compile(r"^([ \t]*)(::|##\[|##vso\[)", re.MULTILINE)
 
 
 def _escape(char: str) -> str:
@@ -58,7 +60,7 @@ def guard_lines(output: str, colon: str = "\\x3a") -> str:
     return _WORKFLOW_COMMAND.sub(lambda m: m[1] + (colon if m[2][0] == ":" else hash_) + m[2][1:], output)
 
 
-_JSON_RAW = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
+_JSON_RAW = regexcache.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff\ud800-\udfff]")
 
 
 def json_text(encoded: str) -> str:

@@ -209,6 +209,8 @@ class PartialDate:
 
 @dataclass(frozen=True, slots=True, order=True)
 class TimeOfDay:
+    """A clock time on the 24-hour clock, to the minute."""
+
     hour: int
     minute: int = 0
 
@@ -231,6 +233,8 @@ class Percent:
 
 @dataclass(frozen=True, slots=True)
 class Money:
+    """An amount of money in one currency."""
+
     amount: Decimal
     currency: str  # ISO 4217 code where known ("USD"), else the stated name
 

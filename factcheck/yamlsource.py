@@ -9,7 +9,7 @@ expression error inside a block scalar points at the right line and column.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -256,7 +256,7 @@ class FixedLocator:
     """A :class:`ScalarLocator` with its alignment computed: plain data, so it can be cached."""
 
     source: YamlFile
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]  # where each character of the value (and its end) stands in the file
 
     def locate(self, offset: int, length: int = 1) -> SourceLocation:
         offset = max(0, min(offset, len(self.offsets) - 1))

@@ -75,6 +75,8 @@ class Problem:
 
 @dataclass(slots=True)
 class Parsed:
+    """What a document's suppression comments declare, and the ones that could not be read."""
+
     suppressions: list[Suppression] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 

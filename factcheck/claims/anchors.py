@@ -50,6 +50,8 @@ _NEXT_SENTENCES = 2
 
 @dataclass(frozen=True, slots=True)
 class _Birth:
+    """A birth date in the text, its sentence, and the name of the person born when one is written."""
+
     name: str | None
     date: Claim
     sentence: int

@@ -26,8 +26,10 @@ _WEEKDAYS = lexicon.words("weekdays")
 # "Thu, 9 May 2019", "Tues. March 5": abbreviations as mastheads and listings write them.
 _ABBREVIATED = {full[:3]: full for full in _WEEKDAYS} | {"Tues": "Tuesday", "Thur": "Thursday",
                                                        "Thurs": "Thursday", "Weds": "Wednesday"}
-_WEEKDAY_NAMES = {**{w: w for w in _WEEKDAYS}, **_ABBREVIATED}
-_WEEKDAY = rf"(?:{lexicon.alternation(_WEEKDAYS)}|(?:{lexicon.alternation(_ABBREVIATED)})\b\.?)"
+# A full weekday name is no other word in lower case ("on monday, april 6" in wire copy): read as written.
+_WEEKDAY_NAMES = {**{w: w for w in _WEEKDAYS}, **{w.lower(): w for w in _WEEKDAYS}, **_ABBREVIATED}
+_WEEKDAY = rf"(?:{lexicon.alternation([*_WEEKDAYS, *(w.lower() for w in _WEEKDAYS)])}" \
+    rf"|(?:{lexicon.alternation(_ABBREVIATED)})\b\.?)"
 # Days as ordinal words: "the fourth of July", "July fourth", "Friday the twenty-first of May".
 _UNITS_ORD = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _DAY_WORDS = {word: n for n, word in enumerate(
@@ -135,6 +137,22 @@ _CENTURY = regexcache.compile(
 _CENTURY_WORDS = {"eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
                   "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20,
                   "twenty-first": 21}
+# Month names in lower case, as wire copy, chat and transcripts also write them ("effective march 5",
+# "quarter ends dec 31", "the first of march", "25th march 2015"), only with a day or a year beside
+# them: alone, "may" and "march" are verbs. Day first, "may" and "march" also need "of", an ordinal
+# suffix or a year ("options 1 and 3 may be", "20 march on the capital").
+_LOWER_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
+_LOWER_MONTH = rf"(?:(?:{lexicon.alternation(_LOWER_MONTHS)})\b\.?)"
+_LOWER_DAY_FIRST_MONTH = rf"(?:(?:{lexicon.alternation(set(_LOWER_MONTHS) - {'may', 'march', 'mar'})})\b\.?)"
+_LOWER_DATE = regexcache.compile(
+    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{GAP}(?:the{GAP}(?=\w+{GAP}of{GAP}))?)?"
+    rf"(?:(?P<m1>{_LOWER_MONTH}){GAP}(?:the{GAP})?(?P<d1>{_DAY})(?:,?{GAP}(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY}){GAP}(?:(?:of{GAP})(?P<m2>{_LOWER_MONTH})"
+    rf"|(?<=st|nd|rd|th)(?P<m2s>{_LOWER_MONTH})|(?P<m2p>{_LOWER_DAY_FIRST_MONTH})(?!,?{GAP}{_YEAR})"
+    rf"|(?P<m2y>{_LOWER_MONTH})(?=,?{GAP}{_YEAR}))(?:,?{GAP}(?P<y2>{_YEAR}))?"
+    rf"|(?P<m3>{_LOWER_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
+    r")"
+)
 _DAY_PRECISION = Duration(days=Decimal(1))
 _MONTH_PRECISION = Duration(months=Decimal(1))
 _YEAR_PRECISION = Duration(months=Decimal(12))
@@ -142,10 +160,12 @@ _YEAR_PRECISION = Duration(months=Decimal(12))
 
 def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
     """The claim of a matched date: the parts as stated, the date itself only when complete and real."""
-    month_word = match["m1"] or match["m2"] or match["m3"]
-    month = _MONTHS[month_word.rstrip(".")] if month_word else _int(match["m4"])
-    day = _int(match["d1"] or match["d2"] or match["d4"])
-    year = _int(match["y1"] or match["y2"] or match["y3"] or match["y4"] or match["y5"])
+    part = match.groupdict()
+    month_word = part["m1"] or part.get("m2") or part.get("m2s") or part.get("m2p") or part.get("m2y") \
+        or part["m3"]
+    month = _month_number(month_word) if month_word else _int(part.get("m4"))
+    day = _int(part["d1"] or part["d2"] or part.get("d4"))
+    year = _int(part["y1"] or part["y2"] or part["y3"] or part.get("y4") or part.get("y5"))
     weekday = _WEEKDAY_NAMES.get(match["weekday"].rstrip(".")) if match["weekday"] else None
     value = None
     if year and month and day and _exists(year, month, day):
@@ -153,6 +173,12 @@ def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
     precision = _DAY_PRECISION if day else _MONTH_PRECISION if month else _YEAR_PRECISION
     fields = {"year": year, "month": month, "day": day, "weekday": weekday}
     return make_claim(text, "date", start, end, value, precision=precision, fields=fields)
+
+
+def _month_number(word: str) -> int:
+    """"March", "Mar.", "march", "sept" → the month's number."""
+    word = word.rstrip(".")
+    return _MONTHS.get(word) or _LOWER_MONTHS[word]
 
 
 def _week_of(claim: Claim) -> Claim:
@@ -171,8 +197,9 @@ def _exists(year: int, month: int, day: int) -> bool:
 
 def _plausible(match: re.Match[str]) -> bool:
     """Reject what only looks like a date: day 0 or 32+, month 13 in an ISO form."""
-    day = _int(match["d1"] or match["d2"] or match["d4"])
-    month = _int(match["m4"])
+    part = match.groupdict()
+    day = _int(part["d1"] or part["d2"] or part.get("d4"))
+    month = _int(part.get("m4"))
     return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
 
 
@@ -322,6 +349,10 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             claim = _date_claim(text, match, start, end)
             claims.append(claim if week is None else _week_of(claim))
             taken.mark(start, end)
+    for match in _LOWER_DATE.finditer(text):
+        if _plausible(match) and not taken.overlaps(match.start(), match.end()):
+            claims.append(_date_claim(text, match, match.start(), match.end()))
+            taken.mark(match.start(), match.end())
     for match in _NUMERIC.finditer(text) if "/" in text else ():
         claim = _numeric_claim(text, match)
         if claim is not None and not taken.overlaps(match.start(), match.end()):

@@ -65,6 +65,25 @@ _COPULA_BEFORE = regexcache.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END = regexcache.compile(r"[.!?;](?=\s|$)|\n")
+_STREAK_WORD = regexcache.compile(r"\b(?:straight|consecutive|successive|running)\b", re.IGNORECASE)
+_STREAK_AFTER = regexcache.compile(
+    rf"(?:{GAP}[a-z-]+){{0,3}}?{GAP}(?:in{GAP}a{GAP}row|on{GAP}the{GAP}trot|running|straight)\b",
+    re.IGNORECASE,
+)
+# "Thursday's walkout was the third by nurses since January", "the strike, the union's fourth this
+# year, ...": an ordinal whose event noun is left out because the subject or the phrase it stands
+# beside names it. The link before the ordinal (a copula or an appositive comma or dash) ...
+_ELIDED_LINK_BEFORE = regexcache.compile(
+    rf"(?:\b(?:was|is|marked|marks|became|becomes|been|be){GAP}(?:only{GAP})?|[,–—]{GAP}|{GAP}--{GAP})"
+    rf"(?:the|their|its|his|her|our|(?:the{GAP})?[A-Za-z][\w-]*['’]s){GAP}$",
+    re.IGNORECASE,
+)
+# ... and what follows it: no noun of its own, only the series' period, scope, start or agent.
+_ELIDED_AFTER = regexcache.compile(
+    rf"(?:{GAP}(?:straight|consecutive|successive|so{GAP}far))?"
+    rf"(?={GAP}?[.,;:!?)–—]|{GAP}(?:by|in|since|this|for|at|on|under|against|between|among|involving|"
+    rf"within|during|of{GAP}(?:the|this|its|his|her|their|(?:19|20)\d\d)\b)\b)"
+)
 _JOINER = regexcache.compile(
     rf"\b(?:{lexicon.alternation(lexicon.load('events')['period_joiners'])}){GAP}"
     rf"(?:(?:{lexicon.alternation(lexicon.load('events')['period_fillers'])}){GAP})*",
@@ -117,6 +136,13 @@ def _scope(text: str, start: int, end: int) -> str | None:
     return " ".join(after["of"].lower().replace("’", "'").split())
 
 
+def _streak(text: str, start: int, end: int) -> bool:
+    """Whether a count is of a run of consecutive events ("her ninth win in a row", "a third straight
+    strike", "the fifth successive"): a run is a series of its own, not the events of a period."""
+    return (_STREAK_WORD.search(text, start, end) is not None
+            or _STREAK_AFTER.match(text, end, _sentence_limit(text, end)) is not None)
+
+
 def _since(text: str, end: int) -> str | None:
     """What a count is reckoned from: "since 2019", "since the Helsinki summit"."""
     match = _SINCE_AFTER.match(text, end, _sentence_limit(text, end))
@@ -151,14 +177,17 @@ def _event_count(text: str, head: Claim, start: int, event: str, event_end: int,
         since, period = period.text, None  # "the first meeting in six years": a gap, not a span
     cls = mention.cls if mention is not None else cls or _CLASSES.get(event, event)
     scope = _scope(text, start, end)
-    series = "/".join([cls, scope or "", str(period.value) if period is not None else "", since or ""])
+    streak = _streak(text, start, event_end)
+    series = "/".join([cls, scope or "", str(period.value) if period is not None else "", since or "",
+                       "streak" if streak else ""])
     return make_claim(
         text, "event_count", start, end, head.value, hedge=head.hedge, precision=head.precision,
         fields={
             "event": event, "ordinal": ordinal, "count": count, "period": period, "class": cls,
             "mode": mention.mode if mention else None, "scope": scope, "since": since,
             "prior": count is not None and _prior(text, head, event_start or head.span.end),
-            "current": current, "participants": list(mention.participants) if mention else [],
+            "current": current, "streak": streak,
+            "participants": list(mention.participants) if mention else [],
             "chain": mention.chain if mention else None, "series": series,
         },
     )
@@ -178,7 +207,7 @@ def _from_ordinal(text: str, ordinal: Claim, durations: dict[int, Claim],
                             current, cls=_PHRASE_CLASSES.get(phrase) if phrase else None)
     time = _TIME_AFTER.match(text, ordinal.span.end)
     if time is None:
-        return None
+        return _elided(text, ordinal, durations, mentions)
     before = _EVENT_FOR_THE.search(text, max(0, ordinal.span.start - 40), ordinal.span.start)
     if before is not None:
         word = _normalize(before["event"])
@@ -191,6 +220,25 @@ def _from_ordinal(text: str, ordinal: Claim, durations: dict[int, Claim],
     start = min(mention.head, ordinal.span.start)
     return _event_count(text, ordinal, start, mention.lemma, max(time.end(), mention.end), durations,
                         mention, True)
+
+
+def _elided(text: str, ordinal: Claim, durations: dict[int, Claim],
+            mentions: list[mentions_module.Mention]) -> Claim | None:
+    """"Thursday's walkout was the third by nurses since January", "the strike, its fourth this
+    year,": the event is the singular noun mention just before the link, in the same sentence."""
+    link = _ELIDED_LINK_BEFORE.search(text, max(0, ordinal.span.start - 40), ordinal.span.start)
+    after = _ELIDED_AFTER.match(text, ordinal.span.end)
+    if link is None or after is None:
+        return None
+    low = max(0, link.start() - _WINDOW)
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, low, link.start())), default=low)
+    subject = [m for m in mentions if sentence_start <= m.start and m.end <= link.start()
+               and not m.plural and not m.verb and link.start() - m.end <= 40]
+    if not subject:
+        return None
+    mention = subject[-1]
+    return _event_count(text, ordinal, mention.start, mention.lemma, after.end(), durations, mention,
+                        True)
 
 
 def _counts_one(match: re.Match[str]) -> bool:

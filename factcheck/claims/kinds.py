@@ -71,7 +71,8 @@ _KINDS = [
         "`participants` the names in its sentence; `series` joins class, scope, period and since, so "
         "two counts of one series have one `series`. `prior` marks a count of the events before this "
         "one ('seven earlier stoppages'), `current` an ordinal of the event being reported ('for the "
-        "third time', 'it was their fifth meeting'), `chain` the event mention it counts.",
+        "third time', 'it was their fifth meeting'), `streak` a run of consecutive events ('her ninth "
+        "win in a row', 'a third straight strike'), `chain` the event mention it counts.",
         {
             "event": "string",
             "ordinal": "claim<ordinal>?",
@@ -83,6 +84,7 @@ _KINDS = [
             "since": "string?",
             "prior": "bool",
             "current": "bool",
+            "streak": "bool",
             "participants": "list<string>",
             "chain": "number?",
             "series": "string",

@@ -49,9 +49,10 @@ class NumberMention:
 
 _JOIN = rf"(?:{HSPACE}*-{HSPACE}*|{GAP})"
 _WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
-# "point" and "quarter" only go on a run ("two point five", "half a quarter million"): frequent in prose,
-# they would start many runs that parse to nothing.
-_FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - {'point', 'quarter'}))})"
+# "point", "quarter" and the plural scales only go on a run ("two point five", "half a quarter million",
+# "three billions"): frequent in prose ("millions of"), they would start many runs that parse to nothing.
+_NEVER_FIRST = {"point", "quarter", "hundreds", "thousands", "millions", "billions", "trillions"}
+_FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - _NEVER_FIRST))})"
 _WORD_RUN = regexcache.compile(
     rf"\b(?:[Aa]n?{_JOIN})?{_FIRST_WORD}(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
 )
@@ -61,10 +62,13 @@ _RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 _AT_BEFORE = regexcache.compile(r"\b[Aa]t[ \t]+$")
 
 
-MAX_RUN_WORDS = 20
-"""The most words one number in words may have ("one million two hundred and thirty-four thousand
-five hundred and sixty-seven" has 15). Bounding the window keeps splitting a long run of number words
-linear in its length: without it every sub-run was tried, cubic in the run."""
+_GROUP_WORDS = 6  # the most words one group of a thousand takes: "nine hundred and ninety-nine million"
+MAX_RUN_WORDS = _GROUP_WORDS * -(-MAX_NUMBER_DIGITS // 3) + 3
+"""The most words one number in words may have: one full group for each power of a thousand up to
+:data:`MAX_NUMBER_DIGITS` digits, and "and a half" (51). A number the magnitude limit admits must fit
+the window whole, or its tail is read alone ("... seven hundred sixty-five thousand four hundred
+thirty-second" as 765,432nd). Bounding the window keeps splitting a long run of number words linear
+in its length: without it every sub-run was tried, cubic in the run."""
 
 
 def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:

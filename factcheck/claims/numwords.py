@@ -45,6 +45,10 @@ SCALES = {
     "b": Decimal(10) ** 9,
     "t": Decimal(10) ** 12,
     "trn": Decimal(10) ** 12,
+    "thousands": Decimal(1000),
+    "millions": Decimal(10) ** 6,
+    "billions": Decimal(10) ** 9,
+    "trillions": Decimal(10) ** 12,
     "dozen": Decimal(12),
     "dozens": Decimal(12),
 }
@@ -152,7 +156,10 @@ class _Evaluate:
     def group(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """group: (below1000 | A) SCALE"""
         value, step = self._sub(tree.children[0])
-        scale = SCALES[tree.children[1].value.lower()]
+        word = tree.children[1].value.lower()
+        if word.endswith("s") and isinstance(tree.children[0], _lark().Token):
+            raise _Invalid  # "a millions": a plural scale is counted by a number, not the article
+        scale = SCALES[word]
         return value * scale, step * scale
 
     def tail(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
@@ -168,15 +175,22 @@ class _Evaluate:
         return self(tree.children[0])
 
     def and_half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """"two and a half" is 2.5; "one million and a half" is half a million more, not 0.5."""
-        value, step = self(tree.children[0])
-        unit = step if step >= 1000 else Decimal(1)
-        return value + unit / 2, unit / 2
+        """"two and a half" is 2.5; "one million and a half" is half a million more, not 0.5; "two and
+        a half million" is 2,500,000."""
+        return self._and_part(tree, Decimal(2))
 
     def and_quarter(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return self._and_part(tree, Decimal(4))
+
+    def _and_part(self, tree: lark.Tree, parts: Decimal) -> tuple[Decimal, Decimal]:
         value, step = self(tree.children[0])
+        if len(tree.children) == 3:  # the scale after the part: "two and a half million"
+            if value >= 1000:
+                raise _Invalid  # "one million and a half million"
+            scale = SCALES[tree.children[2].value.lower()]
+            return tidy((value + 1 / parts) * scale), tidy(scale / parts)
         unit = step if step >= 1000 else Decimal(1)
-        return value + unit / 4, unit / 4
+        return value + unit / parts, unit / parts
 
     def part_of_scale(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """"half a million", "quarter million"."""

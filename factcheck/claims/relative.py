@@ -26,10 +26,13 @@ _DEICTIC: dict[str, list] = _TABLE["deictic"]
 _DIRECTIONS: dict[str, int] = _TABLE["directions"]
 _GRAINS: list[str] = _TABLE["grains"]
 _WEEKDAYS = lexicon.words("weekdays")
+# Weekdays as chat, minutes and transcripts write them too ("see you monday", "next tuesday"): a full
+# weekday name is no other word in lower case, so it is read as the capitalized one.
+_WEEKDAY_OF = {variant: day for day in _WEEKDAYS for variant in (day, day.lower())}
 
 # Scans for the key word only (a trie, no leading assertion, so the regex engine skips fast), then
 # reads the direction before it ("last", "next") or the article and "ago" around it with anchored matches.
-_KEY = regexcache.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAYS, *_GRAINS]) + r"\b")
+_KEY = regexcache.compile(lexicon.trie([*lexicon.with_capitals(_DEICTIC), *_WEEKDAY_OF, *_GRAINS]) + r"\b")
 _DIRECTION_BEFORE = regexcache.compile(
     rf"(?<![\w-])(?P<dir>{lexicon.alternation(lexicon.with_capitals(_DIRECTIONS))}){GAP}$"
 )
@@ -77,7 +80,7 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
             return _claim(text, shift.start(), end, offset * 2, grain)  # "the day after tomorrow": +2
         return _claim(text, start, end, offset, grain)
     direction = _DIRECTION_BEFORE.search(text, max(0, start - _DIRECTION_REACH), start)
-    weekday = word if word in _WEEKDAYS else None
+    weekday = _WEEKDAY_OF.get(word)
     if direction is not None:
         grain = "weekday" if weekday else word
         offset = _DIRECTIONS[" ".join(direction["dir"].lower().split())]

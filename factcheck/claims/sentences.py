@@ -18,9 +18,13 @@ Both are pure functions of the text and a character offset, computed when a rule
   after a pronoun or a capitalised name ("Smith resigned on"); "the fiscal year ended June 30" is a
   noun phrase. A past verb right before its object ("We toured the plant on 3 June") governs the
   date too, unless it is a verb of saying ("said the talks on ..." places the talks, not the saying).
-  Any other determiner or clause word ("the", "which", "and") ends the search undecided (None), as
-  does a date right after "was" ("the original date was April 15" names a date, it does not place
-  an event) or more than two words of unknown class.
+  Up to two prepositional phrases between the verb and the date are passed over ("went to the polls
+  in large numbers on", "sold the unit for $5 million on"), but not the noun right before the date
+  ("tickets sold out for the final on": the final's date). Any other determiner or clause word
+  ("the", "which", "and") ends the search undecided (None), as does a date right after "was" ("the
+  original date was April 15" names a date, it does not place an event) or more than two words of
+  unknown class. A date that opens its sentence ("On 3 June, the minister toured", "By May the
+  firm had shipped") is read forward instead, over its subject to its verb.
 - ``sentence_tense`` is the coarser reading resolution needs (which Friday, which year): the nearest
   finite verb of the sentence, before the claim or else after it; prepositions ("by", "until") do not
   count.
@@ -216,7 +220,9 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
     sides met") or ``"object"`` (such a form before its object: "the engineers inspected the bridge
     on"). A claim right after a determiner, a bare year right before a noun, or a claim followed by
     an auxiliary modifies a noun ("a July 1, 1988, date", "its 1988 projection", "of 1990 bonds",
-    "the option on May 7 has been fixed") and has no tense of its own: (None, None)."""
+    "the option on May 7 has been fixed") and has no tense of its own: (None, None). A claim that
+    opens its sentence ("On 3 June, the minister toured ...", "By May the firm had shipped ...") is
+    read forward, over its subject: see :func:`_reading_after`."""
     first, _ = sentence_bounds(text, position, position)
     raw = _WORD.findall(text, first, position)[::-1]
     words = [w.lower().rstrip(".") for w in raw]
@@ -225,36 +231,124 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
         lead += 1
     if lead == 0 and words and (words[0] in _BE or words[0] in _COPULAS or words[0] in _DETERMINERS):
         return None, None  # "the original date was April 15", "a July 1 date": a date named, not a time
-    if end is not None and (_modifies_noun(text, position, end) or _verb_follows(text, end)):
+    if end is not None and _modifies_noun(text, position, end):
         return None, None
+    if end is not None and all(w in _LEAD or w in _OPENING for w in words):
+        after = _reading_after(text, end)
+        if after[0] is not None:
+            return after
+    found = _reading_before(words, raw, lead)
+    if end is not None and _verb_follows(text, end) and not _relative_clause(words, lead):
+        return None, None
+    return found
+
+
+# Prepositions a sentence may open with before its date, read forward ("By May 2027 the firm had").
+_OPENING = frozenset(("by",))
+# Words that head a prepositional phrase passed over between a verb and its date ("went to the polls
+# in large numbers on", "bought Widget Ltd. for $5 million on").
+_PHRASE_HEADS = (_PREPOSITIONS | _LEAD | frozenset(("for", "with", "of"))) - _FUTURE - frozenset(("since",))
+_PHRASES = 2  # prepositional phrases passed over at most
+
+
+def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | None, str | None]:
+    """The backward reading of :func:`tense_reading`: the verb group before the claim, over at most
+    ``_WORDS`` words of unknown class or objects and :data:`_PHRASES` prepositional phrases."""
     unknown = 0
+    phrases = 0
     through_object = False
-    for index in range(lead, min(len(words), lead + _WORDS)):
+    index = lead
+    while index < min(len(words), lead + _WORDS + 4 * phrases):
         word = words[index]
+        index += 1
         if _adverb(word):
             continue
-        if word == "to" and index > lead and not is_base_verb(words[index - 1]):
+        if unknown and phrases < _PHRASES \
+                and (word in _PHRASE_HEADS or (word == "to" and not is_base_verb(words[index - 2]))):
+            phrases, unknown = phrases + 1, 0  # "near Perth", "for $5 million", "to the polls"
+            continue
+        if word == "to" and index - 1 > lead and not is_base_verb(words[index - 2]):
             unknown += 1  # "flew to Brussels on": a preposition, not the infinitive's "to"
             continue
+        if word == "by" and "had" in words[index:index + 4] \
+                and any(_may_be_participle(w) for w in words[index:index + 3]):
+            return "past", "auxiliary"  # "had already shipped by June": a past reached before the date
         if word in _FUTURE:
             return "future", "auxiliary"
         if word in _PRESENT:
             return "present", "auxiliary"
-        if word in _DETERMINERS and index + 1 < len(words) and _governs_object(words[index + 1]):
+        if word in _DETERMINERS and index < len(words) and _governs_object(words[index]):
             through_object = True
             continue  # "toured the plant on": the verb before the object decides
+        if word in _DETERMINERS and unknown and 0 < phrases < _PHRASES and index < len(words) \
+                and (words[index] in _PHRASE_HEADS or words[index] == "to"):
+            continue  # the article of a phrase passed over: "on the A9", "to the polls" (not "the
+            # concert on June 3", whose date is the concert's)
         if word in _STOP or not word[0].isalpha():
             return None, None
         if _is_past(word):
             return "past", "form"
         if _may_be_participle(word):
-            tense, cue = _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
+            tense, cue = _participle_tense(words[index:index + 5], raw[index:index + 5])
             if tense is None and through_object:
                 return "past", "object"  # "the engineers inspected the bridge on"
             return tense, cue
+        if not unknown and not phrases and is_base_verb(word) and raw[index - 1][:1].islower() \
+                and index + 1 < len(words) and words[index] in _PHRASE_HEADS \
+                and (_may_be_participle(words[index + 1]) or _is_past(words[index + 1])):
+            return None, None  # "the bonds issued in 2019 mature on": a present verb of its own
         unknown += 1
         if unknown > _UNKNOWN:
             return None, None
+    return None, None
+
+
+def _relative_clause(words: list[str], lead: int) -> bool:
+    """Whether the claim ends a relative clause whose verb is before it ("The minister, who resigned on
+    16 June, has ...", "the plant, which he toured on 3 June, is ..."): the auxiliary after the claim
+    is the main clause's, not a verb of the claim's noun phrase."""
+    return any(word in ("who", "which") for word in words[lead:lead + 4])
+
+
+_AFTER_REACH = 12  # words after a claim that opens its sentence read for its verb (a subject between)
+_FUTURE_AFTER = frozenset(("will", "'ll", "’ll", "shall", "would", "could", "can", "may", "might", "must",
+                           "should", "going", "gonna"))
+_PAST_FINITE = frozenset(("was", "were", "had"))
+
+
+def _reading_after(text: str, end: int) -> tuple[str | None, str | None]:
+    """The tense of the verb after a claim that opens its sentence, over the subject between ("On 3
+    June 2027, the minister toured", "By May the company had shipped"). A modal or a present is no
+    past ("will tour", "is"); "was due to", "had been scheduled to" are the future seen from the
+    past; a form that may be a participle is a past verb only when no auxiliary follows it ("the
+    newly elected council will meet" is future) and not right after a determiner ("the revised
+    plan"). A verb of saying before a modal leaves the date to what was said ("In 1988, Douglas
+    said sales should rise"): undecided."""
+    _, last = sentence_bounds(text, end, end)
+    words = [w.lower().rstrip(".") for w in _WORD.findall(text, end, last)[:_AFTER_REACH]]
+    for index, word in enumerate(words):
+        if word in _FUTURE_AFTER:
+            return "future", "auxiliary"
+        if word in _PRESENT:
+            return "present", "auxiliary"
+        if word in _PAST_FINITE:
+            if any(w in _FUTURE for w in words[index + 1:index + 3]):
+                return "future", "auxiliary"  # "was due to", "had been scheduled to"
+            return "past", "auxiliary" if word == "had" else "form"
+        if (word in (",", "(") and index == 0) or _adverb(word):
+            continue
+        if not word[0].isalpha() or (word in _CONJUNCTIONS and index):
+            return None, None  # another clause: its verb is not the claim's
+        if index == 0 or words[index - 1] in _DETERMINERS or word in _FUTURE:
+            continue
+        if word in _REPORTING and any(w in _FUTURE_AFTER for w in words[index + 1:]):
+            return None, None  # "In 1988, Douglas said Dean should gain": the date is the saying's content's
+        if _is_past(word):
+            return "past", "form"
+        if _may_be_participle(word):
+            if any(w in _FUTURE_AFTER or w in _PRESENT or w in _PAST_FINITE for w in words[index + 1:]):
+                continue  # "the newly elected council will meet": a participle in the subject
+            return "past", "noun"
     return None, None
 
 

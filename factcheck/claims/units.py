@@ -20,6 +20,8 @@ from factcheck.startup import built
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """A unit of measure: its dimension and how it converts to the dimension's base unit."""
+
     name: str  # canonical, singular: "kilometre", "degree Celsius"
     dimension: str  # "length", "mass", "area", "volume", "speed", "temperature", "energy", "power", ...
     factor: Decimal | None  # base units per unit; None when not convertible (bare "degrees")

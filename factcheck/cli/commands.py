@@ -61,9 +61,11 @@ def input_paths(args: argparse.Namespace, config: Config) -> list[str]:
 def _glob(path: str) -> list[str]:
     """A path that does not exist but holds glob characters names what it matches (sorted); with no
     match it is kept, so that reading it reports the failure."""
-    import glob
+    if os.path.exists(path):
+        return [path]
+    import glob  # only for a path that is not a file's
 
-    if os.path.exists(path) or not glob.has_magic(path):
+    if not glob.has_magic(path):
         return [path]
     return sorted(glob.glob(path, recursive=True)) or [path]
 

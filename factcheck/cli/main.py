@@ -31,7 +31,8 @@ CONFIDENCES = ("high", "medium", "low")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = _parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = _parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help()
@@ -115,7 +116,9 @@ exit codes:
 """
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line's parser; with ``command``, only that sub-command's (what parses a command
+    line naming it, and prints its help and errors): a run builds one of the nine."""
     parser = Parser(
         prog="factcheck", description="Check the facts and numbers in prose.", epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -123,8 +126,21 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("-V", "--version", action="version", version=f"factcheck {__version__}")
     _cache_arg(parser, default=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (summary, add) in _COMMANDS.items():
+        if command is None or command == name:
+            add(sub, name, summary)
+    return parser
 
-    run = sub.add_parser("run", help="check documents against the rules", epilog=EPILOG,
+
+def _command_in(argv: list[str]) -> str | None:
+    """The sub-command ``argv`` names (the first word not an option: the top-level options take no
+    value), or None when it names none known, so that the whole parser reports it."""
+    command = next((arg for arg in argv if not arg.startswith("-")), None)
+    return command if command in _COMMANDS else None
+
+
+def _add_run(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    run = sub.add_parser(name, help=summary, epilog=EPILOG,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     _input_args(run)
     _pack_args(run)
@@ -157,27 +173,35 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--list-suppressions", action="store_true", help="list the suppressions and their use")
     run.set_defaults(handler=_run)
 
-    claims = sub.add_parser("claims", help="list the claims the extractors find")
+
+def _add_claims(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    claims = sub.add_parser(name, help=summary)
     _input_args(claims)
     claims.add_argument("--format", choices=("table", "json", "html"), default="table")
     claims.add_argument("--rules", action="append", default=[], metavar="PATH",
                         help="also extract the composite kinds declared in this pack's patterns/ folder")
     claims.set_defaults(handler=_claims)
 
-    test = sub.add_parser("test", help="run rule examples and annotated documents; exit 1 if one fails")
+
+def _add_test(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    test = sub.add_parser(name, help=summary)
     test.add_argument("rule_paths", nargs="*", metavar="PATH",
                       help="rule packs or annotated documents (default: the configured packs)")
     test.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     test.add_argument("--syntax-only", action="store_true", help="only check that the rules load")
     test.set_defaults(handler=_test)
 
-    check = sub.add_parser("check-rules", help="validate rule files (schema and types) without running them")
+
+def _add_check_rules(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    check = sub.add_parser(name, help=summary)
     check.add_argument("rule_paths", nargs="*", metavar="PATH",
                        help="rule files or packs (default: the configured packs)")
     check.add_argument("--config", metavar="FILE", help="factcheck.yaml or pyproject.toml to use")
     check.set_defaults(handler=_check_rules)
 
-    rules = sub.add_parser("rules", help="list the loaded rules, show their documentation, or write it")
+
+def _add_rules(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    rules = sub.add_parser(name, help=summary)
     _pack_args(rules)
     rules.add_argument("--format", choices=("table", "json"), default="table",
                        help="table (with --doc: text) or json")
@@ -187,26 +211,49 @@ def _parser() -> argparse.ArgumentParser:
     shown.add_argument("--write-docs", nargs="?", const="docs/rules", metavar="DIR",
                        help="write Markdown documentation of each rule to DIR (default: docs/rules)")
     rules.set_defaults(handler=_rules)
-    from factcheck.facts.cli import add_facts_command
-    add_facts_command(sub)
 
-    explain = sub.add_parser("explain", help="show a rule, and on PATH why it fired or not")
+
+def _add_facts(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    from factcheck.facts.cli import add_facts_command
+
+    add_facts_command(sub, name, summary)
+
+
+def _add_explain(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    explain = sub.add_parser(name, help=summary)
     explain.add_argument("rule_id", metavar="RULE_ID")
     _input_args(explain)
     _pack_args(explain)
     explain.set_defaults(handler=_explain)
 
+
+def _add_server(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
     server = sub.add_parser(
-        "server", help="run the language server on stdin/stdout (needs the [lsp] extra)",
+        name, help=summary,
         description="A Language Server Protocol server over stdio: diagnostics, hovers and quick fixes "
         "in the editor (docs/editors.md).",
     )
     server.set_defaults(handler=_server)
 
-    completion = sub.add_parser("completion", help="print a shell completion script ([completion] extra)")
+
+def _add_completion(sub: argparse._SubParsersAction, name: str, summary: str) -> None:
+    completion = sub.add_parser(name, help=summary)
     completion.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     completion.set_defaults(handler=_completion)
-    return parser
+
+
+# Each sub-command: its one-line help (what `factcheck --help` lists) and what adds its parser.
+_COMMANDS = {
+    "run": ("check documents against the rules", _add_run),
+    "claims": ("list the claims the extractors find", _add_claims),
+    "test": ("run rule examples and annotated documents; exit 1 if one fails", _add_test),
+    "check-rules": ("validate rule files (schema and types) without running them", _add_check_rules),
+    "rules": ("list the loaded rules, show their documentation, or write it", _add_rules),
+    "facts": ("import reference facts into SQLite, or look one up", _add_facts),
+    "explain": ("show a rule, and on PATH why it fired or not", _add_explain),
+    "server": ("run the language server on stdin/stdout (needs the [lsp] extra)", _add_server),
+    "completion": ("print a shell completion script ([completion] extra)", _add_completion),
+}
 
 
 def _cache_arg(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:

@@ -80,10 +80,14 @@ def collect_patterns() -> dict[str, object]:
     """The regex cache entries a run of the default pack compiles, and what it derives for them
     (:mod:`factcheck.startup.regexcache`): every rule example and documentation passage checked as
     a Markdown document, as ``factcheck run`` would. Recording starts before the package's modules
-    are imported, so the patterns they compile at import are kept too."""
+    are imported, and every module is imported, so the patterns they compile at import are kept
+    too (the command line's as well, which checking through the API does not import)."""
     from factcheck.startup import regexcache
 
     entries = regexcache.record()
+    from factcheck.startup import methods
+
+    methods.import_all()
     from factcheck import api
     from factcheck.rules.loader import load_packs
     from factcheck.startup import resources

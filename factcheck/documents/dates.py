@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
 from collections.abc import Iterable
+
+from factcheck.startup import regexcache
 
 
 class DateParseError(ValueError):
@@ -44,7 +45,7 @@ def parse_date(value: object) -> dt.date | None:
     return parsed
 
 
-_NUMERIC_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_NUMERIC_DATE = regexcache.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})\b")
 
 
 def _why_not(year: int, month: int, day: int) -> str:
@@ -84,7 +85,8 @@ def first_date(candidates: Iterable[object]) -> tuple[dt.date | None, str | None
 
 # The forms nearly every feed and corpus writes, which the standard library reads exactly as
 # dateutil does: reading them does not import dateutil's parser (4 MiB: its time-zone machinery).
-_COMMON_ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?")
+_COMMON_ISO = regexcache.compile(
+    r"\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 
 
 def _parse_iso(text: str) -> dt.date | None:

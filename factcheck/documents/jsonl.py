@@ -8,7 +8,6 @@ input failure located at that line, and the records after it are still checked.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -19,6 +18,7 @@ from factcheck.documents.plaintext import unwrap
 from factcheck.documents.reading import decode_utf8, too_large
 from factcheck.errors import InputError, SourceLocation
 from factcheck.limits import MAX_JSON_DEPTH
+from factcheck.startup import regexcache
 
 _RESERVED = frozenset({"id", "title", "date", "text"})
 _CHUNK = 1 << 16
@@ -98,7 +98,7 @@ def _record(raw: bytes, path: str, number: int) -> Document | None:
     return _document(data, text, path, number)
 
 
-_STRING_OR_BRACKET = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_STRING_OR_BRACKET = regexcache.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
 
 def _check_depth(line: str, path: str, number: int) -> None:

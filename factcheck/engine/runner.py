@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,6 +44,8 @@ def _timed_out(timeout: float | None, stage: str, skipped: int) -> Finding:
 
 def internal_error(what: str, exc: BaseException) -> Finding:
     """A bug in factcheck met on one document: reported as an input error marked ``internal``."""
+    import traceback  # only for a bug (``linecache`` and ``tokenize`` with it)
+
     message = f"{what}: {describe_exception(exc)}; this is a bug in factcheck, please report it"
     frames = traceback.extract_tb(exc.__traceback__)[-3:]
     where = [f"{Path(frame.filename).name}:{frame.lineno} in {frame.name}" for frame in frames]

@@ -12,8 +12,8 @@ from typing import Any
 from factcheck.exitcodes import EXIT_FINDINGS, EXIT_OK
 
 
-def add_facts_command(subparsers: Any) -> None:
-    facts = subparsers.add_parser("facts", help="import reference facts into SQLite, or look one up")
+def add_facts_command(subparsers: Any, name: str, summary: str) -> None:
+    facts = subparsers.add_parser(name, help=summary)
     sub = facts.add_subparsers(dest="facts_command", metavar="ACTION", required=True)
     imp = sub.add_parser("import", help="import YAML or CSV fact files (or directories) into a database")
     imp.add_argument("files", nargs="+", metavar="FILE")

@@ -16,9 +16,9 @@ import re
 from functools import cache
 
 from factcheck.facts.model import normalize_name
-from factcheck.startup import built
+from factcheck.startup import built, regexcache
 
-_ARTICLE = re.compile(r"^(?:la|el|las|los|the|le|les|l')\s+|\s+sar$")
+_ARTICLE = regexcache.compile(r"^(?:la|el|las|los|the|le|les|l')\s+|\s+sar$")
 
 
 @cache

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from factcheck.facts.model import OFFICES_COMPLETE, Attribute, Entity, FactBase, Period, normalize_name
 from factcheck.facts.regions import countries_with_region, part_of
@@ -39,12 +39,22 @@ NOT_CURRENT = regexcache.compile(
 POLITIES = ("country", "organisation", "organization")
 
 
+_EDGE_WORDS = regexcache.compile(r"^\s*(the|of)\b|\b(of|the)\s*$")
+_LEADING_WORDS = regexcache.compile(r"^(the|of)\s+")
+
+
+@cache
+def _phrase(office: str) -> re.Pattern[str]:
+    """The office phrase as a whole-word pattern (its opcodes generated with the package)."""
+    return regexcache.compile(rf"\b{office}\b")
+
+
 @lru_cache(maxsize=1024)  # rules ask for the office of every role of every candidate: the same few titles
 def office_of(text: str) -> str | None:
     """The normalized office phrase in a title, or None ("Russian President" → "president")."""
     words = normalize_name(text)
     for office in OFFICES:
-        if re.search(rf"\b{office}\b", words):
+        if _phrase(office).search(words):
             return SYNONYMS.get(office, office)
     return None
 
@@ -57,10 +67,10 @@ def parse_title(facts: FactBase, title: str) -> tuple[str, Entity | None] | None
     office = office_of(text)
     if office is None:
         return None
-    spelled = next(o for o in OFFICES if SYNONYMS.get(o, o) == office and re.search(rf"\b{o}\b", text))
-    rest = re.sub(rf"\b{spelled}\b", " ", text)
-    rest = re.sub(r"^\s*(the|of)\b|\b(of|the)\s*$", " ", rest.strip()).strip(" ,'’s")
-    rest = re.sub(r"^(the|of)\s+", "", rest.strip())
+    spelled = next(o for o in OFFICES if SYNONYMS.get(o, o) == office and _phrase(o).search(text))
+    rest = _phrase(spelled).sub(" ", text)
+    rest = _EDGE_WORDS.sub(" ", rest.strip()).strip(" ,'’s")
+    rest = _LEADING_WORDS.sub("", rest.strip())
     if not rest:
         return office, None
     polities = [e for e in facts.entities_named(rest) if e.type in POLITIES]

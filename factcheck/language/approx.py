@@ -34,6 +34,8 @@ INF = Decimal("Infinity")
 
 @dataclass(frozen=True, slots=True)
 class Interval:
+    """The values a stated figure may stand for: ``lo`` to ``hi``, each end open or closed."""
+
     lo: Decimal
     hi: Decimal
     lo_open: bool = False

@@ -43,6 +43,8 @@ class ListLit(Node):
 
 @dataclass(frozen=True, eq=False)
 class Var(Node):
+    """A name: a binding, a ``let`` name or a built-in value such as ``doc``."""
+
     start: int
     end: int
     name: str

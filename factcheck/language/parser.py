@@ -18,6 +18,7 @@ from factcheck.language import ast, treecodec
 from factcheck.language import types as T
 from factcheck.language.locator import Locator
 from factcheck.limits import MAX_EXPRESSION_DEPTH, MAX_SYNTAX_DEPTH
+from factcheck.startup import regexcache
 from factcheck.startup.cache import Table
 from factcheck.startup.resources import grammar_path, load_grammar
 from factcheck.values import DURATION_UNITS, Duration, Percent
@@ -111,7 +112,7 @@ def _too_deep(locator: Locator) -> ExpressionSyntaxError:
     return ExpressionSyntaxError("expression nested too deeply to read", locator.locate(0, 1))
 
 
-_NESTING = re.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[(\[]|[)\]]")
+_NESTING = regexcache.compile(r"\"(?:[^\"\\]|\\.)*\"|'(?:[^'\\]|\\.)*'|[(\[]|[)\]]")
 
 
 def _check_depth(text: str, locator: Locator) -> None:
@@ -213,7 +214,7 @@ def _syntax_error(error: Exception, text: str, locator: Locator) -> ExpressionSy
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "\\": "\\", '"': '"', "'": "'"}
-_DURATION_SPLIT = re.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
+_DURATION_SPLIT = regexcache.compile(r"(\d+(?:\.\d+)?)\s*([a-z]+)")
 
 
 def duration_unit(word: str) -> str:

@@ -7,13 +7,13 @@ The function modules (``functions``, ``datefunctions``, ``factfunctions``, ``ind
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from factcheck.language import types as T
+from factcheck.startup import regexcache
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -22,6 +22,8 @@ ReturnSpec = T.Type | Callable[[list[T.Type], T.ClaimTypes], T.Type]  # argument
 
 @dataclass(frozen=True)
 class Param:
+    """One parameter of a built-in function: its name and the types it accepts."""
+
     name: str
     types: tuple[T.Type, ...]  # accepted types (a union); ``any`` accepts everything
     optional: bool = False
@@ -30,6 +32,8 @@ class Param:
 
 @dataclass(frozen=True)
 class Function:
+    """A built-in function of the rule language: its signature, implementation and documentation."""
+
     name: str
     signature: str
     params: tuple[Param, ...]
@@ -50,8 +54,8 @@ class Function:
 FUNCTIONS: dict[str, Function] = {}
 RESERVED = {"all", "any", "count", "sum", "min", "max"}  # aggregates, handled by the checker
 
-_SIGNATURE = re.compile(r"(\w+)\((.*)\)\s*->\s*(.+)")
-_PARAM = re.compile(r"(\w+)\s*:\s*([^=]+?)\s*(?:=\s*(.+))?$")
+_SIGNATURE = regexcache.compile(r"(\w+)\((.*)\)\s*->\s*(.+)")
+_PARAM = regexcache.compile(r"(\w+)\s*:\s*([^=]+?)\s*(?:=\s*(.+))?$")
 
 
 def register(signature: str, *, returns: ReturnSpec | None = None, needs_ctx: bool = False,

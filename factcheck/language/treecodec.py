@@ -48,7 +48,7 @@ _PLAIN = frozenset({int, str, bool, type(None)})
 def decode(data: Any, made: list[ast.Node] | None = None) -> Any:
     """The tree ``data`` holds; every node made is appended to ``made`` (when given) as it is made,
     each before its fields: the same order for the same data."""
-    if type(data) in _PLAIN:  # most of a tree: positions and names
+    if type(data) in _PLAIN:  # most of a tree (positions and names) is read without a call each
         return data
     if isinstance(data, list):
         cls, names = _NODES[data[0]]
@@ -57,12 +57,14 @@ def decode(data: Any, made: list[ast.Node] | None = None) -> Any:
         node = object.__new__(cls)
         if made is not None:
             made.append(node)
-        node.__dict__.update(zip(names, [decode(item, made) for item in data[1:]], strict=True))
+        fields = node.__dict__  # filled in order, each field's own nodes made after it is reached
+        for name, item in zip(names, data[1:], strict=True):
+            fields[name] = item if type(item) in _PLAIN else decode(item, made)
         return node
     if isinstance(data, dict):
         ((tag, value),) = data.items()
         if tag == "tuple":
-            return tuple(decode(item, made) for item in value)
+            return tuple([item if type(item) in _PLAIN else decode(item, made) for item in value])
         if tag == "type":
             return T.parse_type(value)
         if tag == "dec":

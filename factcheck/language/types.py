@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from factcheck.startup import regexcache
+
 if TYPE_CHECKING:
     from factcheck.claims.model import ClaimKind
 
@@ -80,7 +82,7 @@ def claim_of(kind: str, nullable: bool = False) -> Type:
     return Type("claim", kind, nullable)
 
 
-_TOKEN = re.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*|<|>|\?)")
+_TOKEN = regexcache.compile(r"\s*([A-Za-z_][A-Za-z0-9_]*|<|>|\?)")
 
 
 @cache

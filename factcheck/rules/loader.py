@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -42,12 +41,12 @@ from factcheck.language.templates import template_trees
 from factcheck.language.types import ClaimTypes
 from factcheck.rules.model import ConfidenceCase, Example, ExpectedFinding, FixSpec, Rule, RuleDoc, RuleInfo
 from factcheck.rules.pack import Pack
-from factcheck.startup import built
+from factcheck.startup import built, regexcache
 from factcheck.startup.cache import DISABLE
 from factcheck.startup.resources import rules_dir
 from factcheck.yamlsource import FixedLocator, Node, YamlFile, compose, read_text
 
-RULE_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+RULE_ID = regexcache.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REQUIRED = {"id", "title", "severity", "message", "for", "assert"}
 OPTIONAL = {"where", "description", "doc", "tags", "references", "examples", "confidence", "fix",
             "relative_time"}
@@ -288,7 +287,8 @@ def _compile(source: RuleSource, env: TypeEnv) -> Rule:
     fix = None if source.fix is None else _compile_fix(source.fix, lets, source.prebuilt)
     cases = tuple(_compile_case(case, lets, source.prebuilt) for case in source.confidence_cases)
     expressions = [b.expression for b in bindings] + [e for e in (where, check) if e is not None]
-    uses_date = any(_reads_document_date(e.tree) for e in expressions)
+    # (``doc`` is a name written in the text: an expression without it is not walked)
+    uses_date = any("doc" in e.source and _reads_document_date(e.tree) for e in expressions)
     return Rule(source.info, bindings, where, check, message, source.location, uses_date, source.examples,
                 fix, cases)
 
@@ -455,7 +455,46 @@ def _encode_source(source: RuleSource) -> dict[str, Any]:
 def _encode_expression(expression: _Expression, parsed: Any = None) -> tuple[str, tuple[int, ...], Any]:
     if parsed is None:
         parsed = parse_expression(expression.text, expression.locator)
-    return expression.text, expression.locator.offsets, treecodec.encode(parsed)
+    return expression.text, _runs(expression.locator.offsets), treecodec.encode(parsed)
+
+
+def _runs(offsets: Sequence[int]) -> tuple[int, ...]:
+    """Character positions as runs of consecutive ones, ``(start, count, start, count, ...)``: most
+    of an expression is one run per line of the rule file."""
+    runs: list[int] = []
+    for position in offsets:
+        if runs and runs[-2] + runs[-1] == position:
+            runs[-1] += 1
+        else:
+            runs += [position, 1]
+    return tuple(runs)
+
+
+class _Offsets(Sequence[int]):
+    """The positions :func:`_runs` wrote, expanded when first read: only a message about the rule
+    file reads them, so a run of the default pack builds none of the 27,000 numbers."""
+
+    __slots__ = ("_expanded", "_length", "_runs")
+
+    def __init__(self, runs: tuple[int, ...]) -> None:
+        if len(runs) % 2 or not all(type(n) is int and n >= 0 for n in runs):
+            raise ValueError("not runs of positions")
+        self._runs, self._length, self._expanded = runs, sum(runs[1::2]), None
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if self._expanded is None:
+            pairs = zip(self._runs[::2], self._runs[1::2], strict=True)
+            self._expanded = tuple(at for start, count in pairs for at in range(start, start + count))
+        return self._expanded[index]
+
+    def __eq__(self, other: object) -> bool:
+        return tuple(self) == tuple(other) if isinstance(other, Sequence) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(tuple(self))
 
 
 def _encode_location(location: SourceLocation | None) -> tuple[int, int, str | None, int] | None:
@@ -578,8 +617,9 @@ def _decode_source(record: dict[str, Any], source: YamlFile, index: int) -> Rule
 
 
 def _decode_expression(data: Any, source: YamlFile) -> _Expression:
-    text, offsets, tree = data
-    if not (isinstance(offsets, tuple) and len(offsets) == len(text) + 1):
+    text, runs, tree = data
+    offsets = _Offsets(runs) if isinstance(runs, tuple) else None
+    if offsets is None or len(offsets) != len(text) + 1:
         raise ValueError("not a prebuilt expression")
     made: list[ast.Node] = []
     parsed = treecodec.decode(tree, made)

@@ -29,6 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 @dataclass(frozen=True, slots=True)
 class Selection:
+    """The rules ``--select`` and ``--ignore`` name: ids, tags or globs."""
+
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
 

@@ -62,8 +62,11 @@ def decoder(types: Iterable[type]):
     def decode(data: Any) -> Any:
         if type(data) in plain:
             return data
-        if type(data) is tuple:  # the commonest container
-            return tuple([item if type(item) in plain else decode(item) for item in data])
+        if type(data) is tuple:  # the commonest container, most often of plain items only
+            for item in data:
+                if type(item) not in plain:
+                    return tuple([item if type(item) in plain else decode(item) for item in data])
+            return data  # immutable and already what it holds
         if isinstance(data, list):
             return items(data)
         if isinstance(data, dict):

@@ -79,10 +79,16 @@ def collect() -> list[str]:
     """Every text ``dataclasses`` executes while each of the package's modules is imported (the
     build's collecting process: nothing of the package may be imported before this is called)."""
     global _recorded
+    _recorded = []
+    import_all()
+    return list(dict.fromkeys(_recorded))
+
+
+def import_all() -> None:
+    """Import every module of the package but the generated ones (the build's collecting processes)."""
     import importlib
     import pkgutil
 
-    _recorded = []
     for module in pkgutil.walk_packages([str(Path(__file__).resolve().parents[1])], "factcheck."):
         if not module.name.startswith("factcheck.startup.generated"):
             try:
@@ -90,7 +96,6 @@ def collect() -> list[str]:
             except ImportError as error:  # an optional extra the build lacks (lsp, dask)
                 if (error.name or "").partition(".")[0] == "factcheck":
                     raise
-    return list(dict.fromkeys(_recorded))
 
 
 def _collect_in_fresh_process() -> list[str]:

@@ -28,6 +28,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
+from factcheck.startup import regexcache
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay
 
@@ -81,9 +82,9 @@ class Context:
 # What makes a day ahead whatever the main verb's tense: "as soon as Tuesday", "as early as Friday",
 # and an infinitive the day belongs to ("set to resume Monday", "is to resume trading in Paris
 # Tuesday", "agreed to meet on Jan. 5").
-_EARLIEST_BEFORE = re.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
+_EARLIEST_BEFORE = regexcache.compile(r"\b(?:as\s+(?:soon|early)\s+as|no\s+later\s+than)\s+(?:on\s+)?$",
                               re.IGNORECASE)
-_INFINITIVE_BEFORE = re.compile(
+_INFINITIVE_BEFORE = regexcache.compile(
     r"(?P<head>\b[a-z]+)?\s*\bto\s+(?P<verb>[a-z]+)(?P<rest>(?:\s+[A-Za-z'’]+){0,4}?)\s+(?:on\s+)?$")
 # Words other than verbs that an infinitive of a plan follows: "due to resume", "likely to meet", "a
 # decision to close the plant on Friday" (nouns that are verbs too, "a plan to", "a bid to", pass as
@@ -93,17 +94,17 @@ _PLAN_WORDS = frozenset(("due", "likely", "unlikely", "ready", "able", "about", 
                          "chance", "opportunity", "right", "intention", "way", "time"))
 # A plan in the pluperfect was overtaken by events: "had been due to expire Friday", "had been scheduled
 # to expire at midnight Friday", "had planned to meet Tuesday" name a day already reached.
-_PLAN_OVERTAKEN = re.compile(
+_PLAN_OVERTAKEN = regexcache.compile(
     r"\bhad\s+(?:been\s+)?(?:due|scheduled|set|slated|expected|planned|supposed|meant|intended)\s+to\s+"
     r"[a-z]+(?:\s+[a-z]+){0,3}?\s+(?:(?:at|on|by|until)\s+)?(?:[a-z.\d:]+\s+)?$"
 )
 # A deadline with its hour is ahead whatever the verb's tense: "extended its offer until 5 p.m. EST
 # Friday", "has until 9 a.m. Tuesday to sign", "must answer by noon Monday".
-_CLOCK_DEADLINE_BEFORE = re.compile(
+_CLOCK_DEADLINE_BEFORE = regexcache.compile(
     r"\b(?:[Uu]ntil|[Tt]ill|[Bb]y|no\s+later\s+than)\s+(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.m\.|[ap]m)|noon|midnight)"
     r"(?:\s+[A-Z]{2,4})?,?\s+(?:on\s+)?$")
-_POSSESSIVE = re.compile(r"[A-Z][a-z]+\.?['’]s\b")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
+_POSSESSIVE = regexcache.compile(r"[A-Z][a-z]+\.?['’]s\b")
+_CLAUSE_BREAK = regexcache.compile(r"[,;:()\"“”]|\b(?:and|but|when|after|which|who|that)\b")
 
 
 def _scheduled(text: str, start: int) -> bool:
@@ -151,7 +152,8 @@ _UNTENSED_AHEAD = 3  # no tense: news looks back, a day ahead weighs three behin
 # Feb. 1"), but one a few weeks gone is still the one meant ("changed hands effective Jan. 1" in late
 # February): a day behind weighs twice a day ahead.
 _DEADLINE_BEHIND = 2
-_DEADLINE_BEFORE = re.compile(r"(?<![\w-])(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ee]ffective|[Dd]ue)[ \t]+(?:on[ \t]+)?$")
+_DEADLINE_BEFORE = regexcache.compile(
+    r"(?<![\w-])(?:[Bb]y|[Uu]ntil|[Tt]ill|[Ee]ffective|[Dd]ue)[ \t]+(?:on[ \t]+)?$")
 
 
 def _infer_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> tuple[int, bool]:
@@ -362,13 +364,13 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
 # "a year ago", "a year earlier" beside a quarter's figures compares with that quarter a year before
 # ("Sales rose 5% in the third quarter from a year earlier"): the quarter the text named this close
 # before it.
-_YEAR_BEFORE = re.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_YEAR_BEFORE = regexcache.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
 _QUARTER_REACH = 400
 
 
 # A figure compared with "a year earlier" ("up from $3 million a year earlier", "against 12% a year
 # earlier", "higher than a year ago"): the amount or the comparison word right before the shift.
-_COMPARED_BEFORE = re.compile(
+_COMPARED_BEFORE = regexcache.compile(
     r"(?:\b(?:from|with|than|against|over|versus|vs\.?)|\d%?|\b(?:million|billion|cents|share|pence|"
     r"points?|percent|tons?|barrels?))[ \t]*,?[ \t]*$", re.IGNORECASE)
 
@@ -581,7 +583,7 @@ _UNIT_AS = {"fortnight": "week"}
 
 
 # A compound names each of its units ("an hour and 20 minutes", "2 years, 3 months").
-_UNIT_WORD = re.compile(r"\b(?:year|month|week|day|hour|minute|second)s?\b", re.IGNORECASE)
+_UNIT_WORD = regexcache.compile(r"\b(?:year|month|week|day|hour|minute|second)s?\b", re.IGNORECASE)
 
 
 def _compound(text: str, unit: str) -> bool:
@@ -662,7 +664,7 @@ def _moves_reference(timex: Timex) -> bool:
         and timex.value[4] == "-" and "W" not in timex.value
 
 
-_YEAR_MONTH_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-\d\d)?)?(?:T.*)?")
+_YEAR_MONTH_VALUE = regexcache.compile(r"(\d{4})(?:-(\d\d)(?:-\d\d)?)?(?:T.*)?")
 
 
 def _note_month(ctx: Context, claim: Claim, timex: Timex) -> None:
@@ -676,7 +678,7 @@ def _note_month(ctx: Context, claim: Claim, timex: Timex) -> None:
     ctx.month_at = claim.span.start
 
 
-_QUARTER_VALUE = re.compile(r"(\d{4})-Q([1-4])")
+_QUARTER_VALUE = regexcache.compile(r"(\d{4})-Q([1-4])")
 
 
 def _note_quarter(ctx: Context, claim: Claim, timex: Timex) -> None:

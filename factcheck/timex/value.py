@@ -35,6 +35,8 @@ class Anchor(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Timex:
+    """A time expression's value as TIMEX3 writes it, what it was counted from and how sure it is."""
+
     value: str | None
     type: TimexType
     anchor: Anchor = Anchor.TEXT

@@ -164,6 +164,42 @@ def test_an_ordered_list_marker_is_a_bullet_never_a_figure(text: str, items: int
     assert len(claim["items"]) == items
 
 
+@pytest.mark.parametrize("between", ["(<word>{0,3}|_{4,8})", "(<word>{0,3}):gap", "(<word>{0,2} [the])"])
+def test_an_element_that_may_match_nothing_never_lets_a_match_cross_a_blank_line(between: str) -> None:
+    """Two separators stood side by side around an element that matched nothing, each allowing a
+    line break: a group whose first branch may be empty read "Revs 31.4 mln\\n\\nNote: 1986 ..." as
+    one statement."""
+    fields = "  to: claim<number>?\n  from: claim<number>?\n"
+    fields += "  gap: string?\n" if ":gap" in between else ""
+    kind = _kind(f'patterns:\n  - "{{number:from}} {between} {{number:to}}"\n', fields)
+    assert [c.text for c in _found(kind, "Sales were 40 to 50 in all.")] == ["40 to 50"]
+    assert [c.text for c in _found(kind, "Sales were 40\n50 in all.")] == ["40\n50"]
+    assert not _found(kind, "Sales were 40\n\n50 in all.")
+    assert not _found(kind, "Sales were 40 \n \n 50 in all.")
+
+
+def test_a_spaced_dash_is_an_aside_never_the_hyphen_of_a_score() -> None:
+    kind = _kind('patterns:\n  - "{number:from} <dash> {number:to}"\n')
+    for text in ("Twelve - five", "Twelve – five", "Twelve — five", "Twelve -- five"):
+        assert [c.text for c in _found(kind, f"They said {text} more.")] == [text], text
+    for text in ("They won 52-3 on Saturday.", "They won 21–14 on Saturday.", "They won 21 –14 then."):
+        assert not _found(kind, text), text
+
+
+def test_a_list_item_to_the_end_of_its_line_is_atomic_and_a_list_is_still_read() -> None:
+    """Each item of a repetition of whole lines keeps the first way it matched, so a pattern that
+    fails after a long list (no total line) does not try every split of every item."""
+    fields = "  to: claim<number>?\n  parts: list<claim<number>>\n"
+    pattern = "(<bullet> {number:parts[]} <word> <rest>){2,12} <bullet> total {number:to}"
+    kind = _kind(f'patterns:\n  - "{pattern}"\n', fields)
+    assert "(?>" in kind.patterns[0].source
+    items = "".join(f"\n- {n} residents of the town" for n in range(10, 22))
+    assert not _found(kind, "Complaints came from:" + items + "\n\nThe end.")
+    (claim,) = _found(kind, "Complaints came from:" + items[:81] + "\n- total 90")
+    assert [p.text for p in claim["parts"]] == ["10", "11", "12"]
+    assert claim["to"].text == "90"
+
+
 @pytest.mark.parametrize("text, found", [
     ("Sales were up 12% from 300.", True),
     ("Take-up 12% from 300 was slow.", False),          # "up" of a compound noun

@@ -25,6 +25,18 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path / "factcheck"
 
 
+# A rule of the user's own: its expressions are parsed in the run and kept in the runtime cache
+# (the default pack's come generated with the package, so a run of it alone may open no cache).
+OWN_RULE = """\
+id: few-ordinals
+title: Few ordinals
+severity: warning
+for: c in claims.ordinal
+assert: c.value < 1000
+message: "{c.text} is a large ordinal"
+"""
+
+
 def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "XDG_CACHE_HOME": str(home.parent)}
     env.pop(cache.DISABLE, None)
@@ -32,32 +44,49 @@ def _run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, cwd=ROOT)
 
 
+@pytest.fixture
+def own_rule(tmp_path: Path) -> str:
+    path = tmp_path / "own-pack" / "few-ordinals.yaml"
+    path.parent.mkdir()
+    path.write_text(OWN_RULE, encoding="utf-8")
+    return str(path)
+
+
 class _Exploit:
     def __reduce__(self):
         return (os.system, (f"touch {self.marker}",))
 
 
-def test_a_planted_pickle_is_never_loaded_and_is_removed(home: Path, tmp_path: Path) -> None:
+def test_a_planted_pickle_is_never_loaded_and_is_removed(home: Path, tmp_path: Path, own_rule: str) -> None:
     marker = tmp_path / "pwned"
     exploit = _Exploit()
     exploit.marker = marker  # type: ignore[attr-defined]
     home.mkdir(parents=True)
     for name in ("expressions-0badc0de.pickle", "regex-12345678.pickle", "rules-1-abc.pickle"):
         (home / name).write_bytes(pickle.dumps(exploit))
-    assert _run(home, "run").returncode == 0
+    assert _run(home, "run").returncode == 0  # the default pack alone: nothing is read from the cache
+    assert not marker.exists()
+    assert _run(home, "run", "--rules", own_rule).returncode == 0  # a pack that uses the cache
     assert not marker.exists()
     assert list(home.rglob("*.pickle")) == []
 
 
-def test_a_run_leaves_only_json_in_one_generation(home: Path) -> None:
-    first = _run(home, "run")
+def test_a_run_of_the_default_pack_needs_no_runtime_cache(home: Path) -> None:
+    """Everything the default pack's run on an article needs is generated with the package: the
+    regexes its modules compile at import included (``prebuild`` imports every module)."""
+    assert _run(home, "run").returncode == 0
+    assert not home.exists() or list(home.rglob("*")) == []
+
+
+def test_a_run_leaves_only_json_in_one_generation(home: Path, own_rule: str) -> None:
+    first = _run(home, "run", "--rules", own_rule)
     (generation,) = [p for p in home.iterdir()]
     assert generation.name == cache.generation() or generation.name.startswith("g")
     assert {p.suffix for p in generation.iterdir()} == {".json"}  # the city index ships with the package
     for entry in generation.glob("*.json"):
         document = json.loads(entry.read_text(encoding="utf-8"))
         assert document["format"] == cache.FORMAT and isinstance(document["key"], str)
-    assert _run(home, "run").stdout == first.stdout  # and the warm run says the same
+    assert _run(home, "run", "--rules", own_rule).stdout == first.stdout  # and the warm run says the same
 
 
 def test_no_cache_writes_nothing(home: Path) -> None:

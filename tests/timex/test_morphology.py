@@ -54,6 +54,23 @@ def test_tense_before(text: str, at: str, tense: str | None) -> None:
     ("Net income for the fiscal year ended June 30, 1987 rose.", "June 30, 1987", (None, None)),
     ("It expects total Malaysian output during Jan/Sept 1987 to fall.", "Sept 1987", (None, None)),
     ("The major event was the opening in 1991 of the mine.", "1991", (None, None)),
+    # a date that opens its sentence: the verb after the subject decides
+    ("On 9 May 2026, the regional director opened the new depot.", "9 May 2026", ("past", "noun")),
+    ("In March 2026 hundreds of fans queued outside the stadium.", "March 2026", ("past", "noun")),
+    ("By July 2026 the contractor had laid 40 km of track.", "July 2026", ("past", "auxiliary")),
+    ("On 9 May 2026, the recently appointed director will open the depot.", "9 May 2026",
+     ("future", "auxiliary")),
+    ("By July 2026 the contractor will have laid the track.", "July 2026", ("future", "auxiliary")),
+    ("On 9 May 2026 the depot was due to open.", "9 May 2026", ("future", "auxiliary")),
+    ("In 1988, the chairman said profit should double.", "1988", (None, None)),
+    # phrases between the verb and its date, a relative clause, a deadline reached before it
+    ("Commuters walked to the office in heavy rain on 9 May 2026.", "9 May 2026", ("past", "name")),
+    ("They went to their offices on foot on 9 May 2026.", "9 May 2026", ("past", "form")),
+    ("The firm sold its bakery to a rival for $2 million on 9 May 2026.", "9 May 2026", ("past", "noun")),
+    ("The coach, who quit on 9 May 2026, has joined a rival club.", "9 May 2026", ("past", "pronoun")),
+    ("Output had already tripled by July 2026.", "July 2026", ("past", "auxiliary")),
+    ("Tickets sold out for the final on 9 May 2026.", "9 May 2026", (None, None)),
+    ("Leases signed in 2019 expire on 9 May 2026.", "9 May 2026", (None, None)),
 ])
 def test_tense_reading_and_its_cue(text: str, at: str, reading: tuple[str | None, str | None]) -> None:
     start = text.index(at)

@@ -15,6 +15,7 @@ collector re-reads that span one repetition at a time (see :class:`Level`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from factcheck.claims.lexicon import alternation, trie, with_capitals
@@ -60,12 +61,15 @@ _NOT_IN_WORD = r"(?<![\w'’])"
 # right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
 # marker's figure is a claim: its placeholder ends in \x01)
 _MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
-_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<\w+>")
+_NAMED_GROUP = regexcache.compile(r"(?<!\\)\(\?P<\w+>")
 _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
     "word": _NOT_IN_WORD + _WORD,
     "lower": _NOT_IN_WORD + r"[a-z](?:[\w'’]|-(?=\w))*",
+    # a dash set apart by spaces, as an aside or a list opener ("cost £6m – three million on ..."),
+    # never the hyphen or en dash joining the figures of a score, a range or a model ("52-3", "21–14")
+    "dash": r"(?<!\S)(?:--|[-–—])(?=[ \t])",
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "-- ",
     # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
@@ -120,6 +124,8 @@ class Level:
 
 @dataclass(slots=True)
 class RepeatSlot:
+    """A repeated group of a pattern, whose repetitions are read one by one from the match's span."""
+
     group: str
     source: str
     level: Level
@@ -206,11 +212,7 @@ class _Compiler:
         if isinstance(node, WordClass):
             return _CLASSES[node.name]
         if isinstance(node, Seq):
-            parts = [self.emit_item(node.items[0], level)]
-            for item in node.items[1:]:
-                separator = "" if isinstance(item, Repeat) else _separator(item)
-                parts.append(separator + self.emit_item(item, level))
-            return "".join(parts)
+            return self.emit_item(node.items[0], level) + self.following(node.items[1:], level)
         if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
             return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
         if isinstance(node, Alt):
@@ -238,6 +240,27 @@ class _Compiler:
                 run.append(word)
         return out + ([_run(run, mode)] if run else [])
 
+    def following(self, items: Sequence[Node], level: Level) -> str:
+        return "".join(self.separated(item, level) for item in items)
+
+    def separated(self, node: Node, level: Level) -> str:
+        """``node`` with the separator before it. A repetition carries its own, one per repetition;
+        an element that may open with a repetition (a group whose first branch or first element is
+        one: ``(<word>{0,3}|_{4,8})``) takes the separator inside, before each of its branches and
+        elements that do not carry one, so that where the repetition matches nothing one separator
+        stands before what follows, not two: a separator allows one line break, two would let a
+        match cross a blank line."""
+        if isinstance(node, Repeat):
+            return self.emit_item(node, level)
+        if not _carries_separator(node):
+            return _separator(node) + self.emit_item(node, level)
+        if isinstance(node, Capture):
+            return self.capture(node, level, separated=True)
+        if isinstance(node, Seq):
+            return self.separated(node.items[0], level) + self.following(node.items[1:], level)
+        assert isinstance(node, Alt)
+        return "(?:" + "|".join(self.separated(branch, level) for branch in node.branches) + ")"
+
     def emit_item(self, node: Node, level: Level) -> str:
         """An item of a sequence; filler between the parts (a gap, a bounded run of gaps, commas and
         time phrases) is a group of its own, so a match can say how far apart its parts stood."""
@@ -250,7 +273,11 @@ class _Compiler:
 
     def repeat(self, node: Repeat, level: Level) -> str:
         inner = Level()
-        body = f"(?:{_separator(node.body)}{self.emit(node.body, inner)})"
+        # a list item that runs to the end of its line is atomic: how it splits its own words cannot
+        # matter to what follows, and a failure after a list must not try every split of every item
+        # ("- 120 residents" read as <word> "resident" and <rest> "s"), which costs exponential time
+        atomic = "?>" if _line_item(node.body) else "?:"
+        body = f"({atomic}{self._repeated(node.body, inner)})"
         quantified = f"{body}{{{node.low},{node.high}}}{'?' if node.lazy else ''}"
         if not inner.captures and not inner.repeats:
             return quantified
@@ -258,13 +285,22 @@ class _Compiler:
         level.repeats.append(RepeatSlot(group, body, inner))
         return f"(?P<{group}>{quantified})"
 
-    def capture(self, node: Capture, level: Level) -> str:
+    def _repeated(self, node: Node, level: Level) -> str:
+        """One repetition of ``node``, with the separator before it."""
+        if _carries_separator(node):
+            return self.separated(node, level)
+        return _separator(node) + self.emit(node, level)
+
+    def capture(self, node: Capture, level: Level, *, separated: bool = False) -> str:
+        """A capture group; with ``separated``, the separator before it inside the group (see
+        :meth:`separated`: a captured string is read without its surrounding spaces)."""
         group = self.name("c")
         kinds = claim_kinds(node.body)
         kind = None if kinds is None else kinds.pop() if len(kinds) == 1 else "any"
         path = node.body.path if isinstance(node.body, ClaimRef) else None
         level.captures.append(CaptureSlot(group, node.field, node.is_list, kind, node.pos, path))
-        return f"(?P<{group}>{self.emit(node.body, level)})"
+        body = self.separated(node.body, level) if separated else self.emit(node.body, level)
+        return f"(?P<{group}>{body})"
 
 
 def filler(node: Node) -> bool:
@@ -329,7 +365,7 @@ def _run(words: list[str], mode: str) -> str:
     return _words(words) if mode == "capitals" else rf"(?i:{_OPEN}{alternation(words)}{_CLOSE})"
 
 
-_PLAIN_WORDS = re.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
+_PLAIN_WORDS = regexcache.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
 
 
 def _plain_word(node: Node) -> bool:
@@ -409,6 +445,37 @@ def _separator(node: Node) -> str:
     """What may stand before ``node`` in a sequence: spaces and a line break, or only spaces when
     the node opens with ``<bullet>`` (see ``LINE_SEP``)."""
     return LINE_SEP if _opens_with_bullet(node) else SEP
+
+
+def _carries_separator(node: Node) -> bool:
+    """Whether a match of ``node`` may open with a repetition, which carries its own separator."""
+    if isinstance(node, Repeat):
+        return True
+    if isinstance(node, Capture):
+        return _carries_separator(node.body)
+    if isinstance(node, Seq):
+        return _carries_separator(node.items[0])
+    if isinstance(node, Alt):
+        return any(_carries_separator(branch) for branch in node.branches)
+    return False
+
+
+def _line_item(node: Node) -> bool:
+    """Whether every match of ``node`` is one line: it opens with ``<bullet>`` or ``<marker>`` and
+    ends with a class that reads to the end of the line (``<rest>``, ``<line>``, ``<item>``)."""
+    return _opens_with_bullet(node) and _ends_line(node)
+
+
+def _ends_line(node: Node) -> bool:
+    if isinstance(node, WordClass):
+        return node.name in ("rest", "line", "item")
+    if isinstance(node, Seq):
+        return _ends_line(node.items[-1])
+    if isinstance(node, Capture):
+        return _ends_line(node.body)
+    if isinstance(node, Alt):
+        return all(_ends_line(branch) for branch in node.branches)
+    return False
 
 
 def _opens_with_bullet(node: Node) -> bool:

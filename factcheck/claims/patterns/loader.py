@@ -51,7 +51,7 @@ from factcheck.claims.patterns.syntax import (
 from factcheck.claims.patterns.syntax import Node as PatternNode
 from factcheck.errors import RuleLoadError, SourceLocation, did_you_mean
 from factcheck.spans import LineIndex
-from factcheck.startup import built, datacodec
+from factcheck.startup import built, datacodec, regexcache
 from factcheck.yamlsource import Node, compose, read_text
 
 REQUIRED = {"kind", "description", "fields", "patterns"}
@@ -60,7 +60,7 @@ OPTIONAL = {"value", "value_type", "normalize", "examples", "negatives", "define
 WORD_FILE = {"define", "description"}
 WITHIN = ("phrase", "clause", "sentence", "next_sentence")
 ATTACH_KEYS = {"pattern", "within", "agree"}
-KIND_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+KIND_NAME = regexcache.compile(r"^[a-z][a-z0-9_]*$")
 # Members every claim has (the rule language's CLAIM_COMMON, and what a claim object answers to): a
 # field of the same name would be shadowed by them, so `s.start` would read the claim's offset.
 RESERVED_FIELDS = {"start", "end", "text", "value", "unit", "hedge", "kind", "span", "precision", "certain",

@@ -115,8 +115,8 @@ def selective(found: list[tuple[Need, int | None]]) -> list[tuple[Need, int]]:
         reach <= NEAR or (not need & _COMMON and len(need) <= _ALTERNATIVES))]
 
 
-_LETTERS = re.compile(r"([^\W\d_]+)(?:[^\w].*)?")
-_MARKS = re.compile(r"[^\w\s'’]+")
+_LETTERS = regexcache.compile(r"([^\W\d_]+)(?:[^\w].*)?")
+_MARKS = regexcache.compile(r"[^\w\s'’]+")
 
 
 def _mark(token: str) -> bool:
@@ -353,7 +353,7 @@ class Scanner:
 
 # Characters that ``re`` matches to an ASCII letter ignoring case but that str.lower() does not turn
 # into it (or turns into two characters): a text holding one is searched with ``Scanner.folded``.
-_UNFOLDED = re.compile("[\u0130\u0131\u017f]")
+_UNFOLDED = regexcache.compile("[\u0130\u0131\u017f]")
 
 
 def folded_text(text: str) -> str | None:
@@ -381,5 +381,7 @@ def scanner(words: frozenset[str], puncts: frozenset[str], bullets: bool = False
         exact = regexcache.compile(rf"\b{body}\b") if all(word.isascii() for word in words) else None
     marks = None
     if puncts:
-        marks = regexcache.compile("|".join(re.escape(p) for p in sorted(puncts, key=len, reverse=True)))
+        # longest first, then in a fixed order: the same text in every process, whose opcodes the
+        # package's build generated (a set's order changes from one process to the next)
+        marks = regexcache.compile("|".join(re.escape(p) for p in sorted(puncts, key=lambda p: (-len(p), p))))
     return Scanner(exact, folded, marks, bullets, starting & words)

@@ -59,18 +59,24 @@ class WordClass:
 
 @dataclass(frozen=True, slots=True)
 class Seq:
+    """Items one after another."""
+
     items: tuple[Node, ...]
     pos: int
 
 
 @dataclass(frozen=True, slots=True)
 class Alt:
+    """One of the branches."""
+
     branches: tuple[Node, ...]
     pos: int
 
 
 @dataclass(frozen=True, slots=True)
 class Repeat:
+    """``body`` repeated from ``low`` to ``high`` times."""
+
     body: Node
     low: int
     high: int
@@ -89,7 +95,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "bullet", "marker", "line", "item", "rest")
+WORD_CLASSES = ("cap", "name", "word", "lower", "dash", "bullet", "marker", "line", "item", "rest")
 
 
 class PatternSyntaxError(Exception):
