@@ -91,8 +91,16 @@ def _money_key(a: Money, b: Money) -> tuple[Decimal, Decimal]:
     return a.amount, b.amount
 
 
+_UNITED = (Percent, Money)  # values that order only against their own kind
+
+
 def _ordering(op: Callable[[Any, Any], bool]) -> Impl:
     def compare(a: Any, b: Any) -> bool:
+        if type(a) is not type(b) and isinstance(a, _UNITED) + isinstance(b, _UNITED):
+            # only reachable through `any` (the checker rejects it otherwise): an error at the
+            # expression's position, not a crash; "30%" is no number 30 or 0.3 until the rule says so
+            raise TypeError(f"cannot order {runtime_type_name(a)} and {runtime_type_name(b)}: compare a "
+                            f"percentage with a percentage (30%), money with money")
         if isinstance(a, Money):
             return op(*_money_key(a, b))
         if isinstance(a, Percent):
