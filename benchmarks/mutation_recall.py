@@ -344,6 +344,84 @@ def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
             return
 
 
+FRACTIONS = {"half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3, "two-thirds": 2 / 3,
+             "two thirds": 2 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4, "three-quarters": 3 / 4,
+             "three quarters": 3 / 4, "a fifth": 1 / 5, "one fifth": 1 / 5, "a tenth": 1 / 10}
+FRACTION = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+FRACTION_HEDGE = (r"(?P<hedge>(?:about|some|nearly|almost|roughly|around|approximately|just over|just under)"
+                  r"\s+)?")
+# a part with its share in words: "400 of the 1,300 staff, almost a third,", "2.5 mln shares, or
+# nearly half of the 10 mln it held"
+FRACTION_OF = [
+    re.compile(rf"(?P<part>{PART})(?:\s+[\w'’-]+){{0,4}}?\s+(?:of|out of)\s+{DETERMINER}{POSSESSOR}"
+               rf"(?P<whole>{WHOLE})[^.;\d%]{{0,60}}?(?:,\s*(?:or\s+)?|\(\s*|\s-+\s*|\s[—–]\s*(?:or\s+)?)"
+               rf"{FRACTION_HEDGE}(?P<frac>{FRACTION})\b", re.I),
+    re.compile(rf"(?P<part>{PART})[^.;()\d%]{{0,40}}?,\s*or\s+{FRACTION_HEDGE}(?P<frac>{FRACTION})\s+of\s+"
+               rf"(?:[\w'’-]+\s+){{0,4}}?(?P<whole>{WHOLE})", re.I),
+]
+
+
+def fraction_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A part with its share as a fraction in words, consistent within five points (eight with a
+    hedge): "Roughly 400 of the 1,300 workers, almost a third, ..."; the part doubled is the mutant,
+    kept only when it moves the ratio at least ten points from the fraction."""
+    for expression in FRACTION_OF:
+        for match in expression.finditer(sentence):
+            if CHANGE_BEFORE.search(sentence[:match.start("part")]):
+                continue
+            if any(is_year(m) or re.match(PCT_WORD, sentence[m.end():m.end() + 9])
+                   for m in (AMOUNT.match(sentence, match.start("part")),
+                             AMOUNT.match(sentence, match.start("whole")))):
+                continue
+            part, whole = _amount(match, "p_"), _amount(match, "w_")
+            fraction = FRACTIONS[match["frac"].lower()]
+            slack = 0.08 if match["hedge"] else 0.05
+            if whole <= part or part <= 0 or abs(part / whole - fraction) > slack:
+                continue
+            yield Candidate("part", sentence, [_span(base, match, "frac"), _span(base, match, "p_num"),
+                                               _span(base, match, "w_num")],
+                            (*_span(base, match, "p_num"), scaled(match["p_num"], 2)))
+            return
+
+
+# the rest of a whole named as such: "the remaining 70", "the other 12", "the rest, 16,"
+REST = re.compile(r"\bthe\s+(?:remaining|other)\s+(?=[$£€]?\d)|\bthe\s+(?:rest|remainder|others|balance)"
+                  r"(?:\s+of\s+(?:them|those|these))?\s*[,—–-]*\s*(?:(?:were|was|are|is)\s+)?(?=[$£€]?\d)",
+                  re.I)
+WHOLE_CUE = re.compile(r"\b(?:of|out of|all|total of)\s+(?:the\s+|its\s+|their\s+)?$", re.I)
+
+
+def rest_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A whole, a part of it and the rest named as such, adding up within rounding: "Of the 450 wells
+    tested, 380 passed and the remaining 70 failed", "20 of the 36 members said yes; the rest, 16,
+    said no". The rest doubled is the mutant (the part and the rest then exceed the whole)."""
+    for cue in REST.finditer(sentence):
+        rest = AMOUNT.match(sentence, cue.end())
+        if rest is None or is_year(rest) or re.match(PCT_WORD, sentence[rest.end():rest.end() + 9]):
+            continue
+        before = [m for m in amounts(sentence[:cue.start()]) if amount(m) > 0 and not _day(sentence, m)]
+        if len(before) != 2:
+            continue
+        first, second = before
+        if WHOLE_CUE.search(sentence[:second.start()]) and not WHOLE_CUE.search(sentence[:first.start()]):
+            whole, part = second, first  # "20 of the 36 members"
+        elif WHOLE_CUE.search(sentence[:first.start()]):
+            whole, part = first, second  # "Of the 450 wells, 380 ..."
+        else:
+            continue
+        values = [amount(m) for m in (whole, part, rest)]
+        if not (0 < values[1] < values[0] and 0 < values[2] < values[0]):
+            continue
+        if len({_currency(sentence, m) for m in (whole, part, rest)} - {""}) > 1:
+            continue
+        step = max(interval(m)[1] - interval(m)[0] for m in (whole, part, rest))
+        if abs(values[1] + values[2] - values[0]) > step * 1.5 + 1e-9:
+            continue
+        yield Candidate("rest", sentence, [_span(base, m, "num") for m in (whole, part, rest)],
+                        (*_span(base, rest, "num"), scaled(rest["num"], 2)))
+        return
+
+
 def _figure_between(sentence: str, match: re.Match[str]) -> bool:
     """Whether another figure stands between the part (or the share) and what follows it."""
     spans = sorted((match.start(g), match.end(g)) for g in ("part", "whole", "pct"))
@@ -452,10 +530,11 @@ UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORDED = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,2}})"
-# a total in words, a clause of at most eight words, a colon or a long dash, and two counts joined by
-# "and": "Eleven people were taken to hospital: seven with minor injuries and four with burns"
+# a total in words, a clause of at most eight words, a colon, a long dash or a dash set apart by spaces,
+# and two counts joined by "and": "Eleven people were taken to hospital: seven with minor injuries and
+# four with burns", "Sixty volunteers turned out – thirty-five from the town and fifteen from ..."
 WORDED_BREAKDOWN = re.compile(rf"\b(?P<total>{WORDED})\s+(?:[a-z][\w'’-]*\s+){{0,8}}?[a-z][\w'’-]*\s*"
-                              rf"(?::|--|—)\s*(?P<a>{WORDED})\s+[^,;:.\d]{{1,40}}?,?\s+and\s+(?P<b>{WORDED})\b",
+                              rf"(?::|--|—|\s[-–]\s)\s*(?P<a>{WORDED})\s+[^,;:.\d]{{1,40}}?,?\s+and\s+(?P<b>{WORDED})\b",
                               re.I)
 
 
@@ -526,9 +605,13 @@ def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                     (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
 
 
+REST_SHARE = re.compile(r"\b(?:the remaining|the other|the rest of the|the balance of)\s*$", re.I)
+
+
 def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """Two shares of one vote or poll, one for and one against: "56 pct in favour and 41 pct
-    against", "58% said yes, while 42% said no". Kept when the smallest doubled takes the pair
+    against", "58% said yes, while 42% said no"; or a share and the rest of its whole ("20 pct of the
+    new company and Thomson-CSF the remaining 80 pct"). Kept when the smallest doubled takes the pair
     clearly past 100%."""
     percents = list(PERCENT.finditer(sentence))
     if len(percents) != 2 or any(CHANGED.search(sentence[:m.start()]) for m in percents):
@@ -536,12 +619,16 @@ def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     first, second = percents
     between, after = sentence[first.end():second.start()], sentence[second.end():second.end() + 40]
     sent = SENT_TO.search(between) and re.match(r"\s+(?:to|into)\b", after)
+    # the rest of the whole named before the second share: "20 pct of the new company and
+    # Thomson-CSF the remaining 80 pct"
+    rest = REST_SHARE.search(between)
     # the whole the first share is of ("70% of revenue goes to ..."); an "of" later names another
-    checked = re.sub(r"^\s+of\b", "", between) if sent else between
-    if len(between) > 80 or re.search(r"\b(?:but|than|compared|whereas|of)\b|;", checked, re.I):
+    checked = re.sub(r"^\s+of\b", "", between) if sent or rest else between
+    contrast = re.search(r"\b(?:but|than|compared|whereas|of)\b|;", checked, re.I)
+    if len(between) > (120 if rest else 80) or contrast:
         return
     answers = (PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))
-    if not (answers or sent):
+    if not (answers or sent or rest):
         return
     values = [number(m["num"]) for m in percents]
     step = max(10 ** -decimals(m["num"]) for m in percents)
@@ -582,6 +669,51 @@ def bulleted_lists(text: str) -> Iterator[tuple[int, str, list[tuple[int, str]]]
         if len(items) >= 2:
             last = [(base, sentence) for base, sentence in sentences(line)][-1]
             yield start + last[0], last[1], items
+
+
+# a line of a table: a label, a colon or a dash, and one figure ("Highways: £3.4m", "- Friday: 12,400",
+# "2. Science – 480"); a line giving the table's total ("Total: £6.1m", "In all: 72", "Overall 1,730")
+TABLE_LINE = re.compile(r"^[ \t]*(?:(?:--|[-*•]|\d{1,2}[.)])[ \t]+)?(?P<label>[A-Za-z][^:\d\n]{0,40}?)"
+                        r"\s*(?::|[-–—=])\s*(?P<figure>[^\n]*)$")
+TOTAL_WORDS = "total|totals|grand total|in all|in total|overall|altogether|all told|combined"
+TOTAL_LINE = re.compile(rf"^(?:{TOTAL_WORDS})$", re.I)
+
+
+def table_candidates(text: str) -> Iterator[Candidate]:
+    """A table of labelled figures, one a line (blank lines and list markers allowed), with a line
+    giving their total after the parts or before them: "Highways: £3.4m" ... "Total: £6.1m". Each
+    line holds one figure, the total line's label is a total word, and the parts add up to it by the
+    benchmark's own rounding."""
+    rows: list[tuple[int, str, re.Match[str]]] = []  # the current run of table lines
+    offset = 0
+    for line in [*text.split("\n"), ""]:
+        match = TABLE_LINE.match(line)
+        figures = [m for m in amounts(match["figure"]) if amount(m) > 0] if match else []
+        if match and len(figures) == 1 and not PERCENT.search(line) \
+                and match["figure"][:figures[0].start()].strip(" $£€") == "":
+            rows.append((offset + match.start("figure"), match["label"].strip(), figures[0]))
+        elif line.strip() or not rows:
+            yield from _table(rows)
+            rows = []
+        offset += len(line) + 1
+    yield from _table(rows)
+
+
+def _table(rows: list[tuple[int, str, re.Match[str]]]) -> Iterator[Candidate]:
+    totals = [i for i, (_, label, _) in enumerate(rows) if TOTAL_LINE.match(label)]
+    if len(totals) != 1 or totals[0] not in (0, len(rows) - 1) or len(rows) < 3:
+        return
+    base, _, total = rows[totals[0]]
+    parts = [(b, m) for i, (b, _, m) in enumerate(rows) if i != totals[0]]
+    if len({_currency(total.string, total), *(_currency(m.string, m) for _, m in parts)} - {""}) > 1:
+        return
+    step = max(10 ** -decimals(m["num"]) * SCALES.get((m["scale"] or "").lower(), 1) for _, m in parts)
+    if abs(sum(amount(m) for _, m in parts) - amount(total)) > step * len(parts) / 2 + 1e-9:
+        return
+    first_base, first = parts[0]
+    keys = [_span(base, total, "num"), *(_span(b, m, "num") for b, m in parts)]
+    mutation = (*_span(first_base, first, "num"), scaled(first["num"], 2))
+    yield Candidate("breakdown", total.string, keys, mutation)
 
 
 def list_candidates(text: str) -> Iterator[Candidate]:
@@ -630,7 +762,8 @@ def _bulleted_enumeration(base: int, intro: str, items: list[tuple[int, str]]) -
 
 
 def _bulleted_shares(base: int, intro: str, items: list[tuple[int, str]]) -> Iterator[Candidate]:
-    if len(items) < 3:
+    """One percentage a line adding up to 100; two lines are enough ("- Accept: 58%", "- Reject: 42%")."""
+    if len(items) < 2:
         return
     shares = []
     for start, item in items:
@@ -647,7 +780,9 @@ def _bulleted_shares(base: int, intro: str, items: list[tuple[int, str]]) -> Ite
                     (*_span(start, smallest, "num"), scaled(smallest["num"], 2)))
 
 
-ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*){0,4})"
+# up to seven capitalised words, so that a title before a name is one item ("Deputy Prime Minister
+# Ahmet Kaya")
+ITEM = r"(?:[A-Z][\w.&'’-]*(?:\s+(?:of\s+|de\s+)?[A-Z][\w.&'’-]*){0,6})"
 ENUMERATION = re.compile(
     rf"\b(?P<count>{'|'.join(COUNT_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\s*"
     rf"(?:,|:|--|—|\(|\s-\s|,?\s+(?:namely|including)\s+)\s*"
@@ -665,11 +800,42 @@ def enumeration_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     for match in ENUMERATION.finditer(sentence):
         if match["noun"].lower() in PERIOD_NOUNS:
             continue
-        if "including" in sentence[match.end("noun"):match.start("items")].lower():
-            continue  # "including" announces a partial list
+        if re.search(r"including|among them|such as", sentence[match.end("noun"):match.start("items")], re.I):
+            continue  # "including", "among them", "such as" announce a partial list
         items = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", match["items"])
         if not all(item and item[0].isupper() for item in items):
             continue
+        count = COUNT_WORDS.index(match["count"].lower()) + 2
+        if count != len(items):
+            continue
+        word = COUNT_WORDS[count - 1] if count - 1 < len(COUNT_WORDS) else str(count + 1)
+        if match["count"][0].isupper():
+            word = word.capitalize()
+        yield Candidate("enumeration", sentence,
+                        [(base + match.start("count"), base + match.end("count")),
+                         (base + match.start("items"), base + match.end("items"))],
+                        (base + match.start("count"), base + match.end("count"), word))
+
+
+# lower-case items after a colon, each a few words, the last after "and": "five recommendations:
+# earlier screening, more specialist nurses, a single waiting list and better follow-up care."
+PHRASE = r"(?:[a-z][\w'’-]*(?:\s+[a-z0-9][\w'’-]*){0,5})"
+PHRASE_LIST = re.compile(
+    rf"\b(?P<count>(?i:{'|'.join(COUNT_WORDS)}))\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\s*:\s*"
+    rf"(?P<items>{PHRASE}(?:\s*,\s*{PHRASE})*,?\s+and\s+{PHRASE})\s*(?:[.;]|$)")
+
+
+def phrase_list_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A count and its lower-case items after a colon, the list ending the sentence; an item holding
+    "and" would make the count a guess, so the items are split at commas and the last "and" only."""
+    for match in PHRASE_LIST.finditer(sentence):
+        if match["noun"].lower() in PERIOD_NOUNS:
+            continue
+        *heads, last = re.split(r"\s*,\s*", match["items"])
+        tail = re.split(r",?\s+and\s+", last)
+        if len(tail) != 2 or any(" and " in item for item in heads):
+            continue
+        items = [*heads, *tail]
         count = COUNT_WORDS.index(match["count"].lower()) + 2
         if count != len(items):
             continue
@@ -774,21 +940,26 @@ PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
     "change": change_candidates,
     "multiple": lambda base, sentence: itertools.chain(multiple_candidates(base, sentence),
                                                        dated_multiple_candidates(base, sentence)),
-    "part": part_candidates,
+    "part": lambda base, sentence: itertools.chain(part_candidates(base, sentence),
+                                                   fraction_candidates(base, sentence)),
     "breakdown": lambda base, sentence: itertools.chain(breakdown_candidates(base, sentence),
                                                         worded_breakdown_candidates(base, sentence)),
-    "shares": shares_candidates, "enumeration": enumeration_candidates,
+    "rest": rest_candidates,
+    "shares": shares_candidates,
+    "enumeration": lambda base, sentence: itertools.chain(enumeration_candidates(base, sentence),
+                                                          phrase_list_candidates(base, sentence)),
     "conversion": conversion_candidates,
 }
 FAMILIES = [*PER_SENTENCE, "restated"]
 KINDS = {"change": {"change"}, "multiple": {"change"}, "part": {"part_of_whole"},
-         "breakdown": {"breakdown", "whole_parts"},
+         "breakdown": {"breakdown", "whole_parts"}, "rest": {"part_rest", "whole_parts"},
          "shares": {"shares"}, "enumeration": {"enumeration"}, "conversion": {"conversion"},
          "restated": {"measured"}}
 RULES = {"change": {"change-percent-matches-endpoints"},
          "multiple": {"change-multiple-matches-endpoints"},
          "part": {"part-share-matches-ratio", "parts-within-whole"},
          "breakdown": {"breakdown-sums-to-total", "parts-within-whole"},
+         "rest": {"part-and-rest-make-whole", "parts-within-whole"},
          "shares": {"shares-add-up-to-whole", "shares-within-whole", "shares-with-remainder-add-up"},
          "enumeration": {"enumeration-count-matches"}, "conversion": {"conversion-matches"},
          "restated": {"restated-amount-agrees"}}
@@ -802,6 +973,7 @@ def candidates(text: str) -> list[Candidate]:
     found += next_sentence_change_candidates(text)
     found += restated_candidates(text)
     found += list_candidates(text)
+    found += table_candidates(text)
     taken: list[Candidate] = []
     for candidate in found:  # one family per statement: the first that reads it
         if not any(_overlaps(candidate.region, other.region) for other in taken):

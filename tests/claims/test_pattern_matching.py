@@ -46,6 +46,7 @@ NEWS = [
     "Labour took 34%, the Conservatives 24%, Reform 17% and the Liberal Democrats 12%.",
     "Of the 300 workers surveyed, 180 said pay was too low and 120 said it was fair.",
     "Of the 27 member states, 24 voted in favour, two abstained and one voted against.",
+    "Twenty of the 36 members present said yes; the rest, 16, said no.",
     "The wall came down 28 years after 1961, in November 1989.",
     "By 2030, five years after 2025, the plant must be closed.",
     "Putin and Trump spoke for nearly two and a half hours on Thursday, their eighth call.",
