@@ -14,7 +14,7 @@ from factcheck.language import types as T
 from factcheck.language.approx import Interval
 from factcheck.language.code import RUNTIME_ERRORS, Code, NodeCompiler, binary_closure
 from factcheck.language.formatting import format_value
-from factcheck.language.operators import MIXED, MIXED_ORDER_OPS, ORDER_OPS
+from factcheck.language.operators import ORDER_OPS
 from factcheck.values import SECONDS_PER_DAY, Duration
 
 _FAST = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
@@ -39,8 +39,6 @@ def _pair_impl(op: str, left: T.Type, right: T.Type) -> Any:
         return _not_contains
     if left.name == right.name and left.name in ("number", "date", "string", "duration", "time"):
         return _FAST[op]
-    if frozenset({left.name, right.name}) in MIXED:
-        return MIXED_ORDER_OPS[op]
     return ORDER_OPS[op]
 
 

@@ -293,6 +293,22 @@ def test_constant_folding():
     assert run(text, n=dec(2)) == 16
 
 
+def test_values_of_unordered_types_are_an_error_not_a_crash():
+    """Through `any`, money against a number is an evaluation error with the expression's position;
+    a percentage against a plain number is read in percent, as the checker allows."""
+    from factcheck.language import TypeEnv
+    from factcheck.values import Duration, Percent
+
+    env = TypeEnv({"x": "any", "y": "any"})
+    assert run("x < y", env=env, x=Percent(dec(30)), y=Percent(dec(40))) is True
+    assert run("x < y", env=env, x=Percent(dec(30)), y=dec(31)) is True
+    with pytest.raises(EvaluationError, match="cannot order number and money"):
+        run("x > y", env=env, x=dec(1), y=Money(dec(5), "USD"))
+    with pytest.raises(EvaluationError, match="cannot order percent and duration"):
+        run("x > y", env=env, x=Percent(dec(1)), y=Duration(days=dec(5)))
+    assert run("x < y", env=env, x=dec(1), y=2) is True
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -323,18 +339,3 @@ def test_a_stated_percentage_claim_compares_with_a_computed_change():
     assert run("p < n", env=env, p=stated, n=dec(13)) is True
     with pytest.raises(ExpressionTypeError, match="operator '==' cannot apply to percent and number"):
         compile_expression("p == n", StringLocator("p == n"), env)
-
-
-def test_a_percentage_orders_only_against_a_percentage():
-    """Through `any`, "30% < 1" is an evaluation error with the expression's position, not a crash:
-    a percentage is no number 30 or 0.3 until the rule says which (write 30%, or test `.unit`)."""
-    from factcheck.language import TypeEnv
-    from factcheck.values import Percent
-
-    env = TypeEnv({"x": "any", "y": "any"})
-    assert run("x < y", env=env, x=Percent(dec(30)), y=Percent(dec(40))) is True
-    with pytest.raises(EvaluationError, match="cannot order percent and number"):
-        run("x < y", env=env, x=Percent(dec(30)), y=dec(1))
-    with pytest.raises(EvaluationError, match="cannot order number and money"):
-        run("x > y", env=env, x=dec(1), y=Money(dec(5), "USD"))
-    assert run("x < y", env=env, x=dec(1), y=2) is True
