@@ -114,8 +114,8 @@ def _unordered(a: Any, b: Any) -> bool:
     if isinstance(a, Money) or isinstance(b, Money):
         return True
     plain = (Percent, Decimal, int)
-    either_percent = isinstance(a, Percent) or isinstance(b, Percent)
-    return either_percent and not (isinstance(a, plain) and isinstance(b, plain))
+    percent = isinstance(a, Percent) or isinstance(b, Percent)
+    return percent and not (isinstance(a, plain) and isinstance(b, plain))
 
 
 def _ordering(op: Callable[[Any, Any], bool]) -> Impl:
