@@ -110,7 +110,8 @@ def main() -> None:
                 upgrade(venv, number)
                 time_run(script, article, cache_home)
             size, count = cache_size(cache_home)
-            generations = sorted(p.name for p in (cache_home / "factcheck").iterdir())
+            base = cache_home / "factcheck"  # none when no run needed the runtime cache
+            generations = sorted(p.name for p in base.iterdir()) if base.exists() else []
             print(f"cache after three upgrades: {size / 1e6:.1f} MB in {count} files, "
                   f"{len(generations)} generations kept")
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")

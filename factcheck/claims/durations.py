@@ -37,7 +37,7 @@ _AND_FRACTION = rf"{GAP}and{GAP}(?:an?{GAP})?(?P<frac>half|quarter)\b(?![-\w])"
 # " hours and a half", " of an hour" (after "a quarter").
 _UNIT_AFTER = regexcache.compile(
     rf"(?P<of>{GAP}of(?:{GAP}an?)?)?(?P<sep>{GAP}|{HSPACE}*-{HSPACE}*|)"
-    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole|trading|business|"
+    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole|long|short|trading|business|"
     rf"working|calendar){GAP})?"
     rf"(?P<unit>{_UNIT})\b(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
@@ -49,10 +49,11 @@ _AND_FRACTION_UNIT = regexcache.compile(
     re.IGNORECASE,
 )
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
-# An article standing for one: "a decade", "an hour-long meeting", "half an hour", "a year and a half",
-# "an additional year".
+# An article standing for one: "a decade", "an hour-long meeting", "half an hour" (or "half-an-hour"),
+# "a year and a half", "an additional year".
 _ARTICLE_UNIT = regexcache.compile(
-    rf"(?=[AaHh])(?P<half>half{GAP})?(?P<article>an?){GAP}(?:(?:additional|extra|further){GAP})?(?P<halfhyph>half-)?"
+    rf"(?=[AaHh])(?P<half>half(?:{GAP}|-))?(?P<article>an?)(?:{GAP}|(?(half)-|(?!)))"
+    rf"(?:(?:additional|extra|further){GAP})?(?P<halfhyph>half-)?"
     rf"(?P<unit>{lexicon.alternation(_ARTICLE_UNITS)})\b"
     rf"(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
@@ -67,9 +68,9 @@ _UNIT_LONG = regexcache.compile(
     r"(?P<unit>minute|hour|day|night|week|month|year|decade)-long\b", re.IGNORECASE
 )
 # "a quarter of an hour", "three-quarters of an hour", "a quarter of a century", "a quarter-century",
-# "a quarter hour".
+# "a quarter hour", "a quarter-of-an-hour".
 _PART_OF_UNIT = regexcache.compile(
-    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
+    rf"quarters?(?:{GAP}of{GAP}an?{GAP}|-of-an?-|{GAP}|-)(?P<unit>hour|year|century)\b(?!-)"
 )
 _PART_COUNT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<count>[Aa]|[Oo]ne|[Tt]hree)(?:{GAP}|-)$")
 # The scans above open on a literal or a small character set, not on a look-behind (which would stop the
@@ -102,7 +103,7 @@ _LEADING_ARTICLE = regexcache.compile(rf"an?{GAP}(?=half\b)", re.IGNORECASE)
 # "twice a year", "£5.60 an hour", "70 miles an hour" are rates, not lengths of time.
 _RATE_BEFORE = regexcache.compile(
     r"(?:\d[\w%]*|\b(?:once|twice|thrice|times|per|every|each|miles|kilometres|kilometers|km|dollars|pounds"
-    r"|euros|cents|pence))[ \t]+$",
+    r"|euros|cents|pence|dlrs|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen))[ \t]+$",
     re.IGNORECASE,
 )
 # "$500 million a year", "four flights a week", "hundreds of interviews a day": a rate, the unit
@@ -125,6 +126,26 @@ _AMOUNT_WORDS_BEFORE = regexcache.compile(
     r"(?:[ \t]*\([^()\n]{1,24}\))?(?P<words>(?:[ \t]+[A-Za-z][\w'’-]*){0,4})[ \t]+$"
 )
 _RATE_REACH = 60
+# "a year-on-year rise", "on a month-to-month basis", "on a year on year basis", "a year-to-date gain":
+# a comparison of periods (a basis of measurement), no length.
+_PERIOD_ON_PERIOD = regexcache.compile(
+    r"(?:-|[ \t]+)(?:on|over|to)(?:-|[ \t]+)(?:(?:the|a)[ \t]+)?(?:(?:previous|prior|same|earlier)[ \t]+)?"
+    r"(?:year|month|week|day|quarter|date)s?\b",
+    re.IGNORECASE,
+)
+# "at 0930 hrs EST", "the tremor at 0620 hrs (0920 GMT)", "set for 1900 hours local": a clock time written
+# as four digits (TimeML: a TIME), not a length; "1200 hours of community service" is a length.
+_CLOCK_DIGITS = regexcache.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+_CLOCK_BEFORE = regexcache.compile(
+    r"\b(?:at|by|until|till|from|since|before|after|around|about|approximately|(?:set|scheduled|due|fixed)"
+    r"[ \t]+for)[ \t]+$",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = regexcache.compile(
+    r"[ \t]*(?:\(|(?:local|GMT|gmt|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|IST|JST|Moscow|Zulu)\b)"
+)
+# "Shr loss 17.4 H.K. cents": a letter that opens an abbreviation is no unit.
+_ABBREVIATION_AFTER = regexcache.compile(r"\.[A-Za-z]")
 # "from $150.3 million a year before.": a comparison with the period a year back (TimeML: a DATE).
 _BEFORE_ENDING = regexcache.compile(rf"{GAP}before\b[ \t]*(?:[.,;:)]|$)")
 # "1986 year includes 53 weeks": a year's number before "year" names it.
@@ -254,6 +275,8 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
         return _and_fraction(text, mention)
     if unit_word == "year" and mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end):
         return None  # "the 1986 year": a year named, not 1,986 of them
+    if unit == "hour" and _clock_time(text, mention, match.end()):
+        return None  # "at 0930 hrs EST": a time of day
     adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
     if adjectival and _NOT_AFTER_ADJECTIVAL.match(text, match.end()):
         return None  # "30-year-old" is an age
@@ -276,6 +299,14 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     return _found(start, match.end(), amount, step, unit, adjectival)
 
 
+def _clock_time(text: str, mention: NumberMention, end: int) -> bool:
+    """"at 0930 hrs", "1500 hrs EST", "0620 hrs (0920 GMT)": four digits read as a 24-hour clock."""
+    if not mention.digits or not _CLOCK_DIGITS.fullmatch(text, mention.start, mention.end):
+        return False
+    before = _CLOCK_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+    return text[mention.start] == "0" or bool(before or _CLOCK_AFTER.match(text, end))
+
+
 def _whole_cycle(text: str, amount: Decimal, unit: str, end: int) -> bool:
     """"24 hours a day", "seven days a week", "365 days a year", "52 weeks a year": the whole of every
     cycle, said for "all the time" (no length of anything; TimeML marks none)."""
@@ -296,7 +327,7 @@ def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_wor
         return False
     if "-" in sep and match["mod"]:
         return False
-    if unit_word == "h" and not mention.digits:
+    if unit_word == "h" and (not mention.digits or _ABBREVIATION_AFTER.match(text, match.end())):
         return False
     if _UNITS[unit_word] == "quarter":
         if match["of"] or "-" in sep or mention.value % 1:
@@ -341,6 +372,8 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     if unit_word != unit:
         return None  # "a months-long war" states no number
     start = match.start()
+    if not match["long"] and _PERIOD_ON_PERIOD.match(text, match.end()):
+        return None  # "a year-on-year rise": a basis of comparison
     if _RATE_BEFORE.search(text, max(0, start - 12), start) or \
             _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start) or _rate_after_amount(text, start):
         return None  # "twice a year", "$5 million a year" are rates
@@ -368,8 +401,18 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
 def _rate_after_amount(text: str, start: int) -> bool:
     """Whether the article at ``start`` follows an amount and the words it counts ("70 million
     passengers a year"), not a phrase that holds a length ("raised $5 million in a year")."""
-    match = _AMOUNT_WORDS_BEFORE.search(text, max(0, start - _RATE_REACH), start)
-    if match is None or (match["amount"] and _YEAR_NUMBER.fullmatch(match["amount"])):
+    position = max(0, start - _RATE_REACH)
+    while (match := _AMOUNT_WORDS_BEFORE.search(text, position, start)) is not None:
+        # the leftmost amount may hold a function word ("3.5 to four billion dlrs a day"): the next may not
+        before = text[match.start() - 1] if match.start() else " "
+        if not (before.isalnum() or before in ".,") and _counts_before(match):  # not inside a number
+            return True
+        position = match.start() + 1
+    return False
+
+
+def _counts_before(match: re.Match[str]) -> bool:
+    if match["amount"] and _YEAR_NUMBER.fullmatch(match["amount"]):
         return False  # "in 1937. A year after", "in 2002, a month before"
     words = match["words"].lower().split()
     if match["spelled"] and not words:

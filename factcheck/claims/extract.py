@@ -61,7 +61,7 @@ class Extractor:
         found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
         atoms += found_durations
         atoms += vague.extract(text, taken)  # "several years", "for weeks": no amount stated
-        atoms += quantifiers.extract(text, taken)
+        atoms += quantifiers.extract(text, mentions, taken)
         atoms += ordinals.extract(text, mentions, taken, {c.span.start for c in found_durations})
         atoms += numbers.extract(text, mentions, taken)
         atoms.sort(key=lambda c: c.span.start)

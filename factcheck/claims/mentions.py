@@ -137,10 +137,16 @@ class Document:
         low, high = self.sentence_span(sentence)
         names = []
         for match in _NAME.finditer(self.text, low, high):
-            words = [w for w in match[0].split() if w not in _NOT_PARTICIPANTS]
+            words = [_bare(w) for w in match[0].split()]
+            words = [w for w in words if w not in _NOT_PARTICIPANTS]
             if words and words[-1].lower() not in self._lower_words:
-                names.append(words[-1].replace("’", "'").removesuffix("'s"))
+                names.append(words[-1])
         return tuple(dict.fromkeys(names))
+
+
+def _bare(word: str) -> str:
+    """A word without its possessive: "Friday's" is the weekday, "Merz’s" the name."""
+    return word.replace("’", "'").removesuffix("'s")
 
 
 def _class_of(lemma: str, phrase: str, mode: str | None) -> str:

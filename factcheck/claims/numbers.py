@@ -96,9 +96,14 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
 
 # --- digits ----------------------------------------------------------------------------------------
 
+# A currency code or "Rs"/"RM" glued before the digits ("USD3.14", "CHF3.04", "RM42", "Rs.20"), a word
+# of its own: the digits start there, as they do after "$" ("A320", "F16" stay one token).
+_CODES = lexicon.load("currencies")["codes"]
+_GLUED_CURRENCY = (rf"(?=\d)(?:(?<=(?:{'|'.join(_CODES)}))(?<![A-Za-z][A-Z]{{3}})"
+                   r"|(?<=R[sM])(?<![A-Za-z][A-Za-z]{2})|(?<=Rs\.)(?<![A-Za-z]Rs\.))")
 _DIGITS = (
     r"(?=[-−.\d])"  # a cheap first test at each position: the lookbehinds below are dearer
-    r"(?:(?<![\w)\]-])(?P<minus>[-−])|(?<![\w/.,:#%=]))(?<![A-Za-z]-)"
+    rf"(?:(?<![\w)\]-])(?P<minus>[-−])|(?<![\w/.,:#%=])|{_GLUED_CURRENCY})(?<![A-Za-z]-)"
     r"(?:(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"

@@ -220,6 +220,10 @@ class _Evaluate:
     def half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         return Decimal("0.5"), Decimal("0.5")
 
+    def half_dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"half a dozen": six, as loosely as "a dozen" is twelve."""
+        return Decimal(6), Decimal(6)
+
     def dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         return self._sub(tree.children[0])[0] * 12, Decimal(12)
 

@@ -120,10 +120,13 @@ _SOMEDAY_BEFORE = regexcache.compile(
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
     rf"\b(?![-'’])|(?<![\w-])(?P<noun>[Tt]he{GAP}(?:past|present|future|near{GAP}(?:future|term)|short{GAP}term)"
-    rf"|[Aa]{GAP}(?:later|future){GAP}date)"
+    rf"|[Aa]{GAP}(?:later|future){GAP}date"
+    rf"|(?<=[Aa]t )the{GAP}moment"
+    rf"|[Tt]his{GAP}(?:(?:crucial|critical|difficult|decisive|historic|very){GAP})?moment)"
     rf"(?!(?<=future){GAP}of\b)"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$)"
-    rf"|{GAP}(?:and|or|but|in|of|to|when|if|unless|as|is|was|will|would|at|for|that)\b)"
+    rf"|{GAP}(?:and|or|but|in|of|to|when|if|unless|as|is|was|will|would|at|for|that|it|he|she|they|we|"
+    rf"there)\b)"
 )
 # "the current weakness", "its current share": the adjective is the present ("the then-current price":
 # the past). ("recent" is left out: in news it is as often no reference at all, "his recent
@@ -159,6 +162,17 @@ _ANAPHOR = regexcache.compile(
     # not "later in the day before returning home": a preposition before a gerund
     rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b))\b"
 )
+# A day named by its place in a run of days, said of today or of the narrative's day: "Today is the
+# eighth day of the strike" (the document's day), "It was the second day of talks" (the narrative's).
+_NTH_DAY = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]oday|[Ii]t|[Tt]his)(?:{GAP}(?P<verb>is|was|marks|marked)|['’]s){GAP}"
+    rf"(?P<span>the{GAP}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    rf"\d{{1,2}}(?:st|nd|rd|th))(?:{GAP}(?:straight|consecutive|successive))?{GAP}day)\b(?![-'’])"
+)
+# A day written right after a date, in apposition: "Oct. 12, the day before the plunge".
+_APPOSITION_BEFORE = regexcache.compile(
+    rf"(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}[1-3]?\d(?:,{GAP}(?:1[89]|20)\d\d)?,{GAP}$")
+_EVENT_AFTER = regexcache.compile(rf"{GAP}(?:the|a|an|his|her|its|their){GAP}[a-z]")
 _EVERY = regexcache.compile(
     rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|{_MONTH}|week|month|year|quarter|"
     rf"spring|summer|autumn|fall|winter|morning|evening|night)\b)"
@@ -492,11 +506,17 @@ def _someday(text: str, m: re.Match[str]) -> Claim | None:
 
 def _vague(text: str, m: re.Match[str]) -> Claim:
     word = m["word"] or " ".join(m["noun"].lower().split())
+    if word.endswith("moment"):  # "at the moment", "at this crucial moment": the present
+        return _claim(text, m, vague="PRESENT_REF")
     return _claim(text, m, vague=_VAGUE_WORDS[word.lower()])
 
 
 def _anaphor(text: str, m: re.Match[str]) -> Claim:
     if m["shift"]:
+        if _APPOSITION_BEFORE.search(text, max(0, m.start() - 24), m.start()) \
+                and _EVENT_AFTER.match(text, m.end()):
+            # "after Oct. 12, the day before the plunge": the day named, told by what followed it
+            return _claim(text, m, relative=0, grain="day", anaphoric=True)
         return _claim(text, m, relative=-1 if m["shift"] == "before" else 1, grain="day", anaphoric=True)
     if m["that"]:
         that = m["that"]
@@ -504,6 +524,11 @@ def _anaphor(text: str, m: re.Match[str]) -> Claim:
             return _claim(text, m, relative=0, grain="weekday", weekday=that, anaphoric=True)
         return _claim(text, m, relative=0, grain=that, anaphoric=True)
     return _claim(text, m, relative=_ANAPHOR_SHIFT[m["dir"]], grain=m["grain"], anaphoric=True)
+
+
+def _nth_day(text: str, m: re.Match[str]) -> Claim:
+    told_before = m["verb"] in ("was", "marked")
+    return _claim(text, m, start=m.start("span"), relative=0, grain="day", anaphoric=told_before)
 
 
 def _every(text: str, m: re.Match[str]) -> Claim:
@@ -530,7 +555,7 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
     (_SEASON, _season), (_SHARED_PLURAL, _shared_plural), (_DAY_PART, _day_part),
     (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),
     (_EVERY, _every),
-    (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
+    (_NTH_DAY, _nth_day), (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
     (_SOMEDAY, _someday), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]
 

@@ -40,6 +40,9 @@ _DIRECTION_REACH = max(map(len, _DIRECTIONS)) + 2
 _DAY_SHIFT_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Dd]ay{GAP}(?P<rel>after|before){GAP}$")
 # A capitalised word (or an acronym) right before a capitalised "Today" in mid-sentence: a title.
 _NAME_BEFORE = regexcache.compile(r"(?<![.!?:\"“]\s)(?<![.!?:\"“])\b[A-Z][A-Za-z]*[ \t]$")
+# "today's" before a noun of the age rather than of the day: "today's world", "by today's standards".
+_GENERIC_AFTER = regexcache.compile(
+    rf"['’]s{GAP}(?:(?:young|modern){GAP})?(?:{lexicon.alternation(_TABLE['generic_after_today'])})\b")
 _THE_BEFORE = regexcache.compile(rf"(?<![\w-])[Tt]he{GAP}$")
 _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{GAP}$")
 # "ago" and "from now" count from the document date; "earlier" and "later" from the narrative's date.
@@ -74,6 +77,8 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
     if word.lower() in _DEICTIC:
         if word[0].isupper() and _NAME_BEFORE.search(text, max(0, start - 30), start):
             return None  # "USA Today", "This is VOA Today": a title, not the day
+        if word.lower() == "today" and _GENERIC_AFTER.match(text, end):
+            return None  # "in today's world", "today's youth": the present age, not the day
         offset, grain = _DEICTIC[word.lower()]
         shift = _DAY_SHIFT_BEFORE.search(text, max(0, start - 20), start) if offset else None
         if shift is not None and (shift["rel"] == "after") == (offset > 0):

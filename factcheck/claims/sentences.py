@@ -18,8 +18,9 @@ Both are pure functions of the text and a character offset, computed when a rule
   after a pronoun or a capitalised name ("Smith resigned on"); "the fiscal year ended June 30" is a
   noun phrase. A past verb right before its object ("We toured the plant on 3 June") governs the
   date too, unless it is a verb of saying ("said the talks on ..." places the talks, not the saying).
-  Up to two prepositional phrases between the verb and the date are passed over ("went to the polls
-  in large numbers on", "sold the unit for $5 million on"), but not the noun right before the date
+  Up to two phrases of place or manner between the verb and the date are passed over ("went to the
+  polls in large numbers on", "sank off the coast near Dover on"; not "for", "of", "with"), but not
+  the noun right before the date
   ("tickets sold out for the final on": the final's date). Any other determiner or clause word
   ("the", "which", "and") ends the search undecided (None), as does a date right after "was" ("the
   original date was April 15" names a date, it does not place an event) or more than two words of
@@ -231,9 +232,9 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
         lead += 1
     if lead == 0 and words and (words[0] in _BE or words[0] in _COPULAS or words[0] in _DETERMINERS):
         return None, None  # "the original date was April 15", "a July 1 date": a date named, not a time
-    if end is not None and _modifies_noun(text, position, end):
+    if end is not None and _modifies_noun(text, position, end, after_preposition=lead > 0):
         return None, None
-    if end is not None and all(w in _LEAD or w in _OPENING for w in words):
+    if end is not None and words and all(w in _LEAD or w in _OPENING for w in words):
         after = _reading_after(text, end)
         if after[0] is not None:
             return after
@@ -245,9 +246,12 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
 
 # Prepositions a sentence may open with before its date, read forward ("By May 2027 the firm had").
 _OPENING = frozenset(("by",))
-# Words that head a prepositional phrase passed over between a verb and its date ("went to the polls
-# in large numbers on", "bought Widget Ltd. for $5 million on").
-_PHRASE_HEADS = (_PREPOSITIONS | _LEAD | frozenset(("for", "with", "of"))) - _FUTURE - frozenset(("since",))
+# Words that head a phrase of place or manner passed over between a verb and its date ("went to the
+# polls in large numbers on", "overturned on the main road near Perth on"; "to" only before an
+# article). Not "for", "of", "with": their phrase often holds the date's own noun or purpose
+# ("requested $312 billion for defense in 1988", "called for redemption on May 4", "sold 3 billion of
+# 8.50 pct November 2002 stock").
+_PHRASE_HEADS = (_PREPOSITIONS | _LEAD) - _FUTURE - frozenset(("since", "to", "of"))
 _PHRASES = 2  # prepositional phrases passed over at most
 
 
@@ -264,8 +268,8 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
         if _adverb(word):
             continue
         if unknown and phrases < _PHRASES \
-                and (word in _PHRASE_HEADS or (word == "to" and not is_base_verb(words[index - 2]))):
-            phrases, unknown = phrases + 1, 0  # "near Perth", "for $5 million", "to the polls"
+                and (word in _PHRASE_HEADS or (word == "to" and words[index - 2] in _DETERMINERS)):
+            phrases, unknown = phrases + 1, 0  # "near Perth", "in large numbers", "to the polls"
             continue
         if word == "to" and index - 1 > lead and not is_base_verb(words[index - 2]):
             unknown += 1  # "flew to Brussels on": a preposition, not the infinitive's "to"
@@ -282,7 +286,7 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
             continue  # "toured the plant on": the verb before the object decides
         if word in _DETERMINERS and unknown and 0 < phrases < _PHRASES and index < len(words) \
                 and (words[index] in _PHRASE_HEADS or words[index] == "to"):
-            continue  # the article of a phrase passed over: "on the A9", "to the polls" (not "the
+            continue  # the article of a phrase passed over: "on the main road", "to the polls" (not "the
             # concert on June 3", whose date is the concert's)
         if word in _STOP or not word[0].isalpha():
             return None, None
@@ -372,10 +376,15 @@ def words_after(text: str, position: int, count: int) -> list[str]:
     return [t.lower() for t in _TOKEN.findall(text, position, last)[:count]] if count > 0 else []
 
 
-def _modifies_noun(text: str, start: int, end: int) -> bool:
-    """Whether a bare year ("1990" of "1990 bonds") is followed right away by a word that is no
-    function word or verb: then the year names a kind of thing (bonds due in 1990), not a time."""
-    if not text[start:end].strip().isdigit():
+_MONTH_YEAR = regexcache.compile(r"[A-Za-z]+\.?[ \t]+\d{4}")
+
+
+def _modifies_noun(text: str, start: int, end: int, after_preposition: bool = False) -> bool:
+    """Whether a bare year, or a month and year not after a preposition ("1990" of "1990 bonds",
+    "November 2002 stock"; not "In March 2026 hundreds of fans"), is followed right away by a word
+    that is no function word or verb: then it names a kind of thing (bonds due in 1990), not a time."""
+    written = text[start:end].strip()
+    if not (written.isdigit() or (_MONTH_YEAR.fullmatch(written) and not after_preposition)):
         return False
     match = _NEXT_WORD.match(text, end)
     if match is None:

@@ -10,6 +10,8 @@ A bare plural is a length of time only after a word that takes one ("for years",
 
 from __future__ import annotations
 
+import re
+
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
@@ -75,6 +77,18 @@ _PLURAL_BEFORE_SIGNAL = regexcache.compile(
 )
 _SIGNAL_REACH = 30
 
+# "criticism in some quarters", "interest from several quarters", "favourites in many quarters": the
+# idiom for circles of people, no length; "after several quarters of losses" stays one.
+_IDIOM_QUARTERS = frozenset({"some", "many", "several", "a number of", "countless"})
+_IDIOM_BEFORE = regexcache.compile(r"\b(?:[Ii]n|[Ff]rom|[Aa]mong|[Aa]cross|[Bb]y)[ \t]+$")
+
+
+def _circles_of_people(text: str, match: re.Match[str]) -> bool:
+    """"in some quarters", "from several quarters" (not followed by "of"): people, not periods."""
+    if match["unit"] != "quarters" or not match["q"] or match["q"].lower() not in _IDIOM_QUARTERS:
+        return False
+    return not match["of"] and bool(_IDIOM_BEFORE.search(text, max(0, match.start() - 8), match.start()))
+
 
 def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
     found = []
@@ -135,6 +149,8 @@ def extract(text: str, taken: Taken) -> list[Claim]:
             continue
         if match["q"] and match["q"].lower() == "the early" and match["unit"] == "hours":
             continue  # "in the early hours of Thursday": a part of the night, not a length
+        if _circles_of_people(text, match):
+            continue
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))
     found += _lengths_without_count(text) + _adjectives(text) + _plurals_before_signals(text)
     claims = []

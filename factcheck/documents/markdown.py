@@ -8,7 +8,9 @@ copies the prose pieces of the *original* through one :class:`TextBuilder`:
 - a soft line break becomes a space (hard-wrapped prose reads as the sentence it is); a hard break
   stays a newline;
 - every block (paragraph, heading, list item, table row, HTML block) is separated from the next by
-  a blank line, so block boundaries are sentence boundaries;
+  a blank line, so block boundaries are sentence boundaries; a heading by two, since it opens a
+  section of its own: the list before it ends there, and a list pattern (which reads items at most
+  one blank line apart) never takes "## Next year: £2.5m" for one more item;
 - entities and backslash escapes are decoded and map back to the whole ``&...;`` or ``\\x``;
 - code (indented, fenced, inline), link destinations and inline HTML tags are not prose;
 - table cells are joined by ``"; "``, so numbers in adjacent cells never merge;
@@ -34,6 +36,8 @@ from factcheck.startup import regexcache
 CELL_SEPARATOR = "; "
 """What separates a table's cells: a clause break, so numbers in adjacent cells never merge."""
 BLOCK_BREAK = "\n\n"
+SECTION_BREAK = "\n\n\n"
+"""What stands before a heading: two blank lines, so that no list before it runs on into it."""
 _LINE_BREAK = regexcache.compile(r"\r\n?|\n")
 _BLOCKS_WITHOUT_PROSE = frozenset({"fence", "code_block", "hr", "front_matter"})
 
@@ -156,6 +160,7 @@ class _Reader:
         self.cursor = 0
         self.limit = len(original)
         self.pending_break = False
+        self.heading = False  # the pending break opens a heading: a section break
         self.in_cell = False
         self.cell = 0
 
@@ -181,6 +186,7 @@ class _Reader:
             self.in_cell, self.cell = False, self.cell + 1
         elif kind.endswith("_open") and token.map is not None:
             self.pending_break = True
+            self.heading = kind == "heading_open"
         elif kind == "html_block" and token.map is not None:
             self.pending_break = True
             self._html_block(self._line(token.map[0]), self._line(token.map[1]))
@@ -238,8 +244,8 @@ class _Reader:
     def _break_before(self, at: int) -> None:
         if self.pending_break:
             if len(self.out):
-                self.out.insert(BLOCK_BREAK, at)
-            self.pending_break = False
+                self.out.insert(SECTION_BREAK if self.heading else BLOCK_BREAK, at)
+            self.pending_break = self.heading = False
 
     def _text(self, content: str) -> None:
         if self.pending_break or not len(self.out) or self.out.tail.endswith("\n"):

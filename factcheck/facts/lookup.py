@@ -7,7 +7,6 @@ Shared by the fact base (:mod:`factcheck.facts.model`) and the data sets it read
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 
@@ -34,4 +33,4 @@ class City:
 
 def normalize_name(name: str) -> str:
     """Case- and apostrophe-insensitive key for names and aliases."""
-    return re.sub(r"\s+", " ", name.replace("’", "'").strip().lower())
+    return " ".join(name.replace("’", "'").lower().split())  # runs of white space as one space

@@ -13,7 +13,7 @@ from factcheck.language import ast
 from factcheck.language import types as T
 from factcheck.language.env import TypeEnv
 from factcheck.language.locator import Locator
-from factcheck.language.operators import APPROXIMABLE, ORDERED, arithmetic_type
+from factcheck.language.operators import APPROXIMABLE, ORDERED, arithmetic_type, comparable
 from factcheck.language.parser import AGGREGATES
 
 SUMMABLE = {"number", "duration", "percent", "money"}
@@ -221,7 +221,7 @@ class Checker:
             nullable = nullable or a.maybe_null or b.maybe_null
             if a.name == "null" or b.name == "null" or "any" in (a.name, b.name):
                 continue
-            if a.name != b.name or a.name not in ORDERED:
+            if not comparable(a.name, b.name, ORDERED):
                 raise self.error(node, f"operator '{op}' cannot apply to {a} and {b}")
         return T.BOOL.or_null() if nullable else T.BOOL
 
@@ -248,7 +248,7 @@ class Checker:
         nullable = left.maybe_null or right.maybe_null
         if left.name == "null" or right.name == "null":
             return T.BOOL.or_null()
-        mismatch = left.name != right.name or left.name not in APPROXIMABLE
+        mismatch = not comparable(left.name, right.name, APPROXIMABLE)
         if "any" not in (left.name, right.name) and mismatch:
             raise self.error(node, f"operator '{op}' cannot apply to {left} and {right}")
         if node.tolerance is not None:

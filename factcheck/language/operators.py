@@ -84,6 +84,15 @@ NEGATION: dict[str, Impl] = {
 
 ORDERED = {"number", "string", "date", "duration", "percent", "money", "time"}
 APPROXIMABLE = {"number", "date", "duration", "percent", "money", "time"}
+# pairs of different types that still order and compare approximately: a percentage beside a plain
+# number is read in percent, as ``low``/``high`` and the axis of ``~`` read it (``25% > 20``), so a
+# stated percentage can be checked against one computed from figures
+MIXED = {frozenset({"percent", "number"})}
+
+
+def comparable(left: str, right: str, kinds: set[str]) -> bool:
+    """Whether values of the two type names order (``kinds`` ORDERED) or approximate (APPROXIMABLE)."""
+    return (left == right and left in kinds) or frozenset({left, right}) in MIXED
 
 
 def _money_key(a: Money, b: Money) -> tuple[Decimal, Decimal]:
@@ -91,20 +100,33 @@ def _money_key(a: Money, b: Money) -> tuple[Decimal, Decimal]:
     return a.amount, b.amount
 
 
-_UNITED = (Percent, Money)  # values that order only against their own kind
+def _in_percent(x: Any) -> Any:
+    """A percentage as its number of percent; a plain number as it is (see ``MIXED``)."""
+    return x.value if isinstance(x, Percent) else x
+
+
+def _unordered(a: Any, b: Any) -> bool:
+    """Values of two types that do not order: money against anything but money, a percentage against
+    anything but a percentage or a plain number. Only reachable through ``any`` (the checker rejects
+    the rest), so it is an error at the expression's position, not a crash."""
+    if type(a) is type(b):
+        return False
+    if isinstance(a, Money) or isinstance(b, Money):
+        return True
+    plain = (Percent, Decimal, int)
+    percent = isinstance(a, Percent) or isinstance(b, Percent)
+    return percent and not (isinstance(a, plain) and isinstance(b, plain))
 
 
 def _ordering(op: Callable[[Any, Any], bool]) -> Impl:
     def compare(a: Any, b: Any) -> bool:
-        if type(a) is not type(b) and isinstance(a, _UNITED) + isinstance(b, _UNITED):
-            # only reachable through `any` (the checker rejects it otherwise): an error at the
-            # expression's position, not a crash; "30%" is no number 30 or 0.3 until the rule says so
-            raise TypeError(f"cannot order {runtime_type_name(a)} and {runtime_type_name(b)}: compare a "
-                            f"percentage with a percentage (30%), money with money")
+        if _unordered(a, b):
+            raise TypeError(f"cannot order {runtime_type_name(a)} and {runtime_type_name(b)}: compare "
+                            f"money with money, a percentage with a percentage or a plain number")
         if isinstance(a, Money):
             return op(*_money_key(a, b))
-        if isinstance(a, Percent):
-            return op(a.value, b.value)
+        if isinstance(a, Percent) or isinstance(b, Percent):
+            return op(_in_percent(a), _in_percent(b))
         return op(a, b)
 
     return compare

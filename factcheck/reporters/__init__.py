@@ -9,11 +9,24 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
 
 from factcheck import safetext
 from factcheck.engine.results import RunResult
 from factcheck.reporters.base import Reporter, ReportOptions
-from factcheck.reporters.claims import CLAIM_FORMATS, render_claims
+
+if TYPE_CHECKING:
+    from factcheck.reporters.claims import CLAIM_FORMATS, render_claims
+
+
+def __getattr__(name: str) -> Any:
+    """``render_claims`` and ``CLAIM_FORMATS`` from their module on first use (``factcheck claims``
+    only: a run does not import the claims reporter and the JSON reporter it builds on)."""
+    if name in ("CLAIM_FORMATS", "render_claims"):
+        from factcheck.reporters import claims
+
+        return getattr(claims, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class _Registry(Mapping[str, Reporter]):

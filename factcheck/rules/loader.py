@@ -122,11 +122,15 @@ def _pack_files(path: Path) -> tuple[list[Path], list[Path]]:
         return [path], []
     if not path.is_dir():
         raise RuleLoadError(f"rule pack {path} does not exist")
-    files = sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".csv") and p.is_file())
-    facts = [p for p in files if FACTS_DIR in p.relative_to(path).parts[:-1]]
-    files = [p for p in files if p.suffix != ".csv" or p in facts]
-    skipped = [p for p in files if NOT_RULES_DIRS & set(p.relative_to(path).parts[:-1])]
-    return [p for p in files if p not in facts and p not in skipped], facts
+    rules: list[Path] = []
+    facts: list[Path] = []
+    for file in sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml", ".csv") and p.is_file()):
+        folders = file.relative_to(path).parts[:-1]
+        if FACTS_DIR in folders:
+            facts.append(file)
+        elif file.suffix != ".csv" and not NOT_RULES_DIRS.intersection(folders):
+            rules.append(file)
+    return rules, facts
 
 
 def load_rule_file(path: Path, env: TypeEnv) -> list[Rule]:

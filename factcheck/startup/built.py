@@ -41,7 +41,7 @@ try:  # the blake2 module itself: importing hashlib also loads OpenSSL's (~2 ms 
 except ImportError:  # pragma: no cover - a Python built without it
     from hashlib import blake2b
 
-FORMAT = 1
+FORMAT = 2  # 2: datacodec writes a tuple holding more than plain values as {"$tuple": [...]}
 PACKAGE = "factcheck.startup.generated"
 DIRECTORY = Path(__file__).resolve().parent / "generated"
 

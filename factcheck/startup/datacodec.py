@@ -1,10 +1,12 @@
 """Frozen values as plain literals: dataclasses of named types, sets, dates and mappings spelled out.
 
 Build-time artefacts hold structures such as the default pack's compiled pattern kinds. They are
-written as plain Python literals (``{"$": "Compiled", "source": ...}``; lists and tuples as
-themselves, which a generated module holds as constants) and read back by constructing the named
-dataclass from the caller's own list of types, so reading runs no code the data names: an unknown
-type name, a missing or extra field or a shape that is not one of these raises ValueError. Fields
+written as plain Python literals (``{"$": "Compiled", "source": ...}``; lists as themselves, and a
+tuple of plain values (numbers, strings, such tuples) too, which a generated module holds as a
+constant and the reader returns as it is; a tuple holding anything else as ``{"$tuple": [...]}``)
+and read back by constructing the named dataclass from the caller's own list of types, so reading
+runs no code the data names: an unknown type name, a missing or extra field or a shape that is not
+one of these raises ValueError. Fields
 whose names start with ``_`` (memos such as a compiled regex) are not written. Sets are written in
 a fixed order, so the same value always gives the same document.
 """
@@ -17,9 +19,10 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-_TYPE, _SET, _ITEMS, _DATE = "$", "$set", "$items", "$date"
-_TAGS = frozenset({_TYPE, _SET, _ITEMS, _DATE})
-_PLAIN = frozenset({int, float, str, bool, type(None)})
+_TYPE, _SET, _ITEMS, _DATE, _TUPLE = "$", "$set", "$items", "$date", "$tuple"
+_TAGS = frozenset({_TYPE, _SET, _ITEMS, _DATE, _TUPLE})
+# Read as written: a tuple is written as one only when it holds plain values.
+_PLAIN = frozenset({int, float, str, bool, type(None), tuple})
 
 
 def encode(value: Any) -> Any:
@@ -28,7 +31,8 @@ def encode(value: Any) -> Any:
                   if not f.name.startswith("_")}
         return {_TYPE: type(value).__name__, **fields}
     if isinstance(value, tuple):
-        return tuple(encode(item) for item in value)
+        items = tuple(encode(item) for item in value)
+        return items if all(type(item) in _PLAIN for item in items) else {_TUPLE: list(items)}
     if type(value) is dt.date:
         return {_DATE: value.isoformat()}
     if isinstance(value, frozenset | set):
@@ -60,13 +64,8 @@ def decoder(types: Iterable[type]):
         return [item if type(item) in plain else decode(item) for item in _list(data)]
 
     def decode(data: Any) -> Any:
-        if type(data) in plain:
+        if type(data) in plain:  # most of the data: names, numbers and tuples of them
             return data
-        if type(data) is tuple:  # the commonest container, most often of plain items only
-            for item in data:
-                if type(item) not in plain:
-                    return tuple([item if type(item) in plain else decode(item) for item in data])
-            return data  # immutable and already what it holds
         if isinstance(data, list):
             return items(data)
         if isinstance(data, dict):
@@ -82,6 +81,8 @@ def decoder(types: Iterable[type]):
                     raise ValueError(f"not start-up data: {error}") from None
             if len(data) == 1 and _DATE in data and isinstance(data[_DATE], str):
                 return dt.date.fromisoformat(data[_DATE])
+            if len(data) == 1 and _TUPLE in data:
+                return tuple(items(data[_TUPLE]))
             if len(data) == 1 and _SET in data:
                 return frozenset(items(data[_SET]))
             if len(data) == 1 and _ITEMS in data:

@@ -582,14 +582,27 @@ _CLOCK_UNITS = ("hour", "minute", "second")
 _UNIT_AS = {"fortnight": "week"}
 
 
-# A compound names each of its units ("an hour and 20 minutes", "2 years, 3 months").
-_UNIT_WORD = regexcache.compile(r"\b(?:year|month|week|day|hour|minute|second)s?\b", re.IGNORECASE)
+# A compound names each of its units ("an hour and 20 minutes", "2 years, 3 months", "2 h 15 min").
+_UNIT_WORD = regexcache.compile(r"\b(year|yr|month|week|day|hour|hr|h|minute|min|second|sec)s?\b",
+                                re.IGNORECASE)
+_ABBREVIATED = {"yr": "year", "hr": "hour", "h": "hour", "min": "minute", "sec": "second"}
 
 
 def _compound(text: str, unit: str) -> bool:
     """"an hour and 20 minutes", "1 hour fifteen" (minutes left bare): more than the one unit."""
-    named = {word.lower().removesuffix("s") for word in _UNIT_WORD.findall(text)}
+    named = {_ABBREVIATED.get(word.lower(), word.lower()) for word in _UNIT_WORD.findall(text)}
     return bool(named) and named != {unit}
+
+
+def _decimal_in_unit(value: Duration, unit: str) -> str | None:
+    """"7.11 years" is P7.11Y and "two-and-a-half weeks" P2.5W: an amount that whole smaller units
+    cannot write (ISO 8601 lets the last component carry the fraction), in the unit stated, not
+    P85.32M or P17.5D. "2.5 hours" stays PT2H30M, as TimeML writes it."""
+    if "." not in value.iso():
+        return None
+    amount = value.in_unit(unit).normalize()
+    prefix = "PT" if unit in _CLOCK_UNITS else "P"
+    return f"{prefix}{format(amount, 'f')}{_UNIT_LETTER[unit]}"
 
 
 def duration_value(claim: Claim) -> str | None:
@@ -607,13 +620,15 @@ def duration_value(claim: Claim) -> str | None:
         if abs(amount - rounded) < Decimal("1e-9"):
             prefix = "PT" if unit in _CLOCK_UNITS else "P"
             return f"{prefix}{format(rounded.normalize(), 'f')}{_UNIT_LETTER[unit]}"
+        return _decimal_in_unit(value, unit) or value.iso()
     return value.iso()
 
 
 # Decades are written in years, counted ("two decades" P20Y, as TimeML news writes them) or not
-# ("decades-long" PXY); centuries without a count keep their unit (PXCE), as the annotators kept theirs.
+# ("decades-long" PXY); centuries without a count in TimeBank's letter for a century, C ("for
+# centuries" PXC), as its millennium is L ("two thousand years" P2L).
 _VAGUE_LETTER = {"year": "PXY", "month": "PXM", "week": "PXW", "day": "PXD", "hour": "PTXH",
-                 "minute": "PTXM", "second": "PTXS", "decade": "PXY", "century": "PXCE", "quarter": "PXQ"}
+                 "minute": "PTXM", "second": "PTXS", "decade": "PXY", "century": "PXC", "quarter": "PXQ"}
 
 
 def resolve_vague_duration(claim: Claim) -> Timex:

@@ -108,3 +108,17 @@ def test_years_after_an_event_dated_in_another_paragraph():
             "it grew.")
     (claim,) = extract_claims(text).of_kind("years_from")
     assert claim["anchor"].text == "1990" and claim["target"].text == "2010" and not claim.certain
+
+
+def test_a_weekday_or_month_in_the_possessive_is_no_participant():
+    (event,) = _events("Friday's walkout closed the port.")
+    assert event["participants"] == []
+    (event,) = _events("Merz's call with Macron was brief.")
+    assert event["participants"] == ["Merz", "Macron"]
+
+
+def test_an_ordinal_without_its_noun_counts_the_event_its_subject_names():
+    counts = _counts("Sunday's tremor was the island's sixth since March, officials said.")
+    (count,) = counts.values()
+    assert count.value == 6 and count["event"] == "earthquake" and count["since"] == "March"
+    assert not _counts("The tremor was the sixth-strongest on record.")

@@ -36,6 +36,8 @@ from factcheck.claims.numbers import parse_words, scan
         ("three billions", "3000000000", "1000000000", False),
         ("five hundreds", "500", "100", False),
         ("twelve thousands", "12000", "1000", False),
+        ("half a dozen", "6", "6", False),
+        ("a half dozen", "6", "6", False),
     ],
 )
 def test_parse_words(words: str, value: str, step: str, ordinal: bool) -> None:

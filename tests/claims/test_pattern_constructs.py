@@ -200,6 +200,16 @@ def test_a_list_item_to_the_end_of_its_line_is_atomic_and_a_list_is_still_read()
     assert claim["to"].text == "90"
 
 
+def test_what_follows_a_bullet_stays_on_its_line() -> None:
+    """A ``<bullet>`` takes the line break and at most one blank line before an item; the element
+    after it is on the item's line, so a list never takes a block two blank lines on (a heading)."""
+    fields = "  to: claim<number>?\n  parts: list<claim<number>>\n"
+    pattern = "total {number:to} ':' (<bullet> _{0,3} ':' {number:parts[]}){2,4}"
+    kind = _kind(f'patterns:\n  - "{pattern}"\n', fields)
+    (claim,) = _found(kind, "The total 30:\n\nParks: 10\n\nRoads: 20\n\n\nNext year: 40\n")
+    assert [p.text for p in claim["parts"]] == ["10", "20"]
+
+
 @pytest.mark.parametrize("text, found", [
     ("Sales were up 12% from 300.", True),
     ("Take-up 12% from 300 was slow.", False),          # "up" of a compound noun

@@ -214,3 +214,13 @@ def test_many_unmatched_brackets_stay_linear() -> None:
     source = "[" * 50_000 + "\n" + "(" * 50_000 + "x](" * 10_000 + "\n"
     document = parse_markdown("p.md", source)
     assert document.text == source.strip().replace("\n", " ")
+
+
+def test_a_heading_after_a_list_is_two_blank_lines_on() -> None:
+    """A heading opens a section: no list before it runs on into it (the list patterns read items at
+    most one blank line apart)."""
+    source = "Spending went to:\n\n- Parks: £1.2m\n- Libraries: £0.8m\n\n## Next year: £2.5m\n\nText.\n"
+    document = parse_markdown("list.md", source)
+    assert document.text == ("Spending went to:\n\nParks: £1.2m\n\nLibraries: £0.8m"
+                             "\n\n\nNext year: £2.5m\n\nText.")
+    assert_round_trips(document)

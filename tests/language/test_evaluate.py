@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from factcheck.errors import EvaluationError
+from factcheck.errors import EvaluationError, ExpressionTypeError
 from factcheck.language import EvalContext, StringLocator, compile_expression
 from factcheck.values import Duration, Money, Percent
 
@@ -293,16 +293,49 @@ def test_constant_folding():
     assert run(text, n=dec(2)) == 16
 
 
-def test_a_percentage_orders_only_against_a_percentage():
-    """Through `any`, "30% < 1" is an evaluation error with the expression's position, not a crash:
-    a percentage is no number 30 or 0.3 until the rule says which (write 30%, or test `.unit`)."""
+def test_values_of_unordered_types_are_an_error_not_a_crash():
+    """Through `any`, money against a number is an evaluation error with the expression's position;
+    a percentage against a plain number is read in percent, as the checker allows."""
     from factcheck.language import TypeEnv
-    from factcheck.values import Percent
+    from factcheck.values import Duration, Percent
 
     env = TypeEnv({"x": "any", "y": "any"})
     assert run("x < y", env=env, x=Percent(dec(30)), y=Percent(dec(40))) is True
-    with pytest.raises(EvaluationError, match="cannot order percent and number"):
-        run("x < y", env=env, x=Percent(dec(30)), y=dec(1))
+    assert run("x < y", env=env, x=Percent(dec(30)), y=dec(31)) is True
     with pytest.raises(EvaluationError, match="cannot order number and money"):
         run("x > y", env=env, x=dec(1), y=Money(dec(5), "USD"))
+    with pytest.raises(EvaluationError, match="cannot order percent and duration"):
+        run("x > y", env=env, x=Percent(dec(1)), y=Duration(days=dec(5)))
     assert run("x < y", env=env, x=dec(1), y=2) is True
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("25% > 20", True),          # a plain number beside a percentage is read in percent
+        ("0.5% < 1", True),
+        ("20 >= 25%", False),
+        ("12% ~ 12.3", False),       # two plain values: no rounding between them
+        ("12% ~ 12.3 within 1", True),
+        ("12% ~ 12.3 within 5%", True),
+        ("12.3 !~ 12%", True),
+        ("10% * 50 < 10%", True),    # in arithmetic a percentage stays a share: 5 < 10%
+    ],
+)
+def test_a_percentage_compares_with_a_plain_number_in_percent(text, expected):
+    assert run(text) is expected
+
+
+def test_a_stated_percentage_claim_compares_with_a_computed_change():
+    from factcheck.claims.model import Claim
+    from factcheck.language import TypeEnv
+    from factcheck.spans import Span
+    from factcheck.values import Hedge
+
+    stated = Claim("percent", "12 pct", Span(0, 6), Percent(dec(12)), "%", Hedge.EXACT, Percent(dec(1)), {})
+    env = TypeEnv.standard({"p": "claim<percent>", "n": "number"})
+    assert run("p ~ n", env=env, p=stated, n=dec("12.4")) is True   # "12 pct" covers 11.5 to 12.5
+    assert run("p ~ n", env=env, p=stated, n=dec("12.6")) is False
+    assert run("p < n", env=env, p=stated, n=dec(13)) is True
+    with pytest.raises(ExpressionTypeError, match="operator '==' cannot apply to percent and number"):
+        compile_expression("p == n", StringLocator("p == n"), env)

@@ -212,7 +212,7 @@ class _Compiler:
         if isinstance(node, WordClass):
             return _CLASSES[node.name]
         if isinstance(node, Seq):
-            return self.emit_item(node.items[0], level) + self.following(node.items[1:], level)
+            return self.emit_item(node.items[0], level) + self.following(node.items[1:], level, node.items[0])
         if isinstance(node, Alt) and all(_plain_word(branch) for branch in node.branches):
             return _words([branch.text for branch in node.branches])  # type: ignore[union-attr]
         if isinstance(node, Alt):
@@ -240,10 +240,16 @@ class _Compiler:
                 run.append(word)
         return out + ([_run(run, mode)] if run else [])
 
-    def following(self, items: Sequence[Node], level: Level) -> str:
-        return "".join(self.separated(item, level) for item in items)
+    def following(self, items: Sequence[Node], level: Level, first: Node | None = None) -> str:
+        """``items`` after ``first``, each with its separator: only spaces after a ``<bullet>`` or a
+        ``<marker>``, which has taken the line break (and the blank line) before the item's text."""
+        out, before = [], first
+        for item in items:
+            out.append(self.separated(item, level, line=before is not None and _ends_with_bullet(before)))
+            before = item
+        return "".join(out)
 
-    def separated(self, node: Node, level: Level) -> str:
+    def separated(self, node: Node, level: Level, *, line: bool = False) -> str:
         """``node`` with the separator before it. A repetition carries its own, one per repetition;
         an element that may open with a repetition (a group whose first branch or first element is
         one: ``(<word>{0,3}|_{4,8})``) takes the separator inside, before each of its branches and
@@ -251,33 +257,35 @@ class _Compiler:
         stands before what follows, not two: a separator allows one line break, two would let a
         match cross a blank line."""
         if isinstance(node, Repeat):
-            return self.emit_item(node, level)
+            return self.emit_item(node, level, line=line)
         if not _carries_separator(node):
-            return _separator(node) + self.emit_item(node, level)
+            return (LINE_SEP if line else _separator(node)) + self.emit_item(node, level)
         if isinstance(node, Capture):
-            return self.capture(node, level, separated=True)
+            return self.capture(node, level, separated=True, line=line)
         if isinstance(node, Seq):
-            return self.separated(node.items[0], level) + self.following(node.items[1:], level)
+            return (self.separated(node.items[0], level, line=line)
+                    + self.following(node.items[1:], level, node.items[0]))
         assert isinstance(node, Alt)
-        return "(?:" + "|".join(self.separated(branch, level) for branch in node.branches) + ")"
+        return "(?:" + "|".join(self.separated(branch, level, line=line) for branch in node.branches) + ")"
 
-    def emit_item(self, node: Node, level: Level) -> str:
+    def emit_item(self, node: Node, level: Level, *, line: bool = False) -> str:
         """An item of a sequence; filler between the parts (a gap, a bounded run of gaps, commas and
-        time phrases) is a group of its own, so a match can say how far apart its parts stood."""
-        source = self.emit(node, level)
+        time phrases) is a group of its own, so a match can say how far apart its parts stood. With
+        ``line``, a repetition's separators are spaces only (see :meth:`following`)."""
+        source = self.repeat(node, level, line=line) if isinstance(node, Repeat) else self.emit(node, level)
         if not (isinstance(node, Gap) or (isinstance(node, Repeat) and filler(node.body))):
             return source
         group = self.name("g")
         level.gaps.append(group)
         return f"(?P<{group}>{source})"
 
-    def repeat(self, node: Repeat, level: Level) -> str:
+    def repeat(self, node: Repeat, level: Level, *, line: bool = False) -> str:
         inner = Level()
         # a list item that runs to the end of its line is atomic: how it splits its own words cannot
         # matter to what follows, and a failure after a list must not try every split of every item
         # ("- 120 residents" read as <word> "resident" and <rest> "s"), which costs exponential time
         atomic = "?>" if _line_item(node.body) else "?:"
-        body = f"({atomic}{self._repeated(node.body, inner)})"
+        body = f"({atomic}{self._repeated(node.body, inner, line)})"
         quantified = f"{body}{{{node.low},{node.high}}}{'?' if node.lazy else ''}"
         if not inner.captures and not inner.repeats:
             return quantified
@@ -285,13 +293,13 @@ class _Compiler:
         level.repeats.append(RepeatSlot(group, body, inner))
         return f"(?P<{group}>{quantified})"
 
-    def _repeated(self, node: Node, level: Level) -> str:
+    def _repeated(self, node: Node, level: Level, line: bool = False) -> str:
         """One repetition of ``node``, with the separator before it."""
         if _carries_separator(node):
-            return self.separated(node, level)
-        return _separator(node) + self.emit(node, level)
+            return self.separated(node, level, line=line)
+        return (LINE_SEP if line else _separator(node)) + self.emit(node, level)
 
-    def capture(self, node: Capture, level: Level, *, separated: bool = False) -> str:
+    def capture(self, node: Capture, level: Level, *, separated: bool = False, line: bool = False) -> str:
         """A capture group; with ``separated``, the separator before it inside the group (see
         :meth:`separated`: a captured string is read without its surrounding spaces)."""
         group = self.name("c")
@@ -299,7 +307,7 @@ class _Compiler:
         kind = None if kinds is None else kinds.pop() if len(kinds) == 1 else "any"
         path = node.body.path if isinstance(node.body, ClaimRef) else None
         level.captures.append(CaptureSlot(group, node.field, node.is_list, kind, node.pos, path))
-        body = self.separated(node.body, level) if separated else self.emit(node.body, level)
+        body = self.separated(node.body, level, line=line) if separated else self.emit(node.body, level)
         return f"(?P<{group}>{body})"
 
 
@@ -445,6 +453,19 @@ def _separator(node: Node) -> str:
     """What may stand before ``node`` in a sequence: spaces and a line break, or only spaces when
     the node opens with ``<bullet>`` (see ``LINE_SEP``)."""
     return LINE_SEP if _opens_with_bullet(node) else SEP
+
+
+def _ends_with_bullet(node: Node) -> bool:
+    """Whether a match of ``node`` may end with a ``<bullet>`` or a ``<marker>``."""
+    if isinstance(node, WordClass):
+        return node.name in ("bullet", "marker")
+    if isinstance(node, Seq):
+        return _ends_with_bullet(node.items[-1])
+    if isinstance(node, Capture | Repeat):
+        return _ends_with_bullet(node.body)
+    if isinstance(node, Alt):
+        return any(_ends_with_bullet(branch) for branch in node.branches)
+    return False
 
 
 def _carries_separator(node: Node) -> bool:
