@@ -793,6 +793,21 @@ PERIOD_NOUNS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years
                 "quarters", "seasons", "sessions"}
 
 
+def _announced_list(base: int, sentence: str, match: re.Match[str], items: int) -> Iterator[Candidate]:
+    """The candidate of a count word announcing ``items`` items, when the two agree; its mutant says
+    one more."""
+    count = COUNT_WORDS.index(match["count"].lower()) + 2
+    if count != items:
+        return
+    word = COUNT_WORDS[count - 1] if count - 1 < len(COUNT_WORDS) else str(count + 1)
+    if match["count"][0].isupper():
+        word = word.capitalize()
+    yield Candidate("enumeration", sentence,
+                    [(base + match.start("count"), base + match.end("count")),
+                     (base + match.start("items"), base + match.end("items"))],
+                    (base + match.start("count"), base + match.end("count"), word))
+
+
 def enumeration_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A count announcing the items it counts: "four countries -- France, Germany, Italy and Spain".
     A count of a period ("In the past two weeks, Citicorp added ... and Chase Manhattan ...") is no
@@ -805,16 +820,7 @@ def enumeration_candidates(base: int, sentence: str) -> Iterator[Candidate]:
         items = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", match["items"])
         if not all(item and item[0].isupper() for item in items):
             continue
-        count = COUNT_WORDS.index(match["count"].lower()) + 2
-        if count != len(items):
-            continue
-        word = COUNT_WORDS[count - 1] if count - 1 < len(COUNT_WORDS) else str(count + 1)
-        if match["count"][0].isupper():
-            word = word.capitalize()
-        yield Candidate("enumeration", sentence,
-                        [(base + match.start("count"), base + match.end("count")),
-                         (base + match.start("items"), base + match.end("items"))],
-                        (base + match.start("count"), base + match.end("count"), word))
+        yield from _announced_list(base, sentence, match, len(items))
 
 
 # lower-case items after a colon, each a few words, the last after "and": "five recommendations:
@@ -836,16 +842,7 @@ def phrase_list_candidates(base: int, sentence: str) -> Iterator[Candidate]:
         if len(tail) != 2 or any(" and " in item for item in heads):
             continue
         items = [*heads, *tail]
-        count = COUNT_WORDS.index(match["count"].lower()) + 2
-        if count != len(items):
-            continue
-        word = COUNT_WORDS[count - 1] if count - 1 < len(COUNT_WORDS) else str(count + 1)
-        if match["count"][0].isupper():
-            word = word.capitalize()
-        yield Candidate("enumeration", sentence,
-                        [(base + match.start("count"), base + match.end("count")),
-                         (base + match.start("items"), base + match.end("items"))],
-                        (base + match.start("count"), base + match.end("count"), word))
+        yield from _announced_list(base, sentence, match, len(items))
 
 
 CONVERSIONS = {  # unit → (dimension, factor to the base unit)

@@ -59,12 +59,16 @@ def generate(directory: Path, *, editable: bool,
 def refresh(directory: Path | None = None) -> list[str]:
     """Regenerate the stale or missing artefacts of an editable checkout; their names."""
     from factcheck.facts import geonames
-    from factcheck.startup import built, methods
+    from factcheck.startup import built, methods, regexcache
 
     directory = directory or built.DIRECTORY
     if not (directory / "__init__.py").is_file():
         built.write_package(directory)
     stale = [artefact for artefact in artefacts() if built.load(artefact) is None]
+    if stale and regexcache.PREBUILT not in stale:
+        # the regexes are those the other artefacts' patterns compile to (a pattern file's, say), which
+        # their sources cannot name without reading a pack: collected again after any other (it is last)
+        stale.append(regexcache.PREBUILT)
     for artefact in stale:
         built.write(artefact, directory, editable=True)
     names = [artefact.name for artefact in stale]

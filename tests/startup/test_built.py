@@ -157,3 +157,19 @@ def test_bytes_written_beside_an_artefact_are_read_back_and_checked(package: tup
     assert built.load(artefact, name) is None
     built.bytes_path(artefact, directory).unlink()
     assert built.load(artefact, name) is None
+
+
+def test_the_regexes_are_collected_again_after_any_other_artefact(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:
+    """A pattern file changed makes the pattern kinds stale, and with them the regexes they compile
+    to, which the regexes' own sources (the lexicons) cannot name."""
+    (tmp_path / "__init__.py").write_text("")
+    written = []
+    monkeypatch.setattr(built, "load", lambda artefact: None if artefact.name == "patterns" else object())
+    monkeypatch.setattr(built, "write", lambda artefact, directory, editable: written.append(artefact.name))
+    monkeypatch.setattr("factcheck.startup.methods.stamp_of", lambda directory: built.code_stamp())
+    monkeypatch.setattr("factcheck.facts.geonames.INDEX", "__init__.py")
+    assert prebuild.refresh(tmp_path) == ["patterns", "regexes"] == written
+    written.clear()
+    monkeypatch.setattr(built, "load", lambda artefact: object())
+    assert prebuild.refresh(tmp_path) == [] == written
