@@ -60,12 +60,11 @@ _SCOPE_AFTER = regexcache.compile(
 _SINCE_AFTER = regexcache.compile(
     rf"(?:{GAP}[a-z-]+){{0,4}}?{GAP}since{GAP}(?P<since>(?:(?:19|20)\d\d|(?:the{GAP})?[A-Za-z][\w-]*(?:{GAP}[A-Za-z][\w-]*){{0,3}}?(?:{GAP}of{GAP}(?:19|20)\d\d)?))\b"
 )
-_COPULA_BEFORE = regexcache.compile(
-    rf"\b(?:was|is|marked|marks|became|becomes|be|been){GAP}(?:only{GAP})?(?:the|their|its|his|her|our){GAP}$",
-    re.IGNORECASE,
-)
+_COPULA = rf"\b(?:was|is|marked|marks|became|becomes|be|been){GAP}(?:only{GAP})?"
+_COPULA_BEFORE = regexcache.compile(rf"{_COPULA}(?:the|their|its|his|her|our){GAP}$", re.IGNORECASE)
 _SENTENCE_END = regexcache.compile(r"[.!?;](?=\s|$)|\n")
-_STREAK_WORD = regexcache.compile(r"\b(?:straight|consecutive|successive|running)\b", re.IGNORECASE)
+_STREAK_WORDS = "straight|consecutive|successive"
+_STREAK_WORD = regexcache.compile(rf"\b(?:{_STREAK_WORDS}|running)\b", re.IGNORECASE)
 _STREAK_AFTER = regexcache.compile(
     rf"(?:{GAP}[a-z-]+){{0,3}}?{GAP}(?:in{GAP}a{GAP}row|on{GAP}the{GAP}trot|running|straight)\b",
     re.IGNORECASE,
@@ -74,13 +73,13 @@ _STREAK_AFTER = regexcache.compile(
 # year, ...": an ordinal whose event noun is left out because the subject or the phrase it stands
 # beside names it. The link before the ordinal (a copula or an appositive comma or dash) ...
 _ELIDED_LINK_BEFORE = regexcache.compile(
-    rf"(?:\b(?:was|is|marked|marks|became|becomes|been|be){GAP}(?:only{GAP})?|[,–—]{GAP}|{GAP}--{GAP})"
+    rf"(?:{_COPULA}|[,–—]{GAP}|{GAP}--{GAP})"
     rf"(?:the|their|its|his|her|our|(?:the{GAP})?[A-Za-z][\w-]*['’]s){GAP}$",
     re.IGNORECASE,
 )
 # ... and what follows it: no noun of its own, only the series' period, scope, start or agent.
 _ELIDED_AFTER = regexcache.compile(
-    rf"(?:{GAP}(?:straight|consecutive|successive|so{GAP}far))?"
+    rf"(?:{GAP}(?:{_STREAK_WORDS}|so{GAP}far))?"
     rf"(?={GAP}?[.,;:!?)–—]|{GAP}(?:by|in|since|this|for|at|on|under|against|between|among|involving|"
     rf"within|during|of{GAP}(?:the|this|its|his|her|their|(?:19|20)\d\d)\b)\b)"
 )
@@ -106,6 +105,12 @@ def _sentence_limit(text: str, start: int) -> int:
     limit = min(len(text), start + _WINDOW)
     match = _SENTENCE_END.search(text, start, limit)
     return match.start() if match else limit
+
+
+def _sentence_start(text: str, end: int) -> int:
+    """Where the sentence containing ``end`` starts, looking at most ``_WINDOW`` characters back."""
+    low = max(0, end - _WINDOW)
+    return max((m.end() for m in _SENTENCE_END.finditer(text, low, end)), default=low)
 
 
 def _period_after(text: str, start: int, durations: dict[int, Claim]) -> Claim | None:
@@ -230,8 +235,7 @@ def _elided(text: str, ordinal: Claim, durations: dict[int, Claim],
     after = _ELIDED_AFTER.match(text, ordinal.span.end)
     if link is None or after is None:
         return None
-    low = max(0, link.start() - _WINDOW)
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text, low, link.start())), default=low)
+    sentence_start = _sentence_start(text, link.start())
     subject = [m for m in mentions if sentence_start <= m.start and m.end <= link.start()
                and not m.plural and not m.verb and link.start() - m.end <= 40]
     if not subject:
@@ -253,10 +257,8 @@ def _verb_for_time(text: str, ordinal: Claim, time_end: int,
     """The event an ordinal "time" counts: the verb or noun before "for the Nth time" in its clause
     ("spoke by phone on Monday for the third time"), or the verb after "the Nth time (that)" ("the
     second time the two had spoken by phone")."""
-    low = max(0, ordinal.span.start - _WINDOW)
-    ends = _SENTENCE_END.finditer(text, low, ordinal.span.start)
-    sentence_start = max((m.end() for m in ends), default=low)
     if _FOR_THE_BEFORE.search(text, max(0, ordinal.span.start - 10), ordinal.span.start):
+        sentence_start = _sentence_start(text, ordinal.span.start)
         before = [m for m in mentions if sentence_start <= m.head < ordinal.span.start and not m.plural]
         return before[-1] if before else None
     limit = _sentence_limit(text, time_end)
