@@ -402,10 +402,15 @@ def _words(words: list[str]) -> str:
     return rf"{_opened(with_capitals(words), trie)}{_CLOSE}"
 
 
+# either apostrophe in a literal, replaced in one pass (replacing one and then the other rewrote the
+# class the first replacement wrote: "don't" compiled to ``don['['’]]t``, which matched nothing)
+_APOSTROPHE = regexcache.compile(r"['’]")
+
+
 def _literal(text: str) -> str:
     """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
     words = text.split()
-    body = GAP.join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
+    body = GAP.join(_APOSTROPHE.sub("['’]", re.escape(word)) for word in words)
     end = _CLOSE if words[-1][-1].isalnum() else ""
     if words[0][0].isalnum():  # the opening guard after the first character (see _opened)
         return f"(?i:{body[0]}{_OPENED}{body[1:]}{end})"
