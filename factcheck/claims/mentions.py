@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
@@ -109,15 +110,23 @@ class Mention:
 
 
 class Document:
-    """The text's sentences and atomic claims, indexed for the lookups mentions need."""
+    """The text's sentences and atomic claims, indexed for the lookups mentions need. The sentences
+    and the words written in lower case are read on first use: a document without an event noun or
+    verb needs neither."""
 
     def __init__(self, text: str, atoms: list[Claim]) -> None:
         self.text = text
-        self.starts = [0, *sentence_starts(text)]
         self.durations = sorted((c for c in atoms if c.kind == "duration"), key=lambda c: c.span.start)
         self.dates = [c for c in atoms if c.kind == "date"]
         self.ordinals = {c.span.end: c for c in atoms if c.kind == "ordinal"}
-        self._lower_words = frozenset(_LOWER_WORD.findall(text))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *sentence_starts(self.text)]
+
+    @cached_property
+    def _lower_words(self) -> frozenset[str]:
+        return frozenset(_LOWER_WORD.findall(self.text))
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
