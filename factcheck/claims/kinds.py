@@ -42,7 +42,7 @@ _KINDS = [
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
         "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
         "`every` a set ('every Friday', 'daily'; `count` the units between its members, 'every four "
-        "years': 4), `story` a quarter counted from the one the story "
+        "years': 4, null for 'every few weeks'), `story` a quarter counted from the one the story "
         "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
         "holiday ('Thanksgiving Day': thanksgiving). Resolution sets "
         "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "

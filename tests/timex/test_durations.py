@@ -309,6 +309,9 @@ def timexes(text: str) -> dict[str, tuple[str, str | None]]:
     ("Servers were hit every four to five days at the height of the attacks.", "every four to five days",
      "P4D"),
     ("The reservoir is tested every 6-8 weeks.", "every 6-8 weeks", "P6W"),
+    # without a count, as the vague length is written
+    ("Only 29% of users check their settings every few weeks.", "every few weeks", "PXW"),
+    ("The river floods every several decades.", "every several decades", "PXY"),
 ])
 def test_a_length_after_every_is_a_set(text: str, span: str, value: str) -> None:
     found = timexes(text)
@@ -319,6 +322,8 @@ def test_a_length_after_every_is_a_set(text: str, span: str, value: str) -> None
 def test_a_set_of_lengths_says_its_count_and_grain() -> None:
     (claim,) = [c for c in extract_claims("Inspectors call every six months.") if c.kind == "date"]
     assert (claim["every"], claim["grain"], claim["count"]) == (True, "month", 6)
+    (claim,) = [c for c in extract_claims("Inspectors call every few months.") if c.kind == "date"]
+    assert (claim["every"], claim["grain"], claim["count"]) == (True, "month", None)
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [
