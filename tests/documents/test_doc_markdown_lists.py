@@ -43,10 +43,11 @@ def _enumerations(text: str) -> list[tuple[str, list[str]]]:
     return [(c["count"].text, c["items"]) for c in claims if c.kind == "enumeration"]
 
 
-def test_the_outer_list_counts_its_items() -> None:
+def test_the_outer_list_counts_its_items_and_the_sub_list_its_own() -> None:
     assert _enumerations(NESTED) == [
         ("two", ["Housing, in three parts: social rent shared ownership homes for key workers "
                  "Each part has its own budget.", "Transport"]),
+        ("three", ["social rent", "shared ownership", "homes for key workers"]),
     ]
 
 
