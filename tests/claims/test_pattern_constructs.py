@@ -224,8 +224,8 @@ def test_a_word_is_never_read_inside_a_hyphenated_compound(text: str, found: boo
 
 def test_a_literal_with_an_apostrophe_matches_either_apostrophe() -> None:
     """"don't know" once compiled to a broken class (``don['['’]]t``) and matched nothing."""
-    pattern = '''patterns:\n  - "{number:to} (\\"don't know\\"|\\"'s\\" total)"\n'''
-    kind = _kind(pattern, "  to: claim<number>\n")
+    kind = _kind('''patterns:\n  - "{number:to} (\\"don't know\\"|\\"'s\\" total)"\n''',
+                 "  to: claim<number>\n")
     assert [c.text for c in _found(kind, "Of the rest, 18 don't know.")] == ["18 don't know"]
     assert [c.text for c in _found(kind, "Of the rest, 18 don’t know.")] == ["18 don’t know"]
     # a possessive right after a claim: "this year's prize", "1987's total"
