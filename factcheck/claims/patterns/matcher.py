@@ -396,13 +396,28 @@ def _skipped(masked: Masked, compiled: Compiled, requires: frozenset[str]) -> bo
 
 
 def _longest(found: list[Claim]) -> list[Claim]:
-    """The claims in text order, each one lying inside an earlier, longer one dropped."""
+    """The claims in text order, each one lying inside an earlier, longer one dropped, unless it is
+    a reading of a list item's nested content (see :func:`_nested_in`)."""
     found.sort(key=lambda c: (c.span.start, -c.span.end))
     kept: list[Claim] = []
+    outer: Claim | None = None
+    inner: Claim | None = None
     for claim in found:
-        if not kept or claim.span.end > kept[-1].span.end:
+        if outer is None or claim.span.end > outer.span.end:
             kept.append(claim)
+            outer, inner = claim, None
+        elif _nested_in(outer, claim) and (inner is None or claim.span.end > inner.span.end):
+            kept.append(claim)
+            inner = claim
     return kept
+
+
+def _nested_in(outer: Claim, claim: Claim) -> bool:
+    """Whether ``claim``, inside ``outer``, reads the nested content of one of its list items (a
+    line break then a tab, as the Markdown reader writes a nested list): a list announced inside an
+    item ("- Housing, in three parts:" over its sub-list) is a claim of its own, not part of the
+    outer list's reading, which takes the whole sub-list as one item."""
+    return "\n\t" in claim.text and claim.span.start > outer.span.start + outer.text.find("\n")
 
 
 def _candidates(masked: Masked, compiled: Compiled) -> list[int]:
