@@ -117,9 +117,12 @@ def _period_after(text: str, start: int, durations: dict[int, Claim]) -> Claim |
     """The first duration in the rest of the sentence that a joiner introduces ("in just eight
     months", "over the past three months")."""
     for joiner in _JOINER.finditer(text, start, _sentence_limit(text, start)):
-        duration = durations.get(joiner.end())
-        if duration is not None:
-            return duration
+        # The fillers are read greedily, but a duration may start inside them ("over the past year"
+        # is a duration whose text begins at "the"): try every place the run of fillers passes.
+        for place in range(joiner.start() + 1, joiner.end() + 1):
+            duration = durations.get(place)
+            if duration is not None:
+                return duration
     return None
 
 

@@ -56,6 +56,13 @@ class Claim:
     def __getitem__(self, name: str) -> Any:
         return self.fields.get(name)
 
+    def with_fields(self, fields: Mapping[str, Any], *, certain: bool | None = None) -> Claim:
+        """This claim with other ``fields`` (and ``certain`` when given): what
+        ``dataclasses.replace`` makes, without reading the class's fields on every call
+        (resolution rebuilds most temporal claims of every document)."""
+        return Claim(self.kind, self.text, self.span, self.value, self.unit, self.hedge, self.precision,
+                     fields, self.binding, self.certain if certain is None else certain)
+
     def parts(self) -> Iterator[Claim]:
         """The claims this one is composed of (for a composite), recursively."""
         for value in self.fields.values():
@@ -95,6 +102,18 @@ class ClaimSet:
         self._by_kind: dict[str, list[Claim]] = {}
         for claim in self.claims:
             self._by_kind.setdefault(claim.kind, []).append(claim)
+
+    @classmethod
+    def in_order(cls, claims: list[Claim], problems: Iterable[tuple[Span, str]] = ()) -> ClaimSet:
+        """A set of ``claims`` that are already in a set's order (another set's claims, each
+        replaced by one of the same kind and span, as resolution does): not sorted again."""
+        made = cls.__new__(cls)
+        made.problems = list(problems)
+        made.claims = claims
+        made._by_kind = {}
+        for claim in claims:
+            made._by_kind.setdefault(claim.kind, []).append(claim)
+        return made
 
     def owns(self, items: object) -> bool:
         """Whether ``items`` is one of this set's own per-kind lists (so: in document order)."""

@@ -53,8 +53,10 @@ _WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
 # "three billions"): frequent in prose ("millions of"), they would start many runs that parse to nothing.
 _NEVER_FIRST = {"point", "quarter", "hundreds", "thousands", "millions", "billions", "trillions"}
 _FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - _NEVER_FIRST))})"
+# "quarter" opens a run only before a scale: "quarter million" (250,000), never "the quarter".
+_QUARTER_FIRST = rf"[Qq]uarter(?={_JOIN}(?:thousand|million|billion|trillion)\b)"
 _WORD_RUN = regexcache.compile(
-    rf"\b(?:[Aa]n?{_JOIN})?{_FIRST_WORD}(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
+    rf"\b(?:[Aa]n?{_JOIN})?(?:{_FIRST_WORD}|{_QUARTER_FIRST})(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
 )
 _RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 
@@ -113,6 +115,9 @@ _DIGITS = (
 )
 
 _DIGIT_RUN = regexcache.compile(_DIGITS)
+# Scientific notation glued to the digits: "1.5e6", "4e14", "-12e-1", "12.32e+14". A capital E needs
+# a decimal point or a sign ("1.5E6", "3E-4"): "7E7" is a Boeing model.
+_E_NOTATION = regexcache.compile(r"[eE](?P<sign>[-+])?(?P<power>\d{1,3})(?!\w|[.,]\d)")
 # A numerator over one of these is a fraction ("1/2 pct", "3/4"); "9/11", "24/7" and "2004/05" are not.
 _DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
 # Glued scale letters that make a bare number a count ("100k", "1.2M", "2mil"), once no currency or
@@ -150,6 +155,15 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
     scale_word = match["scale"] or match["short"]
     end = match.end()
+    if not scale_word and not match["ord"] and end < len(text) and text[end] in "eE":
+        exponent = _E_NOTATION.match(text, end)
+        if exponent is not None and (text[end] == "e" or fraction or exponent["sign"]):  # not "7E7"
+            power = int(f"{exponent['sign'] or ''}{exponent['power']}")
+            value, step = value.scaleb(power), step.scaleb(power)
+            if abs(value) >= MAX_NUMBER_MAGNITUDE:
+                return None
+            value = tidy(-value if match["minus"] else value)
+            return NumberMention(match.start(), exponent.end(), value, tidy(step), digits=True)
     if match["short"] and (match.start("int") == 0 or text[match.start("int") - 1] not in _CURRENCY_SIGNS):
         scale_word, end = None, match.start("short")  # "100m" is a distance; only "$100m" is 100 million
     glued = end < len(text) and (text[end].isalnum() or text[end] in "°²³")
@@ -222,7 +236,9 @@ def scan(text: str) -> list[NumberMention]:
         mentions.extend(_word_mentions(text, match.start(), match.end()))
     mentions = [_signed(text, m) for m in mentions]
     mentions.sort(key=lambda m: m.start)
-    return _mixed_fractions(text, mentions) if "/" in text else mentions
+    if "/" in text:
+        mentions = _mixed_fractions(text, mentions)
+    return _joined(text, mentions) if len(mentions) > 1 else mentions
 
 
 def _mixed_fractions(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
@@ -239,6 +255,163 @@ def _mixed_fractions(text: str, mentions: list[NumberMention]) -> list[NumberMen
             continue
         merged.append(mention)
     return merged
+
+
+# --- numbers written in two mentions -----------------------------------------------------------------
+# Each join reads a mention and what follows it as one number; the test before each regex is a
+# character or word the join needs, so a text without any costs one look per mention.
+
+# "1.1^23", "10^6", "2.5^-1": a power in digits.
+_CARET_POWER = regexcache.compile(r"\^(?P<sign>[-+])?(?P<power>\d{1,3})(?!\w|[.,]\d)")
+# "2.48×10−5", "6.02 x 10^23", "3×10⁸": a mantissa times a power of ten.
+_TIMES_TEN = regexcache.compile(
+    rf"{HSPACE}?[×x]{HSPACE}?10(?:\^|\*\*)?(?:(?P<sign>[-+−])?(?P<power>\d{{1,3}})"
+    r"|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?!\w|[.,]\d)"
+)
+_SPACED_TIMES = (" x 10", " × 10", " x10", " ×10")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺−", "0123456789-+-")
+# "one over three", "1 over 20": a fraction, when the denominator ends the clause ("2000 over 3
+# years" is an amount over a time; "1986 over 1985" compares years and is excluded by the years).
+_OVER = regexcache.compile(rf"{GAP}over{GAP}")
+_CLAUSE_END = regexcache.compile(r"[ \t]*(?:[.,;:!?)\]]|\n|$)")
+# "forty-five (45)", "45 (forty-five)": a figure restated in brackets, as contracts write them.
+_BRACKETED = regexcache.compile(rf"{HSPACE}?\(")
+# "4 thousand 3 hundred and 21", "6 crore and two hundred": digits with a spelled scale, continued.
+_SCALE_JOIN = regexcache.compile(rf"{GAP}(?P<and>and{GAP})?")
+_SPELLED_SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion", "lakh", "lakhs",
+                             "crore", "crores"})
+
+
+def _power(text: str, mention: NumberMention) -> NumberMention | None:
+    """``mention`` raised to the power written right after it ("1.1^23", "2.48×10−5")."""
+    if not mention.digits or mention.ordinal or (mention.glued and text[mention.end] not in "×x"):
+        return None
+    caret = text[mention.end] == "^"
+    match = (_CARET_POWER if caret else _TIMES_TEN).match(text, mention.end)
+    if match is None or (not caret and "." not in text[mention.start : mention.end]):
+        return None  # "3 x 10" is a product of two figures; "2.48×10−5" a number
+    written = match["sup"] if not caret and match["sup"] else f"{match['sign'] or ''}{match['power']}"
+    power = int(written.translate(_SUPERSCRIPTS))
+    sign = -1 if mention.value < 0 else 1
+    try:
+        value = abs(mention.value) ** power if caret else abs(mention.value).scaleb(power)
+    except ArithmeticError:
+        return None
+    if not value or abs(value) >= MAX_NUMBER_MAGNITUDE:
+        return None
+    value = tidy(sign * value)
+    return NumberMention(mention.start, match.end(), value, _last_place(value), digits=True)
+
+
+def _last_place(value: Decimal) -> Decimal:
+    """The step of the last digit ``value`` is written with: 0.25 → 0.01, 1300000 → 1."""
+    exponent = value.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(min(0, exponent)) if isinstance(exponent, int) else Decimal(1)
+
+
+def _is_year(mention: NumberMention) -> bool:
+    return mention.plain_integer and 1000 <= mention.value <= 2099
+
+
+def _integral(mention: NumberMention) -> bool:
+    return not mention.ordinal and not mention.glued and mention.value == mention.value.to_integral_value()
+
+
+def _over(text: str, low: NumberMention, high: NumberMention) -> NumberMention | None:
+    """"one over three" as 1/3, "negative one over 20" as -1/20."""
+    if not (_integral(low) and _integral(high) and high.value > 0) or _is_year(low) or _is_year(high):
+        return None
+    if _OVER.fullmatch(text, low.end, high.start) is None or _CLAUSE_END.match(text, high.end) is None:
+        return None
+    value = low.value / high.value
+    return NumberMention(low.start, high.end, tidy(value), tidy(1 / high.value), digits=low.digits)
+
+
+def _restated(text: str, first: NumberMention, second: NumberMention) -> NumberMention | None:
+    """"thirty (30)": one number, written in words and in digits (either first)."""
+    if first.digits == second.digits or first.value != second.value or first.ordinal or second.ordinal:
+        return None
+    closed = text[second.end : second.end + 1] == ")"
+    if not closed or _BRACKETED.fullmatch(text, first.end, second.start) is None:
+        return None
+    digits = first if first.digits else second
+    return NumberMention(first.start, second.end + 1, first.value, digits.step, digits=first.digits)
+
+
+def _scale_continued(text: str, high: NumberMention, low: NumberMention) -> NumberMention | None:
+    """"4 thousand 3 hundred", "3 hundred and 21", "3 million and a half": digits with a spelled
+    scale and a smaller part after it. Without "and" the part must end on a scale of its own
+    ("2 million 30 were hurt" is two figures); after "and" it is below a thousand, or half the scale."""
+    if not high.digits or high.ordinal or high.value < 100 or low.ordinal or low.glued or low.value <= 0:
+        return None
+    last = _LAST_WORD.search(text, high.start, high.end)
+    if last is None or last[1].lower() not in _SPELLED_SCALES:
+        return None
+    join = _SCALE_JOIN.fullmatch(text, high.end, low.start)
+    scale = SCALES[last[1].lower()]
+    if join is None or high.step < scale:  # "2.5 million and one other" is no 2,500,001
+        return None
+    if (join["and"] and low.value == Decimal("0.5") and scale >= 1000
+            and text[low.start : low.end].lower() == "a half"):  # "44 million and half lives" is two
+        return NumberMention(high.start, low.end, tidy(high.value + scale / 2), tidy(scale / 2), digits=True)
+    if low.value >= scale or low.value != low.value.to_integral_value():
+        return None
+    below = _LAST_WORD.search(text, low.start, low.end)
+    spelled_tail = not low.digits and low.value >= 100  # "7 thousand four hundred and twelve"
+    if not join["and"] and not spelled_tail and (below is None or below[1].lower() not in _SPELLED_SCALES):
+        return None
+    if join["and"] and low.value >= 1000:
+        return None
+    return NumberMention(high.start, low.end, high.value + low.value, low.step, digits=True)
+
+
+def _joined(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions, with each number written in two mentions read as one (see the joins above)."""
+    joined: list[NumberMention] = []
+    index = 0
+    while index < len(mentions):
+        mention = mentions[index]
+        index += 1
+        after = text[mention.end : mention.end + 1]
+        if after and (after in "^×x" or text.startswith(_SPACED_TIMES, mention.end)):
+            powered = _power(text, mention)
+            if powered is not None:
+                mention = powered
+                while index < len(mentions) and mentions[index].start < mention.end:
+                    index += 1  # the exponent's own digits
+        inside = index
+        while True:
+            while inside < len(mentions) and mentions[inside].start < mention.end:
+                words = _words_on_scale(text, mention, mentions[inside])  # "3 hundred and one"
+                if words is not None:
+                    mention, index = words, inside + 1
+                inside += 1  # else a word inside the mention ("hundred" of "3 hundred"), kept as it was
+            if inside == len(mentions) or mentions[inside].start - mention.end > 8:
+                break
+            following = mentions[inside]
+            merged = (_scale_continued(text, mention, following)
+                      or _restated(text, mention, following) or _over(text, mention, following))
+            if merged is None:
+                break
+            mention, index = merged, inside + 1
+            inside = index
+        joined.append(mention)
+    return joined
+
+
+def _words_on_scale(text: str, digits: NumberMention, words: NumberMention) -> NumberMention | None:
+    """"3 hundred and one", "3 thousand five hundred": the digits count the first word of a run of
+    number words that goes on past them (the run reads "hundred and one" as 101: here 3 × 100 + 1)."""
+    if not digits.digits or words.digits or words.end <= digits.end or words.ordinal:
+        return None
+    last = _LAST_WORD.search(text, digits.start, digits.end)
+    if last is None or last.start() != words.start or last[1].lower() not in _SPELLED_SCALES:
+        return None
+    scale = SCALES[last[1].lower()]
+    rest = words.value - scale
+    if not 0 < rest < scale or digits.step < scale:
+        return None
+    return NumberMention(digits.start, words.end, digits.value + rest, words.step, digits=True)
 
 
 # --- number claims ---------------------------------------------------------------------------------

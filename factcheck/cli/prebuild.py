@@ -15,8 +15,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck.startup.built import Artefact
+
+if TYPE_CHECKING:
+    from factcheck.rules.pack import Pack
 
 
 def artefacts() -> list[Artefact]:
@@ -97,14 +101,28 @@ def collect_patterns() -> dict[str, object]:
     from factcheck.startup import resources
 
     checker = api.load()
-    for rule in load_packs([resources.rules_dir()]).rules:
+    pack = load_packs([resources.rules_dir()])
+    for rule in pack.rules:
         passages = [(example.text, example.date) for example in rule.examples]
         doc = rule.info.doc
         if doc is not None:
             passages += [(doc.example, doc.date), (doc.instead, doc.date)]
         for text, date in passages:
             checker.check(f"---\ntitle: t\ndate: 2025-10-16\n---\n{text}\n", format="markdown", date=date)
+    _compile_every_pattern(pack)
     return entries
+
+
+def _compile_every_pattern(pack: Pack) -> None:
+    """Compile the regexes of every pattern of ``pack``'s kinds, also those no example reaches: each
+    is compiled on first use, and in a parallel run each worker would compile on real text, in
+    every run, what no example made the collecting process compile (a tenth of a CPU-second per
+    worker on the news corpus)."""
+    for kind in pack.extractor().patterns.kinds:
+        for compiled in [*kind.patterns, *(attachment.pattern for attachment in kind.attachments)]:
+            compiled.regex  # noqa: B018 - compiled on first use, so recorded now
+            if compiled.anchor is not None:
+                compiled.before  # noqa: B018
 
 
 def main() -> None:

@@ -14,7 +14,10 @@ from factcheck.documents.model import Document, OffsetMap
 from factcheck.startup import regexcache
 
 _LIST_ITEM = r"[ \t]*(?:[-*+•]|[0-9]{1,2}[.)])[ \t]"
-_SOFT_BREAK = regexcache.compile(rf"(?<=\S)([ \t]*)(\r\n|\r|\n)(?=[ \t]*\S)(?!{_LIST_ITEM})")
+# A line break with text after it on the next line (not a list item), read from the break itself: a
+# regex that opened on the spaces before it would be tried at every space of the document. It is a
+# soft break when a non-space character ends the line before it, after any spaces and tabs.
+_BREAK = regexcache.compile(rf"(?<![\r\n])(?:\r\n|\r|\n)(?=[ \t]*\S)(?!{_LIST_ITEM})")
 
 
 def parse_text(path: str, original: str, *, source: str = "text") -> Document:
@@ -31,4 +34,18 @@ def parse_text(path: str, original: str, *, source: str = "text") -> Document:
 def unwrap(text: str) -> str:
     """``text`` with each line break between two non-blank lines replaced by as many spaces, except
     before a list item."""
-    return _SOFT_BREAK.sub(lambda match: match[1] + " " * len(match[2]), text)
+    pieces: list[str] = []
+    done = 0
+    for match in _BREAK.finditer(text):
+        start = match.start()
+        line_end = start
+        while line_end and text[line_end - 1] in " \t":
+            line_end -= 1
+        if line_end == 0 or text[line_end - 1].isspace():  # a blank line before: a paragraph break
+            continue
+        pieces += (text[done:start], " " * (match.end() - start))
+        done = match.end()
+    if not pieces:
+        return text
+    pieces.append(text[done:])
+    return "".join(pieces)

@@ -658,7 +658,7 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
         timex=timex.value, timex_type=timex.type.value, timex_mod=timex.mod, anchor=timex.anchor.value,
         resolved=timex.day, resolved_year=timex.day.year if timex.day else None, unresolved=timex.reason,
     )
-    return dataclasses.replace(claim, fields=fields, certain=claim.certain and timex.certain)
+    return claim.with_fields(fields, certain=claim.certain and timex.certain)
 
 
 def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> tuple[Claim, Timex] | None:
@@ -760,8 +760,8 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
         if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
             date = replaced[id(day[0])]
-            replaced[id(day[0])] = dataclasses.replace(date, fields={**date.fields, "with_time": True})
-    return ClaimSet((_rebuilt(claim, replaced) for claim in claims), claims.problems)
+            replaced[id(day[0])] = date.with_fields({**date.fields, "with_time": True})
+    return ClaimSet.in_order([_rebuilt(claim, replaced) for claim in claims], claims.problems)
 
 
 def _rebuilt(claim: Claim, replaced: dict[int, Claim]) -> Claim:
@@ -775,4 +775,4 @@ def _rebuilt(claim: Claim, replaced: dict[int, Claim]) -> Claim:
 
     fields = {k: (type(v)(swap(x) for x in v) if isinstance(v, (list, tuple)) else swap(v))
               for k, v in claim.fields.items()}
-    return dataclasses.replace(claim, fields=fields)
+    return claim.with_fields(fields)

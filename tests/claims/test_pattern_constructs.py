@@ -237,3 +237,13 @@ def test_what_follows_a_bullet_stays_on_its_line() -> None:
 def test_a_word_is_never_read_inside_a_hyphenated_compound(text: str, found: bool) -> None:
     kind = _kind('patterns:\n  - "up {percent} from {number:from}"\n', "  from: claim<number>\n")
     assert bool(_found(kind, text)) is found, text
+
+
+def test_a_literal_with_an_apostrophe_matches_either_apostrophe() -> None:
+    """"don't know" once compiled to a broken class (``don['['’]]t``) and matched nothing."""
+    kind = _kind('''patterns:\n  - "{number:to} (\\"don't know\\"|\\"'s\\" total)"\n''',
+                 "  to: claim<number>\n")
+    assert [c.text for c in _found(kind, "Of the rest, 18 don't know.")] == ["18 don't know"]
+    assert [c.text for c in _found(kind, "Of the rest, 18 don’t know.")] == ["18 don’t know"]
+    # a possessive right after a claim: "this year's prize", "1987's total"
+    assert [c.text for c in _found(kind, "It was 1987's total.")] == ["1987's total"]

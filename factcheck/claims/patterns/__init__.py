@@ -24,7 +24,7 @@ from factcheck.claims.patterns.loader import (
     pattern_files,
     word_files,
 )
-from factcheck.claims.patterns.matcher import Masked, match_kind
+from factcheck.claims.patterns.matcher import Masked, Needs, match_kind
 from factcheck.claims.patterns.starts import BULLET, Scanner, scanner
 
 
@@ -38,6 +38,8 @@ class PatternSet:
         self._stages = [(stage, [kind for kind in self.kinds if kind.stage == stage])
                         for stage in sorted({kind.stage for kind in self.kinds})]
         self._named = [{name for kind in kinds for pattern in _compiled(kind) for name, _ in pattern.kinds}
+                       for _, kinds in self._stages]
+        self._needs = [Needs(pattern for kind in kinds for pattern in _compiled(kind))
                        for _, kinds in self._stages]
 
     def scanner(self) -> Scanner | None:
@@ -57,12 +59,14 @@ class PatternSet:
         if not self.kinds or not atoms:
             return []
         found: list[Claim] = []
-        for (_, kinds), named in zip(self._stages, self._named, strict=True):  # later stages read earlier
+        stages = zip(self._stages, self._named, self._needs, strict=True)
+        for (_, kinds), named, needs in stages:  # later stages read earlier ones' claims
             earlier = [claim for claim in found if claim.kind in named]
             claims = sorted(atoms + earlier, key=lambda c: (c.span.start, -c.span.end)) if earlier else atoms
             masked = Masked(text, claims)
             if not brute:
                 masked.scan(self.scanner())
+                masked.viable = needs.viable(masked)
             for kind in kinds:
                 found += match_kind(masked, kind, brute=brute)
         return found

@@ -364,13 +364,29 @@ def _overlaps(words: str, run: list[str]) -> bool:
 
 
 # a word joined to another by a hyphen is part of that compound, never a word of its own: "up" in
-# "take-up", "start-up" or "up-front", "higher" in "higher-than-expected"
-_OPEN = r"(?<![^\W_]-)\b"
+# "take-up", "start-up" or "up-front", "higher" in "higher-than-expected". The guard before a word
+# stands after its first character (see :func:`_opened`): ``\b`` and the look-behind are read only
+# where that character matched, not at every place a word is tried.
+_OPENED = r"(?<!\w.)(?<![^\W_]-.)"
 _CLOSE = r"\b(?!-[^\W_])"
 
 
 def _run(words: list[str], mode: str) -> str:
-    return _words(words) if mode == "capitals" else rf"(?i:{_OPEN}{alternation(words)}{_CLOSE})"
+    return _words(words) if mode == "capitals" else rf"(?i:{_opened(words, alternation)}{_CLOSE})"
+
+
+def _opened(words: list[str], build) -> str:
+    """``build(words)`` (a trie source) with a word's opening guard after its first character: "a
+    word starts here (``\\b``) and not after a letter or digit and a hyphen" holds at ``p``, whose
+    character is a letter or digit, exactly when, one character on, neither the character before
+    ``p`` is one of a word nor the two before it are a letter or digit and a hyphen. Words are
+    grouped by first character: at one place at most one group can match, so the order of trial
+    within each group is the order of ``build``'s trie."""
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words)):
+        groups.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(first) + _OPENED + build(rests) for first, rests in groups.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 _PLAIN_WORDS = regexcache.compile(r"[a-z]+(?:[ ]+[a-z]+)*")
@@ -383,16 +399,22 @@ def _plain_word(node: Node) -> bool:
 def _words(words: list[str]) -> str:
     """Single lower-case words as a case-sensitive trie with both first-letter cases: unlike an
     ignore-case alternation, it lets the regex engine skip ahead to a possible first letter."""
-    return rf"{_OPEN}{trie(with_capitals(words))}{_CLOSE}"
+    return rf"{_opened(with_capitals(words), trie)}{_CLOSE}"
+
+
+# either apostrophe in a literal, replaced in one pass (replacing one and then the other rewrote the
+# class the first replacement wrote: "don't" compiled to ``don['['’]]t``, which matched nothing)
+_APOSTROPHE = regexcache.compile(r"['’]")
 
 
 def _literal(text: str) -> str:
     """Words matched case-insensitively, apostrophes either way, spaces as any run of spaces."""
     words = text.split()
-    body = GAP.join(re.escape(word).replace("'", "['’]").replace("’", "['’]") for word in words)
-    start = _OPEN if words[0][0].isalnum() else ""
+    body = GAP.join(_APOSTROPHE.sub("['’]", re.escape(word)) for word in words)
     end = _CLOSE if words[-1][-1].isalnum() else ""
-    return f"(?i:{start}{body}{end})"
+    if words[0][0].isalnum():  # the opening guard after the first character (see _opened)
+        return f"(?i:{body[0]}{_OPENED}{body[1:]}{end})"
+    return f"(?i:{body}{end})"
 
 
 def compile_pattern(node: Node) -> Compiled:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from typing import Any
 
@@ -66,6 +66,16 @@ class Masked:
         self._started: dict[frozenset[tuple[str, str]], list[int]] = {}
         self._runs: list[int] | None = None
         self._stops: list[int] | None = None
+        # the patterns (by id) whose every need occurs in the document, once scanned (see Needs)
+        self.viable: frozenset[int] | None = None
+
+    def present(self, marks: Iterable[str]) -> set[tuple[str, str]]:
+        """The words the scan found, the kinds of the claims masked, and those of ``marks`` the masked
+        text holds: a need none of whose elements is here has no occurrence (see :meth:`_places`)."""
+        found = {("word", word) for word in self.words or ()}
+        found.update(key for key in self.at if key[0] == "claim")
+        found.update(("punct", mark) for mark in marks if mark in self.masked)
+        return found
 
     def scan(self, scanner: Scanner | None) -> None:
         """The one combined search for every pattern's starting and needed words and punctuation."""
@@ -266,6 +276,31 @@ class Masked:
         return self.atoms[int(_INDEX.search(self.masked, start)[1])]  # type: ignore[index]
 
 
+class Needs:
+    """The needs of a stage's patterns, told apart once, so that a document rules out every pattern
+    one of whose needs it lacks with one set operation per need and one bit test per pattern,
+    instead of gathering the occurrences of each pattern's needs in turn (most patterns are ruled
+    out so: a document holds no "from", no percent, no colon)."""
+
+    def __init__(self, patterns: Iterable[Compiled]) -> None:
+        self.needs: dict[Need, int] = {}  # each distinct need, with its bit
+        self.masks: list[tuple[int, int]] = []  # per pattern: its id and the bits of its needs
+        for compiled in patterns:
+            mask = 0
+            for need in compiled.needs:
+                mask |= 1 << self.needs.setdefault(need, len(self.needs))
+            self.masks.append((id(compiled), mask))
+        self.marks = sorted({mark for need in self.needs for key, mark in need if key == "punct"})
+
+    def viable(self, masked: Masked) -> frozenset[int]:
+        """The ids of the patterns none of whose needs is missing from ``masked`` (scanned)."""
+        present, met = masked.present(self.marks), 0
+        for need, bit in self.needs.items():
+            if not need.isdisjoint(present):
+                met |= 1 << bit
+        return frozenset(ident for ident, mask in self.masks if mask & met == mask)
+
+
 def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]],
              gaps: list[tuple[int, int]]) -> None:
     for group in level.gaps:
@@ -333,7 +368,7 @@ def match_kind(masked: Masked, pattern: PatternKind, *, brute: bool = False) -> 
     for over the whole masked text, at every position, and none is skipped for a missing claim kind."""
     found: list[Claim] = []
     for compiled, requires in zip(pattern.patterns, pattern.requires, strict=True):
-        if not brute and not requires <= masked.kinds:
+        if not brute and _skipped(masked, compiled, requires):
             continue
         matches = compiled.regex.finditer(masked.masked) if brute else _matches(masked, compiled)
         for match in matches:
@@ -342,15 +377,21 @@ def match_kind(masked: Masked, pattern: PatternKind, *, brute: bool = False) -> 
                 found.append(claim)
     kept = _longest(found)
     for attachment in pattern.attachments:
-        if not brute and not attachment.requires <= masked.kinds:
-            continue
         compiled = attachment.pattern
+        if not brute and _skipped(masked, compiled, attachment.requires):
+            continue
         matches = compiled.regex.finditer(masked.masked) if brute else _matches(masked, compiled)
         statements = _longest([claim for match in matches
                                if (claim := _composite(masked, pattern, match, compiled.level))])
         kept = attach(masked.text, masked.sentences, kept, statements, attachment.fills,
                       Binding(attachment.within), attachment.agree, pattern.value)
     return kept
+
+
+def _skipped(masked: Masked, compiled: Compiled, requires: frozenset[str]) -> bool:
+    """Whether ``compiled`` cannot match in ``masked``: a claim kind every match holds, or an
+    occurrence of one of its needs (see :class:`Needs`), is missing from the document."""
+    return not requires <= masked.kinds or (masked.viable is not None and id(compiled) not in masked.viable)
 
 
 def _longest(found: list[Claim]) -> list[Claim]:
