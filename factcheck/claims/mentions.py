@@ -74,7 +74,11 @@ _CAPITALISED = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
 _NAME = regexcache.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:[ \t]+{_CAPITALISED})*")
 _HEDGE_OR_ARTICLE = regexcache.compile(r"(?:[\w-]+[ \t]+){0,3}$")
 _LOWER_WORD = regexcache.compile(r"\b[a-z]+\b")
-_COUNTED = regexcache.compile(r"\bfor the \w+ time\b")  # "met for the fifth time"
+# "times" after a count of events ("have met five times"), not of a multiple ("five times as many",
+# "three times more", "ten times faster", "four times the rate": a comparison, an article or a
+# comparative follows)
+TIMES = r"times\b(?!\s+(?:as|more|less|fewer|than|over|the|that|what|its|his|her|their|our|a|an|[a-z]+er)\b)"
+_COUNTED = regexcache.compile(rf"\bfor the \w+ time\b|\b\w+ {TIMES}")  # "for the fifth time", "five times"
 _MAX_MODIFIERS = 4
 _LOOKBACK_SENTENCES = 3
 _RECENT_SENTENCES = 2
