@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from factcheck.claims import lexicon
 from factcheck.claims.morphology import VerbForm, is_base_verb, verb_form
@@ -554,10 +554,14 @@ def _ends_after_clock(text: str, match: re.Match[str]) -> bool:
 
 class SentenceIndex:
     """Which sentence of a whole text an offset is in (sentences numbered from 0), for extractors
-    that relate claims sentences apart."""
+    that relate claims sentences apart; the sentences are read on first use."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *sentence_starts(text)]
+        self.text = text
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *sentence_starts(self.text)]
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
