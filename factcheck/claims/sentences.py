@@ -352,10 +352,12 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
             continue  # "toured the plant on": the verb before the object decides
         if word in _DETERMINERS and unknown and phrases < _PHRASES and index < len(words) \
                 and ((phrases and (words[index] in _PHRASE_HEADS or words[index] == "to"))
-                     or words[index] in _PLACE_HEADS):
+                     or words[index] in _PLACE_HEADS
+                     or (words[index] == "to" and index + 1 < len(words) and _is_past(words[index + 1]))):
             continue  # the article of a phrase passed over: "on the main road", "to the polls", and right
-            # before the date one of place: "broke out at the warehouse on" (not "the concert on June 3",
-            # "tickets for the final on", whose date is the concert's)
+            # before the date one of place ("broke out at the warehouse on") or of "to" after a verb that
+            # is only a past ("went to the polls on", "wrote to the council on"; not "was invited to the
+            # summit on", "objected to the vote on": the date may be the summit's, the vote's)
         if word in _STOP or not word[0].isalpha():
             return None, None
         if _is_past(word):
