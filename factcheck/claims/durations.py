@@ -194,7 +194,6 @@ _EVENT_BEFORE = regexcache.compile(
 # "every four years", "once every 10 minutes", "each two weeks", "every two or three years": a length
 # that repeats is a set (TimeML: SET, valued as the length between its members, "P4Y"), no length
 # of anything; made as the calendar's sets are ("every Friday"), a date claim with ``every``.
-_EVERY_BEFORE = regexcache.compile(r"(?<![\w-])(?:[Ee]very|[Ee]ach)[ \t]+$")
 _SET_UNITS = {"fortnight": ("week", 2), "decade": ("year", 10), "century": ("year", 100)}
 _COUNT_STEP = Decimal("0.000001")  # a count read through seconds ("every six months") loses no digit
 _RANGE_JOINER = regexcache.compile(rf"{GAP}(?:or|to){GAP}|{HSPACE}*[-–]{HSPACE}*")
@@ -313,14 +312,13 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
 
 # "One day, he walked out", "One night in May ...", "One day she will": a story's indefinite day
 # opening its sentence (the future one is FUTURE_REF, see periods.py), not a length of one day.
-_SENTENCE_OPENS = regexcache.compile(r"(?:^|[.!?:;]['’\"”]?[ \t]+|\n[ \t]*|[\"“‘][ \t]*)$")
 _INDEFINITE_DAY_AFTER = regexcache.compile(
     r"(?:,|[ \t]+(?:he|she|they|we|I|you|it|in|last|this|that|when|while|as|soon)\b)"
 )
 
 
 def _indefinite_day(text: str, start: int, end: int) -> bool:
-    return text[start].isupper() and bool(_SENTENCE_OPENS.search(text, max(0, start - 4), start)) \
+    return text[start].isupper() and bool(periods.SENTENCE_OPENS.search(text, max(0, start - 4), start)) \
         and bool(_INDEFINITE_DAY_AFTER.match(text, end))
 
 
@@ -624,12 +622,12 @@ def _repeat_start(text: str, found: _Found,
                   by_end: dict[int, NumberMention]) -> tuple[int, Decimal | None] | None:
     """Where "every" opens the set ``found`` ends ("every four years"; "every two or three years",
     whose low count stands bare before the length found), and that low count."""
-    every = _EVERY_BEFORE.search(text, max(0, found.start - 8), found.start)
+    every = periods.EVERY_BEFORE.search(text, max(0, found.start - 8), found.start)
     if every is not None:
         return every.start(), None
     joiner = _RANGE_JOINER_BEFORE.search(text, max(0, found.start - 6), found.start)
     low = by_end.get(joiner.start()) if joiner is not None else None
-    every = _EVERY_BEFORE.search(text, max(0, low.start - 8), low.start) if low is not None else None
+    every = periods.EVERY_BEFORE.search(text, max(0, low.start - 8), low.start) if low is not None else None
     return (every.start(), low.value) if every is not None else None
 
 

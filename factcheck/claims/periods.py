@@ -118,9 +118,12 @@ _SOMEDAY = regexcache.compile(
 _SOMEDAY_BEFORE = regexcache.compile(
     r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|it|I)[ \t]+$"
 )
+# What opens a sentence, read before a word (also by durations.py: "One day, he walked out").
+SENTENCE_OPENS = regexcache.compile(r"(?:^|[.!?:;]['’\"”]?[ \t]+|\n[ \t]*|[\"“‘'][ \t]*)$")
+# "every four years", "every few weeks": a length that repeats, a set (durations.py, vague.py).
+EVERY_BEFORE = regexcache.compile(r"(?<![\w-])(?:[Ee]very|[Ee]ach)[ \t]+$")
 # "One day you will be able to tell your children", "Some day, we'll look back": opening its sentence,
 # with a modal in the clause after it.
-_SENTENCE_START_BEFORE = regexcache.compile(r"(?:^|[.!?:;]['’\"”]?[ \t]+|\n|[\"“‘'][ \t]*)$")
 _MODAL_AFTER = regexcache.compile(
     r",?[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?(?:[A-Za-z]+['’]ll|will|would|could|might|may|can|shall)\b"
 )
@@ -512,7 +515,7 @@ def _frequency(text: str, m: re.Match[str]) -> Claim:
 
 def _someday(text: str, m: re.Match[str]) -> Claim | None:
     if m[0][0].isupper():  # "One day you will ...": opening its sentence, before a modal
-        if _SENTENCE_START_BEFORE.search(text, max(0, m.start() - 4), m.start()) is None \
+        if SENTENCE_OPENS.search(text, max(0, m.start() - 4), m.start()) is None \
                 or _MODAL_AFTER.match(text, m.end()) is None:
             return None
     elif _SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None:

@@ -79,7 +79,6 @@ _PLURAL_BEFORE_SIGNAL = regexcache.compile(
     rf"(?P<unit>(?i:{_UNIT}))$"
 )
 _SIGNAL_REACH = 30
-_EVERY_BEFORE = regexcache.compile(r"(?<![\w-])(?:[Ee]very|[Ee]ach)[ \t]+$")
 
 # "In the years that followed, ...", "the weeks that followed the crash": the stretch after a time the
 # story named, as "the ensuing weeks" is (TimeML: a DURATION, the relative clause left out).
@@ -168,7 +167,7 @@ def extract(text: str, taken: Taken) -> list[Claim]:
     for start, end, grain in sorted(found):
         if taken.overlaps(start, end):
             continue
-        every = _EVERY_BEFORE.search(text, max(0, start - 8), start)
+        every = periods.EVERY_BEFORE.search(text, max(0, start - 8), start)
         if every is not None:  # "every few weeks": a set, as "every four weeks" is (see durations.py)
             claims.append(periods.calendar_claim(text, every.start(), end, grain=grain, every=True,
                                                  count=None))
