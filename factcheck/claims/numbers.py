@@ -109,7 +109,8 @@ _DIGITS = (
     r"(?:(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
-    rf"|{HSPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|crores?|mln|bln|dozens?)\b"
+    rf"|{HSPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|crs?|Cr|mln|bln"
+    r"|dozens?)\b"
     r"|(?P<short>bn|mn|mln|bln|mil|MM|m|k|tn|trn|[MBKT])(?![^\W_]))?"
     r"(?![.,]\d|:\d|/\d)"
 )
@@ -136,8 +137,10 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     if match["bare"]:
         fraction = match["bare"]
         value, step = Decimal(f"0.{fraction}"), Decimal(1).scaleb(-len(fraction))
-        return NumberMention(match.start(), match.end(), tidy(-value if match["minus"] else value),
-                             tidy(step), digits=True)
+        end = match.end()
+        glued = end < len(text) and (text[end].isalnum() or text[end] in "°²³")  # ".25ml" has a unit
+        return NumberMention(match.start(), end, tidy(-value if match["minus"] else value),
+                             tidy(step), digits=True, glued=glued)
     integer, fraction = _without_separators(match["int"]), match["frac"]
     if len(integer.lstrip("0")) > MAX_NUMBER_DIGITS:
         return None  # reported by :func:`oversized`, never read

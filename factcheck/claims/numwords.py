@@ -26,6 +26,10 @@ SCALES = {
     "lakhs": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7,
     "crores": Decimal(10) ** 7,
+    "lac": Decimal(10) ** 5,  # Indian English spells lakh so too ("Rs 5 lac"), and writes crore "cr"
+    "lacs": Decimal(10) ** 5,
+    "cr": Decimal(10) ** 7,
+    "crs": Decimal(10) ** 7,
     "million": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,

@@ -83,3 +83,27 @@ def test_digits_over_a_unit_are_one_quantity() -> None:
     claims = extract_claims(text)
     quantities = [(text[c.span.start : c.span.end], c.value) for c in claims if c.kind == "quantity"]
     assert quantities == [("2^10 bytes", 1024), ("3.0 x 10⁸ metres", 300000000)]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The family received Rs 5 lac in compensation.", "Rs 5 lac", Decimal(500000)),
+        ("The flyover will cost Rs 300 cr, officials said.", "Rs 300 cr", Decimal(3000000000)),
+        ("The scheme reached twelve lac fifty thousand farmers", "twelve lac fifty thousand",
+         Decimal(1250000)),
+    ],
+)
+def test_indian_scales_as_abbreviated(text: str, span: str, value: Decimal) -> None:
+    found = {text[c.span.start : c.span.end]: c.value for c in extract_claims(text)
+             if c.kind in ("number", "money")}
+    assert span in found
+    assert (found[span].amount if hasattr(found[span], "amount") else found[span]) == value
+
+
+def test_bare_decimal_glued_to_a_unit_is_a_quantity() -> None:
+    text = "Each vial holds .25ml of the vaccine."
+    claims = extract_claims(text)
+    assert [(text[c.span.start : c.span.end], c.value) for c in claims if c.kind == "quantity"] == [
+        (".25ml", Decimal("0.25"))]
+    assert not _numbers(text)
