@@ -151,16 +151,40 @@ def change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     for endpoint in (start, end):
         if re.match(PCT_WORD, sentence[endpoint.end():endpoint.end() + 9]) or is_year(endpoint):
             return
-    if _consistent_change(pct, start, end, bool(up)):
+    factors = _unit_factors(sentence, start, end)
+    if factors and _consistent_change(pct, start, end, bool(up), factors):
         yield Candidate("change", sentence, [_span(base, pct, "num"), _span(base, start, "num"),
                                              _span(base, end, "num")],
                         (*_span(base, pct, "num"), scaled(pct["num"], 1.5)))
 
 
-def _consistent_change(pct: re.Match[str], start: re.Match[str], end: re.Match[str], up: bool) -> bool:
+# units an endpoint of a change may be stated in, beside those of a conversion: "from 2.5 kg to 1,800
+# grams", "from 1.8 km to 2,400 metres"
+ENDPOINT_UNITS = {"grams": ("mass", 0.001), "g": ("mass", 0.001), "kilogrammes": ("mass", 1),
+                  "centimetres": ("length", 0.01), "cm": ("length", 0.01), "millilitres": ("volume", 0.001),
+                  "ml": ("volume", 0.001), "tons": ("mass", 1000)}
+UNIT_AFTER = re.compile(r"\s?(?P<unit>square \w+|[a-z]+)\b")
+
+
+def _unit_factors(sentence: str, start: re.Match[str], end: re.Match[str]) -> tuple[float, float] | None:
+    """The factors that bring two endpoints to one unit: (1, 1) unless both name units of one dimension
+    that differ ("from 2.5 kg to 1,800 grams": 1,000 and 1); None for units of two dimensions."""
+    units = []
+    for endpoint in (start, end):
+        word = UNIT_AFTER.match(sentence, endpoint.end())
+        units.append((CONVERSIONS | ENDPOINT_UNITS).get(word["unit"].lower()) if word else None)
+    one, two = units
+    if one is None or two is None or one[1] == two[1]:
+        return (1.0, 1.0)
+    return (one[1], two[1]) if one[0] == two[0] else None
+
+
+def _consistent_change(pct: re.Match[str], start: re.Match[str], end: re.Match[str], up: bool,
+                       factors: tuple[float, float] = (1.0, 1.0)) -> bool:
     """Whether the stated percentage rounds or truncates a change the endpoints' rounding allows, in
-    the direction stated, and its mutant (×1.5) is clearly outside it."""
-    old, new = amount(start), amount(end)
+    the direction stated, and its mutant (×1.5) is clearly outside it; ``factors`` bring the two
+    endpoints to one unit."""
+    old, new = amount(start) * factors[0], amount(end) * factors[1]
     currencies = {(start["cur"] or "").strip(), (end["cur"] or "").strip()} - {""}
     if old <= 0 or len(currencies) > 1:
         return False
@@ -168,8 +192,8 @@ def _consistent_change(pct: re.Match[str], start: re.Match[str], end: re.Match[s
     if (new > old) != up or stated < 2:
         return False
     step = 10 ** -decimals(pct["num"])
-    low_old, high_old = interval(start)
-    low_new, high_new = interval(end)
+    low_old, high_old = (bound * factors[0] for bound in interval(start))
+    low_new, high_new = (bound * factors[1] for bound in interval(end))
     changes = [abs(n - o) / o * 100 for n in (low_new, high_new) for o in (low_old, high_old)]
     least, most = min(changes), max(changes)
     if stated + step < least or stated - step / 2 > most:
@@ -209,6 +233,64 @@ def next_sentence_change_candidates(text: str) -> Iterator[Candidate]:
         keys = [_span(base, level, "num"), _span(next_base, pct, "num"), _span(next_base, start, "num")]
         mutation = (*_span(next_base, pct, "num"), scaled(pct["num"], 1.5))
         yield Candidate("change", first + second, keys, mutation)
+
+
+# the opening of a sentence that takes up the last figure of the sentence before and gives the new
+# level with its change: "It has since ...", "Membership now stands at ...", "This year the festival ...",
+# "By 2023 that number had ..."; ``words`` are what names the thing, matched against the sentence before
+TAKES_UP = re.compile(r"\s*(?:(?:In|By|For|Last|This|Since|Now|Today)\b[^,.\d]{0,20}?"
+                      r"(?:\d{4}(?:/\d\d)?)?,?\s+)?"
+                      r"(?:(?P<pronoun>[Ii]t|[Tt]hey|[Tt]his|[Tt]hat(?:\s+(?:figure|number|total))?|"
+                      r"[Tt]he\s+(?:figure|total|number))\s+"
+                      r"|(?:[Tt]he\s+|[Ii]ts\s+|[Tt]heir\s+)?(?P<words>(?:[A-Za-z][\w'’-]*\s+){1,3}?))"
+                      r"(?:has|have|had|is|are|was|were|now|since|reached|hit|stands|stood|totals|totalled)\b")
+LEVEL_CHANGE = re.compile(rf"\b(?:{UP}|{DOWN}|more|higher|greater|less|fewer)", re.I)
+
+
+def earlier_sentence_change_candidates(text: str) -> Iterator[Candidate]:
+    """A level, and in the next sentence, which takes it up (a pronoun, or a noun that the first sentence
+    names), the new level and its percentage change with no base of its own: "The charity had 1,200
+    volunteers in 2020. It has since grown to 1,500, a 25% increase", "Membership stood at 4,200 last
+    year. Membership now stands at 5,100, up 21 per cent"."""
+    pairs = list(sentences(text))
+    for (base, first), (next_base, second) in itertools.pairwise(pairs):
+        opening = TAKES_UP.match(second)
+        if not opening or next_base - base - len(first) > 2:
+            continue
+        levels, percents, news = amounts(first), list(PERCENT.finditer(second)), amounts(second)
+        if not levels or len(percents) != 1 or len(news) != 1 or news[0].start() < opening.end():
+            continue
+        level, pct, new = levels[-1], percents[0], news[0]
+        if is_year(level) or re.search(r"\b(?:from|against|with|than|versus|by)\s+(?:\w+\s+)?$",
+                                       first[:level.start()]):
+            continue
+        if re.search(r"\b(?:from|against|compared|than|versus|on)\s+(?:the\s+|a\s+)?[$£€]?\d", second):
+            continue  # a base of its own
+        if any(re.search(r"\bbetween\s+$", sentence[:figure.start()]) or re.match(r"\s*(?:and|to|-)\s*\d",
+                                                                               sentence[figure.end():])
+               for sentence, figure in ((first, level), (second, new))):
+            continue  # a range: "to between 16 and 18 pct"
+        if opening["words"] is not None and not _named_before(opening["words"], first[:level.end() + 30]):
+            continue
+        up = re.search(UP + r"|\b(?:more|greater|higher)\b", second[opening.start():], re.I)
+        down = re.search(DOWN + r"|\b(?:less|fewer|lower)\b", second[opening.start():], re.I)
+        if bool(up) == bool(down) or not LEVEL_CHANGE.search(second):
+            continue
+        if not _consistent_change(pct, level, new, bool(up)):
+            continue
+        keys = [_span(base, level, "num"), _span(next_base, pct, "num"), _span(next_base, new, "num")]
+        mutation = (*_span(next_base, pct, "num"), scaled(pct["num"], 1.5))
+        yield Candidate("change", first + second, keys, mutation)
+
+
+def _named_before(words: str, before: str) -> bool:
+    """Whether a word of the later subject (four letters or more) opens a word of the sentence before,
+    or the other way round ("Membership" and "members", "visitor numbers" and "visitors")."""
+    def long_words(text: str) -> list[str]:
+        return [w.lower() for w in re.findall(r"[A-Za-z][\w'’-]{3,}", text)]
+
+    earlier = long_words(before)
+    return any(w.startswith(s) or s.startswith(w) for s in long_words(words) for w in earlier)
 
 
 MULTIPLES = {"doubled": 2.0, "tripled": 3.0, "trebled": 3.0, "quadrupled": 4.0, "halved": 0.5,
@@ -281,7 +363,7 @@ def dated_multiple_candidates(base: int, sentence: str) -> Iterator[Candidate]:
 
 
 PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
-ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+)?"
+ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+|approximately\s+)?"
 HEDGES = (r"(?:(?:about|some|nearly|almost|roughly|around|approximately|only|just|just over|just under|"
           r"more than|less than|over|under|or|or about|or nearly|or almost|or just over|or just under|"
           r"representing|accounting for|amounting to|equal to|equivalent to)\s+)*")
@@ -310,6 +392,11 @@ SHARE_OF = [
 WHOLE_FIRST = re.compile(rf"\b(?:[Oo]f|[Oo]ut of)\s+{DETERMINER}(?P<whole>{WHOLE})[^.;:\d%]{{0,60}}?,\s+"
                          rf"(?P<part>{PART})\s[^.;:\d%]{{1,60}}?(?::\s*|\s[–—-]+\s*|,\s*)"
                          rf"(?:or\s+|that is\s+)?{HEDGES}(?P<pct>{NUM}){PCT_WORD}")
+# the same with the subject and verb of the part's clause before it: "Of its 160 aircraft, the airline
+# has grounded 40, roughly 25 pct", "Out of their 300 members, the association says 180 ... (60%)"
+WHOLE_FIRST_LATE = re.compile(rf"\b(?:[Oo]f|[Oo]ut of)\s+{DETERMINER}(?P<whole>{WHOLE})[^.;:\d%]{{0,60}}?,\s+"
+                              rf"(?:[A-Za-z][\w'’-]*\s+){{1,6}}?(?P<part>{PART})(?:\s[^.;:\d%]{{1,60}}?)?"
+                              rf"(?:,\s*|\s\(\s*|\s[–—-]+\s*)(?:or\s+)?{HEDGES}(?P<pct>{NUM}){PCT_WORD}")
 CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby)\s+(?:a\s+)?(?:revised\s+)?(?:about\s+)?[$£€]?\s?$", re.I)
 
 
@@ -317,10 +404,10 @@ def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
     company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln",
     "240 delegates attended; 60 of them, or 25 pct"."""
-    for expression in [*SHARE_OF, WHOLE_FIRST]:
+    for expression in [*SHARE_OF, WHOLE_FIRST, WHOLE_FIRST_LATE]:
         starts = (expression.match(sentence, m.start()) for m in re.finditer(NUM, sentence))
-        if expression is WHOLE_FIRST:
-            starts = WHOLE_FIRST.finditer(sentence)
+        if expression in (WHOLE_FIRST, WHOLE_FIRST_LATE):
+            starts = expression.finditer(sentence)
         for match in filter(None, starts):
             if CHANGE_BEFORE.search(sentence[:match.start("part")]):
                 continue  # "rose 3.6 billion dlrs, or 1.0 pct": a change, not a part
@@ -945,8 +1032,13 @@ CURRENCY_WORDS = (r"dlrs?|dollars?|stg|sterling|pounds?|yen|francs?|marks?|lire|
                   r"guilders?|crowns?|kronor|kroner|schillings?|riyals?|rand|yuan|euros?")
 RESTATED = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?P<cur>[$£€]\s?)?(?P<num>{NUM}){SCALE}"
                       rf"(?:\s?(?:-|\s)(?P<unit>{CURRENCY_WORDS}|pct|per\s?cent|percent|tonnes?|"
-                      rf"km|kilometres?|miles?|metres?|acres?|hectares?|barrels?|bpd|ounces?))?"
+                      rf"km|kilometres?|miles?|metres?|acres?|hectares?|barrels?|bpd|ounces?)"
+                      rf"|-(?P<count>[a-z]{{3,}}))?"
                       rf"\s+(?P<noun>[a-z]{{3,}})\b", re.I)
+# a count or measure restated after its noun: "the theatre's 450 seats", "the pipeline, 15 km long"
+RESTATED_PLAIN = re.compile(rf"\b(?P<det>the|this|that)\s+(?P<noun>[a-z]{{3,}})(?:['’]s|,(?:\s+(?:is|was))?)"
+                            rf"\s+(?P<cur>)(?P<num>{NUM})(?P<scale>)\s(?P<count>[a-z]{{3,}})"
+                            rf"(?P<extent>\s(?:long|wide|high|deep|tall)\b)?", re.I)
 # the amount after its noun: "a five-year deal worth $40 million", "a fine of 2.5 mln dlrs", "the deal,
 # valued at $30 million", "the contract is worth $35 million"
 RESTATED_AFTER = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?:[\w-]+\s+){{0,2}}?(?P<noun>[a-z]{{3,}}),?\s+"
@@ -955,6 +1047,7 @@ RESTATED_AFTER = re.compile(rf"\b(?P<det>an?|the|this|that)\s+(?:[\w-]+\s+){{0,2
                             rf"(?:\s?(?:-|\s)(?P<unit>{CURRENCY_WORDS}|tonnes?|km|kilometres?|miles?|acres?|"
                             rf"hectares?))?(?!\s?(?:pct|per\s?cent|percent|%|a\s+year|per\b|"
                             rf"an?\s+(?:share|tonne|ounce)))", re.I)
+DURATION_UNIT = re.compile(r"(?:second|minute|hour|day|week|month|year|decade|century|night|season)")
 NOT_NOUNS = {"per", "and", "for", "from", "with", "the", "than", "share", "shares", "each", "year", "years",
              "total", "average", "rate", "rise", "increase", "fall", "decline", "loss", "profit", "gain",
              "drop", "dividend", "payout", "price", "stake", "sum", "group", "number", "value", "cost",
@@ -963,7 +1056,8 @@ NOT_NOUNS = {"per", "and", "for", "from", "with", "the", "than", "share", "share
 
 def _unit(match: re.Match[str]) -> str:
     """The unit of a restated amount, as a reader compares it ("dlr" and "dlrs" are one)."""
-    unit = (match["unit"] or "").lower().replace(" ", "")
+    groups = match.groupdict()
+    unit = (groups.get("unit") or groups.get("count") or "").lower().replace(" ", "")
     return unit[:-1] if unit.endswith("s") else unit
 
 
@@ -976,10 +1070,14 @@ def restated_candidates(text: str) -> Iterator[Candidate]:
     mentions must state the amount in the same unit ("a 1.25 billion loan" is not "the 1.25 billion
     dlr loan")."""
     first: dict[str, list[re.Match[str]]] = {}
-    mentions = sorted([*RESTATED.finditer(text), *RESTATED_AFTER.finditer(text)],
+    plain = [m for m in RESTATED_PLAIN.finditer(text) if "," not in m[0] or m["extent"]]
+    mentions = sorted([*RESTATED.finditer(text), *RESTATED_AFTER.finditer(text), *plain],
                       key=lambda m: m.start("num"))
     for match in mentions:
         noun = match["noun"].lower()
+        if match.re is RESTATED and match["count"] and (_unit(match) in ("odd", "plu", "strong")
+                                                         or DURATION_UNIT.fullmatch(_unit(match))):
+            continue  # "the 80-odd resorts": no count noun; "a 35-hour week": a duration (its own rule)
         if match.re is RESTATED_AFTER and not (match["cur"] or match["unit"] or match["scale"]):
             continue  # "a retirement age of 65": no amount
         if is_year(match) or noun in NOT_NOUNS or re.match(CURRENCY_WORDS + r"$", noun, re.I):
@@ -1037,6 +1135,7 @@ def candidates(text: str) -> list[Candidate]:
             found += family(base, sentence)
     found += next_sentence_change_candidates(text)
     found += two_sentence_breakdown_candidates(text)
+    found += earlier_sentence_change_candidates(text)
     found += restated_candidates(text)
     found += list_candidates(text)
     found += table_candidates(text)

@@ -104,6 +104,23 @@ def test_units_and_scales_are_carried_across_a_frame() -> None:
     assert change["from"].value == 7_100_000
 
 
+@pytest.mark.parametrize(("text", "field", "kind", "unit", "value"), [
+    ("Revenue fell from $1.2bn to 900m, a 25% decline.", "to", "money", "USD", 900_000_000),
+    ("Sales rose from 900m to $1.2bn, a 33% rise.", "from", "money", "USD", 900_000_000),
+    ("Output rose from 1.5 million tonnes to 1.9m, a 27% increase.", "to", "quantity", "tonne", 1_900_000),
+])
+def test_a_figure_in_m_beside_millions_is_millions(text, field, kind, unit, value) -> None:
+    (change,) = extract_claims(text).of_kind("change")
+    figure = change[field]
+    assert (figure.kind, figure.unit) == (kind, unit)
+    assert (figure.value.amount if kind == "money" else figure.value) == value
+
+
+def test_a_figure_in_m_beside_metres_stays_metres() -> None:
+    (change,) = extract_claims("The river rose from 2.5m to 4m, a 60% rise.").of_kind("change")
+    assert (change["from"].unit, change["to"].unit) == ("metre", "metre")
+
+
 def test_a_later_stage_reads_earlier_composites_and_splices_their_lists(tmp_path: Path) -> None:
     (tmp_path / "a_items.yaml").write_text(
         'kind: figures\ndescription: d\nfields:\n  items: list<claim<number>>\n'

@@ -285,18 +285,24 @@ def _apart(claim: Any, model: Claim, text: str) -> bool:
 
 def _millions_not_metres(fields: dict[str, Any], group: tuple[str, ...]) -> None:
     """"100m" beside a figure in millions or more is 100 million, not 100 metres ("100m but this
-    represents less than 8% of the country's 1.3 billion people")."""
+    represents less than 8% of the country's 1.3 billion people", "fell from $1.2bn to 900m", "from
+    1.5 million tonnes to 1.9m"); the currency or unit is then carried to it like any bare figure's."""
     claims = [claim for name in group for claim in _claims(fields.get(name))]
-    if not any(c.kind == "number" and _scale(c) >= Decimal(10) ** 6 for c in claims):
+    if not any(c.kind in ("number", "money", "quantity") and _scale(c) >= Decimal(10) ** 6
+               and not _metres_as_million(c) for c in claims):
         return
     for name in group:
         value = fields.get(name)
-        if isinstance(value, Claim) and value.kind == "quantity" and _METRES_AS_MILLION.fullmatch(value.text):
+        if isinstance(value, Claim) and _metres_as_million(value):
             million = Decimal(10) ** 6
             precision = _decimal(value.precision)
             fields[name] = dataclasses.replace(
                 value, kind="number", unit=None, value=_decimal(value.value) * million,
                 precision=precision * million if precision is not None else None)
+
+
+def _metres_as_million(claim: Claim) -> bool:
+    return claim.kind == "quantity" and bool(_METRES_AS_MILLION.fullmatch(claim.text))
 
 
 def _claims(value: Any) -> list[Claim]:
