@@ -613,6 +613,47 @@ def breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                 return
 
 
+# the second of two sentences divides the figure the first ends with ("... treated 4,300 patients over
+# the holiday. Of these, 2,900 ... and 1,400 ..."), or sums the figures the first states ("... 14 on
+# Friday and 9 on Saturday. That made 23 in all", "The total was 14,700")
+DIVIDES_BEFORE = re.compile(r"^\s*(?:Of|Out of)\s+(?:these|them|this|that|those|the total),")
+SUMS_BEFORE = re.compile(r"^\s*(?:(?:That|This|It)\s+(?:made|makes|brings|brought|took|takes|came to"
+                         r"|comes to)(?:\s+(?:the|a))?(?:\s+total)?(?:\s+(?:to|of))?"
+                         r"|(?:The|Their|The combined|The overall)"
+                         r"\s+total\s+(?:was|is|came to|comes to|stood at|reached)|Together,?\s+they\s+"
+                         r"(?:made|make|accounted for|account for|totalled|came to|numbered))\s+")
+
+
+def two_sentence_breakdown_candidates(text: str) -> Iterator[Candidate]:
+    """A total in one sentence and its parts in the next, or parts and then their sum, by the
+    benchmark's own arithmetic; the mutant doubles the first part."""
+    spans = list(sentences(text))
+    for (base, first), (after, second) in itertools.pairwise(spans):
+        if text[base + len(first):after].count("\n") > 1:
+            continue  # another paragraph
+        if DIVIDES_BEFORE.match(second):
+            wholes, parts = amounts(first)[-1:], amounts(second)
+        elif (opening := SUMS_BEFORE.match(second)) is not None:
+            wholes, parts = [m for m in amounts(second) if m.start() == opening.end()], amounts(first)
+        else:
+            continue
+        if not wholes or not 2 <= len(parts) <= 6 or any(_day(first, m) or _day(second, m) for m in parts):
+            continue
+        total = amount(wholes[0])
+        values = [amount(m) for m in parts]
+        step = max(10 ** -decimals(m["num"]) * SCALES.get((m["scale"] or "").lower(), 1) for m in parts)
+        if any(v >= total for v in values) or abs(sum(values) - total) > step * len(values) / 2 + 1e-9:
+            continue
+        whole_base, part_base = (base, after) if DIVIDES_BEFORE.match(second) else (after, base)
+        part_text = second if part_base == after else first
+        if CHANGED_BY.search(part_text) or RANGE.search(part_text):
+            continue
+        first_part = parts[0]
+        yield Candidate("breakdown", first + second,
+                        [_span(whole_base, wholes[0], "num"), *(_span(part_base, m, "num") for m in parts)],
+                        (*_span(part_base, first_part, "num"), scaled(first_part["num"], 2)))
+
+
 UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
@@ -910,6 +951,32 @@ def enumeration_candidates(base: int, sentence: str) -> Iterator[Candidate]:
         yield from _announced_list(base, sentence, match, len(items))
 
 
+# people named with a role before each name, the role lower-case words the benchmark knows nothing
+# about: "four new signings: goalkeeper Tom Hale, winger Ade Bello and centre-back Sam Price", "Six
+# riders were selected for the road race, sprinter Luca Ferri, ..."
+ROLE = r"(?:[a-z][\w'’-]*\s+){1,3}"
+PERSON = rf"{ROLE}[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}"
+ROLE_LIST = re.compile(
+    rf"\b(?P<count>(?i:{'|'.join(COUNT_WORDS)}))\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\b"
+    rf"(?:\s+[a-z][\w'’-]*){{0,8}}?\s*(?:,|:|--|—|\s-\s)\s*"
+    rf"(?P<items>{PERSON}(?:\s*,\s*{PERSON})*,?\s+and\s+{PERSON})")
+FUNCTION_WORDS = {"the", "a", "an", "of", "on", "in", "at", "to", "for", "with", "from", "by", "and", "or",
+                  "but", "as", "is", "are", "was", "were", "be", "has", "have", "had", "who", "which", "that",
+                  "its", "their", "his", "her", "including", "among", "such", "like", "plus", "than", "said"}
+
+
+def role_list_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A count and the people it counts, each named with a role of lower-case words before the name
+    (a job, a position, any role); a "role" holding a function word is a clause ("five MPs are
+    calling on the Department of Trade and Industry"), so not a candidate."""
+    for match in ROLE_LIST.finditer(sentence):
+        items = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", match["items"])
+        roles = [re.match(r"(?:[a-z][\w'’-]*\s+)+", item) for item in items]
+        if any(role is None or set(role[0].split()) & FUNCTION_WORDS for role in roles):
+            continue
+        yield from _announced_list(base, sentence, match, len(items))
+
+
 # lower-case items after a colon, each a few words, the last after "and": "five recommendations:
 # earlier screening, more specialist nurses, a single waiting list and better follow-up care."
 PHRASE = r"(?:[a-z][\w'’-]*(?:\s+[a-z0-9][\w'’-]*){0,5})"
@@ -1042,7 +1109,8 @@ PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
     "rest": rest_candidates,
     "shares": shares_candidates,
     "enumeration": lambda base, sentence: itertools.chain(enumeration_candidates(base, sentence),
-                                                          phrase_list_candidates(base, sentence)),
+                                                          phrase_list_candidates(base, sentence),
+                                                          role_list_candidates(base, sentence)),
     "conversion": conversion_candidates,
 }
 FAMILIES = [*PER_SENTENCE, "restated"]
@@ -1066,6 +1134,7 @@ def candidates(text: str) -> list[Candidate]:
         for family in PER_SENTENCE.values():
             found += family(base, sentence)
     found += next_sentence_change_candidates(text)
+    found += two_sentence_breakdown_candidates(text)
     found += earlier_sentence_change_candidates(text)
     found += restated_candidates(text)
     found += list_candidates(text)

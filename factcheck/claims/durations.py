@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.claims import lexicon, literals, ranges
+from factcheck.claims import lexicon, literals, periods, ranges
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -191,6 +191,16 @@ _EVENT_BEFORE = regexcache.compile(
 )
 
 
+# "every four years", "once every 10 minutes", "each two weeks", "every two or three years": a length
+# that repeats is a set (TimeML: SET, valued as the length between its members, "P4Y"), no length
+# of anything; made as the calendar's sets are ("every Friday"), a date claim with ``every``.
+_EVERY_BEFORE = regexcache.compile(r"(?<![\w-])(?:[Ee]very|[Ee]ach)[ \t]+$")
+_SET_UNITS = {"fortnight": ("week", 2), "decade": ("year", 10), "century": ("year", 100)}
+_COUNT_STEP = Decimal("0.000001")  # a count read through seconds ("every six months") loses no digit
+_RANGE_JOINER = regexcache.compile(rf"{GAP}(?:or|to){GAP}|{HSPACE}*[-–]{HSPACE}*")
+_RANGE_JOINER_BEFORE = regexcache.compile(rf"(?:{GAP}(?:or|to){GAP}|{HSPACE}*[-–]{HSPACE}*)$")
+
+
 @dataclass(frozen=True, slots=True)
 class _Found:
     """A duration before its claim is made: compounds are merged from these first."""
@@ -285,6 +295,8 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     spelled_one = mention.value == 1 and not mention.digits
     if not adjectival and spelled_one and _ordinal_second(text, unit_word, match):
         return None  # "one second chance"
+    if spelled_one and unit in ("day", "night") and _indefinite_day(text, mention.start, match.end()):
+        return None  # "One day, he walked out": some day, no length
     adjectival = adjectival or bool(match["long"])
     start = mention.start
     if adjectival and not mention.digits:
@@ -297,6 +309,19 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
             return None
         amount, step = amount + _FRACTION_WORDS[match["frac"].lower()], _FRACTION_WORDS[match["frac"].lower()]
     return _found(start, match.end(), amount, step, unit, adjectival)
+
+
+# "One day, he walked out", "One night in May ...", "One day she will": a story's indefinite day
+# opening its sentence (the future one is FUTURE_REF, see periods.py), not a length of one day.
+_SENTENCE_OPENS = regexcache.compile(r"(?:^|[.!?:;]['’\"”]?[ \t]+|\n[ \t]*|[\"“‘][ \t]*)$")
+_INDEFINITE_DAY_AFTER = regexcache.compile(
+    r"(?:,|[ \t]+(?:he|she|they|we|I|you|it|in|last|this|that|when|while|as|soon)\b)"
+)
+
+
+def _indefinite_day(text: str, start: int, end: int) -> bool:
+    return text[start].isupper() and bool(_SENTENCE_OPENS.search(text, max(0, start - 4), start)) \
+        and bool(_INDEFINITE_DAY_AFTER.match(text, end))
 
 
 def _clock_time(text: str, mention: NumberMention, end: int) -> bool:
@@ -420,7 +445,12 @@ def _counts_before(match: re.Match[str]) -> bool:
     return all(word == "of" or word not in _STOPS for word in words)
 
 
-def _from_couple(text: str, match: re.Match[str]) -> _Found:
+_AGO_AFTER = regexcache.compile(rf"{GAP}ago\b")
+
+
+def _from_couple(text: str, match: re.Match[str]) -> _Found | None:
+    if _AGO_AFTER.match(text, match.end()):
+        return None  # "a couple of years ago": a date (TimeML's DATE), no length
     unit = _UNITS[match["unit"].lower()]
     return _found(match.start(), match.end(), Decimal(2), Decimal(1), unit)
 
@@ -566,9 +596,47 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if free and not (chosen and found.start < chosen[-1].end):
             chosen.append(found)
     claims = []
-    for found in _merge(text, chosen, {m.start: m for m in mentions}):
+    merged = _merge(text, chosen, {m.start: m for m in mentions})
+    by_end = {m.end: m for m in mentions if not m.ordinal}
+    repeat_end = -1
+    for index, found in enumerate(merged):
+        if found.start < repeat_end:
+            continue  # the high end of "every two or three years"
         free = not taken.overlaps(found.start, found.end) or _offset_length(text, found)
-        if free and not _is_title(text, found):
-            claims.append(_duration_claim(text, found))
-            taken.mark(found.start, found.end)
+        if not free or _is_title(text, found):
+            continue
+        repeat = None if found.adjectival else _repeat_start(text, found, by_end)
+        if repeat is not None:
+            start, low = repeat
+            high = merged[index + 1] if index + 1 < len(merged) else None
+            end = high.end if high is not None and high.unit == found.unit and \
+                _RANGE_JOINER.fullmatch(text, found.end, high.start) else found.end
+            claims.append(_set_claim(text, start, end, found, low))
+            repeat_end = end
+            taken.mark(start, end)
+            continue
+        claims.append(_duration_claim(text, found))
+        taken.mark(found.start, found.end)
     return claims
+
+
+def _repeat_start(text: str, found: _Found,
+                  by_end: dict[int, NumberMention]) -> tuple[int, Decimal | None] | None:
+    """Where "every" opens the set ``found`` ends ("every four years"; "every two or three years",
+    whose low count stands bare before the length found), and that low count."""
+    every = _EVERY_BEFORE.search(text, max(0, found.start - 8), found.start)
+    if every is not None:
+        return every.start(), None
+    joiner = _RANGE_JOINER_BEFORE.search(text, max(0, found.start - 6), found.start)
+    low = by_end.get(joiner.start()) if joiner is not None else None
+    every = _EVERY_BEFORE.search(text, max(0, low.start - 8), low.start) if low is not None else None
+    return (every.start(), low.value) if every is not None else None
+
+
+def _set_claim(text: str, start: int, end: int, found: _Found, low: Decimal | None) -> Claim:
+    """"every four years": a ``date`` claim with ``every`` and ``count`` 4 in ``grain`` year (the low
+    count of "every two or three years")."""
+    unit, factor = _SET_UNITS.get(found.unit, (found.unit, 1))
+    count = (found.value.in_unit(found.unit) if low is None else low) * factor
+    count = count.quantize(_COUNT_STEP).normalize()
+    return periods.calendar_claim(text, start, end, grain=unit, every=True, count=count)

@@ -278,13 +278,37 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim],
         return None
     match = _EVENT_AFTER.match(text, number.span.end)
     if match is None or not _plural(match["event"]):
-        return None
+        return _times_after_verb(text, number, durations, mentions)
     event = _EVENTS[_normalize(match["event"])]
     mention = _mention_at(mentions, match.start("event"))
     return _event_count(text, number, number.span.start, event, match.end(), durations, mention, False,
                         match.start("event"))
 
 
+# "have met five times this year", "was evacuated seven times since 2020": a count of the events a verb
+# names (not a multiple: see mentions.TIMES)
+_TIMES_AFTER = regexcache.compile(rf"{GAP}{mentions_module.TIMES}")
+_VERB_REACH = 25  # characters between the event verb and its count ("spoke by phone four times")
+
+
+def _times_after_verb(text: str, number: Claim, durations: dict[int, Claim],
+                      mentions: list[mentions_module.Mention]) -> Claim | None:
+    """"The two have met five times this year": a count followed by "times", counting the events
+    the verb just before it in the same clause names."""
+    times = _TIMES_AFTER.match(text, number.span.end)
+    if times is None:
+        return None
+    verbs = [m for m in mentions if m.verb and m.end <= number.span.start
+             and number.span.start - m.end <= _VERB_REACH
+             and not _CLAUSE_BREAK.search(text, m.end, number.span.start)]
+    if not verbs:
+        return None
+    mention = verbs[-1]
+    return _event_count(text, number, mention.start, mention.lemma, times.end(), durations, mention,
+                        False, mention.head)
+
+
+_CLAUSE_BREAK = regexcache.compile(r"[.,;:!?()–—]")
 _SCALED = regexcache.compile(r"(?i)\b(?:thousand|million|billion|trillion|mln|bln|bn|mn|[kmb])\b|\d[kmb]\b")
 
 

@@ -41,7 +41,8 @@ _KINDS = [
         "`anaphoric` true for a date counted from the narrative's last date ('the next day', 'that "
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
         "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
-        "`every` a set ('every Friday', 'daily'), `story` a quarter counted from the one the story "
+        "`every` a set ('every Friday', 'daily'; `count` the units between its members, 'every four "
+        "years': 4, null for 'every few weeks'), `story` a quarter counted from the one the story "
         "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
         "holiday ('Thanksgiving Day': thanksgiving). Resolution sets "
         "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
@@ -50,7 +51,7 @@ _KINDS = [
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
-         "with_time": "bool?", "holiday": "string?", **_RESOLVED},
+         "with_time": "bool?", "holiday": "string?", "count": "number?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",

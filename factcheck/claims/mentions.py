@@ -32,6 +32,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
@@ -73,7 +74,11 @@ _CAPITALISED = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
 _NAME = regexcache.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:[ \t]+{_CAPITALISED})*")
 _HEDGE_OR_ARTICLE = regexcache.compile(r"(?:[\w-]+[ \t]+){0,3}$")
 _LOWER_WORD = regexcache.compile(r"\b[a-z]+\b")
-_COUNTED = regexcache.compile(r"\bfor the \w+ time\b")  # "met for the fifth time"
+# "times" after a count of events ("have met five times"), not of a multiple ("five times as many",
+# "three times more", "ten times faster", "four times the rate": a comparison, an article or a
+# comparative follows)
+TIMES = r"times\b(?!\s+(?:as|more|less|fewer|than|over|the|that|what|its|his|her|their|our|a|an|[a-z]+er)\b)"
+_COUNTED = regexcache.compile(rf"\bfor the \w+ time\b|\b\w+ {TIMES}")  # "for the fifth time", "five times"
 _MAX_MODIFIERS = 4
 _LOOKBACK_SENTENCES = 3
 _RECENT_SENTENCES = 2
@@ -109,15 +114,23 @@ class Mention:
 
 
 class Document:
-    """The text's sentences and atomic claims, indexed for the lookups mentions need."""
+    """The text's sentences and atomic claims, indexed for the lookups mentions need. The sentences
+    and the words written in lower case are read on first use: a document without an event noun or
+    verb needs neither."""
 
     def __init__(self, text: str, atoms: list[Claim]) -> None:
         self.text = text
-        self.starts = [0, *sentence_starts(text)]
         self.durations = sorted((c for c in atoms if c.kind == "duration"), key=lambda c: c.span.start)
         self.dates = [c for c in atoms if c.kind == "date"]
         self.ordinals = {c.span.end: c for c in atoms if c.kind == "ordinal"}
-        self._lower_words = frozenset(_LOWER_WORD.findall(text))
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *sentence_starts(self.text)]
+
+    @cached_property
+    def _lower_words(self) -> frozenset[str]:
+        return frozenset(_LOWER_WORD.findall(self.text))
 
     def sentence_of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

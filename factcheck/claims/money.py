@@ -39,6 +39,23 @@ _AFTER = regexcache.compile(
     rf"|{HSPACE}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{HSPACE}\d)"
 )
 _WEIGHT_AFTER = regexcache.compile(rf"{GAP}of\b")
+# Pounds weighed, not paid: a verb or noun of weight before the figure ("weighs 17 pounds", "a
+# take-off weight of 870,000 pounds", "shed 25 pounds", "overloaded by 700 pounds") or a comparative
+# after it ("ten pounds heavier"). Losing and gaining count only an amount with no scale ("lost 25
+# pounds"; "lost 25 million pounds" is money).
+_WEIGHT_BEFORE = regexcache.compile(
+    rf"\b(?:weigh(?:s|ed|ing)?|weight{GAP}of|overloaded{GAP}by|(?P<body>lose|loses|lost|losing|shed|sheds"
+    rf"|shedding|gain|gains|gained|gaining|drop|drops|dropped|dropping|put{GAP}on|puts{GAP}on))"
+    rf"(?:{GAP}(?:about|around|nearly|almost|roughly|some|just|only|over|under|more{GAP}than"
+    rf"|less{GAP}than|at{GAP}least|up{GAP}to|an{GAP}extra|another))?{GAP}$",
+    re.IGNORECASE,
+)
+_HEAVIER_AFTER = regexcache.compile(rf"{GAP}(?:heavier|lighter|overweight|underweight)\b")
+# "a 500-pound bomb", "a twenty-pound bag": a weight, unless the noun is money's ("a ten-pound note").
+_POUND_ADJECTIVE = regexcache.compile(
+    rf"{GAP}(?!(?:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|bets?|vouchers?|charges?|levy|"
+    rf"payments?|bonus|note|tax|rise|increase|cut|discount|deposit|stake)\b)[a-z]"
+)
 # A weight's conversion in parentheses: "700 kg (1,543 pounds)", "700 pounds (318 kg)".
 _MASS = r"(?:kg|kgs|kilos?|kilograms?|kilogrammes?|g|grams?|grammes?|tonnes?|tons?|t)"
 _ABOUT = rf"(?:(?:about|around|some){GAP})?"
@@ -77,11 +94,28 @@ def _suffix(text: str, end: int, start: int | None = None) -> tuple[str, Decimal
     if name.startswith("pound") and (
         _WEIGHT_AFTER.match(text, match.end()) or _MASS_AFTER.match(text, match.end())
         or (start is not None and _MASS_BEFORE.search(text, max(0, start - 40), start))
+        or (start is not None and _weighed(text, start, end, match))
     ):
-        return None  # "5 pounds of flour", "700 kg (1,543 pounds)"
+        return None  # "5 pounds of flour", "700 kg (1,543 pounds)", "weighs 17 pounds"
     if name in _MINOR:
         return _MINOR[name], _HUNDREDTH, match.end()
     return _NAMES[name], Decimal(1), match.end()
+
+
+def _weighed(text: str, start: int, end: int, match: re.Match[str]) -> bool:
+    """Whether the pounds after a figure are a weight by what stands around them (see
+    :data:`_WEIGHT_BEFORE`)."""
+    if text[end] == "-":
+        return match["name"] == "pound" and _POUND_ADJECTIVE.match(text, match.end()) is not None
+    if _HEAVIER_AFTER.match(text, match.end()):
+        return True
+    cue = _WEIGHT_BEFORE.search(text, max(0, start - 40), start)
+    if cue is None:
+        return False
+    return not cue["body"] or _LAST_SCALE.search(text, start, end) is None
+
+
+_LAST_SCALE = regexcache.compile(r"(?i:hundred|thousand|million|billion|trillion|mln|bln|bn|m)\b")
 
 
 def _currency(text: str, mention: NumberMention) -> tuple[NumberMention, str, Decimal, int, int] | None:

@@ -174,7 +174,8 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return None
     if match["minus"]:
         value = -value
-    value, step = tidy(value), tidy(step)
+    if fraction or scale_word:  # a whole number in digits is already tidy (exponent 0, under 25 digits)
+        value, step = tidy(value), tidy(step)
     plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"] or glued)
     return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
 

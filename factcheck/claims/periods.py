@@ -13,7 +13,8 @@ expressions that are no calendar date and no count of units.
   morning", "the same day", "that Sunday" (``anaphoric``); "that year", "the following month" from
   the last year or month the text named; "the year", "the full year" (``narrative_year``), "by
   year-end";
-- sets: "every Friday", "each week", "every winter", "each July" (``every``).
+- sets: "every Friday", "each week", "every winter", "each July" (``every``); a counted length that
+  repeats ("every four years", ``count`` 4) is made by durations.py with :func:`calendar_claim`.
 
 Matched, never resolved: each is a ``date`` claim with value None whose fields say what was written;
 ``factcheck.timex`` resolves it against the document date.
@@ -58,7 +59,7 @@ _QUARTER = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP}|(?P<yeardir>[Ll]ast|[Nn]ext|[Tt]his){GAP}year['’]s{GAP})?"
     rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?(?:fiscal(?:-|{GAP}))?"
     rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th|(?P<two>first|last){GAP}two|last(?={GAP}half))"
-    rf"(?:-|{GAP})(?P<unit>quarter|half)(?(two)s)\b"
+    rf"(?:-|{GAP})(?P<unit>quarter|half)(?(two)s)\b(?!-(?:hour|century|minute|dozen)s?\b)"  # not "half-hour"
     rf"(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
     rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
 )
@@ -112,10 +113,16 @@ _ADVERBS = lexicon.alternation(lexicon.with_capitals(_VAGUE_WORDS))
 _VAGUE_WORDS.update(_VAGUE_NOUNS)
 # "will one day be", "hopes he one day follows": "someday", the future, not a length of one day.
 _SOMEDAY = regexcache.compile(
-    r"(?:one day|someday|some day)\b(?=[ \t]+(?!soon|later|earlier|after|before|ago)[a-z]+\b)"
+    r"(?:[Oo]ne day|[Ss]omeday|[Ss]ome day)\b(?=,?[ \t]+(?!soon|later|earlier|after|before|ago)[A-Za-z]+\b)"
 )
 _SOMEDAY_BEFORE = regexcache.compile(
     r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|you|it|I)[ \t]+$"
+)
+# "One day you will be able to tell your children", "Some day, we'll look back": opening its sentence,
+# with a modal in the clause after it.
+_SENTENCE_START_BEFORE = regexcache.compile(r"(?:^|[.!?:;]['’\"”]?[ \t]+|\n|[\"“‘'][ \t]*)$")
+_MODAL_AFTER = regexcache.compile(
+    r",?[ \t]+(?:[A-Za-z]+[ \t]+){0,2}?(?:[A-Za-z]+['’]ll|will|would|could|might|may|can|shall)\b"
 )
 _VAGUE = regexcache.compile(
     rf"(?<![\w-])(?<!from )(?P<word>{_ADVERBS})"
@@ -256,13 +263,18 @@ _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "p
 
 def _claim(text: str, match: re.Match[str], start: int | None = None, end: int | None = None,
            **fields: Any) -> Claim:
-    start = match.start() if start is None else start
+    return calendar_claim(text, match.start() if start is None else start,
+                          match.end() if end is None else end, **fields)
+
+
+def calendar_claim(text: str, start: int, end: int, **fields: Any) -> Claim:
+    """A ``date`` claim over ``text[start:end]`` with the fields written (the others null); also made
+    by durations.py for a length that repeats ("every four years", a set)."""
     hedge, _ = hedge_before(text, start)
     hedge = hedge if hedge is Hedge.APPROX else Hedge.EXACT  # "over the weekend" is no "more than"
     base = {"year": None, "month": None, "day": None, "weekday": None, "relative": None, "grain": None}
     base.update(fields)
-    return make_claim(text, "date", start, match.end() if end is None else end, None, hedge=hedge,
-                      fields=base)
+    return make_claim(text, "date", start, end, None, hedge=hedge, fields=base)
 
 
 def _inside_word(text: str, start: int) -> bool:
@@ -499,7 +511,11 @@ def _frequency(text: str, m: re.Match[str]) -> Claim:
 
 
 def _someday(text: str, m: re.Match[str]) -> Claim | None:
-    if _SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None:
+    if m[0][0].isupper():  # "One day you will ...": opening its sentence, before a modal
+        if _SENTENCE_START_BEFORE.search(text, max(0, m.start() - 4), m.start()) is None \
+                or _MODAL_AFTER.match(text, m.end()) is None:
+            return None
+    elif _SOMEDAY_BEFORE.search(text, max(0, m.start() - 8), m.start()) is None:
         return None
     return _claim(text, m, vague="FUTURE_REF")
 

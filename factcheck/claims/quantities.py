@@ -9,13 +9,15 @@ name and ``dimension`` its dimension. ``claims.units.convert`` converts between 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
-from factcheck.claims import lexicon, ranges, units
+from factcheck.claims import lexicon, literals, ranges, units
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.numwords import tidy
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Hedge
@@ -33,6 +35,34 @@ _ARTICLE_UNIT = regexcache.compile(
 _AFTER = regexcache.compile(
     rf"(?P<sep>{HSPACE}?|[ \t]?-[ \t]?)(?P<unit>{lexicon.alternation(_NAMES)})(?![A-Za-z0-9²³])"
 )
+# A part of one unit: "half a mile", "half an inch", "a quarter of a mile", "three quarters of a
+# gallon", "a tenth of a litre"; and "a mile and a half". Unit names of one or two letters are left
+# out ("half a m" is no measure).
+_WORD_NAMES = [name for name in _NAMES if len(name) > 2 and name[0].isalpha()]
+_PARTS = {"half": Decimal("0.5"), "a quarter": Decimal("0.25"), "a third": Decimal(1) / 3,
+          "three quarters": Decimal("0.75"), "three-quarters": Decimal("0.75"), "a tenth": Decimal("0.1"),
+          "two thirds": Decimal(2) / 3, "two-thirds": Decimal(2) / 3}
+# Each opens on a literal (the part, or "and a half"), so the scan skips ahead fast; the word
+# boundary before a part and the unit before "and a half" are checked after a hit.
+_PART_OF_UNIT = regexcache.compile(
+    rf"(?P<part>{lexicon.alternation(lexicon.with_capitals(_PARTS))})"
+    rf"{GAP}(?:of{GAP})?an?{GAP}(?P<unit>{lexicon.alternation(_WORD_NAMES)})(?![\w-])"
+)
+_PART_WORDS = ("half", "quarter", "third", "tenth")
+_AND_A_HALF = regexcache.compile(rf"{GAP}and{GAP}a{GAP}half(?![\w-])")
+_ONE_WHOLE_BEFORE = regexcache.compile(
+    rf"(?<![\w-])[Aa]n?{GAP}(?P<unit>{lexicon.alternation(_WORD_NAMES)})$"
+)
+# Below zero: "20 degrees below zero", "five below zero" (degrees understood).
+_BELOW_ZERO = regexcache.compile(rf"{GAP}below{GAP}zero\b")
+# Feet and inches: "6-foot-5", "6'5\"", "5' 10\"", "5′11″"; inches alone marked "5\"", "5''", "150″".
+_INCH_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+               "nine": 9, "ten": 10, "eleven": 11}
+_FOOT_INCHES = regexcache.compile(rf"-(?P<inches>\d{{1,2}}|{'|'.join(_INCH_WORDS)})(?![\w-])")
+_PRIMES = regexcache.compile(
+    r"(?:['′][ ]?(?P<inches>\d{1,2}(?:\.\d+)?)(?:\"|″|''))|(?P<mark>\"|″|'')(?![\w'\"″])"
+)
+_MARKS = ("'", '"', "″", "′")
 
 
 def _unit_after(text: str, mention: NumberMention) -> re.Match[str] | None:
@@ -53,22 +83,90 @@ def _claim(text: str, mention: NumberMention, start: int, end: int, unit: units.
                       precision=mention.step, fields={"dimension": unit.dimension})
 
 
+def _feet_and_inches(text: str, mention: NumberMention, end: int) -> tuple[Decimal, int] | None:
+    """Inches and the end of "6-foot-5" or "6'5\"" after ``mention`` (its feet end at ``end``)."""
+    written = text[mention.end : end]
+    if written in ("-foot", "-feet"):
+        match = _FOOT_INCHES.match(text, end)
+        if match is None:
+            return None
+        inches = _INCH_WORDS.get(match["inches"].lower()) or Decimal(match["inches"])
+    else:
+        match = _PRIMES.match(text, mention.end)
+        if match is None or not match["inches"]:
+            return None
+        inches = Decimal(match["inches"])
+    if not (mention.value == mention.value.to_integral_value() and 0 <= inches < 12):
+        return None
+    return mention.value * 12 + inches, match.end()
+
+
+def _inch_mark(text: str, mention: NumberMention) -> re.Match[str] | None:
+    """``5"``, ``5''``, ``150″``: inches marked, unless a straight quote after the figure closes a
+    quotation opened earlier in its line ('the "top 10" list')."""
+    match = _PRIMES.match(text, mention.end)
+    if match is None or not match["mark"]:
+        return None
+    line = text.rfind("\n", 0, mention.start) + 1
+    if match["mark"] == '"' and text.count('"', line, mention.start) % 2:
+        return None
+    opened = text.count("``", line, mention.start)
+    if match["mark"] == "''" and opened > text.count("''", line, mention.start):
+        return None  # ``we lost 10'': a quotation closed the old way
+    return match
+
+
+def _measure(text: str, mention: NumberMention, zero: bool) -> tuple[Decimal, units.Unit, int] | None:
+    """The value, unit and end of a quantity written after ``mention`` in a form with no unit name
+    (see :data:`_PRIMES`, :data:`_BELOW_ZERO`; ``zero``: whether the text says "zero"), else None."""
+    if text[mention.end : mention.end + 1] in ("'", "′", '"', "″"):
+        inches = _feet_and_inches(text, mention, mention.end)
+        if inches is not None:
+            return inches[0], units.units()["inch"], inches[1]
+        mark = _inch_mark(text, mention)
+        return (mention.value, units.units()["inch"], mark.end()) if mark is not None else None
+    if not zero or text[mention.end : mention.end + 1] != " " or mention.value <= 0:
+        return None
+    below = _BELOW_ZERO.match(text, mention.end)
+    return (-mention.value, units.units()["degree"], below.end()) if below is not None else None
+
+
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``quantity`` claims (and the low end of a range: "between 10 and 15 km")."""
     claims = []
+    zero = "zero" in text
+    unnamed = zero or any(mark in text for mark in _MARKS)  # _measure may find one
     for index, mention in enumerate(mentions):
         if mention.ordinal or taken.overlaps(mention.start, mention.end):
             continue
         match = _unit_after(text, mention)
         if match is None:
+            measure = _measure(text, mention, zero) if unnamed else None
+            if measure is not None:
+                value, unit, end = measure
+                claims.append(_claim(text, replace(mention, value=value), mention.start, end, unit))
+                taken.mark(mention.start, end)
             continue
         unit = units.units()[_NAMES[match["unit"]]]
+        end = match.end()
+        if unit.name == "foot":
+            inches = _feet_and_inches(text, mention, end)
+            if inches is not None:  # "6-foot-5": one height in inches
+                claims.append(_claim(text, replace(mention, value=inches[0]), mention.start, inches[1],
+                                     units.units()["inch"]))
+                taken.mark(mention.start, inches[1])
+                continue
+        if unit.dimension == "temperature" and mention.value > 0:
+            below = _BELOW_ZERO.match(text, end)
+            if below is not None:  # "20 degrees below zero"
+                mention, end = replace(mention, value=-mention.value), below.end()
         low = ranges.low_end(text, mentions, index)
         if low is not None and not taken.overlaps(low.start, low.end):
             claims.append(_claim(text, low, low.start, low.end, unit))
             taken.mark(low.start, low.end)
-        claims.append(_claim(text, mention, mention.start, match.end(), unit))
-        taken.mark(mention.start, match.end())
+        claims.append(_claim(text, mention, mention.start, end, unit))
+        taken.mark(mention.start, end)
+    claims += _parts_of_units(text, taken)
     for match in _ARTICLE_UNIT.finditer(text):
         if not taken.overlaps(match.start(), match.end()):
             unit = units.units()[_NAMES[match["unit"]]]
@@ -77,6 +175,37 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             taken.mark(match.start(), match.end())
     claims.sort(key=lambda claim: claim.span.start)
     return _compounds(text, claims)
+
+
+def _parts_of_units(text: str, taken: Taken) -> list[Claim]:
+    """"half a mile", "a quarter of a mile", "a mile and a half" (see :data:`_PART_OF_UNIT`)."""
+    found: list[tuple[int, int, Decimal, Decimal, str]] = []
+    lower = literals.lowered(text) or text.lower()
+    seen: set[int] = set()
+    for word in _PART_WORDS:  # a substring search per word, then the regex only around each hit
+        at = lower.find(word)
+        while at != -1:
+            match = _PART_OF_UNIT.search(text, max(0, at - 6), at + 60)
+            at = lower.find(word, at + len(word))
+            if match is None or match.start() in seen:
+                continue
+            seen.add(match.start())
+            before = text[match.start() - 1] if match.start() else " "
+            if not (before.isalnum() or before == "-"):
+                value = _PARTS[match["part"].lower()]
+                found.append((match.start(), match.end(), value, value, match["unit"]))
+    if "half" in text:
+        for match in _AND_A_HALF.finditer(text):
+            whole = _ONE_WHOLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
+            if whole is not None:
+                found.append((whole.start(), match.end(), Decimal("1.5"), Decimal("0.5"), whole["unit"]))
+    claims = []
+    for start, end, value, step, name in found:
+        if not taken.overlaps(start, end):
+            amount = NumberMention(start, start, tidy(value), tidy(step))
+            claims.append(_claim(text, amount, start, end, units.units()[_NAMES[name]]))
+            taken.mark(start, end)
+    return claims
 
 
 def _next_part(text: str, last: Claim, part: Claim) -> bool:

@@ -1,11 +1,15 @@
 """Relative dates: "yesterday", "last Thursday", "on Monday", "next month", "this year",
-"three years ago", "a week ago", "the day after tomorrow".
+"three years ago", "a week ago", "the day after tomorrow", and the vague "several years ago", "a few
+weeks ago", "days ago".
 
 Matched, never resolved: each is a ``date`` claim with value None, ``relative`` the signed offset and
 ``grain`` its unit ("day", "week", "month", "year", "decade", "weekend", or "weekday" with the day in
 ``weekday``). "three years ago" is relative -3, grain year; "last Thursday" -1 weekday Thursday; a bare
 "Thursday" is relative 0 (the nearest Thursday; in news, usually the past one). Rules resolve them
-against the document date (``--date``), never the clock.
+against the document date (``--date``), never the clock. A shift by no stated count ("several years
+ago", "a couple of months ago") names no one period: it is ``vague`` ``PAST_REF``, the
+value TIMEX3 gives a past time it cannot place (HeidelTime reads it so too); "a few days later" is a
+length and an anchor, read by the duration extractors.
 """
 
 from __future__ import annotations
@@ -49,6 +53,11 @@ _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{GAP}$")
 _SHIFTS = rf"(?:or{GAP}so{GAP})?(?P<rel>ago|earlier|later|from{GAP}now|hence)\b"  # "a week or so ago"
 _AGO = regexcache.compile(rf"{GAP}{_SHIFTS}")
 _AGO_AFTER = regexcache.compile(rf"{GAP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{GAP}{_SHIFTS}")
+# "several years ago", "a few weeks ago", "a couple of months ago": a shift by no count. A bare plural
+# ("just months ago") is left to the lengths: TimeBank writes it as one (PXM).
+_VAGUE_AGO = regexcache.compile(
+    rf"(?<![\w-])(?:[Aa]{GAP}few|[Aa]{GAP}couple{GAP}of|[Aa]{GAP}number{GAP}of|[Ff]ew|[Ss]everal|[Ss]ome|[Mm]any)"
+    rf"{GAP}(?:years|months|weeks|days|decades|centuries|hours|minutes){GAP}(?:or{GAP}so{GAP})?ago\b")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
               "quarter": Duration.of(1, "quarter"),
@@ -101,6 +110,13 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
     return _claim(text, article.start(), ago.end(), -1, word, shift=ago) if article and ago else None
 
 
+def _vague_shift(text: str, match: re.Match[str]) -> Claim:
+    hedge, _ = hedge_before(text, match.start())
+    return make_claim(text, "date", match.start(), match.end(), None, hedge=hedge,
+                      fields={"year": None, "month": None, "day": None, "weekday": None, "relative": None,
+                              "grain": None, "vague": "PAST_REF"})
+
+
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """Relative ``date`` claims not overlapping a calendar date already found."""
     candidates = [c for c in (_from_key(text, m) for m in _KEY.finditer(text)) if c is not None]
@@ -109,6 +125,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if ago is not None and not mention.ordinal and mention.value == int(mention.value):
             candidates.append(_claim(text, mention.start, ago.end(), -int(mention.value), ago["grain"],
                                      shift=ago))
+    if "ago" in text:
+        candidates += [_vague_shift(text, m) for m in _VAGUE_AGO.finditer(text)]
     claims = []
     for claim in sorted(candidates, key=lambda c: (c.span.start, -c.span.end)):
         if not taken.overlaps(claim.span.start, claim.span.end):

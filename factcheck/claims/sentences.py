@@ -25,7 +25,10 @@ Both are pure functions of the text and a character offset, computed when a rule
   ("the", "which", "and") ends the search undecided (None), as does a date right after "was" ("the
   original date was April 15" names a date, it does not place an event) or more than two words of
   unknown class. A date that opens its sentence ("On 3 June, the minister toured", "By May the
-  firm had shipped") is read forward instead, over its subject to its verb.
+  firm had shipped") is read forward instead, over its subject to its verb; one in a participial
+  phrase takes the main verb after it ("The chairman, writing on 3 June, warned"); "on the night of",
+  "in the early hours of" lead to a date as "on" does; after "since" only a perfect decides ("have
+  doubled since June").
 - ``sentence_tense`` is the coarser reading resolution needs (which Friday, which year): the nearest
   finite verb of the sentence, before the claim or else after it; prepositions ("by", "until") do not
   count.
@@ -35,7 +38,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from factcheck.claims import lexicon
 from factcheck.claims.morphology import VerbForm, is_base_verb, verb_form
@@ -227,9 +230,13 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
     first, _ = sentence_bounds(text, position, position)
     raw = _WORD.findall(text, first, position)[::-1]
     words = [w.lower().rstrip(".") for w in raw]
-    lead = 0
-    while lead < len(words) and words[lead] in _LEAD:
-        lead += 1
+    lead = _lead(words)
+    if words[:1] == ["since"] and end is not None:
+        return _since(words, raw)
+    if lead < len(words) and _gerund(words[lead]) and end is not None:
+        participle = _participle_phrase(text, words, lead, end)
+        if participle[0] is not None:
+            return participle
     if lead == 0 and words and (words[0] in _BE or words[0] in _COPULAS or words[0] in _DETERMINERS):
         return None, None  # "the original date was April 15", "a July 1 date": a date named, not a time
     if end is not None and _modifies_noun(text, position, end, after_preposition=lead > 0):
@@ -244,6 +251,61 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
     return found
 
 
+# Parts of a day named before the date they belong to: "on the night of 3 June", "in the early hours of".
+_DAY_PART_NOUNS = frozenset(("night", "morning", "evening", "afternoon", "eve", "hours"))
+
+
+def _lead(words: list[str]) -> int:
+    """How many words before a claim (read backwards) are its leading prepositions and qualifiers ("on",
+    "in early"), a part of its day included ("on the night of", "in the early hours of")."""
+    lead = 0
+    while lead < len(words) and words[lead] in _LEAD:
+        lead += 1
+        if lead and words[lead - 1] == "of" and lead < len(words) and words[lead] in _DAY_PART_NOUNS:
+            part = lead + 1 + int(lead + 1 < len(words) and words[lead + 1] in ("early", "small"))
+            if part < len(words) and words[part] == "the":
+                lead = part + 1
+    return lead
+
+
+def _since(words: list[str], raw: list[str]) -> tuple[str | None, str | None]:
+    """"have lived there since June 2027", "had been closed since 2027": a perfect before "since" says the
+    time has begun; anything else after "since" is left undecided ("the first since 2027")."""
+    found = _reading_before(words, raw, 1)
+    return found if found == ("past", "auxiliary") else (None, None)
+
+
+def _gerund(word: str) -> bool:
+    """Whether a word is a verb's "-ing" form ("speaking", "closing", "stopping"), by its base form."""
+    if not word.endswith("ing") or len(word) < 6:
+        return False
+    stem = word[:-3]
+    doubled = stem[:-1] if stem[-1:] == stem[-2:-1] else ""  # "stopping"
+    return any(is_base_verb(base) for base in (stem, stem + "e", doubled) if base)
+
+
+def _participle_phrase(text: str, words: list[str], lead: int, end: int) -> tuple[str | None, str | None]:
+    """A date in a participial phrase set off by commas takes the tense of the main verb after it ("The
+    minister, speaking on 3 June, said ...", "Speaking on 3 June, the minister said ..."): the verb right
+    after the closing comma, else, when the phrase opens the sentence, the verb after its subject."""
+    rest = words[lead + 1:]
+    opens = not rest
+    if not opens and rest[0] != ",":
+        return None, None
+    close = text.find(",", end)
+    _, last = sentence_bounds(text, end, end)
+    if close < 0 or close >= last:
+        return None, None
+    if opens:
+        return _reading_after(text, close)
+    following = [w.lower().rstrip(".") for w in _WORD.findall(text, close + 1, last)[:1]]
+    if not following:
+        return None, None
+    if following[0] in _PAST_FINITE or _is_past(following[0]):
+        return "past", "form"
+    return ("past", "name") if _may_be_participle(following[0]) else (None, None)  # ", warned"
+
+
 # Prepositions a sentence may open with before its date, read forward ("By May 2027 the firm had").
 _OPENING = frozenset(("by",))
 # Words that head a phrase of place or manner passed over between a verb and its date ("went to the
@@ -253,6 +315,10 @@ _OPENING = frozenset(("by",))
 # 8.50 pct November 2002 stock").
 _PHRASE_HEADS = (_PREPOSITIONS | _LEAD) - _FUTURE - frozenset(("since", "to", "of"))
 _PHRASES = 2  # prepositional phrases passed over at most
+# Heads of a phrase of place, whose noun right before a date is where the verb's event happened ("sang at
+# the festival on", "was arrested outside the ground on"); "on", "to", "about" phrases name a thing
+# with a date of its own ("commented on the vote on", "was invited to the summit on").
+_PLACE_HEADS = frozenset(("at", "in", "into", "near", "outside", "inside"))
 
 
 def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | None, str | None]:
@@ -284,10 +350,12 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
         if word in _DETERMINERS and index < len(words) and _governs_object(words[index]):
             through_object = True
             continue  # "toured the plant on": the verb before the object decides
-        if word in _DETERMINERS and unknown and 0 < phrases < _PHRASES and index < len(words) \
-                and (words[index] in _PHRASE_HEADS or words[index] == "to"):
-            continue  # the article of a phrase passed over: "on the main road", "to the polls" (not "the
-            # concert on June 3", whose date is the concert's)
+        if word in _DETERMINERS and unknown and phrases < _PHRASES and index < len(words) \
+                and ((phrases and (words[index] in _PHRASE_HEADS or words[index] == "to"))
+                     or words[index] in _PLACE_HEADS):
+            continue  # the article of a phrase passed over: "on the main road", "to the polls", and right
+            # before the date one of place: "broke out at the warehouse on" (not "the concert on June 3",
+            # "tickets for the final on", whose date is the concert's)
         if word in _STOP or not word[0].isalpha():
             return None, None
         if _is_past(word):
@@ -309,9 +377,10 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
 
 def _relative_clause(words: list[str], lead: int) -> bool:
     """Whether the claim ends a relative clause whose verb is before it ("The minister, who resigned on
-    16 June, has ...", "the plant, which he toured on 3 June, is ..."): the auxiliary after the claim
+    16 June, has ...", "the plant, which he toured on 3 June, is ...", "the match that we won on 3 June
+    was"): the auxiliary after the claim
     is the main clause's, not a verb of the claim's noun phrase."""
-    return any(word in ("who", "which") for word in words[lead:lead + 4])
+    return any(word in ("who", "which", "that") for word in words[lead:lead + 4])
 
 
 _AFTER_REACH = 12  # words after a claim that opens its sentence read for its verb (a subject between)
@@ -483,10 +552,14 @@ def _ends_after_clock(text: str, match: re.Match[str]) -> bool:
 
 class SentenceIndex:
     """Which sentence of a whole text an offset is in (sentences numbered from 0), for extractors
-    that relate claims sentences apart."""
+    that relate claims sentences apart; the sentences are read on first use."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0, *sentence_starts(text)]
+        self.text = text
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [0, *sentence_starts(self.text)]
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

@@ -1,7 +1,12 @@
-"""Times of day: "9 a.m.", "11:30 a.m.", "9am", "14:30", "nine o'clock", "noon", "midnight".
+"""Times of day: "9 a.m.", "11:30 a.m.", "9am", "14:30", "nine o'clock", "noon", "midnight", and the
+24-hour clock of wire copy without a colon ("1930 GMT", "0800 local time", "at 1715 hours").
 
 Digits are found by one regex pass (a bare "10:30" is a time; a bare "9" is not), spelled hours by
-the number mentions followed by "a.m."/"p.m."/"o'clock". The value is a :class:`TimeOfDay` on the
+the number mentions followed by "a.m."/"p.m."/"o'clock". Four digits are a time only with what
+only a time has after it: a zone ("1930 GMT", "2100GMT", "0800 local time"), or "hours"/"hrs" after a
+word that points at a moment ("at 1900 hours"; not "1500 hours of overtime"); the first of a pair
+takes the zone of the second ("between 0700 and 0730 GMT"). A year, a count or a code has none of
+these ("in 1930", "1930 people", "flight 1930"). The value is a :class:`TimeOfDay` on the
 24-hour clock; a time zone written after it ("9 a.m. ET") goes in the ``zone`` field. Ranges
 ("from 9 a.m. to 11:30 a.m.") are ``range`` claims over two times (see ``ranges``).
 """
@@ -27,13 +32,28 @@ _CLOCK = regexcache.compile(
     rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?![\d:]))?"
     rf"(?:{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b)?(?![\d:,.]\d)"
 )
+# A zone after a time: "9 a.m. ET", "1930 GMT", "2130 gmt", "0800 local time" ("local" alone only before
+# punctuation: "0700 local (0300 GMT)", not "by 2030 local councils").
+_ZONE = (rf"(?:{lexicon.alternation(_TABLE['zones'])}|gmt|utc|local{GAP}time|[Ll]ocal(?![ \t]+[a-z]))\b")
+_ZONE_AFTER = regexcache.compile(rf"{HSPACE}*\(?(?P<zone>{_ZONE})")
+# The 24-hour clock without a colon, as wire copy writes it: "1930 GMT", "2100GMT", "0800 local time",
+# "at 1715 hours", "between 0700 and 0730 hours GMT" (the first of a pair takes the second's zone).
+_FOUR = r"(?:[01]\d|2[0-3])[0-5]\d"
+_HOURS_WORD = r"(?:hours|hrs)\b(?![ \t]+(?:of|a|an|per|each|ago|later|earlier|before|after)\b)"
+# Opens on a digit so the scan is fast; the character before it is checked after the match.
+_FOUR_DIGIT = regexcache.compile(
+    rf"(?P<hhmm>{_FOUR})(?:{HSPACE}*(?P<zone>{_ZONE})|{GAP}(?P<hours>{_HOURS_WORD})"
+    rf"|(?={GAP}(?:and|to|until|till|-|–){GAP}{_FOUR}{HSPACE}*(?:{_ZONE}|{_HOURS_WORD})))"
+)
+_NOT_BEFORE_FOUR = frozenset(".,:/$£€#-")
+_MOMENT_BEFORE = regexcache.compile(
+    r"\b(?:at|by|until|till|from|between|and|to|after|before|around|about|since|for)[ \t]+$", re.IGNORECASE)
 _SPELLED_AFTER = regexcache.compile(rf"{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b")
 _WORDS: dict[str, list[int]] = _TABLE["clock_words"]
 _WORD = regexcache.compile(  # not the idiom "high noon"
     rf"(?<![\w-])(?<![Hh]igh )(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b"
 )
 _WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
-_ZONE_AFTER = regexcache.compile(rf"{GAP}\(?(?P<zone>{lexicon.alternation(_TABLE['zones'])})\b")
 _MINUTE = Duration.of(1, "minute")
 # Times in words: "half past eight in the evening", "a quarter to nine", "eleven at night".
 _PAST_TO_BEFORE = regexcache.compile(
@@ -84,9 +104,27 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
         if after is not None and hour is not None and 1 <= mention.value <= 12:
             found.append(_claim(text, mention.start, after.end(), hour, 0))
     found += _worded(text, mentions)
+    found += _twenty_four_hour(text)
     for match in _WORD.finditer(text) if any(w in text for w in _WORD_HINTS) else ():
         hour, minute = _WORDS[match["word"].lower()]
         found.append(_claim(text, match.start(), match.end(), hour, minute))
+    return found
+
+
+def _twenty_four_hour(text: str) -> list[Claim]:
+    """"1930 GMT", "0800 local time", "at 1715 hours": four digits read on the 24-hour clock when a zone
+    or the hours of a moment follow them (see the module docstring)."""
+    found = []
+    for match in _FOUR_DIGIT.finditer(text):
+        hhmm = match["hhmm"]
+        before = text[match.start() - 1] if match.start() else " "
+        if before.isalnum() or before in _NOT_BEFORE_FOUR:
+            continue  # a part of a longer number or a code ("21930", "$1930", "1.1930", "#1930")
+        if match["hours"] and hhmm[0] != "0" \
+                and not _MOMENT_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            continue  # "logged 1500 hours": a count of hours, not a moment
+        end = match.end("hours") if match["hours"] else match.end("hhmm")  # the zone stays a field
+        found.append(_claim(text, match.start(), end, int(hhmm[:2]), int(hhmm[2:])))
     return found
 
 

@@ -1,6 +1,6 @@
 """Lengths of time stated without an amount: "several years", "a few days", "for weeks", "in recent
-months", "the past few weeks", "decades", "the weeks ahead", "over the years",
-"for a while". A ``vague_duration`` claim (value null, ``grain`` its unit:
+months", "the past few weeks", "decades", "the weeks ahead", "over the years", "the ensuing months",
+"the years that followed", "for a while". A ``vague_duration`` claim (value null, ``grain`` its unit:
 year, month, week, day, hour, minute, decade, century), which resolution writes as TIMEX3 does:
 ``PXY``, ``PXM``, ``PTXH``.
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, literals, periods
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.regexparts import GAP
@@ -25,7 +25,10 @@ _QUANTIFIERS = ["several", "a few", "few", "many", "some", "a number of", "count
                 "the past few", "the last few", "the next few", "the past several", "the last several",
                 "the next several", "the coming", "coming", "the past", "in recent", "more", "a matter of",
                 # a stretch at one end of a period: "the first hours of the war", "in the early years"
-                "the first", "the early", "the final", "the closing", "the opening", "the initial"]
+                "the first", "the early", "the final", "the closing", "the opening", "the initial",
+                # a stretch after or before the story's time: "the ensuing months", "in subsequent years"
+                "the following", "the ensuing", "the subsequent", "in subsequent", "the intervening",
+                "the succeeding", "the preceding"]
 _TAKERS = ["for", "over", "within", "took", "take", "takes", "taking", "lasted", "lasts", "spent", "spend",
            "after", "waited", "wait"]
 _UNIT = lexicon.alternation(_UNITS)
@@ -76,6 +79,13 @@ _PLURAL_BEFORE_SIGNAL = regexcache.compile(
     rf"(?P<unit>(?i:{_UNIT}))$"
 )
 _SIGNAL_REACH = 30
+_EVERY_BEFORE = regexcache.compile(r"(?<![\w-])(?:[Ee]very|[Ee]ach)[ \t]+$")
+
+# "In the years that followed, ...", "the weeks that followed the crash": the stretch after a time the
+# story named, as "the ensuing weeks" is (TimeML: a DURATION, the relative clause left out).
+_FOLLOWED = regexcache.compile(
+    rf"(?<![\w-])[Tt]he{GAP}(?P<unit>hours|days|weeks|months|years|decades){GAP}(?:that|which){GAP}followed\b"
+)
 
 # "criticism in some quarters", "interest from several quarters", "favourites in many quarters": the
 # idiom for circles of people, no length; "after several quarters of losses" stays one.
@@ -141,7 +151,7 @@ def extract(text: str, taken: Taken) -> list[Claim]:
     found = []
     for match in _VAGUE.finditer(text):
         start = match.start("unit") if match["taker"] else match.start()
-        if match["q"] and match["q"].lower() == "in recent":
+        if match["q"] and match["q"].lower() in ("in recent", "in subsequent"):
             start += 3
         # "the years of war", "after weeks of talks": a noun; "several years of war" and "within days of
         # the crash" are lengths
@@ -153,9 +163,16 @@ def extract(text: str, taken: Taken) -> list[Claim]:
             continue
         found.append((start, match.end("unit"), _UNITS[match["unit"]]))
     found += _lengths_without_count(text) + _adjectives(text) + _plurals_before_signals(text)
+    found += [(m.start(), m.end("unit"), _UNITS[m["unit"]]) for m in literals.finditer(_FOLLOWED, text)]
     claims = []
     for start, end, grain in sorted(found):
         if taken.overlaps(start, end):
+            continue
+        every = _EVERY_BEFORE.search(text, max(0, start - 8), start)
+        if every is not None:  # "every few weeks": a set, as "every four weeks" is (see durations.py)
+            claims.append(periods.calendar_claim(text, every.start(), end, grain=grain, every=True,
+                                                 count=None))
+            taken.mark(every.start(), end)
             continue
         claims.append(make_claim(text, "vague_duration", start, end, None, fields={"grain": grain}))
         taken.mark(start, end)

@@ -11,6 +11,12 @@ copies the prose pieces of the *original* through one :class:`TextBuilder`:
   a blank line, so block boundaries are sentence boundaries; a heading by two, since it opens a
   section of its own: the list before it ends there, and a list pattern (which reads items at most
   one blank line apart) never takes "## Next year: £2.5m" for one more item;
+- a list item's structure is kept as CommonMark reads it: the item's first block starts its line,
+  and whatever else the item holds (a paragraph continuing it, a nested list) is *nested content*,
+  each of its lines opened with a tab per level of nesting and closed with a tab
+  (:data:`NEST_MARK`). The list patterns read a nested block as part of the item above it, never
+  as an item of the outer list, and a nested list announced by its own lead-in ends where its
+  items do (see docs/patterns.md, ``<bullet>`` and ``<line>``);
 - entities and backslash escapes are decoded and map back to the whole ``&...;`` or ``\\x``;
 - code (indented, fenced, inline), link destinations and inline HTML tags are not prose;
 - table cells are joined by ``"; "``, so numbers in adjacent cells never merge;
@@ -33,6 +39,8 @@ from factcheck.documents.frontmatter import split_front_matter
 from factcheck.documents.model import Document, OffsetMap
 from factcheck.startup import regexcache
 
+NEST_MARK = "\t"
+"""What opens (once per level) and closes each line of a list item's nested content."""
 CELL_SEPARATOR = "; "
 """What separates a table's cells: a clause break, so numbers in adjacent cells never merge."""
 BLOCK_BREAK = "\n\n"
@@ -163,6 +171,9 @@ class _Reader:
         self.heading = False  # the pending break opens a heading: a section break
         self.in_cell = False
         self.cell = 0
+        self.items: list[bool] = []  # per open list item: whether its first block has been read
+        self.indent = 0  # the nesting level of the block being read (0: not nested content)
+        self.written_indent = 0  # ... of the block last written, whose lines a mark closes
 
     def read(self, tokens: Sequence[Token]) -> tuple[str, OffsetMap]:
         for token in tokens:
@@ -184,15 +195,36 @@ class _Reader:
             self.in_cell = True
         elif kind in ("th_close", "td_close"):
             self.in_cell, self.cell = False, self.cell + 1
+        elif kind == "list_item_open":
+            self.items.append(False)
+            self.pending_break = True
+        elif kind == "list_item_close":
+            self.items.pop()
         elif kind.endswith("_open") and token.map is not None:
             self.pending_break = True
             self.heading = kind == "heading_open"
+            self._nest(kind)
         elif kind == "html_block" and token.map is not None:
             self.pending_break = True
+            self._nest(kind)
             self._html_block(self._line(token.map[0]), self._line(token.map[1]))
             self.pending_break = True
         elif kind in _BLOCKS_WITHOUT_PROSE:
             self.pending_break = True
+
+    def _nest(self, kind: str) -> None:
+        """The nesting level of a block opening now: an item's first block is at its list's level
+        (a top-level item's at 0), any later block of the item one deeper. A list opening an item
+        counts as its first block (its items are one level deeper anyway)."""
+        if not self.items:
+            self.indent = 0
+        elif self.items[-1]:
+            self.indent = len(self.items)
+        else:
+            self.indent = len(self.items) - 1
+            self.items[-1] = True
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            self.indent = len(self.items)
 
     def _html_block(self, start: int, end: int) -> None:
         from factcheck.documents.html import fragment_text
@@ -244,7 +276,11 @@ class _Reader:
     def _break_before(self, at: int) -> None:
         if self.pending_break:
             if len(self.out):
-                self.out.insert(SECTION_BREAK if self.heading else BLOCK_BREAK, at)
+                closing = NEST_MARK if self.written_indent else ""
+                self.out.insert(closing + (SECTION_BREAK if self.heading else BLOCK_BREAK), at)
+            if self.indent:
+                self.out.insert(NEST_MARK * self.indent, at)
+            self.written_indent = self.indent
             self.pending_break = self.heading = False
 
     def _text(self, content: str) -> None:
@@ -287,6 +323,8 @@ class _Reader:
         if match is None:
             return
         self._break_before(match.start())
+        if replacement == "\n" and self.written_indent:  # a hard break inside nested content
+            replacement = NEST_MARK + "\n" + NEST_MARK * self.written_indent
         self.out.replace(replacement, match.start(), match.end())
         self.cursor = match.end()
 

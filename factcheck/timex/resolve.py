@@ -466,10 +466,20 @@ def _set(claim: Claim) -> Timex:
         value = f"XXXX-{f['month']:02d}"
     elif f.get("part"):
         value = f"XXXX-XX-XXT{f['part']}" if f.get("grain") == "day" else f"XXXX-{f['part']}"
+    elif "count" in f:  # "every four years": the length between its members, P4Y ("every few weeks" PXW)
+        value = _counted_length(f["count"], f["grain"])
     else:  # "every month", "daily": TimeML writes a set of whole units as the unit's length
         value = {"hour": "PT1H", "day": "P1D", "week": "P1W", "month": "P1M", "year": "P1Y",
                  "quarter": "P1Q"}.get(f.get("grain") or "", "P1D")
     return Timex(value, TimexType.SET)
+
+
+def _counted_length(count: Decimal | None, unit: str) -> str:
+    if count is None:  # "every few weeks", "every several decades": as the vague length is written
+        return _VAGUE_LETTER.get(unit, "PXX")
+    unit = _UNIT_AS.get(unit, unit)
+    prefix = "PT" if unit in _CLOCK_UNITS else "P"
+    return f"{prefix}{format(Decimal(count).normalize(), 'f')}{_UNIT_LETTER.get(unit, 'X')}"
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

@@ -259,3 +259,57 @@ def test_the_rarest_need_is_read_from_its_side() -> None:
     one_by_one = [place for place in starts if masked.sift(compiled, [place])]
     assert masked.sift(compiled, starts) == one_by_one and 0 < len(one_by_one) < len(starts)
     assert match_kind(masked, kind) == match_kind(masked, kind, brute=True)
+
+
+GUARDED = ["up", "Up", "UP", "take-up", "take-Up", "up-front", "Up-front", "x-up", "1-up", "_up", "up_",
+           "-up", "up-", "--up", "up--", "- up -", "a-up-b", "rose", "A rose-tinted rose", "a", "A-a-a",
+           "ups and downs", "it's up", "up's", "'up'", "kup", "upk", "ſup", "UPup", "up\u00a0up", "é-up"]
+
+
+@pytest.mark.parametrize("words", [["up"], ["up", "rose", "a", "ups"], ["up", "went up", "a"]])
+def test_the_guard_after_a_first_character_reads_what_the_guard_before_read(words: list[str]) -> None:
+    """A word's hyphen guard is compiled after its first character (docs/patterns.md, "How
+    matching works"): it matches exactly where the guard before the word did, at every place."""
+    from factcheck.claims.lexicon import alternation, trie, with_capitals
+    from factcheck.claims.patterns.compiler import _literal, _run, _words
+
+    before, after = r"(?<![^\W_]-)\b", r"\b(?!-[^\W_])"
+    pairs = [(_literal(word), rf"(?i:{before}{re.escape(word).replace(' ', '[ ]+')}{after})")
+             for word in words]
+    plain = [word for word in words if " " not in word]
+    pairs.append((_words(plain), rf"{before}{trie(with_capitals(plain))}{after}"))
+    pairs.append((_run(words, "any"), rf"(?i:{before}{alternation(words)}{after})"))
+    for new, old in pairs:
+        assert "(?<![^\\W_]-)\\b" not in new
+        one, two = re.compile(new), re.compile(old)
+        for text in GUARDED:
+            for place in range(len(text) + 1):
+                got, want = one.match(text, place), two.match(text, place)
+                assert (got and got.span()) == (want and want.span()), (new, text, place)
+
+
+def test_a_pattern_whose_need_a_document_lacks_is_ruled_out_before_its_needs_are_gathered() -> None:
+    """After the scan, one pass over the document's words, claim kinds and marks says which patterns
+    can match at all (``Needs``); the others are never taken to their needs' occurrences."""
+    from factcheck.claims.patterns.matcher import Needs
+
+    kinds = [_demo("rose _{0,10} from {number:n}"), _demo("{percent} of _{0,3} ':' {number:n}"),
+             _demo("{number:n} (totalled|in total)")]
+    patterns = PatternSet(kinds)
+    compiled = [kind.patterns[0] for kind in kinds]
+    needs = Needs(compiled)
+    for text, viable in (("Prices rose sharply to 12. The sun rose.", [False, False, False]),
+                         ("Prices rose from 12 in total.", [True, False, True]),
+                         ("It took 40% of the vote: 12 seats, 30 in total.", [False, True, True]),
+                         ("Sales ROSE FROM 12; 40% of them: 7.", [True, True, False])):
+        atoms = [c for c in extract_claims(text) if not c.fields]
+        masked = Masked(text, atoms)
+        masked.scan(patterns.scanner())
+        ruled = needs.viable(masked)
+        assert [id(pattern) in ruled for pattern in compiled] == viable, text
+        masked.viable = ruled
+        for kind, pattern, kept in zip(kinds, compiled, viable, strict=True):
+            assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
+            if not kept:
+                assert masked.lacks(pattern)
+        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)

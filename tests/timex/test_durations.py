@@ -287,3 +287,104 @@ def test_comparisons_clock_times_rates_and_circles_are_no_lengths(text: str) -> 
 ])
 def test_lengths_beside_those_forms(text: str, span: str, value: str) -> None:
     assert lengths(text)[span] == value
+
+
+def timexes(text: str) -> dict[str, tuple[str, str | None]]:
+    """Every temporal claim's text, with its kind and TIMEX3 value."""
+    return {c.text: (c.kind, c["timex"]) for c in resolve_claims(text, extract_claims(text), MAY_2_2019)
+            if c.kind in ("date", "time", *LENGTHS)}
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a length that repeats is a set (TimeML SET, valued as the length between its members)
+    ("The summit is held every four years in a different capital.", "every four years", "P4Y"),
+    ("Trains run once every 10 minutes at peak times, the operator said.", "every 10 minutes", "PT10M"),
+    ("Under the rules the board must re-elect its chair every two years.", "every two years", "P2Y"),
+    ("Residents are billed every 3 months.", "every 3 months", "P3M"),
+    ("A new blog is created every 5.8 seconds, the study found.", "every 5.8 seconds", "PT5.8S"),
+    ("Each two weeks the panel reviews the files.", "Each two weeks", "P2W"),
+    ("The census is repeated every two decades.", "every two decades", "P20Y"),
+    # a range of counts: the set of the low one, as the low end of a range of lengths
+    ("Elections fall every two or three years.", "every two or three years", "P2Y"),
+    ("Servers were hit every four to five days at the height of the attacks.", "every four to five days",
+     "P4D"),
+    ("The reservoir is tested every 6-8 weeks.", "every 6-8 weeks", "P6W"),
+    # without a count, as the vague length is written
+    ("Only 29% of users check their settings every few weeks.", "every few weeks", "PXW"),
+    ("The river floods every several decades.", "every several decades", "PXY"),
+])
+def test_a_length_after_every_is_a_set(text: str, span: str, value: str) -> None:
+    found = timexes(text)
+    assert found[span] == ("date", value)
+    assert not [c for c in extract_claims(text) if c.kind in LENGTHS]
+
+
+def test_a_set_of_lengths_says_its_count_and_grain() -> None:
+    (claim,) = [c for c in extract_claims("Inspectors call every six months.") if c.kind == "date"]
+    assert (claim["every"], claim["grain"], claim["count"]) == (True, "month", 6)
+    (claim,) = [c for c in extract_claims("Inspectors call every few months.") if c.kind == "date"]
+    assert (claim["every"], claim["grain"], claim["count"]) == (True, "month", None)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The plant shut for six months, every worker laid off.", "six months", "P6M"),
+    ("Every 10-minute slot was booked.", "10-minute", "PT10M"),  # an adjective: the slot's length
+])
+def test_lengths_beside_every_that_do_not_repeat(text: str, span: str, value: str) -> None:
+    assert lengths(text)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # the stretch after (or before) a time the story named
+    ("In the years that followed, the mill town lost half its people.", "the years", "PXY"),
+    ("Prices climbed in the weeks that followed the flood.", "the weeks", "PXW"),
+    ("The ensuing months brought more strikes.", "The ensuing months", "PXM"),
+    ("He spent the intervening years in exile in Paris.", "the intervening years", "PXY"),
+    ("In subsequent years, the firm opened offices in Lagos and Lima.", "subsequent years", "PXY"),
+    ("Police searched the area in the following days.", "the following days", "PXD"),
+    ("Shares had drifted lower in the preceding weeks.", "the preceding weeks", "PXW"),
+])
+def test_the_stretch_after_a_time(text: str, span: str, value: str) -> None:
+    assert lengths(text)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # "one day" opening a sentence with a modal after it is "someday"
+    ('"One day you will be able to tell your grandchildren," she told the crowd.', "One day",
+     "FUTURE_REF"),
+    ("One day, we'll look back on this season and laugh.", "One day", "FUTURE_REF"),
+    ("Some day it could be the busiest port in Africa.", "Some day", "FUTURE_REF"),
+])
+def test_one_day_as_someday(text: str, span: str, value: str) -> None:
+    assert timexes(text)[span] == ("date", value)
+
+
+@pytest.mark.parametrize("text", [
+    # a story's indefinite day, and a date counted back: no length
+    "One day, he simply walked out of the office and never came back.",
+    "One night in May the roof fell in.",
+    "A couple of years ago, the club was nearly bankrupt.",
+    "Quentin came in a couple of weeks ago to pitch it.",
+])
+def test_indefinite_days_and_dates_counted_back_are_no_lengths(text: str) -> None:
+    assert not [c for c in extract_claims(text) if c.kind in LENGTHS]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("One day is not enough to see the city.", "One day", "P1D"),
+    ("One day later, the bridge reopened.", "One day", "P1D"),
+    ("The talks followed by one day the minister's visit.", "one day", "P1D"),
+    ("A couple of years later, she returned to Lagos.", "A couple of years", "P2Y"),
+])
+def test_one_day_and_a_couple_still_lengths(text: str, span: str, value: str) -> None:
+    assert lengths(text)[span] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The first half-hour of the debate was tense.", "half-hour", "PT30M"),
+    ("In the first half-century of its life the club won nothing.", "half-century", "P50Y"),
+])
+def test_the_first_half_of_a_unit_is_no_half_year(text: str, span: str, value: str) -> None:
+    found = timexes(text)
+    assert found[span] == ("duration", value)
+    assert not [v for kind, v in found.values() if v and v.endswith("-H1")]

@@ -62,6 +62,14 @@ _NOT_IN_WORD = r"(?<![\w'’])"
 # marker's figure is a claim: its placeholder ends in \x01)
 _MARKED = r"(?:(?<=\n- )|(?<=\n-- )|(?<=\n\* )|(?<=\n• )|(?<=\n— )|(?<=\x01\. )|(?<=\x01\) ))"
 _NAMED_GROUP = regexcache.compile(r"(?<!\\)\(\?P<\w+>")
+# Nested content of a list item (documents/markdown.py): its lines open with a tab per level and end
+# with a tab. An item line with no tab at its end takes the nested lines after it (a paragraph that
+# continues it, a nested list) as its own, and the newline after them, so that the next item's
+# ``<bullet>`` follows; a ``<bullet>`` after a nested line goes only to another nested line, so a
+# nested list announced by its own lead-in ends where its items do.
+_NESTED_LINE = rf"\n(?:{HSPACE}*\n)?\t[^\n]*"
+_NESTED = rf"(?:(?=[ \u00a0]*\n)(?:{_NESTED_LINE})++(?:\n(?=\n))?)?"
+_LINE_BODY = r"[^\s.!?][^\n.!?]{0,119}"
 _CLASSES = {
     "cap": _CAP,
     "name": rf"{_CAP}(?:{GAP}{_CAP}){{0,3}}",
@@ -74,13 +82,20 @@ _CLASSES = {
     # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
-    "bullet": rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?",
+    # (after a line of nested content, only to another: a sub-list ends where its items do)
+    "bullet": (rf"(?:(?<!\t)|(?=\n(?:{HSPACE}*\n)?\t))"
+               rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?"),
     # a new line and a list marker that is there: the next item of a list, whatever it holds ("4) to
     # protect the banks. REUTER" after the items read says the list goes on)
     "marker": rf"\n{LINE_GAP}(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP}",
+    # a new line of a list item's nested content (a line the Markdown reader opens with a tab): an
+    # item of a sub-list, announced by a lead-in inside an item of the outer list
+    "nested": rf"\n(?:{HSPACE}*\n)?\t+",
     # the rest of a line that is no sentence (it has no full stop), claims and all: a list item; not
     # a line ending in a colon, which announces a list of its own
-    "line": rf"[^\s.!?][^\n.!?]{{0,119}}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$))",
+    # (with the nested content after it: a line ending in a colon is an item when a nested list follows)
+    "line": (rf"(?:{_LINE_BODY}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$)){_NESTED}"
+             rf"|{_LINE_BODY}(?<=:)(?=[ \u00a0]*\n(?:{HSPACE}*\n)?\t){_NESTED})"),
     # a list item right after its marker ("- ", "-- ", "* ", "2) "), which may end with a full stop and
     # run longer than an unmarked line (the marker says where it starts):
     # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
@@ -88,7 +103,7 @@ _CLASSES = {
     # what is left of the current line, without a claim (possibly nothing): "supported it"; not the
     # end of a line ending in a colon, which announces a list of its own ("- Leisure: £3m" then
     # "The council spent £3.1m on:" is no fourth item)
-    "rest": rf"(?<!\n)(?<!\n[ \t])(?:[^\n\x00]{{0,119}}[^\n\x00:\s])?(?={HSPACE}*(?:\n|$))",
+    "rest": rf"(?<!\n)(?<!\n[ \t])(?:[^\n\x00]{{0,119}}[^\n\x00:\s])?(?={HSPACE}*(?:\n|$)){_NESTED}",
 }
 # A gap is a word other than "and"/"or" (which join list items), the words that open a contrasting
 # clause ("but", "while", "against", ...) and the participles that open a clause of consequence
@@ -480,7 +495,7 @@ def _separator(node: Node) -> str:
 def _ends_with_bullet(node: Node) -> bool:
     """Whether a match of ``node`` may end with a ``<bullet>`` or a ``<marker>``."""
     if isinstance(node, WordClass):
-        return node.name in ("bullet", "marker")
+        return node.name in ("bullet", "marker", "nested")
     if isinstance(node, Seq):
         return _ends_with_bullet(node.items[-1])
     if isinstance(node, Capture | Repeat):
@@ -523,7 +538,7 @@ def _ends_line(node: Node) -> bool:
 
 def _opens_with_bullet(node: Node) -> bool:
     if isinstance(node, WordClass):
-        return node.name in ("bullet", "marker")
+        return node.name in ("bullet", "marker", "nested")
     if isinstance(node, Seq):
         return _opens_with_bullet(node.items[0])
     if isinstance(node, (Capture, Repeat)):

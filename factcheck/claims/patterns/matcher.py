@@ -9,10 +9,12 @@ positions (a bisection), never by searching the text again.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, reduce
+from operator import or_
 from typing import Any
 
 from factcheck.claims.base import make_claim
@@ -68,14 +70,6 @@ class Masked:
         self._stops: list[int] | None = None
         # the patterns (by id) whose every need occurs in the document, once scanned (see Needs)
         self.viable: frozenset[int] | None = None
-
-    def present(self, marks: Iterable[str]) -> set[tuple[str, str]]:
-        """The words the scan found, the kinds of the claims masked, and those of ``marks`` the masked
-        text holds: a need none of whose elements is here has no occurrence (see :meth:`_places`)."""
-        found = {("word", word) for word in self.words or ()}
-        found.update(key for key in self.at if key[0] == "claim")
-        found.update(("punct", mark) for mark in marks if mark in self.masked)
-        return found
 
     def scan(self, scanner: Scanner | None) -> None:
         """The one combined search for every pattern's starting and needed words and punctuation."""
@@ -277,27 +271,34 @@ class Masked:
 
 
 class Needs:
-    """The needs of a stage's patterns, told apart once, so that a document rules out every pattern
-    one of whose needs it lacks with one set operation per need and one bit test per pattern,
-    instead of gathering the occurrences of each pattern's needs in turn (most patterns are ruled
-    out so: a document holds no "from", no percent, no colon)."""
+    """The needs of a stage's patterns, told apart once, so that after its scan a document rules out
+    every pattern one of whose needs it lacks in one pass over the words it holds and a bit test per
+    pattern, instead of gathering the occurrences of each pattern's needs in turn (most patterns are
+    ruled out so: a document holds no "from", no percent, no colon)."""
 
     def __init__(self, patterns: Iterable[Compiled]) -> None:
-        self.needs: dict[Need, int] = {}  # each distinct need, with its bit
+        bits: dict[Need, int] = {}  # each distinct need, with its bit
         self.masks: list[tuple[int, int]] = []  # per pattern: its id and the bits of its needs
         for compiled in patterns:
             mask = 0
             for need in compiled.needs:
-                mask |= 1 << self.needs.setdefault(need, len(self.needs))
+                mask |= 1 << bits.setdefault(need, len(bits))
             self.masks.append((id(compiled), mask))
-        self.marks = sorted({mark for need in self.needs for key, mark in need if key == "punct"})
+        meets: dict[tuple[str, str], int] = {}  # a word, claim kind or mark: the needs it meets
+        for need, bit in bits.items():
+            for key in need:
+                meets[key] = meets.get(key, 0) | 1 << bit
+        self.words = {word: met for (key, word), met in meets.items() if key == "word"}
+        self.others = [(key, met) for key, met in meets.items() if key[0] != "word"]
 
     def viable(self, masked: Masked) -> frozenset[int]:
-        """The ids of the patterns none of whose needs is missing from ``masked`` (scanned)."""
-        present, met = masked.present(self.marks), 0
-        for need, bit in self.needs.items():
-            if not need.isdisjoint(present):
-                met |= 1 << bit
+        """The ids of the patterns each of whose needs has an occurrence in ``masked`` (scanned): a
+        word the scan found, a claim kind masked, a mark the masked text holds (see
+        :meth:`Masked._places`)."""
+        met = reduce(or_, map(self.words.get, masked.words or (), itertools.repeat(0)), 0)
+        for key, bits in self.others:
+            if bits & ~met and (key in masked.at if key[0] == "claim" else key[1] in masked.masked):
+                met |= bits
         return frozenset(ident for ident, mask in self.masks if mask & met == mask)
 
 
@@ -395,13 +396,28 @@ def _skipped(masked: Masked, compiled: Compiled, requires: frozenset[str]) -> bo
 
 
 def _longest(found: list[Claim]) -> list[Claim]:
-    """The claims in text order, each one lying inside an earlier, longer one dropped."""
+    """The claims in text order, each one lying inside an earlier, longer one dropped, unless it is
+    a reading of a list item's nested content (see :func:`_nested_in`)."""
     found.sort(key=lambda c: (c.span.start, -c.span.end))
     kept: list[Claim] = []
+    outer: Claim | None = None
+    inner: Claim | None = None
     for claim in found:
-        if not kept or claim.span.end > kept[-1].span.end:
+        if outer is None or claim.span.end > outer.span.end:
             kept.append(claim)
+            outer, inner = claim, None
+        elif _nested_in(outer, claim) and (inner is None or claim.span.end > inner.span.end):
+            kept.append(claim)
+            inner = claim
     return kept
+
+
+def _nested_in(outer: Claim, claim: Claim) -> bool:
+    """Whether ``claim``, inside ``outer``, reads the nested content of one of its list items (a
+    line break then a tab, as the Markdown reader writes a nested list): a list announced inside an
+    item ("- Housing, in three parts:" over its sub-list) is a claim of its own, not part of the
+    outer list's reading, which takes the whole sub-list as one item."""
+    return "\n\t" in claim.text and claim.span.start > outer.span.start + outer.text.find("\n")
 
 
 def _candidates(masked: Masked, compiled: Compiled) -> list[int]:

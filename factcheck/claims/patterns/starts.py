@@ -69,7 +69,7 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
         first = node.text.split()[0]
         word = re.match(r"[^\W_]+", first)
         return ({("word", word[0].lower())} if word else {("punct", first)}), False
-    if isinstance(node, WordClass) and node.name in ("bullet", "marker"):
+    if isinstance(node, WordClass) and node.name in ("bullet", "marker", "nested"):
         return {BULLET}, False
     if isinstance(node, Gap | WordClass):
         return {ANY}, False
@@ -178,7 +178,7 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         reach = _farther(part[first] for part, first in zip(parts, firsts, strict=True))
         union = frozenset().union(*firsts)
         return common + ([(union, reach)] if all(union != need for need, _ in common) else [])
-    if isinstance(node, WordClass) and node.name in ("bullet", "marker"):
+    if isinstance(node, WordClass) and node.name in ("bullet", "marker", "nested"):
         return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break
     return []  # a gap or another word class: any word
 
@@ -212,7 +212,8 @@ def tokens(node: Node) -> int | None:
 
 def _words(node: Node) -> int | None:
     """The most words a claim-free element can match, or None when it holds a claim."""
-    return _most(node, None, {"name": 4, "line": 20, "item": 20, "rest": 20, "bullet": 2, "marker": 2})
+    return _most(node, None, {"name": 4, "line": 20, "item": 20, "rest": 20, "bullet": 2, "marker": 2,
+                              "nested": 2})
 
 
 def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int | None:
@@ -242,7 +243,7 @@ def crosses(node: Node) -> bool:
     """Whether a match of ``node`` may hold a sentence stop (see :data:`STOP`): only a word class
     reading a whole line or a literal with a full stop, an exclamation or a question mark can."""
     if isinstance(node, WordClass):
-        return node.name in ("line", "item", "rest", "bullet", "marker")
+        return node.name in ("line", "item", "rest", "bullet", "marker", "nested")
     if isinstance(node, Literal):
         return any(char in node.text for char in ".!?")
     if isinstance(node, Capture | Repeat):

@@ -50,8 +50,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``marker``, ``line``, ``item``
-    or ``rest`` (see docs/patterns.md)."""
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``marker``, ``nested``, ``line``,
+    ``item`` or ``rest`` (see docs/patterns.md)."""
 
     name: str
     pos: int
@@ -95,7 +95,7 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "dash", "bullet", "marker", "line", "item", "rest")
+WORD_CLASSES = ("cap", "name", "word", "lower", "dash", "bullet", "marker", "nested", "line", "item", "rest")
 
 
 class PatternSyntaxError(Exception):
