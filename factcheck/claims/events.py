@@ -289,6 +289,7 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim],
 # names (not a multiple: see mentions.TIMES)
 _TIMES_AFTER = regexcache.compile(rf"{GAP}{mentions_module.TIMES}")
 _VERB_REACH = 25  # characters between the event verb and its count ("spoke by phone four times")
+_CLAUSE_BREAK = regexcache.compile(r"[.,;:!?()–—]")  # none between the verb and its count
 
 
 def _times_after_verb(text: str, number: Claim, durations: dict[int, Claim],
@@ -308,7 +309,6 @@ def _times_after_verb(text: str, number: Claim, durations: dict[int, Claim],
                         False, mention.head)
 
 
-_CLAUSE_BREAK = regexcache.compile(r"[.,;:!?()–—]")
 _SCALED = regexcache.compile(r"(?i)\b(?:thousand|million|billion|trillion|mln|bln|bn|mn|[kmb])\b|\d[kmb]\b")
 
 

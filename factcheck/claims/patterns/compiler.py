@@ -33,6 +33,7 @@ from factcheck.claims.patterns.starts import (
     unstopped,
 )
 from factcheck.claims.patterns.syntax import (
+    ITEM_OPENERS,
     TIME_KINDS,
     Alt,
     Capture,
@@ -495,7 +496,7 @@ def _separator(node: Node) -> str:
 def _ends_with_bullet(node: Node) -> bool:
     """Whether a match of ``node`` may end with a ``<bullet>`` or a ``<marker>``."""
     if isinstance(node, WordClass):
-        return node.name in ("bullet", "marker", "nested")
+        return node.name in ITEM_OPENERS
     if isinstance(node, Seq):
         return _ends_with_bullet(node.items[-1])
     if isinstance(node, Capture | Repeat):
@@ -538,7 +539,7 @@ def _ends_line(node: Node) -> bool:
 
 def _opens_with_bullet(node: Node) -> bool:
     if isinstance(node, WordClass):
-        return node.name in ("bullet", "marker", "nested")
+        return node.name in ITEM_OPENERS
     if isinstance(node, Seq):
         return _opens_with_bullet(node.items[0])
     if isinstance(node, (Capture, Repeat)):

@@ -30,6 +30,8 @@ from functools import lru_cache
 
 from factcheck.claims.lexicon import trie
 from factcheck.claims.patterns.syntax import (
+    ITEM_OPENERS,
+    LINE_CLASSES,
     Alt,
     Capture,
     ClaimRef,
@@ -69,7 +71,7 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
         first = node.text.split()[0]
         word = re.match(r"[^\W_]+", first)
         return ({("word", word[0].lower())} if word else {("punct", first)}), False
-    if isinstance(node, WordClass) and node.name in ("bullet", "marker", "nested"):
+    if isinstance(node, WordClass) and node.name in ITEM_OPENERS:
         return {BULLET}, False
     if isinstance(node, Gap | WordClass):
         return {ANY}, False
@@ -178,7 +180,7 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         reach = _farther(part[first] for part, first in zip(parts, firsts, strict=True))
         union = frozenset().union(*firsts)
         return common + ([(union, reach)] if all(union != need for need, _ in common) else [])
-    if isinstance(node, WordClass) and node.name in ("bullet", "marker", "nested"):
+    if isinstance(node, WordClass) and node.name in ITEM_OPENERS:
         return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break
     return []  # a gap or another word class: any word
 
@@ -243,7 +245,7 @@ def crosses(node: Node) -> bool:
     """Whether a match of ``node`` may hold a sentence stop (see :data:`STOP`): only a word class
     reading a whole line or a literal with a full stop, an exclamation or a question mark can."""
     if isinstance(node, WordClass):
-        return node.name in ("line", "item", "rest", "bullet", "marker", "nested")
+        return node.name in LINE_CLASSES
     if isinstance(node, Literal):
         return any(char in node.text for char in ".!?")
     if isinstance(node, Capture | Repeat):

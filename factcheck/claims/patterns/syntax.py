@@ -95,7 +95,11 @@ class Capture:
 
 
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
-WORD_CLASSES = ("cap", "name", "word", "lower", "dash", "bullet", "marker", "nested", "line", "item", "rest")
+# the classes that open a list item with its line break ("- ", "1.", a nested item), and those a match
+# of which may take whole lines (and so a sentence stop)
+ITEM_OPENERS = ("bullet", "marker", "nested")
+LINE_CLASSES = ("line", "item", "rest", *ITEM_OPENERS)
+WORD_CLASSES = ("cap", "name", "word", "lower", "dash", *LINE_CLASSES)
 
 
 class PatternSyntaxError(Exception):
