@@ -211,6 +211,22 @@ def _part_start(year: int, part: str | None) -> dt.date:
     return dt.date(year, 1, 1)
 
 
+def _week_in_month(year: int, month: int, week: int, full: bool = False) -> dt.date:
+    """The Monday of the ISO week holding the middle day of a month's ``week``-th seven days (-1: its
+    last seven): "the first week of June" is the week holding June 4, "the last week of March" the one
+    holding March 28 (the week with most of those days in it). A "full" week lies wholly in the month:
+    the ``week``-th (or last) Monday-to-Sunday week inside it."""
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    if full:
+        first_monday = dt.date(year, month, 1 + (7 - dt.date(year, month, 1).weekday()) % 7)
+        if week > 0:
+            return first_monday + dt.timedelta(weeks=week - 1)
+        last_sunday = dt.date(year, month, last - (dt.date(year, month, last).weekday() + 1) % 7)
+        return last_sunday - dt.timedelta(days=6)
+    middle = dt.date(year, month, last - 3 if week < 0 else min(7 * week - 3, last))
+    return middle - dt.timedelta(days=middle.weekday())
+
+
 def _absolute(claim: Claim, ctx: Context) -> Timex:
     """A date whose parts the text states, the year perhaps inferred from the document date."""
     f = claim.fields
@@ -232,8 +248,13 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         tense = "past" if part and part[0] in "QH" else \
             "deadline" if _DEADLINE_BEFORE.search(ctx.text, max(0, claim.span.start - 14), claim.span.start) \
             else ctx.tense(claim)
-        year, certain = _infer_year(first_month, day, ctx.document_date, tense)
+        middle = day or (28 if f.get("week_in_month", 0) < 0 else 7 * f["week_in_month"] - 3
+                         if f.get("week_in_month") else None)  # a week is placed by its middle day
+        year, certain = _infer_year(first_month, middle, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
+    if f.get("week_in_month") and month:
+        monday = _week_in_month(year, month, f["week_in_month"], bool(f.get("full_week")))
+        return Timex(iso_week(monday), TimexType.DATE, anchor, certain, f.get("mod"), monday)
     value, when = _date_value(year, month, day)
     if month is None and part:
         when = _part_start(year, part)
@@ -350,6 +371,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         return _month_in_year(claim, ref, offset, anchor)
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
+    if grain == "month" and f.get("week_in_month"):  # "the second week of next month"
+        monday = _week_in_month(day.year, day.month, f["week_in_month"], bool(f.get("full_week")))
+        return Timex(iso_week(monday), TimexType.DATE, anchor, True, f.get("mod"), monday)
     part = f.get("part")
     if grain == "year" and part in SEASON_MONTH and offset:
         day = _season_from(ref, part, offset)

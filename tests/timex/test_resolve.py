@@ -52,8 +52,8 @@ def test_values(text: str, span: str, value: str) -> None:
 
 def test_parts_of_months_keep_their_modifier() -> None:
     found = resolved("Rain fell in early May and in late last June.")
-    assert found["early May"][:3] == ("2012-05", False, "EARLY")  # past tense: last year's May
-    assert found["late last June"][0] == "2012-06" and found["late last June"][2] == "LATE"
+    assert found["early May"][:3] == ("2012-05", False, "START")  # past tense: last year's May
+    assert found["late last June"][0] == "2012-06" and found["late last June"][2] == "END"
 
 
 def test_the_end_of_the_year() -> None:
