@@ -683,6 +683,35 @@ def resolve_duration(claim: Claim) -> Timex:
     return Timex(value, TimexType.DURATION, mod=_HEDGE_MOD.get(claim.hedge.value))
 
 
+def resolve_length(claim: Claim, document_date: dt.date | None) -> Claim:
+    """A duration claim with its TIMEX3 value; one counted back from or on from the document's date
+    ("the past three months", "the next two weeks", the ``length`` of "in the last month": its
+    ``direction``) is anchored there, TIMEX3's anchored DURATION: ``anchor`` document and its ends as
+    ``begins`` and ``ends`` (``resolved`` the first day), the stretch a count in it is reckoned over."""
+    timex = resolve_duration(claim)
+    direction = claim.fields.get("direction")
+    span = _anchored_span(claim.value, direction, document_date) if timex.value else None
+    if span is None:
+        return _with_timex(claim, timex)
+    begins, ends = span
+    resolved = _with_timex(claim, dataclasses.replace(timex, anchor=Anchor.DOCUMENT, day=begins))
+    return resolved.with_fields({**resolved.fields, "begins": begins, "ends": ends})
+
+
+def _anchored_span(length: Duration, direction: str | None,
+                   document_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    if document_date is None or direction not in ("past", "future"):
+        return None
+    months = int(length.months)
+    days = int(length.days + length.seconds // 86400)
+    if months != length.months or (months == 0 and days == 0):
+        return None  # "the past 2.5 years", "the last few hours": no whole day to count
+    shift = relativedelta(months=months, days=days)
+    if direction == "past":
+        return document_date - shift, document_date
+    return document_date, document_date + shift
+
+
 # --- the stage ------------------------------------------------------------------------------------------
 
 
@@ -777,8 +806,15 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
                 ctx.reference = timex.day
             _note_month(ctx, claim, timex)
             _note_quarter(ctx, claim, timex)
+            length = claim.fields.get("length")
+            if length is not None:  # "in the last month": the date, and the month it spans
+                replaced[id(length)] = resolve_length(length, document_date)
+                spanning = claim.with_fields({**claim.fields, "length": replaced[id(length)]})
+                replaced[id(claim)] = _with_timex(spanning, timex)
+                continue
         elif claim.kind == "duration":
-            timex = resolve_duration(claim)
+            replaced[id(claim)] = resolve_length(claim, document_date)
+            continue
         elif claim.kind == "vague_duration":
             timex = resolve_vague_duration(claim)
         elif claim.kind == "time":
