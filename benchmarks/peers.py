@@ -107,7 +107,10 @@ def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
             value = _factcheck_value(claim)
         else:
             continue
-        if kind not in _ATOMIC or (kind == "date" and claim.kind == "range"):
+        if kind not in _ATOMIC:
+            continue
+        if kind == "date" and claim.kind == "range":  # "from 9 a.m. to 5 p.m.": one interval, as for numbers
+            found.append(Prediction(kind, claim.span.start, claim.span.end, {"from": None, "to": None}))
             continue
         timex = claim["timex"] if kind in ("date", "duration") else None
         timex_type = claim["timex_type"] if kind in ("date", "duration") else None

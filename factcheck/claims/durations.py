@@ -495,12 +495,12 @@ def _counts_before(match: re.Match[str]) -> bool:
     return all(word == "of" or word not in _STOPS for word in words)
 
 
-_AGO_AFTER = regexcache.compile(rf"{GAP}ago\b")
+_AGO_AFTER = regexcache.compile(rf"{GAP}(?:ago|back)\b")
 
 
 def _from_couple(text: str, match: re.Match[str]) -> _Found | None:
     if _AGO_AFTER.match(text, match.end()):
-        return None  # "a couple of years ago": a date (TimeML's DATE), no length
+        return None  # "a couple of years ago", "a couple of weeks back": a date (TimeML's DATE), no length
     unit = _UNITS[match["unit"].lower()]
     return _found(match.start(), match.end(), Decimal(2), Decimal(1), unit)
 

@@ -155,8 +155,10 @@ _KINDS = [
               "An amount with a unit of measure: '120 kilometres', '30°C', '60 mph'; value in the stated "
               "unit, unit its canonical name ('kilometre'), `dimension` e.g. 'length'.",
               {"dimension": "string"}),
-    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET')."
-              + _RESOLVED_DOC, {"zone": "string?", **_RESOLVED}),
+    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET'); "
+              "`day` the day written beside it, which the claim's span takes too ('10 p.m. Wednesday', "
+              "'tomorrow at noon': one claim, its value the TIME of both)."
+              + _RESOLVED_DOC, {"zone": "string?", "day": "claim<date>?", **_RESOLVED}),
     ClaimKind("age", "number",
               "A person's age in years: 'Maria Santos, 52,', 'the 79-year-old president'; `person` the "
               "name attached, if any.",
