@@ -50,7 +50,7 @@ _GENERIC_AFTER = regexcache.compile(
 _THE_BEFORE = regexcache.compile(rf"(?<![\w-])[Tt]he{GAP}$")
 _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{GAP}$")
 # "ago" and "from now" count from the document date; "earlier" and "later" from the narrative's date.
-_SHIFTS = rf"(?:or{GAP}so{GAP})?(?P<rel>ago|earlier|later|from{GAP}now|hence)\b"  # "a week or so ago"
+_SHIFTS = rf"(?:or{GAP}so{GAP})?(?P<rel>[Aa]go|earlier|later|from{GAP}now|hence)\b"  # "a week or so ago"
 _AGO = regexcache.compile(rf"{GAP}{_SHIFTS}")
 _AGO_AFTER = regexcache.compile(rf"{GAP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{GAP}{_SHIFTS}")
 # "several years ago", "a few weeks ago", "a couple of months ago": a shift by no count. A bare plural
@@ -73,7 +73,7 @@ def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: st
     if anaphoric:
         fields["anaphoric"] = True
     if shift is not None:
-        fields["relative"] = abs(offset) * (-1 if shift["rel"] in ("ago", "earlier") else 1)
+        fields["relative"] = abs(offset) * (-1 if shift["rel"].lower() in ("ago", "earlier") else 1)
         if shift["rel"] in ("earlier", "later"):
             fields["anaphoric"] = True
     return make_claim(text, "date", start, end, None, hedge=hedge, precision=_PRECISION[grain], fields=fields)
