@@ -52,6 +52,7 @@ class Extractor:
         taken = Taken(len(text))
         mentions = numbers.scan(text)
         atoms: list[Claim] = times.extract(text, mentions, taken)
+        atoms += durations.last_units(text, taken)  # "in the last month": before "last month", a date
         atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
         atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"

@@ -27,8 +27,13 @@ _KINDS = [
         "duration",
         "A length of time: 'eight months', 'a 90-minute call', 'nearly two-and-a-half-hour'. "
         "`event` is the noun it measures ('call'); `determiner` the article or demonstrative before "
-        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention." + _RESOLVED_DOC,
-        {"event": "string?", "determiner": "string?", **_RESOLVED},
+        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention; `direction` "
+        "'past' for a length counted back from the document's date ('the past three months', 'the last "
+        "month'), 'future' for one counted on from it ('the next two weeks'); resolution anchors such a "
+        "length at the document's date (`anchor` document) and sets its ends, `begins` and `ends`."
+        + _RESOLVED_DOC,
+        {"event": "string?", "determiner": "string?", "direction": "string?", "begins": "date?",
+         "ends": "date?", **_RESOLVED},
     ),
     ClaimKind(
         "date",
@@ -45,14 +50,17 @@ _KINDS = [
         "years': 4, null for 'every few weeks'), `story` a quarter counted from the one the story "
         "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
         "holiday ('Thanksgiving Day': thanksgiving), `nth` a weekday's count in its month ('the first Monday "
-        "of October': 1, 'the last Friday in May': -1). Resolution sets "
+        "of October': 1, 'the last Friday in May': -1), `length` the duration a period counted back from "
+        "the document's date spans ('in the last month': the date last month names, and one month). "
+        "Resolution sets "
         "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
         "carries the value of both)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
-         "with_time": "bool?", "holiday": "string?", "count": "number?", "nth": "number?", **_RESOLVED},
+         "with_time": "bool?", "holiday": "string?", "count": "number?", "nth": "number?",
+         "length": "claim<duration>?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",
