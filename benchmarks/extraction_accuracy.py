@@ -29,18 +29,28 @@ Written rules, applied to every tool alike (nothing else is excluded):
    scored there either). Elsewhere a tool that states a range both as an interval and as its two
    ends (``Prediction.range_end``) is scored on the interval only: one reading of one stretch of
    text, as the suites annotate a range ("between 10 and 20 dollars", "44 mg to 50 mg").
-7. Bounds. The suites disagree on whether a hedge belongs to the value: Duckling spans "under seven
+7. The TempEval-3 rows score TimeML documents as that task's official scorer does
+   (``evaluate_entities.py`` of the tempeval3_toolkit): every gold TIMEX3 of any type against every date
+   and duration prediction. A gold TIMEX3 is matched by one overlapping prediction (the one with its
+   value if there is one, else the first: TempEval-3 pairs entities by overlap, each once); "TIMEX3
+   relaxed match" counts the pairs. A pair's value is right when the values are equal **whatever the
+   two types** (a gold DURATION ``1989-Q4`` matches a predicted DATE ``1989-Q4``), and its type when the
+   types are equal, each an attribute of its own. As in that scorer, an attribute's F1 is its accuracy
+   over the pairs times the relaxed-match F1, i.e. ``2 * right / (gold + predicted)``; precision is
+   right over predictions, recall right over gold. A tool that gives no TIMEX3 type is typed by its
+   kind (a duration DURATION, else DATE). The rows "date value" and "duration value" are unchanged.
+8. Bounds. The suites disagree on whether a hedge belongs to the value: Duckling spans "under seven
    euros" and values it {to: 7}; RT spans "500 years old" after "more than" and values it 500;
    quantulum3 spans "44 mg to 50 mg" after "between". So spans are compared without the leading
    hedge or range opener (``_LEADING``: "under", "more than", "about", "exactly", "~", "between",
-   "from", ...),
-   on both sides alike; and a one-sided interval agrees with a point at its stated end (a bound
-   states its value), while two one-sided intervals must bound the same side. factcheck states a
-   bound as the value and its hedge (less_than, at_most: {to: v}; more_than, at_least: {from: v}).
+   "from", ...), on both sides alike; and a one-sided interval agrees with a point at its stated end
+   (a bound states its value), while two one-sided intervals must bound the same side. factcheck
+   states a bound as the value and its hedge (less_than, at_most: {to: v}; more_than, at_least:
+   {from: v}). Date spans are compared as they are.
 
 factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (the suites' types);
-its ``range`` claims are scored as intervals, and their ends as claims of their own. Peers run only if
-importable (see peers.py).
+its ``range`` claims are scored as intervals (their ends instead only in TimeML, rule 6). Peers run
+only if importable (see peers.py).
 
     FACTCHECK_DATA=/work/shared/data python benchmarks/extraction_accuracy.py [--tools factcheck,...]
         [--suites rt_number,...] [--misses KIND]
@@ -67,7 +77,8 @@ import peers
 
 ROWS = ["number", "ordinal", "percent", "money", "quantity", "duration", "date",
         "date (TimeML, overlap)", "duration (TimeML, overlap)",
-        "date value (TimeML)", "duration value (TimeML)"]
+        "date value (TimeML)", "duration value (TimeML)",
+        "TIMEX3 relaxed match (TempEval-3)", "TIMEX3 value (TempEval-3)", "TIMEX3 type (TempEval-3)"]
 TARGETS = {"number": 0.95, "ordinal": 0.95, "percent": 0.90, "money": 0.90, "quantity": 0.80,
            "duration": 0.80, "date": 0.75, "date value (TimeML)": 0.85, "duration value (TimeML)": 0.85}
 
@@ -147,7 +158,7 @@ def _values_agree(kind: str, gold: Any, predicted: Any, gold_unit: str | None = 
     if gold is None:
         return True
     gold_bound, bound = _one_sided(gold), _one_sided(predicted)
-    if gold_bound or bound:  # rule 7: a bound against a point, or two bounds on one side
+    if gold_bound or bound:  # rule 8: a bound against a point, or two bounds on one side
         if gold_bound and bound and gold_bound[0] != bound[0]:
             return False
         if (isinstance(gold, dict) and not gold_bound) or (isinstance(predicted, dict) and not bound):
@@ -166,7 +177,7 @@ def _values_agree(kind: str, gold: Any, predicted: Any, gold_unit: str | None = 
     return _close(kind, gold, predicted)
 
 
-# Rule 7: the hedges and range openers a span may begin with, compared without them.
+# Rule 8: the hedges and range openers a span may begin with, compared without them.
 _LEADING = re.compile(
     r"(?:(?:no|not)\s+(?:more|less|fewer)\s+than|(?:more|less|fewer|lower|higher)\s+than|at\s+(?:most|least)"
     r"|up\s+to|under|over|above|below|exceeding|about|around|approximately|roughly|nearly|almost|exactly"
@@ -205,6 +216,9 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
     timeml = case["suite"].startswith("tbaq_")
     if timeml:  # rule 6
         predictions = [p for p in predictions if not isinstance(p.value, dict)]
+        if {"date", "duration"} & kinds:
+            _score_tempeval(case["expected"], [p for p in predictions if p.kind in ("date", "duration")],
+                            counts)
     else:
         predictions = [p for p in predictions if not p.range_end]
     annotated = {e["kind"] for e in case["expected"]} | ({case["kind"]} if not case["expected"] else set())
@@ -218,7 +232,7 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
             unit = entity.get("unit") if kind in ("money", "quantity") else None
             for index, prediction in enumerate(pool):
                 same_value = timeml or _values_agree(kind, value, prediction.value, unit, prediction.unit)
-                text = case["text"] if kind != "date" else ""  # rule 7 leaves date spans to themselves
+                text = case["text"] if kind != "date" else ""  # rule 8 leaves date spans to themselves
                 if same_value and _spans_agree(entity, prediction, timeml, text):
                     matched += 1
                     del pool[index]
@@ -254,6 +268,34 @@ def _score_values(gold: list[dict[str, Any]], predicted: list[peers.Prediction],
     tally[2] += len(predicted) - correct
     if misses is not None and wrong:
         misses.append(f"[{case['id']}] value ({case['ref_date']}): " + "; ".join(wrong))
+
+
+def _timex_type(prediction: peers.Prediction) -> str:
+    if prediction.timex_type:
+        return prediction.timex_type.upper()
+    return "DURATION" if prediction.kind == "duration" else "DATE"
+
+
+def _score_tempeval(gold: list[dict[str, Any]], predicted: list[peers.Prediction],
+                    counts: dict[str, list[int]]) -> None:
+    """Rule 7: every TIMEX3 whatever its type, each gold paired with one overlapping prediction; value
+    and type scored on the pairs, each apart."""
+    pool = list(predicted)
+    paired = values = types = 0
+    for entity in gold:
+        overlapping = [p for p in pool if _spans_agree(entity, p, True)]
+        if not overlapping:
+            continue
+        pair = next((p for p in overlapping if p.timex == str(entity["value"])), overlapping[0])
+        pool.remove(pair)
+        paired += 1
+        values += pair.timex == str(entity["value"])
+        types += _timex_type(pair) == str(entity.get("type") or entity["kind"]).upper()
+    for row, right in (("TIMEX3 relaxed match", paired), ("TIMEX3 value", values), ("TIMEX3 type", types)):
+        tally = counts[f"{row} (TempEval-3)"]
+        tally[0] += right
+        tally[1] += len(gold) - right
+        tally[2] += len(predicted) - right
 
 
 def _miss(case: dict[str, Any], gold: list[dict[str, Any]], predicted: list[peers.Prediction],
