@@ -27,6 +27,16 @@ Written rules, applied to every tool alike (nothing else is excluded):
 6. TIMEX3 has no range value: in TimeML documents an interval prediction is not scored, its ends are
    ("two to three weeks" is the TIMEX3s "two" and "three weeks"; factcheck's date ranges were never
    scored there either).
+7. The TempEval-3 rows score TimeML documents as that task's official scorer does
+   (``evaluate_entities.py`` of the tempeval3_toolkit): every gold TIMEX3 of any type against every date
+   and duration prediction. A gold TIMEX3 is matched by one overlapping prediction (the one with its
+   value if there is one, else the first: TempEval-3 pairs entities by overlap, each once); "TIMEX3
+   relaxed match" counts the pairs. A pair's value is right when the values are equal **whatever the
+   two types** (a gold DURATION ``1989-Q4`` matches a predicted DATE ``1989-Q4``), and its type when the
+   types are equal, each an attribute of its own. As in that scorer, an attribute's F1 is its accuracy
+   over the pairs times the relaxed-match F1, i.e. ``2 * right / (gold + predicted)``; precision is
+   right over predictions, recall right over gold. A tool that gives no TIMEX3 type is typed by its
+   kind (a duration DURATION, else DATE). The rows "date value" and "duration value" are unchanged.
 
 factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (the suites' types);
 its ``range`` claims are scored as intervals, and their ends as claims of their own. Peers run only if
@@ -56,7 +66,8 @@ import peers
 
 ROWS = ["number", "ordinal", "percent", "money", "quantity", "duration", "date",
         "date (TimeML, overlap)", "duration (TimeML, overlap)",
-        "date value (TimeML)", "duration value (TimeML)"]
+        "date value (TimeML)", "duration value (TimeML)",
+        "TIMEX3 relaxed match (TempEval-3)", "TIMEX3 value (TempEval-3)", "TIMEX3 type (TempEval-3)"]
 TARGETS = {"number": 0.95, "ordinal": 0.95, "percent": 0.90, "money": 0.90, "quantity": 0.80,
            "duration": 0.80, "date": 0.75, "date value (TimeML)": 0.85, "duration value (TimeML)": 0.85}
 
@@ -153,6 +164,9 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
     timeml = case["suite"].startswith("tbaq_")
     if timeml:  # rule 6
         predictions = [p for p in predictions if not isinstance(p.value, dict)]
+        if {"date", "duration"} & kinds:
+            _score_tempeval(case["expected"], [p for p in predictions if p.kind in ("date", "duration")],
+                            counts)
     annotated = {e["kind"] for e in case["expected"]} | ({case["kind"]} if not case["expected"] else set())
     for kind in annotated & kinds:
         row = f"{kind} (TimeML, overlap)" if timeml else kind
@@ -199,6 +213,34 @@ def _score_values(gold: list[dict[str, Any]], predicted: list[peers.Prediction],
     tally[2] += len(predicted) - correct
     if misses is not None and wrong:
         misses.append(f"[{case['id']}] value ({case['ref_date']}): " + "; ".join(wrong))
+
+
+def _timex_type(prediction: peers.Prediction) -> str:
+    if prediction.timex_type:
+        return prediction.timex_type.upper()
+    return "DURATION" if prediction.kind == "duration" else "DATE"
+
+
+def _score_tempeval(gold: list[dict[str, Any]], predicted: list[peers.Prediction],
+                    counts: dict[str, list[int]]) -> None:
+    """Rule 7: every TIMEX3 whatever its type, each gold paired with one overlapping prediction; value
+    and type scored on the pairs, each apart."""
+    pool = list(predicted)
+    paired = values = types = 0
+    for entity in gold:
+        overlapping = [p for p in pool if _spans_agree(entity, p, True)]
+        if not overlapping:
+            continue
+        pair = next((p for p in overlapping if p.timex == str(entity["value"])), overlapping[0])
+        pool.remove(pair)
+        paired += 1
+        values += pair.timex == str(entity["value"])
+        types += _timex_type(pair) == str(entity.get("type") or entity["kind"]).upper()
+    for row, right in (("TIMEX3 relaxed match", paired), ("TIMEX3 value", values), ("TIMEX3 type", types)):
+        tally = counts[f"{row} (TempEval-3)"]
+        tally[0] += right
+        tally[1] += len(gold) - right
+        tally[2] += len(predicted) - right
 
 
 def _miss(case: dict[str, Any], gold: list[dict[str, Any]], predicted: list[peers.Prediction],

@@ -40,6 +40,7 @@ class Prediction:
     value: Any = None  # a Decimal, or an interval {"from": Decimal, "to": Decimal} (one side may be missing)
     unit: str | None = None  # as the tool names it ("kilogram", "USD", "Cent"); scoring may convert by it
     timex: str | None = None  # a date's or duration's TIMEX3 value resolved against the reference date
+    timex_type: str | None = None  # its TIMEX3 type (DATE, TIME, DURATION, SET) where the tool gives one
 
 
 def decimal(value: Any) -> Decimal | None:
@@ -99,21 +100,27 @@ def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
             value: Any = {"from": _factcheck_value(claim.fields["low"]),
                           "to": _factcheck_value(claim.fields["high"])}
         elif claim.kind == "vague_duration":  # "several years": a span and a TIMEX3 value, no amount
-            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=claim["timex"]))
+            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=claim["timex"],
+                                    timex_type=claim["timex_type"]))
             continue
         elif kind in _ATOMIC:
             value = _factcheck_value(claim)
         else:
             continue
-        if kind not in _ATOMIC or (kind == "date" and claim.kind == "range"):
+        if kind not in _ATOMIC:
+            continue
+        if kind == "date" and claim.kind == "range":  # "from 9 a.m. to 5 p.m.": one interval, as for numbers
+            found.append(Prediction(kind, claim.span.start, claim.span.end, {"from": None, "to": None}))
             continue
         timex = claim["timex"] if kind in ("date", "duration") else None
+        timex_type = claim["timex_type"] if kind in ("date", "duration") else None
         if claim.kind == "date" and claim.fields.get("with_time"):
             continue  # "10 p.m. Wednesday" is one TIMEX3, the time's
         if kind == "date":
-            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=timex))
+            found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=timex,
+                                    timex_type=timex_type))
             continue
-        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit, timex))
+        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit, timex, timex_type))
     return found
 
 

@@ -46,10 +46,14 @@ _MONTH = rf"(?:(?:{lexicon.alternation(_FULL_MONTHS)})\b|(?:{lexicon.alternation
 _DAY = rf"(?:(?:[1-9]|[0-3]\d)(?:st|nd|rd|th)?(?!\d|:\d|\.\d)|(?:{lexicon.alternation(_DAY_WORDS)})\b)"
 _YEAR = r"\d{4}(?![\d%]|,\d)"
 
+# The year after a day: "March 5, 2019", "March 5 2019", and "the 4th of July of 1995", "June 28 in 2020".
+_YEAR_AFTER_DAY = rf"(?:,?{GAP}|{GAP}(?:of|in){GAP})"
+# "the" before a day of a month ("the 15th of February", "the first of March"): part of what is stated.
+_THE_DAY = rf"(?:[Tt]he{GAP}(?=\w+{GAP}of{GAP}))"
 _DATE = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{GAP}(?:the{GAP}(?=\w+{GAP}of{GAP}))?)?"
-    rf"(?:(?P<m1>{_MONTH}){GAP}(?:the{GAP})?(?P<d1>{_DAY})(?:,?{GAP}(?P<y1>{_YEAR}))?"
-    rf"|(?P<d2>{_DAY}){GAP}(?:of{GAP})?(?P<m2>{_MONTH})(?:,?{GAP}(?P<y2>{_YEAR}))?"
+    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{GAP}(?:the{GAP}(?=\w+{GAP}of{GAP}))?|{_THE_DAY})?"
+    rf"(?:(?P<m1>{_MONTH}){GAP}(?:the{GAP})?(?P<d1>{_DAY})(?:{_YEAR_AFTER_DAY}(?P<y1>{_YEAR}))?"
+    rf"|(?P<d2>{_DAY}){GAP}(?:of{GAP})?(?P<m2>{_MONTH})(?:{_YEAR_AFTER_DAY}(?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
     r"|(?P<y4>\d{4})-(?P<m4>[01]\d)-(?P<d4>[0-3]\d)(?![\d-])"
     r"|\b(?i:mid|early|late|pre|post)-(?P<y5>\d{4})(?![\d%])"
@@ -83,6 +87,17 @@ _DAY_LIST = regexcache.compile(
     rf"(?<![\w-])(?P<month>{_MONTH}){GAP}(?P<days>{_DAY_NUMBER}(?:,{GAP}{_DAY_NUMBER})*,?{GAP}(?:and|or|&)"
     rf"{GAP}{_DAY_NUMBER})(?:,?{GAP}(?P<year>{_YEAR}))?"
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$|(?:in|at|on|for|to|when|with|that|the|before|after)\b))"
+)
+
+# A weekday with its day of the month and no month: "Tuesday the 19th", "Thu 15th", "on Friday the
+# thirteenth at noon", as letters, listings and minutes write them. A day in words needs "the" and no
+# comma ("Friday, the fourth biggest ..." is no date); what follows must end the phrase, so "Friday
+# the 13th anniversary" stays apart.
+_WEEKDAY_DAY = regexcache.compile(
+    rf"(?<![\w-])(?P<weekday>{_WEEKDAY})(?:,?{GAP}(?:the{GAP})?(?P<d1>(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th))"
+    rf"|{GAP}the{GAP}(?P<d2>{lexicon.alternation(_DAY_WORDS)}))\b(?![-'’])"
+    rf"(?=[ \t]*(?:[.,;:!?)\n]|$|(?:at|in|on|and|or|to|when|for|from|until|till|between|after|before|we|I)\b"
+    rf"|\d|noon|midnight))"
 )
 
 _WEEK_OF_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Ww]eek{GAP}of{GAP}$")
@@ -146,11 +161,11 @@ _LOWER_MONTHS = {name.lower(): number for name, number in _MONTHS.items()}
 _LOWER_MONTH = rf"(?:(?:{lexicon.alternation(_LOWER_MONTHS)})\b\.?)"
 _LOWER_DAY_FIRST_MONTH = rf"(?:(?:{lexicon.alternation(set(_LOWER_MONTHS) - {'may', 'march', 'mar'})})\b\.?)"
 _LOWER_DATE = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{GAP}(?:the{GAP}(?=\w+{GAP}of{GAP}))?)?"
-    rf"(?:(?P<m1>{_LOWER_MONTH}){GAP}(?:the{GAP})?(?P<d1>{_DAY})(?:,?{GAP}(?P<y1>{_YEAR}))?"
+    rf"(?<![\w-])(?:(?P<weekday>{_WEEKDAY}),?{GAP}(?:the{GAP}(?=\w+{GAP}of{GAP}))?|{_THE_DAY})?"
+    rf"(?:(?P<m1>{_LOWER_MONTH}){GAP}(?:the{GAP})?(?P<d1>{_DAY})(?:{_YEAR_AFTER_DAY}(?P<y1>{_YEAR}))?"
     rf"|(?P<d2>{_DAY}){GAP}(?:(?:of{GAP})(?P<m2>{_LOWER_MONTH})"
     rf"|(?<=st|nd|rd|th)(?P<m2s>{_LOWER_MONTH})|(?P<m2p>{_LOWER_DAY_FIRST_MONTH})(?!,?{GAP}{_YEAR})"
-    rf"|(?P<m2y>{_LOWER_MONTH})(?=,?{GAP}{_YEAR}))(?:,?{GAP}(?P<y2>{_YEAR}))?"
+    rf"|(?P<m2y>{_LOWER_MONTH})(?=,?{GAP}{_YEAR}))(?:{_YEAR_AFTER_DAY}(?P<y2>{_YEAR}))?"
     rf"|(?P<m3>{_LOWER_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
     r")"
 )
@@ -220,6 +235,14 @@ def _plausible(match: re.Match[str]) -> bool:
     day = _int(part["d1"] or part["d2"] or part.get("d4"))
     month = _int(part.get("m4"))
     return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
+
+
+def _weekday_day(text: str, match: re.Match[str]) -> Claim:
+    """"Tuesday the 19th": the weekday and the day, no month (resolution finds the month nearest the
+    document date in which the 19th is a Tuesday)."""
+    weekday = _WEEKDAY_NAMES[match["weekday"].rstrip(".")]
+    fields = {"year": None, "month": None, "day": _int(match["d1"] or match["d2"]), "weekday": weekday}
+    return make_claim(text, "date", match.start(), match.end(), None, precision=_DAY_PRECISION, fields=fields)
 
 
 def _numeric_claim(text: str, match: re.Match[str]) -> Claim | None:
@@ -371,6 +394,10 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     for match in _lower_dates(text, mentions):
         if _plausible(match) and not taken.overlaps(match.start(), match.end()):
             claims.append(_date_claim(text, match, match.start(), match.end()))
+            taken.mark(match.start(), match.end())
+    for match in _WEEKDAY_DAY.finditer(text):
+        if not taken.overlaps(match.start(), match.end()):
+            claims.append(_weekday_day(text, match))
             taken.mark(match.start(), match.end())
     for match in _NUMERIC.finditer(text) if "/" in text else ():
         claim = _numeric_claim(text, match)

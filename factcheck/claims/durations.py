@@ -163,6 +163,38 @@ _WHOLE_PERIOD = regexcache.compile(
     rf"|(?<![\w-])[Tt]he{GAP}fiscal{GAP}(?P<fiscal>year)\b(?!{GAP}\d|-)"
 )
 _SECOND_AS_UNIT_AFTER = regexcache.compile(r"[.,;:!?)]|[ \t]+(?:ago|later|earlier|or|and|before|after)\b")
+# "in the last month", "over the past year", "during the last decade": one whole unit counted back from
+# the document's date. TimeML's gold types these as the DATE "last month" names (4 of 5 in TimeBank/
+# AQUAINT: "the past year" 1997, "the last decade" 198; once "the past decade" P10Y), so the claim is
+# that date, and it carries the length a count in that period is reckoned over (``length``). Not a
+# final unit ("the last week of May", "the last year before the war", "the past year's results"):
+# those are left to the readings after.
+_LAST_UNIT = regexcache.compile(
+    rf"[Tt]he{GAP}(?:past|last)(?:{GAP}(?:full|whole|entire))?{GAP}(?P<unit>week|month|year|decade)\b"
+    rf"(?![-'’])(?!{GAP}(?:of|before|after|when|that|in{GAP}which)\b)"
+)
+
+
+def last_units(text: str, taken: Taken) -> list[Claim]:
+    """``date`` claims for "the last month", "the past year", ...: the calendar unit before the
+    document's date (``relative`` -1, ``grain`` the unit), with ``length`` the duration claim of one
+    unit over the same words, ``direction`` "past" (read by the event counts: "walked out four times
+    in the last month"; resolution anchors it at the document's date)."""
+    claims = []
+    for match in literals.finditer(_LAST_UNIT, text):
+        start, end = match.start(), match.end()
+        if _inside_word(text, start) or taken.overlaps(start, end):
+            continue
+        unit = match["unit"]
+        length = make_claim(
+            text, "duration", start, end, Duration.of(1, unit), unit=unit, precision=Duration.of(1, unit),
+            fields={"event": None, "determiner": "the", "direction": "past"},
+        )
+        claims.append(periods.calendar_claim(text, start, end, relative=-1, grain=unit, length=length))
+        taken.mark(start, end)
+    return claims
+
+
 # "Three days later", "some 20 minutes earlier": TimeML marks the length before the signal word as a
 # DURATION (as in "two days before the attack"), and the relative date over the same words keeps the
 # day it points to, so the length is read even where that date took its characters. Not a comparison
@@ -223,8 +255,28 @@ def _duration_claim(text: str, found: _Found) -> Claim:
     return make_claim(
         text, "duration", found.start, found.end, found.value,
         unit=found.unit, hedge=hedge, precision=found.precision,
-        fields={"event": event, "determiner": _determiner(text, found.start, hedge_start)},
+        fields={"event": event, "determiner": _determiner(text, found.start, hedge_start),
+                "direction": None if found.adjectival else _direction(text, found, hedge_start)},
     )
+
+
+# "the past three months", "over the last 12 months", "the next two weeks": a length that ends or
+# begins at the document's date (TimeML: a DURATION anchored there, 27 of 27 such counted lengths in
+# TimeBank/AQUAINT). "the last three months of 2019" is the end of another period, not of the present.
+_TOWARD_BEFORE = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he|[Tt]hese){GAP}(?:(?P<past>past|last|previous)|(?P<future>next|coming)){GAP}$"
+)
+_OF_AFTER = regexcache.compile(rf"{GAP}of\b")
+
+
+def _direction(text: str, found: _Found, hedge_start: int) -> str | None:
+    before = _TOWARD_BEFORE.search(text, max(0, hedge_start - 20), hedge_start)
+    if before is None:
+        return None
+    if before["past"]:
+        last_of = before["past"] != "past" and _OF_AFTER.match(text, found.end)
+        return None if last_of else "past"
+    return "future"
 
 
 def _determiner(text: str, start: int, hedge_start: int) -> str | None:
@@ -443,12 +495,12 @@ def _counts_before(match: re.Match[str]) -> bool:
     return all(word == "of" or word not in _STOPS for word in words)
 
 
-_AGO_AFTER = regexcache.compile(rf"{GAP}ago\b")
+_AGO_AFTER = regexcache.compile(rf"{GAP}(?:ago|back)\b")
 
 
 def _from_couple(text: str, match: re.Match[str]) -> _Found | None:
     if _AGO_AFTER.match(text, match.end()):
-        return None  # "a couple of years ago": a date (TimeML's DATE), no length
+        return None  # "a couple of years ago", "a couple of weeks back": a date (TimeML's DATE), no length
     unit = _UNITS[match["unit"].lower()]
     return _found(match.start(), match.end(), Decimal(2), Decimal(1), unit)
 

@@ -326,6 +326,9 @@ def event_counts(text: str, atoms: list[Claim],
     """``event_count`` claims, one per ordinal or count that heads an event noun, each with the
     series it counts (``class``, ``scope``, ``since``, ``participants``: see ``mentions``)."""
     durations = {c.span.start: c for c in atoms if c.kind == "duration"}
+    # "four times in the last month": the date "the last month" names, and the month it spans
+    durations.update({c.span.start: c["length"] for c in atoms
+                      if c.kind == "date" and c.fields.get("length") is not None})
     found_mentions = mentions if mentions is not None else mentions_module.find(text, atoms)
     found = []
     for claim in atoms:

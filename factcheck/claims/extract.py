@@ -52,10 +52,12 @@ class Extractor:
         taken = Taken(len(text))
         mentions = numbers.scan(text)
         atoms: list[Claim] = times.extract(text, mentions, taken)
+        atoms += durations.last_units(text, taken)  # "in the last month": before "last month", a date
         atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
         atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"
         atoms += relative.extract(text, mentions, taken)
+        atoms += times.extract_bare_hours(text, atoms, taken)  # "this morning at 3", after its part of day
         for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers
             atoms += extractor.extract(text, mentions, taken)
         found_durations = durations.extract(text, mentions, taken)  # "three quarters of an hour" first
@@ -74,7 +76,29 @@ class Extractor:
         composites += anchors.ages_from_births(text, atoms) + anchors.years_after_events(text, atoms)
         found_people = people.extract(text)  # names and places: no numbers
         composites += found_people + places.extract(text) + terms.extract(text, atoms, found_people)
+        # A time and its day are one claim ("10 p.m. Wednesday"), joined last so that the composites
+        # above read the same atoms as before; each composite holding a joined time gets it too.
+        joined = times.join_days(text, atoms)
+        if joined:
+            return ClaimSet([_with_joined(claim, joined) for claim in atoms + composites], _problems(text))
         return ClaimSet(atoms + composites, _problems(text))
+
+
+def _with_joined(claim: Claim, joined: dict[int, Claim]) -> Claim:
+    """``claim``, or its joined version, with every part of a composite replaced likewise."""
+    if id(claim) in joined:
+        return joined[id(claim)]
+    if not any(isinstance(v, (Claim, list, tuple)) for v in claim.fields.values()):
+        return claim
+
+    def swap(value: object) -> object:
+        if isinstance(value, Claim):
+            return _with_joined(value, joined)
+        if isinstance(value, (list, tuple)):
+            return type(value)(swap(item) for item in value)
+        return value
+
+    return claim.with_fields({key: swap(value) for key, value in claim.fields.items()})
 
 
 @lru_cache(maxsize=16)  # by text: bounded, or a corpus run would keep every document

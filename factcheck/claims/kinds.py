@@ -27,8 +27,13 @@ _KINDS = [
         "duration",
         "A length of time: 'eight months', 'a 90-minute call', 'nearly two-and-a-half-hour'. "
         "`event` is the noun it measures ('call'); `determiner` the article or demonstrative before "
-        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention." + _RESOLVED_DOC,
-        {"event": "string?", "determiner": "string?", **_RESOLVED},
+        "the phrase ('a', 'the', 'this'), which tells a restatement from a first mention; `direction` "
+        "'past' for a length counted back from the document's date ('the past three months', 'the last "
+        "month'), 'future' for one counted on from it ('the next two weeks'); resolution anchors such a "
+        "length at the document's date (`anchor` document) and sets its ends, `begins` and `ends`."
+        + _RESOLVED_DOC,
+        {"event": "string?", "determiner": "string?", "direction": "string?", "begins": "date?",
+         "ends": "date?", **_RESOLVED},
     ),
     ClaimKind(
         "date",
@@ -44,14 +49,17 @@ _KINDS = [
         "`every` a set ('every Friday', 'daily'; `count` the units between its members, 'every four "
         "years': 4, null for 'every few weeks'), `story` a quarter counted from the one the story "
         "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
-        "holiday ('Thanksgiving Day': thanksgiving). Resolution sets "
+        "holiday ('Thanksgiving Day': thanksgiving), `length` the duration a period counted back from "
+        "the document's date spans ('in the last month': the date last month names, and one month). "
+        "Resolution sets "
         "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
         "carries the value of both)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
-         "with_time": "bool?", "holiday": "string?", "count": "number?", **_RESOLVED},
+         "with_time": "bool?", "holiday": "string?", "count": "number?", "length": "claim<duration>?",
+         **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",
@@ -147,8 +155,10 @@ _KINDS = [
               "An amount with a unit of measure: '120 kilometres', '30°C', '60 mph'; value in the stated "
               "unit, unit its canonical name ('kilometre'), `dimension` e.g. 'length'.",
               {"dimension": "string"}),
-    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET')."
-              + _RESOLVED_DOC, {"zone": "string?", **_RESOLVED}),
+    ClaimKind("time", "time", "A time of day: '9 a.m.', '11:30', 'noon'; `zone` as written after it ('ET'); "
+              "`day` the day written beside it, which the claim's span takes too ('10 p.m. Wednesday', "
+              "'tomorrow at noon': one claim, its value the TIME of both)."
+              + _RESOLVED_DOC, {"zone": "string?", "day": "claim<date>?", **_RESOLVED}),
     ClaimKind("age", "number",
               "A person's age in years: 'Maria Santos, 52,', 'the 79-year-old president'; `person` the "
               "name attached, if any.",

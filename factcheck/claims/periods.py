@@ -5,7 +5,8 @@ expressions that are no calendar date and no count of units.
 - quarters and halves: "the fourth quarter", "third-quarter", "Q1 2013", "the first half of 1990";
 - fiscal years: "fiscal 1990", "fiscal year 2013", "FY2013", "FY13";
 - parts of a month or year: "early May", "late last June", "mid-March", "the end of the year",
-  "the start of next month", "late 2012" (``mod`` EARLY, MID, LATE, START, END);
+  "the start of next month", "late 2012" (``mod`` START, MID, END: TIMEX3 writes "early" START and
+  "late" END); weeks of a month: "the last week of March", "the second week of next month";
 - parts of the day: "Tuesday night", "this morning", "yesterday afternoon", "last night";
 - decades: "the 1990s", "the early '80s", "the nineties" (``decade`` 199, 198);
 - vague references: "now", "currently", "the past", "recently", "the future" (``vague``);
@@ -44,7 +45,9 @@ _DAY_PARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _DIRECTIONS = {"last": -1, "this past": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "this": 0,
                "the": None}
-_MODS = {"early": "EARLY", "mid": "MID", "middle": "MID", "late": "LATE", "end": "END", "start": "START",
+# TIMEX3's modifiers: "early" is the START of a period and "late" its END (TimeML 1.2.1 has no EARLY or
+# LATE; the TimeBank gold writes "early next year" START, "late November" END).
+_MODS = {"early": "START", "mid": "MID", "middle": "MID", "late": "END", "end": "END", "start": "START",
          "beginning": "START", "close": "END"}
 _DIRECTION = r"(?P<dir>[Tt]his past|[Ll]ast|[Pp]ast|[Pp]revious|[Nn]ext|[Cc]oming|[Tt]his|[Tt]he)"
 _MOD = r"(?P<mod>[Ee]arly|[Ll]ate|[Mm]id)(?:-|" + GAP + ")"
@@ -58,9 +61,12 @@ _SEASON = regexcache.compile(
 _QUARTER = regexcache.compile(
     rf"(?<![\w-])(?:(?P<the>[Tt]he){GAP})?(?:{_YEAR}{GAP}|(?P<yeardir>[Ll]ast|[Nn]ext|[Tt]his){GAP}year['’]s{GAP})?"
     rf"(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Pp]revious){GAP})?(?:fiscal(?:-|{GAP}))?"
-    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th|(?P<two>first|last){GAP}two|last(?={GAP}half))"
+    rf"(?P<ord>(?i:first|second|third|fourth|final)|1st|2nd|3rd|4th|(?P<two>first|last){GAP}two|last(?={GAP}half)"
+    rf"|last(?={GAP}quarter{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?:(?:1[89]|20)\d\d|(?:next|last|this){GAP}year)))"
     rf"(?:-|{GAP})(?P<unit>quarter|half)(?(two)s)\b(?!-(?:hour|century|minute|dozen)s?\b)"  # not "half-hour"
-    rf"(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b)?"
+    rf"(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b"
+    rf"|{GAP}of{GAP}(?P<ofdir>next|last|this){GAP}year\b(?![-'’])"  # "the second quarter of next year"
+    rf"|{GAP}of{GAP}the{GAP}(?P<theyear>year)\b(?![-'’]|{GAP}(?:\d|two|ended|ending|ago|earlier|before)\b))?"
     rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
 )
 _FISCAL = regexcache.compile(
@@ -75,6 +81,13 @@ _EDGE = regexcache.compile(
     rf"(?:(?P<dir>the|this|last|next){GAP})?(?P<grain>year|month|week|quarter|decade)\b"
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
+# A week of a month by its place: "the last week of March", "the first full week of June 2027", "the
+# second week of next month" (the ISO week holding that seven days' middle day).
+_WEEK_OF_MONTH = regexcache.compile(
+    rf"(?<![\w-])[Tt]he{GAP}(?P<ord>first|second|third|fourth|last|final)(?P<full>{GAP}full)?{GAP}week{GAP}(?:of|in){GAP}"
+    rf"(?:(?P<month>{_MONTH})\b(?!{GAP}\d{{1,2}}\b)(?:,?{GAP}{_YEAR})?|(?P<dir>next|last|this){GAP}month\b)"
+)
+_WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 _DAY_PART = regexcache.compile(
     rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?"
     rf"(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
@@ -313,15 +326,18 @@ def _quarter(text: str, m: re.Match[str]) -> Claim | None:
     if m["two"] and unit == "quarter":  # "the first two quarters of 1990": its first half
         unit, ordinal = "half", 1 if m["two"] == "first" else 2
     elif m["two"] or m["ord"] == "last":
-        # "the last half of 1989"; "the last two halves", "last half" without its year: no such part
-        if unit != "half" or m["two"] or not year:
+        # "the last half of 1989", "the last quarter of next year"; "the last two halves", "last half"
+        # without its year: no such part
+        if m["two"] or not (year or m["ofdir"] or m["theyear"]):
             return None
-        ordinal = 2
+        ordinal = 2 if unit == "half" else 4
     else:
         ordinal = _ORDINALS.get(m["ord"].lower(), 4 if unit == "quarter" else 2)
     part = f"Q{ordinal}" if unit == "quarter" else f"H{min(ordinal, 2)}"
-    if m["yeardir"]:  # "next year's first quarter": that year's quarter
-        return _claim(text, m, relative=_direction(m["yeardir"]), grain="year", part=part)
+    if m["theyear"]:  # "the first half of the year": of the narrative's current year
+        return _claim(text, m, relative=0, grain="year", part=part, narrative_year=True)
+    if m["yeardir"] or m["ofdir"]:  # "next year's first quarter", "the second half of last year"
+        return _claim(text, m, relative=_direction(m["yeardir"] or m["ofdir"]), grain="year", part=part)
     if m["dir"] and not year:
         return None  # "last third quarter": leave to the relative reading
     return _claim(text, m, year=int(year) if year else None, part=part)
@@ -340,6 +356,17 @@ def _month_part(text: str, m: re.Match[str]) -> Claim:
         fields["year"] = int(m["year"])
     elif m["dir"]:
         fields.update(relative=_direction(m["dir"]), grain="month_of_year")
+    return _claim(text, m, **fields)
+
+
+def _week_of_month(text: str, m: re.Match[str]) -> Claim:
+    week = _WEEK_ORDINALS[m["ord"].lower()]
+    full = {"full_week": True} if m["full"] else {}
+    if m["dir"]:
+        return _claim(text, m, relative=_direction(m["dir"]), grain="month", week_in_month=week, **full)
+    fields: dict[str, Any] = {"month": _MONTHS[m["month"]], "week_in_month": week, **full}
+    if m["year"]:
+        fields["year"] = int(m["year"])
     return _claim(text, m, **fields)
 
 
@@ -569,7 +596,7 @@ def _every(text: str, m: re.Match[str]) -> Claim:
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
     (_FISCAL, _fiscal), (_HOLIDAY, _holiday), (_CURRENT, _current), (_STORY_QUARTER, _story_quarter),
     (_QUARTER, _quarter),
-    (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest),
+    (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest), (_WEEK_OF_MONTH, _week_of_month),
     (_MONTH_PART, _month_part), (_EDGE, _edge),
     (_SEASON, _season), (_SHARED_PLURAL, _shared_plural), (_DAY_PART, _day_part),
     (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),

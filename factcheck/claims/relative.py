@@ -1,19 +1,20 @@
 """Relative dates: "yesterday", "last Thursday", "on Monday", "next month", "this year",
 "three years ago", "a week ago", "the day after tomorrow", and the vague "several years ago", "a few
-weeks ago", "days ago".
+weeks ago", "days ago", "two years back".
 
 Matched, never resolved: each is a ``date`` claim with value None, ``relative`` the signed offset and
 ``grain`` its unit ("day", "week", "month", "year", "decade", "weekend", or "weekday" with the day in
 ``weekday``). "three years ago" is relative -3, grain year; "last Thursday" -1 weekday Thursday; a bare
 "Thursday" is relative 0 (the nearest Thursday; in news, usually the past one). Rules resolve them
-against the document date (``--date``), never the clock. A shift by no stated count ("several years
-ago", "a couple of months ago") names no one period: it is ``vague`` ``PAST_REF``, the
-value TIMEX3 gives a past time it cannot place (HeidelTime reads it so too); "a few days later" is a
-length and an anchor, read by the duration extractors.
+against the document date (``--date``), never the clock. "a couple of months ago" is two months back
+(``mod`` APPROX). A shift by no stated count ("several years ago", "a few weeks back") names no one
+period: it is ``vague`` ``PAST_REF``, the value TIMEX3 gives a past time it cannot place (HeidelTime
+reads it so too); "a few days later" is a length and an anchor, read by the duration extractors.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from factcheck.claims import lexicon
@@ -23,7 +24,7 @@ from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
-from factcheck.values import Duration
+from factcheck.values import Duration, Hedge
 
 _TABLE = lexicon.load("relative")
 _DEICTIC: dict[str, list] = _TABLE["deictic"]
@@ -49,15 +50,20 @@ _GENERIC_AFTER = regexcache.compile(
     rf"['’]s{GAP}(?:(?:young|modern){GAP})?(?:{lexicon.alternation(_TABLE['generic_after_today'])})\b")
 _THE_BEFORE = regexcache.compile(rf"(?<![\w-])[Tt]he{GAP}$")
 _ARTICLE_BEFORE = regexcache.compile(rf"(?<![\w-])[Aa]n?{GAP}$")
-# "ago" and "from now" count from the document date; "earlier" and "later" from the narrative's date.
-_SHIFTS = rf"(?:or{GAP}so{GAP})?(?P<rel>ago|earlier|later|from{GAP}now|hence)\b"  # "a week or so ago"
+# "ago", "back" and "from now" count from the document date; "earlier" and "later" from the narrative's
+# date. "back" only where it ends the phrase ("two years back, the mill"; not "two years back in
+# charge", "a week back home", "pushed two weeks back to May").
+_BACK = rf"back\b(?!{GAP}(?:to|at|in|into|on|onto|home|from|with|then|when|and|up|down|out|over|for|as)\b|-)"
+_SHIFTS = rf"(?:or{GAP}so{GAP})?(?P<rel>ago|{_BACK}|earlier|later|from{GAP}now|hence)\b"  # "a week or so ago"
 _AGO = regexcache.compile(rf"{GAP}{_SHIFTS}")
 _AGO_AFTER = regexcache.compile(rf"{GAP}(?P<grain>{lexicon.alternation(_GRAINS)})s?{GAP}{_SHIFTS}")
-# "several years ago", "a few weeks ago", "a couple of months ago": a shift by no count. A bare plural
-# ("just months ago") is left to the lengths: TimeBank writes it as one (PXM).
+# "several years ago", "a few weeks back": a shift by no count. A bare plural ("just months ago") is left
+# to the lengths: TimeBank writes it as one (PXM). "a couple of years ago" is two of them, about: the
+# count TimeBank gives "a couple of years" (P2Y, mod APPROX).
 _VAGUE_AGO = regexcache.compile(
-    rf"(?<![\w-])(?:[Aa]{GAP}few|[Aa]{GAP}couple{GAP}of|[Aa]{GAP}number{GAP}of|[Ff]ew|[Ss]everal|[Ss]ome|[Mm]any)"
-    rf"{GAP}(?:years|months|weeks|days|decades|centuries|hours|minutes){GAP}(?:or{GAP}so{GAP})?ago\b")
+    rf"(?<![\w-])(?:[Aa]{GAP}few|(?P<couple>[Aa]{GAP}couple{GAP}of)|[Aa]{GAP}number{GAP}of|[Ff]ew|[Ss]everal|"
+    rf"[Ss]ome|[Mm]any){GAP}(?P<grain>years|months|weeks|days|decades|centuries|hours|minutes){GAP}"
+    rf"(?:or{GAP}so{GAP})?(?:ago\b|{_BACK})")
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
               "quarter": Duration.of(1, "quarter"),
@@ -73,7 +79,7 @@ def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: st
     if anaphoric:
         fields["anaphoric"] = True
     if shift is not None:
-        fields["relative"] = abs(offset) * (-1 if shift["rel"] in ("ago", "earlier") else 1)
+        fields["relative"] = abs(offset) * (-1 if shift["rel"] in ("ago", "back", "earlier") else 1)
         if shift["rel"] in ("earlier", "later"):
             fields["anaphoric"] = True
     return make_claim(text, "date", start, end, None, hedge=hedge, precision=_PRECISION[grain], fields=fields)
@@ -111,6 +117,10 @@ def _from_key(text: str, match: re.Match[str]) -> Claim | None:
 
 
 def _vague_shift(text: str, match: re.Match[str]) -> Claim:
+    grain = match["grain"][:-1]
+    if match["couple"] and grain in _PRECISION:  # "a couple of weeks back": two weeks back, about
+        claim = _claim(text, match.start(), match.end(), -2, grain)
+        return dataclasses.replace(claim, hedge=Hedge.APPROX, fields={**claim.fields, "mod": "APPROX"})
     hedge, _ = hedge_before(text, match.start())
     return make_claim(text, "date", match.start(), match.end(), None, hedge=hedge,
                       fields={"year": None, "month": None, "day": None, "weekday": None, "relative": None,
@@ -125,7 +135,7 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if ago is not None and not mention.ordinal and mention.value == int(mention.value):
             candidates.append(_claim(text, mention.start, ago.end(), -int(mention.value), ago["grain"],
                                      shift=ago))
-    if "ago" in text:
+    if "ago" in text or "back" in text:
         candidates += [_vague_shift(text, m) for m in _VAGUE_AGO.finditer(text)]
     claims = []
     for claim in sorted(candidates, key=lambda c: (c.span.start, -c.span.end)):

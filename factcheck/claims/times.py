@@ -13,6 +13,7 @@ these ("in 1930", "1930 people", "flight 1930"). The value is a :class:`TimeOfDa
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from factcheck.claims import lexicon
@@ -21,6 +22,7 @@ from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.claims.regexparts import GAP, HSPACE
+from factcheck.spans import Span
 from factcheck.startup import regexcache
 from factcheck.values import Duration, TimeOfDay
 
@@ -57,7 +59,8 @@ _WORD_HINTS = ("noon", "Noon", "midnight", "Midnight", "midday", "Midday")
 _MINUTE = Duration.of(1, "minute")
 # Times in words: "half past eight in the evening", "a quarter to nine", "eleven at night".
 _PAST_TO_BEFORE = regexcache.compile(
-    r"(?P<minutes>half|(?:a[ \t]+)?quarter|twenty-five|twenty|ten|five)[ \t]+(?P<way>past|to|after)[ \t]+$",
+    r"(?<![\w.,:-])(?P<minutes>half|(?:a[ \t]+)?quarter|twenty-five|twenty|fifteen|ten|five|[1-5]?\d)"
+    r"(?:[ \t]+minutes?)?[ \t]+(?P<way>past|to|after|till)[ \t]+$",
     re.IGNORECASE,
 )
 _DAY_PART_AFTER = regexcache.compile(
@@ -68,7 +71,28 @@ _DAY_PART_AFTER = regexcache.compile(
 _WORDED_TIME_BEFORE = regexcache.compile(
     r"\b(?:at|from|until|till|to|by|between|and|around|about|before|after|since)[ \t]+$", re.IGNORECASE
 )
-_WORD_MINUTES = {"half": 30, "quarter": 15, "twenty-five": 25, "twenty": 20, "ten": 10, "five": 5}
+_WORD_MINUTES = {"half": 30, "quarter": 15, "twenty-five": 25, "twenty": 20, "fifteen": 15, "ten": 10,
+                 "five": 5}
+# "from 40 minutes to three hours", "between ten to twelve": a range of amounts, not a time.
+_AMOUNT_AFTER = regexcache.compile(
+    rf"{GAP}(?:hours?|hrs?|minutes?|mins?|days?|weeks?|months?|years?|times)\b")
+_RANGE_OPENER = regexcache.compile(r"\b(?:from|between)[ \t]+$", re.IGNORECASE)
+
+
+def _minutes_from(before: re.Match[str], hour: int, twelve: bool = False) -> tuple[int, int]:
+    """The time "a quarter past", "20 minutes to", "half past" the ``hour`` names (``twelve``: an hour
+    of the 12-hour clock with no a.m. or p.m., so "a quarter to one" is 12:45)."""
+    word = before["minutes"].lower().split()[-1]
+    minute = int(word) if word.isdigit() else _WORD_MINUTES[word]
+    if before["way"].lower() in ("to", "till"):
+        return ((hour - 2) % 12 + 1 if twelve else (hour - 1) % 24), 60 - minute
+    return hour, minute
+
+
+def _counted_minutes(before: re.Match[str]) -> bool:
+    """Minutes in digits name a time only with "minutes" or a stated hour of the clock after them:
+    "20 to 3" is a score or a range, "20 minutes to 3" and "20 past 3pm" are times."""
+    return not before["minutes"][-1].isdigit() or "min" in before[0].lower()
 
 
 def _hour24(hour: int, meridiem: str | None) -> int | None:
@@ -82,6 +106,8 @@ def _hour24(hour: int, meridiem: str | None) -> int | None:
 def _claim(text: str, start: int, end: int, hour: int, minute: int) -> Claim:
     hedge, _ = hedge_before(text, start)
     zone = _ZONE_AFTER.match(text, end)
+    if zone is not None and "(" not in zone[0] and zone["zone"].lower() != "local":
+        end = zone.end()  # "9 a.m. ET", "1930 GMT": the zone is part of the time stated
     return make_claim(text, "time", start, end, TimeOfDay(hour, minute), hedge=hedge, precision=_MINUTE,
                       fields={"zone": zone["zone"] if zone else None})
 
@@ -94,8 +120,14 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
         if match is None or not (match["m"] or match["ampm"] or match["oclock"]):
             continue
         hour = _hour24(int(match["h"]), match["ampm"])
-        if hour is not None:
-            found.append(_claim(text, match.start(), match.end(), hour, int(match["m"] or 0)))
+        if hour is None:
+            continue
+        end, part = match.end(), None if match["ampm"] else _DAY_PART_AFTER.match(text, match.end())
+        if part is not None and 1 <= hour <= 12:  # "3:15 in the afternoon", "9 o'clock at night"
+            word = part["part"].lower().split()[-1]
+            evening = word in ("afternoon", "evening", "tonight") or (word == "night" and hour >= 6)
+            hour, end = hour % 12 + (12 if evening else 0), part.end()
+        found.append(_claim(text, match.start(), end, hour, int(match["m"] or 0)))
     for mention in mentions:
         if mention.digits or mention.ordinal or mention.value != int(mention.value):
             continue
@@ -107,6 +139,11 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
     found += _twenty_four_hour(text)
     for match in _WORD.finditer(text) if any(w in text for w in _WORD_HINTS) else ():
         hour, minute = _WORDS[match["word"].lower()]
+        before = _PAST_TO_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None:  # "a quarter past noon", "15 minutes to midnight"
+            hour, minute = _minutes_from(before, hour or 24)
+            found.append(_claim(text, before.start(), match.end(), hour % 24, minute))
+            continue
         found.append(_claim(text, match.start(), match.end(), hour, minute))
     return found
 
@@ -136,22 +173,29 @@ def _worded(text: str, mentions: list[NumberMention]) -> list[Claim]:
     for mention in mentions:
         if mention.ordinal or mention.value != int(mention.value) or not 1 <= mention.value <= 12:
             continue
-        before = _PAST_TO_BEFORE.search(text, max(0, mention.start - 24), mention.start)
-        part = _DAY_PART_AFTER.match(text, mention.end)
+        before = _PAST_TO_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        meridiem = _SPELLED_AFTER.match(text, mention.end) if before is not None else None
+        meridiem = meridiem if meridiem is not None and meridiem["ampm"] else None
+        part = _DAY_PART_AFTER.match(text, meridiem.end() if meridiem else mention.end)
         if before is None and (part is None or not _WORDED_TIME_BEFORE.search(
                 text, max(0, mention.start - 10), mention.start)):
             continue
-        hour, minute = int(mention.value), 0
-        if before is not None:
-            minute = _WORD_MINUTES[before["minutes"].lower().split()[-1]]
-            if before["way"].lower() == "to":
-                hour, minute = (hour - 2) % 12 + 1, 60 - minute
-        if part is not None:
+        if before is not None and meridiem is None and part is None and (
+                not _counted_minutes(before) or _AMOUNT_AFTER.match(text, mention.end)
+                or _RANGE_OPENER.search(text, max(0, before.start() - 10), before.start())):
+            continue
+        hour = int(mention.value)
+        if meridiem is not None:
+            hour = hour % 12 + (12 if meridiem["ampm"][0] in "Pp" else 0)
+        elif part is not None:
             word = part["part"].lower().split()[-1]
             evening = word in ("afternoon", "evening", "tonight") or (word == "night" and hour >= 6)
             hour = hour % 12 + (12 if evening else 0)
+        twelve = meridiem is None and part is None
+        hour, minute = _minutes_from(before, hour, twelve) if before is not None else (hour, 0)
         start = before.start() if before is not None else mention.start
-        found.append(_claim(text, start, part.end() if part else mention.end, hour, minute))
+        end = part.end() if part else meridiem.end() if meridiem else mention.end
+        found.append(_claim(text, start, end, hour, minute))
     return found
 
 
@@ -163,3 +207,96 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             claims.append(claim)
             taken.mark(claim.span.start, claim.span.end)
     return claims
+
+
+# --- a time and its day, one expression -------------------------------------------------------------
+# "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "6pm of April 22", "Wednesday at 10 p.m.", "tomorrow at noon",
+# "Fri, Jul 18, 2014 07:00 PM", "tonight @ 11": TimeML marks each as one TIMEX3 with the TIME value of
+# both, and an editor underlines both as one claim. Between them only a comma, "on"/"of" after the
+# time, "at"/"@" after the day.
+_DAY_AFTER_TIME = regexcache.compile(rf"{HSPACE}*,?{HSPACE}*(?:(?:on|of){GAP})?")
+_TIME_AFTER_DAY = regexcache.compile(rf",?{HSPACE}*(?:(?:at|@){HSPACE}*)?")
+_PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI"})
+# A bare hour after a part of the day is its time: "this morning at 3", "tonight @ 11", "tomorrow
+# afternoon at 5"; before it only after a word of a moment: "at 8 tonight", "by 9 tomorrow morning".
+_BARE_HOUR_AFTER_PART = regexcache.compile(
+    rf"{HSPACE}*(?:at|@|around){HSPACE}*(?P<h>1[0-2]|[1-9])(?![\w:.,]\w|[\w%$£€'’-]|{GAP}(?:[AaPp]\.?[Mm]\b|"
+    rf"o['’]clock|hours?|minutes?|people|percent|per\b))")
+_BARE_HOUR_BEFORE_PART = regexcache.compile(
+    rf"(?:^|(?<=[\n(])|\b(?:at|by|until|till|around|about|from)[ \t]+)(?P<h>1[0-2]|[1-9]){GAP}$",
+    re.IGNORECASE)
+
+
+def is_day(claim: Claim) -> bool:
+    """A date claim that names one day or a part of one ("Wednesday", "Nov. 6", "tomorrow", "tonight",
+    "Christmas Day"): what a time of day can be joined to."""
+    f = claim.fields
+    if claim.kind != "date" or f.get("every") or f.get("vague") or f.get("week_of"):
+        return False
+    return f.get("day") is not None or f.get("grain") in ("day", "weekday") \
+        or f.get("part") in _PARTS_OF_DAY or f.get("holiday") is not None
+
+
+def _on_part_clock(hour: int, part: str | None) -> int:
+    """A bare hour read on the part of the day beside it: "tonight at 11" is 23:00, "this morning at 3"
+    03:00 ("at night" from six on is the evening, before it the small hours)."""
+    if part in ("AF", "EV") or (part == "NI" and hour >= 6):
+        return hour % 12 + 12
+    return hour % 12 if part in ("MO", "NI") else hour
+
+
+def extract_bare_hours(text: str, atoms: list[Claim], taken: Taken) -> list[Claim]:
+    """Time claims for bare hours written against a part of the day ("this morning at 3", "at 8
+    tonight"), which alone would be plain numbers: read after the parts of the day are found."""
+    claims = []
+    for claim in _bare_hours(text, atoms):
+        if not taken.overlaps(claim.span.start, claim.span.end):
+            claims.append(claim)
+            taken.mark(claim.span.start, claim.span.end)
+    return claims
+
+
+def _bare_hours(text: str, atoms: list[Claim]) -> list[Claim]:
+    found = []
+    for claim in atoms:
+        if claim.kind != "date" or claim.fields.get("part") not in _PARTS_OF_DAY:
+            continue
+        part = claim.fields["part"]
+        after = _BARE_HOUR_AFTER_PART.match(text, claim.span.end)
+        if after is not None:
+            hour = _on_part_clock(int(after["h"]), part)
+            found.append(_claim(text, after.start("h"), after.end("h"), hour, 0))
+        before = _BARE_HOUR_BEFORE_PART.search(text, max(0, claim.span.start - 12), claim.span.start)
+        if before is not None:
+            hour = _on_part_clock(int(before["h"]), part)
+            found.append(_claim(text, before.start("h"), before.end("h"), hour, 0))
+    return found
+
+
+def _joinable(text: str, time: Claim, day: Claim) -> bool:
+    if day.span.start >= time.span.end:
+        return _DAY_AFTER_TIME.fullmatch(text, time.span.end, day.span.start) is not None
+    return day.span.end <= time.span.start \
+        and _TIME_AFTER_DAY.fullmatch(text, day.span.end, time.span.start) is not None
+
+
+def join_days(text: str, atoms: list[Claim]) -> dict[int, Claim]:
+    """Each time claim with a day written beside it, as one claim over both (keyed by the time claim's
+    id): its span takes the day's, ``day`` holds the day's claim, which stays a claim of its own (the
+    weekday rules read it). The day after the time is taken first ("10 p.m. Wednesday"), else the one
+    before ("Wednesday at 10 p.m.")."""
+    joined: dict[int, Claim] = {}
+    for index, claim in enumerate(atoms):
+        if claim.kind != "time":
+            continue
+        after = next((c for c in atoms[index + 1:index + 4] if c.span.start >= claim.span.end), None)
+        before = next((c for c in reversed(atoms[max(0, index - 3):index]) if c.span.end <= claim.span.start),
+                      None)
+        day = next((c for c in (after, before) if c is not None and is_day(c) and _joinable(text, claim, c)),
+                   None)
+        if day is None:
+            continue
+        start, end = min(claim.span.start, day.span.start), max(claim.span.end, day.span.end)
+        joined[id(claim)] = dataclasses.replace(claim, text=text[start:end], span=Span(start, end),
+                                                fields={**claim.fields, "day": day})
+    return joined

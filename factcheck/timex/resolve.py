@@ -30,7 +30,7 @@ from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.startup import regexcache
 from factcheck.timex.value import Anchor, Timex, TimexType
-from factcheck.values import Duration, TimeOfDay
+from factcheck.values import Duration, TimeOfDay, days_in_month
 
 WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -211,6 +211,22 @@ def _part_start(year: int, part: str | None) -> dt.date:
     return dt.date(year, 1, 1)
 
 
+def _week_in_month(year: int, month: int, week: int, full: bool = False) -> dt.date:
+    """The Monday of the ISO week holding the middle day of a month's ``week``-th seven days (-1: its
+    last seven): "the first week of June" is the week holding June 4, "the last week of March" the one
+    holding March 28 (the week with most of those days in it). A "full" week lies wholly in the month:
+    the ``week``-th (or last) Monday-to-Sunday week inside it."""
+    last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+    if full:
+        first_monday = dt.date(year, month, 1 + (7 - dt.date(year, month, 1).weekday()) % 7)
+        if week > 0:
+            return first_monday + dt.timedelta(weeks=week - 1)
+        last_sunday = dt.date(year, month, last - (dt.date(year, month, last).weekday() + 1) % 7)
+        return last_sunday - dt.timedelta(days=6)
+    middle = dt.date(year, month, last - 3 if week < 0 else min(7 * week - 3, last))
+    return middle - dt.timedelta(days=middle.weekday())
+
+
 def _absolute(claim: Claim, ctx: Context) -> Timex:
     """A date whose parts the text states, the year perhaps inferred from the document date."""
     f = claim.fields
@@ -232,8 +248,13 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         tense = "past" if part and part[0] in "QH" else \
             "deadline" if _DEADLINE_BEFORE.search(ctx.text, max(0, claim.span.start - 14), claim.span.start) \
             else ctx.tense(claim)
-        year, certain = _infer_year(first_month, day, ctx.document_date, tense)
+        middle = day or (28 if f.get("week_in_month", 0) < 0 else 7 * f["week_in_month"] - 3
+                         if f.get("week_in_month") else None)  # a week is placed by its middle day
+        year, certain = _infer_year(first_month, middle, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
+    if f.get("week_in_month") and month:
+        monday = _week_in_month(year, month, f["week_in_month"], bool(f.get("full_week")))
+        return Timex(iso_week(monday), TimexType.DATE, anchor, certain, f.get("mod"), monday)
     value, when = _date_value(year, month, day)
     if month is None and part:
         when = _part_start(year, part)
@@ -244,6 +265,33 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         value = iso_week(when)  # "the week of March 6"
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), when)
+
+
+def _weekday_and_day(claim: Claim, ctx: Context) -> Timex:
+    """"Tuesday the 19th" (no month stated): the 19th that falls on a Tuesday nearest the document date,
+    weighed by the tense as a year-less date is (a day on the side the tense points away from costs
+    more); certain when it lies within the weeks a year-less date is (the next such day is months away)."""
+    f, ref = claim.fields, ctx.document_date
+    if ref is None:
+        return Timex.unresolved(TimexType.DATE, _NO_DATE)
+    target, tense = WEEKDAYS.index(f["weekday"]), ctx.tense(claim)
+    ahead_weight = _AGAINST_TENSE if tense == "past" else 1 if tense == "future" else _UNTENSED_AHEAD
+    behind_weight = _AGAINST_TENSE if tense == "future" else 1
+    days = []
+    for shift in range(-15, 16):
+        year, month = divmod(ref.year * 12 + ref.month - 1 + shift, 12)
+        if f["day"] <= days_in_month(year, month + 1):
+            candidate = dt.date(year, month + 1, f["day"])
+            days += [candidate] if candidate.weekday() == target else []
+    if not days:
+        return Timex.unresolved(TimexType.DATE, f"no month near the document date has a {f['weekday']} "
+                                f"the {f['day']}")
+    def cost(day: dt.date) -> int:
+        return (day - ref).days * ahead_weight if day > ref else (ref - day).days * behind_weight
+
+    day = min(days, key=cost)
+    sure = abs((day - ref).days) <= SURE_DAYS
+    return Timex(day.isoformat(), TimexType.DATE, Anchor.DOCUMENT, sure, f.get("mod"), day)
 
 
 def _nearest_weekday(ref: dt.date, target: int, tense: str | None) -> dt.date:
@@ -350,6 +398,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         return _month_in_year(claim, ref, offset, anchor)
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
+    if grain == "month" and f.get("week_in_month"):  # "the second week of next month"
+        monday = _week_in_month(day.year, day.month, f["week_in_month"], bool(f.get("full_week")))
+        return Timex(iso_week(monday), TimexType.DATE, anchor, True, f.get("mod"), monday)
     part = f.get("part")
     if grain == "year" and part in SEASON_MONTH and offset:
         day = _season_from(ref, part, offset)
@@ -561,6 +612,8 @@ def _resolve_date(claim: Claim, ctx: Context) -> Timex:
         return _holiday(claim, ctx)
     if f.get("relative") is not None:
         return _relative(claim, ctx)
+    if f.get("year") is None and f.get("month") is None and f.get("day") and f.get("weekday") in WEEKDAYS:
+        return _weekday_and_day(claim, ctx)
     if f.get("year") is None and f.get("month") is None and f.get("part") is None:
         return Timex.unresolved(TimexType.DATE, "neither year nor month stated")
     return _absolute(claim, ctx)
@@ -659,6 +712,35 @@ def resolve_duration(claim: Claim) -> Timex:
     return Timex(value, TimexType.DURATION, mod=_HEDGE_MOD.get(claim.hedge.value))
 
 
+def resolve_length(claim: Claim, document_date: dt.date | None) -> Claim:
+    """A duration claim with its TIMEX3 value; one counted back from or on from the document's date
+    ("the past three months", "the next two weeks", the ``length`` of "in the last month": its
+    ``direction``) is anchored there, TIMEX3's anchored DURATION: ``anchor`` document and its ends as
+    ``begins`` and ``ends`` (``resolved`` the first day), the stretch a count in it is reckoned over."""
+    timex = resolve_duration(claim)
+    direction = claim.fields.get("direction")
+    span = _anchored_span(claim.value, direction, document_date) if timex.value else None
+    if span is None:
+        return _with_timex(claim, timex)
+    begins, ends = span
+    resolved = _with_timex(claim, dataclasses.replace(timex, anchor=Anchor.DOCUMENT, day=begins))
+    return resolved.with_fields({**resolved.fields, "begins": begins, "ends": ends})
+
+
+def _anchored_span(length: Duration, direction: str | None,
+                   document_date: dt.date | None) -> tuple[dt.date, dt.date] | None:
+    if document_date is None or direction not in ("past", "future"):
+        return None
+    months = int(length.months)
+    days = int(length.days + length.seconds // 86400)
+    if months != length.months or (months == 0 and days == 0):
+        return None  # "the past 2.5 years", "the last few hours": no whole day to count
+    shift = relativedelta(months=months, days=days)
+    if direction == "past":
+        return document_date - shift, document_date
+    return document_date, document_date + shift
+
+
 # --- the stage ------------------------------------------------------------------------------------------
 
 
@@ -681,6 +763,13 @@ def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> tuple[
         if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,") in ("", "on", "at", "of"):
             return other, timex
     return None
+
+
+def _stated_day(claim: Claim, dates: list[tuple[Claim, Timex]]) -> tuple[Claim, Timex] | None:
+    """The resolved day extraction joined to a time ("10 p.m. Wednesday" is one claim, ``day`` its
+    "Wednesday")."""
+    day = claim.fields.get("day")
+    return next(((other, timex) for other, timex in dates if other is day), None) if day is not None else None
 
 
 def _moves_reference(timex: Timex) -> bool:
@@ -753,8 +842,15 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
                 ctx.reference = timex.day
             _note_month(ctx, claim, timex)
             _note_quarter(ctx, claim, timex)
+            length = claim.fields.get("length")
+            if length is not None:  # "in the last month": the date, and the month it spans
+                replaced[id(length)] = resolve_length(length, document_date)
+                spanning = claim.with_fields({**claim.fields, "length": replaced[id(length)]})
+                replaced[id(claim)] = _with_timex(spanning, timex)
+                continue
         elif claim.kind == "duration":
-            timex = resolve_duration(claim)
+            replaced[id(claim)] = resolve_length(claim, document_date)
+            continue
         elif claim.kind == "vague_duration":
             timex = resolve_vague_duration(claim)
         elif claim.kind == "time":
@@ -765,12 +861,15 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         replaced[id(claim)] = _with_timex(claim, timex)
     for claim, reference in pending_times:
         nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
-        day = _beside(claim, nearby, text)
+        day = _stated_day(claim, nearby) or _beside(claim, nearby, text)
         ctx.reference = reference
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
         if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
             date = replaced[id(day[0])]
-            replaced[id(day[0])] = date.with_fields({**date.fields, "with_time": True})
+            replaced[id(day[0])] = date = date.with_fields({**date.fields, "with_time": True})
+            if claim.fields.get("day") is day[0]:
+                time = replaced[id(claim)]
+                replaced[id(claim)] = time.with_fields({**time.fields, "day": date})
     return ClaimSet.in_order([_rebuilt(claim, replaced) for claim in claims], claims.problems)
 
 

@@ -313,3 +313,32 @@ def test_a_pattern_whose_need_a_document_lacks_is_ruled_out_before_its_needs_are
             if not kept:
                 assert masked.lacks(pattern)
         assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)
+
+
+def test_a_one_sentence_pattern_is_ruled_out_where_no_sentence_holds_all_it_needs() -> None:
+    """A pattern that reads no sentence stop is kept only where one sentence holds one of its
+    starters, each of its needs and as many claims as every match holds (``Needs``, columns of
+    sentences); one that may read a stop (a literal full stop) is not judged by sentences."""
+    from factcheck.claims.patterns.matcher import Needs
+
+    kinds = [_demo("rose _{0,10} from {number:n}"), _demo("{number:n} _{0,12} and {number}"),
+             _demo("{number:n} _{0,3} '.' Of these")]
+    patterns = PatternSet(kinds)
+    compiled = [kind.patterns[0] for kind in kinds]
+    assert [pattern.in_sentence for pattern in compiled] == [True, True, False]
+    needs = Needs(compiled)
+    for text, viable in (
+            ("Prices rose sharply. Imports came from 12 ports and 3 airports.", [False, True, False]),
+            ("Prices rose from 12 in May, the office said, and fell.", [True, False, False]),
+            ("It hired 12 staff and more. Now it has 14. Of these, most stay.", [False, False, True]),
+            ("Output rose.\nIt came from 12 mills and 4 farms. Of these, 3 closed.", [False, True, True]),
+            ("Sales rose. From 12 to 14.", [False, False, False])):
+        atoms = [c for c in extract_claims(text) if not c.fields]
+        masked = Masked(text, atoms)
+        masked.scan(patterns.scanner())
+        ruled = needs.viable(masked)
+        assert [id(pattern) in ruled for pattern in compiled] == viable, text
+        masked.viable = ruled
+        for kind in kinds:
+            assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
+        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)

@@ -52,8 +52,8 @@ def test_values(text: str, span: str, value: str) -> None:
 
 def test_parts_of_months_keep_their_modifier() -> None:
     found = resolved("Rain fell in early May and in late last June.")
-    assert found["early May"][:3] == ("2012-05", False, "EARLY")  # past tense: last year's May
-    assert found["late last June"][0] == "2012-06" and found["late last June"][2] == "LATE"
+    assert found["early May"][:3] == ("2012-05", False, "START")  # past tense: last year's May
+    assert found["late last June"][0] == "2012-06" and found["late last June"][2] == "END"
 
 
 def test_the_end_of_the_year() -> None:
@@ -68,7 +68,7 @@ def test_anaphora_count_from_the_narrative_date() -> None:
 
 
 def test_a_time_takes_the_day_beside_it() -> None:
-    assert resolved("The vote is at 10 p.m. Wednesday.")["10 p.m."][0] == "2013-03-20T22:00"
+    assert resolved("The vote is at 10 p.m. Wednesday.")["10 p.m. Wednesday"][0] == "2013-03-20T22:00"
 
 
 def test_year_inference_follows_the_tense() -> None:
@@ -216,9 +216,9 @@ def test_a_fiscal_year_keeps_its_rule() -> None:
 
 
 @pytest.mark.parametrize(("text", "time", "day", "value"), [
-    ("Polls close at 10 p.m. Wednesday.", "10 p.m.", "Wednesday", "2013-03-20T22:00"),
-    ("Bids are due by 5 p.m. EST, March 25.", "5 p.m.", "March 25", "2013-03-25T17:00"),
-    ("The offer expires at midnight Friday.", "midnight", "Friday", "2013-03-22T24:00"),
+    ("Polls close at 10 p.m. Wednesday.", "10 p.m. Wednesday", "Wednesday", "2013-03-20T22:00"),
+    ("Bids are due by 5 p.m. EST, March 25.", "5 p.m. EST, March 25", "March 25", "2013-03-25T17:00"),
+    ("The offer expires at midnight Friday.", "midnight Friday", "Friday", "2013-03-22T24:00"),
 ])
 def test_a_time_and_its_day_are_one_value(text: str, time: str, day: str, value: str) -> None:
     claims = {c.text: c for c in resolve_claims(text, extract_claims(text), FRIDAY)}
@@ -228,7 +228,6 @@ def test_a_time_and_its_day_are_one_value(text: str, time: str, day: str, value:
 @pytest.mark.parametrize(("text", "span", "value"), [
     ("It is not going to change for a couple of years.", "a couple of years", "P2Y"),
     ("Over the next couple of weeks we expect more.", "the next couple of weeks", "P2W"),
-    ("Threats had become routine over the past decade.", "the past decade", "P10Y"),
     ("Revenue was $76 million for the year ended March 31.", "the year", "P1Y"),
     ("In the fiscal year ended Jan. 31, sales rose.", "the fiscal year", "P1Y"),
     ("Profitability should rise throughout the fiscal year.", "the fiscal year", "P1Y"),

@@ -25,6 +25,7 @@ from factcheck.claims.patterns.starts import (
     Anchor,
     Need,
     anchor,
+    crosses,
     least,
     reached,
     selective,
@@ -182,6 +183,9 @@ class Compiled:
     # claims every match holds (see starts.least), all before the next sentence stop, when a match
     # never holds one (see starts.crosses); empty when not worth checking
     before_stop: tuple[tuple[Need, int], ...] = ()
+    # whether a match never holds a sentence stop (see starts.crosses): then it lies in one sentence,
+    # with every need and starter it holds (see matcher.Needs)
+    in_sentence: bool = False
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -200,11 +204,11 @@ class Compiled:
 
     def __getstate__(self) -> tuple:
         return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
-                self.reach, self.before_stop)
+                self.reach, self.before_stop, self.in_sentence)
 
     def __setstate__(self, state: tuple) -> None:
         (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
-         self.reach, self.before_stop) = state
+         self.reach, self.before_stop, self.in_sentence) = state
         self._regex = self._before = None
 
 
@@ -448,7 +452,7 @@ def compile_pattern(node: Node) -> Compiled:
     stopped = () if window is not None and window < MIN_WINDOW else tuple(
         sorted(least(unstopped(node)).items(), key=lambda pair: (-pair[1], len(pair[0]), sorted(pair[0]))))
     return Compiled(source, level, compiler.kinds, starts, anchored, tuple(need for need, _ in kept), window,
-                    tuple(reach for _, reach in kept), stopped)
+                    tuple(reach for _, reach in kept), stopped, not crosses(node))
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 from functools import cache, reduce
-from operator import or_
+from operator import and_, or_
 from typing import Any
 
 from factcheck.claims.base import make_claim
@@ -274,32 +274,95 @@ class Needs:
     """The needs of a stage's patterns, told apart once, so that after its scan a document rules out
     every pattern one of whose needs it lacks in one pass over the words it holds and a bit test per
     pattern, instead of gathering the occurrences of each pattern's needs in turn (most patterns are
-    ruled out so: a document holds no "from", no percent, no colon)."""
+    ruled out so: a document holds no "from", no percent, no colon).
+
+    A pattern whose matches never hold a sentence stop (``Compiled.in_sentence``) is then ruled out
+    unless one sentence holds all of it at once: an occurrence of each need, of one of its starters,
+    and as many claims of each of its counted kinds (``before_stop``) as every match holds. Exact: such
+    a match, with all it holds, lies before the first stop after its start. Each of these is a
+    *column*: the set of sentences that hold it, as the bits of an integer; a pattern is kept when
+    the columns of all it holds share a sentence."""
 
     def __init__(self, patterns: Iterable[Compiled]) -> None:
         bits: dict[Need, int] = {}  # each distinct need, with its bit
+        columns: dict[Any, int] = {}  # each need, starter set or counted need of a one-sentence pattern
+
+        def column(need: Any) -> int:
+            return columns.setdefault(need, len(columns))
+
         self.masks: list[tuple[int, int]] = []  # per pattern: its id and the bits of its needs
+        self.sentence: list[tuple[int, tuple[int, ...]]] = []  # per one-sentence pattern: its columns
         for compiled in patterns:
             mask = 0
             for need in compiled.needs:
                 mask |= 1 << bits.setdefault(need, len(bits))
             self.masks.append((id(compiled), mask))
+            if compiled.in_sentence:
+                held = {column(need) for need in compiled.needs}
+                if ANY not in compiled.starts:  # one of its starters opens every match
+                    held.add(column(compiled.starts))
+                held.update(column((need, count) if count > 1 else need)
+                            for need, count in compiled.before_stop)
+                if held:
+                    self.sentence.append((id(compiled), tuple(sorted(held))))
         meets: dict[tuple[str, str], int] = {}  # a word, claim kind or mark: the needs it meets
         for need, bit in bits.items():
             for key in need:
                 meets[key] = meets.get(key, 0) | 1 << bit
         self.words = {word: met for (key, word), met in meets.items() if key == "word"}
         self.others = [(key, met) for key, met in meets.items() if key[0] != "word"]
+        filled: dict[tuple[str, str], list[int]] = {}  # a word, claim kind or mark: the columns it fills
+        self.counted: list[tuple[tuple[str, ...], int, int]] = []  # claim kinds, how many, column
+        for need, index in columns.items():
+            if isinstance(need, tuple):
+                self.counted.append((tuple(sorted(name for _, name in need[0])), need[1], index))
+                continue
+            for key in need:
+                filled.setdefault(key, []).append(index)
+        self.columns = len(columns)
+        self.word_columns = {word: tuple(found) for (key, word), found in filled.items() if key == "word"}
+        self.other_columns = [(key, tuple(found)) for key, found in filled.items() if key[0] != "word"]
 
     def viable(self, masked: Masked) -> frozenset[int]:
         """The ids of the patterns each of whose needs has an occurrence in ``masked`` (scanned): a
         word the scan found, a claim kind masked, a mark the masked text holds (see
-        :meth:`Masked._places`)."""
+        :meth:`Masked._places`); of the one-sentence patterns, those one sentence holds whole."""
         met = reduce(or_, map(self.words.get, masked.words or (), itertools.repeat(0)), 0)
         for key, bits in self.others:
             if bits & ~met and (key in masked.at if key[0] == "claim" else key[1] in masked.masked):
                 met |= bits
-        return frozenset(ident for ident, mask in self.masks if mask & met == mask)
+        viable = {ident for ident, mask in self.masks if mask & met == mask}
+        held = [(ident, found) for ident, found in self.sentence if ident in viable]
+        if held:
+            columns = self._columns(masked)
+            viable.difference_update(ident for ident, found in held
+                                     if not reduce(and_, map(columns.__getitem__, found)))
+        return frozenset(viable)
+
+    def _columns(self, masked: Masked) -> list[int]:
+        """Each column's sentences in ``masked``: sentence ``i`` is bit ``i``, the places before the
+        ``i``-th stop and after the one before (see :meth:`Masked.stops`)."""
+        stops = masked.stops()
+        columns = [0] * self.columns
+        word_columns = self.word_columns
+        for word, places in (masked.words or {}).items():
+            if filled := word_columns.get(word):
+                sentences = reduce(or_, [1 << bisect_right(stops, place) for place in places])
+                for index in filled:
+                    columns[index] |= sentences
+        for key, filled in self.other_columns:
+            places = masked.at.get(key, ()) if key[0] == "claim" else masked._punct(key[1])
+            if places:
+                sentences = reduce(or_, [1 << bisect_right(stops, place) for place in places])
+                for index in filled:
+                    columns[index] |= sentences
+        for kinds, count, index in self.counted:
+            held = sorted(bisect_right(stops, place)
+                          for kind in kinds for place in masked.at.get(("claim", kind), ()))
+            # a sentence holding ``count`` of them is one whose first and ``count``-th are both in it
+            pairs = zip(held, held[count - 1:], strict=False)
+            columns[index] = reduce(or_, [1 << sentence for sentence, later in pairs if sentence == later], 0)
+        return columns
 
 
 def _collect(masked: Masked, match: re.Match[str], level: Level, out: dict[str, list[Any]],
