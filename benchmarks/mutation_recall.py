@@ -362,6 +362,50 @@ def dated_multiple_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                         (*_span(base, end, "num"), scaled(end["num"], 1.5)))
 
 
+# a change stated as a fraction in words beside its endpoints: "from 48 to 64, a rise of a third",
+# "fell from 12,000 to 9,000, down by a quarter", "an increase of nearly a half"
+FRACTION_CHANGE = re.compile(
+    r"\b(?:(?:a|an)\s+(?P<noun>rise|increase|gain|jump|climb|growth|fall|drop|decline|decrease|cut|reduction|"
+    r"slump|dip)\s+of|(?P<adverb>up|down)(?:\s+by)?|(?P<verb>ris\w*|rose|grew|grow\w*|increas\w*|climb\w*|"
+    r"fell|fall\w*|drop\w*|declin\w*|cut|reduc\w*)\s+by)\s+"
+    r"(?P<hedge>(?:nearly|almost|about|roughly|around)\s+)?(?P<frac>half|a half|a third|one third|one-third|"
+    r"two-thirds|two thirds|a quarter|one quarter|three-quarters|three quarters|a fifth|one fifth|a tenth)\b",
+    re.I)
+CHANGE_FRACTIONS = {"half": 1 / 2, "a half": 1 / 2, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+                    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 1 / 4, "one quarter": 1 / 4,
+                    "three-quarters": 3 / 4, "three quarters": 3 / 4, "a fifth": 1 / 5, "one fifth": 1 / 5,
+                    "a tenth": 1 / 10}
+
+
+def fraction_change_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A change with both endpoints stated as a fraction in words after them, consistent within five
+    points of the fraction (eight with a hedge), by the benchmark's own arithmetic; the mutant's new
+    figure is ×1.5 (a fall) or the old figure ×1.5 (a rise), kept only when that moves the change at
+    least ten points beyond what the words allow."""
+    fractions = list(FRACTION_CHANGE.finditer(sentence))
+    froms = list(re.finditer(rf"\bfrom\s+(?:a\s+|an\s+)?(?:about\s+)?{AMOUNT.pattern}", sentence))
+    tos = list(re.finditer(rf"\bto\s+(?:a\s+|an\s+)?(?:about\s+)?{AMOUNT.pattern}", sentence))
+    if len(fractions) != 1 or len(froms) != 1 or len(tos) != 1 or PERCENT.search(sentence):
+        return
+    fraction, start, end = fractions[0], froms[0], tos[0]
+    if is_year(start) or is_year(end) or fraction.start() < max(start.end(), end.end()):
+        return
+    old, new = amount(start), amount(end)
+    if old <= 0 or new <= 0 or old == new:
+        return
+    share = CHANGE_FRACTIONS[re.sub(r"\s+", " ", fraction["frac"].lower())]
+    slack = 0.08 if fraction["hedge"] else 0.05
+    if abs(abs(new - old) / old - share) > slack:
+        return
+    mutant = (start, old * 1.5) if new > old else (end, new * 1.5)
+    changed = abs(new - mutant[1]) / mutant[1] if new > old else abs(mutant[1] - old) / old
+    if abs(changed - share) < slack + 0.1:
+        return
+    target = mutant[0]
+    yield Candidate("multiple", sentence, [_span(base, start, "num"), _span(base, end, "num")],
+                    (*_span(base, target, "num"), scaled(target["num"], 1.5)))
+
+
 PART, WHOLE = AMOUNT.pattern.replace("(?P<", "(?P<p_"), AMOUNT.pattern.replace("(?P<", "(?P<w_")
 ABOUT = r"(?:about\s+|some\s+|nearly\s+|almost\s+|roughly\s+|around\s+|approximately\s+)?"
 HEDGES = (r"(?:(?:about|some|nearly|almost|roughly|around|approximately|only|just|just over|just under|"
@@ -397,6 +441,14 @@ WHOLE_FIRST = re.compile(rf"\b(?:[Oo]f|[Oo]ut of)\s+{DETERMINER}(?P<whole>{WHOLE
 WHOLE_FIRST_LATE = re.compile(rf"\b(?:[Oo]f|[Oo]ut of)\s+{DETERMINER}(?P<whole>{WHOLE})[^.;:\d%]{{0,60}}?,\s+"
                               rf"(?:[A-Za-z][\w'’-]*\s+){{1,6}}?(?P<part>{PART})(?:\s[^.;:\d%]{{1,60}}?)?"
                               rf"(?:,\s*|\s\(\s*|\s[–—-]+\s*)(?:or\s+)?{HEDGES}(?P<pct>{NUM}){PCT_WORD}")
+# a whole that opens the sentence with a long noun phrase (a relative clause, a participle, a time),
+# the part, what it did and its share: "Of the 1,600 tenants who answered the survey in May, 520 said
+# ..., or 32.5 pct", "Among the 84 schools inspected this term, 21 were rated good (25 pct)"
+WHOLE_FIRST_LONG = re.compile(rf"(?:^|[.;]\s+)(?:Of|Out of|Among|Amongst)\s+{DETERMINER}"
+                              rf"(?P<whole>{WHOLE})[^.;:\d%]{{0,140}}?,\s+(?:[A-Za-z][\w'’-]*\s+){{0,4}}?"
+                              rf"(?P<part>{PART})(?:\s[^.;:\d%]{{1,100}}?)?"
+                              rf"(?:,\s*|\s\(\s*|\s[–—-]+\s*|:\s*)(?:or\s+|that is\s+)?{HEDGES}"
+                              rf"(?P<pct>{NUM}){PCT_WORD}")
 CHANGE_BEFORE = re.compile(rf"(?:{UP}|{DOWN}|\bby)\s+(?:a\s+)?(?:revised\s+)?(?:about\s+)?[$£€]?\s?$", re.I)
 
 
@@ -404,9 +456,9 @@ def part_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     """A part with its share of a whole: "45 of 150, or 30 pct", "1.2 mln shares, or 5.1 pct of the
     company's 23.5 mln outstanding shares", "45 out of 150 (30%)", "60 pct, or 60 mln of the 100 mln",
     "240 delegates attended; 60 of them, or 25 pct"."""
-    for expression in [*SHARE_OF, WHOLE_FIRST, WHOLE_FIRST_LATE]:
+    for expression in [*SHARE_OF, WHOLE_FIRST, WHOLE_FIRST_LATE, WHOLE_FIRST_LONG]:
         starts = (expression.match(sentence, m.start()) for m in re.finditer(NUM, sentence))
-        if expression in (WHOLE_FIRST, WHOLE_FIRST_LATE):
+        if expression in (WHOLE_FIRST, WHOLE_FIRST_LATE, WHOLE_FIRST_LONG):
             starts = expression.finditer(sentence)
         for match in filter(None, starts):
             if CHANGE_BEFORE.search(sentence[:match.start("part")]):
@@ -506,6 +558,49 @@ def rest_candidates(base: int, sentence: str) -> Iterator[Candidate]:
             continue
         yield Candidate("rest", sentence, [_span(base, m, "num") for m in (whole, part, rest)],
                         (*_span(base, rest, "num"), scaled(rest["num"], 2)))
+        return
+
+
+# two outcomes of one whole that exclude each other, after the whole and its noun phrase (perhaps
+# long) or a verb of division: "Of the 900 votes cast by members, 520 backed the motion and 380 opposed
+# it", "The 2,300 applications received last year split 1,400 approved, 900 refused"
+PASS = (r"(?:passed|backed|supported|approved|accepted|carried|granted|upheld|won|voted\s+(?:for|yes)|"
+        r"said\s+yes|were\s+(?:approved|accepted|carried|granted|upheld|admitted|rescued|in\s+favou?r))")
+FAIL = (r"(?:failed|opposed|rejected|refused|defeated|dismissed|lost|voted\s+(?:against|no)|said\s+no|"
+        r"against|were\s+(?:rejected|refused|defeated|dismissed|turned\s+(?:down|away)|killed))")
+OUTCOMES = re.compile(
+    rf"(?:\b(?:[Oo]f|[Oo]ut of)\s+{DETERMINER}(?P<whole>{WHOLE})[^.;:\d%]{{0,140}}?,\s+"
+    rf"|(?P<whole2>{WHOLE.replace('(?P<w_', '(?P<v_')})[^.;:\d%]{{0,140}}?\s"
+    rf"(?P<split>split|divided|were\s+divided|broke\s+down)(?:\s+(?:as|into|between))?:?\s+)"
+    rf"(?P<part>{PART})\s+(?P<one>{PASS}|{FAIL})\b[^.;:\d%]{{0,40}}?(?:,\s+and|,|\s+and|;)\s+"
+    rf"(?P<rest>{AMOUNT.pattern.replace('(?P<', '(?P<r_')})\s+(?P<two>{PASS}|{FAIL})\b")
+
+
+def outcome_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A whole and two opposite outcomes of it ("backed" and "opposed", "approved" and "refused"):
+    they cannot exceed the whole, and after a verb of division they make it (within rounding). The
+    larger outcome doubled is the mutant, kept only when it then exceeds the whole."""
+    for match in OUTCOMES.finditer(sentence):
+        one, two = (re.match(PASS + r"\b", match[g]) is not None for g in ("one", "two"))
+        if one == two:
+            continue  # two outcomes of one side ("passed ... and carried")
+        prefix = "w_" if match["whole"] else "v_"
+        if re.fullmatch(r"(?:19|20)\d\d", match[prefix + "num"]):
+            continue  # a year, no whole
+        whole = number(match[prefix + "num"]) * SCALES.get((match[prefix + "scale"] or "").lower(), 1.0)
+        part, rest = _amount(match, "p_"), _amount(match, "r_")
+        if whole <= 0 or part <= 0 or rest <= 0 or part + rest > whole + 1e-9:
+            continue
+        if match["split"] and abs(part + rest - whole) > 1.5:
+            continue  # a division makes its whole
+        larger = "p_num" if part >= rest else "r_num"
+        if 2 * max(part, rest) + min(part, rest) <= whole:
+            continue
+        numbers = [match.start(prefix + "num"), match.start("p_num"), match.start("r_num")]
+        if len({m for m in numbers}) != 3:
+            continue
+        yield Candidate("rest", sentence, [_span(base, match, g) for g in (prefix + "num", "p_num", "r_num")],
+                        (*_span(base, match, larger), scaled(match[larger], 2)))
         return
 
 
@@ -1228,14 +1323,16 @@ def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
 PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
     "change": change_candidates,
     "multiple": lambda base, sentence: itertools.chain(multiple_candidates(base, sentence),
-                                                       dated_multiple_candidates(base, sentence)),
+                                                       dated_multiple_candidates(base, sentence),
+                                                       fraction_change_candidates(base, sentence)),
     "part": lambda base, sentence: itertools.chain(part_candidates(base, sentence),
                                                    fraction_candidates(base, sentence)),
     "breakdown": lambda base, sentence: itertools.chain(breakdown_candidates(base, sentence),
                                                         worded_breakdown_candidates(base, sentence),
                                                         percent_split_candidates(base, sentence),
                                                         worded_whole_candidates(base, sentence)),
-    "rest": rest_candidates,
+    "rest": lambda base, sentence: itertools.chain(rest_candidates(base, sentence),
+                                                   outcome_candidates(base, sentence)),
     "shares": shares_candidates,
     "enumeration": lambda base, sentence: itertools.chain(enumeration_candidates(base, sentence),
                                                           phrase_list_candidates(base, sentence),
