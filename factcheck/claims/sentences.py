@@ -254,19 +254,23 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
         after = _reading_after(text, end)
         if after[0] is not None:
             return after
-    if end is not None and lead < len(words) and words[lead] in _CLAUSE_WORDS:
+    on_day = end is not None and words[:lead] == ["on"] and bool(_DAY_WRITTEN.search(text, position, end))
+    if on_day and lead < len(words) and words[lead] in _CLAUSE_WORDS:
         after = _clause_verb_after(text, words, lead, end)  # "when on 19 April the bank announced"
         if after[0] is not None:
             return after
     found = _reading_before(words, raw, lead)
     if end is not None and _verb_follows(text, end) and not _relative_clause(words, lead):
         return None, None
-    if found[0] is None and end is not None:
-        found = _clause_verb_after(text, words, lead, end)
+    if found[0] is None and end is not None and (on_day or (lead == 0 and words[:1] == ["dated"]
+                                                            and _DAY_WRITTEN.search(text, position, end))):
+        # a day ("on 14 May 2027", "dated 4 March 2027"): a month or a year in these shapes is as often a
+        # noun's ("bonds of 2016 closed", "before he leaves office in 1989, said", "Stocks, May 31, 1987,
+        # projected at")
+        found = _clause_verb_after(text, words, lead, end) if on_day else (None, None)
         if found[0] is None:
             found = _parenthetical(text, words, lead, end)
-        if found[0] is None and _OBJECT_LEADS.issuperset(words[:lead]) \
-                and _DAY_WRITTEN.search(text, position, end):
+        if found[0] is None and on_day:
             found = _verb_over_object(words, raw, lead)
     if found[0] == "past" and _arranged(words, lead):
         return None, None
@@ -318,6 +322,16 @@ def _clause_verb_after(text: str, words: list[str], lead: int, end: int) -> tupl
             return None, None  # a longer phrase before the date
     if subject and (words[lead] in _EVENT_NOUNS or words[lead].rstrip("s") in _EVENT_NOUNS):
         return None, None  # "the vote on 3 May was"; not by its ending: "the federation on 2 July suspended"
+    phrase = words[lead:lead + subject][::-1]  # the subject in text order
+    if (phrase and not (phrase[0] in _DETERMINERS or (phrase == [phrase[0]] and phrase[0] in _PRONOUNS))) \
+            or any(verb_form(w) is not None and w not in _DETERMINERS for w in phrase[1:-1]):
+        return None, None  # "which mature on": a verb, no subject; a subject opens on a determiner
+    if not subject and lead < len(words) and words[lead] == "," and (
+            text[end:end + 1] != "," or lead + 1 >= len(words) or not words[lead + 1][0].isalpha()
+            or words[lead + 1] in _CALENDAR_WORDS):
+        # "Stocks, May 31, projected at", "debentures due January 15, 1996 on April 30, 1987, at": no
+        # fronted phrase of words closed by a comma after the date
+        return None, None
     opened = lead < len(words) and words[lead] in _CLAUSE_WORDS  # "which on 3 May voted": no subject after
     return _reading_after(text, end, subject_read=subject > 0 or opened)
 
@@ -401,7 +415,8 @@ def _verb_over_object(words: list[str], raw: list[str], lead: int) -> tuple[str 
         word = words[index]
         before = words[index + 1] if index + 1 < len(words) else ""
         if not word[0].isalpha() or word in _CLAUSE_WORDS or word in _MODALS or word in _OBJECT_MODALS \
-                or word in _PRESENT or word in _BE or word in _COPULAS or word in ("but", "if", "whether"):
+                or word in _PRESENT or word in _BE or word in _COPULAS \
+                or word in ("but", "or", "if", "whether", "whichever"):
             return None, None
         if word == "for" and words[lead].rstrip("s") not in _TIME_UNITS:
             return None, None  # "booked a table for two on", "fined it for the spills on": a purpose's day
