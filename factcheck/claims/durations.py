@@ -262,9 +262,10 @@ def _duration_claim(text: str, found: _Found) -> Claim:
 
 # "the past three months", "over the last 12 months", "the next two weeks": a length that ends or
 # begins at the document's date (TimeML: a DURATION anchored there, 27 of 27 such counted lengths in
-# TimeBank/AQUAINT). "the last three months of 2019" is the end of another period, not of the present.
+# TimeBank/AQUAINT). "the last three months of 2019" is the end of another period, not of the present,
+# and "the previous three years" counts back from the story's time, not the document's.
 _TOWARD_BEFORE = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Tt]hese){GAP}(?:(?P<past>past|last|previous)|(?P<future>next|coming)){GAP}$"
+    rf"(?<![\w-])(?:[Tt]he|[Tt]hese){GAP}(?:(?P<past>past|last)|(?P<future>next|coming)){GAP}$"
 )
 _OF_AFTER = regexcache.compile(rf"{GAP}of\b")
 

@@ -72,6 +72,7 @@ def test_a_counted_length_back_or_ahead_is_anchored_at_the_document_date(text, s
 @pytest.mark.parametrize(("text", "span"), [
     ("Sales fell in the last three months of 2018.", "three months"),  # the end of 2018, not of now
     ("The first three months were the hardest.", "three months"),
+    ("In 2009 it lost money, as in the previous three years.", "three years"),  # the story's time
     ("The hearing lasted two hours.", "two hours"),
 ])
 def test_other_lengths_are_not_anchored(text, span):
