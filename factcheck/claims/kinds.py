@@ -15,8 +15,8 @@ _RESOLVED = {"timex": "string?", "timex_type": "string?", "timex_mod": "string?"
              "resolved": "date?", "resolved_year": "number?", "unresolved": "string?"}
 _RESOLVED_DOC = (" Resolution against the document date sets `timex` (the TIMEX3 value: '2013-03-22', "
                  "'2013-Q1', 'P3M', 'PRESENT_REF'), `timex_type` (DATE, TIME, DURATION, SET), `timex_mod` "
-                 "(EARLY, LATE, APPROX, ...), `anchor` (text, document, narrative), `resolved` (the first "
-                 "day named) and `resolved_year`, or `unresolved` (why there is no value); the claim's "
+                 "(START, MID, END, APPROX, ...), `anchor` (text, document, narrative), `resolved` (the "
+                 "first day named) and `resolved_year`, or `unresolved` (why there is no value); the claim's "
                  "`certain` is false when a part was inferred (a year from the document date).")
 
 _KINDS = [
@@ -42,7 +42,7 @@ _KINDS = [
         "is missing. A relative date ('yesterday', 'last Thursday', 'three years ago') has value null, "
         "`relative` its signed offset and `grain` its unit (day, week, month, year, decade, weekend, "
         "or weekday with the day in `weekday`, quarter). `part` a named part of the year or day (SP, SU, FA, "
-        "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': EARLY), "
+        "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': START), "
         "`anaphoric` true for a date counted from the narrative's last date ('the next day', 'that "
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
         "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
