@@ -26,7 +26,9 @@ Written rules, applied to every tool alike (nothing else is excluded):
    are compared as stated.
 6. TIMEX3 has no range value: in TimeML documents an interval prediction is not scored, its ends are
    ("two to three weeks" is the TIMEX3s "two" and "three weeks"; factcheck's date ranges were never
-   scored there either).
+   scored there either). Elsewhere a tool that states a range both as an interval and as its two
+   ends (``Prediction.range_end``) is scored on the interval only: one reading of one stretch of
+   text, as the suites annotate a range ("between 10 and 20 dollars", "44 mg to 50 mg").
 7. The TempEval-3 rows score TimeML documents as that task's official scorer does
    (``evaluate_entities.py`` of the tempeval3_toolkit): every gold TIMEX3 of any type against every date
    and duration prediction. A gold TIMEX3 is matched by one overlapping prediction (the one with its
@@ -37,10 +39,18 @@ Written rules, applied to every tool alike (nothing else is excluded):
    over the pairs times the relaxed-match F1, i.e. ``2 * right / (gold + predicted)``; precision is
    right over predictions, recall right over gold. A tool that gives no TIMEX3 type is typed by its
    kind (a duration DURATION, else DATE). The rows "date value" and "duration value" are unchanged.
+8. Bounds. The suites disagree on whether a hedge belongs to the value: Duckling spans "under seven
+   euros" and values it {to: 7}; RT spans "500 years old" after "more than" and values it 500;
+   quantulum3 spans "44 mg to 50 mg" after "between". So spans are compared without the leading
+   hedge or range opener (``_LEADING``: "under", "more than", "about", "exactly", "~", "between",
+   "from", ...), on both sides alike; and a one-sided interval agrees with a point at its stated end
+   (a bound states its value), while two one-sided intervals must bound the same side. factcheck
+   states a bound as the value and its hedge (less_than, at_most: {to: v}; more_than, at_least:
+   {from: v}). Date spans are compared as they are.
 
 factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (the suites' types);
-its ``range`` claims are scored as intervals, and their ends as claims of their own. Peers run only if
-importable (see peers.py).
+its ``range`` claims are scored as intervals (their ends instead only in TimeML, rule 6). Peers run
+only if importable (see peers.py).
 
     FACTCHECK_DATA=/work/shared/data python benchmarks/extraction_accuracy.py [--tools factcheck,...]
         [--suites rt_number,...] [--misses KIND]
@@ -52,6 +62,7 @@ import argparse
 import contextlib
 import json
 import os
+import re
 import sys
 import time
 from collections import defaultdict
@@ -134,10 +145,26 @@ def _close(kind: str, gold: Decimal, predicted: Any) -> bool:
     return abs(predicted - gold) <= tolerance * max(abs(gold), Decimal(1))
 
 
+def _one_sided(value: Any) -> tuple[str, Any] | None:
+    """``(side, end)`` of an interval with one end stated ({to: 7}), else None."""
+    if not isinstance(value, dict):
+        return None
+    stated = [(side, end) for side, end in value.items() if end is not None]
+    return stated[0] if len(stated) == 1 else None
+
+
 def _values_agree(kind: str, gold: Any, predicted: Any, gold_unit: str | None = None,
                   unit: str | None = None) -> bool:
     if gold is None:
         return True
+    gold_bound, bound = _one_sided(gold), _one_sided(predicted)
+    if gold_bound or bound:  # rule 8: a bound against a point, or two bounds on one side
+        if gold_bound and bound and gold_bound[0] != bound[0]:
+            return False
+        if (isinstance(gold, dict) and not gold_bound) or (isinstance(predicted, dict) and not bound):
+            return False  # a two-sided interval is no bound
+        stated = gold_bound[1] if gold_bound else gold
+        return _close(kind, _in_unit(stated, gold_unit, unit), bound[1] if bound else predicted)
     if isinstance(gold, dict):  # rule 3: an interval needs the same ends
         stated = {k for k, v in predicted.items() if v is not None} if isinstance(predicted, dict) else None
         return (stated == set(gold)
@@ -150,12 +177,37 @@ def _values_agree(kind: str, gold: Any, predicted: Any, gold_unit: str | None = 
     return _close(kind, gold, predicted)
 
 
-def _spans_agree(entity: dict[str, Any], prediction: peers.Prediction, overlap: bool) -> bool:
+# Rule 8: the hedges and range openers a span may begin with, compared without them.
+_LEADING = re.compile(
+    r"(?:(?:no|not)\s+(?:more|less|fewer)\s+than|(?:more|less|fewer|lower|higher)\s+than|at\s+(?:most|least)"
+    r"|up\s+to|under|over|above|below|exceeding|about|around|approximately|roughly|nearly|almost|exactly"
+    r"|precisely"
+    r"|between|from|~)\s*",
+    re.IGNORECASE,
+)
+
+
+def _core_start(text: str, start: int, end: int) -> int:
+    """Where a span's value starts once its leading hedges and range opener are left out."""
+    while (match := _LEADING.match(text, start, end)) and match.end() < end:
+        if match[0][-1:].isalpha() and match.end() < end and text[match.end()].isalnum():
+            break  # "overall", "abouts": a longer word
+        start = match.end()
+    return start
+
+
+def _spans_agree(entity: dict[str, Any], prediction: peers.Prediction, overlap: bool,
+                 text: str = "") -> bool:
     if entity.get("start") is None:
         return True
     if overlap:
         return prediction.start < entity["end"] and entity["start"] < prediction.end
-    return (prediction.start, prediction.end) == (entity["start"], entity["end"])
+    if prediction.end != entity["end"]:
+        return False
+    if prediction.start == entity["start"]:
+        return True
+    core = _core_start(text, entity["start"], entity["end"])
+    return bool(text) and _core_start(text, prediction.start, prediction.end) == core
 
 
 def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds: set[str],
@@ -167,6 +219,8 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
         if {"date", "duration"} & kinds:
             _score_tempeval(case["expected"], [p for p in predictions if p.kind in ("date", "duration")],
                             counts)
+    else:
+        predictions = [p for p in predictions if not p.range_end]
     annotated = {e["kind"] for e in case["expected"]} | ({case["kind"]} if not case["expected"] else set())
     for kind in annotated & kinds:
         row = f"{kind} (TimeML, overlap)" if timeml else kind
@@ -178,7 +232,8 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
             unit = entity.get("unit") if kind in ("money", "quantity") else None
             for index, prediction in enumerate(pool):
                 same_value = timeml or _values_agree(kind, value, prediction.value, unit, prediction.unit)
-                if same_value and _spans_agree(entity, prediction, timeml):
+                text = case["text"] if kind != "date" else ""  # rule 8 leaves date spans to themselves
+                if same_value and _spans_agree(entity, prediction, timeml, text):
                     matched += 1
                     del pool[index]
                     break

@@ -798,6 +798,64 @@ def worded_breakdown_candidates(base: int, sentence: str) -> Iterator[Candidate]
         return
 
 
+# a percentage and the percentages or points it is made of: "a 6.8% rise, made up of 3.9 points from
+# food and 1.7 points from energy", "the 7.5 per cent levy comprises 6 per cent for ... and 1.5 per cent
+# for ..."
+POINTS_PART = rf"(?:{NUM}{PCT_WORD}(?:\s?points?)?|{NUM}\s(?:percentage\s)?points?\b)"
+PERCENT_SPLIT = re.compile(
+    rf"(?P<total>{NUM}){PCT_WORD}[^.;:\d%]{{0,50}}?\b(?:made up of|compris\w*|consist\w* of|of which|"
+    rf"split (?:between|into)|breaks? down (?:as|into)|broken down (?:as|into)|divided (?:between|into))\s+"
+    rf"(?P<parts>(?:(?:an?|the)\s+)?{POINTS_PART}[^.;:\d%]{{0,40}}?(?:(?:,|,? and)\s+(?:an?\s+)?"
+    rf"{POINTS_PART}[^.;:\d%]{{0,40}}?){{1,5}})(?:[.;]|$)", re.I)
+
+
+def percent_split_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A percentage total and the percentages or percentage points it is made of, by the benchmark's
+    own sum; the mutant doubles the first part."""
+    for match in PERCENT_SPLIT.finditer(sentence):
+        parts = list(re.finditer(NUM, match["parts"]))
+        values = [number(m[0]) for m in parts]
+        step = max(10 ** -decimals(m[0]) for m in parts)
+        if abs(sum(values) - number(match["total"])) > step * len(parts) / 2 + 1e-9:
+            continue
+        offset = base + match.start("parts")
+        keys = [(base + match.start("total"), base + match.end("total")),
+                *((offset + m.start(), offset + m.end()) for m in parts)]
+        first = parts[0]
+        yield Candidate("breakdown", sentence, keys, (offset + first.start(), offset + first.end(),
+                                                      scaled(first[0], 2)))
+        return
+
+
+# a whole in words and its parts in words, each with what it did, perhaps the last "the remaining":
+# "Of the thirty-six councillors present, fifteen backed the budget, fourteen opposed it and the
+# remaining seven abstained"
+REMAINING = r"(?:the (?:remaining|other) )?"
+WORDED_WHOLE = re.compile(
+    rf"\b(?:[Oo]f|[Oo]ut of) (?:the |all )?(?P<whole>{WORDED})(?:\s+[a-z][\w'’-]*){{1,4}},\s+"
+    rf"(?P<parts>(?:{WORDED})\b[^,;:.\d]{{0,50}}?(?:,\s+{REMAINING}(?:{WORDED})\b[^,;:.\d]{{0,50}}?){{0,3}}"
+    rf",?\s+and\s+{REMAINING}(?:{WORDED})\b)", re.I)
+
+
+def worded_whole_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A whole in words and the parts in words it splits into, adding up to it exactly; the mutant
+    doubles the first part (the digits are ``part``'s and ``breakdown``'s other finders')."""
+    for match in WORDED_WHOLE.finditer(sentence):
+        if match["whole"].isdigit():
+            continue
+        offset = base + match.start("parts")
+        parts = [m for m in re.finditer(rf"\b{WORDED}\b", match["parts"], re.I) if not m[0].isdigit()]
+        if len(parts) < 2 or worded(match["whole"]) != sum(worded(m[0]) for m in parts):
+            continue
+        first = parts[0]
+        doubled = in_words(2 * worded(first[0])) if 2 * worded(first[0]) < 100 else str(2 * worded(first[0]))
+        keys = [(base + match.start("whole"), base + match.end("whole")),
+                *((offset + m.start(), offset + m.end()) for m in parts)]
+        doubled = doubled.capitalize() if first[0][0].isupper() else doubled
+        yield Candidate("breakdown", sentence, keys, (offset + first.start(), offset + first.end(), doubled))
+        return
+
+
 CHANGED = re.compile(rf"(?:{UP}|{DOWN}|\bby|\bat|\bto|\bfrom)\s+(?:about\s+)?$", re.I)
 PRO = re.compile(r"\b(?:for|in favou?r|yes|back\w*|support\w*|approv\w*|agree\w*|endors\w*)\b", re.I)
 CON = re.compile(r"\b(?:against|no|oppos\w*|reject\w*|disapprov\w*|disagree\w*|object\w*)\b", re.I)
@@ -828,6 +886,43 @@ def shares_candidates(base: int, sentence: str) -> Iterator[Candidate]:
                     (*_span(base, smallest, "num"), scaled(smallest["num"], 2)))
 
 
+PRO_NOUN = re.compile(r"\b(?:approval|support|backing)\b", re.I)
+CON_NOUN = re.compile(r"\b(?:disapproval|opposition)\b", re.I)
+# the second of two answers in a sentence of its own, opening with its share: "Another 44 per cent
+# opposed them", "Thirty-four pct voted against it" (not a time or a group: "In 2024, 47% ...")
+SECOND_ANSWER = re.compile(rf"^\s*(?:(?:Another|A further|Only|Just|Some|But|And)\s+)?(?P<num>{NUM}|"
+                           rf"(?:{'|'.join(TENS)})(?:-(?:{'|'.join(UNITS[1:10])}))?){PCT_WORD}", re.I)
+
+
+def next_sentence_two_way_candidates(text: str) -> Iterator[Candidate]:
+    """Two answers of one question in two sentences, the first with one share and its answer, the
+    second opening with its share and the opposite answer; kept when the smallest doubled takes the
+    pair clearly past 100%."""
+    for (base, first), (after, second) in itertools.pairwise(list(sentences(text))):
+        if text[base + len(first):after].count("\n") > 1:
+            continue
+        percents, opening = list(PERCENT.finditer(first)), SECOND_ANSWER.match(second)
+        if len(percents) != 1 or not opening or len(list(PERCENT.finditer(second))) > 1:
+            continue
+        said_first = first[max(0, percents[0].start() - 30):percents[0].end() + 60]
+        said_second = second[opening.end():opening.end() + 40]
+        if not ((PRO.search(said_first) and CON.search(said_second))
+                or (CON.search(said_first) and PRO.search(said_second))):
+            continue
+        word = opening["num"].lower()
+        values = [number(percents[0]["num"]), number(word) if word[0].isdigit() else worded(word)]
+        step = max(10 ** -decimals(percents[0]["num"]), 10 ** -decimals(word) if word[0].isdigit() else 1)
+        if sum(values) > 100 + step or sum(values) + min(values) <= 100 + 2 * step:
+            continue
+        keys = [_span(base, percents[0], "num"), _span(after, opening, "num")]
+        if values[0] <= values[1]:
+            mutation = (*keys[0], scaled(percents[0]["num"], 2))
+        else:
+            doubled = str(2 * int(values[1])) if word[0].isdigit() else in_words(2 * int(values[1]))
+            mutation = (*keys[1], doubled.capitalize() if opening["num"][0].isupper() else doubled)
+        yield Candidate("shares", first + second, keys, mutation)
+
+
 REST_SHARE = re.compile(r"\b(?:the remaining|the other|the rest of the|the balance of)\s*$", re.I)
 
 
@@ -837,10 +932,16 @@ def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     new company and Thomson-CSF the remaining 80 pct"). Kept when the smallest doubled takes the pair
     clearly past 100%."""
     percents = list(PERCENT.finditer(sentence))
-    if len(percents) != 2 or any(CHANGED.search(sentence[:m.start()]) for m in percents):
+    if len(percents) != 2:
         return
     first, second = percents
     between, after = sentence[first.end():second.start()], sentence[second.end():second.end() + 40]
+    before = sentence[max(0, first.start() - 50):first.start()]
+    # the answers as nouns before their shares: "Approval stood at 57 percent, with disapproval at 48"
+    nouns = PRO_NOUN.search(before) and CON_NOUN.search(between)
+    level = re.compile(rf"(?:{UP}|{DOWN})\s+(?:to\s+|by\s+)?$", re.I) if nouns else CHANGED
+    if any(level.search(sentence[:m.start()]) for m in percents):
+        return
     sent = SENT_TO.search(between) and re.match(r"\s+(?:to|into)\b", after)
     # the rest of the whole named before the second share: "20 pct of the new company and
     # Thomson-CSF the remaining 80 pct"
@@ -850,7 +951,8 @@ def two_way_candidates(base: int, sentence: str) -> Iterator[Candidate]:
     contrast = re.search(r"\b(?:but|than|compared|whereas|of)\b|;", checked, re.I)
     if len(between) > (120 if rest else 80) or contrast:
         return
-    answers = (PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))
+    answers = ((PRO.search(between) and CON.search(after)) or (CON.search(between) and PRO.search(after))
+               or nouns)
     if not (answers or sent or rest):
         return
     values = [number(m["num"]) for m in percents]
@@ -1010,6 +1112,31 @@ ENUMERATION = re.compile(
     rf"\b(?P<count>{'|'.join(COUNT_WORDS)})\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\s*"
     rf"(?:,|:|--|—|\(|\s-\s|,?\s+(?:namely|including)\s+)\s*"
     rf"(?P<items>{ITEM}(?:\s*,\s*{ITEM})*,?\s+and\s+{ITEM})", re.I)
+
+
+# items holding a figure, a date, a time or an address, beside short names: "three sites: 14 Mill
+# Lane, the Corn Exchange and 2 Bridge Street", "two dates: 9 March and 20 April", "three services
+# were cancelled: BA 286, EZY 2141 and FR 8813"
+MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+FIGURE_ITEM = (rf"(?:\d{{1,4}}(?:-\d{{1,4}})?\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}}|\d{{1,2}}\s+{MONTHS}"
+               rf"|{MONTHS}\s+\d{{1,2}}|[A-Z]{{2,3}}\s?\d{{2,4}}|\d{{1,2}}(?::\d\d)?\s?[ap]m(?:\s+[a-z]+){{1,4}}"
+               rf"|(?:the\s+)?(?:[a-z]+\s+){{0,2}}[A-Z][\w'’-]*(?:\s+(?:on\s+)?[A-Z][\w'’-]*){{0,3}})")
+FIGURE_LIST = re.compile(
+    rf"\b(?P<count>(?i:{'|'.join(COUNT_WORDS)}))\s+(?:[a-z][\w-]*\s+){{0,3}}?(?P<noun>[a-z][\w-]*s)\b"
+    rf"(?:\s+[\w'’-]+){{0,6}}?\s*(?::|--|—)\s*"
+    rf"(?P<items>{FIGURE_ITEM}(?:\s*,\s*{FIGURE_ITEM})*,?\s+and\s+{FIGURE_ITEM})\s*(?:[.;]|$)")
+
+
+def figure_list_candidates(base: int, sentence: str) -> Iterator[Candidate]:
+    """A count and items of which one at least holds a figure (an address, a date, a flight), after a
+    colon or a dash, the list ending the sentence."""
+    for match in FIGURE_LIST.finditer(sentence):
+        if match["noun"].lower() in PERIOD_NOUNS:
+            continue
+        items = re.split(r"\s*,\s*(?:and\s+)?|,?\s+and\s+", match["items"])
+        if not any(re.search(r"\d", item) for item in items):
+            continue
+        yield from _announced_list(base, sentence, match, len(items))
 
 
 PERIOD_NOUNS = {"seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades", "centuries",
@@ -1201,13 +1328,16 @@ PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
     "part": lambda base, sentence: itertools.chain(part_candidates(base, sentence),
                                                    fraction_candidates(base, sentence)),
     "breakdown": lambda base, sentence: itertools.chain(breakdown_candidates(base, sentence),
-                                                        worded_breakdown_candidates(base, sentence)),
+                                                        worded_breakdown_candidates(base, sentence),
+                                                        percent_split_candidates(base, sentence),
+                                                        worded_whole_candidates(base, sentence)),
     "rest": lambda base, sentence: itertools.chain(rest_candidates(base, sentence),
                                                    outcome_candidates(base, sentence)),
     "shares": shares_candidates,
     "enumeration": lambda base, sentence: itertools.chain(enumeration_candidates(base, sentence),
                                                           phrase_list_candidates(base, sentence),
-                                                          role_list_candidates(base, sentence)),
+                                                          role_list_candidates(base, sentence),
+                                                          figure_list_candidates(base, sentence)),
     "conversion": conversion_candidates,
 }
 FAMILIES = [*PER_SENTENCE, "restated"]
@@ -1232,6 +1362,7 @@ def candidates(text: str) -> list[Candidate]:
             found += family(base, sentence)
     found += next_sentence_change_candidates(text)
     found += two_sentence_breakdown_candidates(text)
+    found += next_sentence_two_way_candidates(text)
     found += earlier_sentence_change_candidates(text)
     found += restated_candidates(text)
     found += list_candidates(text)

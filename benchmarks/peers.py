@@ -41,6 +41,7 @@ class Prediction:
     unit: str | None = None  # as the tool names it ("kilogram", "USD", "Cent"); scoring may convert by it
     timex: str | None = None  # a date's or duration's TIMEX3 value resolved against the reference date
     timex_type: str | None = None  # its TIMEX3 type (DATE, TIME, DURATION, SET) where the tool gives one
+    range_end: bool = False  # an end of a range the tool also states as an interval
 
 
 def decimal(value: Any) -> Decimal | None:
@@ -85,15 +86,32 @@ def _factcheck_value(claim: Any) -> Any:
     return value if isinstance(value, Decimal) else None
 
 
+# A bound is a value with a hedge on one side ("under 7 euros" is 7 EUR, hedge less_than): as an
+# interval, the side it leaves open.
+_BOUND_SIDES = {"less_than": "to", "at_most": "to", "more_than": "from", "at_least": "from"}
+
+
+def _bounded(claim: Any, value: Any) -> Any:
+    """A hedged claim's value as the one-sided interval its hedge states, else the value itself."""
+    side = _BOUND_SIDES.get(str(claim.hedge))
+    return {side: value} if side and value is not None and not isinstance(value, dict) else value
+
+
 def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
-    """factcheck's atomic claims, and each ``range`` claim as an interval over its ends' kind (the
-    ends are scored as claims of their own too: one reading per claim, as for every tool)."""
+    """factcheck's atomic claims, each ``range`` claim as an interval over its ends' kind (its ends
+    are marked ``range_end``: the scorer reads either the range or its ends, one reading of the
+    stretch of text), and each claim hedged as a bound ("under 7 euros") as the one-sided interval
+    its hedge states."""
     from factcheck.claims import extract_claims
     from factcheck.timex import resolve_claims
 
     reference = dt.date.fromisoformat(ref_date[:10]) if ref_date else None
+    claims = resolve_claims(text, extract_claims(text), reference)
+    ends = {(end.kind, end.span.start, end.span.end) for c in claims
+            if c.kind == "range" and c.fields.get("of") not in ("date", "time")
+            for end in (c.fields["low"], c.fields["high"])}
     found = []
-    for claim in resolve_claims(text, extract_claims(text), reference):
+    for claim in claims:
         kind = _FACTCHECK_KINDS.get(claim.kind, claim.kind)
         if claim.kind == "range":
             kind = _FACTCHECK_KINDS.get(claim.fields["of"], claim.fields["of"])
@@ -120,8 +138,14 @@ def factcheck(text: str, ref_date: str | None = None) -> list[Prediction]:
             found.append(Prediction(kind, claim.span.start, claim.span.end, None, timex=timex,
                                     timex_type=timex_type))
             continue
-        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit, timex, timex_type))
+        if kind in _BOUNDED_KINDS:
+            value = _bounded(claim, value)
+        found.append(Prediction(kind, claim.span.start, claim.span.end, value, claim.unit, timex, timex_type,
+                                (claim.kind, claim.span.start, claim.span.end) in ends))
     return found
+
+
+_BOUNDED_KINDS = {"number", "percent", "money", "quantity"}
 
 
 _ATOMIC = {"number", "ordinal", "percent", "money", "quantity", "duration", "date"}

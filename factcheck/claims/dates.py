@@ -19,6 +19,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.claims.regexparts import GAP
+from factcheck.spans import Span
 from factcheck.startup import regexcache
 from factcheck.values import Duration, days_in_month
 
@@ -60,9 +61,31 @@ _DATE = regexcache.compile(
     r")"
 )
 
-# "10/16/2025", "16/10/2025": only when one part is above 12 (or both are equal) is the order clear.
+# "10/16/2025", "16/10/2025", "21-04-2016", "10.31.1974", "3/3/15": day and month in either order (a
+# part above 12 says which; else the document's other dates, see :func:`_numeric_order`), the year in
+# four digits or, after a slash or a dash, two. A dot needs the four ("1.5.20" is a version).
 _NUMERIC = regexcache.compile(
-    rf"(?<![\w/.-])(?:(?P<weekday>{_WEEKDAY}),?{GAP})?(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{{4}})(?![\w/])"
+    rf"(?<![\w/.:$£€-])(?:(?P<weekday>{_WEEKDAY}),?{GAP})?(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+    rf"(?P<y>\d{{4}}|(?<![.]..)\d{{2}})(?![\w/%]|[.,:-]\d)"
+)
+# The year first, as forms and logs write it: "2015-3-3", "2015/08/12", "2015.5.13".
+_YEAR_FIRST = regexcache.compile(
+    r"(?<![\w/.:$£€-])(?P<y>(?:1[89]|20)\d\d)(?P<sep>[/.-])(?P<m>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<d>3[01]|[12]\d|0?[1-9])(?![\w/%]|[.,:-]\d)"
+)
+
+
+def _month_word(group: str) -> str:
+    return rf"(?P<{group}>(?i:{lexicon.alternation({name.rstrip('.') for name in _MONTHS})}))"
+
+
+# A month name between dashes or slashes, as tables and tickets write it: "31-Oct-1974", "05-Aug-16",
+# "2019/sep/01", "Sep-23-2020", "Dec/2018".
+_DASHED = regexcache.compile(
+    rf"(?<![\w/.-])(?:(?P<d1>[0-3]?\d)(?P<s1>[-/]){_month_word('m1')}(?P=s1)(?P<y1>\d{{4}}|\d{{2}})"
+    rf"|(?P<y2>\d{{4}})(?P<s2>[-/]){_month_word('m2')}(?P=s2)(?P<d2>[0-3]?\d)"
+    rf"|{_month_word('m3')}(?P<s3>[-/])(?P<d3>[0-3]?\d)(?P=s3)(?P<y3>\d{{4}})"
+    rf"|{_month_word('m4')}[-/](?P<y4>(?:1[89]|20)\d\d))(?![\w/-])"
 )
 # "March 20 – 22, 2018", "May 4-1, 2019": a range within one month, written once; the second day may be
 # the smaller (a slip a rule reports). Not "rose on Feb 25 to 4.151 billion": no amount follows; not
@@ -99,6 +122,12 @@ _WEEKDAY_DAY = regexcache.compile(
     rf"(?=[ \t]*(?:[.,;:!?)\n]|$|(?:at|in|on|and|or|to|when|for|from|until|till|between|after|before|we|I)\b"
     rf"|\d|noon|midnight))"
 )
+
+# An edge of a month or a year before it: "the end of April", "at the beginning of 2017", "by end of
+# March 2019", "the middle of June": the claim takes the words and TIMEX3's ``mod`` (END, START, MID).
+_EDGE_BEFORE = regexcache.compile(
+    rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?){GAP})?(?P<mod>[Ee]nd|[Ss]tart|[Bb]eginning|[Mm]iddle|[Cc]lose){GAP}of{GAP}$")
+_EDGE_MODS = {"end": "END", "start": "START", "beginning": "START", "middle": "MID", "close": "END"}
 
 _WEEK_OF_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Ww]eek{GAP}of{GAP}$")
 
@@ -169,6 +198,16 @@ _LOWER_DATE = regexcache.compile(
     rf"|(?P<m3>{_LOWER_MONTH}){GAP}(?:of{GAP})?(?P<y3>{_YEAR})"
     r")"
 )
+# A weekday counted in its month: "the first Monday of October", "the last Friday in May 2019", "third
+# tuesday of september" (``nth`` 1 to 5, -1 the last).
+_NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1,
+        "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
+_NTH_WEEKDAY = regexcache.compile(
+    rf"(?<![\w-])(?:[Tt]he{GAP})?(?P<nth>(?i:{lexicon.alternation(_NTH)})){GAP}"
+    rf"(?P<weekday>{lexicon.alternation([*_WEEKDAYS, *(w.lower() for w in _WEEKDAYS)])}){GAP}(?:of|in){GAP}"
+    rf"(?P<month>{_MONTH}|{_LOWER_MONTH})(?:,?{GAP}(?P<year>{_YEAR}))?"
+)
+
 # Every lower-case date holds a number mention (its day or year) with the month right before or after
 # it: the scan runs only there, a tenth of the cost of scanning the whole text for month words.
 _LOWER_MONTH_BEFORE = regexcache.compile(rf"{_LOWER_MONTH},?{GAP}(?:(?:the|of){GAP})?$")
@@ -237,6 +276,33 @@ def _plausible(match: re.Match[str]) -> bool:
     return (day is None or 1 <= day <= 31) and (month is None or 1 <= month <= 12)
 
 
+def with_edges(text: str, atoms: list[Claim], taken: Taken) -> list[Claim]:
+    """``atoms`` with each month or year named after an edge ("the end of April", "beginning of 2017")
+    widened over it, with the edge as ``mod``; read after the months named alone are found."""
+    widened = []
+    for claim in atoms:
+        f = claim.fields
+        edge = None
+        if claim.kind == "date" and f.get("day") is None and not f.get("mod") and f.get("relative") is None \
+                and (f.get("month") or f.get("year")) and not f.get("part") and f.get("weekday") is None:
+            edge = _EDGE_BEFORE.search(text, max(0, claim.span.start - 20), claim.span.start)
+        if edge is None or taken.overlaps(edge.start(), claim.span.start):
+            widened.append(claim)
+            continue
+        taken.mark(edge.start(), claim.span.start)
+        widened.append(dataclasses.replace(
+            claim, text=text[edge.start():claim.span.end], span=Span(edge.start(), claim.span.end),
+            fields={**f, "mod": _EDGE_MODS[edge["mod"].lower()]}))
+    return widened
+
+
+def _nth_weekday(text: str, match: re.Match[str]) -> Claim:
+    """"the first Monday of October": the month (and year) with the weekday and its count in ``nth``."""
+    fields = {"year": _int(match["year"]), "month": _month_number(match["month"]), "day": None,
+              "weekday": _WEEKDAY_NAMES[match["weekday"]], "nth": _NTH[match["nth"].lower()]}
+    return make_claim(text, "date", match.start(), match.end(), None, precision=_DAY_PRECISION, fields=fields)
+
+
 def _weekday_day(text: str, match: re.Match[str]) -> Claim:
     """"Tuesday the 19th": the weekday and the day, no month (resolution finds the month nearest the
     document date in which the 19th is a Tuesday)."""
@@ -245,20 +311,68 @@ def _weekday_day(text: str, match: re.Match[str]) -> Claim:
     return make_claim(text, "date", match.start(), match.end(), None, precision=_DAY_PRECISION, fields=fields)
 
 
-def _numeric_claim(text: str, match: re.Match[str]) -> Claim | None:
-    a, b, year = int(match["a"]), int(match["b"]), int(match["y"])
-    if a > 12 >= b or a == b:
-        day, month = a, b
-    elif b > 12 >= a:
-        month, day = a, b
-    else:
-        return None  # "3/4/2025": March 4 or 3 April
-    if not _exists(year, month, day):
+def _full_year(digits: str) -> int:
+    """"15" is 2015, "74" 1974 (a two-digit year: the century nearest, pivoting at 50)."""
+    year = int(digits)
+    return year if len(digits) == 4 else year + (2000 if year < 50 else 1900)
+
+
+def _numeric_order(text: str, matches: list[re.Match[str]]) -> str:
+    """Whether the document's ambiguous numeric dates ("3/4/2025") put the day or the month first, by
+    its own evidence: its numeric dates whose order is plain ("14/05/2019" day first, "05/14/2019"
+    month first), else the order of its dates in words ("6 March" against "March 6"), else the month
+    first (the US order, which Duckling and Recognizers-Text assume too)."""
+    day_first = sum(1 for m in matches if int(m["a"]) > 12 >= int(m["b"]))
+    month_first = sum(1 for m in matches if int(m["b"]) > 12 >= int(m["a"]))
+    if day_first != month_first:
+        return "dm" if day_first > month_first else "md"
+    words = [m for m in _DATE.finditer(text) if m["d1"] or m["d2"]]
+    day_first = sum(1 for m in words if m["d2"])
+    return "dm" if day_first > len(words) - day_first else "md"
+
+
+def _numeric_claim(text: str, match: re.Match[str], order: str) -> Claim | None:
+    """A numeric date; when both orders make a date, the stated weekday picks the one it falls on, else
+    the document's ``order`` does, and the claim is not ``certain``."""
+    a, b, year = int(match["a"]), int(match["b"]), _full_year(match["y"])
+    if match["sep"] == "." and len(match["y"]) != 4:
         return None
     weekday = _WEEKDAY_NAMES.get(match["weekday"].rstrip(".")) if match["weekday"] else None
+    readings = [(day, month) for day, month in ((a, b), (b, a)) if _exists(year, month, day)]
+    if not readings:
+        return None
+    certain = len(set(readings)) == 1
+    if not certain:
+        on_weekday = [r for r in readings if dt.date(year, r[1], r[0]).strftime("%A") == weekday]
+        readings = on_weekday if len(on_weekday) == 1 else readings if order == "dm" else readings[::-1]
+    day, month = readings[0]
     fields = {"year": year, "month": month, "day": day, "weekday": weekday}
+    claim = make_claim(text, "date", match.start(), match.end(), dt.date(year, month, day),
+                       precision=_DAY_PRECISION, fields=fields)
+    return claim if certain else dataclasses.replace(claim, certain=False)
+
+
+def _year_first_claim(text: str, match: re.Match[str]) -> Claim | None:
+    year, month, day = int(match["y"]), int(match["m"]), int(match["d"])
+    if not _exists(year, month, day):
+        return None
+    fields = {"year": year, "month": month, "day": day, "weekday": None}
     return make_claim(text, "date", match.start(), match.end(), dt.date(year, month, day),
                       precision=_DAY_PRECISION, fields=fields)
+
+
+def _dashed_claim(text: str, match: re.Match[str]) -> Claim | None:
+    """"31-Oct-1974", "2019/sep/01", "Sep-23-2020", "Dec/2018"."""
+    part = match.groupdict()
+    month = _month_number((part["m1"] or part["m2"] or part["m3"] or part["m4"]).title())
+    digits = part["y1"] or part["y2"] or part["y3"] or part["y4"]
+    year, day = _full_year(digits), _int(part["d1"] or part["d2"] or part["d3"])
+    if day is not None and not _exists(year, month, day):
+        return None
+    fields = {"year": year, "month": month, "day": day, "weekday": None}
+    value = dt.date(year, month, day) if day else None
+    return make_claim(text, "date", match.start(), match.end(), value,
+                      precision=_DAY_PRECISION if day else _MONTH_PRECISION, fields=fields)
 
 
 def _day_range(text: str, match: re.Match[str]) -> list[Claim]:
@@ -362,6 +476,10 @@ def _century(text: str, match: re.Match[str]) -> Claim:
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """``date`` claims: full and partial dates first, then bare years among the number mentions."""
     claims = []
+    for match in _NTH_WEEKDAY.finditer(text) if "of" in text or "in" in text else ():
+        if not taken.overlaps(match.start(), match.end()):
+            claims.append(_nth_weekday(text, match))
+            taken.mark(match.start(), match.end())
     for match in _DAY_RANGE.finditer(text) if any(c in text for c in "-–—to") else ():
         if 1 <= int(match["low"]) <= 31 and 1 <= int(match["high"]) <= 31 \
                 and not taken.overlaps(match.start(), match.end()):
@@ -399,11 +517,19 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if not taken.overlaps(match.start(), match.end()):
             claims.append(_weekday_day(text, match))
             taken.mark(match.start(), match.end())
-    for match in _NUMERIC.finditer(text) if "/" in text else ():
-        claim = _numeric_claim(text, match)
+    numeric = list(_NUMERIC.finditer(text)) if "/" in text or "-" in text or "." in text else []
+    order = _numeric_order(text, numeric) if numeric else "md"
+    for match in numeric:
+        claim = _numeric_claim(text, match, order)
         if claim is not None and not taken.overlaps(match.start(), match.end()):
             claims.append(claim)
             taken.mark(match.start(), match.end())
+    for pattern, build in ((_YEAR_FIRST, _year_first_claim), (_DASHED, _dashed_claim)):
+        for match in pattern.finditer(text) if "/" in text or "-" in text or "." in text else ():
+            claim = build(text, match)
+            if claim is not None and not taken.overlaps(match.start(), match.end()):
+                claims.append(claim)
+                taken.mark(match.start(), match.end())
     for match in _YEAR_WORDS.finditer(text) if "ineteen" in text or "wenty" in text or "thousand" in text \
             else ():
         if not taken.overlaps(match.start(), match.end()):

@@ -167,11 +167,11 @@ _SECOND_AS_UNIT_AFTER = regexcache.compile(r"[.,;:!?)]|[ \t]+(?:ago|later|earlie
 # the document's date. TimeML's gold types these as the DATE "last month" names (4 of 5 in TimeBank/
 # AQUAINT: "the past year" 1997, "the last decade" 198; once "the past decade" P10Y), so the claim is
 # that date, and it carries the length a count in that period is reckoned over (``length``). Not a
-# final unit ("the last week of May", "the last year before the war", "the past year's results"):
-# those are left to the readings after.
+# final unit ("the last week of May", "the last year before the war", "the past year's results", "the
+# last full year for which figures exist"): those are left to the readings after.
 _LAST_UNIT = regexcache.compile(
     rf"[Tt]he{GAP}(?:past|last)(?:{GAP}(?:full|whole|entire))?{GAP}(?P<unit>week|month|year|decade)\b"
-    rf"(?![-'’])(?!{GAP}(?:of|before|after|when|that|in{GAP}which)\b)"
+    rf"(?![-'’])(?!{GAP}(?:of|before|after|when|that|(?:for|in|during|of){GAP}which)\b)"
 )
 
 

@@ -56,6 +56,7 @@ class Extractor:
         atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
         atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"
+        atoms = dates.with_edges(text, atoms, taken)  # "the end of April", "beginning of 2017"
         atoms += relative.extract(text, mentions, taken)
         atoms += times.extract_bare_hours(text, atoms, taken)  # "this morning at 3", after its part of day
         for extractor in (ages, money, percents, quantities):  # units before durations and bare numbers

@@ -15,8 +15,8 @@ _RESOLVED = {"timex": "string?", "timex_type": "string?", "timex_mod": "string?"
              "resolved": "date?", "resolved_year": "number?", "unresolved": "string?"}
 _RESOLVED_DOC = (" Resolution against the document date sets `timex` (the TIMEX3 value: '2013-03-22', "
                  "'2013-Q1', 'P3M', 'PRESENT_REF'), `timex_type` (DATE, TIME, DURATION, SET), `timex_mod` "
-                 "(EARLY, LATE, APPROX, ...), `anchor` (text, document, narrative), `resolved` (the first "
-                 "day named) and `resolved_year`, or `unresolved` (why there is no value); the claim's "
+                 "(START, MID, END, APPROX, ...), `anchor` (text, document, narrative), `resolved` (the "
+                 "first day named) and `resolved_year`, or `unresolved` (why there is no value); the claim's "
                  "`certain` is false when a part was inferred (a year from the document date).")
 
 _KINDS = [
@@ -42,14 +42,15 @@ _KINDS = [
         "is missing. A relative date ('yesterday', 'last Thursday', 'three years ago') has value null, "
         "`relative` its signed offset and `grain` its unit (day, week, month, year, decade, weekend, "
         "or weekday with the day in `weekday`, quarter). `part` a named part of the year or day (SP, SU, FA, "
-        "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': EARLY), "
+        "WI, Q1-Q4, H1, H2, MO, AF, EV, NI, WE), `mod` the modifier stated ('early May': START), "
         "`anaphoric` true for a date counted from the narrative's last date ('the next day', 'that "
         "morning'), `vague` a vague reference (PRESENT_REF, PAST_REF, FUTURE_REF), `decade` the decade "
         "('the 1990s': 199), `century` the century ('the 20th century': 19), `fiscal` a fiscal year, "
         "`every` a set ('every Friday', 'daily'; `count` the units between its members, 'every four "
         "years': 4, null for 'every few weeks'), `story` a quarter counted from the one the story "
         "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
-        "holiday ('Thanksgiving Day': thanksgiving), `length` the duration a period counted back from "
+        "holiday ('Thanksgiving Day': thanksgiving), `nth` a weekday's count in its month ('the first Monday "
+        "of October': 1, 'the last Friday in May': -1), `length` the duration a period counted back from "
         "the document's date spans ('in the last month': the date last month names, and one month). "
         "Resolution sets "
         "`with_time` on the day of a time written beside it ('10 p.m. Wednesday': the time claim "
@@ -58,8 +59,8 @@ _KINDS = [
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
-         "with_time": "bool?", "holiday": "string?", "count": "number?", "length": "claim<duration>?",
-         **_RESOLVED},
+         "with_time": "bool?", "holiday": "string?", "count": "number?", "nth": "number?",
+         "length": "claim<duration>?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",

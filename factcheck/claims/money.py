@@ -23,7 +23,8 @@ from factcheck.values import Money
 _TABLE = lexicon.load("currencies")
 _SYMBOLS: dict[str, str] = _TABLE["symbols"]
 _CODES: list[str] = _TABLE["codes"]
-_NAMES = {name: code for code, names in _TABLE["names"].items() for name in names}
+_NAMES = {name: code for code, names in [*_TABLE["names"].items(), *_TABLE["shared_names"].items()]
+          for name in names}
 _MINOR = {name: code for code, names in _TABLE["minor"].items() for name in names}
 _SYMBOLS_AFTER: dict[str, str] = {**_TABLE["after"], **_TABLE["minor_after"]}
 
@@ -34,7 +35,8 @@ _BEFORE = regexcache.compile(
 # The last character of any prefix: a cheap test before the regex runs.
 _PREFIX_ENDS = frozenset(p[-1] for p in [*_SYMBOLS, *_CODES])
 _AFTER = regexcache.compile(
-    rf"(?:{GAP}|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?![-])"
+    # a hyphen may go on only to the thing paid for: "a 12-cent-a-share payout"
+    rf"(?:{GAP}|-)(?P<name>{lexicon.alternation([*_NAMES, *_MINOR])})\b(?!-(?!an?-))"
     rf"|{HSPACE}?(?P<code>{lexicon.alternation(_CODES)})\b"
     rf"|{HSPACE}?(?P<sym>{lexicon.alternation(_SYMBOLS_AFTER)})(?![\w$€£¥₹]|{HSPACE}\d)"
 )

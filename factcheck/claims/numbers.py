@@ -48,15 +48,24 @@ class NumberMention:
 # --- words -----------------------------------------------------------------------------------------
 
 _JOIN = rf"(?:{HSPACE}*-{HSPACE}*|{GAP})"
-_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(number_words()))})"
+
+
+def _as_written(words: set[str] | list[str]) -> list[str]:
+    """Each word in lower case, capitalized and in capitals ("two", "Two", "TWO": headlines and
+    forms write numbers in capitals). Not case-insensitive matching, which is several times slower."""
+    return [*lexicon.with_capitals(words), *(word.upper() for word in words)]
+
+
+_WORD = f"(?:{lexicon.trie(_as_written(number_words()))})"
 # "point", "quarter" and the plural scales only go on a run ("two point five", "half a quarter million",
 # "three billions"): frequent in prose ("millions of"), they would start many runs that parse to nothing.
 _NEVER_FIRST = {"point", "quarter", "hundreds", "thousands", "millions", "billions", "trillions"}
-_FIRST_WORD = f"(?:{lexicon.trie(lexicon.with_capitals(set(number_words()) - _NEVER_FIRST))})"
+_FIRST_WORD = f"(?:{lexicon.trie(_as_written(set(number_words()) - _NEVER_FIRST))})"
 # "quarter" opens a run only before a scale: "quarter million" (250,000), never "the quarter".
 _QUARTER_FIRST = rf"[Qq]uarter(?={_JOIN}(?:thousand|million|billion|trillion)\b)"
 _WORD_RUN = regexcache.compile(
-    rf"\b(?:[Aa]n?{_JOIN})?(?:{_FIRST_WORD}|{_QUARTER_FIRST})(?:{_JOIN}(?:(?:[Aa]nd|[Aa]n?){_JOIN})*{_WORD})*\b"
+    rf"\b(?:(?:[Aa]n?|AN){_JOIN})?(?:{_FIRST_WORD}|{_QUARTER_FIRST})"
+    rf"(?:{_JOIN}(?:(?:[Aa]nd|AND|[Aa]n?|AN){_JOIN})*{_WORD})*\b"
 )
 _RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 
@@ -105,8 +114,12 @@ _GLUED_CURRENCY = (rf"(?=\d)(?:(?<=(?:{'|'.join(_CODES)}))(?<![A-Za-z][A-Z]{{3}}
                    r"|(?<=R[sM])(?<![A-Za-z][A-Za-z]{2})|(?<=Rs\.)(?<![A-Za-z]Rs\.))")
 _DIGITS = (
     r"(?=[-−.\d])"  # a cheap first test at each position: the lookbehinds below are dearer
-    rf"(?:(?<![\w)\]-])(?P<minus>[-−])|(?<![\w/.,:#%=])|{_GLUED_CURRENCY})(?<![A-Za-z]-)"
-    r"(?:(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)|\d+)(?:\.(?P<frac>\d+))?"
+    rf"(?:(?<![\w)\]-])(?<!\d[ \t])(?P<minus>[-−])|(?<![\w/.,:#%=])|{_GLUED_CURRENCY})(?<![A-Za-z]-)"
+    r"(?:(?P<int>\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?!\d)"
+    # plain spaces group thousands only in two groups or more, or before "000" ("1 234 567", "40 000"):
+    # one group is as often two figures ("10 737-800 planes", "36 100 kilowatt transmitters")
+    r"|\d{1,3}(?= \d{3})(?<!\d[ ]\d)(?<!\d[ ]\d\d)(?<!\d[ ]\d\d\d)(?:(?: \d{3}){2,}| 000)(?![\d-]| \d)"
+    r"|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
     rf"|{HSPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|crs?|Cr|mln|bln"
@@ -127,10 +140,10 @@ _SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil
 
 
 def _without_separators(digits: str) -> str:
-    """"1,000", "1 000" (narrow or no-break spaces) → "1000"."""
+    """"1,000", "1 000" (narrow, no-break or plain spaces) → "1000"."""
     if digits.isdigit():
         return digits
-    return digits.replace(",", "").replace("\u202f", "").replace("\u00a0", "")
+    return digits.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
 
 
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
@@ -242,6 +255,8 @@ def scan(text: str) -> list[NumberMention]:
     mentions.sort(key=lambda m: m.start)
     if "/" in text:
         mentions = _mixed_fractions(text, mentions)
+    if not text.isascii() and any(char in text for char in _VULGAR):  # cheaper than a regex search
+        mentions = _vulgar_fractions(text, mentions)
     return _joined(text, mentions) if len(mentions) > 1 else mentions
 
 
@@ -258,6 +273,40 @@ def _mixed_fractions(text: str, mentions: list[NumberMention]) -> list[NumberMen
                                        mention.step, digits=True)
             continue
         merged.append(mention)
+    return merged
+
+
+# Fractions of one character ("½ tbsp", "2½ miles", "1 ¾ cups"), as recipes and features write them.
+_VULGAR = {"½": Decimal(1) / 2, "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "¼": Decimal(1) / 4,
+           "¾": Decimal(3) / 4, "⅕": Decimal(1) / 5, "⅖": Decimal(2) / 5, "⅗": Decimal(3) / 5,
+           "⅘": Decimal(4) / 5, "⅙": Decimal(1) / 6, "⅚": Decimal(5) / 6, "⅛": Decimal(1) / 8,
+           "⅜": Decimal(3) / 8, "⅝": Decimal(5) / 8, "⅞": Decimal(7) / 8}
+_VULGAR_ANY = regexcache.compile(f"[{''.join(_VULGAR)}]")
+_DENOMINATOR_OF = {"½": 2, "⅓": 3, "⅔": 3, "¼": 4, "¾": 4, "⅕": 5, "⅖": 5, "⅗": 5, "⅘": 5, "⅙": 6,
+                   "⅚": 6, "⅛": 8, "⅜": 8, "⅝": 8, "⅞": 8}
+
+
+def _vulgar_fractions(text: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """The mentions with each fraction character read: alone ("½") or after a whole number in digits,
+    glued or after one space ("2½", "1 ¾"), which it joins."""
+    merged = list(mentions)
+    for match in _VULGAR_ANY.finditer(text):
+        at, char = match.start(), match[0]
+        if at and (text[at - 1].isalpha() or text[at - 1] in "/."):
+            continue
+        part, step = _VULGAR[char], Decimal(1) / _DENOMINATOR_OF[char]
+        end = at + 1
+        glued = end < len(text) and (text[end].isalnum() or text[end] in "°²³")
+        whole = next((i for i, m in enumerate(merged) if m.end in (at, at - 1) and m.digits
+                      and not m.ordinal and text[m.start:m.end].isdigit() and text[m.end:at] in ("", " ")),
+                     None)
+        if whole is not None:
+            number = merged[whole]
+            merged[whole] = NumberMention(number.start, end, number.value + part, step, digits=True,
+                                          glued=glued)
+        else:
+            merged.append(NumberMention(at, end, part, step, digits=True, glued=glued))
+    merged.sort(key=lambda m: m.start)
     return merged
 
 

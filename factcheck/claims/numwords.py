@@ -87,8 +87,6 @@ def number_words() -> list[str]:
     return list(_number_words())
 
 
-# Case-sensitive on purpose (lower case or capitalized): case-insensitive matching is several times
-# slower in Python's regex engine, and ALL-CAPS number words are headlines, not claims.
 def tidy(number: Decimal) -> Decimal:
     """``1200000.0`` → ``1200000``: integral values without a fractional exponent, for display.
 

@@ -77,7 +77,8 @@ _MONTH_PART = regexcache.compile(
     rf"(?P<month>{_MONTH})\b(?!{GAP}\d{{1,2}}\b)(?:,?{GAP}{_YEAR})?"
 )
 _EDGE = regexcache.compile(
-    rf"(?<![\w-])(?:[Tt]he|[Aa]n?){GAP}(?P<mod>end|start|beginning|middle|close)(?:{GAP}of)?{GAP}"
+    rf"(?<![\w-])(?:(?:[Tt]he|[Aa]n?){GAP}|(?=(?:end|beginning){GAP}of{GAP}))"
+    rf"(?P<mod>end|start|beginning|middle|close)(?:{GAP}of)?{GAP}"
     rf"(?:(?P<dir>the|this|last|next){GAP})?(?P<grain>year|month|week|quarter|decade)\b"
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
 )
@@ -264,12 +265,28 @@ _HOLIDAYS = {"christmas eve": "christmas_eve", "christmas day": "christmas", "ch
              "independence day": "independence_day", "veterans day": "veterans_day",
              "thanksgiving day": "thanksgiving", "thanksgiving": "thanksgiving",
              "memorial day": "memorial_day", "labor day": "labor_day", "election day": "election_day",
-             "easter sunday": "easter", "easter": "easter", "good friday": "good_friday"}
+             "easter sunday": "easter", "easter": "easter", "good friday": "good_friday",
+             "xmas": "christmas", "xmas eve": "christmas_eve", "xmas day": "christmas",
+             "new years eve": "new_years_eve", "new years day": "new_years_day",
+             "valentine day": "valentines_day",
+             "black friday": "black_friday", "easter monday": "easter_monday",
+             "martin luther king day": "mlk_day", "martin luther king jr. day": "mlk_day",
+             "mlk day": "mlk_day",
+             "presidents day": "presidents_day", "presidents' day": "presidents_day",
+             "columbus day": "columbus_day", "mother's day": "mothers_day", "father's day": "fathers_day",
+             "st. patrick's day": "st_patricks_day", "st patrick's day": "st_patricks_day",
+             "saint patrick's day": "st_patricks_day"}
 _HOLIDAY = regexcache.compile(
     rf"(?<![\w-])(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his{GAP}past){GAP})?"
-    rf"(?P<name>Christmas{GAP}Eve|Christmas{GAP}Day|Christmas|New{GAP}Year['’]s{GAP}(?:Eve|Day)|Boxing{GAP}Day|"
-    rf"Valentine['’]s{GAP}Day|Halloween|Independence{GAP}Day|Veterans['’]?{GAP}Day|Thanksgiving(?:{GAP}Day)?|"
-    rf"Memorial{GAP}Day|Labor{GAP}Day|Election{GAP}Day|Easter(?:{GAP}Sunday)?|Good{GAP}Friday)\b"
+    rf"(?P<name>(?:Christmas|Xmas)(?:{GAP}(?:Eve|Day))?|New{GAP}Year['’]?s{GAP}(?:Eve|Day)|Boxing{GAP}Day|"
+    rf"Valentine(?:['’]s)?{GAP}Day|Halloween|Independence{GAP}Day|Veterans['’]?{GAP}Day|Thanksgiving(?:{GAP}Day)?|"
+    rf"Memorial{GAP}Day|Labor{GAP}Day|Election{GAP}Day|Easter(?:{GAP}(?:Sunday|Monday))?|Good{GAP}Friday|"
+    rf"Black{GAP}Friday|(?:Martin{GAP}Luther{GAP}King(?:{GAP}Jr\.?)?|MLK)(?:['’]s)?{GAP}[Dd]ay|"
+    rf"Presidents['’]?{GAP}Day|Columbus{GAP}Day|Mother['’]s{GAP}Day|Father['’]s{GAP}Day|"
+    rf"(?:St\.?|Saint){GAP}Patrick['’]s{GAP}Day"
+    # in lower case as chat and transcripts write them, only the names that are no other word
+    rf"|christmas(?:{GAP}(?:eve|day))?|xmas|new{GAP}year['’]?s{GAP}(?:eve|day)|valentine['’]s{GAP}day|halloween"
+    rf"|thanksgiving(?:{GAP}day)?|easter(?:{GAP}(?:sunday|monday))?|good{GAP}friday|black{GAP}friday)\b"
     rf"(?:{GAP}(?P<week>week)\b)?"  # "Easter week", "Thanksgiving week": the holiday's week
     rf"(?!{GAP}(?:[Ii]sland|[Tt]ree|[Cc]ard|[Pp]arty|[Bb]onus|[Ss]ale|[Ss]ales|[Ss]hopping|[Ss]eason|[Rr]ising|"
     rf"[Ee]gg|[Mm]assacre|[Aa]ccord|[Aa]greement))(?:,?{GAP}{_YEAR})?"
@@ -497,6 +514,7 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
 
 def _holiday(text: str, m: re.Match[str]) -> Claim:
     name = " ".join(m["name"].lower().replace("’", "'").replace("veterans'", "veterans").split())
+    name = name.replace("king's day", "king day").replace("mlk's day", "mlk day").replace("jr day", "jr. day")
     fields: dict[str, Any] = {"holiday": _HOLIDAYS[name]}
     if m["week"]:
         fields["week_of"] = True

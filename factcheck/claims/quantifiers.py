@@ -54,6 +54,15 @@ _PLURALS = {"dozens": Decimal(12), "hundreds": Decimal(100), "thousands": Decima
             "millions": Decimal(10) ** 6, "billions": Decimal(10) ** 9}
 _VAGUE = regexcache.compile(lexicon.trie(lexicon.with_capitals(_PLURALS)) + rf"(?={GAP}of\b)")
 _TENS_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<tens>[Tt]ens|[Hh]undreds){GAP}of{GAP}$")
+# A fraction of a scale is that part of it: "a quarter of a million" (250,000), "two thirds of a billion".
+_SCALES = {"thousand": Decimal(1000), "million": Decimal(10) ** 6, "billion": Decimal(10) ** 9,
+           "trillion": Decimal(10) ** 12}
+_OF_A_SCALE = regexcache.compile(rf"{GAP}of{GAP}an?{GAP}(?P<scale>{lexicon.alternation(_SCALES)})\b(?!-)")
+# "a couple of", "a pair of": two (a couple loosely); "a couple of hundred" is about two hundred. Only
+# with "of": "a couple" alone is two people, "a pair" a team, and neither a count of anything named.
+_PAIR = regexcache.compile(
+    rf"(?<![\w-])[Aa]{GAP}(?P<word>couple|pair){GAP}of\b(?:{GAP}(?P<scale>dozen|hundred|{lexicon.alternation(_SCALES)})\b)?"
+)
 
 
 _Whole = tuple[int, Decimal, Decimal]  # where a whole number before a fraction starts, its value and step
@@ -131,8 +140,22 @@ def _fraction(text: str, match: re.Match[str], mentions: list[NumberMention], st
             hedged = hedge is not Hedge.EXACT and not plural
             if not (plural or spelled_one or hedged or _OF.match(text, match.end())):
                 return None  # "a third term", "a fifth"
-        return make_claim(text, "number", start, match.end(), tidy(value), hedge=hedge, precision=precision)
+        end = match.end()
+        scale = _OF_A_SCALE.match(text, end) if whole is None else None
+        if scale is not None:  # "a quarter of a million"
+            times = _SCALES[scale["scale"]]
+            value, precision, end = value * times, precision * times, scale.end()
+        return make_claim(text, "number", start, end, tidy(value), hedge=hedge, precision=tidy(precision))
     return None
+
+
+def _pair(text: str, match: re.Match[str]) -> Claim:
+    """"a couple of" (about two), "a pair of" (two), "a couple of hundred" (about 200)."""
+    scale = Decimal(12) if match["scale"] == "dozen" else _SCALES.get(match["scale"] or "", Decimal(1))
+    if match["scale"] == "hundred":
+        scale = Decimal(100)
+    hedge = Hedge.APPROX if match["word"] == "couple" else Hedge.EXACT
+    return make_claim(text, "number", match.start(), match.end(), 2 * scale, hedge=hedge, precision=scale)
 
 
 def _vague(text: str, match: re.Match[str]) -> Claim | None:
@@ -154,6 +177,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     fractions = (_fraction(text, m, mentions, starts, by_end) for m in _DENOMINATOR.finditer(text))
     candidates = [c for c in fractions if c is not None]
     candidates += [c for c in (_vague(text, m) for m in _VAGUE.finditer(text)) if c is not None]
+    if "couple" in text or "pair" in text:
+        candidates += [_pair(text, m) for m in _PAIR.finditer(text)]
     claims = []
     for claim in sorted(candidates, key=lambda c: c.span.start):
         if not taken.overlaps(claim.span.start, claim.span.end):

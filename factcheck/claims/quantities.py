@@ -22,7 +22,11 @@ from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 from factcheck.values import Hedge
 
-_NAMES = units.written_names()
+# Unit names of several words are also capitalized, as specifications write them ("10 Kilometers per
+# hour", "30 Degrees Celsius"); one word capitalized is as often a title ("21 Grams", "The Three Degrees").
+_NAMES = {**{capital: name for written, name in units.written_names().items()
+             if " " in written and written.islower() for capital in lexicon.with_capitals([written])[1:]},
+          **units.written_names()}
 # Between the parts of one measure in several units: "7 feet 10 inches", "2 km and 1 metre", "2 yds, 7 feet".
 _PART_JOIN = regexcache.compile(rf"(?:,?{GAP}and|,)?{GAP}")
 _SPACED_LETTERS = frozenset({"°", "g", "l", "L"})
@@ -65,11 +69,28 @@ _PRIMES = regexcache.compile(
 _MARKS = ("'", '"', "″", "′")
 
 
+# After a space, "m" and "in" are metres and inches only where a measure ends: "1 m x 1 m", "the
+# door is 2 in thick", "5 in of rain", "a 100 m."; "plan 9 m" and "5 in 10 people" are no measures.
+_SPACED_ONLY_AT_END = frozenset({"m", "in"})
+_MEASURE_END = regexcache.compile(
+    rf"[ \t]*(?:[.,;:!?)\]]|\n|$)|{GAP}(?:x|×|by|thick|long|wide|tall|high|deep|across|away|apart|of)\b"
+)
+
+
+# A unit in brackets after the figure, as a table or form writes it: "20 (kg)", "20 [kg]".
+_BRACKETED = regexcache.compile(
+    rf"(?P<sep>{HSPACE}?[(\[{{<])(?P<unit>{lexicon.alternation([n for n in _NAMES if len(n) > 1])})[)\]}}>]"
+)
+
+
 def _unit_after(text: str, mention: NumberMention) -> re.Match[str] | None:
     match = _AFTER.match(text, mention.end)
     if match is None:
-        return None
+        opens = text[mention.end : mention.end + 2].strip()[:1]
+        return _BRACKETED.match(text, mention.end) if opens and opens in "([{<" else None
     written = match["unit"]
+    if match["sep"] and written in _SPACED_ONLY_AT_END:
+        return match if _MEASURE_END.match(text, match.end()) else None
     if len(written) == 1 and written not in _SPACED_LETTERS and match["sep"]:
         return None  # "30C" and "100m" are units; "Group 5 C" and "plan 9 m" are not; "2 g", "5 l" are
     if not match["sep"] and not mention.glued and written[0].isalpha():

@@ -10,9 +10,10 @@ rules over single values see both ends as ordinary claims.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 
-from factcheck.claims import numbers
+from factcheck.claims import numbers, units
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
@@ -29,10 +30,20 @@ def low_end(text: str, mentions: list[NumberMention], index: int) -> NumberMenti
 
 
 def _ordered(low: Claim, high: Claim) -> bool:
+    """Whether ``low`` and ``high`` can be a range's ends: the same dimension or currency ("from
+    44 ml to 50 mg" is a change, no range), and rising (a quantity compared in the high end's unit)."""
     if low.kind not in _ORDERED_KINDS:
         return True
+    low_value = low.value
+    if low.kind == "quantity" and low.unit != high.unit:
+        if low.fields.get("dimension") != high.fields.get("dimension"):
+            return False
+        with contextlib.suppress(ValueError):  # bare "degrees" and degrees Celsius: compared as stated
+            low_value = units.convert(low.value, low.unit, high.unit)
+    if low.kind == "money" and low.unit != high.unit:
+        return False
     try:
-        return bool(low.value < high.value)
+        return bool(low_value < high.value)
     except TypeError:
         return True
 

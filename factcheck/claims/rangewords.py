@@ -10,14 +10,19 @@ import re
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
 
-# What stands between the ends: "10 to 15", "10-15", "10 – 15", "between 10 and 15".
-_JOIN = regexcache.compile(rf"{HSPACE}*(?:-|–|—){HSPACE}*|{GAP}(?P<word>to|and|through|till|until){GAP}")
+# What stands between the ends: "10 to 15", "10-15", "10 – 15", "between 10 and 15", "8- to 16-metre"
+# (the low end's hyphen suspended); the high end
+# may be hedged on its own ("between 2 g and about 7 g", "2 - ~7 grams").
+_HIGH_HEDGE = rf"(?:(?:about|around|roughly|approximately|nearly|almost){GAP}|~{HSPACE}*)?"
+_JOIN = regexcache.compile(
+    rf"(?:{HSPACE}*(?:-|–|—){HSPACE}*|-?{GAP}(?P<word>to|and|through|till|until){GAP}){_HIGH_HEDGE}"
+)
 _OPENER_BEFORE = regexcache.compile(rf"\b(?P<opener>[Bb]etween|[Ff]rom){GAP}$")
 
 
 def range_join(text: str, low_end: int, high_start: int) -> re.Match[str] | None:
     """What joins a range's two ends ("to", "-", "and"), when only that stands between them."""
-    if high_start - low_end > 10:
+    if high_start - low_end > 24:
         return None
     return _JOIN.fullmatch(text, low_end, high_start)
 

@@ -28,7 +28,14 @@ Both are pure functions of the text and a character offset, computed when a rule
   firm had shipped") is read forward instead, over its subject to its verb; one in a participial
   phrase takes the main verb after it ("The chairman, writing on 3 June, warned"); "on the night of",
   "in the early hours of" lead to a date as "on" does; after "since" only a perfect decides ("have
-  doubled since June").
+  doubled since June"). A date before its clause's verb is read forward as well: after a fronted phrase
+  and a comma ("Last year, on 3 June, the firm hired"), between a subject and its verb ("the board on 4
+  May sacked"), after a relative or subordinating word ("which on 12 March voted"), in a phrase set off
+  by commas ("The minister, in a letter dated 4 March, admitted"). A day after a long object is its past
+  verb's ("completed its purchase of the bus operator and two depots on", "finished building the stand
+  on"; cue ``object``), unless the noun before the day names an event ("announced a hearing on"), the
+  object holds a schedule or a booking ("a timetable of closures on"), or the verb arranges ("booked",
+  "called a strike on"): word classes in the lexicon.
 - ``sentence_tense`` is the coarser reading resolution needs (which Friday, which year): the nearest
   finite verb of the sentence, before the claim or else after it; prepositions ("by", "until") do not
   count.
@@ -80,7 +87,9 @@ _TOKEN = regexcache.compile(r"\d+(?:[.,/:]\d+)*|[A-Za-z]+(?:[’'.-][A-Za-z]+)*|
 _NEXT_WORD = regexcache.compile(r"[ \t]+([a-z]+)\b")
 _ABBREVIATIONS = frozenset(_TABLE["abbreviations"])
 _END = regexcache.compile(r"[.!?][\"'”’)]*(?=\s+[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n")
-_WORD = regexcache.compile(r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|[,;:()\"“”]")
+# (A comma between digits, "40,000", is no mark: numbers are no words here.)
+_WORD = regexcache.compile(
+    r"[A-Za-z]+(?:[’'.-][A-Za-z]+)*[.]?|[’'](?:ll|s|re|ve)\b|n[’']t\b|(?<!\d),|,(?!\d)|[;:()\"“”]")
 
 
 _WORD_BEFORE_STOP = regexcache.compile(r"([A-Za-z.]+)$")
@@ -245,10 +254,183 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
         after = _reading_after(text, end)
         if after[0] is not None:
             return after
+    if end is not None and lead < len(words) and words[lead] in _CLAUSE_WORDS:
+        after = _clause_verb_after(text, words, lead, end)  # "when on 19 April the bank announced"
+        if after[0] is not None:
+            return after
     found = _reading_before(words, raw, lead)
     if end is not None and _verb_follows(text, end) and not _relative_clause(words, lead):
         return None, None
+    if found[0] is None and end is not None:
+        found = _clause_verb_after(text, words, lead, end)
+        if found[0] is None:
+            found = _parenthetical(text, words, lead, end)
+        if found[0] is None and _OBJECT_LEADS.issuperset(words[:lead]) \
+                and _DAY_WRITTEN.search(text, position, end):
+            found = _verb_over_object(words, raw, lead)
+    if found[0] == "past" and _arranged(words, lead):
+        return None, None
     return found
+
+
+_ARRANGING = frozenset(_TABLE["arranging_verbs"])
+_BOOKED = frozenset(_TABLE["schedule_nouns"])
+
+
+def _arranged(words: list[str], lead: int) -> bool:
+    """Whether the past verb before a date (read backwards over its object) arranged something for that
+    day rather than did something on it: a verb of arranging ("booked a table on", "called a strike
+    on", "promised a statement on") or a noun of a schedule or a booking in its object ("published a
+    timetable of closures on", "sold seats on flights on", "gave residents notice of works on")."""
+    for index, word in enumerate(words[lead:lead + _OBJECT_WORDS]):
+        if word in _BOOKED or word.rstrip("s") in _BOOKED:
+            return True
+        if _is_past(word) or _may_be_participle(word):
+            return index > 0 and word in _ARRANGING  # "called on 3 May for calm": the calling's day
+        if not word[0].isalpha():
+            return False
+    return False
+
+
+# Words that open a clause, read backwards from a date: what stands between them and the date is the
+# clause's subject, if anything ("which on 12 March voted", "because on 5 May the river burst").
+_CLAUSE_WORDS = frozenset(("which", "who", "that", "because", "when", "while", "although", "though", "as",
+                           "after", "before", "once", "since", "where", "whereas"))
+_SUBJECT_WORDS = 5  # words of a subject between a clause's opening and its date ("the regional council")
+
+
+def _clause_verb_after(text: str, words: list[str], lead: int, end: int) -> tuple[str | None, str | None]:
+    """A date that stands before its clause's verb, after the clause's opening (a comma, the sentence's
+    start, a relative or subordinating word) and at most its subject: "In a surprise move, the board on
+    4 May sacked", "which on 12 March voted", "because on 5 May the river burst", "Last year, on 3 June,
+    the firm hired". Read forward, as for a date that opens its sentence. Not after a preposition's
+    phrase ("tickets for the final on 3 May sold out": the final's date), nor after a verb."""
+    subject = 0
+    for word in words[lead:lead + _SUBJECT_WORDS + 1]:
+        if word in _CLAUSE_WORDS or not word[0].isalpha():
+            break
+        if word in _FUNCTION_WORDS - _DETERMINERS or _is_past(word) \
+                or _may_be_participle(word) or _gerund(word) or _adverb(word):
+            return None, None
+        subject += 1
+    else:
+        if lead + subject < len(words):
+            return None, None  # a longer phrase before the date
+    if subject and (words[lead] in _EVENT_NOUNS or words[lead].rstrip("s") in _EVENT_NOUNS):
+        return None, None  # "the vote on 3 May was"; not by its ending: "the federation on 2 July suspended"
+    opened = lead < len(words) and words[lead] in _CLAUSE_WORDS  # "which on 3 May voted": no subject after
+    return _reading_after(text, end, subject_read=subject > 0 or opened)
+
+
+# A date with its day ("on 14 May 2027", "May 14, 2027"): a day told after a verb's object is the
+# verb's ("completed its purchase of the bus operator and two depots on 14 May"); a month or a year after
+# an object is as often the object's own ("a target of zero emissions in 2050").
+_DAY_WRITTEN = regexcache.compile(r"(?<![\d.,])\d{1,2}(?:st|nd|rd|th)?\b(?![.,]?\d)(?!(?<=\d)\d)")
+_OBJECT_LEADS = frozenset(("on",))
+_OBJECT_WORDS = 12  # words of an object (and its phrases) between a past verb and its day
+_EVENT_NOUNS = frozenset(_TABLE["event_nouns"])
+_EVENT_ENDINGS = ("tion", "sion", "ment", "ings")
+_TIME_UNITS = frozenset(("hour", "day", "week", "minute", "month", "year", "time", "night", "decade",
+                         "second"))
+
+
+def _event_noun(word: str) -> bool:
+    """A noun that names an event with a day of its own ("the vote on 3 May", "a consultation on", "the
+    hearing on", "its announcement on", "road closures on"): the day may be the event's, not the verb's."""
+    return word in _EVENT_NOUNS or word.rstrip("s") in _EVENT_NOUNS or word.endswith(_EVENT_ENDINGS) \
+        or (word.endswith("ing") and _gerund(word))
+
+
+# Modals and plans the object reading stops at (not the prepositions of the future list: "by a wide
+# margin", "through the city centre" are phrases of manner and place).
+_ALL_PREPOSITIONS = frozenset(_TABLE["prepositions"])
+_OBJECT_MODALS = frozenset(("could", "can", "may", "might", "must", "should", "shall", "'d", "’d"))
+
+
+def _opening_subject(words: list[str]) -> bool:
+    """Whether the words before a verb (read backwards, to the sentence's start) are at most three words
+    of a noun phrase opening the sentence ("Hospital staff", "Fire crews", "The regional council")."""
+    return 0 < len(words) <= 3 and all(
+        w[0].isalpha() and (w in _DETERMINERS or w not in _FUNCTION_WORDS)
+        and verb_form(w) in (None, VerbForm.PRESENT)
+        for w in words)
+
+
+def _parenthetical(text: str, words: list[str], lead: int, end: int) -> tuple[str | None, str | None]:
+    """A date inside a phrase set off by commas, or opening the sentence, before the main verb: "The
+    minister, in a letter to MPs dated 4 March, admitted", "Officials, speaking at a press briefing on
+    10 May, confirmed", "Speaking at a press briefing on 10 May, the mayor said". The verb after the
+    closing comma decides (as for a participial phrase, :func:`_participle_phrase`); the phrase holds no
+    finite verb, modal or plan word, and does not follow a noun of an event ("The final, on 3 May, sold
+    out" is the final's day)."""
+    for index in range(lead, min(len(words), lead + 10)):
+        word = words[index]
+        if word == "," or index + 1 == len(words):
+            opens = word != ","
+            noun = words[index + 1] if not opens and index + 1 < len(words) else ""
+            if (index == lead and not opens) or _event_noun(noun):
+                return None, None
+            close = text.find(",", end)
+            _, last = sentence_bounds(text, end, end)
+            if close < 0 or close >= last or text[end:close].strip():
+                return None, None
+            if opens:
+                return _reading_after(text, close) if words[index][0].isalpha() else (None, None)
+            following = [w.lower().rstrip(".") for w in _WORD.findall(text, close + 1, last)[:1]]
+            if following and (following[0] in _PAST_FINITE or _is_past(following[0])):
+                return "past", "form"
+            return ("past", "name") if following and _may_be_participle(following[0]) else (None, None)
+        if not word[0].isalpha() or word in _CLAUSE_WORDS or word in _FUTURE - _ALL_PREPOSITIONS \
+                or word in _PRESENT or word in _BE or word in _COPULAS or _is_past(word) \
+                or (_may_be_participle(word) and index != lead):
+            return None, None
+    return None, None
+
+
+def _verb_over_object(words: list[str], raw: list[str], lead: int) -> tuple[str | None, str | None]:
+    """A day after a past verb's long object, read backwards over it ("The council completed its purchase
+    of the regional bus operator and two depots on", "Workers finished building the new stand on", "The
+    airline cancelled 40 flights and stranded thousands of passengers on"): up to :data:`_OBJECT_WORDS`
+    words of nouns, adjectives, determiners, numbers, gerunds and phrases of place or manner, to a form
+    that is only a past or a participle with its subject ("the council completed"). Undecided when the
+    noun before the day names an event with a day of its own ("announced a consultation on"), or at a
+    clause's edge (a comma, "which", an infinitive's "to", a modal, a present verb before its object)."""
+    if lead >= len(words) or _event_noun(words[lead]) or not words[lead][0].isalpha():
+        return None, None
+    for index in range(lead, min(len(words), lead + _OBJECT_WORDS)):
+        word = words[index]
+        before = words[index + 1] if index + 1 < len(words) else ""
+        if not word[0].isalpha() or word in _CLAUSE_WORDS or word in _MODALS or word in _OBJECT_MODALS \
+                or word in _PRESENT or word in _BE or word in _COPULAS or word in ("but", "if", "whether"):
+            return None, None
+        if word == "for" and words[lead].rstrip("s") not in _TIME_UNITS:
+            return None, None  # "booked a table for two on", "fined it for the spills on": a purpose's day
+        if word == "to":
+            following = words[index - 1] if index > lead else ""
+            if is_base_verb(following) and following not in _DETERMINERS:
+                return None, None  # "agreed to sell the plant on": the infinitive's day
+            continue
+        if _is_past(word):
+            return ("past", "object") if word not in _REPORTING else (None, None)
+        if _may_be_participle(word):
+            if before in _DETERMINERS or before in _NUMBER_WORDS or _adverb(before):
+                continue  # "the damaged rail line": an adjective
+            tense, _ = _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
+            if tense is None and _opening_subject(words[index + 1:]):
+                tense = "past"  # "Hospital staff treated ...": the sentence's subject before it
+            if tense == "past" and word not in _REPORTING:
+                return "past", "object"
+            if tense is None and before == "and":
+                continue  # "cancelled 40 flights and stranded": the first verb of the pair decides
+            return None, None
+        if verb_form(word) is VerbForm.PRESENT and index > lead and words[index - 1] in _DETERMINERS:
+            return None, None  # "the firm that bought the site opens the store on": a present verb
+        plural_before = before.endswith("s") and not before.endswith("ss")
+        if is_base_verb(word) and (before in _MODALS_OF_PERFECT or before in ("to", "and", "or", "not")
+                                   or before in _PRONOUNS
+                                   or (index == lead and (before in _ALL_PREPOSITIONS or plural_before))):
+            return None, None  # "will open the stand on", "they open the doors on", "leases ... expire on"
+    return None, None
 
 
 # Parts of a day named before the date they belong to: "on the night of 3 June", "in the early hours of".
@@ -391,7 +573,7 @@ _FUTURE_AFTER = frozenset(("will", "'ll", "’ll", "shall", "would", "could", "c
 _PAST_FINITE = frozenset(("was", "were", "had"))
 
 
-def _reading_after(text: str, end: int) -> tuple[str | None, str | None]:
+def _reading_after(text: str, end: int, subject_read: bool = False) -> tuple[str | None, str | None]:
     """The tense of the verb after a claim that opens its sentence, over the subject between ("On 3
     June 2027, the minister toured", "By May the company had shipped"). A modal or a present is no
     past ("will tour", "is"); "was due to", "had been scheduled to" are the future seen from the
@@ -414,14 +596,18 @@ def _reading_after(text: str, end: int) -> tuple[str | None, str | None]:
             continue
         if not word[0].isalpha() or (word in _CONJUNCTIONS and index):
             return None, None  # another clause: its verb is not the claim's
-        if index == 0 or words[index - 1] in _DETERMINERS or word in _FUTURE:
+        if (index == 0 and not subject_read) or (index and words[index - 1] in _DETERMINERS) \
+                or word in _FUTURE:
             continue
         if word in _REPORTING and any(w in _FUTURE_AFTER for w in words[index + 1:]):
             return None, None  # "In 1988, Douglas said Dean should gain": the date is the saying's content's
         if _is_past(word):
             return "past", "form"
         if _may_be_participle(word):
-            if any(w in _FUTURE_AFTER or w in _PRESENT or w in _PAST_FINITE for w in words[index + 1:]):
+            rest = words[index + 1:]
+            if subject_read and "," in rest:
+                rest = rest[:rest.index(",")]  # "which on 3 May voted to close it, has appealed"
+            if any(w in _FUTURE_AFTER or w in _PRESENT or w in _PAST_FINITE for w in rest):
                 continue  # "the newly elected council will meet": a participle in the subject
             return "past", "noun"
     return None, None

@@ -31,9 +31,16 @@ _MERIDIEM = r"(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[AaPp][Mm]\b)"
 # A cheap scan for what can only follow an hour ("9:", "9 a.m.", "9 o'clock"), then the full match.
 _HINT = regexcache.compile(rf"\d(?::[0-5]\d|{HSPACE}?[AaPp]\.?[ ]?[Mm]\b|{GAP}o['’]clock\b)")
 _CLOCK = regexcache.compile(
-    rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?![\d:]))?"
-    rf"(?:{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b)?(?![\d:,.]\d)"
+    rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:]))?"
+    rf"(?:{HSPACE}?{_MERIDIEM}|(?<=\d)(?P<ap>[AaPp])(?!\w|\.[ ]?[Mm])|{GAP}(?P<oclock>o['’]clock)\b)?"
+    rf"(?![\d:,.]\d)"
 )
+# More clock forms: "330 p.m.", "1140 a.m." (the hour and minutes run together before a meridiem; not
+# "1010 AM", a radio station), "15h30", "19h00" (the European style: an afternoon hour, or any hour
+# after a word of a moment, since "1h30" alone is a running time).
+_RUN_TOGETHER = regexcache.compile(
+    rf"(?<![\w.:/$£€-])(?P<h>1[0-2]|0?[1-9])(?P<m>[0-5]\d){HSPACE}?(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[ap]m\b)")
+_H_CLOCK = regexcache.compile(r"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d)\b")
 # A zone after a time: "9 a.m. ET", "1930 GMT", "2130 gmt", "0800 local time" ("local" alone only before
 # punctuation: "0700 local (0300 GMT)", not "by 2030 local councils").
 _ZONE = (rf"(?:{lexicon.alternation(_TABLE['zones'])}|gmt|utc|local{GAP}time|[Ll]ocal(?![ \t]+[a-z]))\b")
@@ -119,7 +126,10 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
         match = _CLOCK.match(text, start)
         if match is None or not (match["m"] or match["ampm"] or match["oclock"]):
             continue
-        hour = _hour24(int(match["h"]), match["ampm"])
+        if (match["ap"] and not match["m"]) or (match["s"] and not (match["ampm"] or match["ap"])
+                                                and len(match["h"]) < 2):
+            continue  # "3a" alone; "2:08:44" with no a.m. or p.m. is a running time
+        hour = _hour24(int(match["h"]), match["ampm"] or (f"{match['ap']}m" if match["ap"] else None))
         if hour is None:
             continue
         end, part = match.end(), None if match["ampm"] else _DAY_PART_AFTER.match(text, match.end())
@@ -135,6 +145,14 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
         hour = _hour24(int(mention.value), after["ampm"]) if after else None
         if after is not None and hour is not None and 1 <= mention.value <= 12:
             found.append(_claim(text, mention.start, after.end(), hour, 0))
+    for match in _RUN_TOGETHER.finditer(text) if "m" in text or "M" in text else ():
+        hour = _hour24(int(match["h"]), match["ampm"])
+        if hour is not None:
+            found.append(_claim(text, match.start(), match.end(), hour, int(match["m"])))
+    for match in _H_CLOCK.finditer(text) if "h" in text else ():
+        hour = int(match["h"])
+        if hour >= 13 or _MOMENT_BEFORE.search(text, max(0, match.start() - 10), match.start()):
+            found.append(_claim(text, match.start(), match.end(), hour, int(match["m"])))
     found += _worded(text, mentions)
     found += _twenty_four_hour(text)
     for match in _WORD.finditer(text) if any(w in text for w in _WORD_HINTS) else ():

@@ -252,6 +252,9 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
                          if f.get("week_in_month") else None)  # a week is placed by its middle day
         year, certain = _infer_year(first_month, middle, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
+    if f.get("nth") and month and f.get("weekday") in WEEKDAYS:  # "the first Monday of October"
+        counted = _nth_weekday(year, month, WEEKDAYS.index(f["weekday"]), f["nth"])
+        day = counted.day if counted.month == month else None  # a fifth Monday the month lacks: the month
     if f.get("week_in_month") and month:
         monday = _week_in_month(year, month, f["week_in_month"], bool(f.get("full_week")))
         return Timex(iso_week(monday), TimexType.DATE, anchor, certain, f.get("mod"), monday)
@@ -555,6 +558,11 @@ HOLIDAYS = {
     "memorial_day": lambda y: _nth_weekday(y, 5, 0, -1), "labor_day": lambda y: _nth_weekday(y, 9, 0, 1),
     "election_day": _election_day, "easter": easter,
     "good_friday": lambda y: easter(y) - dt.timedelta(days=2),
+    "easter_monday": lambda y: easter(y) + dt.timedelta(days=1),
+    "black_friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
+    "mlk_day": lambda y: _nth_weekday(y, 1, 0, 3), "presidents_day": lambda y: _nth_weekday(y, 2, 0, 3),
+    "columbus_day": lambda y: _nth_weekday(y, 10, 0, 2), "mothers_day": lambda y: _nth_weekday(y, 5, 6, 2),
+    "fathers_day": lambda y: _nth_weekday(y, 6, 6, 3), "st_patricks_day": lambda y: dt.date(y, 3, 17),
 }
 
 

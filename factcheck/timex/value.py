@@ -4,7 +4,7 @@
 ``2013-W11``, ``2012-SU``, ``2013-Q1``, ``199`` for the 1990s, ``19`` for the 20th century), a time
 (``2012-08-19T20:00``, ``2012-08-19TNI``), a duration (``P3M``, ``PT2H30M``), a set (``XXXX-WI``,
 ``XXXX-WXX-5``, ``P1D`` for "daily") or a vague reference (``PRESENT_REF``, ``PAST_REF``,
-``FUTURE_REF``). ``mod`` is TIMEX3's modifier (``EARLY``, ``LATE``, ``START``, ``END``, ``MID``,
+``FUTURE_REF``). ``mod`` is TIMEX3's modifier (``START`` for "early", ``MID``, ``END`` for "late",
 ``APPROX``); ``anchor`` says what the value was counted from
 (``text``: nothing but the words; ``document``: the document date; ``narrative``: the last date the text
 itself set). ``certain`` is False when a part of the value was inferred rather than read: a year taken

@@ -33,7 +33,7 @@ NINE_PARAPHRASES = [  # 8,000 → 10,000 is 25%, not 20%
 # (text, kind, {field: text of the claim it holds}, rule that must flag it or None when consistent)
 WIRE_COPY = [
     ("Government revenue is expected to rise 39 pct to 99.9 billion pesos this year from 79.1 billion.",
-     "change", {"change": "39 pct", "to": "99.9 billion", "from": "79.1 billion"}, CHANGE),
+     "change", {"change": "39 pct", "to": "99.9 billion pesos", "from": "79.1 billion"}, CHANGE),
     ("Domestic car sales rose 21.6 pct to 40,131 units from 35,081 a year earlier.",
      "change", {"change": "21.6 pct", "to": "40,131", "from": "35,081"}, CHANGE),
     ("Sugar output fell 11.4 pct to 6.5 mln tonnes from 7.1 mln.",

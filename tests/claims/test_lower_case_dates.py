@@ -36,7 +36,7 @@ def test_lower_case_weekdays(text: str, expected: list) -> None:
         ("Qtr ends dec 31", [("dec 31", None, 12, 31, None)]),
         ("the notes are due march 20, 1990.", [("march 20, 1990", 1990, 3, 20, None)]),
         ("minutes of the meeting held 14th february 2019", [("14th february 2019", 2019, 2, 14, None)]),
-        ("we start on the second of june", [("second of june", None, 6, 2, None)]),
+        ("we start on the second of june", [("the second of june", None, 6, 2, None)]),
         ("deliveries resume 12 sept", [("12 sept", None, 9, 12, None)]),
         ("a 3.15 pct rise in february 1986, the office said", [("february 1986", 1986, 2, None, None)]),
         ("the 4 may 2015 hearing", [("4 may 2015", 2015, 5, 4, None)]),

@@ -342,3 +342,47 @@ def test_a_one_sentence_pattern_is_ruled_out_where_no_sentence_holds_all_it_need
         for kind in kinds:
             assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
         assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)
+
+
+def test_only_literals_whose_dots_may_end_a_sentence_cross_one() -> None:
+    """A literal's full stop before a word character, or ending an abbreviation of single letters
+    ("e.g.", "i.e."), is never a stop (see ``STOP``); any other, and "!" or "?", may be."""
+    crossing = {text: crosses(parse_pattern(f"{{number}} '{text}'", 0)) for text in
+                ("e.g.", "i.e.", "3.5", "U.N.", "U.S.", "b.", "St.", ".", "a.k.", "Go!", "why?")}
+    assert crossing == {"e.g.": False, "i.e.": False, "3.5": False, "U.N.": False, "U.S.": True, "b.": True,
+                        "St.": True, ".": True, "a.k.": True, "Go!": True, "why?": True}  # "s": also "ſ"
+    text = "Funds went to 3 groups, i.e. 2 charities. The e.g. 4 cases."
+    assert [m.start() for m in re.finditer(STOP, text)] == [40, len(text) - 1]
+
+
+def test_a_spaced_dash_needs_a_dash_then_a_space_or_tab() -> None:
+    """``<dash>`` holds a hyphen or dash followed by a space or a tab, a need found as written."""
+    from factcheck.claims.patterns.starts import DASHES
+
+    kind = _demo("{number:n} <dash> {number}")
+    assert DASHES in kind.patterns[0].needs + kind.patterns[0].held
+    patterns = PatternSet([kind])
+    for text in ("Scores: 12 - 14.", "Scores: 12 -14.", "It was 12 –\t14.", "Both 12-14 and 3 — 4.",
+                 "A 12 -- 14 draw.", "No dash 12 14 here."):
+        atoms = [c for c in extract_claims(text) if not c.fields]
+        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True), text
+
+
+def test_a_need_not_sought_per_place_still_rules_out_a_document() -> None:
+    """A need far into a match and of many words is not sought at each candidate (``selective``),
+    but a document, or a one-sentence pattern's sentence, without it holds no match (``held``)."""
+    from factcheck.claims.patterns.matcher import Needs
+
+    words = [f"zork{letter}" for letter in "abcdefghijklmnopqrs"]
+    kind = _demo("{number:n} _{0,20} (" + "|".join(words) + ")")
+    compiled = kind.patterns[0]
+    assert not compiled.needs and compiled.held
+    patterns = PatternSet([kind])
+    needs = Needs([compiled])
+    for text, viable in (("The 12 of them left.", False), ("The 12 of them zorkb.", True),
+                         ("The 12 left. Then zorkc.", False)):
+        atoms = [c for c in extract_claims(text) if not c.fields]
+        masked = Masked(text, atoms)
+        masked.scan(patterns.scanner())
+        assert (id(compiled) in needs.viable(masked)) is viable, text
+        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True), text

@@ -39,7 +39,7 @@ def test_every_unit_has_a_known_dimension() -> None:
     for unit in units().values():
         assert lookup(unit.name) is unit
         assert unit.dimension in {"length", "mass", "area", "volume", "speed", "temperature", "energy",
-                                  "power", "frequency", "information"}
+                                  "power", "frequency", "information", "absorbed dose", "dose equivalent"}
 
 
 def test_quantity_claims_convert() -> None:

@@ -47,6 +47,7 @@ def test_an_uncounted_unit_back_is_the_date_and_carries_its_length(text, span, t
     ("It was the last year before the war.", "the last year"),
     ("The past year's figures were revised.", "the past year"),
     ("The last month of the season was wet.", "the last month"),
+    ("Output fell in 2003, the last full year for which data exist.", "the last full year"),
 ])
 def test_a_final_unit_carries_no_length(text, span):
     assert not [c for c in resolved(text) if c.text == span and c.fields.get("length") is not None]

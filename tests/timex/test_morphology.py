@@ -54,6 +54,18 @@ def test_tense_before(text: str, at: str, tense: str | None) -> None:
     ("Net income for the fiscal year ended June 30, 1987 rose.", "June 30, 1987", (None, None)),
     ("It expects total Malaysian output during Jan/Sept 1987 to fall.", "Sept 1987", (None, None)),
     ("The major event was the opening in 1991 of the mine.", "1991", (None, None)),
+    # a day after a long object, a gerund's object, a date before its clause's verb (round 9)
+    ("The port authority dredged the inner harbour and both locks on 9 May 2026.", "9 May 2026",
+     ("past", "object")),
+    ("Volunteers stopped clearing the footpath near the weir on 9 May 2026.", "9 May 2026",
+     ("past", "object")),
+    ("In a late change, the organisers on 9 May 2026 dropped the closing race.", "9 May 2026",
+     ("past", "noun")),
+    ("The depot, which on 9 May 2026 flooded for a second time, is shut.", "9 May 2026", ("past", "noun")),
+    ("The port authority will dredge the inner harbour and both locks on 9 May 2026.", "9 May 2026",
+     (None, None)),
+    ("The port authority announced a public inquiry on 9 May 2026.", "9 May 2026", (None, None)),
+    ("The club booked a coach for the supporters on 9 May 2026.", "9 May 2026", (None, None)),
     # a date that opens its sentence: the verb after the subject decides
     ("On 9 May 2026, the regional director opened the new depot.", "9 May 2026", ("past", "noun")),
     ("In March 2026 hundreds of fans queued outside the stadium.", "March 2026", ("past", "noun")),

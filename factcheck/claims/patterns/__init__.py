@@ -45,8 +45,8 @@ class PatternSet:
     def scanner(self) -> Scanner | None:
         if not self._scanner:
             starts = {start for kind in self.kinds for pattern in _compiled(kind) for start in pattern.starts}
-            needed = {key for kind in self.kinds for pattern in _compiled(kind) for need in pattern.needs
-                      for key in need}
+            needed = {key for kind in self.kinds for pattern in _compiled(kind)
+                      for need in (*pattern.needs, *pattern.held) for key in need}
             words = frozenset(word for key, word in starts | needed if key == "word")
             puncts = frozenset(punct for key, punct in starts if key == "punct")
             starting = frozenset(word for key, word in starts if key == "word")

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from factcheck.claims.lexicon import alternation, trie, with_capitals
 from factcheck.claims.patterns.starts import (
     ANY,
+    COMMON,
     MIN_WINDOW,
     Anchor,
     Need,
@@ -186,6 +187,9 @@ class Compiled:
     # whether a match never holds a sentence stop (see starts.crosses): then it lies in one sentence,
     # with every need and starter it holds (see matcher.Needs)
     in_sentence: bool = False
+    # what every match holds beside ``needs`` but is not worth seeking per place (far into the match,
+    # or a class of many words): still a document, or a sentence, without it holds no match
+    held: tuple[Need, ...] = ()
     _regex: re.Pattern[str] | None = None
     _before: re.Pattern[str] | None = None
 
@@ -204,11 +208,11 @@ class Compiled:
 
     def __getstate__(self) -> tuple:
         return (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
-                self.reach, self.before_stop, self.in_sentence)
+                self.reach, self.before_stop, self.in_sentence, self.held)
 
     def __setstate__(self, state: tuple) -> None:
         (self.source, self.level, self.kinds, self.starts, self.anchor, self.needs, self.window,
-         self.reach, self.before_stop, self.in_sentence) = state
+         self.reach, self.before_stop, self.in_sentence, self.held) = state
         self._regex = self._before = None
 
 
@@ -447,12 +451,14 @@ def compile_pattern(node: Node) -> Compiled:
     anchored = anchor(node, lambda part: _Compiler().emit(part, Level())) if ANY in starts else None
     window = tokens(node)
     # a need that holds every starter is met at each candidate: checking it would cost for nothing
-    kept = [(need, reach) for need, reach in selective(reached(node))
-            if ANY in starts or not starts <= need]
+    found = reached(node)
+    kept = [(need, reach) for need, reach in selective(found) if ANY in starts or not starts <= need]
+    held = tuple(need for need, _ in found if not need & COMMON and all(need != other for other, _ in kept)
+                 and (ANY in starts or not starts <= need))
     stopped = () if window is not None and window < MIN_WINDOW else tuple(
         sorted(least(unstopped(node)).items(), key=lambda pair: (-pair[1], len(pair[0]), sorted(pair[0]))))
     return Compiled(source, level, compiler.kinds, starts, anchored, tuple(need for need, _ in kept), window,
-                    tuple(reach for _, reach in kept), stopped, not crosses(node))
+                    tuple(reach for _, reach in kept), stopped, not crosses(node), held)
 
 
 def captured(node: Node) -> tuple[set[str], dict[str, list[Capture]]]:

@@ -291,20 +291,21 @@ class Needs:
             return columns.setdefault(need, len(columns))
 
         self.masks: list[tuple[int, int]] = []  # per pattern: its id and the bits of its needs
-        self.sentence: list[tuple[int, tuple[int, ...]]] = []  # per one-sentence pattern: its columns
+        self.sentence: list[tuple[int, tuple[int, ...], int]] = []  # per one-sentence pattern: its columns
         for compiled in patterns:
             mask = 0
-            for need in compiled.needs:
+            for need in (*compiled.needs, *compiled.held):
                 mask |= 1 << bits.setdefault(need, len(bits))
             self.masks.append((id(compiled), mask))
             if compiled.in_sentence:
-                held = {column(need) for need in compiled.needs}
+                held = {column(need) for need in (*compiled.needs, *compiled.held)}
                 if ANY not in compiled.starts:  # one of its starters opens every match
                     held.add(column(compiled.starts))
                 held.update(column((need, count) if count > 1 else need)
                             for need, count in compiled.before_stop)
                 if held:
-                    self.sentence.append((id(compiled), tuple(sorted(held))))
+                    bits_held = sum(1 << index for index in held)
+                    self.sentence.append((id(compiled), tuple(sorted(held)), bits_held))
         meets: dict[tuple[str, str], int] = {}  # a word, claim kind or mark: the needs it meets
         for need, bit in bits.items():
             for key in need:
@@ -320,8 +321,11 @@ class Needs:
             for key in need:
                 filled.setdefault(key, []).append(index)
         self.columns = len(columns)
-        self.word_columns = {word: tuple(found) for (key, word), found in filled.items() if key == "word"}
-        self.other_columns = [(key, tuple(found)) for key, found in filled.items() if key[0] != "word"]
+        # each with the columns it fills, as a tuple and as bits
+        self.word_columns = {word: (tuple(found), sum(1 << index for index in found))
+                             for (key, word), found in filled.items() if key == "word"}
+        self.other_columns = [(key, tuple(found), sum(1 << index for index in found))
+                              for key, found in filled.items() if key[0] != "word"]
 
     def viable(self, masked: Masked) -> frozenset[int]:
         """The ids of the patterns each of whose needs has an occurrence in ``masked`` (scanned): a
@@ -332,33 +336,50 @@ class Needs:
             if bits & ~met and (key in masked.at if key[0] == "claim" else key[1] in masked.masked):
                 met |= bits
         viable = {ident for ident, mask in self.masks if mask & met == mask}
-        held = [(ident, found) for ident, found in self.sentence if ident in viable]
+        held = [(ident, found, bits) for ident, found, bits in self.sentence if ident in viable]
         if held:
-            columns = self._columns(masked)
-            viable.difference_update(ident for ident, found in held
+            columns = self._columns(masked, reduce(or_, [bits for _, _, bits in held]))
+            viable.difference_update(ident for ident, found, _ in held
                                      if not reduce(and_, map(columns.__getitem__, found)))
         return frozenset(viable)
 
-    def _columns(self, masked: Masked) -> list[int]:
-        """Each column's sentences in ``masked``: sentence ``i`` is bit ``i``, the places before the
-        ``i``-th stop and after the one before (see :meth:`Masked.stops`)."""
+    def _columns(self, masked: Masked, wanted: int) -> list[int]:
+        """Each column's sentences in ``masked`` (of the columns whose bits ``wanted`` sets; the
+        others are left empty): sentence ``i`` is bit ``i``, the places before the ``i``-th stop and
+        after the one before (see :meth:`Masked.stops`)."""
         stops = masked.stops()
         columns = [0] * self.columns
         word_columns = self.word_columns
         for word, places in (masked.words or {}).items():
-            if filled := word_columns.get(word):
+            filled = word_columns.get(word)
+            if filled and filled[1] & wanted:
                 sentences = reduce(or_, [1 << bisect_right(stops, place) for place in places])
-                for index in filled:
+                for index in filled[0]:
                     columns[index] |= sentences
-        for key, filled in self.other_columns:
-            places = masked.at.get(key, ()) if key[0] == "claim" else masked._punct(key[1])
-            if places:
-                sentences = reduce(or_, [1 << bisect_right(stops, place) for place in places])
+        of_kind: dict[str, list[int]] = {}  # a claim kind: the sentence of each of its claims
+
+        def sentences_of(kind: str) -> list[int]:
+            found = of_kind.get(kind)
+            if found is None:
+                places = masked.at.get(("claim", kind), ())
+                found = of_kind[kind] = [bisect_right(stops, place) for place in places]
+            return found
+
+        for key, filled, bits in self.other_columns:
+            if not bits & wanted:
+                continue
+            if key[0] == "claim":
+                sentences = reduce(or_, [1 << sentence for sentence in sentences_of(key[1])], 0)
+            else:
+                places = masked._punct(key[1])
+                sentences = reduce(or_, [1 << bisect_right(stops, place) for place in places], 0)
+            if sentences:
                 for index in filled:
                     columns[index] |= sentences
         for kinds, count, index in self.counted:
-            held = sorted(bisect_right(stops, place)
-                          for kind in kinds for place in masked.at.get(("claim", kind), ()))
+            if not wanted >> index & 1:
+                continue
+            held = sorted(sentence for kind in kinds for sentence in sentences_of(kind))
             # a sentence holding ``count`` of them is one whose first and ``count``-th are both in it
             pairs = zip(held, held[count - 1:], strict=False)
             columns[index] = reduce(or_, [1 << sentence for sentence, later in pairs if sentence == later], 0)

@@ -93,12 +93,14 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
 
 
 Need = frozenset[tuple[str, str]]  # ``("claim", kind)``, ``("word", lower-case word)``, ``("punct", mark)``
+# what ``<dash>`` holds: a hyphen or dash, then a space or a tab (the "- " of "--" too)
+DASHES: Need = frozenset(("punct", dash + space) for dash in "-–—" for space in " \t")
 _NEEDS = 4  # requirements kept per pattern
 _MARK_NEEDS = 2  # ... and punctuation ones besides
 # A need is worth checking when it is rare in prose or lies close to the start: one holding a
 # function word, a plain amount or many words far into the match is in nearly every window
 # (measured on news, docs/performance.md).
-_COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "and", "at", "on", "for",
+COMMON = frozenset({("word", w) for w in ("a", "an", "the", "in", "of", "to", "and", "at", "on", "for",
                                            "is", "was", "or", "that", "this", "with", "as")}
                     | {("claim", k) for k in ("number", "money", "quantity")}
                     | {("punct", p) for p in (",", ".", "-")})
@@ -110,11 +112,11 @@ NEAR = 16  # ... unless it must lie within this many runs of the start
 def selective(found: list[tuple[Need, int | None]]) -> list[tuple[Need, int]]:
     """The needs worth checking before a pattern's regex is tried, each with its reach (see
     :func:`reached`): a need without one, or a function word, a plain amount or a class of many
-    words far into the match, is in nearly every window (see ``_COMMON``); one met within
+    words far into the match, is in nearly every window (see ``COMMON``); one met within
     :data:`NEAR` runs of the start is kept whatever it holds, since checking a place costs a
     bisection or two and a failed regex attempt some microseconds."""
     return [(need, reach) for need, reach in found if reach is not None and (
-        reach <= NEAR or (not need & _COMMON and len(need) <= _ALTERNATIVES))]
+        reach <= NEAR or (not need & COMMON and len(need) <= _ALTERNATIVES))]
 
 
 _LETTERS = regexcache.compile(r"([^\W\d_]+)(?:[^\w].*)?")
@@ -125,7 +127,7 @@ def _mark(token: str) -> bool:
     """Whether a literal's token is punctuation worth needing: caseless (ignoring case, the literal
     reads it as written, see ``compiler._literal``) and not in every window (a comma)."""
     caseless = token.lower() == token.upper()
-    return bool(_MARKS.fullmatch(token)) and caseless and ("punct", token) not in _COMMON
+    return bool(_MARKS.fullmatch(token)) and caseless and ("punct", token) not in COMMON
 
 
 def needs(node: Node) -> list[Need]:
@@ -172,7 +174,7 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
             return []
         common = [(need, _farther(part[need] for part in parts)) for need in parts[0]
                   if all(need in part for part in parts[1:])]
-        if any(not need & _COMMON for need, _ in common):
+        if any(not need & COMMON for need, _ in common):
             return common
         # the rarest need of each branch: "(The remaining|The rest)" needs "remaining" or "rest"
         # beside the "the" they share
@@ -182,6 +184,8 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         return common + ([(union, reach)] if all(union != need for need, _ in common) else [])
     if isinstance(node, WordClass) and node.name in ITEM_OPENERS:
         return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break
+    if isinstance(node, WordClass) and node.name == "dash":  # a dash and the space or tab after it
+        return [(DASHES, 1)]
     return []  # a gap or another word class: any word
 
 
@@ -197,7 +201,7 @@ def _farther(reaches: Iterable[int | None]) -> int | None:
 def _rank(need: Need) -> tuple[bool, bool, bool, int]:
     """Rare needs first: a function word or a plain amount last, words before claims (a claim of a
     common kind is in most windows) and claims before punctuation, fewer alternatives first."""
-    return (bool(need & _COMMON), _marks(need), any(key == "claim" for key, _ in need), len(need))
+    return (bool(need & COMMON), _marks(need), any(key == "claim" for key, _ in need), len(need))
 
 
 def _marks(need: Need) -> bool:
@@ -247,12 +251,32 @@ def crosses(node: Node) -> bool:
     if isinstance(node, WordClass):
         return node.name in LINE_CLASSES
     if isinstance(node, Literal):
-        return any(char in node.text for char in ".!?")
+        return _stops_in(node.text)
     if isinstance(node, Capture | Repeat):
         return crosses(node.body)
     if isinstance(node, Seq | Alt):
         return any(crosses(child) for child in (node.items if isinstance(node, Seq) else node.branches))
     return False  # a claim's placeholder, a gap: a word of "U.S." holds dots, never a stop
+
+
+# letters whose ignore-case match is ASCII alone (``re`` also matches "k" to the Kelvin sign, "s" to
+# the long s, "i" to the dotted and dotless i): before an abbreviation's last dot, only these make
+# it a dot that :data:`STOP` never reads
+_ABBREVIATING = frozenset("abcdefghjlmnopqrtuvwxyzABCDEFGHJLMNOPQRTUVWXYZ")
+
+
+def _stops_in(text: str) -> bool:
+    """Whether a literal may match a sentence stop: an exclamation or a question mark, or a full
+    stop that its own next character (a word character) or the two before it (a full stop and a
+    letter: "e.g.", "i.e.") do not keep from being one."""
+    for index, char in enumerate(text):
+        if char in "!?":
+            return True
+        after = text[index + 1:index + 2]
+        abbreviated = index >= 2 and text[index - 2] == "." and text[index - 1] in _ABBREVIATING
+        if char == "." and not (after.isalnum() or after == "_" or abbreviated):
+            return True
+    return False
 
 
 # A sentence stop in the masked text: an exclamation or question mark, or a full stop that no
