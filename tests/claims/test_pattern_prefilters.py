@@ -291,57 +291,29 @@ def test_the_guard_after_a_first_character_reads_what_the_guard_before_read(word
 def test_a_pattern_whose_need_a_document_lacks_is_ruled_out_before_its_needs_are_gathered() -> None:
     """After the scan, one pass over the document's words, claim kinds and marks says which patterns
     can match at all (``Needs``); the others are never taken to their needs' occurrences."""
-    from factcheck.claims.patterns.matcher import Needs
 
     kinds = [_demo("rose _{0,10} from {number:n}"), _demo("{percent} of _{0,3} ':' {number:n}"),
              _demo("{number:n} (totalled|in total)")]
-    patterns = PatternSet(kinds)
-    compiled = [kind.patterns[0] for kind in kinds]
-    needs = Needs(compiled)
-    for text, viable in (("Prices rose sharply to 12. The sun rose.", [False, False, False]),
-                         ("Prices rose from 12 in total.", [True, False, True]),
-                         ("It took 40% of the vote: 12 seats, 30 in total.", [False, True, True]),
-                         ("Sales ROSE FROM 12; 40% of them: 7.", [True, True, False])):
-        atoms = [c for c in extract_claims(text) if not c.fields]
-        masked = Masked(text, atoms)
-        masked.scan(patterns.scanner())
-        ruled = needs.viable(masked)
-        assert [id(pattern) in ruled for pattern in compiled] == viable, text
-        masked.viable = ruled
-        for kind, pattern, kept in zip(kinds, compiled, viable, strict=True):
-            assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
-            if not kept:
-                assert masked.lacks(pattern)
-        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)
+    _assert_ruled_out(kinds, (("Prices rose sharply to 12. The sun rose.", [False, False, False]),
+                              ("Prices rose from 12 in total.", [True, False, True]),
+                              ("It took 40% of the vote: 12 seats, 30 in total.", [False, True, True]),
+                              ("Sales ROSE FROM 12; 40% of them: 7.", [True, True, False])), lacks=True)
 
 
 def test_a_one_sentence_pattern_is_ruled_out_where_no_sentence_holds_all_it_needs() -> None:
     """A pattern that reads no sentence stop is kept only where one sentence holds one of its
     starters, each of its needs and as many claims as every match holds (``Needs``, columns of
     sentences); one that may read a stop (a literal full stop) is not judged by sentences."""
-    from factcheck.claims.patterns.matcher import Needs
 
     kinds = [_demo("rose _{0,10} from {number:n}"), _demo("{number:n} _{0,12} and {number}"),
              _demo("{number:n} _{0,3} '.' Of these")]
-    patterns = PatternSet(kinds)
-    compiled = [kind.patterns[0] for kind in kinds]
-    assert [pattern.in_sentence for pattern in compiled] == [True, True, False]
-    needs = Needs(compiled)
-    for text, viable in (
-            ("Prices rose sharply. Imports came from 12 ports and 3 airports.", [False, True, False]),
-            ("Prices rose from 12 in May, the office said, and fell.", [True, False, False]),
-            ("It hired 12 staff and more. Now it has 14. Of these, most stay.", [False, False, True]),
-            ("Output rose.\nIt came from 12 mills and 4 farms. Of these, 3 closed.", [False, True, True]),
-            ("Sales rose. From 12 to 14.", [False, False, False])):
-        atoms = [c for c in extract_claims(text) if not c.fields]
-        masked = Masked(text, atoms)
-        masked.scan(patterns.scanner())
-        ruled = needs.viable(masked)
-        assert [id(pattern) in ruled for pattern in compiled] == viable, text
-        masked.viable = ruled
-        for kind in kinds:
-            assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
-        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)
+    assert [kind.patterns[0].in_sentence for kind in kinds] == [True, True, False]
+    _assert_ruled_out(kinds, (
+        ("Prices rose sharply. Imports came from 12 ports and 3 airports.", [False, True, False]),
+        ("Prices rose from 12 in May, the office said, and fell.", [True, False, False]),
+        ("It hired 12 staff and more. Now it has 14. Of these, most stay.", [False, False, True]),
+        ("Output rose.\nIt came from 12 mills and 4 farms. Of these, 3 closed.", [False, True, True]),
+        ("Sales rose. From 12 to 14.", [False, False, False])))
 
 
 def test_only_literals_whose_dots_may_end_a_sentence_cross_one() -> None:
@@ -386,3 +358,25 @@ def test_a_need_not_sought_per_place_still_rules_out_a_document() -> None:
         masked.scan(patterns.scanner())
         assert (id(compiled) in needs.viable(masked)) is viable, text
         assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True), text
+
+
+def _assert_ruled_out(kinds: list, cases: tuple, lacks: bool = False) -> None:
+    """For each text, ``Needs`` keeps exactly the patterns marked viable, and the matches and the
+    composites are as the brute-force reading finds them (with ``lacks``, each pattern ruled out
+    also reads as lacking its needs)."""
+    from factcheck.claims.patterns.matcher import Needs
+
+    patterns = PatternSet(kinds)
+    compiled = [kind.patterns[0] for kind in kinds]
+    needs = Needs(compiled)
+    for text, viable in cases:
+        atoms = [c for c in extract_claims(text) if not c.fields]
+        masked = Masked(text, atoms)
+        masked.scan(patterns.scanner())
+        ruled = needs.viable(masked)
+        assert [id(pattern) in ruled for pattern in compiled] == viable, text
+        masked.viable = ruled
+        for kind, pattern, kept in zip(kinds, compiled, viable, strict=True):
+            assert match_kind(masked, kind) == match_kind(masked, kind, brute=True), text
+            assert kept or not lacks or masked.lacks(pattern)
+        assert patterns.extract(text, atoms) == patterns.extract(text, atoms, brute=True)
