@@ -86,20 +86,24 @@ class Extractor:
 
 
 def _with_joined(claim: Claim, joined: dict[int, Claim]) -> Claim:
-    """``claim``, or its joined version, with every part of a composite replaced likewise."""
+    """``claim``, or its joined version, with every part of a composite replaced likewise (a claim
+    none of whose parts was joined is kept as it is)."""
     if id(claim) in joined:
         return joined[id(claim)]
-    if not any(isinstance(v, (Claim, list, tuple)) for v in claim.fields.values()):
+    fields = {key: _swapped(value, joined) for key, value in claim.fields.items()}
+    if all(fields[key] is value for key, value in claim.fields.items()):
         return claim
+    return claim.with_fields(fields)
 
-    def swap(value: object) -> object:
-        if isinstance(value, Claim):
-            return _with_joined(value, joined)
-        if isinstance(value, (list, tuple)):
-            return type(value)(swap(item) for item in value)
-        return value
 
-    return claim.with_fields({key: swap(value) for key, value in claim.fields.items()})
+def _swapped(value: object, joined: dict[int, Claim]) -> object:
+    """A field's value with its joined claims swapped in, or the value itself when none was."""
+    if isinstance(value, Claim):
+        return _with_joined(value, joined)
+    if isinstance(value, (list, tuple)):
+        items = [_swapped(item, joined) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else type(value)(items)
+    return value
 
 
 @lru_cache(maxsize=16)  # by text: bounded, or a corpus run would keep every document
