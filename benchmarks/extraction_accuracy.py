@@ -46,7 +46,14 @@ Written rules, applied to every tool alike (nothing else is excluded):
    "from", ...), on both sides alike; and a one-sided interval agrees with a point at its stated end
    (a bound states its value), while two one-sided intervals must bound the same side. factcheck
    states a bound as the value and its hedge (less_than, at_most: {to: v}; more_than, at_least:
-   {from: v}). Date spans are compared as they are.
+   {from: v}). Date spans are not compared by this rule but by rule 9.
+9. Date spans. Duckling spans the preposition before a date or time ("at 3pm", "on Monday", "in 2014",
+   "by EOD"), RT spans some ("on Friday next week", "before 2.30pm": its Mod) and not others ("on 15" is
+   "15"), and TimeML never does ("on **Monday**"). So date spans are compared without the leading
+   prepositions and hedges of ``_DATE_LEADING`` ("at", "@", "on", "in", "for", "by", "before", "after",
+   "since", "until", "around", "about", "approximately", "as early as", ...) and without a final full
+   stop ("Aug." against "Aug": an abbreviation's point and a sentence's are one character), on both
+   sides alike. Nothing else of a date span is forgiven: "the 27th" is not "27th", "3pm" not "3".
 
 factcheck's ``age`` claims are scored as ``quantity`` and ``time`` as ``date`` (the suites' types);
 its ``range`` claims are scored as intervals (their ends instead only in TimeML, rule 6). Peers run
@@ -196,12 +203,33 @@ def _core_start(text: str, start: int, end: int) -> int:
     return start
 
 
+# Rule 9: the prepositions and hedges a date span may begin with, compared without them.
+_DATE_LEADING = re.compile(
+    r"(?:at|on|in|for|by|during|before|after|since|until|till|til|through|from|starting(?:\s+(?:on|at|from))?"
+    r"|as\s+(?:early|late)\s+as|(?:no\s+)?(?:later|earlier)\s+than|around|about|approximately|roughly"
+    r"|circa|@)\s+",
+    re.IGNORECASE,
+)
+
+
+def _date_core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A date span without its leading prepositions and hedges and its final full stop (rule 9)."""
+    while (match := _DATE_LEADING.match(text, start, end)) and match.end() < end:
+        start = match.end()
+    if end - start > 1 and text[end - 1] == ".":
+        end -= 1
+    return start, end
+
+
 def _spans_agree(entity: dict[str, Any], prediction: peers.Prediction, overlap: bool,
-                 text: str = "") -> bool:
+                 text: str = "", date: bool = False) -> bool:
     if entity.get("start") is None:
         return True
     if overlap:
         return prediction.start < entity["end"] and entity["start"] < prediction.end
+    if date:  # rule 9
+        return bool(text) and (_date_core(text, entity["start"], entity["end"])
+                               == _date_core(text, prediction.start, prediction.end))
     if prediction.end != entity["end"]:
         return False
     if prediction.start == entity["start"]:
@@ -232,8 +260,7 @@ def score_case(case: dict[str, Any], predictions: list[peers.Prediction], kinds:
             unit = entity.get("unit") if kind in ("money", "quantity") else None
             for index, prediction in enumerate(pool):
                 same_value = timeml or _values_agree(kind, value, prediction.value, unit, prediction.unit)
-                text = case["text"] if kind != "date" else ""  # rule 8 leaves date spans to themselves
-                if same_value and _spans_agree(entity, prediction, timeml, text):
+                if same_value and _spans_agree(entity, prediction, timeml, case["text"], kind == "date"):
                     matched += 1
                     del pool[index]
                     break

@@ -156,11 +156,14 @@ def years_after_events(text: str, atoms: list[Claim]) -> list[Claim]:
 
 def _anchor_elsewhere(text: str, verb: str, by_start: dict[int, Claim], sentences: SentenceIndex,
                       sentence: int) -> tuple[Claim | None, Binding]:
-    """The one year stated with ``verb`` ("founded in 1990") elsewhere in the document."""
+    """The one year stated with ``verb`` ("founded in 1990") elsewhere in the document or earlier in
+    the sentence, and how far from the offset's sentence it stands."""
     pattern = regexcache.compile(rf"\b{verb}(?:[ \t]+[\w-]+){{0,3}}?[ \t]+in[ \t]+")
     anchors = [by_start[m.end()] for m in pattern.finditer(text) if m.end() in by_start]
     if len({a["year"] for a in anchors}) != 1:
         return None, Binding.DOCUMENT
     anchor = anchors[0]
-    distance = sentence - sentences.of(anchor.span.start)
-    return anchor, Binding.NEXT_SENTENCE if abs(distance) == 1 else Binding.DOCUMENT
+    distance = abs(sentence - sentences.of(anchor.span.start))
+    if distance == 0:  # "The bridge, which opened in 1998, was closed in 2023, 35 years after it opened"
+        return anchor, Binding.SENTENCE
+    return anchor, Binding.NEXT_SENTENCE if distance == 1 else Binding.DOCUMENT

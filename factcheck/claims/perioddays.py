@@ -10,6 +10,7 @@ weekday alone is the last or next one by the tense, which the week stated overri
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from factcheck.claims import lexicon
 from factcheck.claims.base import Taken
@@ -22,7 +23,8 @@ _WEEKDAYS = lexicon.words("weekdays")
 # Full weekday names are no other word in lower case ("friday of last week" in chat and minutes).
 _WEEKDAY = lexicon.alternation([*_WEEKDAYS, *(w.lower() for w in _WEEKDAYS)])
 _DIRECTIONS = {"next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1, "this": 0}
-_DIRECTION = rf"(?P<dir>[Nn]ext|[Cc]oming|[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his|[Tt]he{GAP}(?:coming|past|previous))"
+_DIRECTION = (rf"(?P<dir>[Nn]ext|[Cc]oming|[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his"
+              rf"|[Tt]he{GAP}(?:coming|past|previous))")
 # "Tuesday next week", "Friday of last week", "on Sunday of this week" (not "Tuesday, last week's
 # winner", nor "Friday this week's talks": the week there qualifies what follows).
 _WEEKDAY_OF_WEEK = regexcache.compile(
@@ -70,13 +72,17 @@ def _day_of_month(text: str, m: re.Match[str]) -> Claim | None:
     return calendar_claim(text, m.start(), m.end(), relative=_offset(m), grain="month", day=day)
 
 
+_SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
+    (_WEEKDAY_OF_WEEK, _weekday_of_week), (_NTH_WEEKDAY_OF_MONTH, _nth_weekday_of_month),
+    (_DAY_OF_MONTH, _day_of_month)]
+
+
 def extract(text: str, taken: Taken) -> list[Claim]:
     """The days inside relative periods, over characters still free."""
     if "week" not in text and "month" not in text:
         return []
     claims = []
-    for pattern, build in ((_WEEKDAY_OF_WEEK, _weekday_of_week), (_NTH_WEEKDAY_OF_MONTH, _nth_weekday_of_month),
-                           (_DAY_OF_MONTH, _day_of_month)):
+    for pattern, build in _SCANS:
         for match in pattern.finditer(text):
             claim = build(text, match)
             if claim is not None and not taken.overlaps(claim.span.start, claim.span.end):

@@ -67,7 +67,11 @@ _QUARTER = regexcache.compile(
     rf"(?:{GAP}of{GAP}(?:(?:fiscal|the{GAP}year){GAP})?(?P<year2>(?:1[89]|20)\d\d)\b"
     rf"|{GAP}of{GAP}(?P<ofdir>next|last|this){GAP}year\b(?![-'’])"  # "the second quarter of next year"
     rf"|{GAP}of{GAP}the{GAP}(?P<theyear>year)\b(?![-'’]|{GAP}(?:\d|two|ended|ending|ago|earlier|before)\b))?"
-    rf"|(?<![\w-])Q(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
+    # "4th quarter 2018"
+    rf"(?:{GAP}(?P<year5>(?:1[89]|20)\d\d)(?![\d%,.]\d|{GAP}(?:percent|per{GAP}cent)\b))?"
+    rf"|(?<![\w-])(?P<qh>[QqHh])(?P<q>[1-4])(?:{GAP}|-|')(?P<year3>(?:1[89]|20)\d\d|\d\d)\b"
+    # the year first, as spreadsheets and filings write it: "2019 Q1", "2018Q4", "2019-H2"
+    rf"|(?<![\w-])(?P<year4>(?:1[89]|20)\d\d)(?:{GAP}|-)?(?P<qh2>[QqHh])(?P<q2>[1-4])\b"
 )
 _FISCAL = regexcache.compile(
     rf"(?<![\w-])(?:[Ff]iscal(?:{GAP}year)?{GAP}(?P<year>(?:1[89]|20)\d\d)|FY(?:{GAP})?(?P<short>(?:19|20)?\d\d))\b"
@@ -167,7 +171,7 @@ _VAGUE_ADJECTIVE = regexcache.compile(
 # "the current quarter", "its current fiscal year": the period in progress at the document date, not
 # the one the story reports ("the current quarter having begun extremely well").
 _CURRENT = regexcache.compile(
-    rf"current{GAP}(?P<fiscal>fiscal(?:-|{GAP}))?(?P<grain>year|quarter|month|week)\b(?![-'’])"
+    rf"(?<![\w-])[Cc]urrent{GAP}(?P<fiscal>fiscal(?:-|{GAP}))?(?P<grain>year|quarter|month|week)\b(?![-'’])"
 )
 _CURRENT_BEFORE = regexcache.compile(rf"(?<![\w-])(?P<det>[Tt]he|[Tt]his|[Ii]ts|[Tt]heir){GAP}$")
 # "the year", "the full year", "earlier in the year": the narrative's current year (not "the year ended
@@ -340,11 +344,14 @@ def _season(text: str, m: re.Match[str]) -> Claim | None:
 
 
 def _quarter(text: str, m: re.Match[str]) -> Claim | None:
-    if m["q"]:
-        year = int(m["year3"]) if len(m["year3"]) == 4 else 2000 + int(m["year3"])
-        return _claim(text, m, year=year, part=f"Q{m['q']}")
+    if m["q"] or m["q2"]:
+        raw, letter, number = m["year3"] or m["year4"], (m["qh"] or m["qh2"]).upper(), m["q"] or m["q2"]
+        if letter == "H" and number not in "12":
+            return None  # "H3" is no half
+        year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+        return _claim(text, m, year=year, part=f"{letter}{number}")
     unit = m["unit"]
-    year = m["year"] or m["year2"]
+    year = m["year"] or m["year2"] or m["year5"]
     if m["two"] and unit == "quarter":  # "the first two quarters of 1990": its first half
         unit, ordinal = "half", 1 if m["two"] == "first" else 2
     elif m["two"] or m["ord"] == "last":
@@ -537,10 +544,11 @@ def _holiday(text: str, m: re.Match[str]) -> Claim:
 
 
 def _current(text: str, m: re.Match[str]) -> Claim | None:
+    """"the current year", "its current quarter", and without a determiner, "current-week sales" aside:
+    "for current year results", "Current quarter sales fell" (the bare adjective was read as the vague
+    present, "current", and the period dropped)."""
     det = _CURRENT_BEFORE.search(text, max(0, m.start() - 7), m.start())
-    if det is None:
-        return None
-    start = det.start() if det["det"][0] in "Tt" else m.start()  # "the current year", not "its"
+    start = det.start() if det is not None and det["det"][0] in "Tt" else m.start()  # not "its"
     fields: dict[str, Any] = {"relative": 0, "grain": m["grain"]}
     if m["fiscal"]:
         fields["fiscal"] = True

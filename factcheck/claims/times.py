@@ -30,10 +30,10 @@ from factcheck.values import Duration, TimeOfDay
 _TABLE = lexicon.load("relative")
 _MERIDIEM = r"(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[AaPp][Mm]\b)"
 # A cheap scan for what can only follow an hour ("9:", "9 a.m.", "9 o'clock"), then the full match.
-_HINT = regexcache.compile(rf"\d(?::[0-5]\d|{HSPACE}?[AaPp]\.?[ ]?[Mm]\b|{GAP}o['’]clock\b)")
+_HINT = regexcache.compile(rf"\d(?::[0-5]\d|{HSPACE}?[AaPp]\.?[ ]?[Mm]\b|{GAP}o['’]?clock\b)")
 _CLOCK = regexcache.compile(
     rf"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:]))?"
-    rf"(?:{HSPACE}?{_MERIDIEM}|(?<=\d)(?P<ap>[AaPp])(?!\w|\.[ ]?[Mm])|{GAP}(?P<oclock>o['’]clock)\b)?"
+    rf"(?:{HSPACE}?{_MERIDIEM}|(?<=\d)(?P<ap>[AaPp])(?!\w|\.[ ]?[Mm])|{GAP}(?P<oclock>o['’]?clock)\b)?"
     rf"(?![\d:,.]\d)"
 )
 # More clock forms: "330 p.m.", "1140 a.m." (the hour and minutes run together before a meridiem; not
@@ -41,6 +41,11 @@ _CLOCK = regexcache.compile(
 # after a word of a moment, since "1h30" alone is a running time).
 _RUN_TOGETHER = regexcache.compile(
     rf"(?<![\w.:/$£€-])(?P<h>1[0-2]|0?[1-9])(?P<m>[0-5]\d){HSPACE}?(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[ap]m\b)")
+# "8.30pm", "5.30 p.m.", "11.15 a.m.": the British point between hour and minutes, only with a meridiem
+# after it (alone "3.30" is a decimal).
+_DOT_CLOCK = regexcache.compile(
+    rf"(?<![\w.:/$£€-])(?P<h>1[0-2]|0?[1-9])\.(?P<m>[0-5]\d){HSPACE}?"
+    rf"(?P<ampm>[AaPp]\.[ ]?[Mm]\.|[AaPp][Mm]\b)")
 _H_CLOCK = regexcache.compile(r"(?<![\w.:/$£€-])(?P<h>[01]?\d|2[0-3])h(?P<m>[0-5]\d)\b")
 # A zone after a time: "9 a.m. ET", "1930 GMT", "2130 gmt", "0800 local time" ("local" alone only before
 # punctuation: "0700 local (0300 GMT)", not "by 2030 local councils").
@@ -58,7 +63,7 @@ _FOUR_DIGIT = regexcache.compile(
 _NOT_BEFORE_FOUR = frozenset(".,:/$£€#-")
 _MOMENT_BEFORE = regexcache.compile(
     r"\b(?:at|by|until|till|from|between|and|to|after|before|around|about|since|for)[ \t]+$", re.IGNORECASE)
-_SPELLED_AFTER = regexcache.compile(rf"{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]clock)\b")
+_SPELLED_AFTER = regexcache.compile(rf"{HSPACE}?{_MERIDIEM}|{GAP}(?P<oclock>o['’]?clock)\b")
 _WORDS: dict[str, list[int]] = _TABLE["clock_words"]
 _WORD = regexcache.compile(  # not the idiom "high noon"
     rf"(?<![\w-])(?<![Hh]igh )(?P<word>{lexicon.alternation(lexicon.with_capitals(_WORDS))})\b"
@@ -72,7 +77,7 @@ _PAST_TO_BEFORE = regexcache.compile(
     re.IGNORECASE,
 )
 _DAY_PART_AFTER = regexcache.compile(
-    rf"{GAP}(?:o['’]clock[ \t]+)?(?P<part>in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night"
+    rf"{GAP}(?:o['’]?clock[ \t]+)?(?P<part>in[ \t]+the[ \t]+(?:morning|afternoon|evening)|at[ \t]+night"
     r"|this[ \t]+(?:morning|afternoon|evening)|tonight)\b",
     re.IGNORECASE,
 )
@@ -156,7 +161,7 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
         hour = _hour24(int(mention.value), after["ampm"]) if after else None
         if after is not None and hour is not None and 1 <= mention.value <= 12:
             found.append(_claim(text, mention.start, after.end(), hour, 0))
-    for match in _RUN_TOGETHER.finditer(text) if "m" in text or "M" in text else ():
+    for match in _dot_and_run_together(text) if "m" in text or "M" in text else ():
         hour = _hour24(int(match["h"]), match["ampm"])
         if hour is not None:
             found.append(_claim(text, match.start(), match.end(), hour, int(match["m"])))
@@ -261,6 +266,11 @@ def _with_shared_half(text: str, found: list[Claim], mentions: list[NumberMentio
     return kept + lows
 
 
+def _dot_and_run_together(text: str) -> list[re.Match[str]]:
+    """The clock forms with a meridiem and no colon: "330 p.m." and "8.30pm"."""
+    return [*_RUN_TOGETHER.finditer(text), *(_DOT_CLOCK.finditer(text) if "." in text else ())]
+
+
 def _twenty_four_hour(text: str) -> list[Claim]:
     """"1930 GMT", "0800 local time", "at 1715 hours": four digits read on the 24-hour clock when a zone
     or the hours of a moment follow them (see the module docstring)."""
@@ -336,7 +346,7 @@ _PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI"})
 # afternoon at 5"; before it only after a word of a moment: "at 8 tonight", "by 9 tomorrow morning".
 _BARE_HOUR_AFTER_PART = regexcache.compile(
     rf"{HSPACE}*(?:at|@|around){HSPACE}*(?P<h>1[0-2]|[1-9])(?![\w:.,]\w|[\w%$£€'’-]|{GAP}(?:[AaPp]\.?[Mm]\b|"
-    rf"o['’]clock|hours?|minutes?|people|percent|per\b))")
+    rf"o['’]?clock|hours?|minutes?|people|percent|per\b))")
 _BARE_HOUR_BEFORE_PART = regexcache.compile(
     rf"(?:^|(?<=[\n(])|\b(?:at|by|until|till|around|about|from)[ \t]+)(?P<h>1[0-2]|[1-9]){GAP}$",
     re.IGNORECASE)

@@ -427,7 +427,7 @@ def _day_inside(day: dt.date, grain: str, f: dict[str, Any], anchor: Anchor) -> 
     if grain == "week" and weekday in WEEKDAYS:
         when = day + dt.timedelta(days=WEEKDAYS.index(weekday) - day.weekday())
         return Timex(when.isoformat(), TimexType.DATE, anchor, True, f.get("mod"), when)
-    if grain != "month" or not (f.get("nth") and weekday in WEEKDAYS or f.get("day")):
+    if grain != "month" or not ((f.get("nth") and weekday in WEEKDAYS) or f.get("day")):
         return None
     if f.get("day"):
         value, when = _date_value(day.year, day.month, f["day"])

@@ -29,6 +29,8 @@ def _change(text: str):
     ("Sales fell by 23% from 36,185 in 2003 to 28,041.", Binding.CLAUSE),  # a time phrase between
     ("The company raised its quarterly dividend 16 pct to 29 cts from 25 cts.", Binding.CLAUSE),
     ("Exports climbed 5 pct, the office said on Friday, to 40,000 from 38,000.", Binding.CLAUSE),
+    ("Exports climbed 5 pct after the holidays to 40,000 from 38,000.", Binding.CLAUSE),
+    ("Exports climbed 5 pct after tariffs were cut to 40,000 from 38,000.", Binding.SENTENCE),
     # a relative clause between the endpoints: they may belong to different statements
     ("Sales rose 5 pct to 40,000 in the quarter that ended in March from 38,000.", Binding.SENTENCE),
     ("Exports climbed 5 pct to 40,000 in the year which ended in June from 38,000.", Binding.SENTENCE),

@@ -77,6 +77,11 @@ attach:
     ("It rose from 8 to 10, a 25% increase.", Binding.PHRASE),
     ("It rose from 8 to 10 last year, a 25% increase.", Binding.CLAUSE),
     ("It rose from 8 to 10 in May, which officials called a 25% increase.", Binding.SENTENCE),
+    # "after" and "before" are prepositions before a noun phrase, and open a clause before a verb
+    ("It rose from 8 to 10 after promotion, a 25% increase.", Binding.CLAUSE),
+    ("It rose from 8 to 10 before the holidays, a 25% increase.", Binding.CLAUSE),
+    ("It rose from 8 to 10 after the firm was sold, a 25% increase.", Binding.SENTENCE),
+    ("It rose from 8 to 10 before prices fell, a 25% increase.", Binding.SENTENCE),
     ("It rose from 8 to 10. That 25% rise surprised everyone.", Binding.NEXT_SENTENCE),
 ])
 def test_a_statement_joins_the_nearest_frame_with_its_binding(text: str, binding: Binding) -> None:

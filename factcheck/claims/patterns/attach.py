@@ -37,6 +37,7 @@ from typing import Any
 
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
+from factcheck.claims.morphology import verb_form
 from factcheck.claims.regexparts import CONSEQUENCE, CONTRAST
 from factcheck.claims.sentences import sentence_ends
 from factcheck.startup import regexcache
@@ -44,8 +45,13 @@ from factcheck.values import Money
 
 _LOOSE_PUNCTUATION = regexcache.compile(r"[\s,()\[\]\-–—]*")
 _CLAUSE_BREAK = regexcache.compile(
-    r"[;:]|\b(?:and|but|while|whereas|which|who|that|after|before|when|as|although|though|because|"
-    r"compared|against|versus|vs)\b", re.IGNORECASE)
+    r"[;:]|\b(?:and|but|while|whereas|which|who|that|(?P<time>after|before)|when|as|although|though|"
+    r"because|compared|against|versus|vs)\b", re.IGNORECASE)
+# "after"/"before" open a clause only when a finite verb follows in the gap ("after the company was
+# sold"); before a noun phrase they are prepositions ("after promotion", "before the holidays")
+_CLAUSE_WORD = regexcache.compile(r"[^\W\d_]+")
+_DETERMINERS = frozenset(("a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her",
+                          "our", "my", "your", "some", "any", "each", "every", "last", "next"))
 # what opens a clause of its own, with another subject or a consequence: a statement does not join a
 # frame across it (beyond a clause)
 _OWN_CLAUSE = regexcache.compile(
@@ -89,8 +95,7 @@ def binding(text: str, sentences: Sentences, first: Claim, second: Claim) -> Bin
         return Binding.NEXT_SENTENCE if two == one + 1 else Binding.DOCUMENT
     if _LOOSE_PUNCTUATION.fullmatch(gap):
         return Binding.PHRASE
-    if (len(_WORDS.findall(gap)) <= _CLAUSE_WORDS and not _CLAUSE_BREAK.search(gap)
-            and not _FIGURE.search(gap)):
+    if len(_WORDS.findall(gap)) <= _CLAUSE_WORDS and not _breaks_clause(gap) and not _FIGURE.search(gap):
         return Binding.CLAUSE
     return Binding.SENTENCE
 
@@ -118,10 +123,29 @@ def inner_binding(text: str, gaps: list[tuple[int, int]]) -> Binding:
         words = len(_WORDS.findall(between))
         if not words:
             continue
-        if words > _CLAUSE_WORDS or _CLAUSE_BREAK.search(between):
+        if words > _CLAUSE_WORDS or _breaks_clause(between):
             return Binding.SENTENCE
         bound = Binding.CLAUSE
     return bound
+
+
+def _breaks_clause(gap: str) -> bool:
+    """Whether ``gap`` holds a word or mark that opens a clause of its own; "after" and "before"
+    do so only with an inflected verb after them in the gap."""
+    for match in _CLAUSE_BREAK.finditer(gap):
+        if match.group("time") is None or _holds_verb(gap[match.end():]):
+            return True
+    return False
+
+
+def _holds_verb(text: str) -> bool:
+    """Whether ``text`` holds a past-tense, participle or present-tense verb form (lower case) that
+    no determiner stands before: after one it is a noun or an adjective ("the holidays", "the
+    promised cut")."""
+    words = _CLAUSE_WORD.findall(text)
+    return any(word.islower() and verb_form(word) is not None and (at == 0 or words[at - 1].lower() not in
+                                                                   _DETERMINERS)
+               for at, word in enumerate(words))
 
 
 def _reads_stop(text: str) -> bool:
