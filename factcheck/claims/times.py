@@ -197,7 +197,8 @@ def _words_of_day(text: str) -> list[Claim]:
 _LOW_HOUR_BEFORE = regexcache.compile(
     rf"(?<![\w.:/$£€,-])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?"
     rf"(?:{HSPACE}*[-–—]{HSPACE}*|{GAP}(?P<word>to|until|till|through|and){GAP})$")
-_HALF_STATED = regexcache.compile(rf"{_MERIDIEM}|\b(?:noon|midnight|midday)\b", re.IGNORECASE)
+_HALF_STATED = regexcache.compile(
+    rf"{_MERIDIEM}|\b(?:noon|midnight|midday|morning|afternoon|evening|night|tonight)\b", re.IGNORECASE)
 _MONTH_BEFORE = regexcache.compile(
     rf"\b(?:{lexicon.alternation(lexicon.month_names())})\.?{HSPACE}*$", re.IGNORECASE)
 _MINUTES_PER_DAY = 24 * 60
@@ -297,14 +298,14 @@ def _worded(text: str, mentions: list[NumberMention]) -> list[Claim]:
         if mention.ordinal or mention.value != int(mention.value) or not 1 <= mention.value <= 12:
             continue
         before = _PAST_TO_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if before is not None and _range_low(text, before):
+            before = None  # "from 7 to 10 p.m.", "5 to seven in the morning": the high end of a range
         meridiem = _SPELLED_AFTER.match(text, mention.end) if before is not None else None
         meridiem = meridiem if meridiem is not None and meridiem["ampm"] else None
         part = _DAY_PART_AFTER.match(text, meridiem.end() if meridiem else mention.end)
         if before is None and (part is None or not _WORDED_TIME_BEFORE.search(
                 text, max(0, mention.start - 10), mention.start)):
             continue
-        if before is not None and _range_low(text, before):
-            continue  # "from 7 to 10 p.m.", "from five to six p.m.": a range of hours, not 9:53 or 5:55
         if before is not None and meridiem is None and part is None and (
                 not _counted_minutes(before) or _AMOUNT_AFTER.match(text, mention.end)
                 or _RANGE_OPENER.search(text, max(0, before.start() - 10), before.start())):
