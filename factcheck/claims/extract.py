@@ -22,6 +22,7 @@ from factcheck.claims import (
     ordinals,
     people,
     percents,
+    perioddays,
     periods,
     places,
     quantifiers,
@@ -52,6 +53,7 @@ class Extractor:
         taken = Taken(len(text))
         mentions = numbers.scan(text)
         atoms: list[Claim] = times.extract(text, mentions, taken)
+        atoms += perioddays.extract(text, taken)  # "Tuesday next week": before "next week" and "Tuesday"
         atoms += durations.last_units(text, taken)  # "in the last month": before "last month", a date
         atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)

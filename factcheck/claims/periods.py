@@ -85,6 +85,10 @@ _EDGE = regexcache.compile(
     rf"(?P<mod>end|start|beginning|middle|close)(?:{GAP}of)?{GAP}"
     rf"(?:(?P<dir>the|this|last|next){GAP})?(?P<grain>year|month|week|quarter|decade)\b"
     rf"|(?<![\w-])(?P<mod2>[Ee]arly|[Ll]ate|[Mm]id)(?:-|{GAP})(?P<year>(?:1[89]|20)\d\d)(?![\d%s'’])"
+    # a part of a period counted from the document date: "late next week", "early next month",
+    # "mid-next year", "later this year", "earlier this month" (TimeBank: START, END)
+    rf"|(?<![\w-])(?P<mod3>[Ee]arly|[Ll]ate|[Mm]id|[Ll]ater|[Ee]arlier)(?:-|{GAP})(?P<dir3>this|last|next)"
+    rf"{GAP}(?P<grain3>year|month|week|quarter|decade)\b(?![-'’])"
 )
 # A week of a month by its place: "the last week of March", "the first full week of June 2027", "the
 # second week of next month" (the ISO week holding that seven days' middle day).
@@ -95,7 +99,8 @@ _WEEK_OF_MONTH = regexcache.compile(
 _WEEK_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1, "final": -1}
 _DAY_PART = regexcache.compile(
     rf"(?<![\w-])(?:(?P<dmod>[Ee]arly|[Mm]id|[Ll]ate)(?:-|{GAP}))?"
-    rf"(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|{_WEEKDAY}|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
+    rf"(?:(?P<word>[Tt]his|[Yy]esterday|[Tt]omorrow|[Ll]ast|(?:(?P<wdir>[Nn]ext|[Ll]ast|[Tt]his){GAP})?"
+    rf"(?P<weekday>{_WEEKDAY}|{_WEEKDAY.lower()})|[Tt]hat(?:{GAP}same)?|[Tt]he{GAP}same|"
     rf"[Tt]he{GAP}(?:next|following|previous))"
     rf"{GAP})(?P<part>morning|afternoon|evening|night)(?P<plural>s)?\b"
     rf"|(?<![\w-])(?P<tonight>[Tt]onight|[Oo]vernight)\b"
@@ -395,6 +400,9 @@ def _week_of_month(text: str, m: re.Match[str]) -> Claim:
 
 
 def _edge(text: str, m: re.Match[str]) -> Claim:
+    if m["mod3"]:
+        mod = {"later": "END", "earlier": "START"}.get(m["mod3"].lower()) or _MODS[m["mod3"].lower()]
+        return _claim(text, m, relative=_direction(m["dir3"]), grain=m["grain3"], mod=mod)
     if m["year"]:
         return _claim(text, m, start=m.start("year"), year=int(m["year"]), mod=_MODS[m["mod2"].lower()])
     offset = _direction(m["dir"]) or 0
@@ -416,9 +424,9 @@ def _day_part(text: str, m: re.Match[str]) -> Claim | None:
         return _claim(text, m, relative=offset, grain="day", part=part, mod=mod, anaphoric=after is None)
     word, part = " ".join(m["word"].lower().split()), _DAY_PARTS[m["part"]]
     if m["plural"]:
-        if m["word"] not in _WEEKDAYS:
+        if m["weekday"] is None or m["wdir"]:
             return None  # "this mornings"
-        return _claim(text, m, weekday=m["word"], part=part, every=True)  # "Tuesday nights"
+        return _claim(text, m, weekday=m["weekday"].capitalize(), part=part, every=True)  # "Tuesday nights"
     return _day_part_claim(text, m, word, part, _MODS[m["dmod"].lower()] if m["dmod"] else None)
 
 
@@ -444,7 +452,10 @@ def _day_part_claim(text: str, m: re.Match[str], word: str, part: str, mod: str 
                       mod=mod, anaphoric=True)
     if word == "this":
         return _claim(text, m, relative=0, grain="day", part=part, mod=mod)
-    return _claim(text, m, relative=0, grain="weekday", weekday=m["word"], part=part, mod=mod)
+    # "Tuesday night", "next Monday morning", "last friday evening"
+    offset = _direction(m["wdir"]) or 0
+    return _claim(text, m, relative=offset, grain="weekday", weekday=m["weekday"].capitalize(), part=part,
+                  mod=mod)
 
 
 def _decade(text: str, m: re.Match[str]) -> Claim | None:

@@ -21,6 +21,7 @@ from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
+from factcheck.claims.rangewords import range_join, range_opener
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.spans import Span
 from factcheck.startup import regexcache
@@ -107,6 +108,16 @@ def _counted_minutes(before: re.Match[str]) -> bool:
     return not before["minutes"][-1].isdigit() or "min" in before[0].lower()
 
 
+def _range_low(text: str, before: re.Match[str]) -> bool:
+    """Whether "N to" before an hour opens a range of hours rather than counting minutes to the hour:
+    bare digits ("7 to 10 p.m.", "5 to 6pm"; minutes to the hour say "minutes": "20 minutes to 3"),
+    or any count after "from"/"between" ("from five to six p.m.")."""
+    if before["way"].lower() not in ("to", "till") or "min" in before[0].lower():
+        return False
+    return before["minutes"][-1].isdigit() \
+        or _RANGE_OPENER.search(text, max(0, before.start() - 10), before.start()) is not None
+
+
 def _hour24(hour: int, meridiem: str | None) -> int | None:
     if meridiem is None:
         return hour
@@ -160,15 +171,100 @@ def _candidates(text: str, mentions: list[NumberMention]) -> list[Claim]:
             found.append(_claim(text, match.start(), match.end(), hour, int(match["m"])))
     found += _worded(text, mentions)
     found += _twenty_four_hour(text)
+    found += _words_of_day(text)
+    return _with_shared_half(text, found, mentions)
+
+
+def _words_of_day(text: str) -> list[Claim]:
+    """"noon", "midnight", "a quarter past noon", "15 minutes to midnight"."""
+    found = []
     for match in _WORD.finditer(text) if any(w in text for w in _WORD_HINTS) else ():
         hour, minute = _WORDS[match["word"].lower()]
         before = _PAST_TO_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if before is not None and _range_low(text, before):
+            before = None  # "from 10 to noon": the noon that ends a range of hours
         if before is not None:  # "a quarter past noon", "15 minutes to midnight"
             hour, minute = _minutes_from(before, hour or 24)
             found.append(_claim(text, before.start(), match.end(), hour % 24, minute))
             continue
         found.append(_claim(text, match.start(), match.end(), hour, minute))
     return found
+
+
+# The low end of a range of hours whose half of the day is stated only after the high end: "3-4pm",
+# "from 7 to 10 p.m.", "9 to 11 a.m.", "3:30 to 6 PM", "between seven and nine p.m.", "from 10 to
+# noon" (not a day of a month: "June 3-4pm" is the 3rd, then 4 p.m.).
+_LOW_HOUR_BEFORE = regexcache.compile(
+    rf"(?<![\w.:/$£€,-])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?"
+    rf"(?:{HSPACE}*[-–—]{HSPACE}*|{GAP}(?P<word>to|until|till|through|and){GAP})$")
+_HALF_STATED = regexcache.compile(
+    rf"{_MERIDIEM}|\b(?:noon|midnight|midday|morning|afternoon|evening|night|tonight)\b", re.IGNORECASE)
+_MONTH_BEFORE = regexcache.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.month_names())})\.?{HSPACE}*$", re.IGNORECASE)
+_MINUTES_PER_DAY = 24 * 60
+# The high end right after a hyphen, which a time alone never follows: the "4pm" of "3-4pm", "9-10am".
+_HIGH_AFTER_DASH = regexcache.compile(
+    rf"(?<=\d[-–—])(?P<h>1[0-2]|0?[1-9])(?::(?P<m>[0-5]\d))?{HSPACE}?{_MERIDIEM}")
+
+
+def _low_reading(hour: int, minute: int, high: Claim) -> int | None:
+    """The low end's hour on the 24-hour clock: of the two halves of the day, the later one that is
+    still before the high end ("7 to 10 p.m." 19:00, "11 to 1 p.m." 11:00, "10 to noon" 10:00); none
+    when neither is ("10 to 2 a.m." may be ten minutes to two)."""
+    if not isinstance(high.value, TimeOfDay):
+        return None
+    top = high.value.hour * 60 + high.value.minute
+    if top == 0 and "midnight" in high.text.lower():
+        top = _MINUTES_PER_DAY
+    readings = [h for h in (hour % 12, hour % 12 + 12) if h * 60 + minute < top]
+    return max(readings) if readings else None
+
+
+def _low_end(text: str, high: Claim, mentions: list[NumberMention]) -> tuple[int, int, int, int] | None:
+    """The start, end, hour and minute of a bare hour opening a range before ``high``."""
+    start = high.span.start
+    digits = _LOW_HOUR_BEFORE.search(text, max(0, start - 16), start)
+    if digits is not None:
+        low = (digits.start(), digits.end("m") if digits["m"] else digits.end("h"), int(digits["h"]),
+               int(digits["m"] or 0))
+    else:
+        spelled = next((m for m in mentions if start - 16 <= m.end < start and not m.digits and not m.ordinal
+                        and m.value == int(m.value) and 1 <= m.value <= 12
+                        and range_join(text, m.end, start) is not None), None)
+        if spelled is None:
+            return None
+        low = (spelled.start, spelled.end, int(spelled.value), 0)
+    join = range_join(text, low[1], start)
+    if join is None or _MONTH_BEFORE.search(text, max(0, low[0] - 12), low[0]):
+        return None
+    opener = range_opener(text, low[0]) if join["word"] == "and" else None
+    if join["word"] == "and" and (opener is None or opener["opener"].lower() != "between"):
+        return None  # "2 and 3 p.m." alone may be two separate figures
+    return low
+
+
+def _with_shared_half(text: str, found: list[Claim], mentions: list[NumberMention]) -> list[Claim]:
+    """The candidates with the low end of each range of hours read on the high end's half of the day
+    ("3:30 to 6 PM" is 15:30 to 18:00), replacing a reading of the low end alone ("3:30", 03:30)."""
+    after_dash = []
+    for match in _HIGH_AFTER_DASH.finditer(text) if "-" in text or "–" in text or "—" in text else ():
+        hour = _hour24(int(match["h"]), match["ampm"])
+        if hour is not None:
+            after_dash.append(_claim(text, match.start(), match.end(), hour, int(match["m"] or 0)))
+    lows = []
+    for high in found + after_dash:
+        if not isinstance(high.value, TimeOfDay) or not _HALF_STATED.search(high.text):
+            continue
+        low = _low_end(text, high, mentions)
+        hour = _low_reading(low[2], low[3], high) if low is not None else None
+        if low is not None and hour is not None:
+            lows.append(_claim(text, low[0], low[1], hour, low[3]))
+            found += [high] if high in after_dash else []  # a high end after a hyphen only with its low
+    if not lows:
+        return found
+    kept = [c for c in found if not any(low.span.start <= c.span.start and c.span.end <= low.span.end
+                                        for low in lows)]
+    return kept + lows
 
 
 def _dot_and_run_together(text: str) -> list[re.Match[str]]:
@@ -202,6 +298,8 @@ def _worded(text: str, mentions: list[NumberMention]) -> list[Claim]:
         if mention.ordinal or mention.value != int(mention.value) or not 1 <= mention.value <= 12:
             continue
         before = _PAST_TO_BEFORE.search(text, max(0, mention.start - 30), mention.start)
+        if before is not None and _range_low(text, before):
+            before = None  # "from 7 to 10 p.m.", "5 to seven in the morning": the high end of a range
         meridiem = _SPELLED_AFTER.match(text, mention.end) if before is not None else None
         meridiem = meridiem if meridiem is not None and meridiem["ampm"] else None
         part = _DAY_PART_AFTER.match(text, meridiem.end() if meridiem else mention.end)
@@ -241,9 +339,9 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
 # "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "6pm of April 22", "Wednesday at 10 p.m.", "tomorrow at noon",
 # "Fri, Jul 18, 2014 07:00 PM", "tonight @ 11": TimeML marks each as one TIMEX3 with the TIME value of
 # both, and an editor underlines both as one claim. Between them only a comma, "on"/"of" after the
-# time, "at"/"@" after the day.
+# time, "at"/"@" or a dash after the day ("Tuesday – 7pm").
 _DAY_AFTER_TIME = regexcache.compile(rf"{HSPACE}*,?{HSPACE}*(?:(?:on|of){GAP})?")
-_TIME_AFTER_DAY = regexcache.compile(rf",?{HSPACE}*(?:(?:at|@){HSPACE}*)?")
+_TIME_AFTER_DAY = regexcache.compile(rf"(?:,|{HSPACE}*[-–—])?{HSPACE}*(?:(?:at|@){HSPACE}*)?")
 _PARTS_OF_DAY = frozenset({"MO", "AF", "EV", "NI"})
 # A bare hour after a part of the day is its time: "this morning at 3", "tonight @ 11", "tomorrow
 # afternoon at 5"; before it only after a word of a moment: "at 8 tonight", "by 9 tomorrow morning".
@@ -261,7 +359,8 @@ def is_day(claim: Claim) -> bool:
     f = claim.fields
     if claim.kind != "date" or f.get("every") or f.get("vague") or f.get("week_of"):
         return False
-    return f.get("day") is not None or f.get("grain") in ("day", "weekday") \
+    inside = f.get("grain") in ("week", "month") and f.get("weekday") is not None  # "Tuesday next week"
+    return f.get("day") is not None or f.get("grain") in ("day", "weekday") or inside \
         or f.get("part") in _PARTS_OF_DAY or f.get("holiday") is not None
 
 

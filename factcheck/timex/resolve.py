@@ -401,6 +401,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
         return _month_in_year(claim, ref, offset, anchor)
     if day is None:
         return Timex.unresolved(TimexType.DATE, f"unknown grain {grain!r}")
+    inside = _day_inside(day, grain, f, anchor)  # "Tuesday next week", "the 15th of next month"
+    if inside is not None:
+        return inside
     if grain == "month" and f.get("week_in_month"):  # "the second week of next month"
         monday = _week_in_month(day.year, day.month, f["week_in_month"], bool(f.get("full_week")))
         return Timex(iso_week(monday), TimexType.DATE, anchor, True, f.get("mod"), monday)
@@ -413,6 +416,29 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), day)
+
+
+def _day_inside(day: dt.date, grain: str, f: dict[str, Any], anchor: Anchor) -> Timex | None:
+    """A day named inside the week or month counted from the document date: its weekday in that ISO
+    week ("Friday of last week"), its ``nth`` weekday in that month ("the first Saturday of next
+    month"; a fifth one the month lacks is the month), or its day of that month ("the 15th of next
+    month"); None for a period named whole."""
+    weekday = f.get("weekday")
+    if grain == "week" and weekday in WEEKDAYS:
+        when = day + dt.timedelta(days=WEEKDAYS.index(weekday) - day.weekday())
+        return Timex(when.isoformat(), TimexType.DATE, anchor, True, f.get("mod"), when)
+    if grain != "month" or not ((f.get("nth") and weekday in WEEKDAYS) or f.get("day")):
+        return None
+    if f.get("day"):
+        value, when = _date_value(day.year, day.month, f["day"])
+        if when is None:
+            return Timex.unresolved(TimexType.DATE, f"{day.year:04d}-{day.month:02d} has no day {f['day']}")
+        return Timex(value, TimexType.DATE, anchor, True, f.get("mod"), when)
+    when = _nth_weekday(day.year, day.month, WEEKDAYS.index(weekday), f["nth"])
+    if when.month != day.month:
+        first = dt.date(day.year, day.month, 1)
+        return Timex(f"{day.year:04d}-{day.month:02d}", TimexType.DATE, anchor, True, f.get("mod"), first)
+    return Timex(when.isoformat(), TimexType.DATE, anchor, True, f.get("mod"), when)
 
 
 # "a year ago", "a year earlier" beside a quarter's figures compares with that quarter a year before
@@ -867,9 +893,15 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         else:
             continue
         replaced[id(claim)] = _with_timex(claim, timex)
+    # The low end of a range of hours is on the high end's day: "between 2 and 4 p.m. on Monday".
+    high_of = {id(c.fields["low"]): c.fields["high"] for c in claims
+               if c.kind == "range" and c.fields.get("of") == "time"}
     for claim, reference in pending_times:
         nearby = [(c, t) for c, t in resolved_dates if abs(c.span.start - claim.span.start) < 60]
         day = _stated_day(claim, nearby) or _beside(claim, nearby, text)
+        high = high_of.get(id(claim))
+        if day is None and high is not None:
+            day = _stated_day(high, nearby) or _beside(high, nearby, text)
         ctx.reference = reference
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
         if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
