@@ -22,6 +22,9 @@ def test_lemmas_inflect_regular_and_irregular_verbs_and_phrases() -> None:
     assert inflections("total") == ["total", "totals", "totaled", "totaling"]
     assert inflections("multiply")[2] == "multiplied"
     assert inflections("go up") == ["go up", "goes up", "went up", "gone up", "going up"]
+    assert inflections("lengthen") == ["lengthen", "lengthens", "lengthened", "lengthening"]
+    assert inflections("creep up") == ["creep up", "creeps up", "crept up", "creeping up"]
+    assert inflections("dive") == ["dive", "dives", "dived", "dove", "diving"]
 
 
 def _kind(body: str, fields: str = "  to: claim<number>?\n  from: claim<number>?\n"):

@@ -15,8 +15,9 @@ from __future__ import annotations
 IRREGULAR = {
     "be": ("was were", "been"), "become": ("became", "become"), "begin": ("began", "begun"),
     "break": ("broke", "broken"), "bring": ("brought", "brought"), "buy": ("bought", "bought"),
-    "come": ("came", "come"), "cut": ("cut", "cut"), "do": ("did", "done"), "draw": ("drew", "drawn"),
-    "drive": ("drove", "driven"), "fall": ("fell", "fallen"), "fight": ("fought", "fought"),
+    "come": ("came", "come"), "creep": ("crept", "crept"), "cut": ("cut", "cut"), "do": ("did", "done"),
+    "dive": ("dived dove", "dived"), "draw": ("drew", "drawn"), "drive": ("drove", "driven"),
+    "fall": ("fell", "fallen"), "fight": ("fought", "fought"),
     "find": ("found", "found"), "fly": ("flew", "flown"), "get": ("got", "got gotten"),
     "give": ("gave", "given"), "go": ("went", "gone"), "grow": ("grew", "grown"), "have": ("had", "had"),
     "hit": ("hit", "hit"), "hold": ("held", "held"), "keep": ("kept", "kept"),
