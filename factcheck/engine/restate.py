@@ -11,7 +11,10 @@ after a number that becomes one, agrees ("one month" → "two months").
 
 A figure in words is restated in words, rounded to a whole number as the writer rounded it ("six
 months" with 8.85 months becomes "nine months", "two pct" with 1.46 "one pct"), except for a value
-exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours").
+exactly halfway, which no whole number states ("four hours" with 2.5 hours becomes "2.5 hours"); its
+scale word, its "a" for one hundred and its dozens stay ("nine million pounds" → "seven million
+pounds", "A hundred and twenty-five" → "A hundred and forty", "three dozen" → "two dozen"). A
+fraction in words ("a third", "two-thirds") is not restated: no fix is better than a guessed one.
 A duration figure takes a duration value (a plain number does not say which unit of time it
 counts). The result is None when no honest restatement exists: the figure has no number in digits
 or simple words, the value's sign differs from the figure's, or rounding leaves it as written.
@@ -32,8 +35,14 @@ _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight"
           "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * i for i, w in enumerate(_TENS) if i >= 2}
-_WORD = "|".join(sorted([*_WORD_VALUES, "hundred", "thousand"], key=len, reverse=True))
-_SPELLED = regexcache.compile(rf"\b(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b", re.IGNORECASE)
+_WORD = "|".join(sorted([*_WORD_VALUES, "hundred", "thousand", "dozen"], key=len, reverse=True))
+# "a hundred and twenty-five", "a dozen": the article counts one
+_SPELLED = regexcache.compile(
+    rf"\b(?:an?\s+(?=(?:hundred|thousand|dozen)\b))?(?:{_WORD})(?:(?:[ -]|\s+and\s+)(?:{_WORD}))*\b",
+    re.IGNORECASE)
+# a scale word after a number in words: "nine million pounds", "seven bn dlrs"
+_SCALE_AFTER = regexcache.compile(r"\s+(million|mln|billion|bln|bn|trillion)\b", re.IGNORECASE)
+_SCALE_VALUES = {"million": 6, "mln": 6, "billion": 9, "bln": 9, "bn": 9, "trillion": 12}
 _NOUN_AFTER = regexcache.compile(r"(\s+|-)([A-Za-z]+)")
 MAX_EXTRA_DECIMALS = 2
 HALF = Decimal("0.5")
@@ -109,14 +118,20 @@ def _group(number: Decimal, decimals: int, commas: bool) -> str:
 
 
 def _restate_words(text: str, old: Decimal, new: Decimal) -> str | None:
-    """Words for a whole number; digits (up to two decimals) for a fraction words cannot say simply."""
-    match = next((m for m in _SPELLED.finditer(text) if _words_value(m[0]) == old), None)
-    if match is None:
+    """Words for a whole number; digits (up to two decimals) for a fraction words cannot say simply.
+    A scale word after the words stays ("nine million pounds" with 7 million: "seven million
+    pounds"), as do the writer's "a" for one hundred or thousand and "dozen" for a multiple of
+    twelve ("a hundred and forty", "three dozen")."""
+    found = next(((m, scale) for m in _SPELLED.finditer(text)
+                  if (scale := _scale_after(text, m.end())) and _words_value(m[0]) * scale == old), None)
+    if found is None:
         return None
+    match, scale = found
+    old, new = old / scale, new / scale
     number = _round(new, MAX_EXTRA_DECIMALS).normalize()
     if abs(number - _round(number, 0)) < HALF:  # a whole number in words is rounded to the unit
         number = _round(number, 0)
-        spelled = spell(int(number), british=" and " in match[0].lower())
+        spelled = _spell_like(int(number), match[0])
         if spelled is None or number == old:
             return None
         if match[0][:1].isupper():
@@ -127,15 +142,37 @@ def _restate_words(text: str, old: Decimal, new: Decimal) -> str | None:
     return _agree(restated, match.start() + len(spelled), old, number)
 
 
+def _scale_after(text: str, end: int) -> Decimal:
+    """The power of ten a scale word right after the words stands for (1 without one)."""
+    word = _SCALE_AFTER.match(text, end)
+    return Decimal(10) ** _SCALE_VALUES[word[1].lower()] if word else Decimal(1)
+
+
+def _spell_like(number: int, written: str) -> str | None:
+    """``number`` in words as ``written`` was: in dozens if it counted dozens and the number is a
+    whole number of them, with "a" for one hundred (and a thousand alone) if it opened with "a"."""
+    words = written.lower().split()
+    if "dozen" in words and number % 12 == 0 and number > 0:
+        dozens = number // 12
+        return "a dozen" if dozens == 1 else f"{spell(dozens)} dozen"
+    spelled = spell(number, british=" and " in written.lower())
+    if spelled is not None and words[0] in ("a", "an") and (spelled.startswith("one hundred")
+                                                            or spelled == "one thousand"):
+        spelled = "a" + spelled[3:]
+    return spelled
+
+
 def _words_value(words: str) -> Decimal | None:
     total, current = 0, 0
     for word in re.split(r"[\s-]+", words.lower()):
-        if word == "and":
+        if word in ("and", "a", "an"):
             continue
         if word in _WORD_VALUES:
             current += _WORD_VALUES[word]
         elif word == "hundred":
             current = max(current, 1) * 100
+        elif word == "dozen":
+            current = max(current, 1) * 12
         elif word == "thousand":
             total, current = total + max(current, 1) * 1000, 0
     return Decimal(total + current)

@@ -67,3 +67,21 @@ def test_a_finding_over_a_far_apart_frame_has_medium_confidence() -> None:
     assert confidence("Sales rose 50 pct to 40,000 from 38,000 in the quarter.") is Confidence.HIGH
     assert confidence("Sales rose 50 pct to 40,000 in the quarter that ended in March from 38,000.") is (
         Confidence.MEDIUM)
+
+
+@pytest.mark.parametrize(("text", "change", "direction"), [
+    ("Sales of 10,480 against 8,400 a year earlier, a rise of 20 per cent.", "20 per cent", "up"),
+    ("Turnover was £5.5m, compared with £5.0m last year. That is a 10 per cent rise.", "10 per cent", "up"),
+    ("Turnover was £5.5m, compared with £5.0m last year. The figure represents a drop of 9%.", "9%", "down"),
+    # a statement of another clause, or one before the pair, is not the pair's
+    ("The rate was 1.71 francs, against 1.69 in 1986, the report forecast a 2.75 pct rise in exports.",
+     None, None),
+    ("A one pct rise in rates would cost 18 cts a share versus one dlr a share in 1981.", None, None),
+    ("Net 5.1 mln vs 4.2 mln. The company said the 37.6 pct increase in profit came from exports.",
+     None, None),
+])
+def test_two_levels_without_a_word_of_change_take_a_statement_only_beside_them(
+        text: str, change: str | None, direction: str | None) -> None:
+    pair = _change(text)
+    assert pair["compared"] is not None
+    assert (pair["change"].text if pair["change"] else None, pair["direction"]) == (change, direction)

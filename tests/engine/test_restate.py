@@ -38,6 +38,15 @@ def figure(text: str, kind: str):
         ("It cost $5.5bn.", "money", Decimal(6_200_000_000), "$6.2bn"),
         ("a fall of -3% overall", "percent", Decimal(-5), "-5%"),
         ("one hundred and twenty delegates", "number", Decimal(130), "one hundred and thirty"),
+        # the writer's "a", dozens and scale word stay
+        ("A hundred and twenty-five homes", "number", Decimal(140), "A hundred and forty"),
+        ("a hundred and twenty-five homes", "number", Decimal(240), "two hundred and forty"),
+        ("a thousand delegates", "number", Decimal(1200), "one thousand two hundred"),
+        ("two dozen tents", "number", Decimal(36), "three dozen"),
+        ("three dozen tents", "number", Decimal(12), "a dozen"),
+        ("two dozen tents", "number", Decimal(30), "thirty"),
+        ("a seven million pound grant", "money", Money(Decimal(9_000_000), "GBP"), "nine million pound"),
+        ("a seven million pound grant", "money", Decimal(9_500_000), "9.5 million pound"),
     ],
 )
 def test_restates_in_the_figures_style(text, kind, value, expected):
@@ -56,6 +65,8 @@ def test_a_string_is_used_as_it_is():
         ("a 20% increase", "percent", Decimal("20.001")),  # two more decimals still restate it unchanged
         ("totalling more than 2.0 mln", "number", Decimal(78)),  # "0.0 mln" would say nothing
         ("a 20% increase", "percent", None),
+        ("one-third of them", "number", Decimal("0.25")),  # a fraction in words: no guessed fraction
+        ("two-thirds of them", "number", Decimal("0.5")),
     ],
 )
 def test_no_dishonest_restatement(text, kind, value):

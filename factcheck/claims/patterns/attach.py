@@ -20,6 +20,9 @@ is that figure's ("1,198, down 50 pct, Volkswagen 2,145, down from 3,342"); and 
 or a level of its own ("and up 27 pct from the previous record", "pushing exports up 45.3 pct to
 260,000") is another change, unless nothing but a comma stands between it and the frame.
 
+A frame that lacks a field its statements agree on (two levels with no word of change, "10,480
+against 8,400") takes a statement only right after it or opening the next sentence.
+
 When two frames are equally near, the statement joins the nearer one by characters, and the composite
 is marked ``certain=False`` (one of competing readings). Each frame takes at most one statement per
 entry and each statement joins one frame. The cost is one pass over the statements with a bisection
@@ -181,6 +184,8 @@ def attach(text: str, sentences: Sentences, frames: list[Claim], statements: Ite
                 continue
             if bound.rank > within.rank or _own_clause(text, frame, statement, bound):
                 continue
+            if not _reaches_bare(text, frame, statement, bound, agree):
+                continue
             if bound.rank > Binding.CLAUSE.rank and not _agrees(frame, statement, agree):
                 continue  # far apart, a statement of the other direction is about something else
             choices.append((bound.rank, distance, j, bound))
@@ -209,6 +214,21 @@ def _own_clause(text: str, frame: Claim, statement: Claim, bound: Binding) -> bo
     if bound.rank < Binding.SENTENCE.rank or bound is Binding.NEXT_SENTENCE:
         return False
     return bool(_OWN_CLAUSE.search(gap) or _AMOUNT_IN_GAP.search(gap))
+
+
+def _reaches_bare(text: str, frame: Claim, statement: Claim, bound: Binding, agree: tuple[str, ...]) -> bool:
+    """Whether a statement may join a frame that lacks a field it should agree on: two levels with no
+    word of change ("10,480 against 8,400") say nothing of their own that a statement about something
+    else would contradict, so only one right after them (", a rise of 25%") or opening the next
+    sentence ("That is a rise of 25%") is theirs, not "..., the report forecast a 2.75 pct rise in
+    exports" or "The company said the 37.6 pct increase in profit ..."."""
+    if not agree or all(frame.fields.get(name) is not None for name in agree):
+        return True
+    if statement.span.start < frame.span.end:
+        return False
+    if bound is Binding.PHRASE:
+        return True
+    return bound is Binding.NEXT_SENTENCE and text[:statement.span.start].rstrip().endswith((".", "!", "?"))
 
 
 def _completes(frame: Claim, fills: frozenset[str]) -> bool:
