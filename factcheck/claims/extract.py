@@ -16,6 +16,7 @@ from factcheck.claims import (
     dates,
     durations,
     events,
+    holidays,
     lengths,
     money,
     numbers,
@@ -55,6 +56,7 @@ class Extractor:
         atoms: list[Claim] = times.extract(text, mentions, taken)
         atoms += perioddays.extract(text, taken)  # "Tuesday next week": before "next week" and "Tuesday"
         atoms += durations.last_units(text, taken)  # "in the last month": before "last month", a date
+        atoms += holidays.extract(text, taken)  # "Christmas Eve", "last Easter", "Eid al-Fitr 2018"
         atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
         atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"

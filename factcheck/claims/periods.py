@@ -266,40 +266,6 @@ _ENDED_AFTER = regexcache.compile(
     rf"{GAP}(?:that{GAP}|which{GAP})?(?:ended|ending|ends){GAP}(?P<month>{lexicon.alternation(_MONTHS)})\.?"
     rf"{GAP}(?P<day>[1-3]?\d)\b"
 )
-# Holidays, each a day of the calendar that resolution places in a year (see timex.resolve.HOLIDAYS):
-# "Thanksgiving Day", "last Christmas", "Easter 2012", "on Election Day".
-_HOLIDAYS = {"christmas eve": "christmas_eve", "christmas day": "christmas", "christmas": "christmas",
-             "new year's eve": "new_years_eve", "new year's day": "new_years_day",
-             "boxing day": "boxing_day", "valentine's day": "valentines_day", "halloween": "halloween",
-             "independence day": "independence_day", "veterans day": "veterans_day",
-             "thanksgiving day": "thanksgiving", "thanksgiving": "thanksgiving",
-             "memorial day": "memorial_day", "labor day": "labor_day", "election day": "election_day",
-             "easter sunday": "easter", "easter": "easter", "good friday": "good_friday",
-             "xmas": "christmas", "xmas eve": "christmas_eve", "xmas day": "christmas",
-             "new years eve": "new_years_eve", "new years day": "new_years_day",
-             "valentine day": "valentines_day",
-             "black friday": "black_friday", "easter monday": "easter_monday",
-             "martin luther king day": "mlk_day", "martin luther king jr. day": "mlk_day",
-             "mlk day": "mlk_day",
-             "presidents day": "presidents_day", "presidents' day": "presidents_day",
-             "columbus day": "columbus_day", "mother's day": "mothers_day", "father's day": "fathers_day",
-             "st. patrick's day": "st_patricks_day", "st patrick's day": "st_patricks_day",
-             "saint patrick's day": "st_patricks_day"}
-_HOLIDAY = regexcache.compile(
-    rf"(?<![\w-])(?:(?P<dir>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his{GAP}past){GAP})?"
-    rf"(?P<name>(?:Christmas|Xmas)(?:{GAP}(?:Eve|Day))?|New{GAP}Year['’]?s{GAP}(?:Eve|Day)|Boxing{GAP}Day|"
-    rf"Valentine(?:['’]s)?{GAP}Day|Halloween|Independence{GAP}Day|Veterans['’]?{GAP}Day|Thanksgiving(?:{GAP}Day)?|"
-    rf"Memorial{GAP}Day|Labor{GAP}Day|Election{GAP}Day|Easter(?:{GAP}(?:Sunday|Monday))?|Good{GAP}Friday|"
-    rf"Black{GAP}Friday|(?:Martin{GAP}Luther{GAP}King(?:{GAP}Jr\.?)?|MLK)(?:['’]s)?{GAP}[Dd]ay|"
-    rf"Presidents['’]?{GAP}Day|Columbus{GAP}Day|Mother['’]s{GAP}Day|Father['’]s{GAP}Day|"
-    rf"(?:St\.?|Saint){GAP}Patrick['’]s{GAP}Day"
-    # in lower case as chat and transcripts write them, only the names that are no other word
-    rf"|christmas(?:{GAP}(?:eve|day))?|xmas|new{GAP}year['’]?s{GAP}(?:eve|day)|valentine['’]s{GAP}day|halloween"
-    rf"|thanksgiving(?:{GAP}day)?|easter(?:{GAP}(?:sunday|monday))?|good{GAP}friday|black{GAP}friday)\b"
-    rf"(?:{GAP}(?P<week>week)\b)?"  # "Easter week", "Thanksgiving week": the holiday's week
-    rf"(?!{GAP}(?:[Ii]sland|[Tt]ree|[Cc]ard|[Pp]arty|[Bb]onus|[Ss]ale|[Ss]ales|[Ss]hopping|[Ss]eason|[Rr]ising|"
-    rf"[Ee]gg|[Mm]assacre|[Aa]ccord|[Aa]greement))(?:,?{GAP}{_YEAR})?"
-)
 _ANAPHOR_SHIFT = {"next": 1, "following": 1, "previous": -1, "preceding": -1, "prior": -1, "same": 0}
 
 
@@ -530,19 +496,6 @@ def _story_quarter(text: str, m: re.Match[str]) -> Claim | None:
     return _claim(text, m, **fields)
 
 
-def _holiday(text: str, m: re.Match[str]) -> Claim:
-    name = " ".join(m["name"].lower().replace("’", "'").replace("veterans'", "veterans").split())
-    name = name.replace("king's day", "king day").replace("mlk's day", "mlk day").replace("jr day", "jr. day")
-    fields: dict[str, Any] = {"holiday": _HOLIDAYS[name]}
-    if m["week"]:
-        fields["week_of"] = True
-    if m["year"]:
-        fields["year"] = int(m["year"])
-    elif m["dir"]:
-        fields.update(relative=_direction(m["dir"]), grain="holiday")
-    return _claim(text, m, **fields)
-
-
 def _current(text: str, m: re.Match[str]) -> Claim | None:
     """"the current year", "its current quarter", and without a determiner, "current-week sales" aside:
     "for current year results", "Current quarter sales fell" (the bare adjective was read as the vague
@@ -631,7 +584,7 @@ def _every(text: str, m: re.Match[str]) -> Claim:
 
 # Most specific first: each takes its characters before the next looks.
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
-    (_FISCAL, _fiscal), (_HOLIDAY, _holiday), (_CURRENT, _current), (_STORY_QUARTER, _story_quarter),
+    (_FISCAL, _fiscal), (_CURRENT, _current), (_STORY_QUARTER, _story_quarter),
     (_QUARTER, _quarter),
     (_MONTH_OF_YEAR, _month_of_year), (_LATEST, _latest), (_WEEK_OF_MONTH, _week_of_month),
     (_MONTH_PART, _month_part), (_EDGE, _edge),

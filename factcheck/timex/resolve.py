@@ -23,12 +23,12 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from dateutil.easter import easter
 from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.startup import regexcache
+from factcheck.timex import holidays
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay, days_in_month
 
@@ -569,29 +569,6 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return dt.date(year, month, 1) + relativedelta(day=31, weekday=WEEKDAY_RULES[weekday](-1))
 
 
-def _election_day(year: int) -> dt.date:  # the Tuesday after the first Monday in November
-    return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
-
-
-# Each holiday's day in a given year (US holidays where countries differ), with dateutil's weekday
-# rules and its Western Easter.
-HOLIDAYS = {
-    "christmas_eve": lambda y: dt.date(y, 12, 24), "christmas": lambda y: dt.date(y, 12, 25),
-    "boxing_day": lambda y: dt.date(y, 12, 26), "new_years_eve": lambda y: dt.date(y, 12, 31),
-    "new_years_day": lambda y: dt.date(y, 1, 1), "valentines_day": lambda y: dt.date(y, 2, 14),
-    "halloween": lambda y: dt.date(y, 10, 31), "independence_day": lambda y: dt.date(y, 7, 4),
-    "veterans_day": lambda y: dt.date(y, 11, 11), "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
-    "memorial_day": lambda y: _nth_weekday(y, 5, 0, -1), "labor_day": lambda y: _nth_weekday(y, 9, 0, 1),
-    "election_day": _election_day, "easter": easter,
-    "good_friday": lambda y: easter(y) - dt.timedelta(days=2),
-    "easter_monday": lambda y: easter(y) + dt.timedelta(days=1),
-    "black_friday": lambda y: _nth_weekday(y, 11, 3, 4) + dt.timedelta(days=1),
-    "mlk_day": lambda y: _nth_weekday(y, 1, 0, 3), "presidents_day": lambda y: _nth_weekday(y, 2, 0, 3),
-    "columbus_day": lambda y: _nth_weekday(y, 10, 0, 2), "mothers_day": lambda y: _nth_weekday(y, 5, 6, 2),
-    "fathers_day": lambda y: _nth_weekday(y, 6, 6, 3), "st_patricks_day": lambda y: dt.date(y, 3, 17),
-}
-
-
 def _holiday(claim: Claim, ctx: Context) -> Timex:
     """A holiday (or its ISO week: "Easter week") in the year stated, else the one "last"/"next" points to
     from the document date, else the one the tense and the document date imply (as a year-less date)."""
@@ -602,22 +579,36 @@ def _holiday(claim: Claim, ctx: Context) -> Timex:
 
 
 def _holiday_day(claim: Claim, ctx: Context) -> Timex:
-    f = claim.fields
-    day_in = HOLIDAYS[f["holiday"]]
+    f, key = claim.fields, claim.fields["holiday"]
     if f.get("year"):
-        day = day_in(f["year"])
-        return Timex(day.isoformat(), TimexType.DATE, day=day)
+        return _holiday_value(holidays.days_in(key, f["year"]), Anchor.TEXT, True)
     if ctx.document_date is None:
         return Timex.unresolved(TimexType.DATE, f"year not stated and {_NO_DATE}")
     ref, offset = ctx.document_date, f.get("relative")
+    if f.get("grain") == "year":  # "Thanksgiving of next year"
+        return _holiday_value(holidays.days_in(key, ref.year + offset), Anchor.DOCUMENT, True)
     if offset:
-        year = ref.year + (0 if (day_in(ref.year) < ref) == (offset < 0) else offset)
-        day, certain = day_in(year), True
-    else:
-        approximate = day_in(ref.year)
-        year, certain = _infer_year(approximate.month, approximate.day, ref, ctx.tense(claim))
-        day = day_in(year)
-    return Timex(day.isoformat(), TimexType.DATE, Anchor.DOCUMENT, certain, day=day)
+        day = holidays.nearest(key, ref, offset)
+        return _holiday_value([day] if day else [], Anchor.DOCUMENT, True)
+    approximate = holidays.nearest(key, ref, 0)
+    if approximate is None:
+        return _holiday_value([], Anchor.DOCUMENT, False)
+    year, certain = _infer_year(approximate.month, approximate.day, ref, ctx.tense(claim))
+    return _holiday_value(holidays.days_in(key, year), Anchor.DOCUMENT, certain)
+
+
+def _observance_ends(claim: Claim, timex: Timex) -> dt.date | None:
+    """The last day of a holiday of several days (Ramadan, Hanukkah), whose value is its first."""
+    key = claim.fields.get("holiday")
+    if key is None or timex.day is None or claim.fields.get("week_of"):
+        return None
+    return holidays.last_day(key, timex.day)
+
+
+def _holiday_value(days: list[dt.date], anchor: Anchor, certain: bool) -> Timex:
+    if not days:
+        return Timex.unresolved(TimexType.DATE, "outside the range of the holiday's calendar")
+    return Timex(days[0].isoformat(), TimexType.DATE, anchor, certain, day=days[0])
 
 
 def resolve_date(claim: Claim, ctx: Context) -> Timex:
@@ -876,6 +867,10 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
                 ctx.reference = timex.day
             _note_month(ctx, claim, timex)
             _note_quarter(ctx, claim, timex)
+            ends = _observance_ends(claim, timex)
+            if ends is not None:  # "during Ramadan": its first day, and its last
+                replaced[id(claim)] = _with_timex(claim.with_fields({**claim.fields, "ends": ends}), timex)
+                continue
             length = claim.fields.get("length")
             if length is not None:  # "in the last month": the date, and the month it spans
                 replaced[id(length)] = resolve_length(length, document_date)
