@@ -545,3 +545,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             taken.mark(mention.start, mention.end)
             previous_year_end = mention.end
     return claims
+
+
+def numeric_order(text: str) -> str:
+    """"dm" or "md": the order in which ``text`` writes its numeric dates (see :func:`_numeric_order`)."""
+    return _numeric_order(text, list(_NUMERIC.finditer(text)))

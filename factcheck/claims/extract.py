@@ -14,6 +14,7 @@ from factcheck.claims import (
     ages,
     anchors,
     dates,
+    daymonth,
     durations,
     events,
     holidays,
@@ -59,6 +60,7 @@ class Extractor:
         atoms += holidays.extract(text, taken)  # "Christmas Eve", "last Easter", "Eid al-Fitr 2018"
         atoms += periods.extract(text, taken)  # "Tuesday night", "early May", "the fourth quarter" first
         atoms += dates.extract(text, mentions, taken)
+        atoms += daymonth.extract(text, taken)  # "on 4/22", "Friday 7/6": after the dated forms
         atoms += periods.extract_months(text, taken)  # "in October", after "the fourth of July"
         atoms = dates.with_edges(text, atoms, taken)  # "the end of April", "beginning of 2017"
         atoms += relative.extract(text, mentions, taken)

@@ -1,5 +1,6 @@
 """Days named inside a period counted from the document date: "Tuesday next week", "on Friday of last
-week", "the first Saturday of next month", "the last Monday of this month", "the 15th of next month".
+week", "next week on Sunday", "the first Saturday of next month", "the last Monday of this month",
+"the 15th of next month".
 
 Each is one ``date`` claim whose ``relative`` and ``grain`` name the period ("next week": 1, week) and
 whose ``weekday``, ``nth`` or ``day`` name the day in it; ``factcheck.timex`` resolves it to the full
@@ -30,6 +31,11 @@ _DIRECTION = (rf"(?P<dir>[Nn]ext|[Cc]oming|[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his"
 _WEEKDAY_OF_WEEK = regexcache.compile(
     rf"(?<![\w-])(?P<weekday>{_WEEKDAY}){GAP}(?:of{GAP})?{_DIRECTION}{GAP}week\b(?![-'’])"
 )
+# The week first, as chat and schedules write it: "next week Sunday", "this week on Friday" (not "last
+# week Friday's close": the day there qualifies what follows).
+_WEEK_THEN_WEEKDAY = regexcache.compile(
+    rf"(?<![\w-]){_DIRECTION}{GAP}week(?:{GAP}on)?{GAP}(?P<weekday>{_WEEKDAY})\b(?![-'’])"
+)
 _NTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1, "final": -1,
         "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5}
 # "the first Saturday of next month", "the last Friday in this month".
@@ -43,9 +49,11 @@ _ORDINAL_WORDS = ["first", "second", "third", "fourth", "fifth", "sixth", "seven
 _DAY_WORDS = {word: n for n, word in enumerate(_ORDINAL_WORDS, 1)}
 _DAY_WORDS.update({f"twenty-{w}": 20 + n for n, w in enumerate(_ORDINAL_WORDS[:9], 1)})
 _DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
-# "the 15th of next month", "the first of this month", "on the 3rd of last month".
+# "the 15th of next month", "the first of this month", "on the 3rd of last month", "20th day of next
+# month" (a bare figure stays a number: "20 of next month's deliveries").
 _DAY_OF_MONTH = regexcache.compile(
-    rf"(?<![\w-])[Tt]he{GAP}(?P<day>[1-3]?\d(?:st|nd|rd|th)|{lexicon.alternation(_DAY_WORDS)}){GAP}of{GAP}"
+    rf"(?<![\w-])(?:[Tt]he{GAP}(?P<day>[1-3]?\d(?:st|nd|rd|th)|{lexicon.alternation(_DAY_WORDS)})"
+    rf"|(?P<digits>[1-3]?\d(?:st|nd|rd|th)))(?:{GAP}day)?{GAP}of{GAP}"
     rf"{_DIRECTION}{GAP}month\b(?![-'’])"
 )
 
@@ -65,7 +73,7 @@ def _nth_weekday_of_month(text: str, m: re.Match[str]) -> Claim:
 
 
 def _day_of_month(text: str, m: re.Match[str]) -> Claim | None:
-    word = m["day"].lower()
+    word = (m["day"] or m["digits"]).lower()
     day = _DAY_WORDS.get(word) or int(word[:-2])
     if not 1 <= day <= 31:
         return None
@@ -73,7 +81,8 @@ def _day_of_month(text: str, m: re.Match[str]) -> Claim | None:
 
 
 _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]]] = [
-    (_WEEKDAY_OF_WEEK, _weekday_of_week), (_NTH_WEEKDAY_OF_MONTH, _nth_weekday_of_month),
+    (_WEEKDAY_OF_WEEK, _weekday_of_week), (_WEEK_THEN_WEEKDAY, _weekday_of_week),
+    (_NTH_WEEKDAY_OF_MONTH, _nth_weekday_of_month),
     (_DAY_OF_MONTH, _day_of_month)]
 
 
