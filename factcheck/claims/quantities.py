@@ -36,6 +36,10 @@ _ONE_UNIT = ["litre", "liter", "millilitre", "milliliter", "ml", "kilogram", "ki
 _ARTICLE_UNIT = regexcache.compile(
     rf"(?<![\w-])[Aa]n?{GAP}(?P<unit>{lexicon.alternation(_ONE_UNIT)})\b(?![-])"
 )
+# A figure right before "a litre" makes the unit the denominator of a price or rate ("$3.40 a gallon",
+# "£1.52 a litre", "90 pence a kilo", "30 miles a gallon"), not a measure of its own.
+_RATE_BEFORE = regexcache.compile(
+    r"(?:\d|\b(?:cents?|pence|p|dollars?|pounds?|euros?|dlrs|yen|miles?|km))[ \t]*$", re.IGNORECASE)
 _AFTER = regexcache.compile(
     rf"(?P<sep>{HSPACE}?|[ \t]?-[ \t]?)(?P<unit>{lexicon.alternation(_NAMES)})(?![A-Za-z0-9²³])"
 )
@@ -189,7 +193,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         taken.mark(mention.start, end)
     claims += _parts_of_units(text, taken)
     for match in _ARTICLE_UNIT.finditer(text):
-        if not taken.overlaps(match.start(), match.end()):
+        if not taken.overlaps(match.start(), match.end()) and not _RATE_BEFORE.search(
+                text, max(0, match.start() - 12), match.start()):
             unit = units.units()[_NAMES[match["unit"]]]
             one = NumberMention(match.start(), match.start(), Decimal(1), Decimal(1))
             claims.append(_claim(text, one, match.start(), match.end(), unit))
