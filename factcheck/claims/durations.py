@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.claims import lexicon, literals, periods, ranges
+from factcheck.claims import lexicon, literals, periods, ranges, relative
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -37,8 +37,8 @@ _AND_FRACTION = rf"{GAP}and{GAP}(?:an?{GAP})?(?P<frac>half|quarter)\b(?![-\w])"
 # " hours and a half", " of an hour" (after "a quarter").
 _UNIT_AFTER = regexcache.compile(
     rf"(?P<of>{GAP}of(?:{GAP}an?)?)?(?P<sep>{GAP}|{HSPACE}*-{HSPACE}*|)"
-    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole|long|short|trading|business|"
-    rf"working|calendar){GAP})?"
+    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|successive|full|whole|long|"
+    rf"short|trading|business|working|calendar){GAP})?"
     rf"(?P<unit>{_UNIT})\b(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
 )
@@ -408,7 +408,8 @@ def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_wor
     if _UNITS[unit_word] == "quarter":
         if match["of"] or "-" in sep or mention.value % 1:
             return False
-        spelled_fraction = mention.value < 4 and not mention.digits  # "three quarters" may be 3/4
+        # "three quarters" may be 3/4; "three straight quarters", "the past three quarters" are time
+        spelled_fraction = mention.value < 4 and not mention.digits and not match["mod"]
         if spelled_fraction and not _PERIOD_WORD_BEFORE.search(text, max(0, mention.start - 16),
                                                                 mention.start):
             return False
@@ -665,6 +666,11 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             claims.append(_set_claim(text, start, end, found, low))
             repeat_end = end
             taken.mark(start, end)
+            continue
+        shift = None if found.adjectival else relative.length_shift(text, found.end)
+        if shift is not None:  # "a year and a half ago": the date it counts back to, no length
+            claims.append(relative.shifted_length(text, found.start, shift, found.value, found.unit))
+            taken.mark(found.start, shift.end())
             continue
         claims.append(_duration_claim(text, found))
         taken.mark(found.start, found.end)
