@@ -142,14 +142,17 @@ _CLOCK_BEFORE = regexcache.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = regexcache.compile(
-    r"[ \t]*(?:\(|(?:local|GMT|gmt|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|IST|JST|Moscow|Zulu)\b)"
+    r"[ \t]*(?:\(|(?:local|GMT|gmt|UTC|(?i:est|edt|cst|cdt|pst|pdt)|BST|CET|IST|JST|Moscow|Zulu)\b)"
 )
 # "Shr loss 17.4 H.K. cents": a letter that opens an abbreviation is no unit.
 _ABBREVIATION_AFTER = regexcache.compile(r"\.[A-Za-z]")
 # "from $150.3 million a year before.": a comparison with the period a year back (TimeML: a DATE).
 _BEFORE_ENDING = regexcache.compile(rf"{GAP}before\b[ \t]*(?:[.,;:)]|$)")
-# "1986 year includes 53 weeks": a year's number before "year" names it.
+# "1986 year includes 53 weeks", "the first two 1987 months": a year's number before the unit names the
+# year ("for 2000 years" is a length).
 _YEAR_NUMBER = regexcache.compile(r"(?:1[89]|20)\d\d")
+_NAMED_BY_YEAR = frozenset({"year", "month", "months", "quarter", "quarters", "week", "weeks"})
+_AGE_BEFORE = regexcache.compile(r"\b(?:[Aa]ge[ \t]+of|[Aa]ged)[ \t]+$")
 # "a couple of years", "the next couple of weeks": two of the unit.
 _COUPLE = regexcache.compile(
     rf"(?<![\w-])(?:[Aa]|[Tt]he{GAP}(?:next|past|last|first|coming)){GAP}couple{GAP}of{GAP}"
@@ -335,8 +338,11 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     unit = _UNITS[unit_word]
     if not _unit_fits(text, mention, match, unit_word):
         return _and_fraction(text, mention)
-    if unit_word == "year" and mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end):
-        return None  # "the 1986 year": a year named, not 1,986 of them
+    year_number = mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end)
+    if unit_word in _NAMED_BY_YEAR and year_number:
+        return None  # "the 1986 year", "the first two 1987 months": a year named, not 1,986 of them
+    if _AGE_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return None  # "at the age of 18 years", "aged 65 years": an age, not a length (TimeML marks none)
     if unit == "hour" and _clock_time(text, mention, match.end()):
         return None  # "at 0930 hrs EST": a time of day
     adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
@@ -442,6 +448,11 @@ def _ordinal_second(text: str, unit_word: str, match: re.Match[str]) -> bool:
     return unit_word == "second" and _SECOND_AS_UNIT_AFTER.match(text, match.end()) is None
 
 
+# "a year-end charge", "a day-trip", "a year-round job": the unit opens a compound word, no length ("a
+# week-old truce" is one: the truce's age).
+_COMPOUND_WORD_AFTER = regexcache.compile(r"-(?!old\b)[A-Za-z]")
+
+
 def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     """"a decade", "an hour", "half an hour", "a half-hour", "a year and a half", "an hour-long"."""
     unit_word = match["unit"].lower()
@@ -451,6 +462,8 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     start = match.start()
     if not match["long"] and _PERIOD_ON_PERIOD.match(text, match.end()):
         return None  # "a year-on-year rise": a basis of comparison
+    if not match["long"] and _COMPOUND_WORD_AFTER.match(text, match.end()):
+        return None  # "a year-end change", "a day-trip", "a year-round resort": a word of its own
     if _RATE_BEFORE.search(text, max(0, start - 12), start) or \
             _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start) or _rate_after_amount(text, start):
         return None  # "twice a year", "$5 million a year" are rates

@@ -65,3 +65,25 @@ def test_lengths(text: str, span: str, value: str) -> None:
 ])
 def test_no_length(text: str) -> None:
     assert not [item for item in resolved(text) if item[0] in LENGTHS]
+
+
+@pytest.mark.parametrize("text", [
+    "The bank took a year-end charge of $40 million.",  # the unit opens a compound word
+    "Visitors can book a day-trip to the islands.",
+    "It is a year-round resort, the owner said.",
+    "Output rose in the first two 1987 months.",  # a year named before the unit
+    "He enlisted at the age of 18 years.",  # an age, not a length
+    "The driver, aged 58 years, was unhurt.",
+    "Prices at 1000 hrs cdt were steady.",  # a clock time and its zone
+])
+def test_no_length_in_compounds_years_ages_and_clocks(text: str) -> None:
+    assert not [item for item in resolved(text) if item[0] in LENGTHS]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("Rebels broke a week-old truce on Sunday.", "a week", "P1W"),  # the truce's age is a length
+    ("The abbey has stood for 2000 years.", "2000 years", "P2000Y"),
+    ("The nurse, aged 45, worked 10 years on the ward.", "10 years", "P10Y"),
+])
+def test_lengths_beside_them(text: str, span: str, value: str) -> None:
+    assert ("duration", span, value) in resolved(text)
