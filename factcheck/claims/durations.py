@@ -22,7 +22,7 @@ from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
-from factcheck.values import Duration
+from factcheck.values import Duration, Hedge
 
 _ARTICLE_UNITS = lexicon.unit_names()
 # Only after a number: "two nights" (a night is counted as a day), "3 quarters", "3 h" (digits only).
@@ -252,8 +252,28 @@ def _found(start: int, end: int, amount: Decimal, step: Decimal, unit: str,
     return _Found(start, end, Duration.of(amount, unit), Duration.of(step, unit), unit, adjectival)
 
 
+# A hedge written after the length: "an hour or so", "a decade or thereabouts", "two years or more",
+# "three days at most." (TIMEX3's mod APPROX, EQUAL_OR_MORE, EQUAL_OR_LESS). Not "a year or two", nor
+# "three years at least in part".
+_HEDGE_AFTER = regexcache.compile(
+    rf"{GAP}(?:or{GAP}(?:(?P<approx>so|thereabouts)|(?P<more>more|longer)|(?P<less>less|fewer|shorter))"
+    rf"|at{GAP}(?:the{GAP})?(?:(?P<most>most)|(?P<least>least))(?={HSPACE}*(?:[.,;:!?)]|$)))\b"
+)
+
+
+def _hedge_after(text: str, end: int) -> Hedge:
+    match = _HEDGE_AFTER.match(text, end)
+    if match is None:
+        return Hedge.EXACT
+    if match["approx"]:
+        return Hedge.APPROX
+    return Hedge.AT_LEAST if match["more"] or match["least"] else Hedge.AT_MOST
+
+
 def _duration_claim(text: str, found: _Found) -> Claim:
     hedge, hedge_start = hedge_before(text, found.start, duration=True)
+    if hedge is Hedge.EXACT and not found.adjectival:
+        hedge = _hedge_after(text, found.end)
     event = _event_after(text, found.end) if found.adjectival else _event_before(text, found.start)
     return make_claim(
         text, "duration", found.start, found.end, found.value,

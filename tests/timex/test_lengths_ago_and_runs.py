@@ -87,3 +87,18 @@ def test_no_length_in_compounds_years_ages_and_clocks(text: str) -> None:
 ])
 def test_lengths_beside_them(text: str, span: str, value: str) -> None:
     assert ("duration", span, value) in resolved(text)
+
+
+@pytest.mark.parametrize(("text", "hedge", "mod"), [
+    ("The council sat for an hour or so before voting.", "approx", "APPROX"),
+    ("The couple lived there a decade or thereabouts.", "approx", "APPROX"),
+    ("Power cuts lasting two days or more were reported.", "at_least", "EQUAL_OR_MORE"),
+    ("Talks could run 10 days or longer, diplomats said.", "at_least", "EQUAL_OR_MORE"),
+    ("The curfew will last six hours or less.", "at_most", "EQUAL_OR_LESS"),
+    ("Repairs should take three weeks at most.", "at_most", "EQUAL_OR_LESS"),
+    ("It will take a year or two.", "exact", None),  # a second length, no hedge
+    ("He served three years at least in part for fraud.", "exact", None),
+])
+def test_a_hedge_after_the_length(text: str, hedge: str, mod: str | None) -> None:
+    (claim,) = [c for c in resolve_claims(text, extract_claims(text), JUNE_12_2019) if c.kind == "duration"]
+    assert (str(claim.hedge), claim["timex_mod"]) == (hedge, mod)
