@@ -143,11 +143,11 @@ def shifted_length(text: str, start: int, shift: re.Match[str], length: Duration
     """The date a length before "ago" (or after "from now") points to: "a year and a half ago" is 18
     months back, "a decade and a half ago" 15 years, "three centuries ago" 3 centuries, "an hour ago" one
     hour; a decade or century only when the unit stated is one ("20 years ago" stays in years)."""
-    for grain, months in _WHOLE_GRAINS:
-        count = length.months / months
-        stated = grain not in ("century", "decade") or unit == grain
-        if length.months and not length.days and not length.seconds and count == int(count) and stated:
-            return _claim(text, start, shift.end(), int(count), grain, shift=shift)
+    if length.months and not length.days and not length.seconds:
+        for grain, months in _WHOLE_GRAINS:
+            count = length.months / months
+            if count == int(count) and (grain not in ("century", "decade") or unit == grain):
+                return _claim(text, start, shift.end(), int(count), grain, shift=shift)
     if length.seconds and not length.months and not length.days:
         for grain, seconds in (("hour", 3600), ("minute", 60)):
             if length.seconds % seconds == 0:

@@ -29,6 +29,7 @@ def resolved(text: str) -> list[tuple[str, str, str | None]]:
     ("The mill, built three centuries ago, is now flats.", "three centuries ago", "17"),
     ("A century ago the valley held 40 farms.", "A century ago", "19"),
     ("The firm moved out a year and a half back.", "a year and a half back", "2017-12"),
+    ("The ferry sank a fortnight ago.", "a fortnight ago", "2019-05-29"),
     ("The line will open a year and a half from now.", "a year and a half from now", "2020-12"),
     # shorter than a day: the day it falls on, the document's hour being unknown
     ("Police sealed the street half an hour ago.", "half an hour ago", "2019-06-12"),
