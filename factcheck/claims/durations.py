@@ -15,14 +15,14 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from factcheck.claims import lexicon, literals, periods, ranges
+from factcheck.claims import lexicon, literals, periods, ranges, relative
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.startup import regexcache
-from factcheck.values import Duration
+from factcheck.values import Duration, Hedge
 
 _ARTICLE_UNITS = lexicon.unit_names()
 # Only after a number: "two nights" (a night is counted as a day), "3 quarters", "3 h" (digits only).
@@ -37,8 +37,8 @@ _AND_FRACTION = rf"{GAP}and{GAP}(?:an?{GAP})?(?P<frac>half|quarter)\b(?![-\w])"
 # " hours and a half", " of an hour" (after "a quarter").
 _UNIT_AFTER = regexcache.compile(
     rf"(?P<of>{GAP}of(?:{GAP}an?)?)?(?P<sep>{GAP}|{HSPACE}*-{HSPACE}*|)"
-    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|full|whole|long|short|trading|business|"
-    rf"working|calendar){GAP})?"
+    rf"(?P<mod>(?:more|additional|extra|less|fewer|further|straight|consecutive|successive|full|whole|long|"
+    rf"short|trading|business|working|calendar){GAP})?"
     rf"(?P<unit>{_UNIT})\b(?P<long>-long\b)?(?:{_AND_FRACTION})?",
     re.IGNORECASE,
 )
@@ -142,14 +142,17 @@ _CLOCK_BEFORE = regexcache.compile(
     re.IGNORECASE,
 )
 _CLOCK_AFTER = regexcache.compile(
-    r"[ \t]*(?:\(|(?:local|GMT|gmt|UTC|EST|EDT|CST|CDT|PST|PDT|BST|CET|IST|JST|Moscow|Zulu)\b)"
+    r"[ \t]*(?:\(|(?:local|GMT|gmt|UTC|(?i:est|edt|cst|cdt|pst|pdt)|BST|CET|IST|JST|Moscow|Zulu)\b)"
 )
 # "Shr loss 17.4 H.K. cents": a letter that opens an abbreviation is no unit.
 _ABBREVIATION_AFTER = regexcache.compile(r"\.[A-Za-z]")
 # "from $150.3 million a year before.": a comparison with the period a year back (TimeML: a DATE).
 _BEFORE_ENDING = regexcache.compile(rf"{GAP}before\b[ \t]*(?:[.,;:)]|$)")
-# "1986 year includes 53 weeks": a year's number before "year" names it.
+# "1986 year includes 53 weeks", "the first two 1987 months": a year's number before the unit names the
+# year ("for 2000 years" is a length).
 _YEAR_NUMBER = regexcache.compile(r"(?:1[89]|20)\d\d")
+_NAMED_BY_YEAR = frozenset({"year", "month", "months", "quarter", "quarters", "week", "weeks"})
+_AGE_BEFORE = regexcache.compile(r"\b(?:[Aa]ge[ \t]+of|[Aa]ged)[ \t]+$")
 # "a couple of years", "the next couple of weeks": two of the unit.
 _COUPLE = regexcache.compile(
     rf"(?<![\w-])(?:[Aa]|[Tt]he{GAP}(?:next|past|last|first|coming)){GAP}couple{GAP}of{GAP}"
@@ -249,8 +252,28 @@ def _found(start: int, end: int, amount: Decimal, step: Decimal, unit: str,
     return _Found(start, end, Duration.of(amount, unit), Duration.of(step, unit), unit, adjectival)
 
 
+# A hedge written after the length: "an hour or so", "a decade or thereabouts", "two years or more",
+# "three days at most." (TIMEX3's mod APPROX, EQUAL_OR_MORE, EQUAL_OR_LESS). Not "a year or two", nor
+# "three years at least in part".
+_HEDGE_AFTER = regexcache.compile(
+    rf"{GAP}(?:or{GAP}(?:(?P<approx>so|thereabouts)|(?P<more>more|longer)|(?P<less>less|fewer|shorter))"
+    rf"|at{GAP}(?:the{GAP})?(?:(?P<most>most)|(?P<least>least))(?={HSPACE}*(?:[.,;:!?)]|$)))\b"
+)
+
+
+def _hedge_after(text: str, end: int) -> Hedge:
+    match = _HEDGE_AFTER.match(text, end)
+    if match is None:
+        return Hedge.EXACT
+    if match["approx"]:
+        return Hedge.APPROX
+    return Hedge.AT_LEAST if match["more"] or match["least"] else Hedge.AT_MOST
+
+
 def _duration_claim(text: str, found: _Found) -> Claim:
     hedge, hedge_start = hedge_before(text, found.start, duration=True)
+    if hedge is Hedge.EXACT and not found.adjectival:
+        hedge = _hedge_after(text, found.end)
     event = _event_after(text, found.end) if found.adjectival else _event_before(text, found.start)
     return make_claim(
         text, "duration", found.start, found.end, found.value,
@@ -335,8 +358,11 @@ def _from_mention(text: str, mention: NumberMention) -> _Found | None:
     unit = _UNITS[unit_word]
     if not _unit_fits(text, mention, match, unit_word):
         return _and_fraction(text, mention)
-    if unit_word == "year" and mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end):
-        return None  # "the 1986 year": a year named, not 1,986 of them
+    year_number = mention.digits and _YEAR_NUMBER.fullmatch(text, mention.start, mention.end)
+    if unit_word in _NAMED_BY_YEAR and year_number:
+        return None  # "the 1986 year", "the first two 1987 months": a year named, not 1,986 of them
+    if _AGE_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+        return None  # "at the age of 18 years", "aged 65 years": an age, not a length (TimeML marks none)
     if unit == "hour" and _clock_time(text, mention, match.end()):
         return None  # "at 0930 hrs EST": a time of day
     adjectival = "-" in match["sep"] and unit_word in _SINGULAR and not match["mod"]
@@ -408,7 +434,8 @@ def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_wor
     if _UNITS[unit_word] == "quarter":
         if match["of"] or "-" in sep or mention.value % 1:
             return False
-        spelled_fraction = mention.value < 4 and not mention.digits  # "three quarters" may be 3/4
+        # "three quarters" may be 3/4; "three straight quarters", "the past three quarters" are time
+        spelled_fraction = mention.value < 4 and not mention.digits and not match["mod"]
         if spelled_fraction and not _PERIOD_WORD_BEFORE.search(text, max(0, mention.start - 16),
                                                                 mention.start):
             return False
@@ -441,6 +468,11 @@ def _ordinal_second(text: str, unit_word: str, match: re.Match[str]) -> bool:
     return unit_word == "second" and _SECOND_AS_UNIT_AFTER.match(text, match.end()) is None
 
 
+# "a year-end charge", "a day-trip", "a year-round job": the unit opens a compound word, no length ("a
+# week-old truce" is one: the truce's age).
+_COMPOUND_WORD_AFTER = regexcache.compile(r"-(?!old\b)[A-Za-z]")
+
+
 def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     """"a decade", "an hour", "half an hour", "a half-hour", "a year and a half", "an hour-long"."""
     unit_word = match["unit"].lower()
@@ -450,6 +482,8 @@ def _from_article(text: str, match: re.Match[str]) -> _Found | None:
     start = match.start()
     if not match["long"] and _PERIOD_ON_PERIOD.match(text, match.end()):
         return None  # "a year-on-year rise": a basis of comparison
+    if not match["long"] and _COMPOUND_WORD_AFTER.match(text, match.end()):
+        return None  # "a year-end change", "a day-trip", "a year-round resort": a word of its own
     if _RATE_BEFORE.search(text, max(0, start - 12), start) or \
             _COUNTED_RATE_BEFORE.search(text, max(0, start - 40), start) or _rate_after_amount(text, start):
         return None  # "twice a year", "$5 million a year" are rates
@@ -665,6 +699,11 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
             claims.append(_set_claim(text, start, end, found, low))
             repeat_end = end
             taken.mark(start, end)
+            continue
+        shift = None if found.adjectival else relative.length_shift(text, found.end)
+        if shift is not None:  # "a year and a half ago": the date it counts back to, no length
+            claims.append(relative.shifted_length(text, found.start, shift, found.value, found.unit))
+            taken.mark(found.start, shift.end())
             continue
         claims.append(_duration_claim(text, found))
         taken.mark(found.start, found.end)

@@ -67,7 +67,14 @@ _VAGUE_AGO = regexcache.compile(
 _PRECISION = {"day": Duration.of(1, "day"), "weekday": Duration.of(1, "day"), "week": Duration.of(1, "week"),
               "weekend": Duration.of(2, "day"), "month": Duration.of(1, "month"),
               "quarter": Duration.of(1, "quarter"),
-              "year": Duration.of(1, "year"), "decade": Duration.of(1, "decade")}
+              "year": Duration.of(1, "year"), "decade": Duration.of(1, "decade"),
+              "century": Duration.of(1, "century"), "hour": Duration.of(1, "hour"),
+              "minute": Duration.of(1, "minute")}
+# A length before "ago" ("a year and a half ago", "three centuries ago", "20 minutes ago") is the point
+# it counts back to (TimeML: a DATE, as "three years ago" is), counted in the coarsest grain it fills
+# whole: 18 months, 15 years, 3 centuries, 20 minutes.
+_LENGTH_SHIFT = regexcache.compile(rf"{GAP}(?:or{GAP}so{GAP})?(?P<rel>ago|{_BACK}|from{GAP}now|hence)\b")
+_WHOLE_GRAINS = (("century", 1200), ("decade", 120), ("year", 12), ("month", 1))
 
 
 def _claim(text: str, start: int, end: int, offset: int, grain: str, weekday: str | None = None,
@@ -125,6 +132,29 @@ def _vague_shift(text: str, match: re.Match[str]) -> Claim:
     return make_claim(text, "date", match.start(), match.end(), None, hedge=hedge,
                       fields={"year": None, "month": None, "day": None, "weekday": None, "relative": None,
                               "grain": None, "vague": "PAST_REF"})
+
+
+def length_shift(text: str, end: int) -> re.Match[str] | None:
+    """The "ago", "back", "from now" or "hence" right after a length ending at ``end``."""
+    return _LENGTH_SHIFT.match(text, end)
+
+
+def shifted_length(text: str, start: int, shift: re.Match[str], length: Duration, unit: str) -> Claim:
+    """The date a length before "ago" (or after "from now") points to: "a year and a half ago" is 18
+    months back, "a decade and a half ago" 15 years, "three centuries ago" 3 centuries, "an hour ago" one
+    hour; a decade or century only when the unit stated is one ("20 years ago" stays in years)."""
+    if length.months and not length.days and not length.seconds:
+        for grain, months in _WHOLE_GRAINS:
+            count = length.months / months
+            if count == int(count) and (grain not in ("century", "decade") or unit == grain):
+                return _claim(text, start, shift.end(), int(count), grain, shift=shift)
+    if length.seconds and not length.months and not length.days:
+        for grain, seconds in (("hour", 3600), ("minute", 60)):
+            if length.seconds % seconds == 0:
+                return _claim(text, start, shift.end(), int(length.seconds // seconds), grain, shift=shift)
+    grain = "week" if unit == "week" and length.days % 7 == 0 else "day"
+    days = round(length.in_unit("day") / (7 if grain == "week" else 1))
+    return _claim(text, start, shift.end(), days, grain, shift=shift)
 
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:

@@ -309,6 +309,10 @@ def _nearest_weekday(ref: dt.date, target: int, tense: str | None) -> dt.date:
     return ref - dt.timedelta(days=(ref.weekday() - target) % 7)
 
 
+# "20 minutes ago", "an hour ago": shifts smaller than the document date's day, read to the day they fall on.
+_CLOCK_GRAINS = {"hour": 3600, "minute": 60}
+
+
 def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: str | None) -> dt.date | None:
     if grain == "day":
         return ref + dt.timedelta(days=offset)
@@ -322,6 +326,11 @@ def _shift(ref: dt.date, offset: int, grain: str, weekday: str | None, tense: st
         return ref + relativedelta(years=offset)
     if grain == "decade":
         return ref + relativedelta(years=10 * offset)
+    if grain == "century":
+        return ref + relativedelta(years=100 * offset)
+    if grain in _CLOCK_GRAINS:  # the document's hour is unknown: counted from its midday
+        midday = dt.datetime.combine(ref, dt.time(12))
+        return (midday + dt.timedelta(seconds=offset * _CLOCK_GRAINS[grain])).date()
     if grain in ("month_of_year", "month_in_year"):
         return None  # resolved by _month_of_year, _month_in_year
     if grain == "weekday" and weekday in WEEKDAYS:
@@ -344,7 +353,7 @@ def _season_from(ref: dt.date, part: str, offset: int) -> dt.date:
 
 
 def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
-    if grain in ("day", "weekday"):
+    if grain in ("day", "weekday", *_CLOCK_GRAINS):
         return _with_part(day.isoformat(), day, part)
     if grain == "week":
         return iso_week(day)
@@ -356,6 +365,8 @@ def _grain_value(day: dt.date, grain: str, part: str | None) -> str:
         return f"{day.year:04d}-Q{_quarter(day)}"
     if grain == "decade":
         return f"{day.year // 10:03d}"
+    if grain == "century":
+        return f"{day.year // 100:02d}"
     return _with_part(f"{day.year:04d}", day, part)
 
 
@@ -413,7 +424,8 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     elif grain == "year" and part:  # "this fall", "next year's first quarter" spelled as a year part
         day = _part_start(day.year, part)
     value = _grain_value(day, grain, part)
-    certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
+    # a bare weekday's direction is read from the tense; an hour's shift may cross midnight
+    certain = not (grain == "weekday" and offset == 0) and grain not in _CLOCK_GRAINS
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), day)
 
