@@ -906,10 +906,11 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
         if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
             date = replaced[id(day[0])]
-            replaced[id(day[0])] = date = date.with_fields({**date.fields, "with_time": True})
-            if claim.fields.get("day") is day[0]:
-                time = replaced[id(claim)]
-                replaced[id(claim)] = time.with_fields({**time.fields, "day": date})
+            replaced[id(day[0])] = date.with_fields({**date.fields, "with_time": True})
+        stated = claim.fields.get("day")  # the day joined to the time, resolved whether or not it has a value
+        if isinstance(stated, Claim) and id(stated) in replaced:
+            time = replaced[id(claim)]
+            replaced[id(claim)] = time.with_fields({**time.fields, "day": replaced[id(stated)]})
     return ClaimSet.in_order([_rebuilt(claim, replaced) for claim in claims], claims.problems)
 
 
