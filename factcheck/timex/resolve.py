@@ -29,6 +29,7 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.startup import regexcache
+from factcheck.timex.bounds import value_bounds
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay, days_in_month
 
@@ -413,6 +414,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     elif grain == "year" and part:  # "this fall", "next year's first quarter" spelled as a year part
         day = _part_start(day.year, part)
     value = _grain_value(day, grain, part)
+    if grain not in ("day", "weekday"):  # "next month" names from its first day, not the document's day
+        whole = value_bounds(value)
+        day = whole[0] if whole else day
     certain = not (grain == "weekday" and offset == 0)  # a bare weekday's direction is read from the tense
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
                  f.get("mod"), day)
@@ -784,6 +788,10 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
         timex=timex.value, timex_type=timex.type.value, timex_mod=timex.mod, anchor=timex.anchor.value,
         resolved=timex.day, resolved_year=timex.day.year if timex.day else None, unresolved=timex.reason,
     )
+    if claim.kind == "date":  # the days a period names, for rules that compare it with a day
+        named = None if claim.fields.get("fiscal") or timex.type is TimexType.SET \
+            else value_bounds(timex.value, timex.mod)
+        fields.update(begins=named[0] if named else None, ends=named[1] if named else None)
     return claim.with_fields(fields, certain=claim.certain and timex.certain)
 
 
