@@ -260,6 +260,9 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         monday = _week_in_month(year, month, f["week_in_month"], bool(f.get("full_week")))
         return Timex(iso_week(monday), TimexType.DATE, anchor, certain, f.get("mod"), monday)
     value, when = _date_value(year, month, day)
+    if day is not None and when is None:  # "February 30", "31 April": no such day, so no value, but the
+        # reading is as sure as the words are (a rule reporting the impossible day rests on no inference)
+        return Timex(None, TimexType.DATE, anchor, certain, reason=f"{year:04d}-{month:02d} has no day {day}")
     if month is None and part:
         when = _part_start(year, part)
         if part == "WI":

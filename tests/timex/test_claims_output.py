@@ -93,3 +93,13 @@ def test_claims_inside_composites_keep_their_resolution(tmp_path) -> None:
             same = top.get((claim["kind"], claim["span"]["start"]))
             if same is not None:
                 assert (same["timex"], same["unresolved"]) == (claim["timex"], claim["unresolved"])
+
+
+def test_an_impossible_day_has_no_value_and_says_why(tmp_path) -> None:
+    """"31 June" is read as written (so `date-exists` can report it) but names no day: no TIMEX3 value."""
+    text = "---\ndate: 2026-05-01\n---\nApplications close on 31 June 2026, or 30 June at the latest.\n"
+    dates = {c["text"]: c for c in _claims(tmp_path / "june.md", text) if c["kind"] == "date"}
+    assert dates["31 June 2026"]["timex"] is None
+    assert dates["31 June 2026"]["unresolved"] == "2026-06 has no day 31"
+    assert dates["31 June 2026"]["certain"] is True
+    assert dates["30 June"]["timex"] == "2026-06-30"
