@@ -15,7 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from factcheck.startup import regexcache
 
-_SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season starts in (north)
+SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season starts in (north)
 _VALUE = regexcache.compile(
     r"(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?|W(?P<week>\d\d)(?P<weekend>-WE)?"
     r"|Q(?P<quarter>[1-4])|H(?P<half>[12])|(?P<season>SP|SU|FA|WI)))?(?:T[\w:]+)?"
@@ -44,7 +44,7 @@ def _whole(value: str) -> tuple[dt.date, dt.date] | None:
     elif found["half"]:
         start, months = dt.date(year, 1 if found["half"] == "1" else 7, 1), 6
     elif found["season"]:
-        start, months = dt.date(year, _SEASON_MONTH[found["season"]], 1), 3
+        start, months = dt.date(year, SEASON_MONTH[found["season"]], 1), 3
     else:
         start, months = dt.date(year, 1, 1), 12
     return start, start + relativedelta(months=months, days=-1)

@@ -29,13 +29,12 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.startup import regexcache
-from factcheck.timex.bounds import value_bounds
+from factcheck.timex.bounds import SEASON_MONTH, value_bounds
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay, days_in_month
 
 WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season starts in (north)
 SURE_DAYS = 120  # a year-less date this close to the document date takes the document's year for sure
 _NO_DATE = "no document date to resolve against"
 
