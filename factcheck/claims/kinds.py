@@ -51,17 +51,19 @@ _KINDS = [
         "years': 4, null for 'every few weeks'), `story` a quarter counted from the one the story "
         "reports ('the quarter', 'the year-ago period'; `year_back` a year before it), `holiday` a "
         "holiday ('Thanksgiving Day': thanksgiving; one of several days, 'Ramadan', 'Hanukkah', is "
-        "valued as its first day and resolution sets `ends`, its last), `nth` a weekday's count in its "
+        "valued as its first day, and `ends` is its last), `nth` a weekday's count in its "
         "month ('the first Monday of October': 1, 'the last Friday in May': -1), `length` the duration "
         "a period counted back from the document's date spans ('in the last month': the date last "
-        "month names, and one month). Resolution sets `with_time` on the day of a time written beside "
-        "it ('10 p.m. Wednesday': the time claim carries the value of both)." + _RESOLVED_DOC,
+        "month names, and one month). Resolution sets `begins` and `ends`, the first and last day the "
+        "value names ('next week': its Monday and Sunday; 'early next month': the first half of it; a "
+        "day: that day), and `with_time` on the day of a time written beside it ('10 p.m. Wednesday': "
+        "the time claim carries the value of both)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
-         "with_time": "bool?", "holiday": "string?", "ends": "date?", "count": "number?", "nth": "number?",
-         "length": "claim<duration>?", **_RESOLVED},
+         "with_time": "bool?", "holiday": "string?", "count": "number?", "nth": "number?",
+         "length": "claim<duration>?", "begins": "date?", "ends": "date?", **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",

@@ -295,11 +295,44 @@ def _direction(word: str | None) -> int | None:
     return _DIRECTIONS.get(word.lower()) if word else None
 
 
+# "fall" and "spring" are nouns too ("the fall in prices", "a spring of water", "the last fall in
+# rates"): without a year, "the fall" is the season only after a preposition of time ("in the fall",
+# "by the spring"), never after an article ("an early fall"), nor with a noun's complement after it.
+_SEASON_HOMONYMS = frozenset(("fall", "spring"))
+_TIME_PREPOSITION_BEFORE = regexcache.compile(
+    r"(?<![\w-])(?:[Ii]n|[Dd]uring|[Bb]y|[Uu]ntil|[Tt]ill|[Ss]ince|[Tt]hrough(?:out)?|[Oo]ver|[Bb]efore|[Aa]fter"
+    r"|[Ii]nto|[Ff]or|[Ff]rom|[Aa]round|[Tt]owards?|[Ee]arly|[Ll]ate)[ \t]+$")
+_ARTICLE_BEFORE = regexcache.compile(
+    r"(?<![\w-])(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]nother)[ \t]+$")
+_SEASON_AFTER = regexcache.compile(
+    r"[ \t]+(?:and|or|to)[ \t]+(?:the[ \t]+)?(?:spring|summer|autumn|fall|winter)\b")
+_COMPLEMENT_AFTER = regexcache.compile(
+    r"[ \t]+(?:of|from)[ \t]+(?!(?:the[ \t]+)?year\b)|[ \t]+in[ \t]+[a-z]")
+
+
+def _noun_not_season(text: str, m: re.Match[str]) -> bool:
+    """Whether a "fall" or "spring" without its year is the noun, not the season (see above)."""
+    if m["season"].lower() not in _SEASON_HOMONYMS or m["year"] or m["century"]:
+        return False
+    before, after = text[max(0, m.start() - 16):m.start()], text[m.end():m.end() + 24]
+    complement = _COMPLEMENT_AFTER.match(after)
+    if (m["dir"] or "").lower() == "the":  # "in the fall", "the fall and winter"; not "The fall in prices"
+        placed = m["mod"] or m["mod2"] or _TIME_PREPOSITION_BEFORE.search(before) \
+            or _SEASON_AFTER.match(after)
+        return complement is not None or not placed
+    if complement is None:
+        return False  # "a late spring would require", "last fall"
+    # "this spring of hope", "an early fall in shares", "the last fall in rates"; "last fall in Paris"
+    return not complement.group().lstrip().startswith("in") or bool(_ARTICLE_BEFORE.search(before))
+
+
 def _season(text: str, m: re.Match[str]) -> Claim | None:
     mod = m["mod"] or m["mod2"]
     offset = _direction(m["dir"])
     if m["dir"] is None and m["year"] is None and mod is None:
         return None  # a bare "spring" or "fall" is too often no season ("prices fall")
+    if _noun_not_season(text, m):
+        return None
     fields: dict[str, Any] = {"part": _SEASONS[m["season"].lower()],
                               "mod": _MODS[mod.lower()] if mod else None}
     if m["year"] or m["century"]:

@@ -18,7 +18,7 @@ from factcheck.language import types as T
 
 # FUNCTIONS is read from here: importing this module is what fills it with every function
 from factcheck.language.registry import FUNCTIONS, RESERVED, WEEKDAYS, Function, register  # noqa: F401
-from factcheck.values import Duration, Money, Percent
+from factcheck.values import Duration, Money, Percent, days_in_month
 
 
 def _same_as_first(args: list[T.Type], claims: T.ClaimTypes) -> T.Type:
@@ -159,6 +159,16 @@ def _day(d: dt.date) -> Decimal:
     return Decimal(d.day)
 
 
+
+
+@register("days_in_month(year: number, month: number) -> number")
+def _days_in_month(year: Decimal, month: Decimal) -> Decimal:
+    """How many days the month has in that year: ``days_in_month(2024, 2)`` is 29; a month outside 1 to 12
+    is an evaluation error."""
+    number = _integer(month, "month")
+    if not 1 <= number <= 12:
+        raise ValueError(f"no month {number}")
+    return Decimal(days_in_month(_integer(year, "year"), number))
 
 
 @register("weekday(d: date) -> string")

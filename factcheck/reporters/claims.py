@@ -35,8 +35,13 @@ def field_value(document: Document, value: Any) -> Any:
     return to_json(value)
 
 
+# A nested temporal claim keeps its resolution, so that every date, time and duration the output
+# shows has a value or the reason it has none (issue 11), wherever it is shown.
+RESOLUTION_FIELDS = ("timex", "timex_type", "timex_mod", "anchor", "resolved", "unresolved")
+
+
 def sub_claim_object(document: Document, claim: Claim) -> dict[str, Any]:
-    return {
+    data = {
         "kind": claim.kind,
         "text": claim.text,
         "span": span_object(document, claim),
@@ -45,6 +50,9 @@ def sub_claim_object(document: Document, claim: Claim) -> dict[str, Any]:
         "hedge": claim.hedge.value,
         "certain": claim.certain,
     }
+    if "timex" in claim.fields:
+        data.update((name, to_json(claim.fields.get(name))) for name in RESOLUTION_FIELDS)
+    return data
 
 
 def claim_object(document: Document, claim: Claim) -> dict[str, Any]:

@@ -29,12 +29,12 @@ from factcheck.claims import morphology, sentences
 from factcheck.claims.model import Claim, ClaimSet
 from factcheck.startup import regexcache
 from factcheck.timex import holidays
+from factcheck.timex.bounds import SEASON_MONTH, value_bounds
 from factcheck.timex.value import Anchor, Timex, TimexType
 from factcheck.values import Duration, TimeOfDay, days_in_month
 
 WEEKDAY_RULES = (MO, TU, WE, TH, FR, SA, SU)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-SEASON_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each season starts in (north)
 SURE_DAYS = 120  # a year-less date this close to the document date takes the document's year for sure
 _NO_DATE = "no document date to resolve against"
 
@@ -259,6 +259,9 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
         monday = _week_in_month(year, month, f["week_in_month"], bool(f.get("full_week")))
         return Timex(iso_week(monday), TimexType.DATE, anchor, certain, f.get("mod"), monday)
     value, when = _date_value(year, month, day)
+    if day is not None and when is None:  # "February 30", "31 April": no such day, so no value, but the
+        # reading is as sure as the words are (a rule reporting the impossible day rests on no inference)
+        return Timex(None, TimexType.DATE, anchor, certain, reason=f"{year:04d}-{month:02d} has no day {day}")
     if month is None and part:
         when = _part_start(year, part)
         if part == "WI":
@@ -424,6 +427,9 @@ def _relative(claim: Claim, ctx: Context) -> Timex:
     elif grain == "year" and part:  # "this fall", "next year's first quarter" spelled as a year part
         day = _part_start(day.year, part)
     value = _grain_value(day, grain, part)
+    if grain not in ("day", "weekday") and grain not in _CLOCK_GRAINS:
+        whole = value_bounds(value)  # "next month" names from its first day, not the document's day
+        day = whole[0] if whole else day
     # a bare weekday's direction is read from the tense; an hour's shift may cross midnight
     certain = not (grain == "weekday" and offset == 0) and grain not in _CLOCK_GRAINS
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
@@ -787,6 +793,10 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
         timex=timex.value, timex_type=timex.type.value, timex_mod=timex.mod, anchor=timex.anchor.value,
         resolved=timex.day, resolved_year=timex.day.year if timex.day else None, unresolved=timex.reason,
     )
+    if claim.kind == "date":  # the days a period names, for rules that compare it with a day
+        named = None if claim.fields.get("fiscal") or timex.type is TimexType.SET \
+            else value_bounds(timex.value, timex.mod)
+        fields.update(begins=named[0] if named else None, ends=named[1] if named else None)
     return claim.with_fields(fields, certain=claim.certain and timex.certain)
 
 
@@ -913,10 +923,11 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
         if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
             date = replaced[id(day[0])]
-            replaced[id(day[0])] = date = date.with_fields({**date.fields, "with_time": True})
-            if claim.fields.get("day") is day[0]:
-                time = replaced[id(claim)]
-                replaced[id(claim)] = time.with_fields({**time.fields, "day": date})
+            replaced[id(day[0])] = date.with_fields({**date.fields, "with_time": True})
+        stated = claim.fields.get("day")  # the day joined to the time, resolved whether or not it has a value
+        if isinstance(stated, Claim) and id(stated) in replaced:
+            time = replaced[id(claim)]
+            replaced[id(claim)] = time.with_fields({**time.fields, "day": replaced[id(stated)]})
     return ClaimSet.in_order([_rebuilt(claim, replaced) for claim in claims], claims.problems)
 
 

@@ -62,3 +62,44 @@ def test_a_time_alone_takes_the_narrative_day_where_it_stands(tmp_path) -> None:
     text = "---\ndate: 2019-05-08\n---\nOn May 2 the vote opened at noon. On May 6 it closed.\n"
     [noon] = [c for c in _claims(tmp_path / "day.md", text) if c["kind"] == "time"]
     assert noon["timex"] == "2019-05-02T12:00"
+
+
+def _nested(value: object, top: bool = True) -> list[dict]:
+    """The temporal claims inside composites (a time's day, a range's ends, a duration's endpoints)."""
+    found: list[dict] = []
+    if isinstance(value, dict):
+        if not top and value.get("kind") in TEMPORAL and "span" in value:
+            found.append(value)
+        for key, item in value.items():
+            found += [] if key == "span" else _nested(item, False)
+    elif isinstance(value, list):
+        for item in value:
+            found += _nested(item, top)
+    return found
+
+
+def test_claims_inside_composites_keep_their_resolution(tmp_path) -> None:
+    """A nested claim is the same reading as the top-level one: it shows the same value or reason, with
+    or without a document date ("midday on Monday" in an undated article keeps Monday's reason)."""
+    text = ("The hearing ran from 9 a.m. to 11:30 a.m. on Monday, lasting two and a half hours. The strike "
+            "lasted four days, starting on June 2 and ending on June 9. Trading halts at noon on Friday.")
+    for date in ("---\ndate: 2019-05-08\n---\n", ""):
+        claims = _claims(tmp_path / "nested.md", date + text)
+        nested = [c for claim in claims for c in _nested(claim)]
+        assert {c["kind"] for c in nested} >= {"date", "time", "duration"}
+        top = {(c["kind"], c["span"]["start"]): c for c in claims if c["kind"] in TEMPORAL}
+        for claim in nested:
+            assert claim["timex"] or claim["unresolved"], claim
+            same = top.get((claim["kind"], claim["span"]["start"]))
+            if same is not None:
+                assert (same["timex"], same["unresolved"]) == (claim["timex"], claim["unresolved"])
+
+
+def test_an_impossible_day_has_no_value_and_says_why(tmp_path) -> None:
+    """"31 June" is read as written (so `date-exists` can report it) but names no day: no TIMEX3 value."""
+    text = "---\ndate: 2026-05-01\n---\nApplications close on 31 June 2026, or 30 June at the latest.\n"
+    dates = {c["text"]: c for c in _claims(tmp_path / "june.md", text) if c["kind"] == "date"}
+    assert dates["31 June 2026"]["timex"] is None
+    assert dates["31 June 2026"]["unresolved"] == "2026-06 has no day 31"
+    assert dates["31 June 2026"]["certain"] is True
+    assert dates["30 June"]["timex"] == "2026-06-30"
