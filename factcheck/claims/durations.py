@@ -644,11 +644,6 @@ def _bare_minutes(text: str, item: _Found, by_start: dict[int, NumberMention]) -
     return _Found(item.start, mention.end, item.value + minutes, Duration.of(1, "minute"), "minute")
 
 
-# Scans skipped when the text lacks a word every match holds ("-long"; "couple"): the others' words
-# are in almost every article, where the test would cost more than it saves.
-_RARE = (_UNIT_LONG, _COUPLE)
-
-
 def _low_ends(text: str, mentions: list[NumberMention], found: list[_Found | None],
               taken: Taken) -> list[_Found]:
     """The bare number opening a range of lengths takes the unit written after the high end: "two to
@@ -672,9 +667,9 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     candidates += _low_ends(text, mentions, candidates, taken)
     for scan, read in ((_ARTICLE_UNIT, _from_article), (_WHOLE_UNIT, _from_whole), (_UNIT_LONG, _from_long),
                        (_COUPLE, _from_couple), (_WHOLE_PERIOD, _from_whole_period)):
-        found = literals.finditer(scan, text) if scan in _RARE else scan.finditer(text)
+        found = literals.finditer(scan, text)
         candidates += [read(text, m) for m in found if not _inside_word(text, m.start())]
-    candidates += [_from_part(text, m) for m in _PART_OF_UNIT.finditer(text)]
+    candidates += [_from_part(text, m) for m in literals.finditer(_PART_OF_UNIT, text)]
     chosen: list[_Found] = []
     for found in sorted((c for c in candidates if c is not None), key=lambda c: (c.start, -c.end)):
         free = not taken.overlaps(found.start, found.end) or _offset_length(text, found)

@@ -17,7 +17,7 @@ import bisect
 import re
 from decimal import Decimal
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, literals
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -174,11 +174,11 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
     """Fraction and vague-plural ``number`` claims, taking their characters."""
     by_end = {m.end: m for m in mentions}
     starts = [m.start for m in mentions]
-    fractions = (_fraction(text, m, mentions, starts, by_end) for m in _DENOMINATOR.finditer(text))
+    fractions = (_fraction(text, m, mentions, starts, by_end) for m in literals.finditer(_DENOMINATOR, text))
     candidates = [c for c in fractions if c is not None]
-    candidates += [c for c in (_vague(text, m) for m in _VAGUE.finditer(text)) if c is not None]
+    candidates += [c for c in (_vague(text, m) for m in literals.finditer(_VAGUE, text)) if c is not None]
     if "couple" in text or "pair" in text:
-        candidates += [_pair(text, m) for m in _PAIR.finditer(text)]
+        candidates += [_pair(text, m) for m in literals.finditer(_PAIR, text)]
     claims = []
     for claim in sorted(candidates, key=lambda c: c.span.start):
         if not taken.overlaps(claim.span.start, claim.span.end):

@@ -192,7 +192,7 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         claims.append(_claim(text, mention, mention.start, end, unit))
         taken.mark(mention.start, end)
     claims += _parts_of_units(text, taken)
-    for match in _ARTICLE_UNIT.finditer(text):
+    for match in literals.finditer(_ARTICLE_UNIT, text):
         if not taken.overlaps(match.start(), match.end()) and not _RATE_BEFORE.search(
                 text, max(0, match.start() - 12), match.start()):
             unit = units.units()[_NAMES[match["unit"]]]
@@ -221,7 +221,7 @@ def _parts_of_units(text: str, taken: Taken) -> list[Claim]:
                 value = _PARTS[match["part"].lower()]
                 found.append((match.start(), match.end(), value, value, match["unit"]))
     if "half" in text:
-        for match in _AND_A_HALF.finditer(text):
+        for match in literals.finditer(_AND_A_HALF, text):
             whole = _ONE_WHOLE_BEFORE.search(text, max(0, match.start() - 40), match.start())
             if whole is not None:
                 found.append((whole.start(), match.end(), Decimal("1.5"), Decimal("0.5"), whole["unit"]))

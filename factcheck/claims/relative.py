@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, literals
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
@@ -159,14 +159,14 @@ def shifted_length(text: str, start: int, shift: re.Match[str], length: Duration
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
     """Relative ``date`` claims not overlapping a calendar date already found."""
-    candidates = [c for c in (_from_key(text, m) for m in _KEY.finditer(text)) if c is not None]
+    candidates = [c for c in (_from_key(text, m) for m in literals.finditer(_KEY, text)) if c is not None]
     for mention in mentions:
         ago = _AGO_AFTER.match(text, mention.end)
         if ago is not None and not mention.ordinal and mention.value == int(mention.value):
             candidates.append(_claim(text, mention.start, ago.end(), -int(mention.value), ago["grain"],
                                      shift=ago))
     if "ago" in text or "back" in text:
-        candidates += [_vague_shift(text, m) for m in _VAGUE_AGO.finditer(text)]
+        candidates += [_vague_shift(text, m) for m in literals.finditer(_VAGUE_AGO, text)]
     claims = []
     for claim in sorted(candidates, key=lambda c: (c.span.start, -c.span.end)):
         if not taken.overlaps(claim.span.start, claim.span.end):

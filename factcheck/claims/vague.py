@@ -101,7 +101,7 @@ def _circles_of_people(text: str, match: re.Match[str]) -> bool:
 
 def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
     found = []
-    for key in _AHEAD_KEY.finditer(text):
+    for key in literals.finditer(_AHEAD_KEY, text):
         word, start, end = key[0], key.start(), key.end()
         if start and text[start - 1].isalnum():
             continue
@@ -123,7 +123,7 @@ def _lengths_without_count(text: str) -> list[tuple[int, int, str | None]]:
 
 def _adjectives(text: str) -> list[tuple[int, int, str | None]]:
     found = []
-    for key in _ADJECTIVE_KEY.finditer(text):
+    for key in literals.finditer(_ADJECTIVE_KEY, text):
         before = _PLURAL_BEFORE.search(text, max(0, key.start() - 10), key.start())
         if before is not None:
             found.append((before.start(), key.end(), _UNITS[before["unit"].lower()]))
@@ -137,7 +137,7 @@ def _adjectives(text: str) -> list[tuple[int, int, str | None]]:
 
 def _plurals_before_signals(text: str) -> list[tuple[int, int, str | None]]:
     found = []
-    for signal in _SIGNAL.finditer(text):
+    for signal in literals.finditer(_SIGNAL, text):
         plural_end = signal.start() + 1
         before = _PLURAL_BEFORE_SIGNAL.search(text, max(0, plural_end - _SIGNAL_REACH), plural_end)
         if before is not None:
@@ -148,7 +148,7 @@ def _plurals_before_signals(text: str) -> list[tuple[int, int, str | None]]:
 def extract(text: str, taken: Taken) -> list[Claim]:
     """``vague_duration`` claims over characters no other claim took."""
     found = []
-    for match in _VAGUE.finditer(text):
+    for match in literals.finditer(_VAGUE, text):
         start = match.start("unit") if match["taker"] else match.start()
         if match["q"] and match["q"].lower() in ("in recent", "in subsequent"):
             start += 3
