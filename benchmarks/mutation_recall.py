@@ -1316,6 +1316,46 @@ def restated_candidates(text: str) -> Iterator[Candidate]:
             first[noun].append(match)  # restated once: later ones are not counted
 
 
+# a bare count of a plural noun ("laid off 340 workers") and a later mention of the same count and
+# noun that refers back to the group ("Of the 340 workers", "All 340 workers", "these 340 workers",
+# "the same 340 workers"), perhaps with one word between ("Of the 340 laid-off workers")
+BARE_COUNT = re.compile(rf"(?<!\bthe )(?<!\ball )(?<!\bthese )(?<!\bthose )(?<!\bto )"
+                        rf"(?<!\bfrom )(?<!\bby )(?P<num>{NUM})\s+(?P<noun>[a-z]{{3,}}s)\b", re.I)
+GROUP_COUNT = re.compile(rf"\b(?:of the|all|all the|the same|these|those)\s+(?P<num>{NUM})\s+"
+                         rf"(?:(?P<mod>[a-z][a-z-]*)\s+)?(?P<noun>[a-z]{{3,}}s)\b(?P<after>\s+\w+|[,.;])?",
+                         re.I)
+SUBSET_AFTER = re.compile(r"\s+(?:who|that|which|at|in|on|from|with|for|by|under|over|to|of|aged)$", re.I)
+
+
+def count_candidates(text: str) -> Iterator[Candidate]:
+    """A group counted without an article and referred back to by the same count: "The plant laid
+    off 340 workers ... Of the 340 workers, half were nurses". The first mention must be the only
+    bare count of that noun before the restatement, and a word after the restatement that names a
+    subset ("the 120 workers at the Leeds plant") or a modifier between ("Of the 340 Leeds
+    workers") that the first mention's sentence lacks leaves it out; the mutant doubles the later
+    count."""
+    bare: dict[str, list[re.Match[str]]] = {}
+    mentions = [*BARE_COUNT.finditer(text), *GROUP_COUNT.finditer(text)]
+    for match in sorted(mentions, key=lambda m: m.start("num")):
+        noun = match["noun"].lower()
+        if match.re is BARE_COUNT:
+            bare.setdefault(noun, []).append(match)
+            continue
+        firsts = [m for m in bare.get(noun, []) if m.end() <= match.start()]
+        if len(firsts) != 1 or number(firsts[0]["num"]) != number(match["num"]) or number(match["num"]) < 2:
+            continue
+        first = firsts[0]
+        if is_year(match) or SUBSET_AFTER.search(match["after"] or ""):
+            continue
+        start = text.rfind(".", 0, first.start()) + 1
+        context = text[start:first.end() + 60].lower()
+        if match["mod"] and match["mod"].lower().split("-")[0] not in context:
+            continue
+        yield Candidate("count", match[0], [(first.start("num"), first.end("num")),
+                                            (match.start("num"), match.end("num"))],
+                        (match.start("num"), match.end("num"), scaled(match["num"], 2)))
+
+
 def _span(base: int, match: re.Match[str], group: str) -> tuple[int, int]:
     return base + match.start(group), base + match.end(group)
 
@@ -1340,11 +1380,11 @@ PER_SENTENCE: dict[str, Callable[[int, str], Iterator[Candidate]]] = {
                                                           figure_list_candidates(base, sentence)),
     "conversion": conversion_candidates,
 }
-FAMILIES = [*PER_SENTENCE, "restated"]
+FAMILIES = [*PER_SENTENCE, "restated", "count"]
 KINDS = {"change": {"change"}, "multiple": {"change"}, "part": {"part_of_whole"},
          "breakdown": {"breakdown", "whole_parts"}, "rest": {"part_rest", "whole_parts"},
          "shares": {"shares"}, "enumeration": {"enumeration"}, "conversion": {"conversion"},
-         "restated": {"measured"}}
+         "restated": {"measured"}, "count": {"group_count"}}
 RULES = {"change": {"change-percent-matches-endpoints"},
          "multiple": {"change-multiple-matches-endpoints"},
          "part": {"part-share-matches-ratio", "parts-within-whole"},
@@ -1352,7 +1392,7 @@ RULES = {"change": {"change-percent-matches-endpoints"},
          "rest": {"part-and-rest-make-whole", "parts-within-whole"},
          "shares": {"shares-add-up-to-whole", "shares-within-whole", "shares-with-remainder-add-up"},
          "enumeration": {"enumeration-count-matches"}, "conversion": {"conversion-matches"},
-         "restated": {"restated-amount-agrees"}}
+         "restated": {"restated-amount-agrees"}, "count": {"restated-count-agrees"}}
 
 
 def candidates(text: str) -> list[Candidate]:
@@ -1365,6 +1405,7 @@ def candidates(text: str) -> list[Candidate]:
     found += next_sentence_two_way_candidates(text)
     found += earlier_sentence_change_candidates(text)
     found += restated_candidates(text)
+    found += count_candidates(text)
     found += list_candidates(text)
     found += table_candidates(text)
     taken: list[Candidate] = []
@@ -1385,8 +1426,8 @@ def covered(candidate: Candidate, claims: list[Claim]) -> bool:
     mention are two ``measured`` claims: each key in one of them)."""
     if candidate.family in EVENT_FAMILIES:  # the events section: benchmarks/mutation_families_events.py
         return event_covered(candidate, claims)
-    if candidate.family == "restated":
-        return all(any(c.kind in KINDS["restated"] and _overlaps((c.span.start, c.span.end), key)
+    if candidate.family in ("restated", "count"):
+        return all(any(c.kind in KINDS[candidate.family] and _overlaps((c.span.start, c.span.end), key)
                        for c in claims) for key in candidate.keys)
     for claim in claims:
         if claim.kind not in KINDS[candidate.family]:
