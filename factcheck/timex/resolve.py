@@ -891,7 +891,8 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
             _note_quarter(ctx, claim, timex)
             ends = _observance_ends(claim, timex)
             if ends is not None:  # "during Ramadan": its first day, and its last
-                replaced[id(claim)] = _with_timex(claim.with_fields({**claim.fields, "ends": ends}), timex)
+                resolved = _with_timex(claim, timex)
+                replaced[id(claim)] = resolved.with_fields({**resolved.fields, "ends": ends})
                 continue
             length = claim.fields.get("length")
             if length is not None:  # "in the last month": the date, and the month it spans
