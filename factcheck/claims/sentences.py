@@ -278,6 +278,14 @@ def tense_reading(text: str, position: int, end: int | None = None) -> tuple[str
 
 
 _ARRANGING = frozenset(_TABLE["arranging_verbs"])
+_INFINITIVE_VERBS = frozenset(_TABLE["infinitive_verbs"])
+
+
+def _phrase_after(words: list[str], index: int) -> bool:
+    """Whether the "to" read at ``index - 1`` (words read backwards) follows a past form that takes no
+    infinitive, so opens a phrase: "was reopened to traffic", "were sold to investors"."""
+    return index < len(words) and words[index] not in _INFINITIVE_VERBS \
+        and (_is_past(words[index]) or _may_be_participle(words[index]))
 _BOOKED = frozenset(_TABLE["schedule_nouns"])
 
 
@@ -534,8 +542,9 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
                 and (word in _PHRASE_HEADS or (word == "to" and words[index - 2] in _DETERMINERS)):
             phrases, unknown = phrases + 1, 0  # "near Perth", "in large numbers", "to the polls"
             continue
-        if word == "to" and index - 1 > lead and not is_base_verb(words[index - 2]):
-            unknown += 1  # "flew to Brussels on": a preposition, not the infinitive's "to"
+        if word == "to" and index - 1 > lead \
+                and (not is_base_verb(words[index - 2]) or _phrase_after(words, index)):
+            unknown += 1  # "flew to Brussels on", "was reopened to traffic on": a preposition, no infinitive
             continue
         if word == "by" and "had" in words[index:index + 4] \
                 and any(_may_be_participle(w) for w in words[index:index + 3]):
