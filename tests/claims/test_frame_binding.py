@@ -48,6 +48,19 @@ def test_adjacent_filler_is_one_stretch() -> None:
     assert inner_binding(text, [(7, 8), (9, 9)]) is Binding.PHRASE  # no word: a space, nothing
 
 
+def test_parts_a_spelled_full_stop_separates_are_a_sentence_apart() -> None:
+    """A pattern that reads a full stop between two of its claims joins two sentences, even when
+    the words after the stop are the pattern's own and no gap ("That is")."""
+    text = "Vouchers went to 3,600 residents. That is 30% of the town's 12,000 people."
+    (part,) = [claim for claim in extract_claims(text) if claim.kind == "part_of_whole"]
+    assert part["part"].text == "3,600" and part["whole"].text == "12,000"
+    assert part.binding is Binding.NEXT_SENTENCE
+    residents = (text.index("residents"), text.index("residents") + len("residents"))
+    claims = [(text.index("3,600"), text.index("3,600") + 5), (text.index("30%"), text.index("30%") + 3)]
+    assert inner_binding(text, [residents], claims) is Binding.NEXT_SENTENCE
+    assert inner_binding(text, [residents], claims[:1]) is Binding.CLAUSE
+
+
 def test_an_attached_statement_keeps_the_looser_binding() -> None:
     change = _change("Sales rose to 40,000 in the quarter that ended in March from 38,000, a 5% increase.")
     assert change["change"].text == "5%"

@@ -103,22 +103,25 @@ def binding(text: str, sentences: Sentences, first: Claim, second: Claim) -> Bin
     return Binding.SENTENCE
 
 
-def inner_binding(text: str, gaps: list[tuple[int, int]]) -> Binding:
+def inner_binding(text: str, gaps: list[tuple[int, int]], parts: Iterable[tuple[int, int]] = ()) -> Binding:
     """How far apart a frame's own parts stand, from the filler its match read between them (gap
     words, commas, time phrases; ``gaps`` are text spans, adjacent ones forming one stretch):
     ``phrase`` with no word between parts ("rose from 8,000 to 10,000"), ``clause`` with at most
     six words in each stretch and none opening a new clause ("rose 21.6 pct to 40,131 units from
     35,081", "fell by 23% from 36,185 in 2003 to 28,041"), ``sentence`` beyond ("climbed 5 pct in
     the three months to June, the statistics office said on Friday, to 40,000 from 38,000"), and
-    ``next_sentence`` when a sentence end the pattern spells stands between two stretches ("In 2019
-    the library had 240 members. Now it has 310")."""
+    ``next_sentence`` when a sentence end the pattern spells stands between two stretches or two of
+    the claims it captured (``parts``: "In 2019 the library had 240 members. Now it has 310",
+    "Vouchers went to 3,600 residents. That is 30% of the town's 12,000 people", where the words
+    after the stop are the pattern's own, no gap)."""
     stretches: list[list[int]] = []
     for start, end in sorted(gaps):
         if stretches and not text[stretches[-1][1]:start].strip():
             stretches[-1][1] = max(stretches[-1][1], end)
         else:
             stretches.append([start, end])
-    if len(stretches) > 1 and _reads_stop(text[stretches[0][0]:stretches[-1][1]]):
+    pieces = sorted([*((start, end) for start, end in stretches), *parts])
+    if len(pieces) > 1 and _reads_stop(text[pieces[0][0]:max(end for _, end in pieces)]):
         return Binding.NEXT_SENTENCE  # a pattern that spells a full stop joins two sentences
     bound = Binding.PHRASE
     for start, end in stretches:

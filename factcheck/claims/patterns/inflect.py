@@ -31,6 +31,8 @@ IRREGULAR = {
     "take": ("took", "taken"), "tell": ("told", "told"), "think": ("thought", "thought"),
     "win": ("won", "won"), "write": ("wrote", "written"), "say": ("said", "said"),
 }
+# the -s forms that no spelling rule gives
+_THIRD_PERSON = {"have": "has"}
 _VOWELS = set("aeiou")
 _NO_DOUBLING = ("w", "x", "y")
 
@@ -45,6 +47,8 @@ def _stem_doubles(word: str) -> bool:
 
 
 def third_person(word: str) -> str:
+    if word in _THIRD_PERSON:
+        return _THIRD_PERSON[word]
     if word.endswith(("s", "x", "z", "ch", "sh", "o")):
         return word + "es"
     if word.endswith("y") and word[-2:-1] not in _VOWELS:

@@ -443,8 +443,16 @@ def _composite(masked: Masked, pattern: PatternKind, match: re.Match[str], level
     else:
         claim = make_claim(masked.text, pattern.kind.name, start, end, head.value, unit=head.unit,
                            hedge=head.hedge, precision=head.precision, fields=fields)
-    bound = inner_binding(masked.text, [masked.span(*gap) for gap in gaps]) if gaps else Binding.PHRASE
+    parts = [(part.span.start, part.span.end) for part in _captured(fields)]
+    bound = (inner_binding(masked.text, [masked.span(*gap) for gap in gaps], parts)
+             if gaps or len(parts) > 1 else Binding.PHRASE)
     return claim if bound is Binding.PHRASE else dataclasses.replace(claim, binding=bound)
+
+
+def _captured(fields: dict[str, Any]) -> list[Claim]:
+    """The claims a composite captured, its list fields' included."""
+    return [item for value in fields.values() for item in (value if isinstance(value, list) else [value])
+            if isinstance(item, Claim)]
 
 
 def match_kind(masked: Masked, pattern: PatternKind, *, brute: bool = False) -> list[Claim]:
