@@ -18,7 +18,7 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
-from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, tidy
+from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, rising_scale, tidy
 from factcheck.claims.rangewords import range_join, range_opener
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.limits import MAX_NUMBER_DIGITS, MAX_NUMBER_MAGNITUDE
@@ -57,9 +57,11 @@ def _as_written(words: set[str] | list[str]) -> list[str]:
 
 
 _WORD = f"(?:{lexicon.trie(_as_written(number_words()))})"
-# "point", "quarter" and the plural scales only go on a run ("two point five", "half a quarter million",
-# "three billions"): frequent in prose ("millions of"), they would start many runs that parse to nothing.
-_NEVER_FIRST = {"point", "quarter", "hundreds", "thousands", "millions", "billions", "trillions"}
+# "point", "quarter", the plural scales and the short spellings of lakh and crore only go on a run ("two
+# point five", "half a quarter million", "three billions", "three cr"): frequent in prose ("millions
+# of") or short, they would start many runs that parse to nothing.
+_NEVER_FIRST = {"point", "quarter", "quarters", "hundreds", "thousands", "millions", "billions", "trillions",
+                "cr", "crs", "lkh", "lkhs", "koti"}
 _FIRST_WORD = f"(?:{lexicon.trie(_as_written(set(number_words()) - _NEVER_FIRST))})"
 # "quarter" opens a run only before a scale: "quarter million" (250,000), never "the quarter".
 _QUARTER_FIRST = rf"[Qq]uarter(?={_JOIN}(?:thousand|million|billion|trillion)\b)"
@@ -112,6 +114,9 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
 _CODES = lexicon.load("currencies")["codes"]
 _GLUED_CURRENCY = (rf"(?=\d)(?:(?<=(?:{'|'.join(_CODES)}))(?<![A-Za-z][A-Z]{{3}})"
                    r"|(?<=R[sM])(?<![A-Za-z][A-Za-z]{2})|(?<=Rs\.)(?<![A-Za-z]Rs\.))")
+# Scale words after digits; rising ones multiply ("3 thousand million", "2 lakh crore").
+_SCALE_WORD = (r"(?:hundred|thousand|million|billion|trillion|lakhs?|lacs?|lkhs?|crores?|krores?|crs?|Cr"
+               r"|mln|bln|tln)\b")
 _DIGITS = (
     r"(?=[-−.\d])"  # a cheap first test at each position: the lookbehinds below are dearer
     rf"(?:(?<![\w)\]-])(?<!\d[ \t])(?P<minus>[-−])|(?<![\w/.,:#%=])|{_GLUED_CURRENCY})(?<![A-Za-z]-)"
@@ -122,8 +127,7 @@ _DIGITS = (
     r"|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
-    rf"|{HSPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|crs?|Cr|mln|bln"
-    r"|dozens?)\b"
+    rf"|{HSPACE}?-?(?P<scale>{_SCALE_WORD}(?:{HSPACE}{_SCALE_WORD})*|dozens?)\b"
     r"|(?P<short>bn|mn|mln|bln|mil|MM|m|k|tn|trn|[MBKT])(?![^\W_]))?"
     r"(?![.,]\d|:\d|/\d)"
 )
@@ -134,9 +138,12 @@ _DIGIT_RUN = regexcache.compile(_DIGITS)
 _E_NOTATION = regexcache.compile(r"[eE](?P<sign>[-+])?(?P<power>\d{1,3})(?!\w|[.,]\d)")
 # A numerator over one of these is a fraction ("1/2 pct", "3/4"); "9/11", "24/7" and "2004/05" are not.
 _DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
+# Over any other denominator, a fraction is followed by "of" ("1/40 of the wavelength", "8/10 of a share").
+_SAYS_FRACTION = regexcache.compile(rf"{GAP}of\b")
 # Glued scale letters that make a bare number a count ("100k", "1.2M", "2mil"), once no currency or
-# unit took them, and not after a single digit ("3M", "5K").
-_SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil"})
+# unit took them, and not after a single digit ("3M", "5K"); "b" only after a decimal ("1.2b", not
+# "10b", a paragraph or a form).
+_SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil", "b", "B"})
 
 
 def _without_separators(digits: str) -> str:
@@ -159,8 +166,10 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return None  # reported by :func:`oversized`, never read
     if match["den"]:
         numerator, denominator = int(integer), int(match["den"])
-        if (fraction or denominator not in _DENOMINATORS or not 0 < numerator < denominator
-                or math.gcd(numerator, denominator) != 1):  # "6/8" is a tie-break score, not 3/4
+        if fraction or not 0 < numerator < denominator or not (
+                _SAYS_FRACTION.match(text, match.end()) or match["minus"]  # "1/40 of", "-4/5": no date
+                or (denominator in _DENOMINATORS and math.gcd(numerator, denominator) == 1)):
+            # "6/8" is a tie-break score, not 3/4; "9/11", "1/5" dates or odds
             return NumberMention(match.start(), match.end(), Decimal(integer), Decimal(1), digits=True,
                                  glued=True)  # "9/11", "2004/05": kept for dates, never a number
         den = Decimal(match["den"])
@@ -184,7 +193,7 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         scale_word, end = None, match.start("short")  # "100m" is a distance; only "$100m" is 100 million
     glued = end < len(text) and (text[end].isalnum() or text[end] in "°²³")
     if scale_word:
-        scale = SCALES[scale_word.lower()]
+        scale, end = _scale_of(scale_word, match.start("scale"), end)
         value, step = value * scale, step * scale
     if abs(value) >= MAX_NUMBER_MAGNITUDE:
         return None
@@ -194,6 +203,16 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         value, step = tidy(value), tidy(step)
     plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"] or glued)
     return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
+
+
+def _scale_of(written: str, start: int, end: int) -> tuple[Decimal, int]:
+    """The scale of the words after a figure, and where they end: all of them when they rise ("3
+    thousand million"), else the first ("5 million thousand" is 5 million and a stray word)."""
+    words = written.split()
+    scale = rising_scale([word.lower() for word in words]) if len(words) > 1 else None
+    if scale is not None:
+        return scale, end
+    return SCALES[words[0].lower()], (start + len(words[0]) if len(words) > 1 else end)
 
 
 def glued_scale(text: str, mention: NumberMention) -> NumberMention | None:
@@ -207,6 +226,8 @@ def glued_scale(text: str, mention: NumberMention) -> NumberMention | None:
         return None  # "3M" is a company, "5K" a race, "4K" a screen
     if match[0] in ("k", "K") and mention.value == 401:
         return None  # the US "401k" retirement plan
+    if match[0] in ("b", "B") and "." not in text[mention.start : mention.end]:
+        return None
     scale = SCALES[match[0].lower()]
     value, step = tidy(mention.value * scale), tidy(mention.step * scale)
     return NumberMention(mention.start, match.end(), value, step,
