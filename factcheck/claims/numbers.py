@@ -141,9 +141,9 @@ _DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
 # Over any other denominator, a fraction is followed by "of" ("1/40 of the wavelength", "8/10 of a share").
 _SAYS_FRACTION = regexcache.compile(rf"{GAP}of\b")
 # Glued scale letters that make a bare number a count ("100k", "1.2M", "2mil"), once no currency or
-# unit took them, and not after a single digit ("3M", "5K"); "b" only after a decimal ("1.2b", not
-# "10b", a paragraph or a form).
-_SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil", "b", "B"})
+# unit took them, and not after a single digit ("3M", "5K"). Not "b": "802.11b" is a standard, "2.0b"
+# a beta, "10b" a paragraph.
+_SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil"})
 
 
 def _without_separators(digits: str) -> str:
@@ -226,8 +226,6 @@ def glued_scale(text: str, mention: NumberMention) -> NumberMention | None:
         return None  # "3M" is a company, "5K" a race, "4K" a screen
     if match[0] in ("k", "K") and mention.value == 401:
         return None  # the US "401k" retirement plan
-    if match[0] in ("b", "B") and "." not in text[mention.start : mention.end]:
-        return None
     scale = SCALES[match[0].lower()]
     value, step = tidy(mention.value * scale), tidy(mention.step * scale)
     return NumberMention(mention.start, match.end(), value, step,
