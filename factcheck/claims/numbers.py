@@ -58,16 +58,16 @@ def _as_written(words: set[str] | list[str]) -> list[str]:
 
 _WORD = f"(?:{lexicon.trie(_as_written(number_words()))})"
 # "point", "quarter", the plural scales and the short spellings of lakh and crore only go on a run ("two
-# point five", "half a quarter million", "three billions", "three cr"): frequent in prose ("millions
-# of") or short, they would start many runs that parse to nothing.
+# point five", "half a quarter million", "three billions", "three cr", "five dozs"): frequent in prose
+# ("millions of") or short, they would start many runs that parse to nothing.
 _NEVER_FIRST = {"point", "quarter", "quarters", "hundreds", "thousands", "millions", "billions", "trillions",
-                "cr", "crs", "lkh", "lkhs", "koti"}
+                "cr", "crs", "lkh", "lkhs", "koti", "doz", "dozs", "dz", "dzs"}
 _FIRST_WORD = f"(?:{lexicon.trie(_as_written(set(number_words()) - _NEVER_FIRST))})"
 # "quarter" opens a run only before a scale: "quarter million" (250,000), never "the quarter".
 _QUARTER_FIRST = rf"[Qq]uarter(?={_JOIN}(?:thousand|million|billion|trillion)\b)"
 _WORD_RUN = regexcache.compile(
     rf"\b(?:(?:[Aa]n?|AN){_JOIN})?(?:{_FIRST_WORD}|{_QUARTER_FIRST})"
-    rf"(?:{_JOIN}(?:(?:[Aa]nd|AND|[Aa]n?|AN){_JOIN})*{_WORD})*\b"
+    rf"(?:{_JOIN}(?:(?:[Aa]nd|AND|&|[Aa]n?|AN){_JOIN})*{_WORD})*\b"
 )
 _RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 
@@ -124,10 +124,13 @@ _DIGITS = (
     # plain spaces group thousands only in two groups or more, or before "000" ("1 234 567", "40 000"):
     # one group is as often two figures ("10 737-800 planes", "36 100 kilowatt transmitters")
     r"|\d{1,3}(?= \d{3})(?<!\d[ ]\d)(?<!\d[ ]\d\d)(?<!\d[ ]\d\d\d)(?:(?: \d{3}){2,}| 000)(?![\d-]| \d)"
+    # points group thousands in two groups or more ("1.000.000"; one is a decimal), apostrophes in one
+    # or more ("1'250'000", "CHF 4'500"), as continental and Swiss writers do
+    r"|\d{1,3}(?:\.\d{3}){2,}(?![.\d])|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
     r"|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
-    rf"|{HSPACE}?-?(?P<scale>{_SCALE_WORD}(?:{HSPACE}{_SCALE_WORD})*|dozens?)\b"
+    rf"|{HSPACE}?-?(?P<scale>{_SCALE_WORD}(?:{HSPACE}{_SCALE_WORD})*|dozens?|doz|dzs?)\b"
     r"|(?P<short>bn|mn|mln|bln|mil|MM|m|k|tn|trn|[MBKT])(?![^\W_]))?"
     r"(?![.,]\d|:\d|/\d)"
 )
@@ -147,10 +150,10 @@ _SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil
 
 
 def _without_separators(digits: str) -> str:
-    """"1,000", "1 000" (narrow, no-break or plain spaces) → "1000"."""
+    """"1,000", "1 000" (narrow, no-break or plain spaces), "1.000.000", "1'000" → "1000"."""
     if digits.isdigit():
         return digits
-    return digits.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    return re.sub(r"[^\d]", "", digits)
 
 
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
@@ -162,6 +165,8 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return NumberMention(match.start(), end, tidy(-value if match["minus"] else value),
                              tidy(step), digits=True, glued=glued)
     integer, fraction = _without_separators(match["int"]), match["frac"]
+    if match["int"].count(".") == 3 and all(int(group) < 256 for group in match["int"].split(".")):
+        return None  # "10.100.200.100" is an address
     if len(integer.lstrip("0")) > MAX_NUMBER_DIGITS:
         return None  # reported by :func:`oversized`, never read
     if match["den"]:
@@ -201,7 +206,8 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         value = -value
     if fraction or scale_word:  # a whole number in digits is already tidy (exponent 0, under 25 digits)
         value, step = tidy(value), tidy(step)
-    plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"] or glued)
+    separated = not match["int"].isdigit()
+    plain = not (fraction or scale_word or match["minus"] or separated or match["ord"] or glued)
     return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
 
 

@@ -61,6 +61,10 @@ SCALES = {
     "trillions": Decimal(10) ** 12,
     "dozen": Decimal(12),
     "dozens": Decimal(12),
+    "doz": Decimal(12),
+    "dozs": Decimal(12),
+    "dz": Decimal(12),
+    "dzs": Decimal(12),
 }
 _GRAMMAR_WORD_TERMINALS = (
     "ZERO", "UNIT", "TEEN", "TENS", "HUNDRED", "SCALE", "DOZEN", "HALF", "ORD_", "POINT",
@@ -239,6 +243,16 @@ class _Evaluate:
 
     def half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         return Decimal("0.5"), Decimal("0.5")
+
+    def one_half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"one half" (not "two half")."""
+        if tree.children[0].value.lower() != "one":
+            raise _Invalid
+        return Decimal("0.5"), Decimal("0.5")
+
+    def hundreds_and_dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"three hundred and two dozen" is 300 and 24: the dozens count only the words after "and"."""
+        return self(tree.children[0])[0] + self._sub(tree.children[2])[0] * 12, Decimal(12)
 
     def half_dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """"half a dozen": six, as loosely as "a dozen" is twelve."""

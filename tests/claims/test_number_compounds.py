@@ -147,3 +147,28 @@ def test_slash_pairs_that_are_no_fractions(text: str) -> None:
 @pytest.mark.parametrize("text", ["The camp has an 802.11b wireless network.", "Version 2.0b ships today."])
 def test_a_glued_b_is_no_billion(text: str) -> None:
     assert all(value < 1000 for _, value in _numbers(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Only one half of the loans were repaid.", "one half", Decimal("0.5")),
+        ("They ordered two hundred & forty chairs.", "two hundred & forty", Decimal(240)),
+        ("The bakery sells two hundred dozen rolls a week.", "two hundred dozen", Decimal(2400)),
+        ("The shop took three hundred and two dozen eggs.", "three hundred and two dozen", Decimal(324)),
+        ("Order 4 doz eggs and five dozs rolls.", "4 doz", Decimal(48)),
+        ("Order 4 doz eggs and five dozs rolls.", "five dozs", Decimal(60)),
+        ("La ville compte 2.500.000 habitants.", "2.500.000", Decimal(2_500_000)),
+        ("The register lists 1'250'000 entries.", "1'250'000", Decimal(1_250_000)),
+    ],
+)
+def test_halves_dozens_and_separators(text: str, span: str, value: Decimal) -> None:
+    found = dict(_numbers(text))
+    assert span in found and found[span] == value
+
+
+@pytest.mark.parametrize(
+    "text", ["The router answers at 10.100.200.100 today.", "Two half measures failed.", "Price: 1.250 each."]
+)
+def test_addresses_and_decimals_are_no_thousands(text: str) -> None:
+    assert all(value < 1000 for _, value in _numbers(text))
