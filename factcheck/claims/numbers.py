@@ -126,7 +126,7 @@ _DIGITS = (
     r"|\d{1,3}(?= \d{3})(?<!\d[ ]\d)(?<!\d[ ]\d\d)(?<!\d[ ]\d\d\d)(?:(?: \d{3}){2,}| 000)(?![\d-]| \d)"
     # points group thousands in two groups or more ("1.000.000"; one is a decimal), apostrophes in one
     # or more ("1'250'000", "CHF 4'500"), as continental and Swiss writers do
-    r"|\d{1,3}(?:\.\d{3}){2,}(?![.\d])|\d{1,3}(?:['’]\d{3})+(?![\d'’])"
+    r"|\d{1,3}(?=[.'’]\d{3}(?!\d))(?:(?:\.\d{3}){2,}(?![.\d])|(?:['’]\d{3})+(?![\d'’]))"
     r"|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
@@ -153,7 +153,12 @@ def _without_separators(digits: str) -> str:
     """"1,000", "1 000" (narrow, no-break or plain spaces), "1.000.000", "1'000" → "1000"."""
     if digits.isdigit():
         return digits
-    return re.sub(r"[^\d]", "", digits)
+    if "," in digits:  # the usual separator first: one pass
+        digits = digits.replace(",", "")
+    return digits if digits.isdigit() else digits.translate(_SEPARATORS)
+
+
+_SEPARATORS = str.maketrans("", "", "\u202f\u00a0 .'’")
 
 
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
