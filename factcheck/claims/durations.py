@@ -31,6 +31,7 @@ _UNITS = _ARTICLE_UNITS | {"night": "day", "nights": "day", "quarter": "quarter"
 _SINGULAR = frozenset(_UNITS.values()) | {"night"}
 _UNIT = rf"(?:{lexicon.alternation(_UNITS)})"
 _FRACTION_WORDS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
+_FRACTION_ENDINGS = ("half", "quarter", "quarters")  # a mention before "of an hour"
 _AND_FRACTION = rf"{GAP}and{GAP}(?:an?{GAP})?(?P<frac>half|quarter)\b(?![-\w])"
 
 # After a number mention: " months", "-minute", "-hour-long", "5years" (glued), " more days",
@@ -425,7 +426,7 @@ def _unit_fits(text: str, mention: NumberMention, match: re.Match[str], unit_wor
     sep = match["sep"]
     if not sep and not (mention.digits and mention.glued and not match["of"] and not match["mod"]):
         return False
-    if match["of"] and not text[mention.start : mention.end].lower().endswith(("half", "quarter")):
+    if match["of"] and not text[mention.start : mention.end].lower().endswith(_FRACTION_ENDINGS):
         return False
     if "-" in sep and match["mod"]:
         return False

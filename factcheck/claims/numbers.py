@@ -18,7 +18,7 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.hedges import hedge_before
 from factcheck.claims.model import Claim
-from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, tidy
+from factcheck.claims.numwords import SCALES, number_words, parse_words, read_words, rising_scale, tidy
 from factcheck.claims.rangewords import range_join, range_opener
 from factcheck.claims.regexparts import GAP, HSPACE
 from factcheck.limits import MAX_NUMBER_DIGITS, MAX_NUMBER_MAGNITUDE
@@ -57,15 +57,17 @@ def _as_written(words: set[str] | list[str]) -> list[str]:
 
 
 _WORD = f"(?:{lexicon.trie(_as_written(number_words()))})"
-# "point", "quarter" and the plural scales only go on a run ("two point five", "half a quarter million",
-# "three billions"): frequent in prose ("millions of"), they would start many runs that parse to nothing.
-_NEVER_FIRST = {"point", "quarter", "hundreds", "thousands", "millions", "billions", "trillions"}
+# "point", "quarter", the plural scales and the short spellings of lakh and crore only go on a run ("two
+# point five", "half a quarter million", "three billions", "three cr", "five dozs"): frequent in prose
+# ("millions of") or short, they would start many runs that parse to nothing.
+_NEVER_FIRST = {"point", "quarter", "quarters", "hundreds", "thousands", "millions", "billions", "trillions",
+                "cr", "crs", "lkh", "lkhs", "koti", "doz", "dozs", "dz", "dzs"}
 _FIRST_WORD = f"(?:{lexicon.trie(_as_written(set(number_words()) - _NEVER_FIRST))})"
 # "quarter" opens a run only before a scale: "quarter million" (250,000), never "the quarter".
 _QUARTER_FIRST = rf"[Qq]uarter(?={_JOIN}(?:thousand|million|billion|trillion)\b)"
 _WORD_RUN = regexcache.compile(
     rf"\b(?:(?:[Aa]n?|AN){_JOIN})?(?:{_FIRST_WORD}|{_QUARTER_FIRST})"
-    rf"(?:{_JOIN}(?:(?:[Aa]nd|AND|[Aa]n?|AN){_JOIN})*{_WORD})*\b"
+    rf"(?:{_JOIN}(?:(?:[Aa]nd|AND|&|[Aa]n?|AN){_JOIN})*{_WORD})*\b"
 )
 _RUN_TOKEN = regexcache.compile(r"[A-Za-z]+")
 
@@ -112,6 +114,9 @@ def _word_mentions(text: str, start: int, end: int) -> list[NumberMention]:
 _CODES = lexicon.load("currencies")["codes"]
 _GLUED_CURRENCY = (rf"(?=\d)(?:(?<=(?:{'|'.join(_CODES)}))(?<![A-Za-z][A-Z]{{3}})"
                    r"|(?<=R[sM])(?<![A-Za-z][A-Za-z]{2})|(?<=Rs\.)(?<![A-Za-z]Rs\.))")
+# Scale words after digits; rising ones multiply ("3 thousand million", "2 lakh crore").
+_SCALE_WORD = (r"(?:hundred|thousand|million|billion|trillion|lakhs?|lacs?|lkhs?|crores?|krores?|crs?|Cr"
+               r"|mln|bln|tln)\b")
 _DIGITS = (
     r"(?=[-−.\d])"  # a cheap first test at each position: the lookbehinds below are dearer
     rf"(?:(?<![\w)\]-])(?<!\d[ \t])(?P<minus>[-−])|(?<![\w/.,:#%=])|{_GLUED_CURRENCY})(?<![A-Za-z]-)"
@@ -119,11 +124,13 @@ _DIGITS = (
     # plain spaces group thousands only in two groups or more, or before "000" ("1 234 567", "40 000"):
     # one group is as often two figures ("10 737-800 planes", "36 100 kilowatt transmitters")
     r"|\d{1,3}(?= \d{3})(?<!\d[ ]\d)(?<!\d[ ]\d\d)(?<!\d[ ]\d\d\d)(?:(?: \d{3}){2,}| 000)(?![\d-]| \d)"
+    # points group thousands in two groups or more ("1.000.000"; one is a decimal), apostrophes in one
+    # or more ("1'250'000", "CHF 4'500"), as continental and Swiss writers do
+    r"|\d{1,3}(?=[.'’]\d{3}(?!\d))(?:(?:\.\d{3}){2,}(?![.\d])|(?:['’]\d{3})+(?![\d'’]))"
     r"|\d+)(?:\.(?P<frac>\d+))?"
     r"(?:/(?P<den>\d+)(?![/\d]))?|\.(?P<bare>\d+))"
     r"(?:(?P<ord>st|nd|rd|th)(?![^\W_])"
-    rf"|{HSPACE}?-?(?P<scale>hundred|thousand|million|billion|trillion|lakhs?|lacs?|crores?|crs?|Cr|mln|bln"
-    r"|dozens?)\b"
+    rf"|{HSPACE}?-?(?P<scale>{_SCALE_WORD}(?:{HSPACE}{_SCALE_WORD})*|dozens?|doz|dzs?)\b"
     r"|(?P<short>bn|mn|mln|bln|mil|MM|m|k|tn|trn|[MBKT])(?![^\W_]))?"
     r"(?![.,]\d|:\d|/\d)"
 )
@@ -134,16 +141,24 @@ _DIGIT_RUN = regexcache.compile(_DIGITS)
 _E_NOTATION = regexcache.compile(r"[eE](?P<sign>[-+])?(?P<power>\d{1,3})(?!\w|[.,]\d)")
 # A numerator over one of these is a fraction ("1/2 pct", "3/4"); "9/11", "24/7" and "2004/05" are not.
 _DENOMINATORS = frozenset({2, 4, 8, 16, 32, 64})
+# Over any other denominator, a fraction is followed by "of" ("1/40 of the wavelength", "8/10 of a share").
+_SAYS_FRACTION = regexcache.compile(rf"{GAP}of\b")
 # Glued scale letters that make a bare number a count ("100k", "1.2M", "2mil"), once no currency or
-# unit took them, and not after a single digit ("3M", "5K").
+# unit took them, and not after a single digit ("3M", "5K"). Not "b": "802.11b" is a standard, "2.0b"
+# a beta, "10b" a paragraph.
 _SCALE_SUFFIXES = frozenset({"k", "K", "M", "MM", "mn", "mln", "bn", "bln", "mil"})
 
 
 def _without_separators(digits: str) -> str:
-    """"1,000", "1 000" (narrow, no-break or plain spaces) → "1000"."""
+    """"1,000", "1 000" (narrow, no-break or plain spaces), "1.000.000", "1'000" → "1000"."""
     if digits.isdigit():
         return digits
-    return digits.replace(",", "").replace("\u202f", "").replace("\u00a0", "").replace(" ", "")
+    if "," in digits:  # the usual separator first: one pass
+        digits = digits.replace(",", "")
+    return digits if digits.isdigit() else digits.translate(_SEPARATORS)
+
+
+_SEPARATORS = str.maketrans("", "", "\u202f\u00a0 .'’")
 
 
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
@@ -155,12 +170,16 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         return NumberMention(match.start(), end, tidy(-value if match["minus"] else value),
                              tidy(step), digits=True, glued=glued)
     integer, fraction = _without_separators(match["int"]), match["frac"]
+    if match["int"].count(".") == 3 and all(int(group) < 256 for group in match["int"].split(".")):
+        return None  # "10.100.200.100" is an address
     if len(integer.lstrip("0")) > MAX_NUMBER_DIGITS:
         return None  # reported by :func:`oversized`, never read
     if match["den"]:
         numerator, denominator = int(integer), int(match["den"])
-        if (fraction or denominator not in _DENOMINATORS or not 0 < numerator < denominator
-                or math.gcd(numerator, denominator) != 1):  # "6/8" is a tie-break score, not 3/4
+        if fraction or not 0 < numerator < denominator or not (
+                _SAYS_FRACTION.match(text, match.end()) or match["minus"]  # "1/40 of", "-4/5": no date
+                or (denominator in _DENOMINATORS and math.gcd(numerator, denominator) == 1)):
+            # "6/8" is a tie-break score, not 3/4; "9/11", "1/5" dates or odds
             return NumberMention(match.start(), match.end(), Decimal(integer), Decimal(1), digits=True,
                                  glued=True)  # "9/11", "2004/05": kept for dates, never a number
         den = Decimal(match["den"])
@@ -184,7 +203,7 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         scale_word, end = None, match.start("short")  # "100m" is a distance; only "$100m" is 100 million
     glued = end < len(text) and (text[end].isalnum() or text[end] in "°²³")
     if scale_word:
-        scale = SCALES[scale_word.lower()]
+        scale, end = _scale_of(scale_word, match.start("scale"), end)
         value, step = value * scale, step * scale
     if abs(value) >= MAX_NUMBER_MAGNITUDE:
         return None
@@ -192,8 +211,19 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
         value = -value
     if fraction or scale_word:  # a whole number in digits is already tidy (exponent 0, under 25 digits)
         value, step = tidy(value), tidy(step)
-    plain = not (fraction or scale_word or match["minus"] or "," in match["int"] or match["ord"] or glued)
+    separated = not match["int"].isdigit()
+    plain = not (fraction or scale_word or match["minus"] or separated or match["ord"] or glued)
     return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
+
+
+def _scale_of(written: str, start: int, end: int) -> tuple[Decimal, int]:
+    """The scale of the words after a figure, and where they end: all of them when they rise ("3
+    thousand million"), else the first ("5 million thousand" is 5 million and a stray word)."""
+    words = written.split()
+    scale = rising_scale([word.lower() for word in words]) if len(words) > 1 else None
+    if scale is not None:
+        return scale, end
+    return SCALES[words[0].lower()], (start + len(words[0]) if len(words) > 1 else end)
 
 
 def glued_scale(text: str, mention: NumberMention) -> NumberMention | None:

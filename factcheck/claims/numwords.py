@@ -7,6 +7,7 @@ step it was stated with, and whether the run is an ordinal. ``numbers.py`` finds
 from __future__ import annotations
 
 import itertools
+import math
 import re
 from decimal import Decimal, getcontext
 from functools import cache, lru_cache
@@ -26,10 +27,15 @@ SCALES = {
     "lakhs": Decimal(10) ** 5,
     "crore": Decimal(10) ** 7,
     "crores": Decimal(10) ** 7,
-    "lac": Decimal(10) ** 5,  # Indian English spells lakh so too ("Rs 5 lac"), and writes crore "cr"
-    "lacs": Decimal(10) ** 5,
+    "lac": Decimal(10) ** 5,  # Indian English spells lakh so too ("Rs 5 lac", "12 lkh"), and writes
+    "lacs": Decimal(10) ** 5,  # crore "cr", "krore" or "koti"
+    "lkh": Decimal(10) ** 5,
+    "lkhs": Decimal(10) ** 5,
     "cr": Decimal(10) ** 7,
     "crs": Decimal(10) ** 7,
+    "krore": Decimal(10) ** 7,
+    "krores": Decimal(10) ** 7,
+    "koti": Decimal(10) ** 7,
     "million": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12,
@@ -55,6 +61,10 @@ SCALES = {
     "trillions": Decimal(10) ** 12,
     "dozen": Decimal(12),
     "dozens": Decimal(12),
+    "doz": Decimal(12),
+    "dozs": Decimal(12),
+    "dz": Decimal(12),
+    "dzs": Decimal(12),
 }
 _GRAMMAR_WORD_TERMINALS = (
     "ZERO", "UNIT", "TEEN", "TENS", "HUNDRED", "SCALE", "DOZEN", "HALF", "ORD_", "POINT",
@@ -78,7 +88,8 @@ def _number_words() -> tuple[str, ...]:
     grammar = grammar_path("numbers.lark").read_text(encoding="utf-8")
     for name, pattern in re.findall(r"^([A-Z_]+)(?:\.\d+)?:[ \t]*(.+)$", grammar, re.MULTILINE):
         if name.startswith(_GRAMMAR_WORD_TERMINALS):
-            found.update(re.findall(r"[a-z]{3,}", pattern))
+            found.update(re.findall(r"[a-z]{2,}", pattern))  # two letters: "cr" (crore)
+    found.add("quarters")  # only after "and three", a terminal of its own ("five billion and three quarters")
     return tuple(sorted(found))
 
 
@@ -156,12 +167,14 @@ class _Evaluate:
     ord_hundreds_and = hundreds_and
 
     def group(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
-        """group: (below1000 | A) SCALE"""
+        """group: (below1000 | A) SCALE+ -- "three thousand million" is 3 × 1000 × 10^6."""
         value, step = self._sub(tree.children[0])
-        word = tree.children[1].value.lower()
-        if word.endswith("s") and isinstance(tree.children[0], _lark().Token):
+        words = [token.value.lower() for token in tree.children[1:]]
+        if words[-1].endswith("s") and isinstance(tree.children[0], _lark().Token):
             raise _Invalid  # "a millions": a plural scale is counted by a number, not the article
-        scale = SCALES[word]
+        scale = rising_scale(words)
+        if scale is None:
+            raise _Invalid  # "two million thousand"
         return value * scale, step * scale
 
     def tail(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
@@ -184,15 +197,24 @@ class _Evaluate:
     def and_quarter(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         return self._and_part(tree, Decimal(4))
 
-    def _and_part(self, tree: lark.Tree, parts: Decimal) -> tuple[Decimal, Decimal]:
+    def and_three_quarters(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        return self._and_part(tree, Decimal(4), Decimal(3))
+
+    def _and_part(self, tree: lark.Tree, parts: Decimal,
+                  count: Decimal = Decimal(1)) -> tuple[Decimal, Decimal]:
+        """The part is of the scale after it ("two and a half million", "one billion and a half
+        million" = 1,000,500,000), else of the whole number's last scale ("five billion and three
+        quarters") or of one ("one hundred and three quarters")."""
         value, step = self(tree.children[0])
-        if len(tree.children) == 3:  # the scale after the part: "two and a half million"
-            if value >= 1000:
-                raise _Invalid  # "one million and a half million"
+        if len(tree.children) == 3:
             scale = SCALES[tree.children[2].value.lower()]
-            return tidy((value + 1 / parts) * scale), tidy(scale / parts)
+            if value < 1000:
+                return tidy((value + count / parts) * scale), tidy(scale / parts)
+            if scale >= step:
+                raise _Invalid  # "one million and a half million"
+            return tidy(value + count * scale / parts), tidy(scale / parts)
         unit = step if step >= 1000 else Decimal(1)
-        return value + unit / parts, unit / parts
+        return value + count * unit / parts, unit / parts
 
     def part_of_scale(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """"half a million", "quarter million"."""
@@ -222,6 +244,16 @@ class _Evaluate:
     def half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         return Decimal("0.5"), Decimal("0.5")
 
+    def one_half(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"one half" (not "two half")."""
+        if tree.children[0].value.lower() != "one":
+            raise _Invalid
+        return Decimal("0.5"), Decimal("0.5")
+
+    def hundreds_and_dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
+        """"three hundred and two dozen" is 300 and 24: the dozens count only the words after "and"."""
+        return self(tree.children[0])[0] + self._sub(tree.children[2])[0] * 12, Decimal(12)
+
     def half_dozen(self, tree: lark.Tree) -> tuple[Decimal, Decimal]:
         """"half a dozen": six, as loosely as "a dozen" is twelve."""
         return Decimal(6), Decimal(6)
@@ -242,6 +274,15 @@ class _Evaluate:
         """(below1000 | A)? ORD_SCALE: "two thousandth"."""
         multiplier = self._sub(tree.children[0])[0] if len(tree.children) == 2 else Decimal(1)
         return multiplier * SCALES[tree.children[-1].value.lower().removesuffix("th")], Decimal(1)
+
+
+def rising_scale(words: list[str]) -> Decimal | None:
+    """The product of scale words that rise or repeat ("thousand million", "lakh crore", "million
+    million"), None when one falls ("million thousand" is no number)."""
+    scales = [SCALES[word] for word in words]
+    if any(later < earlier for earlier, later in itertools.pairwise(scales)):
+        return None
+    return math.prod(scales, start=Decimal(1))
 
 
 def _check_falling(parts: list[tuple[Decimal, Decimal]]) -> None:

@@ -69,11 +69,12 @@ _Whole = tuple[int, Decimal, Decimal]  # where a whole number before a fraction 
 _LAST_AND = regexcache.compile(rf"{GAP}and{GAP}(?!.*{GAP}and{GAP})", re.IGNORECASE)
 
 
-def _numerator(text: str, start: int,
+def _numerator(text: str, start: int, denominator: int,
                by_end: dict[int, NumberMention]) -> tuple[int, Decimal, _Whole | None] | None:
     """Where the numerator before ``start`` begins, its value, and the whole number a scale before "and"
-    makes of the words before it ("six million and two thirds" is six and two thirds million): a
-    cardinal in words ("twenty-three fifths", "two-thirds") or the article ("a third")."""
+    makes of the words before it ("six million and two thirds" is six and two thirds million), or a
+    proper part after "and" would ("one hundred and two thirds" is 100 2/3, not 102/3): a cardinal in
+    words ("twenty-three fifths", "two-thirds") or the article ("a third")."""
     space = _SPACE_BEFORE.search(text, max(0, start - 8), start)
     if space is None:
         return None
@@ -84,7 +85,8 @@ def _numerator(text: str, start: int,
         if joined is not None:
             head = parse_words(" ".join(text[mention.start : joined.start()].lower().split()))
             tail = parse_words(" ".join(text[joined.end() : mention.end].lower().split()))
-            if head and tail and head[1] >= 1000 and not head[2] and not tail[2]:
+            if head and tail and not head[2] and not tail[2] \
+                    and (head[1] >= 1000 or mention.value >= denominator > tail[0]):
                 return joined.end(), tail[0], (mention.start, head[0], head[1])
         return mention.start, mention.value, None
     article = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
@@ -98,6 +100,23 @@ def _whole_before(text: str, start: int, by_end: dict[int, NumberMention]) -> _W
     if mention is None or mention.ordinal or mention.value != int(mention.value):
         return None
     return mention.start, mention.value, mention.step
+
+
+_PHRASE_END = regexcache.compile(rf"{HSPACE}*(?:[.,;:!?)\]]|\n|$)")
+_LINE_START = regexcache.compile(rf"(?:(?:^|\n){HSPACE}*(?:[-*•]{HSPACE}+)?|[:(\[]{HSPACE}*)$")
+
+
+def _says_part(text: str, start: int, end: int, hedge: Hedge, denominator: int) -> bool:
+    """Whether what surrounds "a third", "three quarters" makes it a part rather than an ordinal or a
+    count of periods: "of" after it, a hedge ("almost a third": no ordinal is almost anything),
+    nothing else on its line (a list, a heading, a form's answer), or a denominator of twenty or more
+    at a phrase's end ("a hundredth.": a fifth term is elided as "a fifth", a hundredth rarely).
+    "fell by a third" stays the change pattern's (its `fraction`), which reads the ordinal."""
+    if _OF.match(text, end) or hedge is not Hedge.EXACT:
+        return True
+    if _PHRASE_END.match(text, end) is None:
+        return False
+    return denominator >= 20 or _LINE_START.search(text, max(0, start - 80), start) is not None
 
 
 def _inside_cardinal(mentions: list[NumberMention], starts: list[int], at: int) -> bool:
@@ -118,28 +137,27 @@ def _fraction(text: str, match: re.Match[str], mentions: list[NumberMention], st
     for den_start, denominator, word in forms:
         if _inside_cardinal(mentions, starts, den_start):
             continue  # inside a number the grammar read whole: "two and a quarter", "a hundred and thirty"
-        numerator = _numerator(text, den_start, by_end)
+        numerator = _numerator(text, den_start, denominator, by_end)
         if numerator is None:
             continue
         start, count, whole = numerator
         whole = whole or _whole_before(text, start, by_end)
         if (count > 1) != plural or (word == "quarter" and count >= denominator):
             return None  # "six quarters" is a year and a half of quarters, not a fraction
-        if word == "quarter" and plural and whole is None and text[den_start - 1] != "-" \
-                and not _OF.match(text, match.end()):
+        if whole is not None:
+            start = whole[0]
+        hedge, _ = hedge_before(text, start)
+        part = whole is not None or _says_part(text, start, match.end(), hedge, denominator)
+        if word == "quarter" and plural and not part and text[den_start - 1] != "-":
             return None  # "the past two quarters" are periods; "three quarters of", "three-quarters": parts
+        spelled_one = text[start:den_start].strip(" \t-").lower() == "one" and word != "quarter"
+        if not (part or plural or spelled_one):
+            return None  # "a third term", "a fifth"
         value, precision = count / Decimal(denominator), 1 / Decimal(denominator)
         if whole is not None:
-            start, whole_value, step = whole
+            _, whole_value, step = whole
             unit = step if step >= 1000 else Decimal(1)  # "six million and two thirds"
             value, precision = whole_value + value * unit, precision * unit
-        hedge, _ = hedge_before(text, start)
-        if whole is None:
-            spelled_one = text[start:den_start].strip(" \t-").lower() == "one" and word != "quarter"
-            # a hedge says it is an amount: no ordinal or period is "almost a third" of anything
-            hedged = hedge is not Hedge.EXACT and not plural
-            if not (plural or spelled_one or hedged or _OF.match(text, match.end())):
-                return None  # "a third term", "a fifth"
         end = match.end()
         scale = _OF_A_SCALE.match(text, end) if whole is None else None
         if scale is not None:  # "a quarter of a million"
