@@ -202,10 +202,18 @@ _NTH_DAY = regexcache.compile(
     rf"(?P<span>the{GAP}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     rf"\d{{1,2}}(?:st|nd|rd|th))(?:{GAP}(?:straight|consecutive|successive))?{GAP}day)\b(?![-'’])"
 )
-# A day written right after a date, in apposition: "Oct. 12, the day before the plunge".
+# A day written right after a date, in apposition: "Oct. 12, the day before the plunge", "on Tuesday,
+# the day after the vote", "last seen Nov. 3, the day before police issued a warrant": the day named.
 _APPOSITION_BEFORE = regexcache.compile(
-    rf"(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}[1-3]?\d(?:,{GAP}(?:1[89]|20)\d\d)?,{GAP}$")
-_EVENT_AFTER = regexcache.compile(rf"{GAP}(?:the|a|an|his|her|its|their){GAP}[a-z]")
+    rf"(?:(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}[1-3]?\d(?:,{GAP}(?:1[89]|20)\d\d)?"
+    rf"|\b{_WEEKDAY}),{GAP}$")
+# The day the shift counts from, written after it: "the day before last Tuesday's hearing", "the day
+# after Friday's vote", "the day before Oct. 12": that day, one day on.
+_SHIFTED_FROM = regexcache.compile(
+    rf"{GAP}(?:(?P<dir>last|next|this){GAP})?(?P<weekday>{_WEEKDAY})\b(?!,?{GAP}(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b)"
+    rf"|{GAP}(?P<month>{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}(?P<day>[1-3]?\d)\b(?!\.\d|:)"
+    rf"(?:,{GAP}(?P<year>(?:1[89]|20)\d\d)\b)?"
+)
 _EVERY = regexcache.compile(
     rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|{_MONTH}|week|month|year|quarter|"
     rf"spring|summer|autumn|fall|winter|morning|evening|night)\b)"
@@ -596,17 +604,30 @@ def _vague(text: str, m: re.Match[str]) -> Claim:
 
 def _anaphor(text: str, m: re.Match[str]) -> Claim:
     if m["shift"]:
-        if _APPOSITION_BEFORE.search(text, max(0, m.start() - 24), m.start()) \
-                and _EVENT_AFTER.match(text, m.end()):
+        step = -1 if m["shift"] == "before" else 1
+        if _APPOSITION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             # "after Oct. 12, the day before the plunge": the day named, told by what followed it
             return _claim(text, m, relative=0, grain="day", anaphoric=True)
-        return _claim(text, m, relative=-1 if m["shift"] == "before" else 1, grain="day", anaphoric=True)
+        counted = _SHIFTED_FROM.match(text, m.end())
+        if counted is not None:
+            return _shifted_day(text, m, counted, step)
+        return _claim(text, m, relative=step, grain="day", anaphoric=True)
     if m["that"]:
         that = m["that"]
         if that in _WEEKDAYS:
             return _claim(text, m, relative=0, grain="weekday", weekday=that, anaphoric=True)
         return _claim(text, m, relative=0, grain=that, anaphoric=True)
     return _claim(text, m, relative=_ANAPHOR_SHIFT[m["dir"]], grain=m["grain"], anaphoric=True)
+
+
+def _shifted_day(text: str, m: re.Match[str], counted: re.Match[str], step: int) -> Claim:
+    """"the day before last Tuesday", "the day after Oct. 12": the day written, resolved as it would be
+    alone, then moved one day (``day_shift``); one claim, as TimeML marks it."""
+    if counted["weekday"]:
+        return _claim(text, m, end=counted.end(), relative=_direction(counted["dir"]) or 0, grain="weekday",
+                      weekday=counted["weekday"], day_shift=step)
+    return _claim(text, m, end=counted.end(), year=int(counted["year"]) if counted["year"] else None,
+                  month=_MONTHS[counted["month"]], day=int(counted["day"]), day_shift=step)
 
 
 def _nth_day(text: str, m: re.Match[str]) -> Claim:

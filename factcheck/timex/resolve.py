@@ -630,6 +630,17 @@ def resolve_date(claim: Claim, ctx: Context) -> Timex:
 
 
 def _resolve_date(claim: Claim, ctx: Context) -> Timex:
+    shift = claim.fields.get("day_shift")
+    if shift:  # "the day before last Tuesday": the day written, resolved alone, moved
+        timex = _resolve_day(claim, ctx)
+        if timex.day is None or timex.value is None or not _moves_reference(timex):
+            return Timex.unresolved(TimexType.DATE, f"no day to count {shift:+d} day from")
+        day = timex.day + dt.timedelta(days=shift)
+        return Timex(day.isoformat(), TimexType.DATE, timex.anchor, timex.certain, timex.mod, day)
+    return _resolve_day(claim, ctx)
+
+
+def _resolve_day(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     if f.get("vague"):
         return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
