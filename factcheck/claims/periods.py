@@ -193,7 +193,12 @@ _ANAPHOR = regexcache.compile(
     rf"(?P<grain>day|week|month|year|weekend)"
     rf"|[Tt]hat{GAP}(?:same{GAP})?(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
     # not "later in the day before returning home": a preposition before a gerund
-    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b))\b"
+    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b)"
+    # "up from $3 million the year before.", "a rise over the week before,", "the month before last":
+    # a period counted from the narrative's, where the phrase ends (not "the year before taxes", "the
+    # week after open market operations": a period told by what follows)
+    rf"|[Tt]he{GAP}(?P<unit>week|month|year){GAP}(?P<unit_shift>before|after|earlier|later)"
+    rf"(?P<last>{GAP}last)?(?=[ \t]*(?:[,.;:)!?\"”]|$)|{GAP}(?:and|but|when|while|as)\b))\b"
 )
 # A day named by its place in a run of days, said of today or of the narrative's day: "Today is the
 # eighth day of the strike" (the document's day), "It was the second day of talks" (the narrative's).
@@ -612,6 +617,10 @@ def _anaphor(text: str, m: re.Match[str]) -> Claim:
         if counted is not None:
             return _shifted_day(text, m, counted, step)
         return _claim(text, m, relative=step, grain="day", anaphoric=True)
+    if m["unit"]:
+        back = m["unit_shift"] in ("before", "earlier")
+        return _claim(text, m, relative=(-2 if m["last"] else -1) if back else 1, grain=m["unit"],
+                      anaphoric=True)
     if m["that"]:
         that = m["that"]
         if that in _WEEKDAYS:

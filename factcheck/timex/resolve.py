@@ -444,7 +444,7 @@ def _day_inside(day: dt.date, grain: str, f: dict[str, Any], anchor: Anchor) -> 
 # "a year ago", "a year earlier" beside a quarter's figures compares with that quarter a year before
 # ("Sales rose 5% in the third quarter from a year earlier"): the quarter the text named this close
 # before it.
-_YEAR_BEFORE = regexcache.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_YEAR_BEFORE = regexcache.compile(r"(?:an?|one|the)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
 _QUARTER_REACH = 400
 
 

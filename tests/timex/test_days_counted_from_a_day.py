@@ -57,3 +57,28 @@ def test_a_shift_in_apposition_is_the_day_named(text: str, span: str, value: str
 def test_a_shift_alone_still_counts_from_the_narrative() -> None:
     text = "The ferry sank on March 3. The day before, the crew had reported a fault."
     assert resolved(text, dt.date(2000, 3, 10))["The day before"] == "2000-03-02"
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # a period before or after the narrative's, where the phrase ends
+    ("Tourism revenue fell to $300 million last year, down from $450 million the year before.",
+     "the year before", "1998"),
+    ("The deficit narrowed to $19.6 billion in November from $19.7 billion the month before.",
+     "the month before", "1999-10"),
+    ("Fighting broke out on Feb. 3. The week before, talks had collapsed.", "The week before", "2000-W04"),
+    ("The firm moved to Leeds in 1998. The year after, it opened a plant in York.", "The year after", "1999"),
+    ("The council last met the month before last, and chose a leader.", "the month before last", "1999-12"),
+    # beside a quarter's figures, the year before is that quarter a year back, as "a year earlier" is
+    ("Profit fell to $3 million in the third quarter from $4 million the year before.", "the year before",
+     "1998-Q3"),
+])
+def test_a_period_before_or_after_the_narratives(text: str, span: str, value: str) -> None:
+    assert resolved(text)[span] == value
+
+
+@pytest.mark.parametrize("text", [
+    "The plan cut pension costs by $1.8 million for the year before taxes.",
+    "Cash balances should fluctuate over the week after open market operations.",
+])
+def test_a_period_told_by_what_follows_is_left_alone(text: str) -> None:
+    assert not any(span.startswith(("the year", "the week")) for span in resolved(text))
