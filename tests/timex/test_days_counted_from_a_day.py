@@ -82,3 +82,13 @@ def test_a_period_before_or_after_the_narratives(text: str, span: str, value: st
 ])
 def test_a_period_told_by_what_follows_is_left_alone(text: str) -> None:
     assert not any(span.startswith(("the year", "the week")) for span in resolved(text))
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    ("The rival announced a $204 million deal earlier in the week.", "the week", "2000-W08"),
+    ("The pay-day boost later in the month did not tempt shoppers.", "the month", "2000-02"),
+    ("Talks opened on Jan. 12. Later in the week, the envoy flew home.", "the week", "2000-W02"),
+    ("Early in the month, the index fell 3%.", "the month", "2000-02"),
+])
+def test_the_week_or_month_of_the_narrative(text: str, span: str, value: str) -> None:
+    assert resolved(text)[span] == value
