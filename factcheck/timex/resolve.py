@@ -803,11 +803,20 @@ def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> tuple[
     "5 p.m. EST, Nov. 6")."""
     zone = claim.fields.get("zone") or ""
     for other, timex in dates:
-        gap = (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
-               else text[other.span.end:claim.span.start])
-        if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,") in ("", "on", "at", "of"):
+        gap = _gap(claim, other, text)
+        # a time restated in another zone between them: "8 p.m. local time (1900 GMT) on Sunday"
+        gap = _ASIDE.sub("", gap, count=1) if len(gap) <= 40 else gap
+        if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,()") in ("", "on", "at", "of"):
             return other, timex
     return None
+
+
+_ASIDE = regexcache.compile(r"\([^()]{1,24}\)")
+
+
+def _gap(claim: Claim, other: Claim, text: str) -> str:
+    return (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
+            else text[other.span.end:claim.span.start])
 
 
 def _stated_day(claim: Claim, dates: list[tuple[Claim, Timex]]) -> tuple[Claim, Timex] | None:
@@ -915,7 +924,9 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
             day = _stated_day(high, nearby) or _beside(high, nearby, text)
         ctx.reference = reference
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
-        if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
+        # one TIMEX3: "10 p.m. Wednesday"; two where an aside parts them ("10:35 a.m. (0735 GMT) Friday")
+        if day is not None and day[1].value and len(day[1].value) >= 10 \
+                and not {"(", ")"} & set(_gap(claim, day[0], text)):
             date = replaced[id(day[0])]
             replaced[id(day[0])] = date = date.with_fields({**date.fields, "with_time": True})
             if claim.fields.get("day") is day[0]:
