@@ -182,10 +182,10 @@ _THE_YEAR = regexcache.compile(
     rf"(?!{GAP}(?:two|ended|ending|ago|earlier|before|after|to|of{GAP}the|in|that|when|which|he|she|it|they|"
     rf"was|is|has|had|will|would|\d)|[ \t]*:)"
 )
-# "earlier in the week", "later in the month": the narrative's week or month ("earlier in the year" is
-# read by _THE_YEAR).
+# "earlier in the week", "later in the month", "late in the year": a part of the narrative's week, month
+# or year (START, END as "earlier this month" is).
 _IN_THE_PERIOD = regexcache.compile(
-    rf"(?<![\w-])(?:[Ee]arl(?:y|ier)|[Ll]ater?){GAP}in{GAP}(?P<span>the{GAP}(?P<grain>week|month))\b(?![-'’])")
+    rf"(?<![\w-])(?P<mod>[Ee]arl(?:y|ier)|[Ll]ater?){GAP}in{GAP}the{GAP}(?P<grain>week|month|year)\b(?![-'’])")
 # "by year-end", "around year end", "by year's end": the end of the document's year ("since year-end":
 # of the last one).
 _YEAR_END = regexcache.compile(rf"year(?:-|{GAP})end\b(?!-)|year['’]s{GAP}end\b")
@@ -579,7 +579,10 @@ def _the_year(text: str, m: re.Match[str]) -> Claim | None:
 
 
 def _in_the_period(text: str, m: re.Match[str]) -> Claim:
-    return _claim(text, m, start=m.start("span"), relative=0, grain=m["grain"], anaphoric=True)
+    mod = "START" if m["mod"].lower().startswith("earl") else "END"
+    if m["grain"] == "year":
+        return _claim(text, m, relative=0, grain="year", narrative_year=True, mod=mod)
+    return _claim(text, m, relative=0, grain=m["grain"], anaphoric=True, mod=mod)
 
 
 def _year_end(text: str, m: re.Match[str]) -> Claim | None:
@@ -676,7 +679,7 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
     (_SEASON, _season), (_SHARED_PLURAL, _shared_plural), (_DAY_PART, _day_part),
     (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),
     (_EVERY, _every),
-    (_NTH_DAY, _nth_day), (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_IN_THE_PERIOD, _in_the_period),
+    (_NTH_DAY, _nth_day), (_ANAPHOR, _anaphor), (_IN_THE_PERIOD, _in_the_period), (_THE_YEAR, _the_year),
     (_YEAR_END, _year_end),
     (_SOMEDAY, _someday), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]

@@ -85,10 +85,17 @@ def test_a_period_told_by_what_follows_is_left_alone(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "span", "value"), [
-    ("The rival announced a $204 million deal earlier in the week.", "the week", "2000-W08"),
-    ("The pay-day boost later in the month did not tempt shoppers.", "the month", "2000-02"),
-    ("Talks opened on Jan. 12. Later in the week, the envoy flew home.", "the week", "2000-W02"),
-    ("Early in the month, the index fell 3%.", "the month", "2000-02"),
+    ("The rival announced a $204 million deal earlier in the week.", "earlier in the week", "2000-W08"),
+    ("The pay-day boost later in the month did not tempt shoppers.", "later in the month", "2000-02"),
+    ("Talks opened on Jan. 12. Later in the week, the envoy flew home.", "Later in the week", "2000-W02"),
+    ("Early in the month, the index fell 3%.", "Early in the month", "2000-02"),
+    ("The plant opened on March 3, 1998, and closed late in the year.", "late in the year", "1998"),
 ])
-def test_the_week_or_month_of_the_narrative(text: str, span: str, value: str) -> None:
+def test_a_part_of_the_narratives_week_month_or_year(text: str, span: str, value: str) -> None:
     assert resolved(text)[span] == value
+
+
+def test_earlier_is_the_start_and_later_the_end() -> None:
+    text = "Shares fell earlier in the week but recovered later in the month."
+    mods = {c.text: c["timex_mod"] for c in resolve_claims(text, extract_claims(text), THU_FEB_24_2000)}
+    assert mods == {"earlier in the week": "START", "later in the month": "END"}
