@@ -182,6 +182,10 @@ _THE_YEAR = regexcache.compile(
     rf"(?!{GAP}(?:two|ended|ending|ago|earlier|before|after|to|of{GAP}the|in|that|when|which|he|she|it|they|"
     rf"was|is|has|had|will|would|\d)|[ \t]*:)"
 )
+# "earlier in the week", "later in the month", "late in the year": a part of the narrative's week, month
+# or year (START, END as "earlier this month" is).
+_IN_THE_PERIOD = regexcache.compile(
+    rf"(?<![\w-])(?P<mod>[Ee]arl(?:y|ier)|[Ll]ater?){GAP}in{GAP}the{GAP}(?P<grain>week|month|year)\b(?![-'’])")
 # "by year-end", "around year end", "by year's end": the end of the document's year ("since year-end":
 # of the last one).
 _YEAR_END = regexcache.compile(rf"year(?:-|{GAP})end\b(?!-)|year['’]s{GAP}end\b")
@@ -193,7 +197,12 @@ _ANAPHOR = regexcache.compile(
     rf"(?P<grain>day|week|month|year|weekend)"
     rf"|[Tt]hat{GAP}(?:same{GAP})?(?P<that>day|week|month|year|weekend|{_WEEKDAY})"
     # not "later in the day before returning home": a preposition before a gerund
-    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b))\b"
+    rf"|[Tt]he{GAP}day{GAP}(?P<shift>before|after)\b(?!{GAP}(?:yesterday|tomorrow|today|[a-z]+ing)\b)"
+    # "up from $3 million the year before.", "a rise over the week before,", "the month before last":
+    # a period counted from the narrative's, where the phrase ends (not "the year before taxes", "the
+    # week after open market operations": a period told by what follows)
+    rf"|[Tt]he{GAP}(?P<unit>week|month|year){GAP}(?P<unit_shift>before|after|earlier|later)"
+    rf"(?P<last>{GAP}last)?(?=[ \t]*(?:[,.;:)!?\"”]|$)|{GAP}(?:and|but|when|while|as)\b))\b"
 )
 # A day named by its place in a run of days, said of today or of the narrative's day: "Today is the
 # eighth day of the strike" (the document's day), "It was the second day of talks" (the narrative's).
@@ -202,10 +211,18 @@ _NTH_DAY = regexcache.compile(
     rf"(?P<span>the{GAP}(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     rf"\d{{1,2}}(?:st|nd|rd|th))(?:{GAP}(?:straight|consecutive|successive))?{GAP}day)\b(?![-'’])"
 )
-# A day written right after a date, in apposition: "Oct. 12, the day before the plunge".
+# A day written right after a date, in apposition: "Oct. 12, the day before the plunge", "on Tuesday,
+# the day after the vote", "last seen Nov. 3, the day before police issued a warrant": the day named.
 _APPOSITION_BEFORE = regexcache.compile(
-    rf"(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}[1-3]?\d(?:,{GAP}(?:1[89]|20)\d\d)?,{GAP}$")
-_EVENT_AFTER = regexcache.compile(rf"{GAP}(?:the|a|an|his|her|its|their){GAP}[a-z]")
+    rf"(?:(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}[1-3]?\d(?:,{GAP}(?:1[89]|20)\d\d)?"
+    rf"|\b{_WEEKDAY}),{GAP}$")
+# The day the shift counts from, written after it: "the day before last Tuesday's hearing", "the day
+# after Friday's vote", "the day before Oct. 12": that day, one day on.
+_SHIFTED_FROM = regexcache.compile(
+    rf"{GAP}(?:(?P<dir>last|next|this){GAP})?(?P<weekday>{_WEEKDAY})\b(?!,?{GAP}(?:{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\b)"
+    rf"|{GAP}(?P<month>{_MONTH}|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?{GAP}(?P<day>[1-3]?\d)\b(?!\.\d|:)"
+    rf"(?:,{GAP}(?P<year>(?:1[89]|20)\d\d)\b)?"
+)
 _EVERY = regexcache.compile(
     rf"(?<![\w-])(?:(?:every|each){GAP}(?P<day>day)\b|(?:[Ee]very|[Ee]ach){GAP}(?P<what>{_WEEKDAY}|{_MONTH}|week|month|year|quarter|"
     rf"spring|summer|autumn|fall|winter|morning|evening|night)\b)"
@@ -547,6 +564,13 @@ def _the_year(text: str, m: re.Match[str]) -> Claim | None:
     return _claim(text, m, relative=0, grain="year", narrative_year=True)
 
 
+def _in_the_period(text: str, m: re.Match[str]) -> Claim:
+    mod = "START" if m["mod"].lower().startswith("earl") else "END"
+    if m["grain"] == "year":
+        return _claim(text, m, relative=0, grain="year", narrative_year=True, mod=mod)
+    return _claim(text, m, relative=0, grain=m["grain"], anaphoric=True, mod=mod)
+
+
 def _year_end(text: str, m: re.Match[str]) -> Claim | None:
     before = _YEAR_END_BEFORE.search(text, max(0, m.start() - 10), m.start())
     if before is None:
@@ -582,17 +606,34 @@ def _vague(text: str, m: re.Match[str]) -> Claim:
 
 def _anaphor(text: str, m: re.Match[str]) -> Claim:
     if m["shift"]:
-        if _APPOSITION_BEFORE.search(text, max(0, m.start() - 24), m.start()) \
-                and _EVENT_AFTER.match(text, m.end()):
+        step = -1 if m["shift"] == "before" else 1
+        if _APPOSITION_BEFORE.search(text, max(0, m.start() - 24), m.start()):
             # "after Oct. 12, the day before the plunge": the day named, told by what followed it
             return _claim(text, m, relative=0, grain="day", anaphoric=True)
-        return _claim(text, m, relative=-1 if m["shift"] == "before" else 1, grain="day", anaphoric=True)
+        counted = _SHIFTED_FROM.match(text, m.end())
+        if counted is not None:
+            return _shifted_day(text, m, counted, step)
+        return _claim(text, m, relative=step, grain="day", anaphoric=True)
+    if m["unit"]:
+        back = m["unit_shift"] in ("before", "earlier")
+        return _claim(text, m, relative=(-2 if m["last"] else -1) if back else 1, grain=m["unit"],
+                      anaphoric=True)
     if m["that"]:
         that = m["that"]
         if that in _WEEKDAYS:
             return _claim(text, m, relative=0, grain="weekday", weekday=that, anaphoric=True)
         return _claim(text, m, relative=0, grain=that, anaphoric=True)
     return _claim(text, m, relative=_ANAPHOR_SHIFT[m["dir"]], grain=m["grain"], anaphoric=True)
+
+
+def _shifted_day(text: str, m: re.Match[str], counted: re.Match[str], step: int) -> Claim:
+    """"the day before last Tuesday", "the day after Oct. 12": the day written, resolved as it would be
+    alone, then moved one day (``day_shift``); one claim, as TimeML marks it."""
+    if counted["weekday"]:
+        return _claim(text, m, end=counted.end(), relative=_direction(counted["dir"]) or 0, grain="weekday",
+                      weekday=counted["weekday"], day_shift=step)
+    return _claim(text, m, end=counted.end(), year=int(counted["year"]) if counted["year"] else None,
+                  month=_MONTHS[counted["month"]], day=int(counted["day"]), day_shift=step)
 
 
 def _nth_day(text: str, m: re.Match[str]) -> Claim:
@@ -624,7 +665,8 @@ _SCANS: list[tuple[re.Pattern[str], Callable[[str, re.Match[str]], Claim | None]
     (_SEASON, _season), (_SHARED_PLURAL, _shared_plural), (_DAY_PART, _day_part),
     (_PLURAL_WEEKDAY, _plural_weekday), (_DECADE, _decade),
     (_EVERY, _every),
-    (_NTH_DAY, _nth_day), (_ANAPHOR, _anaphor), (_THE_YEAR, _the_year), (_YEAR_END, _year_end),
+    (_NTH_DAY, _nth_day), (_ANAPHOR, _anaphor), (_IN_THE_PERIOD, _in_the_period), (_THE_YEAR, _the_year),
+    (_YEAR_END, _year_end),
     (_SOMEDAY, _someday), (_VAGUE, _vague), (_VAGUE_ADJECTIVE, _vague_adjective), (_FREQUENCY, _frequency),
 ]
 

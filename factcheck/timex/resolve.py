@@ -462,7 +462,7 @@ def _day_inside(day: dt.date, grain: str, f: dict[str, Any], anchor: Anchor) -> 
 # "a year ago", "a year earlier" beside a quarter's figures compares with that quarter a year before
 # ("Sales rose 5% in the third quarter from a year earlier"): the quarter the text named this close
 # before it.
-_YEAR_BEFORE = regexcache.compile(r"(?:an?|one)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
+_YEAR_BEFORE = regexcache.compile(r"(?:an?|one|the)\s+year\s+(?:ago|earlier|before)", re.IGNORECASE)
 _QUARTER_REACH = 400
 
 
@@ -639,6 +639,17 @@ def resolve_date(claim: Claim, ctx: Context) -> Timex:
 
 
 def _resolve_date(claim: Claim, ctx: Context) -> Timex:
+    shift = claim.fields.get("day_shift")
+    if shift:  # "the day before last Tuesday": the day written, resolved alone, moved
+        timex = _resolve_day(claim, ctx)
+        if timex.day is None or timex.value is None or not _moves_reference(timex):
+            return Timex.unresolved(TimexType.DATE, f"no day to count {shift:+d} day from")
+        day = timex.day + dt.timedelta(days=shift)
+        return Timex(day.isoformat(), TimexType.DATE, timex.anchor, timex.certain, timex.mod, day)
+    return _resolve_day(claim, ctx)
+
+
+def _resolve_day(claim: Claim, ctx: Context) -> Timex:
     f = claim.fields
     if f.get("vague"):
         return Timex(f["vague"], TimexType.DATE, mod=f.get("mod"))
@@ -805,11 +816,20 @@ def _beside(claim: Claim, dates: list[tuple[Claim, Timex]], text: str) -> tuple[
     "5 p.m. EST, Nov. 6")."""
     zone = claim.fields.get("zone") or ""
     for other, timex in dates:
-        gap = (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
-               else text[other.span.end:claim.span.start])
-        if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,") in ("", "on", "at", "of"):
+        gap = _gap(claim, other, text)
+        # a time restated in another zone between them: "8 p.m. local time (1900 GMT) on Sunday"
+        gap = _ASIDE.sub("", gap, count=1) if len(gap) <= 40 else gap
+        if len(gap) <= 12 and gap.replace(zone, "", 1).strip(" ,()") in ("", "on", "at", "of"):
             return other, timex
     return None
+
+
+_ASIDE = regexcache.compile(r"\([^()]{1,24}\)")
+
+
+def _gap(claim: Claim, other: Claim, text: str) -> str:
+    return (text[claim.span.end:other.span.start] if other.span.start >= claim.span.end
+            else text[other.span.end:claim.span.start])
 
 
 def _stated_day(claim: Claim, dates: list[tuple[Claim, Timex]]) -> tuple[Claim, Timex] | None:
@@ -922,7 +942,9 @@ def resolve_claims(text: str, claims: ClaimSet, document_date: dt.date | None) -
             day = _stated_day(high, nearby) or _beside(high, nearby, text)
         ctx.reference = reference
         replaced[id(claim)] = _with_timex(claim, resolve_time(claim, ctx, day[1] if day else None))
-        if day is not None and day[1].value and len(day[1].value) >= 10:  # one TIMEX3: "10 p.m. Wednesday"
+        # one TIMEX3: "10 p.m. Wednesday"; two where an aside parts them ("10:35 a.m. (0735 GMT) Friday")
+        if day is not None and day[1].value and len(day[1].value) >= 10 \
+                and not {"(", ")"} & set(_gap(claim, day[0], text)):
             date = replaced[id(day[0])]
             replaced[id(day[0])] = date.with_fields({**date.fields, "with_time": True})
         stated = claim.fields.get("day")  # the day joined to the time, resolved whether or not it has a value

@@ -73,3 +73,14 @@ def test_a_counted_shift_keeps_its_count() -> None:
     found = claims("Two years ago he left; 20 years ago she arrived.")
     assert found["Two years ago"] == ("date", "1985")
     assert found["20 years ago"] == ("date", "1967")
+
+
+def test_a_time_restated_in_brackets_keeps_the_day_after_it() -> None:
+    """"8 p.m. local time (1900 GMT) on Sunday": both times are on that Sunday, and the day stays a
+    claim of its own (the brackets part the time from it)."""
+    text = "Polling stations close at 8 p.m. local time (1900 GMT) on Sunday, officials said."
+    found = resolve_claims(text, extract_claims(text), FRI_MAR_20_1987)
+    values = {c.text: c["timex"] for c in found if c.kind in ("date", "time")}
+    assert values["8 p.m. local time"] == "1987-03-15T20:00"
+    assert values["1900 GMT"] == "1987-03-15T19:00"
+    assert not next(c for c in found if c.text == "Sunday").fields.get("with_time")

@@ -34,7 +34,7 @@ def values(text: str, date: dt.date) -> dict[str, str | None]:
     ("Sales for the full year were $6.6 billion, up 13%.", "the full year", "1989"),
     ("For the year, pet food volume was flat.", "the year", "1989"),
     ("It rose to a high for the year of $42.875 in June.", "the year", "1989"),
-    ("Use was delayed earlier in the year by heavy rains.", "the year", "1989"),
+    ("Use was delayed earlier in the year by heavy rains.", "earlier in the year", "1989"),
     # ... but "the year ended March 31" is a reporting year's length
     ("Revenue was $76 million for the year ended March 31.", "the year", "P1Y"),
     # year-end, as earnings copy writes it
