@@ -70,6 +70,9 @@ class Masked:
         self._stops: list[int] | None = None
         # the patterns (by id) whose every need occurs in the document, once scanned (see Needs)
         self.viable: frozenset[int] | None = None
+        # of the one-sentence patterns among them, the sentences holding all their matches hold, as
+        # bits (see Needs.viable): a place elsewhere cannot start a match
+        self.held: dict[int, int] = {}
 
     def scan(self, scanner: Scanner | None) -> None:
         """The one combined search for every pattern's starting and needed words and punctuation."""
@@ -141,7 +144,8 @@ class Masked:
         the need's reach, counted in runs of non-space characters (see :func:`.starts.reached`), and
         the claims every match holds lie before the next sentence stop when the pattern reads none
         (see :func:`.starts.crosses`). Exact: a match holds an occurrence of each need no further
-        from its start than that reach, and ends before a stop it cannot read. ``found`` is
+        from its start than that reach, and ends before a stop it cannot read, so it starts in a
+        sentence that holds all it holds (``held``, see :meth:`Needs.viable`). ``found`` is
         :meth:`needed`, when already read.
 
         The need with the fewest occurrences is read first, from its side (see :meth:`_near`): the
@@ -166,6 +170,10 @@ class Masked:
                 places = [place for place in places
                           if (i := bisect_left(at, place)) < len(at)
                           and counts[i] - bisect_left(runs, place) <= reach]
+        held = self.held.get(id(compiled))
+        if held is not None and places:  # the sentences that hold all a one-sentence match holds
+            stops = self.stops()
+            places = [place for place in places if held >> bisect_right(stops, place) & 1]
         for need, count in compiled.before_stop:
             if not places:
                 return places
@@ -339,8 +347,12 @@ class Needs:
         held = [(ident, found, bits) for ident, found, bits in self.sentence if ident in viable]
         if held:
             columns = self._columns(masked, reduce(or_, [bits for _, _, bits in held]))
-            viable.difference_update(ident for ident, found, _ in held
-                                     if not reduce(and_, map(columns.__getitem__, found)))
+            for ident, found, _ in held:
+                sentences = reduce(and_, map(columns.__getitem__, found))
+                if sentences:
+                    masked.held[ident] = sentences
+                else:
+                    viable.discard(ident)
         return frozenset(viable)
 
     def _columns(self, masked: Masked, wanted: int) -> list[int]:

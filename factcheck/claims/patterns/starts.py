@@ -282,8 +282,9 @@ def _stops_in(text: str) -> bool:
 # A sentence stop in the masked text: an exclamation or question mark, or a full stop that no
 # element but a literal or a line can match. A word's dots (``_WORD``, ``<cap>``) stand before a
 # word character ("3.5", "U.S") or end an abbreviation of single letters ("U.S.", "e.g."); a claim's
-# dots are inside its placeholder.
-STOP = r"[!?]|\.(?!\w)(?<![.][A-Za-z][.])"
+# dots are inside its placeholder. A blank line stops one too: only a line class reads one (a
+# separator takes one line break at most, a claim's placeholder, a word or a gap none).
+STOP = r"[!?]|\.(?!\w)(?<![.][A-Za-z][.])|\n[ \t\u00a0]*\n"
 
 
 def unstopped(node: Node) -> Node:
