@@ -695,6 +695,18 @@ def _finite_tense(word: str, previous: str | None) -> str | None:
 # How far after a claim that opens its sentence the main verb is looked for: a long subject may stand
 # between ("On Friday, the head of the regional water authority and her deputy will brief ...").
 _VERB_AFTER_REACH = 14
+# The longest aside between commas right after the claim that does not use up that reach ("In January,
+# a week after the 25th anniversary of the court's decision, a bombing killed ...").
+_ASIDE_REACH = 16
+
+
+def _after_reach(after: list[str]) -> int:
+    """How many tokens after the claim the main verb is looked for: the reach, past an aside that
+    the claim's comma opens and a comma closes."""
+    if after[:1] != [","]:
+        return _VERB_AFTER_REACH
+    close = next((i for i, word in enumerate(after[1:_ASIDE_REACH + 2], 1) if word == ","), None)
+    return _VERB_AFTER_REACH if close is None else close + _VERB_AFTER_REACH
 
 
 def sentence_tense(text: str, start: int, end: int) -> str | None:
@@ -714,7 +726,7 @@ def sentence_tense(text: str, start: int, end: int) -> str | None:
                          found)
         if found:
             return found
-    for index, word in enumerate(after[:_VERB_AFTER_REACH]):
+    for index, word in enumerate(after[:_after_reach(after)]):
         found = _finite_tense(word, after[index - 1] if index else None)
         if found == "future" and word not in _AUXILIARY_MODALS \
                 and verb_form(word) in (VerbForm.PAST, VerbForm.PAST_OR_PARTICIPLE):

@@ -109,6 +109,11 @@ def test_words_around_a_position() -> None:
     ("The parade will be held on Friday the fourth of July.", "Friday", "future"),
     ("Volume was up from 443 million shares Thursday.", "Thursday", "past"),
     ("The vote was delayed until Friday, April 1.", "Friday", "future"),
+    # an aside between commas after an opening date does not use up the reach to the main verb
+    ("In March, two weeks after the close of the annual general meeting of the regional water "
+     "authority, a burst main in the old town flooded the square.", "March", "past"),
+    ("On Tuesday, barely a day after the end of the flood season along the river bank, the council of "
+     "the county will meet again.", "Tuesday", "future"),
 ])
 def test_sentence_tense(text: str, at: str, tense: str) -> None:
     start = text.index(at)
