@@ -13,8 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from factcheck.claims import units
+from factcheck.claims.model import Claim
 from factcheck.language.approx import interval_of
 from factcheck.language.registry import register
+from factcheck.values import Money
 
 _BOUNDED = "claim<any> | number | percent | money"
 
@@ -41,6 +43,56 @@ def _high(x: Any) -> Decimal | None:
     ("30 percent" → 30.5), raised further by its hedge ("about"); null when unbounded
     ("more than 40", "at least 40")."""
     return _end(x, upper=True)
+
+
+# A fraction in words ("a third", "half") stands for its value within three points, eight with a
+# hedge ("about a third"): writers round a share to the nearest simple fraction.
+_FRACTION_POINTS = Decimal(3)
+_HEDGED_FRACTION_POINTS = Decimal(8)
+_HUNDRED = Decimal(100)
+
+
+def _share_bounds(x: Any) -> tuple[Decimal, Decimal] | None:
+    """The interval, in percent of one whole, that a share of it stands for: a percentage as
+    stated ("41%"), a fraction in words ("a third" is 33.3 within three points) or an amount below
+    one unit of money, a share of every dollar or pound ("62 cents" of every dollar is 62%)."""
+    if not isinstance(x, Claim):
+        return None
+    if x.kind == "percent":
+        low, high = _end(x, upper=False), _end(x, upper=True)
+        return None if x.unit != "%" or low is None or high is None else (low, high)
+    in_words = not any(ch.isdigit() for ch in x.text)  # "a third", not "0.33"
+    if x.kind == "number" and isinstance(x.value, Decimal) and 0 < x.value < 1 and in_words:
+        points = _FRACTION_POINTS if x.hedge.value == "exact" else _HEDGED_FRACTION_POINTS
+        return x.value * _HUNDRED - points, x.value * _HUNDRED + points
+    if x.kind == "money" and isinstance(x.value, Money) and 0 < x.value.amount < 1:
+        low, high = _end(x, upper=False), _end(x, upper=True)
+        return None if low is None or high is None else (low * _HUNDRED, high * _HUNDRED)
+    return None
+
+
+@register("share_low(x: claim<any>) -> number?")
+def _share_low(x: Any) -> Decimal | None:
+    """The lowest share of one whole, in percent, that ``x`` may stand for: a percentage's
+    ``low``, a fraction in words less three points ("a third" → 30.3), cents of one dollar in
+    percent of it ("62 cents" → 61.5); null for any other figure (a share of no one whole)."""
+    bounds = _share_bounds(x)
+    return None if bounds is None else bounds[0]
+
+
+@register("share_high(x: claim<any>) -> number?")
+def _share_high(x: Any) -> Decimal | None:
+    """The highest share of one whole, in percent, that ``x`` may stand for (see ``share_low``)."""
+    bounds = _share_bounds(x)
+    return None if bounds is None else bounds[1]
+
+
+@register("share(x: claim<any>) -> number?")
+def _share(x: Any) -> Decimal | None:
+    """The share of one whole ``x`` states, in percent: a percentage's value, a fraction in words
+    or cents of one unit of money times a hundred; null for any other figure."""
+    bounds = _share_bounds(x)
+    return None if bounds is None else (bounds[0] + bounds[1]) / 2
 
 
 @register("convert(n: number, from_unit: string, to_unit: string) -> number?")

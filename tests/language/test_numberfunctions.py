@@ -33,6 +33,25 @@ def test_low_of_money_is_an_amount() -> None:
     assert run("low(q)", env=ENV, q=money) == dec("1150000000")
 
 
+def test_shares_of_one_whole_in_percent() -> None:
+    env = TypeEnv.standard({"c": "claim<any>"})
+    third = Claim("number", "a third", Span(0, 7), dec("1") / 3, None, Hedge.EXACT, dec("1") / 3)
+    about_half = Claim("number", "about half", Span(0, 10), dec("0.5"), None, Hedge.APPROX, dec("0.5"))
+    cents = Claim("money", "62 cents", Span(0, 8), Money(dec("0.62"), "USD"), "USD", Hedge.EXACT,
+                  Money(dec("0.01"), "USD"))
+    dollars = Claim("money", "$62", Span(0, 3), Money(dec("62"), "USD"), "USD", Hedge.EXACT,
+                    Money(dec("1"), "USD"))
+    in_digits = Claim("number", "0.5", Span(0, 3), dec("0.5"), None, Hedge.EXACT, dec("0.1"))
+    assert run("share_low(c)", env=env, c=percent("30", "1")) == dec("29.5")
+    assert round(run("share_low(c)", env=env, c=third), 1) == dec("30.3")
+    assert round(run("share_high(c)", env=env, c=third), 1) == dec("36.3")
+    assert run("share_high(c)", env=env, c=about_half) == dec("58")
+    assert run("share(c)", env=env, c=cents) == dec("62")
+    assert run("share_low(c)", env=env, c=cents) == dec("61.5")
+    assert run("share(c)", env=env, c=dollars) is None  # a whole dollar amount is no share of one
+    assert run("share(c)", env=env, c=in_digits) is None
+
+
 def test_convert_and_dimension() -> None:
     assert round(run('convert(120, "kilometre", "mile")'), 2) == Decimal("74.56")
     assert run('convert(30, "°C", "°F")') == 86
