@@ -1,5 +1,5 @@
 """Ages of people: "Maria Santos, 52,", "Santos (52)", "the 79-year-old president", "five years old",
-"95 years of age", "aged 52".
+"95 years of age", "aged 52", "at the age of 52", "At 52, she ...".
 
 An age is a number mention in one of these frames. The value is the age in years (a Decimal) and
 ``person`` the name right before an appositive age ("Maria Santos, 52,") or right after an adjectival
@@ -9,6 +9,7 @@ age, not a length of time.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from factcheck.claims.base import Taken, make_claim
@@ -23,6 +24,13 @@ _NAME = r"[A-Z][A-Za-z’'.-]*[a-z](?:[ ][A-Z][A-Za-z’'.-]*[a-z]){0,3}"
 _NAME_BEFORE = regexcache.compile(rf"(?<![\w’'.-])(?P<name>{_NAME})(?:,[ ]|[ ]\()$")
 _NAME_AFTER = regexcache.compile(rf"{GAP}(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")
 _AGED_BEFORE = regexcache.compile(rf"\b(?:[Aa]ged|[Aa]ge){GAP}$")
+# "at the age of 52"; and "At 52," opening a sentence whose subject is a person ("At 52, she became",
+# "At 45, Okafor is"): after a pronoun or a name, not "the", "it" or "there" ("At 10, the shop opens")
+_AGE_OF_BEFORE = regexcache.compile(rf"\b[Aa]t{GAP}the{GAP}age{GAP}of{GAP}$")
+_AT_OPENING = regexcache.compile(r"(?:^|(?<=[.!?\n])[ \t]*|(?<=[.!?][\"”’)])[ \t]*)At[ \t]$", re.MULTILINE)
+_PERSON_AFTER = regexcache.compile(
+    r",[ \t]+(?:she|he|they|I|we|his|her"
+    r"|(?!(?:The|This|That|These|Those|It|Its|There|Here|A|An)\b)[A-Z][a-z’'-]+)\b")
 _ONE = Decimal(1)
 
 
@@ -55,7 +63,17 @@ def _age(text: str, mention: NumberMention) -> Claim | None:
         return _claim(text, mention, mention.end, person)
     if mention.plain_integer and _AGED_BEFORE.search(text, max(0, mention.start - 8), mention.start):
         return _claim(text, mention, mention.end, None)
+    if mention.plain_integer and 0 < mention.value <= 120 and _at_age(text, mention):
+        return _claim(text, mention, mention.end, None)
     return None
+
+
+def _at_age(text: str, mention: NumberMention) -> bool:
+    """Whether the mention is an age after "at the age of" or in a sentence opening "At 52, she"."""
+    if _AGE_OF_BEFORE.search(text, max(0, mention.start - 20), mention.start):
+        return True
+    return bool(_AT_OPENING.search(text, max(0, mention.start - 6), mention.start)
+                and _PERSON_AFTER.match(text, mention.end))
 
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:

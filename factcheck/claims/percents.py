@@ -30,6 +30,10 @@ _AFTER = regexcache.compile(
 )
 # "10%-15%": the scan reads "-15" as a negative number; after a percent sign the dash is a joiner.
 _DASH = frozenset("-\u2212\u2013")
+# "–18 per cent", "(–4.2%)": typeset copy writes a minus as an en dash, which the number scan leaves
+# out (between figures it joins a range, "2010–18"); glued to a percentage after a space, an opening
+# parenthesis or a line start, and not after a figure and a space ("5 –3"), it is the sign.
+_EN_DASH_SIGN = regexcache.compile(r"(?:^|(?<=[\s(\[])(?<!\d[ \t]))\u2013\Z", re.MULTILINE)
 _HUNDRED = Decimal(100)
 
 
@@ -37,6 +41,13 @@ def _claim(text: str, mention: NumberMention, end: int, unit: str, scale: Decima
     hedge, _ = hedge_before(text, mention.start)
     return make_claim(text, "percent", mention.start, end, Percent(mention.value / scale), unit=unit,
                       hedge=hedge, precision=Percent(mention.step / scale))
+
+
+def _en_dash_sign(text: str, start: int) -> bool:
+    """Whether an en dash right before ``start`` is a minus sign (see ``_EN_DASH_SIGN``)."""
+    if start == 0 or text[start - 1] != "\u2013":
+        return False
+    return _EN_DASH_SIGN.search(text, max(0, start - 3), start) is not None
 
 
 def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Claim]:
@@ -51,6 +62,8 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         after_sign = text[mention.start - 1 : mention.start] == "%"
         if mention.value < 0 and after_sign and text[mention.start] in _DASH:
             mention = replace(mention, start=mention.start + 1, value=-mention.value)
+        elif mention.value > 0 and _en_dash_sign(text, mention.start):
+            mention = replace(mention, start=mention.start - 1, value=-mention.value)
         unit, scale = ("%", Decimal(1)) if match["pct"] else ("pp", Decimal(1) if match["pp"] else _HUNDRED)
         low = ranges.low_end(text, mentions, index)
         if low is not None and not taken.overlaps(low.start, low.end):
