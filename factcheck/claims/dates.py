@@ -95,12 +95,13 @@ _DAY_RANGE = regexcache.compile(
     rf"{GAP[:-1]}*(?P<high>[0-3]?\d)(?:st|nd|rd|th)?(?:,?{GAP}(?P<year>{_YEAR}))?"
     rf"(?![\d:]|[.,/]\d|{GAP[:-1]}*(?:%|percent|per\b|pct\b|billion|million|thousand|mln|bln|dlrs|points))"
 )
-# "24–20 September 2019", "from 14th to 4th August", "between 9 and 2 May": the same, day first, the month
-# written once after the second day.
+# "24–20 September 2019", "from 14th to 4th August", "between 9 and 2 May", "from the 18th to the 9th of
+# October": the same, day first, the month written once after the second day.
 _ORDINAL_DAY = regexcache.compile(r"\d+(?:st|nd|rd|th)?")
 _DAY_FIRST_RANGE = regexcache.compile(
-    rf"(?<![\w.,/:-])(?:(?<=[Bb]etween )(?P<between>[0-3]?\d)(?:st|nd|rd|th)?{GAP}and{GAP}"
-    rf"|(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through|until){GAP[:-1]}*)"
+    rf"(?<![\w.,/:-])(?:(?:(?<=[Bb]etween )|(?<=[Bb]etween the ))(?P<between>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"{GAP}and{GAP}(?:the{GAP})?|(?P<low>[0-3]?\d)(?:st|nd|rd|th)?{GAP[:-1]}*(?:-|–|—|to|through|until)"
+    rf"{GAP[:-1]}*(?:(?<=[ \t])the{GAP})?)"
     rf"(?P<high>[0-3]?\d)(?:st|nd|rd|th)?{GAP}(?:of{GAP})?(?P<month>{_MONTH})(?:,?{GAP}(?P<year>{_YEAR}))?"
 )
 # "April 24 and 25", "March 3, 5 and 7, 2019": days of one month listed with the month written once, each a
@@ -340,7 +341,7 @@ def _numeric_claim(text: str, match: re.Match[str], order: str) -> Claim | None:
     weekday = _WEEKDAY_NAMES.get(match["weekday"].rstrip(".")) if match["weekday"] else None
     readings = [(day, month) for day, month in ((a, b), (b, a)) if _exists(year, month, day)]
     if not readings:
-        return None
+        return _impossible_numeric(text, match, a, b, year, weekday)
     certain = len(set(readings)) == 1
     if not certain:
         on_weekday = [r for r in readings if dt.date(year, r[1], r[0]).strftime("%A") == weekday]
@@ -350,6 +351,18 @@ def _numeric_claim(text: str, match: re.Match[str], order: str) -> Claim | None:
     claim = make_claim(text, "date", match.start(), match.end(), dt.date(year, month, day),
                        precision=_DAY_PRECISION, fields=fields)
     return claim if certain else dataclasses.replace(claim, certain=False)
+
+
+def _impossible_numeric(text: str, match: re.Match[str], a: int, b: int, year: int,
+                        weekday: str | None) -> Claim | None:
+    """"29/02/2023", "04/31/2025": a numeric date only one order can read as a day (up to 31) and a
+    month, on a day the calendar lacks: a claim with no value (``date-exists`` reports it)."""
+    readings = {(day, month) for day, month in ((a, b), (b, a)) if 1 <= month <= 12 and 1 <= day <= 31}
+    if len(readings) != 1:
+        return None
+    day, month = readings.pop()
+    fields = {"year": year, "month": month, "day": day, "weekday": weekday}
+    return make_claim(text, "date", match.start(), match.end(), None, precision=_DAY_PRECISION, fields=fields)
 
 
 def _year_first_claim(text: str, match: re.Match[str]) -> Claim | None:
@@ -367,10 +380,10 @@ def _dashed_claim(text: str, match: re.Match[str]) -> Claim | None:
     month = _month_number((part["m1"] or part["m2"] or part["m3"] or part["m4"]).title())
     digits = part["y1"] or part["y2"] or part["y3"] or part["y4"]
     year, day = _full_year(digits), _int(part["d1"] or part["d2"] or part["d3"])
-    if day is not None and not _exists(year, month, day):
+    if day is not None and day > 31:
         return None
     fields = {"year": year, "month": month, "day": day, "weekday": None}
-    value = dt.date(year, month, day) if day else None
+    value = dt.date(year, month, day) if day and _exists(year, month, day) else None  # "29-Feb-2023": none
     return make_claim(text, "date", match.start(), match.end(), value,
                       precision=_DAY_PRECISION if day else _MONTH_PRECISION, fields=fields)
 

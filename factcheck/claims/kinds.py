@@ -57,13 +57,16 @@ _KINDS = [
         "month names, and one month). Resolution sets `begins` and `ends`, the first and last day the "
         "value names ('next week': its Monday and Sunday; 'early next month': the first half of it; a "
         "day: that day), and `with_time` on the day of a time written beside it ('10 p.m. Wednesday': "
-        "the time claim carries the value of both)." + _RESOLVED_DOC,
+        "the time claim carries the value of both); `weekday_year` true when a year-less date's year is one "
+        "its stated weekday confirms, whatever the tense pointed to ('approved on Tuesday 19 March' "
+        "written on 5 March 2024: 2024, the Tuesday)." + _RESOLVED_DOC,
         {"year": "number?", "month": "number?", "day": "number?", "weekday": "string?",
          "relative": "number?", "grain": "string?", "part": "string?", "mod": "string?",
          "anaphoric": "bool?", "vague": "string?", "decade": "number?", "century": "number?",
          "fiscal": "bool?", "every": "bool?", "story": "bool?", "year_back": "bool?",
          "with_time": "bool?", "holiday": "string?", "count": "number?", "nth": "number?",
-         "length": "claim<duration>?", "begins": "date?", "ends": "date?", **_RESOLVED},
+         "length": "claim<duration>?", "begins": "date?", "ends": "date?", "weekday_year": "bool?",
+         **_RESOLVED},
     ),
     ClaimKind(
         "vague_duration",

@@ -205,14 +205,33 @@ def _opens_clause(words: list[str], raw: list[str], index: int) -> bool:
 def _noun_subject(words: list[str], raw: list[str], index: int) -> bool:
     """Whether the lower-case words from ``index`` back (at most three: "the city council", "two
     sides", "engineers") are a noun phrase opening its clause, the subject of the verb after them;
-    "for the fiscal year ended June 30" is a noun phrase after a preposition, no subject."""
+    "for the fiscal year ended June 30" is a noun phrase after a preposition, no subject. A subject
+    may hold one phrase of "of" ("sales of electric vans doubled in"), unless a period noun comes
+    before the verb ("the results of the year ended June 30": a participle)."""
+    end = _noun_phrase(words, raw, index)
+    named = _noun_phrase(words, raw, index, names=True)  # "imports of Chinese steel surged"
+    if (end >= len(words) or words[end] != "of") and named < len(words) - 1 and words[named] == "of":
+        end = named
+    if end < len(words) - 1 and words[end] == "of" and words[index] not in _PERIOD_NOUNS:
+        end = _noun_phrase(words, raw, end + 1, names=True)  # "imports of Chinese steel"
+    return end >= len(words) or _clause_opener(words[end])
+
+
+_PERIOD_NOUNS = frozenset(("year", "years", "quarter", "quarters", "period", "periods", "month", "months",
+                           "week", "weeks", "half", "day", "days", "session", "term"))
+
+
+def _noun_phrase(words: list[str], raw: list[str], index: int, names: bool = False) -> int:
+    """Where the lower-case noun phrase read back from ``index`` (at most three words and a determiner
+    or a number word; capitalised ones too with ``names``) ends, in words read backwards."""
     end = index
-    while end < min(len(words), index + 3) and words[end] not in _FUNCTION_WORDS and raw[end][:1].islower() \
+    while end < min(len(words), index + 3) and words[end] not in _FUNCTION_WORDS \
+            and (names or raw[end][:1].islower() or end == len(words) - 1) \
             and verb_form(words[end]) in (None, VerbForm.PRESENT):
-        end += 1
+        end += 1  # the sentence's first word is capitalised: "Sales of electric vans"
     if end < len(words) and (words[end] in _DETERMINERS or words[end] in _NUMBER_WORDS):
         end += 1
-    return end >= len(words) or _clause_opener(words[end])
+    return end
 
 
 def _clause_opener(word: str) -> bool:
@@ -577,10 +596,35 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
                 and index + 1 < len(words) and words[index] in _PHRASE_HEADS \
                 and (_may_be_participle(words[index + 1]) or _is_past(words[index + 1])):
             return None, None  # "the bonds issued in 2019 mature on": a present verb of its own
+        if index - 1 == lead and _present_schedule(words, raw, index):
+            return "present", "noun"
         unknown += 1
         if unknown > _UNKNOWN:
             return None, None
     return None, None
+
+
+# Third-person "-s" forms news writes far more often as plural nouns ("sold 1,000 shares on Monday").
+_PLURAL_NOUNS = frozenset(("shares", "stocks", "bonds", "prices", "sales", "talks", "notes", "rates",
+                           "futures", "earnings", "results", "securities", "units", "funds", "imports",
+                           "exports", "profits", "losses", "gains", "returns", "orders", "deliveries"))
+
+
+def _present_schedule(words: list[str], raw: list[str], index: int) -> bool:
+    """Whether the word before a date (``words[index - 1]``) is a present "-s" verb after a noun
+    subject: a timetable ("the committee meets on", "the ballot closes on", "Parliament reconvenes
+    on"), whatever verb of saying follows ("..., the union said")."""
+    word = words[index - 1]
+    if not word.endswith("s") or word in _PLURAL_NOUNS or word in _FUNCTION_WORDS \
+            or verb_form(word) is not VerbForm.PRESENT:
+        return False
+    end = _noun_phrase(words, raw, index)
+    if end > index and end < len(words) - 1 and words[end] in _SUBJECT_PHRASE_HEADS:
+        end = _noun_phrase(words, raw, end + 1, names=True)  # "the ballot on the new pay offer closes on"
+    return end > index and (end >= len(words) or _clause_opener(words[end]))
+
+
+_SUBJECT_PHRASE_HEADS = frozenset(("of", "on", "for", "in", "at"))
 
 
 def _relative_clause(words: list[str], lead: int) -> bool:

@@ -73,6 +73,11 @@ class Context:
             # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
             # on it, which news reports after the fact.
             return "past"
+        governing = sentences.tense_reading(self.text, claim.span.start, claim.span.end)
+        if governing == ("present", "noun") or governing[0] == "future":
+            # the verb right before the date, not the sentence's verb of saying: a timetable ("the
+            # committee meets Monday", "the ballot closes on 29 February, the union said") or a plan
+            return "future"
         if _scheduled(self.text, claim.span.start) \
                 or _CLOCK_DEADLINE_BEFORE.search(self.text, max(0, claim.span.start - 40), claim.span.start):
             return "future"
@@ -231,7 +236,7 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
     """A date whose parts the text states, the year perhaps inferred from the document date."""
     f = claim.fields
     year, month, day, part = f.get("year"), f.get("month"), f.get("day"), f.get("part")
-    anchor, certain = Anchor.TEXT, True
+    anchor, certain, weekday_year = Anchor.TEXT, True, False
     if f.get("fiscal") and year:
         # TIMEX3 has no fiscal notation and TimeML writes "fiscal 2013" as 2013; the fiscal rule (the
         # US federal one: fiscal 2013 began on 1 October 2012) gives the first day, and the claim keeps
@@ -252,6 +257,10 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
                          if f.get("week_in_month") else None)  # a week is placed by its middle day
         year, certain = _infer_year(first_month, middle, ctx.document_date, tense)
         anchor = Anchor.DOCUMENT
+        if month and day and f.get("weekday") in WEEKDAYS:
+            by_weekday = _weekday_year(month, day, WEEKDAYS.index(f["weekday"]), ctx.document_date, year)
+            weekday_year, year = by_weekday is not None, by_weekday or year
+            certain = certain or weekday_year
     if f.get("nth") and month and f.get("weekday") in WEEKDAYS:  # "the first Monday of October"
         counted = _nth_weekday(year, month, WEEKDAYS.index(f["weekday"]), f["nth"])
         day = counted.day if counted.month == month else None  # a fifth Monday the month lacks: the month
@@ -261,7 +270,8 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
     value, when = _date_value(year, month, day)
     if day is not None and when is None:  # "February 30", "31 April": no such day, so no value, but the
         # reading is as sure as the words are (a rule reporting the impossible day rests on no inference)
-        return Timex(None, TimexType.DATE, anchor, certain, reason=f"{year:04d}-{month:02d} has no day {day}")
+        return Timex(None, TimexType.DATE, anchor, certain, reason=f"{year:04d}-{month:02d} has no day {day}",
+                     year=year)
     if month is None and part:
         when = _part_start(year, part)
         if part == "WI":
@@ -270,7 +280,23 @@ def _absolute(claim: Claim, ctx: Context) -> Timex:
     if f.get("week_of") and when is not None:
         value = iso_week(when)  # "the week of March 6"
     return Timex(value, TimexType.TIME if "T" in value else TimexType.DATE, anchor, certain,
-                 f.get("mod"), when)
+                 f.get("mod"), when, weekday_year=weekday_year)
+
+
+def _weekday_year(month: int, day: int, weekday: int, ref: dt.date, inferred: int) -> int | None:
+    """The year a stated weekday confirms or fixes for a year-less day and month, whatever the tense
+    says: "approved the plan on Tuesday 19 March" written on 5 March 2024 is 19 March 2024, the
+    Tuesday, even if the past tense pointed to 2023 (a Sunday). The inferred year if its day has the
+    weekday, else the one year whose day has it within :data:`SURE_DAYS` of the document date; None
+    when none has it (a wrong weekday, ``weekday-matches-partial-date``'s)."""
+    def falls(year: int) -> bool:
+        return day <= days_in_month(year, month) and dt.date(year, month, day).weekday() == weekday
+
+    if falls(inferred):
+        return inferred
+    near = [year for year in (ref.year - 1, ref.year, ref.year + 1)
+            if falls(year) and abs((dt.date(year, month, day) - ref).days) <= SURE_DAYS]
+    return near[0] if len(near) == 1 else None
 
 
 def _weekday_and_day(claim: Claim, ctx: Context) -> Timex:
@@ -802,8 +828,11 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
     fields = dict(claim.fields)
     fields.update(
         timex=timex.value, timex_type=timex.type.value, timex_mod=timex.mod, anchor=timex.anchor.value,
-        resolved=timex.day, resolved_year=timex.day.year if timex.day else None, unresolved=timex.reason,
+        resolved=timex.day, resolved_year=timex.day.year if timex.day else timex.year,
+        unresolved=timex.reason,
     )
+    if claim.kind == "date":
+        fields["weekday_year"] = timex.weekday_year
     if claim.kind == "date":  # the days a period names, for rules that compare it with a day
         named = None if claim.fields.get("fiscal") or timex.type is TimexType.SET \
             else value_bounds(timex.value, timex.mod)

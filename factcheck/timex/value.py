@@ -44,6 +44,8 @@ class Timex:
     mod: str | None = None
     day: dt.date | None = None  # the first day the value names, for rules that compare dates
     reason: str | None = None  # why there is no value
+    year: int | None = None  # the year of a day the calendar lacks ("29 February" read in 2025)
+    weekday_year: bool = False  # a year-less date's year is one its stated weekday confirms
 
     @classmethod
     def unresolved(cls, type: TimexType, reason: str) -> Timex:

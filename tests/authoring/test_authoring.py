@@ -137,3 +137,22 @@ def test_a_section_whose_check_fails_whole_is_reported_with_its_line(tmp_path):
     _, problems = check_document(path, TimingOut())
     assert f"{path}: the section from line 1: factcheck/input-error: took too long" in problems
     assert f"{path}: the section from line 3: factcheck/input-error: took too long" in problems
+
+
+def test_an_undated_section_is_no_failure_for_the_rules_that_need_a_date(tmp_path):
+    """A section written without a date tests what the rules do without one; the rules that need
+    the date skipping it is what it asks for, while a dated section's notes stay problems."""
+    from types import SimpleNamespace
+
+    from factcheck.authoring.annotated import check_document
+    from factcheck.engine.runner import NO_DATE
+
+    class SkipsUndated:
+        def check(self, document):
+            notes = [f"some-rule: skipped, {NO_DATE}", "other-rule: skipped, no facts"]
+            return SimpleNamespace(notes=notes if document.date is None else notes[1:], findings=[])
+
+    path = tmp_path / "corpus.md"
+    path.write_text("<!-- document -->\nOne.\n<!-- document date: 2024-05-01 -->\nTwo.\n", encoding="utf-8")
+    _, problems = check_document(path, SkipsUndated())
+    assert problems == [f"{path}: other-rule: skipped, no facts"]
