@@ -38,6 +38,7 @@ from factcheck.claims.base import make_claim
 from factcheck.claims.lexicon import load, trie
 from factcheck.claims.model import Claim
 from factcheck.claims.regexparts import GAP, UPPER
+from factcheck.spans import Span
 from factcheck.startup import regexcache
 
 _CAPWORD = rf"(?:[{UPPER}][\w'’\-]*[^\W\d_]|[A-Z]\.)"
@@ -218,6 +219,8 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
         if words:  # "Pope Leo XIV", not "King III"
             by_surname.setdefault(words[-1], name)
     taken = [claim.span for claim in titled]
+    if not any(_written_again(text, surname, first[name], taken) for surname, name in by_surname.items()):
+        return []  # the regex below would find nothing to keep: not compiled for this document
     found: list[Claim] = []
     # this document's names: re's own bounded cache, not the persistent one of the fixed patterns
     pattern = re.compile(rf"(?<![\w'’.\-])(?:{trie(by_surname)})(?![\w\-]|['’](?!s\b))")
@@ -234,6 +237,18 @@ def _later(text: str, titled: list[Claim], first: dict[str, int]) -> list[Claim]
         found.append(make_claim(text, "person", start, end, name,
                                 fields={"name": name, "title": None, "first_mention": first[name]}))
     return found
+
+
+def _written_again(text: str, surname: str, first: int, taken: list[Span]) -> bool:
+    """Whether ``surname`` is written after ``first`` outside the titled mentions (``taken``): where
+    no surname is, :func:`_later` finds nothing, and its per-document regex is not compiled (it was
+    most of the cost of the documents naming a titled person)."""
+    start = text.find(surname, first + 1)
+    while start >= 0:
+        if not any(span.start <= start < span.end for span in taken):
+            return True
+        start = text.find(surname, start + 1)
+    return False
 
 
 _SUFFIXES = {"Jr.", "Jr", "Sr.", "II", "III", "IV"}
