@@ -138,7 +138,8 @@ def check_document(path: Path, engine: Engine) -> tuple[int, list[str]]:
     for part in documents:
         result = engine.check(part)
         # a rule that needs the date skips a section written without one: what such a section tests
-        notes_of_runs.extend(note for note in result.notes if part.date is not None or not note.endswith(NO_DATE))
+        notes_of_runs.extend(note for note in result.notes
+                             if part.date is not None or not note.endswith(NO_DATE))
         for finding in result.findings:
             if finding.span is None:  # the section as a whole failed (its time limit, a rule error)
                 start = min(len(part.text) - len(part.text.lstrip()), max(len(part.text) - 1, 0))
