@@ -158,14 +158,15 @@ def _adverb(word: str) -> bool:
     return word in _SKIP or (word.endswith("ly") and len(word) > 4)
 
 
-def _participle_tense(words: list[str], raw: list[str]) -> tuple[str | None, str | None]:
+def _participle_tense(words: list[str], raw: list[str],
+                      opening: bool = True) -> tuple[str | None, str | None]:
     """The tense of a participle ("held", "signed") from the words before it (nearest first), and
     what decided it: an auxiliary ("will be held", "is expected", "had signed": ``auxiliary``, but
     "would have been" is a conditional, "be held" an infinitive); a pronoun or a capitalised name as
     its subject makes it a past verb ("he met": ``pronoun``, "Smith resigned": ``name``), unless the name is
     the object of a preposition ("for New York-based Terasat"), a possessive or a month; anything
     else leaves it a noun phrase's participle ("the year ended June 30"), undecided. "dated and
-    delivered" reads through the "and"."""
+    delivered" reads through the "and". ``opening``: the words given reach the sentence's start."""
     for index, (word, written) in enumerate(zip(words, raw, strict=False)):
         if word in _PAST_AUXILIARIES:
             if word in _PERFECT and index + 1 < len(words) and words[index + 1] in _MODALS_OF_PERFECT:
@@ -184,7 +185,7 @@ def _participle_tense(words: list[str], raw: list[str]) -> tuple[str | None, str
         if written[:1].isupper() and word not in _STOP and word not in _CALENDAR_WORDS:
             return ("past", "name") if _opens_clause(words, raw, index) else (None, None)
         if word not in _FUNCTION_WORDS and verb_form(word) in (None, VerbForm.PRESENT):
-            return ("past", "noun") if _noun_subject(words, raw, index) else (None, None)
+            return ("past", "noun") if _noun_subject(words, raw, index, opening) else (None, None)
         return None, None
     return None, None
 
@@ -202,18 +203,22 @@ def _opens_clause(words: list[str], raw: list[str], index: int) -> bool:
     return before >= len(words) or _clause_opener(words[before])
 
 
-def _noun_subject(words: list[str], raw: list[str], index: int) -> bool:
+def _noun_subject(words: list[str], raw: list[str], index: int, opening: bool = True) -> bool:
     """Whether the lower-case words from ``index`` back (at most three: "the city council", "two
     sides", "engineers") are a noun phrase opening its clause, the subject of the verb after them;
     "for the fiscal year ended June 30" is a noun phrase after a preposition, no subject. A subject
     may hold one phrase of "of" ("sales of electric vans doubled in"), unless a period noun comes
-    before the verb ("the results of the year ended June 30": a participle)."""
+    before the verb ("the results of the year ended June 30": a participle), and unless the phrase
+    runs past the words given when they stop short of the sentence's start (``opening`` false)."""
     end = _noun_phrase(words, raw, index)
     named = _noun_phrase(words, raw, index, names=True)  # "imports of Chinese steel surged"
     if (end >= len(words) or words[end] != "of") and named < len(words) - 1 and words[named] == "of":
         end = named
     if end < len(words) - 1 and words[end] == "of" and words[index] not in _PERIOD_NOUNS:
         end = _noun_phrase(words, raw, end + 1, names=True)  # "imports of Chinese steel"
+        if end >= len(words) and not opening:
+            return False  # the words given ran out before the sentence's start: "Co's 86 mln dlrs of
+            # convertible subordinated debentures" is an adjective's phrase, no subject's
     return end >= len(words) or _clause_opener(words[end])
 
 
@@ -457,7 +462,8 @@ def _verb_over_object(words: list[str], raw: list[str], lead: int) -> tuple[str 
         if _may_be_participle(word):
             if before in _DETERMINERS or before in _NUMBER_WORDS or _adverb(before):
                 continue  # "the damaged rail line": an adjective
-            tense, _ = _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6])
+            tense, _ = _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6],
+                                         opening=index + 6 >= len(words))
             if tense is None and _opening_subject(words[index + 1:]):
                 tense = "past"  # "Hospital staff treated ...": the sentence's subject before it
             if tense == "past" and word not in _REPORTING:
@@ -588,7 +594,8 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
         if _is_past(word):
             return "past", "form"
         if _may_be_participle(word):
-            tense, cue = _participle_tense(words[index:index + 5], raw[index:index + 5])
+            tense, cue = _participle_tense(words[index:index + 5], raw[index:index + 5],
+                                           opening=index + 5 >= len(words))
             if tense is None and through_object:
                 return "past", "object"  # "the engineers inspected the bridge on"
             return tense, cue
@@ -602,6 +609,8 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
         if unknown > _UNKNOWN:
             return None, None
     return None, None
+
+
 
 
 # Third-person "-s" forms news writes far more often as plural nouns ("sold 1,000 shares on Monday").
@@ -618,6 +627,8 @@ def _present_schedule(words: list[str], raw: list[str], index: int) -> bool:
     if not word.endswith("s") or word in _PLURAL_NOUNS or word in _FUNCTION_WORDS \
             or verb_form(word) is not VerbForm.PRESENT:
         return False
+    if index < len(words) and (words[index] in _DETERMINERS or words[index] in _NUMBER_WORDS):
+        return False  # "both locks on", "its doors on": a determiner comes before a noun, not a verb
     end = _noun_phrase(words, raw, index)
     if end > index and end < len(words) - 1 and words[end] in _SUBJECT_PHRASE_HEADS:
         end = _noun_phrase(words, raw, end + 1, names=True)  # "the ballot on the new pay offer closes on"

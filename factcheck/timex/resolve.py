@@ -73,11 +73,10 @@ class Context:
             # "Friday's purchases", "to get around Wednesday's ruling": a day named by what happened
             # on it, which news reports after the fact.
             return "past"
-        governing = sentences.tense_reading(self.text, claim.span.start, claim.span.end)
-        if governing == ("present", "noun") or governing[0] == "future":
+        if sentences.tense_reading(self.text, claim.span.start, claim.span.end) == ("present", "noun"):
             # the verb right before the date, not the sentence's verb of saying: a timetable ("the
-            # committee meets Monday", "the ballot closes on 29 February, the union said") or a plan
-            return "future"
+            # committee meets on Monday", "the ballot closes on 29 February, the union said")
+            return "present"
         if _scheduled(self.text, claim.span.start) \
                 or _CLOCK_DEADLINE_BEFORE.search(self.text, max(0, claim.span.start - 40), claim.span.start):
             return "future"
