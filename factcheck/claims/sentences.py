@@ -159,14 +159,15 @@ def _adverb(word: str) -> bool:
 
 
 def _participle_tense(words: list[str], raw: list[str],
-                      opening: bool = True) -> tuple[str | None, str | None]:
+                      rest: tuple[list[str], list[str]] | None = None) -> tuple[str | None, str | None]:
     """The tense of a participle ("held", "signed") from the words before it (nearest first), and
     what decided it: an auxiliary ("will be held", "is expected", "had signed": ``auxiliary``, but
     "would have been" is a conditional, "be held" an infinitive); a pronoun or a capitalised name as
     its subject makes it a past verb ("he met": ``pronoun``, "Smith resigned": ``name``), unless the name is
     the object of a preposition ("for New York-based Terasat"), a possessive or a month; anything
     else leaves it a noun phrase's participle ("the year ended June 30"), undecided. "dated and
-    delivered" reads through the "and". ``opening``: the words given reach the sentence's start."""
+    delivered" reads through the "and". ``rest``: the words and their written forms from the same
+    place to the sentence's start, where a subject's noun phrase is read to its end."""
     for index, (word, written) in enumerate(zip(words, raw, strict=False)):
         if word in _PAST_AUXILIARIES:
             if word in _PERFECT and index + 1 < len(words) and words[index + 1] in _MODALS_OF_PERFECT:
@@ -185,7 +186,7 @@ def _participle_tense(words: list[str], raw: list[str],
         if written[:1].isupper() and word not in _STOP and word not in _CALENDAR_WORDS:
             return ("past", "name") if _opens_clause(words, raw, index) else (None, None)
         if word not in _FUNCTION_WORDS and verb_form(word) in (None, VerbForm.PRESENT):
-            return ("past", "noun") if _noun_subject(words, raw, index, opening) else (None, None)
+            return ("past", "noun") if _noun_subject(words, raw, index, rest) else (None, None)
         return None, None
     return None, None
 
@@ -203,22 +204,23 @@ def _opens_clause(words: list[str], raw: list[str], index: int) -> bool:
     return before >= len(words) or _clause_opener(words[before])
 
 
-def _noun_subject(words: list[str], raw: list[str], index: int, opening: bool = True) -> bool:
+def _noun_subject(words: list[str], raw: list[str], index: int,
+                  rest: tuple[list[str], list[str]] | None = None) -> bool:
     """Whether the lower-case words from ``index`` back (at most three: "the city council", "two
     sides", "engineers") are a noun phrase opening its clause, the subject of the verb after them;
     "for the fiscal year ended June 30" is a noun phrase after a preposition, no subject. A subject
     may hold one phrase of "of" ("sales of electric vans doubled in"), unless a period noun comes
-    before the verb ("the results of the year ended June 30": a participle), and unless the phrase
-    runs past the words given when they stop short of the sentence's start (``opening`` false)."""
+    before the verb ("the results of the year ended June 30": a participle). The phrase after "of"
+    is read in ``rest`` (the words to the sentence's start) when given, so that it ends where the
+    sentence says, not where the words given stop: "Co's 86 mln dlrs of convertible subordinated
+    debentures" is no subject, "the longtime owner of Beck's Hardware, died" is."""
     end = _noun_phrase(words, raw, index)
     named = _noun_phrase(words, raw, index, names=True)  # "imports of Chinese steel surged"
     if (end >= len(words) or words[end] != "of") and named < len(words) - 1 and words[named] == "of":
         end = named
     if end < len(words) - 1 and words[end] == "of" and words[index] not in _PERIOD_NOUNS:
+        words, raw = rest or (words, raw)
         end = _noun_phrase(words, raw, end + 1, names=True)  # "imports of Chinese steel"
-        if end >= len(words) and not opening:
-            return False  # the words given ran out before the sentence's start: "Co's 86 mln dlrs of
-            # convertible subordinated debentures" is an adjective's phrase, no subject's
     return end >= len(words) or _clause_opener(words[end])
 
 
@@ -463,7 +465,7 @@ def _verb_over_object(words: list[str], raw: list[str], lead: int) -> tuple[str 
             if before in _DETERMINERS or before in _NUMBER_WORDS or _adverb(before):
                 continue  # "the damaged rail line": an adjective
             tense, _ = _participle_tense(words[index + 1:index + 6], raw[index + 1:index + 6],
-                                         opening=index + 6 >= len(words))
+                                         rest=(words[index + 1:], raw[index + 1:]))
             if tense is None and _opening_subject(words[index + 1:]):
                 tense = "past"  # "Hospital staff treated ...": the sentence's subject before it
             if tense == "past" and word not in _REPORTING:
@@ -595,7 +597,7 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
             return "past", "form"
         if _may_be_participle(word):
             tense, cue = _participle_tense(words[index:index + 5], raw[index:index + 5],
-                                           opening=index + 5 >= len(words))
+                                           rest=(words[index:], raw[index:]))
             if tense is None and through_object:
                 return "past", "object"  # "the engineers inspected the bridge on"
             return tense, cue

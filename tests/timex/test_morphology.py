@@ -93,6 +93,7 @@ def test_tense_before(text: str, at: str, tense: str | None) -> None:
     ("Sales of electric vans doubled in May 2025.", "May 2025", ("past", "noun")),
     ("It raised Hechinger Co's 86 mln dlrs of convertible subordinated debentures of 2009.", "2009",
      (None, None)),
+    ("Jane Ortiz, the founder of Ortiz Bakery, retired on 2 May 2026.", "2 May 2026", ("past", "noun")),
     # a timetable's "-s" verb after its subject, and a plural noun after a determiner
     ("The strike ballot closes on Thursday 21 March, the union said.", "Thursday 21 March",
      ("present", "noun")),
