@@ -87,8 +87,9 @@ def _endpoint_dates(ctx: Any, start: Claim, end: Claim) -> tuple[dt.date, dt.dat
 def _span_between(ctx: Any, start: Claim, end: Claim) -> Duration | None:
     """The time from one endpoint claim to another: two dates in days (a date stated without its year
     takes the other's year, or the document date's, "December 28 to January 3" crossing into the next
-    year), or two times of day in minutes (an end before the start is on the next day). Null when the
-    endpoints are not two dates or two times, or a date lacks its day."""
+    year), two dates written to the month or the year in whole months, or two times of day in
+    minutes (an end before the start is on the next day). Null when the endpoints are not two dates
+    or two times, or only one of two dates has its day."""
     if start.kind == "time" and end.kind == "time":
         a, b = start.value, end.value
         if not isinstance(a, TimeOfDay) or not isinstance(b, TimeOfDay):
@@ -96,9 +97,41 @@ def _span_between(ctx: Any, start: Claim, end: Claim) -> Duration | None:
         minutes = (b.hour * 60 + b.minute - a.hour * 60 - a.minute) % (24 * 60)
         return Duration(seconds=Decimal(minutes * 60))
     if start.kind == "date" and end.kind == "date":
+        if start.fields.get("day") is None and end.fields.get("day") is None:
+            return _months_between(start, end)
         dates = _endpoint_dates(ctx, start, end)
         return None if dates is None else Duration(days=Decimal((dates[1] - dates[0]).days))
     return None
+
+
+@register("span_through(start: claim<any>, end: claim<any>) -> duration?", needs_ctx=True)
+def _span_through(ctx: Any, start: Claim, end: Claim) -> Duration | None:
+    """:func:`_span_between` counting both ends, as "from May 4 to May 8" is five days of a festival:
+    one day more for two days, a month more for two months ("March to May": three months), a year
+    more for two years; two times of day are the same either way."""
+    gap = _span_between(ctx, start, end)
+    if gap is None or start.kind != "date":
+        return gap
+    if start.fields.get("day") is not None:
+        return gap + Duration.of(1, "day")
+    return gap + Duration.of(1, "month" if start.fields.get("month") else "year")
+
+
+# What makes a date more than a calendar month or year: a part, a count from the document, a fiscal rule.
+_NOT_PLAIN = ("relative", "part", "fiscal", "decade", "century", "holiday", "nth", "week_of", "week_in_month")
+
+
+def _months_between(start: Claim, end: Claim) -> Duration | None:
+    """Two dates written to the month ("March 2011 to September 2019", "from March to September 2019")
+    or to the year ("2011 to 2019"): the whole months from one to the other, the end's year lent to
+    a start written without one. Null for dates that are more than a month or a year, or mixed."""
+    if any(c.fields.get(name) for c in (start, end) for name in _NOT_PLAIN):
+        return None
+    first, last = start.fields.get("year") or end.fields.get("year"), end.fields.get("year")
+    months = (start.fields.get("month"), end.fields.get("month"))
+    if first is None or last is None or (months[0] is None) != (months[1] is None):
+        return None
+    return Duration(months=Decimal(12 * (last - first) + ((months[1] - months[0]) if months[0] else 0)))
 
 
 @register("text_between(a: claim<any>, b: claim<any>) -> string?", needs_ctx=True)

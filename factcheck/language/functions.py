@@ -15,6 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from factcheck.language import types as T
+from factcheck.language.formatting import format_value
 
 # FUNCTIONS is read from here: importing this module is what fills it with every function
 from factcheck.language.registry import FUNCTIONS, RESERVED, WEEKDAYS, Function, register  # noqa: F401
@@ -78,6 +79,13 @@ def _lower(s: str) -> str:
 def _upper(s: str) -> str:
     """``s`` in upper case."""
     return s.upper()
+
+
+@register("text(x: any) -> string", null_safe=True)
+def _text(x: Any) -> str:
+    """``x`` written as messages write it ("8 months", "2025-01-20", "unknown" for null): for a
+    message that shows a value only in one branch of an ``if``."""
+    return format_value(x)
 
 
 @register("contains(s: string, part: string) -> bool")
