@@ -118,8 +118,9 @@ def _length(text: str, durations: list[Claim], starts: list[int], low: Claim,
               and d["event"] is not None and _NOUN_AND_VERB.fullmatch(text, d.span.end, low.span.start)]
     if before:
         return before[-1], Binding.SENTENCE
-    if sentence + 1 >= len(starts):
-        return None
+    if sentence + 1 >= len(starts) or (low.kind == "date" and low.fields.get("day") is None):
+        return None  # dates to the month only: "the three months to end January" after "October 1985
+        # to October 1986" is another stretch; the length of such ends must be in their sentence
     following = starts[sentence + 2] if sentence + 2 < len(starts) else text_length
     later = [d for d in durations if end <= d.span.start < following]
     if later and _fits(later[0], low.kind) and later[0]["determiner"] in _DEFINITE:
