@@ -547,6 +547,9 @@ _OPENING = frozenset(("by",))
 # 8.50 pct November 2002 stock").
 _PHRASE_HEADS = (_PREPOSITIONS | _LEAD) - _FUTURE - frozenset(("since", "to", "of"))
 _PHRASES = 2  # prepositional phrases passed over at most
+# Words that stop the reading ("results for the quarter ended", "talks with the union on") but head a
+# phrase of the verb right before them, which is then the date's: "filed for bankruptcy in September".
+_VERB_PHRASE_HEADS = frozenset(("for", "with"))
 # Heads of a phrase of place, whose noun right before a date is where the verb's event happened ("sang at
 # the festival on", "was arrested outside the ground on"); "on", "to", "about" phrases name a thing
 # with a date of its own ("commented on the vote on", "was invited to the summit on").
@@ -566,8 +569,11 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
         if _adverb(word):
             continue
         if unknown and phrases < _PHRASES \
-                and (word in _PHRASE_HEADS or (word == "to" and words[index - 2] in _DETERMINERS)):
-            phrases, unknown = phrases + 1, 0  # "near Perth", "in large numbers", "to the polls"
+                and (word in _PHRASE_HEADS or (word == "to" and words[index - 2] in _DETERMINERS)
+                     or (word in _VERB_PHRASE_HEADS and index < len(words)
+                         and (_is_past(words[index]) or _may_be_participle(words[index])))):
+            phrases, unknown = phrases + 1, 0  # "near Perth", "in large numbers", "to the polls", and
+            # "for" or "with" right after a past verb: "filed for bankruptcy in", "met with unions on"
             continue
         if word == "to" and index - 1 > lead \
                 and (not is_base_verb(words[index - 2]) or _phrase_after(words, index)):
@@ -586,6 +592,8 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
         if word in _DETERMINERS and unknown and phrases < _PHRASES and index < len(words) \
                 and ((phrases and (words[index] in _PHRASE_HEADS or words[index] == "to"))
                      or words[index] in _PLACE_HEADS
+                     or (words[index] in _VERB_PHRASE_HEADS and index + 1 < len(words)
+                         and (_is_past(words[index + 1]) or _may_be_participle(words[index + 1])))
                      or (words[index] == "to" and index + 1 < len(words) and _is_past(words[index + 1]))):
             continue  # the article of a phrase passed over: "on the main road", "to the polls", and right
             # before the date one of place ("broke out at the warehouse on") or of "to" after a verb that

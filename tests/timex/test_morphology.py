@@ -94,6 +94,10 @@ def test_tense_before(text: str, at: str, tense: str | None) -> None:
     ("It raised Hechinger Co's 86 mln dlrs of convertible subordinated debentures of 2009.", "2009",
      (None, None)),
     ("Jane Ortiz, the founder of Ortiz Bakery, retired on 2 May 2026.", "2 May 2026", ("past", "noun")),
+    # "for" and "with" after a past verb head its phrase; elsewhere they still end the reading
+    ("The company filed for bankruptcy in September 2022.", "September 2022", ("past", "noun")),
+    ("The board voted for the merger on 3 June 2027.", "3 June 2027", ("past", "noun")),
+    ("Results for the quarter in March 2027 were weak.", "March 2027", (None, None)),
     # a timetable's "-s" verb after its subject, and a plural noun after a determiner
     ("The strike ballot closes on Thursday 21 March, the union said.", "Thursday 21 March",
      ("present", "noun")),
