@@ -154,6 +154,11 @@ def _may_be_participle(word: str) -> bool:
     return word not in _FUTURE and verb_form(word) in (VerbForm.PAST_OR_PARTICIPLE, VerbForm.PARTICIPLE)
 
 
+def _past_form(word: str) -> bool:
+    """A simple past or a form that may be a participle: the verb of a phrase read back from a date."""
+    return _is_past(word) or _may_be_participle(word)
+
+
 def _adverb(word: str) -> bool:
     return word in _SKIP or (word.endswith("ly") and len(word) > 4)
 
@@ -215,9 +220,10 @@ def _noun_subject(words: list[str], raw: list[str], index: int,
     sentence says, not where the words given stop: "Co's 86 mln dlrs of convertible subordinated
     debentures" is no subject, "the longtime owner of Beck's Hardware, died" is."""
     end = _noun_phrase(words, raw, index)
-    named = _noun_phrase(words, raw, index, names=True)  # "imports of Chinese steel surged"
-    if (end >= len(words) or words[end] != "of") and named < len(words) - 1 and words[named] == "of":
-        end = named
+    if end >= len(words) or words[end] != "of":
+        named = _noun_phrase(words, raw, index, names=True)  # "imports of Chinese steel surged"
+        if named < len(words) - 1 and words[named] == "of":
+            end = named
     if end < len(words) - 1 and words[end] == "of" and words[index] not in _PERIOD_NOUNS:
         words, raw = rest or (words, raw)
         end = _noun_phrase(words, raw, end + 1, names=True)  # "imports of Chinese steel"
@@ -310,8 +316,9 @@ _INFINITIVE_VERBS = frozenset(_TABLE["infinitive_verbs"])
 def _phrase_after(words: list[str], index: int) -> bool:
     """Whether the "to" read at ``index - 1`` (words read backwards) follows a past form that takes no
     infinitive, so opens a phrase: "was reopened to traffic", "were sold to investors"."""
-    return index < len(words) and words[index] not in _INFINITIVE_VERBS \
-        and (_is_past(words[index]) or _may_be_participle(words[index]))
+    return index < len(words) and words[index] not in _INFINITIVE_VERBS and _past_form(words[index])
+
+
 _BOOKED = frozenset(_TABLE["schedule_nouns"])
 
 
@@ -323,7 +330,7 @@ def _arranged(words: list[str], lead: int) -> bool:
     for index, word in enumerate(words[lead:lead + _OBJECT_WORDS]):
         if word in _BOOKED or word.rstrip("s") in _BOOKED:
             return True
-        if _is_past(word) or _may_be_participle(word):
+        if _past_form(word):
             return index > 0 and word in _ARRANGING  # "called on 3 May for calm": the calling's day
         if not word[0].isalpha():
             return False
@@ -347,8 +354,7 @@ def _clause_verb_after(text: str, words: list[str], lead: int, end: int) -> tupl
     for word in words[lead:lead + _SUBJECT_WORDS + 1]:
         if word in _CLAUSE_WORDS or not word[0].isalpha():
             break
-        if word in _FUNCTION_WORDS - _DETERMINERS or _is_past(word) \
-                or _may_be_participle(word) or _gerund(word) or _adverb(word):
+        if word in _FUNCTION_WORDS - _DETERMINERS or _past_form(word) or _gerund(word) or _adverb(word):
             return None, None
         subject += 1
     else:
@@ -570,8 +576,7 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
             continue
         if unknown and phrases < _PHRASES \
                 and (word in _PHRASE_HEADS or (word == "to" and words[index - 2] in _DETERMINERS)
-                     or (word in _VERB_PHRASE_HEADS and index < len(words)
-                         and (_is_past(words[index]) or _may_be_participle(words[index])))):
+                     or (word in _VERB_PHRASE_HEADS and index < len(words) and _past_form(words[index]))):
             phrases, unknown = phrases + 1, 0  # "near Perth", "in large numbers", "to the polls", and
             # "for" or "with" right after a past verb: "filed for bankruptcy in", "met with unions on"
             continue
@@ -593,7 +598,7 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
                 and ((phrases and (words[index] in _PHRASE_HEADS or words[index] == "to"))
                      or words[index] in _PLACE_HEADS
                      or (words[index] in _VERB_PHRASE_HEADS and index + 1 < len(words)
-                         and (_is_past(words[index + 1]) or _may_be_participle(words[index + 1])))
+                         and _past_form(words[index + 1]))
                      or (words[index] == "to" and index + 1 < len(words) and _is_past(words[index + 1]))):
             continue  # the article of a phrase passed over: "on the main road", "to the polls", and right
             # before the date one of place ("broke out at the warehouse on") or of "to" after a verb that
@@ -611,7 +616,7 @@ def _reading_before(words: list[str], raw: list[str], lead: int) -> tuple[str | 
             return tense, cue
         if not unknown and not phrases and is_base_verb(word) and raw[index - 1][:1].islower() \
                 and index + 1 < len(words) and words[index] in _PHRASE_HEADS \
-                and (_may_be_participle(words[index + 1]) or _is_past(words[index + 1])):
+                and _past_form(words[index + 1]):
             return None, None  # "the bonds issued in 2019 mature on": a present verb of its own
         if index - 1 == lead and _present_schedule(words, raw, index):
             return "present", "noun"
@@ -742,7 +747,7 @@ def _modifies_noun(text: str, start: int, end: int, after_preposition: bool = Fa
 def _governs_object(word: str) -> bool:
     """Whether a verb form may take the object between it and the claim: not a verb of saying, nor
     a copula ("was the opening in 1991" names an event by a noun, with its own time)."""
-    return word not in _REPORTING and word not in _COPULAS and (_is_past(word) or _may_be_participle(word))
+    return word not in _REPORTING and word not in _COPULAS and _past_form(word)
 
 
 def _finite_tense(word: str, previous: str | None) -> str | None:

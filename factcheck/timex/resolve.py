@@ -830,9 +830,8 @@ def _with_timex(claim: Claim, timex: Timex) -> Claim:
         resolved=timex.day, resolved_year=timex.day.year if timex.day else timex.year,
         unresolved=timex.reason,
     )
-    if claim.kind == "date":
-        fields["weekday_year"] = timex.weekday_year
     if claim.kind == "date":  # the days a period names, for rules that compare it with a day
+        fields["weekday_year"] = timex.weekday_year
         named = None if claim.fields.get("fiscal") or timex.type is TimexType.SET \
             else value_bounds(timex.value, timex.mod)
         fields.update(begins=named[0] if named else None, ends=named[1] if named else None)
