@@ -38,7 +38,7 @@ from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
 from factcheck.claims.regexparts import GAP
-from factcheck.claims.sentences import sentence_starts
+from factcheck.claims.sentences import headline_end, sentence_starts
 from factcheck.startup import regexcache
 
 _TABLE = lexicon.load("events")
@@ -251,9 +251,10 @@ def _noun_mentions(doc: Document) -> list[Mention]:
         np_start, determiner, modifiers = _noun_phrase(doc, head)
         if determiner is None and not modifiers:
             continue  # a bare noun names a kind of event ("title: x", "calls on"), not one event
-        if lemma == "call" and (_APPEAL_AFTER.match(doc.text, end) or (_CALL_VERB_AFTER.match(doc.text, end)
-                                and not determiner)):
-            continue  # "a call for calm"
+        if lemma == "call" and (_APPEAL_AFTER.match(doc.text, end) or (
+                _CALL_VERB_AFTER.match(doc.text, end) and not determiner
+                and _duration_before(doc, np_start, head) is None)):
+            continue  # "a call for calm", "Trump calls on"; not a headline's "hour-long call on trade"
         plural = phrase not in _TABLE["events"][lemma] and lemma != "talk"  # "the talks" are one event
         mode = _mode_near(doc, np_start, end)
         sentence = doc.sentence_of(head)
@@ -320,10 +321,13 @@ def _date_key(date: Claim) -> str:
 
 
 def _binding(doc: Document, mention: Mention, antecedent: Mention) -> Binding:
+    """How far back the antecedent was; a headline's mention is as near as the sentence before to
+    the body's first sentences, which tell the story it names."""
     distance = mention.sentence - antecedent.sentence
     if distance == 0:
         return Binding.SENTENCE
-    if distance == 1:
+    headline = headline_end(doc.text)
+    if distance == 1 or (headline is not None and antecedent.end <= headline and distance <= 3):
         return Binding.NEXT_SENTENCE
     return Binding.DOCUMENT
 

@@ -525,14 +525,25 @@ def _for_naught(text: str, mention: NumberMention) -> bool:
 
 
 def _is_compound_word(text: str, mention: NumberMention) -> bool:
-    """A number word glued by a hyphen into another word ("one-off", "five-star", "on-one")."""
+    """A number word glued by a hyphen into another word ("one-off", "five-star", "on-one"); not a
+    count of members, seats or storeys before a hyphen ("a nine-member committee", "a twelve-storey
+    block"), which counts as "a 12-member panel" does."""
     if mention.digits:
         return False
     after = text[mention.end : mention.end + 2]
     before = text[max(0, mention.start - 2) : mention.start]
-    return (len(after) == 2 and after[0] == "-" and after[1].isalpha()) or (
-        len(before) == 2 and before[1] == "-" and before[0].isalpha()
-    )
+    if len(before) == 2 and before[1] == "-" and before[0].isalpha():
+        return True
+    if not (len(after) == 2 and after[0] == "-" and after[1].isalpha()):
+        return False
+    return not (mention.value >= 2 and _COUNTING_NOUN.match(text, mention.end + 1))
+
+
+# the nouns a number word counts across a hyphen: the size of a body, a building, a document
+_COUNTING_NOUN = regexcache.compile(
+    r"(?i:member|strong|seat|person|man|woman|judge|justice|nation|country|bed|storey|story|floor|page"
+    r"|bedroom|room)\b(?!-)"
+)
 
 
 _LAST_WORD = regexcache.compile(r"([A-Za-z]+)$")

@@ -44,6 +44,7 @@ Both are pure functions of the text and a character offset, computed when a rule
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from functools import cached_property, lru_cache
 
@@ -138,6 +139,24 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     while first < start and text[first].isspace():
         first += 1
     return first, last
+
+
+_BLANK_AFTER = regexcache.compile(r"[ \t]*(?:\n[ \t]*\n|\Z)")  # a blank line or the text's end
+
+
+@functools.lru_cache(maxsize=64)
+def headline_end(text: str) -> int | None:
+    """Where the text's headline ends: its first block, when that is one line of at most 20 words
+    that no full stop, colon or comma closes ("Council backs £4.2m library plan", a Markdown
+    heading); None when the text opens with a sentence. A headline names the story's figures and
+    events without an article, as first mentions the body then refers back to."""
+    start = len(text) - len(text.lstrip())
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    line = text[start:end].rstrip()
+    if not line or len(line.split()) > 20 or line.endswith((".", ":", ",", ";")):
+        return None
+    return end if _BLANK_AFTER.match(text, end) and end < len(text) else None
 
 
 def sentence(text: str, start: int, end: int) -> str:

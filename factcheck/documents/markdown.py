@@ -10,7 +10,10 @@ copies the prose pieces of the *original* through one :class:`TextBuilder`:
 - every block (paragraph, heading, list item, table row, HTML block) is separated from the next by
   a blank line, so block boundaries are sentence boundaries; a heading by two, since it opens a
   section of its own: the list before it ends there, and a list pattern (which reads items at most
-  one blank line apart) never takes "## Next year: £2.5m" for one more item;
+  one blank line apart) never takes "## Next year: £2.5m" for one more item; and so is what follows
+  a list, whose end CommonMark knows though its items' markers are gone, so that a list pattern
+  may read items that are sentences ("1. Publish waiting times every month.") up to where the list
+  ends (``<end>``), never on into the paragraph after it;
 - a list item's structure is kept as CommonMark reads it: the item's first block starts its line,
   and whatever else the item holds (a paragraph continuing it, a nested list) is *nested content*,
   each of its lines opened with a tab per level of nesting and closed with a tab
@@ -45,7 +48,8 @@ CELL_SEPARATOR = "; "
 """What separates a table's cells: a clause break, so numbers in adjacent cells never merge."""
 BLOCK_BREAK = "\n\n"
 SECTION_BREAK = "\n\n\n"
-"""What stands before a heading: two blank lines, so that no list before it runs on into it."""
+"""What stands before a heading and after a list: two blank lines, so that no list runs on past its
+end."""
 _LINE_BREAK = regexcache.compile(r"\r\n?|\n")
 _BLOCKS_WITHOUT_PROSE = frozenset({"fence", "code_block", "hr", "front_matter"})
 
@@ -168,7 +172,9 @@ class _Reader:
         self.cursor = 0
         self.limit = len(original)
         self.pending_break = False
-        self.heading = False  # the pending break opens a heading: a section break
+        self.section = False  # the pending break opens a heading or follows a list: a section break
+        self.list_end: int | None = None  # where the top-level list just closed ended in the original
+        self.list_ends: list[int] = []  # per open list: where it ends in the original
         self.in_cell = False
         self.cell = 0
         self.items: list[bool] = []  # per open list item: whether its first block has been read
@@ -180,6 +186,8 @@ class _Reader:
             if token.map is not None and self._line(token.map[0]) < self.body_start:
                 continue
             self._block(token)
+        if self.list_end is not None and self.pending_break and len(self.out):  # a list ends the document
+            self.out.insert((NEST_MARK if self.written_indent else "") + SECTION_BREAK, self.list_end)
         return self.out.build()
 
     def _line(self, number: int) -> int:
@@ -200,9 +208,16 @@ class _Reader:
             self.pending_break = True
         elif kind == "list_item_close":
             self.items.pop()
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            end = self.list_ends.pop()
+            if not self.items:  # a list's end is a section's, mapped to where the list ends
+                self.pending_break = self.section = True
+                self.list_end = end
         elif kind.endswith("_open") and token.map is not None:
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                self.list_ends.append(max(0, self._line(token.map[1]) - 1))  # its last line's end
             self.pending_break = True
-            self.heading = kind == "heading_open"
+            self.section = self.section or kind == "heading_open"
             self._nest(kind)
         elif kind == "html_block" and token.map is not None:
             self.pending_break = True
@@ -277,11 +292,13 @@ class _Reader:
         if self.pending_break:
             if len(self.out):
                 closing = NEST_MARK if self.written_indent else ""
-                self.out.insert(closing + (SECTION_BREAK if self.heading else BLOCK_BREAK), at)
+                self.out.insert(closing + (SECTION_BREAK if self.section else BLOCK_BREAK),
+                                at if self.list_end is None else self.list_end)
             if self.indent:
                 self.out.insert(NEST_MARK * self.indent, at)
             self.written_indent = self.indent
-            self.pending_break = self.heading = False
+            self.pending_break = self.section = False
+            self.list_end = None
 
     def _text(self, content: str) -> None:
         if self.pending_break or not len(self.out) or self.out.tail.endswith("\n"):

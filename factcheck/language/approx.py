@@ -15,7 +15,9 @@ precision, 0 when unknown), then the hedge:
 =============  ===================================================================
 
 An explicit tolerance widens both intervals: a percentage by that share of each side's value, a
-duration (or number, for numbers) by that amount. The comparison holds when the intervals overlap.
+duration (or number, for numbers) by that amount. The comparison holds when the intervals overlap;
+two exact figures, each rounded, must share more than the end of their rounding: "a 3% levy ... the
+4% tax" meet only at 3.5, which no one writing both would round both ways.
 """
 
 from __future__ import annotations
@@ -45,10 +47,12 @@ class Interval:
     def widen(self, amount: Decimal) -> Interval:
         return Interval(self.lo - amount, self.hi + amount, self.lo_open, self.hi_open, self.nominal)
 
-    def overlaps(self, other: Interval) -> bool:
+    def overlaps(self, other: Interval, *, touching: bool = True) -> bool:
+        """Whether the two share a value; with ``touching`` False, more than an end of each."""
+
         def below(a: Decimal, a_open: bool, b: Decimal, b_open: bool) -> bool:
             # "lower end a is not above upper end b"
-            return a < b or (a == b and not a_open and not b_open)
+            return a < b or (a == b and touching and not a_open and not b_open)
 
         return below(self.lo, self.lo_open, other.hi, other.hi_open) and below(
             other.lo, other.lo_open, self.hi, self.hi_open
@@ -136,4 +140,11 @@ def approx_compare(left: Any, right: Any, tolerance: Any = None) -> tuple[bool |
             value = left.value if isinstance(left, Claim) else left
             amount = abs(tolerance_amount(tolerance, isinstance(value, dt.date)))
             a, b = a.widen(amount), b.widen(amount)
-    return a.overlaps(b), a, b
+    return a.overlaps(b, touching=not (_rounded(left) and _rounded(right))), a, b
+
+
+def _rounded(operand: Any) -> bool:
+    """Whether ``operand`` is an exact claim rounded to a precision: its interval's ends are where
+    rounding would take the figure to the next value written."""
+    return (isinstance(operand, Claim) and operand.hedge == Hedge.EXACT and operand.precision is not None
+            and axis(operand.precision) != 0)

@@ -183,6 +183,15 @@ def _sentence(ctx: Any, c: Claim) -> str:
     return sentences.sentence(ctx.document.text, c.span.start, c.span.end)
 
 
+@register("headline(c: claim<any>) -> bool", needs_ctx=True)
+def _headline(ctx: Any, c: Claim) -> bool:
+    """Whether the claim is in the document's headline (see ``sentences.headline_end``)."""
+    if ctx.document is None:
+        return False
+    end = sentences.headline_end(ctx.document.text)
+    return end is not None and c.span.end <= end
+
+
 @register("tense(c: claim<any>) -> string?", needs_ctx=True)
 def _tense(ctx: Any, c: Claim) -> str | None:
     """The tense of the verb group right before the claim in its sentence: `"past"` ("said on",

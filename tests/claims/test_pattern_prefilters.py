@@ -18,7 +18,18 @@ from factcheck.claims.patterns import PatternSet, default_dir, load_pattern_text
 from factcheck.claims.patterns.compiler import Level, _Compiler, compile_pattern
 from factcheck.claims.patterns.loader import load_word_text
 from factcheck.claims.patterns.matcher import Masked, match_kind
-from factcheck.claims.patterns.starts import BULLET, STOP, crosses, least, needs, scanner, tokens
+from factcheck.claims.patterns.starts import (
+    BULLET,
+    OPENING,
+    OPENINGS,
+    START,
+    STOP,
+    crosses,
+    least,
+    needs,
+    scanner,
+    tokens,
+)
 from factcheck.claims.patterns.syntax import Alt, parse_pattern
 
 
@@ -144,6 +155,16 @@ def test_a_list_item_needs_its_line_break() -> None:
     assert _tried(kind, "The 3 items: a, b, c and d.") == ([], 0)
 
 
+def test_a_list_opening_the_document_keeps_its_first_item() -> None:
+    kind = _demo("(<bullet> <cap> ':' {number:n} <rest>){2,4}")
+    text = "Abbey: 31\n\nCastle: 24\nRiverside: 17\n\nSome prose."
+    found, _ = _tried(kind, text)
+    assert found == ["Abbey: 31\n\nCastle: 24\nRiverside: 17"]
+    masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+    masked.scan(PatternSet([kind]).scanner())
+    assert match_kind(masked, kind) == match_kind(masked, kind, brute=True)
+
+
 def test_bullet_items_are_tried_at_line_ends_only() -> None:
     kind = _demo("(<bullet> ({number:n}|_) <rest>){2,4}")
     assert kind.patterns[0].starts == frozenset({BULLET})
@@ -153,7 +174,32 @@ def test_bullet_items_are_tried_at_line_ends_only() -> None:
     masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
     masked.scan(PatternSet([kind]).scanner())
     breaks = [i for i, char in enumerate(masked.masked) if char == "\n"]
-    assert masked.at[BULLET] == [breaks[0] - 2, breaks[0] - 1, *breaks]  # each place of a run ending a line
+    # the text's start, and each place of a run ending a line
+    assert masked.at[BULLET] == [0, breaks[0] - 2, breaks[0] - 1, *breaks]
+
+
+OPENED_TEXTS = ['"Rome won." (Paris lost.)  Then: x', "Mr. Smith came.\n  Next line\n\n- A item! B? 'C'",
+                "end.\" Said she.)  [Note] ok", "no stop here at all", ""]
+
+
+@pytest.mark.parametrize("text", OPENED_TEXTS)
+def test_the_forward_search_for_openings_finds_what_start_asserts(text: str) -> None:
+    asserted = [match.start() for match in re.finditer(START + r"(?=\S)", text)]
+    found = sorted({place for match in re.finditer(OPENINGS, text) for place in match.span(1)})
+    assert found == asserted
+
+
+def test_a_pattern_opening_with_start_is_tried_where_sentences_open_only() -> None:
+    kind = _demo("<start> <name> and <name> won {number:n}")
+    assert kind.patterns[0].starts == frozenset({OPENING})
+    text = 'Rome and Paris won 3 games. He said Oslo and Bern won 2. "Lima and Quito won 5," she said.'
+    found, _ = _tried(kind, text)
+    assert found == ["Rome and Paris won 3", "Lima and Quito won 5"]
+    masked = Masked(text, [c for c in extract_claims(text) if not c.fields])
+    masked.scan(PatternSet([kind]).scanner())
+    assert match_kind(masked, kind) == match_kind(masked, kind, brute=True)
+    opened = [masked.masked[place:place + 4] for place in masked.at[OPENING]]
+    assert opened == ["Rome", "He s", '"Lim', "Lima"]
 
 
 def test_the_combined_search_is_built_once_per_set_of_starters() -> None:

@@ -73,7 +73,8 @@ def test_markup_is_stripped(document) -> None:
     assert "The 8th call in 8 months\n\n" in text
     assert "It was their 8th call in just 8 months, says . See the report of 12 pages" in text
     assert "and a chart of 3 bars.\n\nA quote with 4 numbers\n\n" in text
-    assert "\n\na list item with 5 2. an ordered item with 6\n\na task with 7\n\n" in text
+    # two lists (their markers differ), each ended by a section break
+    assert "\n\na list item with 5 2. an ordered item with 6\n\n\na task with 7\n\n\n" in text
     assert "\n\nText 10 after it.\n\n" in text
     assert "A reference link 13, a shortcut one, a ref and [not a link 14]. Footnote[^1] here." in text
     assert "\n\nSetext heading 15\n\n" in text

@@ -23,6 +23,7 @@ from factcheck.claims.patterns.starts import (
     ANY,
     COMMON,
     MIN_WINDOW,
+    START,
     Anchor,
     Need,
     anchor,
@@ -81,13 +82,20 @@ _CLASSES = {
     # a dash set apart by spaces, as an aside or a list opener ("cost £6m – three million on ..."),
     # never the hyphen or en dash joining the figures of a score, a range or a model ("52-3", "21–14")
     "dash": r"(?<!\S)(?:--|[-–—])(?=[ \t])",
+    # where a sentence opens, reading nothing: the text's start, a line's start (after its indent),
+    # or after a sentence's closing mark and a space or two, a closing quote or bracket between
+    "start": START,
     # a new line (a blank line at most before it) and the list marker it may open with: "- ", "-- ",
     # "2. ", "2) " (its figure read as a number claim or not).
     # The spaces before the line break are the separator's (every element but a pattern's first has one):
     # taking them here too would let the two split a run of spaces every way before failing.
     # (after a line of nested content, only to another: a sub-list ends where its items do)
-    "bullet": (rf"(?:(?<!\t)|(?=\n(?:{HSPACE}*\n)?\t))"
-               rf"\n{LINE_GAP}(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?"),
+    # (or the text's start: a table or a list may open the document)
+    "bullet": (rf"(?:\A|(?:(?<!\t)|(?=\n(?:{HSPACE}*\n)?\t))"
+               rf"\n{LINE_GAP})(?:(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP})?"),
+    # a new line, up to two blank lines before it: what follows a list past its end (the Markdown
+    # reader's section break), such as the total under a table or a list ("In all: 76")
+    "below": rf"\n(?:{HSPACE}*\n){{0,2}}{HSPACE}*",
     # a new line and a list marker that is there: the next item of a list, whatever it holds ("4) to
     # protect the banks. REUTER" after the items read says the list goes on)
     "marker": rf"\n{LINE_GAP}(?:--|[-*+•—]|[0-9]{{1,2}}[.)]|\x00number#[0-9]+\x01[.)]){GAP}",
@@ -99,6 +107,13 @@ _CLASSES = {
     # (with the nested content after it: a line ending in a colon is an item when a nested list follows)
     "line": (rf"(?:{_LINE_BODY}(?<=[^\s:])[;,]?(?={HSPACE}*(?:\n|$)){_NESTED}"
              rf"|{_LINE_BODY}(?<=:)(?=[ \u00a0]*\n(?:{HSPACE}*\n)?\t){_NESTED})"),
+    # a list item that may be a sentence, its full stop (or other end) at the end of its line: a Markdown
+    # list's item, whose marker the reader has dropped; a pattern reading such items ends the list
+    # with ``<end>``, where CommonMark ended it, so the paragraph after the list is never an item
+    "point": rf"[^\s.!?][^\n.!?]{{0,199}}(?<=[^\s:])[;,.!?]?(?={HSPACE}*(?:\n|$)){_NESTED}",
+    # where a section ends, reading nothing: two blank lines, which the Markdown reader sets after a
+    # list (the document's last block too) and before a heading
+    "end": rf"(?={HSPACE}*\n{HSPACE}*\n{HSPACE}*\n)",
     # a list item right after its marker ("- ", "-- ", "* ", "2) "), which may end with a full stop and
     # run longer than an unmarked line (the marker says where it starts):
     # "-- new rules to resolve trade disputes.", "4) to protect the financial health of banks."
@@ -537,7 +552,7 @@ def _line_item(node: Node) -> bool:
 
 def _ends_line(node: Node) -> bool:
     if isinstance(node, WordClass):
-        return node.name in ("rest", "line", "item")
+        return node.name in ("rest", "line", "item", "point")
     if isinstance(node, Seq):
         return _ends_line(node.items[-1])
     if isinstance(node, Capture):

@@ -22,12 +22,23 @@ from factcheck.claims.model import Binding, Claim
 from factcheck.claims.patterns.attach import Sentences, attach, carry_units, inner_binding
 from factcheck.claims.patterns.compiler import CaptureSlot, Compiled, Level
 from factcheck.claims.patterns.loader import PatternKind
-from factcheck.claims.patterns.starts import ANY, BULLET, STOP, Need, Scanner, folded_text, start_forms
+from factcheck.claims.patterns.starts import (
+    ANY,
+    BULLET,
+    OPENING,
+    OPENINGS,
+    STOP,
+    Need,
+    Scanner,
+    folded_text,
+    start_forms,
+)
 from factcheck.startup import regexcache
 
 _INDEX = regexcache.compile(r"#([0-9]+)\x01")
 _RUN = regexcache.compile(r"\S+")
 _STOP = regexcache.compile(STOP)
+_OPENINGS = regexcache.compile(OPENINGS)
 _HSPACE = " \t\u00a0"  # regexparts.HSPACE
 
 
@@ -80,14 +91,14 @@ class Masked:
         if scanner is None:
             return
         text, at = self.masked, self.at
-        if scanner.bullets:  # a list item may begin at each place of a run of spaces ending a line
-            places: list[int] = []
+        if scanner.bullets:  # a list item may begin at the text's start and at each place of a run of
+            places: list[int] = [0]  # spaces ending a line
             last, end = 0, text.find("\n")
             while end >= 0:
                 start = end
                 while start > last and text[start - 1] in _HSPACE:
                     start -= 1
-                places += range(start, end + 1)
+                places += range(max(start, 1), end + 1)
                 last, end = end + 1, text.find("\n", end + 1)
             if places:
                 at.setdefault(BULLET, []).extend(places)
@@ -115,6 +126,9 @@ class Masked:
         starters or what the document holds: a frame may open with hundreds of word forms."""
         places = self._started.get(starts)
         if places is None:
+            if OPENING in starts and OPENING not in self.at:  # searched for only when asked
+                self.at[OPENING] = sorted({place for match in _OPENINGS.finditer(self.masked)
+                                           for place in match.span(1)})
             if len(starts) < len(self.at):
                 found = [place for starter in starts for place in self.at.get(starter, ())]
             else:
@@ -307,7 +321,7 @@ class Needs:
             self.masks.append((id(compiled), mask))
             if compiled.in_sentence:
                 held = {column(need) for need in (*compiled.needs, *compiled.held)}
-                if ANY not in compiled.starts:  # one of its starters opens every match
+                if not compiled.starts & {ANY, OPENING}:  # one of its starters opens every match
                     held.add(column(compiled.starts))
                 held.update(column((need, count) if count > 1 else need)
                             for need, count in compiled.before_stop)

@@ -11,7 +11,9 @@ elements its matches can begin with:
   or in capitals (a pattern literal in another mixed case, "wAs", is not a starting point);
 - a punctuation literal, found by the same search;
 - a list item's line break (``<bullet>``): every place of a run of spaces that ends in a new line,
-  found by the same search, so a pattern of bullet items is tried at line ends only.
+  found by the same search, so a pattern of bullet items is tried at line ends only;
+- a sentence's opening (``<start>``): the places :data:`START` finds, searched for only in a
+  document where such a pattern is tried.
 
 A pattern that may begin with a word class or a gap (``<name> , {age} ...``) is *anchored* instead
 on its first claim element after a short run of word elements: at each such claim, a regex for the
@@ -48,6 +50,20 @@ from factcheck.startup import regexcache
 _WORD_WIDTH = 40  # characters allowed for one word when bounding the run before an anchor
 ANY = ("any", "")
 BULLET = ("bullet", "")  # a place where ``<bullet>`` can begin: spaces, then a new line
+OPENING = ("start", "")  # a place where ``<start>`` is: where a sentence opens
+# ``<start>``: the text's start, a line's start (after a space or tab of indent), or after a full
+# stop, an exclamation or a question mark and one or two spaces (a closing quote or bracket before
+# them), each with an opening quote or bracket after it or not. More places than the sentence
+# splitter's (an abbreviation's stop too): a rule reading a pattern that opens with it still asks
+# whether its claim opens the sentence.
+_OPENED = r"[\"“‘'(\[]"
+_CLOSED = r"[\"”’')\]]"
+START = "(?:" + "|".join(f"(?<={before}{opened})" for opened in ("", _OPENED) for before in (
+    "^", r"\n", r"\n[ \t]", "[.!?] ", "[.!?]  ", f"[.!?]{_CLOSED} ", f"[.!?]{_CLOSED}  ")) + ")"
+# the places :data:`START` asserts that a word follows, found forwards: its group is the opening quote
+# or bracket, which may stand before or after the place (a search trying START's look-behinds at every
+# character costs four times as much)
+OPENINGS = rf"(?:\A|(?<=\n)[ \t]?|(?<=[.!?]){_CLOSED}?  ?)({_OPENED}?)(?=\S)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +79,8 @@ class Anchor:
 
 def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
     """The elements a match of ``node`` can begin with, and whether it can match nothing:
-    ``("claim", kind)``, ``("word", lower-case word)``, ``("punct", text)``, :data:`BULLET` or
-    :data:`ANY`."""
+    ``("claim", kind)``, ``("word", lower-case word)``, ``("punct", text)``, :data:`BULLET`,
+    :data:`OPENING` or :data:`ANY`."""
     if isinstance(node, ClaimRef):
         return {("claim", node.kind)}, False
     if isinstance(node, Literal):
@@ -73,6 +89,8 @@ def starters(node: Node) -> tuple[set[tuple[str, str]], bool]:
         return ({("word", word[0].lower())} if word else {("punct", first)}), False
     if isinstance(node, WordClass) and node.name in ITEM_OPENERS:
         return {BULLET}, False
+    if isinstance(node, WordClass) and node.name == "start":
+        return {OPENING}, False
     if isinstance(node, Gap | WordClass):
         return {ANY}, False
     if isinstance(node, Capture):
@@ -137,11 +155,13 @@ def needs(node: Node) -> list[Need]:
     return [need for need, _ in reached(node)]
 
 
-def reached(node: Node) -> list[tuple[Need, int | None]]:
+def reached(node: Node, opening: bool = True) -> list[tuple[Need, int | None]]:
     """:func:`needs`, each with its *reach*: the most runs of non-space characters that can begin
     between the start of a match and the start of the need's occurrence in it, that occurrence's run
     included (None when an unbounded element may come first). The need of a pattern's first claim or
-    word is met within a run or two of its start, however long the rest of the match may be."""
+    word is met within a run or two of its start, however long the rest of the match may be.
+    ``opening``: whether ``node`` may open the match, where a ``<bullet>`` may be the text's start
+    and need no line break."""
     if isinstance(node, ClaimRef):
         return [(frozenset({("claim", node.kind)}), 1)]
     if isinstance(node, Literal):  # each of its words: "a total of" needs "total" as much as "a"
@@ -153,14 +173,14 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
                 found.setdefault(frozenset({("punct", token)}), index + 1)
         return list(found.items())
     if isinstance(node, Capture):
-        return reached(node.body)
+        return reached(node.body, opening)
     if isinstance(node, Repeat):
-        return reached(node.body) if node.low > 0 else []
+        return reached(node.body, opening) if node.low > 0 else []
     if isinstance(node, Seq):
         found = {}
         before: int | None = 0  # the most runs the items before this one hold
         for item in node.items:
-            for need, reach in reached(item):
+            for need, reach in reached(item, opening and before == 0):
                 total = None if before is None or reach is None else before + reach
                 found[need] = _nearer(found[need], total) if need in found else total
             width = tokens(item)
@@ -169,7 +189,7 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         marks = [pair for pair in ranked if _marks(pair[0])]  # kept beside the others, not instead
         return [pair for pair in ranked if not _marks(pair[0])][:_NEEDS] + marks[:_MARK_NEEDS]
     if isinstance(node, Alt):
-        parts = [dict(reached(branch)) for branch in node.branches]
+        parts = [dict(reached(branch, opening)) for branch in node.branches]
         if not all(parts):
             return []
         common = [(need, _farther(part[need] for part in parts)) for need in parts[0]
@@ -182,8 +202,9 @@ def reached(node: Node) -> list[tuple[Need, int | None]]:
         reach = _farther(part[first] for part, first in zip(parts, firsts, strict=True))
         union = frozenset().union(*firsts)
         return common + ([(union, reach)] if all(union != need for need, _ in common) else [])
-    if isinstance(node, WordClass) and node.name in ITEM_OPENERS:
-        return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break
+    if isinstance(node, WordClass) and node.name in ITEM_OPENERS and not (opening and node.name == "bullet"):
+        return [(frozenset({("punct", "\n")}), 1)]  # a list item begins with a line break (a
+    # ``<bullet>`` opening a match may stand at the text's start instead: a list opening the document)
     if isinstance(node, WordClass) and node.name == "dash":  # a dash and the space or tab after it
         return [(DASHES, 1)]
     return []  # a gap or another word class: any word
@@ -213,13 +234,14 @@ def tokens(node: Node) -> int | None:
     (``<line>``, ``<rest>``). A claim's placeholder and every word, gap or punctuation element is
     one run at most; a run may hold several elements ("(20%)"), never the reverse, so a match that
     begins at ``p`` and holds a word at ``q`` has at most this many runs beginning in ``p..q``."""
-    return _most(node, 1, {"name": 4, "line": None, "item": None, "rest": None})
+    return _most(node, 1, {"name": 4, "line": None, "item": None, "point": None, "rest": None, "start": 0,
+                            "end": 0})
 
 
 def _words(node: Node) -> int | None:
     """The most words a claim-free element can match, or None when it holds a claim."""
-    return _most(node, None, {"name": 4, "line": 20, "item": 20, "rest": 20, "bullet": 2, "marker": 2,
-                              "nested": 2})
+    return _most(node, None, {"name": 4, "line": 20, "item": 20, "point": 30, "rest": 20, "bullet": 2,
+                              "marker": 2, "nested": 2, "below": 0, "start": 0, "end": 0})
 
 
 def _most(node: Node, claim: int | None, classes: dict[str, int | None]) -> int | None:

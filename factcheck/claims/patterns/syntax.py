@@ -50,8 +50,8 @@ class Gap:
 
 @dataclass(frozen=True, slots=True)
 class WordClass:
-    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``bullet``, ``marker``, ``nested``, ``line``,
-    ``item`` or ``rest`` (see docs/patterns.md)."""
+    """A word class: ``cap``, ``name``, ``word``, ``lower``, ``dash``, ``start``, ``end``, ``bullet``,
+    ``marker``, ``nested``, ``below``, ``line``, ``item``, ``point`` or ``rest`` (see docs/patterns.md)."""
 
     name: str
     pos: int
@@ -97,9 +97,9 @@ class Capture:
 Node = Literal | ClaimRef | Gap | WordClass | Seq | Alt | Repeat | Capture
 # the classes that open a list item with its line break ("- ", "1.", a nested item), and those a match
 # of which may take whole lines (and so a sentence stop)
-ITEM_OPENERS = ("bullet", "marker", "nested")
-LINE_CLASSES = ("line", "item", "rest", *ITEM_OPENERS)
-WORD_CLASSES = ("cap", "name", "word", "lower", "dash", *LINE_CLASSES)
+ITEM_OPENERS = ("bullet", "marker", "nested", "below")
+LINE_CLASSES = ("line", "item", "point", "rest", *ITEM_OPENERS)
+WORD_CLASSES = ("cap", "name", "word", "lower", "dash", "start", "end", *LINE_CLASSES)
 
 
 class PatternSyntaxError(Exception):
