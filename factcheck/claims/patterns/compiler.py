@@ -59,8 +59,9 @@ SEP = rf"{HSPACE}*+(?:\n{HSPACE}*+)?"
 # match only with blank lines between its items
 LINE_SEP = rf"{HSPACE}*+"
 # The capital comes first (then a look-behind) so the regex engine can skip ahead by character set.
-_CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*))"
-_WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*)"
+# A word may end in a plus, as brand names do ("Disney+", "Canal+"); a figure's plus ("18+") is a claim.
+_CAP = rf"(?:[{UPPER}](?<![\w'’].)(?:\.(?:[A-Z]\.)+|[\w'’&\-]*\+?))"
+_WORD = r"(?:(?:[A-Za-z]\.){2,}|[^\W_](?:[\w'’&/\-]|\.(?=\w))*\+?)"
 _NOT_IN_WORD = r"(?<![\w'’])"
 # right after a list marker at the start of a line: "- ", "-- ", "* ", "• ", "2. ", "2) " (a numbered
 # marker's figure is a claim: its placeholder ends in \x01)
