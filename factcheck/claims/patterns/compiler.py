@@ -129,9 +129,10 @@ _CLASSES = {
 # ("resulting in", "pushing", "bringing", "taking", "lifting", "sending", "leaving"), or a quote,
 # parenthesis or dash: never a comma, a claim or a sentence end, so "_{0,8}" cannot run past the next
 # list item or into the next comparison or result ("fell by 6.6 pct, resulting in a surge in net
-# imports from 175,901 to 251,708": the endpoints are the surge's).
+# imports from 175,901 to 251,708": the endpoints are the surge's). A possessive after a claim is a
+# gap of its own ("Sunday's beach clean", "last year's figure"), as a curly apostrophe is.
 _GAP = (rf"(?:{_NOT_IN_WORD}(?!(?i:and|or|{CONTRAST}|against|versus|vs|compared|{CONSEQUENCE})\b){_WORD}"
-        r"|[\"“”‘’()<>\-–—])")
+        r"|[\"“”‘’()<>\-–—]|(?<=\x01)'s\b)")
 
 
 @dataclass(frozen=True, slots=True)
