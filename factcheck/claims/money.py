@@ -53,6 +53,8 @@ _WEIGHT_BEFORE = regexcache.compile(
     re.IGNORECASE,
 )
 _HEAVIER_AFTER = regexcache.compile(rf"{GAP}(?:heavier|lighter|overweight|underweight)\b")
+# the stones of a weight stated in stones and pounds: "15 stone 2 pounds", "12st and 4 pounds"
+_STONE_BEFORE = regexcache.compile(rf"\d{HSPACE}?(?:st|stone|stones)(?:,?{GAP}and)?{GAP}$")
 # "a 500-pound bomb", "a twenty-pound bag": a weight, unless the noun is money's ("a ten-pound note").
 _POUND_ADJECTIVE = regexcache.compile(
     rf"{GAP}(?!(?:notes?|coins?|fines?|fees?|bills?|tickets?|prizes?|bets?|vouchers?|charges?|levy|"
@@ -64,6 +66,12 @@ _ABOUT = rf"(?:(?:about|around|some){GAP})?"
 _MASS_BEFORE = regexcache.compile(rf"\d{HSPACE}?-?{_MASS}{HSPACE}*\({HSPACE}*{_ABOUT}$")
 _MASS_AFTER = regexcache.compile(rf"{HSPACE}*\({HSPACE}*{_ABOUT}[0-9][0-9.,]*{HSPACE}?-?{_MASS}\b")
 _HUNDREDTH = Decimal("0.01")
+# A video's or a screen's lines, written like pence: "720p", "1080p"
+_RESOLUTIONS = frozenset({"144", "240", "360", "480", "540", "576", "720", "1080", "1440", "2160", "4320"})
+_DIGITS_BEFORE = regexcache.compile(r"(?<![\d.,])\d[\d.]*$")
+_SCREEN_WORDS = regexcache.compile(
+    r"\b(?:videos?|resolution|screens?|display|streams?|streaming|cameras?|HD|pixels|TVs?|monitors?|YouTube)\b",
+    re.IGNORECASE)
 # Amounts in two units: "20 dollars 43 cents", "$20 and 43c", "thirteen dollars forty-five": the
 # joiner after the major amount, the minor unit after the second number, and what may end a bare one.
 _TAIL_JOIN = regexcache.compile(rf"(?:{GAP}and|,{HSPACE}*and)?{GAP}")
@@ -89,6 +97,8 @@ def _suffix(text: str, end: int, start: int | None = None) -> tuple[str, Decimal
         return None
     if match["code"]:
         return match["code"], Decimal(1), match.end()
+    if match["sym"] == "p" and not _pence(text, end, match):
+        return None
     if match["sym"]:
         factor = _HUNDREDTH if match["sym"] in _TABLE["minor_after"] else Decimal(1)
         return _SYMBOLS_AFTER[match["sym"]], factor, match.end()
@@ -104,12 +114,25 @@ def _suffix(text: str, end: int, start: int | None = None) -> tuple[str, Decimal
     return _NAMES[name], Decimal(1), match.end()
 
 
+def _pence(text: str, end: int, match: re.Match[str]) -> bool:
+    """Whether a "p" after a figure is pence: glued to it ("240p", "12.5p"), and not a video's lines
+    ("720p", "1080p" beside "video", "screen", "HD", ...)."""
+    if match.start("sym") != end:
+        return False
+    digits = _DIGITS_BEFORE.search(text, max(0, end - 8), end)
+    if digits is None or digits.group() not in _RESOLUTIONS:
+        return True
+    low = max(0, end - 80, text.rfind("\n", 0, end) + 1)
+    high = min(len(text), end + 80, *(i for i in (text.find("\n", end),) if i >= 0))
+    return _SCREEN_WORDS.search(text, low, high) is None
+
+
 def _weighed(text: str, start: int, end: int, match: re.Match[str]) -> bool:
     """Whether the pounds after a figure are a weight by what stands around them (see
     :data:`_WEIGHT_BEFORE`)."""
     if text[end] == "-":
         return match["name"] == "pound" and _POUND_ADJECTIVE.match(text, match.end()) is not None
-    if _HEAVIER_AFTER.match(text, match.end()):
+    if _HEAVIER_AFTER.match(text, match.end()) or _STONE_BEFORE.search(text, max(0, start - 16), start):
         return True
     cue = _WEIGHT_BEFORE.search(text, max(0, start - 40), start)
     if cue is None:
@@ -132,10 +155,12 @@ def _currency(text: str, mention: NumberMention) -> tuple[NumberMention, str, De
         mention = glued_scale(text, mention) or mention  # "5.7bn euros"
         if mention.glued:
             glued_code = _AFTER.match(text, mention.end)  # "42MYR", "100元"
-            if glued_code is None or glued_code["name"]:
+            if glued_code is None or glued_code["name"] or (glued_code["sym"] == "p"
+                                                            and not _pence(text, mention.end, glued_code)):
                 return None
             code = glued_code["code"] or _SYMBOLS_AFTER[glued_code["sym"]]
-            return mention, code, Decimal(1), mention.start, glued_code.end()
+            factor = _HUNDREDTH if glued_code["sym"] in _TABLE["minor_after"] else Decimal(1)  # "240p"
+            return mention, code, factor, mention.start, glued_code.end()
     after = _suffix(text, mention.end, mention.start)
     if after is None:
         return None

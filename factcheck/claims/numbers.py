@@ -161,7 +161,25 @@ def _without_separators(digits: str) -> str:
 _SEPARATORS = str.maketrans("", "", "\u202f\u00a0 .'’")
 
 
+# the first year of a split year ("2025-26", "1999/00": a financial year or a season), whose
+# second half names the next year, not a number of its own
+_SPLIT_YEAR_HEAD = regexcache.compile(r"(?<!\d)(?:19|20)(\d\d)[-–/]$")
+
+
+def _second_of_split_year(text: str, match: re.Match[str]) -> bool:
+    """Whether the match is "26" in "2025-26": two digits right after a year and a dash or slash,
+    naming the year after it."""
+    if match.end() - match.start() != 2 or not match.group().isdigit():
+        return False
+    if match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] in "-–/"):
+        return False
+    head = _SPLIT_YEAR_HEAD.search(text, max(0, match.start() - 5), match.start())
+    return head is not None and int(match.group()) == (int(head[1]) + 1) % 100
+
+
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
+    if _second_of_split_year(text, match):
+        return None
     if match["bare"]:
         fraction = match["bare"]
         value, step = Decimal(f"0.{fraction}"), Decimal(1).scaleb(-len(fraction))
@@ -190,7 +208,10 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     step = Decimal(1).scaleb(-len(fraction)) if fraction else Decimal(1)
     scale_word = match["scale"] or match["short"]
     end = match.end()
-    if not scale_word and not match["ord"] and end < len(text) and text[end] in "eE":
+    ordinal = bool(match["ord"])
+    if ordinal and (fraction or not _ordinal_suffix_fits(integer, match["ord"])):
+        ordinal, end = False, match.start("ord")  # "15st" is fifteen stone, "2nd" the second
+    if not scale_word and not ordinal and end < len(text) and text[end] in "eE":
         exponent = _E_NOTATION.match(text, end)
         if exponent is not None and (text[end] == "e" or fraction or exponent["sign"]):  # not "7E7"
             power = int(f"{exponent['sign'] or ''}{exponent['power']}")
@@ -212,8 +233,16 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     if fraction or scale_word:  # a whole number in digits is already tidy (exponent 0, under 25 digits)
         value, step = tidy(value), tidy(step)
     separated = not match["int"].isdigit()
-    plain = not (fraction or scale_word or match["minus"] or separated or match["ord"] or glued)
-    return NumberMention(match.start(), end, value, step, bool(match["ord"]), True, plain, glued)
+    plain = not (fraction or scale_word or match["minus"] or separated or ordinal or glued)
+    return NumberMention(match.start(), end, value, step, ordinal, True, plain, glued)
+
+
+def _ordinal_suffix_fits(integer: str, suffix: str) -> bool:
+    """Whether ``suffix`` is the one English writes after the number: "1st", "12th", "22nd", "103rd"."""
+    number = int(integer)
+    if 11 <= number % 100 <= 13:
+        return suffix.lower() == "th"
+    return suffix.lower() == {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
 
 
 def _scale_of(written: str, start: int, end: int) -> tuple[Decimal, int]:

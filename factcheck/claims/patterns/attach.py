@@ -61,6 +61,11 @@ _OWN_CLAUSE = regexcache.compile(
     rf"[;]|\b(?:{CONTRAST}|although|though|{CONSEQUENCE}|putting|driving|boosting|cutting|reducing)\b",
     re.IGNORECASE)
 _AMOUNT_IN_GAP = regexcache.compile(r"(?<![\w.])(?!(?:1[89]|20)[0-9]{2}\b)[0-9][0-9,.]*")
+# a day of a month is no figure of its own: "rise from 53p to 61p from 1 April, an increase of 12%"
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_AFTER = regexcache.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH}")
+_MONTH_BEFORE = regexcache.compile(rf"{_MONTH}\.?\s+$")
 _FIGURE_BEFORE = regexcache.compile(r"[0-9](?:[\s,]*(?:mln|million|billion|bln|bn|thousand|pct|per ?cent|%))?"
                                     r"[\s,]*$", re.IGNORECASE)
 _OWN_BASE = regexcache.compile(r"\s*(?:from|to)\b", re.IGNORECASE)
@@ -216,7 +221,13 @@ def _own_clause(text: str, frame: Claim, statement: Claim, bound: Binding) -> bo
         gap = text[frame.span.end:statement.span.start]
     if bound.rank < Binding.SENTENCE.rank or bound is Binding.NEXT_SENTENCE:
         return False
-    return bool(_OWN_CLAUSE.search(gap) or _AMOUNT_IN_GAP.search(gap))
+    return bool(_OWN_CLAUSE.search(gap) or _amount_in(gap))
+
+
+def _amount_in(gap: str) -> bool:
+    """Whether ``gap`` holds a figure other than a year or a day of a month."""
+    return any(not (_MONTH_AFTER.match(gap, m.end()) or _MONTH_BEFORE.search(gap, 0, m.start()))
+               for m in _AMOUNT_IN_GAP.finditer(gap))
 
 
 def _reaches_bare(text: str, frame: Claim, statement: Claim, bound: Binding, agree: tuple[str, ...]) -> bool:
