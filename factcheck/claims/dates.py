@@ -135,6 +135,7 @@ _WEEK_OF_BEFORE = regexcache.compile(rf"(?<![\w-])(?:[Tt]he{GAP})?[Ww]eek{GAP}of
 _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
 )
+_AGO_BEFORE = regexcache.compile(r"\bago[ \t]*[(,—–][ \t]*$")
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
@@ -213,6 +214,11 @@ _NTH_WEEKDAY = regexcache.compile(
 # it: the scan runs only there, a tenth of the cost of scanning the whole text for month words.
 _LOWER_MONTH_BEFORE = regexcache.compile(rf"{_LOWER_MONTH},?{GAP}(?:(?:the|of){GAP})?$")
 _LOWER_MONTH_AFTER = regexcache.compile(rf",?{GAP}(?:of{GAP})?{_LOWER_MONTH}")
+# A weekday after its date, as an apposition or in parentheses: "on March 3, a Tuesday", "6 November
+# 2024 (a Thursday)", "on 12 May, which was a Monday" (full names only: "Sun" and "Sat" are words too)
+_FULL_WEEKDAY = lexicon.alternation(_WEEKDAYS)
+_WEEKDAY_AFTER = regexcache.compile(
+    rf"(?:,{GAP}(?:a|which was a|that was a){GAP}|{GAP}?\((?:a{GAP})?)(?P<weekday>{_FULL_WEEKDAY})\b(?P<close>\))?")
 _DAY_PRECISION = Duration(days=Decimal(1))
 _MONTH_PRECISION = Duration(months=Decimal(1))
 _YEAR_PRECISION = Duration(months=Decimal(12))
@@ -233,6 +239,18 @@ def _date_claim(text: str, match: re.Match[str], start: int, end: int) -> Claim:
     precision = _DAY_PRECISION if day else _MONTH_PRECISION if month else _YEAR_PRECISION
     fields = {"year": year, "month": month, "day": day, "weekday": weekday}
     return make_claim(text, "date", start, end, value, precision=precision, fields=fields)
+
+
+def _with_weekday_after(text: str, claim: Claim, taken: Taken) -> Claim:
+    """The date widened over the weekday written after it ("March 3, a Tuesday"), which it states."""
+    if claim.fields["weekday"] is not None or claim.fields["day"] is None:
+        return claim
+    after = _WEEKDAY_AFTER.match(text, claim.span.end)
+    if after is None or ("(" in after[0]) != bool(after["close"]) or taken.overlaps(claim.span.end, after.end()):
+        return claim
+    end = after.end("close") if after["close"] else after.end("weekday")
+    return dataclasses.replace(claim, text=text[claim.span.start:end], span=Span(claim.span.start, end),
+                               fields={**claim.fields, "weekday": after["weekday"]})
 
 
 def _month_number(word: str) -> int:
@@ -454,6 +472,8 @@ def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
         return True
     if _YEAR_CONTEXT.search(text, max(0, mention.start - 12), mention.start) is not None:
         return True
+    if _AGO_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None:
+        return True  # "founded 30 years ago (1998)", "a decade ago – 2015 –"
     return 1900 <= mention.value <= 2049 and _YEAR_MODIFIER_BEFORE.search(
         text, max(0, mention.start - 24), mention.start) is not None \
         and _YEAR_MODIFIER_AFTER.match(text, mention.end) is not None
@@ -519,9 +539,9 @@ def extract(text: str, mentions: list[NumberMention], taken: Taken) -> list[Clai
         if week is not None:
             start = week.start()  # "the week of March 6": the week that day falls in
         if not taken.overlaps(start, end):
-            claim = _date_claim(text, match, start, end)
+            claim = _with_weekday_after(text, _date_claim(text, match, start, end), taken)
             claims.append(claim if week is None else _week_of(claim))
-            taken.mark(start, end)
+            taken.mark(claim.span.start, claim.span.end)
     for match in _lower_dates(text, mentions):
         if _plausible(match) and not taken.overlaps(match.start(), match.end()):
             claims.append(_date_claim(text, match, match.start(), match.end()))

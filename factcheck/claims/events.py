@@ -240,12 +240,24 @@ def _elided(text: str, ordinal: Claim, durations: dict[int, Claim],
         return None
     sentence_start = _sentence_start(text, link.start())
     subject = [m for m in mentions if sentence_start <= m.start and m.end <= link.start()
-               and not m.plural and not m.verb and link.start() - m.end <= 40]
+               and not m.plural and not m.verb and _subject_reach(text, m.end, link.start())]
     if not subject:
         return None
     mention = subject[-1]
     return _event_count(text, ordinal, mention.start, mention.lemma, after.end(), durations, mention,
                         True)
+
+
+# what the subject's noun may carry before the link: a phrase of who or where ("Monday's call
+# between President Halvorsen and Prime Minister Ruiz was their eleventh"), no clause of its own
+_SUBJECT_PHRASE = regexcache.compile(
+    rf"{GAP}(?:between|with|by|of|in|at|on|from|among|involving)\b[^,;:.!?()–—]{{0,90}}$", re.IGNORECASE)
+
+
+def _subject_reach(text: str, end: int, link: int) -> bool:
+    """Whether an event noun ending at ``end`` is the subject of the link at ``link``: right before
+    it, or before a phrase that names the parties or the place."""
+    return link - end <= 40 or _SUBJECT_PHRASE.fullmatch(text, end, link) is not None
 
 
 def _counts_one(match: re.Match[str]) -> bool:

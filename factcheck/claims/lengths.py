@@ -38,11 +38,16 @@ _DAY = Duration.of(1, "day")
 _DATE_UNITS = frozenset({"day", "week", "month", "year", "decade"})
 _MAX_PAIR_GAP = 40
 _NEAR_AFTER = 48  # ", a three-hour sitting", "and ran until midnight, a five-hour session"
-_WORDS_ONLY = regexcache.compile(r"[ \t\w-]*")
+# words, and a comma before the endpoints: "sat for four hours, from 9.30am until 2.30pm"
+_WORDS_ONLY = regexcache.compile(r"[ \t\w-]*,?[ \t\w-]*")
 _DIGIT = regexcache.compile(r"\d")
 _ADJACENT = 12  # "five months from", "the 10 days between": the length right before the endpoints
 # "The week-long festival runs from": the length's noun and a verb, nothing more, before the endpoints.
 _NOUN_AND_VERB = regexcache.compile(r"(?:[ \t]+[\w-]+){1,4}[ \t]+")
+# ... or, after a length written as an adjective ("ten-day", "three-year"), its noun phrase, perhaps a
+# verb, and a comma: "The ten-day Brecon Jazz Trail runs from 4 to 15 May", "a three-year term as
+# leader of the council, from 2021 to 2025"
+_ADJECTIVE_NOUN = regexcache.compile(r"(?:[ \t]+[\w'’-]+){1,8}(?:,(?:[ \t]+[\w'’-]+){0,2})?[ \t]+")
 # "9,000 tonnes a year", "twice a day": a rate, not a length.
 _RATE_BEFORE = regexcache.compile(r"(?:\d|\w+s|once|twice|per)[ \t]+$")
 _COMPARATIVE = regexcache.compile(r"\b(?:more|fewer|less|extra|additional|further)\b", re.IGNORECASE)
@@ -115,7 +120,8 @@ def _length(text: str, durations: list[Claim], starts: list[int], low: Claim,
     if after:
         return after[0], Binding.SENTENCE
     before = [d for d in fitting if begin <= d.span.start and d.span.end <= low.span.start
-              and d["event"] is not None and _NOUN_AND_VERB.fullmatch(text, d.span.end, low.span.start)]
+              and ((d["event"] is not None and _NOUN_AND_VERB.fullmatch(text, d.span.end, low.span.start))
+                   or ("-" in d.text and _ADJECTIVE_NOUN.fullmatch(text, d.span.end, low.span.start)))]
     if before:
         return before[-1], Binding.SENTENCE
     if sentence + 1 >= len(starts) or (low.kind == "date" and low.fields.get("day") is None):

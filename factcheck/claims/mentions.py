@@ -50,6 +50,9 @@ _MODE_CLASSES: dict[str, str] = _TABLE["mode_classes"]
 _EXCHANGES = frozenset(_TABLE["exchanges"])
 _MODE_OF = {phrase: mode for mode, phrases in _TABLE["modes"].items() for phrase in phrases}
 _NOT_PARTICIPANTS = frozenset(_TABLE["not_participants"])
+# an event's own words, capitalised where a sentence opens with them ("Meeting for the sixth time,
+# the two men ..."): no participant's name
+_EVENT_WORDS = frozenset(word for phrase in [*_PHRASES, *_VERBS] for word in phrase.split())
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "his", "her", "its", "our",
                        "my", "your"})
 _DEMONSTRATIVE = frozenset({"this", "that", "these", "those"})
@@ -152,7 +155,7 @@ class Document:
         for match in _NAME.finditer(self.text, low, high):
             words = [_bare(w) for w in match[0].split()]
             words = [w for w in words if w not in _NOT_PARTICIPANTS]
-            if words and words[-1].lower() not in self._lower_words:
+            if words and words[-1].lower() not in self._lower_words and words[-1].lower() not in _EVENT_WORDS:
                 names.append(words[-1])
         return tuple(dict.fromkeys(names))
 
