@@ -218,7 +218,8 @@ _LOWER_MONTH_AFTER = regexcache.compile(rf",?{GAP}(?:of{GAP})?{_LOWER_MONTH}")
 # 2024 (a Thursday)", "on 12 May, which was a Monday" (full names only: "Sun" and "Sat" are words too)
 _FULL_WEEKDAY = lexicon.alternation(_WEEKDAYS)
 _WEEKDAY_AFTER = regexcache.compile(
-    rf"(?:,{GAP}(?:a|which was a|that was a){GAP}|{GAP}?\((?:a{GAP})?)(?P<weekday>{_FULL_WEEKDAY})\b(?P<close>\))?")
+    rf"(?:,{GAP}(?:a|which was a|that was a){GAP}|{GAP}?\((?:a{GAP})?)"
+    rf"(?P<weekday>{_FULL_WEEKDAY})\b(?P<close>\))?")
 _DAY_PRECISION = Duration(days=Decimal(1))
 _MONTH_PRECISION = Duration(months=Decimal(1))
 _YEAR_PRECISION = Duration(months=Decimal(12))
@@ -246,7 +247,9 @@ def _with_weekday_after(text: str, claim: Claim, taken: Taken) -> Claim:
     if claim.fields["weekday"] is not None or claim.fields["day"] is None:
         return claim
     after = _WEEKDAY_AFTER.match(text, claim.span.end)
-    if after is None or ("(" in after[0]) != bool(after["close"]) or taken.overlaps(claim.span.end, after.end()):
+    if after is None or ("(" in after[0]) != bool(after["close"]):
+        return claim  # a parenthesis opened and not closed: "(a Thursday or Friday)"
+    if taken.overlaps(claim.span.end, after.end()):
         return claim
     end = after.end("close") if after["close"] else after.end("weekday")
     return dataclasses.replace(claim, text=text[claim.span.start:end], span=Span(claim.span.start, end),

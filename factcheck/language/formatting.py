@@ -15,8 +15,8 @@ _SCALES = ((Decimal(10) ** 12, "trillion"), (Decimal(10) ** 9, "billion"), (Deci
 
 
 def format_value(value: Any) -> str:
-    """``8``, ``2.5``, ``8 months``, ``2025-01-20``, ``£79 million``, ``"eighth"`` (a claim's text), ``a, b`` (a
-    list), ``unknown`` (null), ``true``/``false``; facts by their name or title."""
+    """``8``, ``2.5``, ``8 months``, ``2025-01-20``, ``£79 million``, ``"eighth"`` (a claim's text),
+    ``a, b`` (a list), ``unknown`` (null), ``true``/``false``; facts by their name or title."""
     if value is None:
         return "unknown"
     if isinstance(value, bool):
