@@ -136,6 +136,7 @@ _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
 )
 _AGO_BEFORE = regexcache.compile(r"\bago[ \t]*[(,—–][ \t]*$")
+_SPLIT_YEAR_TAIL = regexcache.compile(r"[-–/](\d\d)(?![\d\w])")
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
@@ -477,6 +478,9 @@ def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
         return True
     if _AGO_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None:
         return True  # "founded 30 years ago (1998)", "a decade ago – 2015 –"
+    split = _SPLIT_YEAR_TAIL.match(text, mention.end)
+    if split is not None and int(split[1]) == (int(mention.value) + 1) % 100:
+        return True  # "2025-26", "1999/00": a financial year or a season
     return 1900 <= mention.value <= 2049 and _YEAR_MODIFIER_BEFORE.search(
         text, max(0, mention.start - 24), mention.start) is not None \
         and _YEAR_MODIFIER_AFTER.match(text, mention.end) is not None

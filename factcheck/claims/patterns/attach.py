@@ -64,6 +64,7 @@ _AMOUNT_IN_GAP = regexcache.compile(r"(?<![\w.])(?!(?:1[89]|20)[0-9]{2}\b)[0-9][
 # a day of a month is no figure of its own: "rise from 53p to 61p from 1 April, an increase of 12%"
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_WITH_LEVELS = regexcache.compile(r"(?:[ \t]+[\w'’-]+){0,6},[ \t]+with[ \t]+")
 _MONTH_AFTER = regexcache.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH}")
 _MONTH_BEFORE = regexcache.compile(rf"{_MONTH}\.?\s+$")
 _FIGURE_BEFORE = regexcache.compile(r"[0-9](?:[\s,]*(?:mln|million|billion|bln|bn|thousand|pct|per ?cent|%))?"
@@ -235,11 +236,14 @@ def _reaches_bare(text: str, frame: Claim, statement: Claim, bound: Binding, agr
     word of change ("10,480 against 8,400") say nothing of their own that a statement about something
     else would contradict, so only one right after them (", a rise of 25%") or opening the next
     sentence ("That is a rise of 25%") is theirs, not "..., the report forecast a 2.75 pct rise in
-    exports" or "The company said the 37.6 pct increase in profit ..."."""
+    exports" or "The company said the 37.6 pct increase in profit ..."; before them, only a change
+    whose levels ", with" opens ("a 12% decline in fly-tipping, with 2,210 reports against 2,600")."""
     if not agree or all(frame.fields.get(name) is not None for name in agree):
         return True
     if statement.span.start < frame.span.end:
-        return False
+        # the levels told after the change, ", with" opening them: "a 12 per cent decline in
+        # fly-tipping, with 2,210 reports in 2024-25 against 2,600 in 2023-24"
+        return _WITH_LEVELS.fullmatch(text, statement.span.end, frame.span.start) is not None
     if bound is Binding.PHRASE:
         return True
     return bound is Binding.NEXT_SENTENCE and text[:statement.span.start].rstrip().endswith((".", "!", "?"))
