@@ -122,8 +122,9 @@ def _pence(text: str, end: int, match: re.Match[str]) -> bool:
     digits = _DIGITS_BEFORE.search(text, max(0, end - 8), end)
     if digits is None or digits.group() not in _RESOLUTIONS:
         return True
+    line_end = text.find("\n", end)
     low = max(0, end - 80, text.rfind("\n", 0, end) + 1)
-    high = min(len(text), end + 80, *(i for i in (text.find("\n", end),) if i >= 0))
+    high = min(len(text) if line_end < 0 else line_end, end + 80)
     return _SCREEN_WORDS.search(text, low, high) is None
 
 

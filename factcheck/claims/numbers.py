@@ -210,7 +210,7 @@ def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:
     end = match.end()
     ordinal = bool(match["ord"])
     if ordinal and (fraction or not _ordinal_suffix_fits(integer, match["ord"])):
-        ordinal, end = False, match.start("ord")  # "15st" is fifteen stone, "2nd" the second
+        ordinal, end = False, match.start("ord")  # "15st" is fifteen stone: no ordinal ends so
     if not scale_word and not ordinal and end < len(text) and text[end] in "eE":
         exponent = _E_NOTATION.match(text, end)
         if exponent is not None and (text[end] == "e" or fraction or exponent["sign"]):  # not "7E7"
