@@ -24,6 +24,8 @@ _NAME = r"[A-Z][A-Za-z’'.-]*[a-z](?:[ ][A-Z][A-Za-z’'.-]*[a-z]){0,3}"
 _NAME_BEFORE = regexcache.compile(rf"(?<![\w’'.-])(?P<name>{_NAME})(?:,[ ]|[ ]\()$")
 _NAME_AFTER = regexcache.compile(rf"{GAP}(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")
 _AGED_BEFORE = regexcache.compile(rf"\b(?:[Aa]ged|[Aa]ge){GAP}$")
+# the person of "Walsh, aged 25": a name and a comma before "aged"
+_NAME_BEFORE_AGED = regexcache.compile(rf"(?<![\w’'.-])(?P<name>{_NAME}),[ ]+[Aa]ged{GAP}$")
 # "at the age of 52"; and "At 52," opening a sentence whose subject is a person ("At 52, she became",
 # "At 45, Okafor is"): after a pronoun or a name, not "the", "it" or "there" ("At 10, the shop opens")
 _AGE_OF_BEFORE = regexcache.compile(rf"\b[Aa]t{GAP}the{GAP}age{GAP}of{GAP}$")
@@ -35,8 +37,11 @@ _ONE = Decimal(1)
 
 
 def _appositive(text: str, mention: NumberMention) -> str | None:
-    """The name in "Maria Santos, 52, said" or "Santos (52)"; None if the frame is not there."""
-    if not (mention.plain_integer and 0 < mention.value <= 120 and mention.end < len(text)):
+    """The name in "Maria Santos, 52, said", "Santos (52)" or "Tom Achterberg, thirty-eight,"; None if
+    the frame is not there (a number word below ten is as often a count: "the three, two, ...")."""
+    value = mention.value
+    in_words = not mention.digits and 10 <= value <= 120 and value == value.to_integral()
+    if not ((mention.plain_integer and 0 < mention.value <= 120) or in_words) or mention.end >= len(text):
         return None
     opening, closing = text[mention.start - 2 : mention.start], text[mention.end]
     if not ((opening == ", " and closing == ",") or (opening == " (" and closing == ")")):
@@ -62,7 +67,8 @@ def _age(text: str, mention: NumberMention) -> Claim | None:
     if person is not None:
         return _claim(text, mention, mention.end, person)
     if mention.plain_integer and _AGED_BEFORE.search(text, max(0, mention.start - 8), mention.start):
-        return _claim(text, mention, mention.end, None)
+        named = _NAME_BEFORE_AGED.search(text, max(0, mention.start - 60), mention.start)
+        return _claim(text, mention, mention.end, named["name"] if named else None)
     if mention.plain_integer and 0 < mention.value <= 120 and _at_age(text, mention):
         return _claim(text, mention, mention.end, None)
     return None

@@ -128,3 +128,16 @@ def test_an_event_word_opening_a_sentence_is_no_participant() -> None:
 ])
 def test_money_in_messages_as_a_reporter_writes_it(money: Money, written: str) -> None:
     assert format_value(money) == written
+
+
+@pytest.mark.parametrize(("text", "age", "person"), [
+    ("The court heard that Walsh, aged 25, had been stopped on the N21.", 25, "Walsh"),
+    ("The founder, Tom Achterberg, thirty-eight, said the round would pay for a lab.", 38, "Tom Achterberg"),
+])
+def test_ages_with_their_person(text: str, age: int, person: str) -> None:
+    (claim,) = _kind(text, "age")
+    assert (claim.value, claim["person"]) == (age, person)
+
+
+def test_a_small_number_word_between_commas_is_no_age() -> None:
+    assert _kind("The winners, Smith, three, and Jones, four, shared the prize.", "age") == []
