@@ -41,7 +41,7 @@ def _appositive(text: str, mention: NumberMention) -> str | None:
     the frame is not there (a number word below ten is as often a count: "the three, two, ...")."""
     value = mention.value
     in_words = not mention.digits and 10 <= value <= 120 and value == value.to_integral()
-    if not ((mention.plain_integer and 0 < mention.value <= 120) or in_words) or mention.end >= len(text):
+    if not ((mention.plain_integer and 0 < value <= 120) or in_words) or mention.end >= len(text):
         return None
     opening, closing = text[mention.start - 2 : mention.start], text[mention.end]
     if not ((opening == ", " and closing == ",") or (opening == " (" and closing == ")")):
