@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from factcheck.claims import lexicon
+from factcheck.claims import lexicon, numbers
 from factcheck.claims.base import Taken, make_claim
 from factcheck.claims.model import Claim
 from factcheck.claims.numbers import NumberMention
@@ -136,7 +136,6 @@ _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
 )
 _AGO_BEFORE = regexcache.compile(r"\bago[ \t]*[(,—–][ \t]*$")
-_SPLIT_YEAR_TAIL = regexcache.compile(r"[-–/](\d\d)(?![\d\w])")
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
@@ -478,8 +477,7 @@ def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
         return True
     if _AGO_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None:
         return True  # "founded 30 years ago (1998)", "a decade ago – 2015 –"
-    split = _SPLIT_YEAR_TAIL.match(text, mention.end)
-    if split is not None and int(split[1]) == (int(mention.value) + 1) % 100:
+    if numbers.opens_split_year(text, mention):
         return True  # "2025-26", "1999/00": a financial year or a season
     return 1900 <= mention.value <= 2049 and _YEAR_MODIFIER_BEFORE.search(
         text, max(0, mention.start - 24), mention.start) is not None \

@@ -25,7 +25,8 @@ from factcheck.limits import MAX_NUMBER_DIGITS, MAX_NUMBER_MAGNITUDE
 from factcheck.startup import regexcache
 
 __all__ = [
-    "SCALES", "NumberMention", "extract", "glued_scale", "is_pronoun_one", "oversized", "parse_words", "scan",
+    "SCALES", "NumberMention", "extract", "glued_scale", "is_pronoun_one", "opens_split_year", "oversized",
+    "parse_words", "scan",
 ]
 
 _CURRENCY_SIGNS = "$£€¥₹"
@@ -161,9 +162,15 @@ def _without_separators(digits: str) -> str:
 _SEPARATORS = str.maketrans("", "", "\u202f\u00a0 .'’")
 
 
-# the first year of a split year ("2025-26", "1999/00": a financial year or a season), whose
-# second half names the next year, not a number of its own
+# a split year ("2025-26", "1999/00": a financial year or a season): its second half names the next
+# year, not a number of its own
 _SPLIT_YEAR_HEAD = regexcache.compile(r"(?<!\d)(?:19|20)(\d\d)[-–/]$")
+_SPLIT_YEAR_TAIL = regexcache.compile(r"[-–/](\d\d)(?![\d\w])")
+
+
+def _next_year(year: str, tail: str) -> bool:
+    """Whether two digits ``tail`` name the year after the one ending in ``year``'s last two."""
+    return int(tail) == (int(year[-2:]) + 1) % 100
 
 
 def _second_of_split_year(text: str, match: re.Match[str]) -> bool:
@@ -174,7 +181,13 @@ def _second_of_split_year(text: str, match: re.Match[str]) -> bool:
     if match.end() < len(text) and (text[match.end()].isdigit() or text[match.end()] in "-–/"):
         return False
     head = _SPLIT_YEAR_HEAD.search(text, max(0, match.start() - 5), match.start())
-    return head is not None and int(match.group()) == (int(head[1]) + 1) % 100
+    return head is not None and _next_year(head[1], match.group())
+
+
+def opens_split_year(text: str, mention: NumberMention) -> bool:
+    """Whether the mention is "2025" in "2025-26", the year a split year opens with."""
+    tail = _SPLIT_YEAR_TAIL.match(text, mention.end)
+    return tail is not None and _next_year(text[mention.start:mention.end], tail[1])
 
 
 def _digit_mention(text: str, match: re.Match[str]) -> NumberMention | None:

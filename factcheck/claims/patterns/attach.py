@@ -38,6 +38,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
+from factcheck.claims import lexicon
 from factcheck.claims.base import make_claim
 from factcheck.claims.model import Binding, Claim
 from factcheck.claims.morphology import verb_form
@@ -64,8 +65,7 @@ _AMOUNT_IN_GAP = regexcache.compile(r"(?<![\w.])(?!(?:1[89]|20)[0-9]{2}\b)[0-9][
 # a change, then its levels after ", with" (see :func:`_reaches_bare`)
 _WITH_LEVELS = regexcache.compile(r"(?:[ \t]+[\w'’-]+){0,6},[ \t]+with[ \t]+")
 # a day of a month is no figure of its own: "rise from 53p to 61p from 1 April, an increase of 12%"
-_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH = rf"(?:{lexicon.alternation([name.rstrip('.') for name in lexicon.month_names()])})\b"
 _MONTH_AFTER = regexcache.compile(rf"(?:st|nd|rd|th)?\s+{_MONTH}")
 _MONTH_BEFORE = regexcache.compile(rf"{_MONTH}\.?\s+$")
 _FIGURE_BEFORE = regexcache.compile(r"[0-9](?:[\s,]*(?:mln|million|billion|bln|bn|thousand|pct|per ?cent|%))?"
