@@ -20,7 +20,12 @@ from factcheck.claims.regexparts import GAP
 from factcheck.startup import regexcache
 
 _YEARS_OLD = regexcache.compile(rf"(?:-|{GAP})years?(?:-|{GAP})olds?\b|{GAP}years?{GAP}of{GAP}age\b")
-_NAME = r"[A-Z][A-Za-z’'.-]*[a-z](?:[ ][A-Z][A-Za-z’'.-]*[a-z]){0,3}"
+# a name of up to five words, accented letters and the particles of names included ("Luiz Inácio Lula
+# da Silva", "Ursula von der Leyen")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_NAME_WORD = rf"[{_UPPER}][{_UPPER}{_LOWER}’'.-]*[{_LOWER}]"
+_PARTICLES = r"(?:(?:da|de|do|dos|das|del|della|di|du|van|von|der|den|ter|bin|ibn|al|el|la|le)[ ]){0,2}"
+_NAME = rf"{_NAME_WORD}(?:[ ]{_PARTICLES}{_NAME_WORD}){{0,4}}"
 _NAME_BEFORE = regexcache.compile(rf"(?<![\w’'.-])(?P<name>{_NAME})(?:,[ ]|[ ]\()$")
 _NAME_AFTER = regexcache.compile(rf"{GAP}(?P<name>[A-Z][a-z’'-]+(?:[ ][A-Z][A-Za-z’'.-]*[a-z]){{1,3}})")
 _AGED_BEFORE = regexcache.compile(rf"\b(?:[Aa]ged|[Aa]ge){GAP}$")

@@ -136,6 +136,7 @@ _YEAR_CONTEXT = regexcache.compile(
     rf"(?:^|(?<=\W))(?:{lexicon.alternation(lexicon.words('year_context'))}){GAP}$", re.IGNORECASE
 )
 _AGO_BEFORE = regexcache.compile(r"\bago[ \t]*[(,—–][ \t]*$")
+_PAREN_YEARS = regexcache.compile(r"\((?:1\d{3}|20\d\d)[–—-](?:1\d{3}|20\d\d)\)")
 _YEAR_CHAIN = regexcache.compile(
     rf"[ \t]*(?:{lexicon.alternation(lexicon.words('year_chain'))})[ \t]*$", re.IGNORECASE
 )
@@ -477,6 +478,8 @@ def _is_year(text: str, mention: NumberMention, previous_year_end: int) -> bool:
         return True
     if _AGO_BEFORE.search(text, max(0, mention.start - 12), mention.start) is not None:
         return True  # "founded 30 years ago (1998)", "a decade ago – 2015 –"
+    if any(_PAREN_YEARS.match(text, max(0, mention.start - back)) for back in (1, 6)):
+        return True  # "the Whitlock era (2011–2016)", "Ada Lovelace (1815–1852)": a span of years
     if numbers.opens_split_year(text, mention):
         return True  # "2025-26", "1999/00": a financial year or a season
     return 1900 <= mention.value <= 2049 and _YEAR_MODIFIER_BEFORE.search(

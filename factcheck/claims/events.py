@@ -186,6 +186,9 @@ def _event_count(text: str, head: Claim, start: int, event: str, event_end: int,
     cls = mention.cls if mention is not None else cls or _CLASSES.get(event, event)
     scope = _scope(text, start, end)
     streak = _streak(text, start, event_end)
+    # a run's ordinal numbers the latest of the run, the event being told of ("beat them on Friday for
+    # their fifth straight win")
+    current = current or (streak and ordinal is not None)
     series = "/".join([cls, scope or "", str(period.value) if period is not None else "", since or "",
                        "streak" if streak else ""])
     return make_claim(
@@ -291,6 +294,9 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim],
     match = _EVENT_AFTER.match(text, number.span.end)
     if match is None or not _plural(match["event"]):
         return _times_after_verb(text, number, durations, mentions)
+    if _TALLY_AFTER.match(text, match.end()) or _MARGIN_BEFORE.search(text, max(0, number.span.start - 16),
+                                                                       number.span.start):
+        return None  # "by 19 votes to 14", "survived by four votes": a tally or a margin, not votes held
     event = _EVENTS[_normalize(match["event"])]
     mention = _mention_at(mentions, match.start("event"))
     return _event_count(text, number, number.span.start, event, match.end(), durations, mention, False,
@@ -302,6 +308,9 @@ def _from_count(text: str, number: Claim, durations: dict[int, Claim],
 _TIMES_AFTER = regexcache.compile(rf"{GAP}{mentions_module.TIMES}")
 _VERB_REACH = 25  # characters between the event verb and its count ("spoke by phone four times")
 _CLAUSE_BREAK = regexcache.compile(r"[.,;:!?()–—]")  # none between the verb and its count
+_MARGIN_BEFORE = regexcache.compile(rf"\bby(?:{GAP}(?:just|only|a mere|some))?{GAP}$", re.IGNORECASE)
+_TALLY_AFTER = regexcache.compile(
+    rf"{GAP}(?:to|against){GAP}(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b")
 
 
 def _times_after_verb(text: str, number: Claim, durations: dict[int, Claim],
@@ -352,29 +361,40 @@ def event_counts(text: str, atoms: list[Claim],
             continue
         if composite is not None:
             found.append(composite)
-    return _prior_counts_in_series(text, found)
+    return _prior_counts_in_series(text, found, [c for c in atoms if c.kind == "date"])
 
 
 _LOOK_BACK = 300  # characters: about two sentences of wire copy
+_SUCH = regexcache.compile(r"\bsuch\b", re.IGNORECASE)
+_BESIDE = 12  # characters between an ordinal and a date that dates it
 # "the two previous meetings" may be the last two of a longer series: only an indefinite count is
 # taken as every earlier event
 _DEFINITE_BEFORE = regexcache.compile(r"\b(?:the|those|these|its|their|his|her|our)[ \t]+$", re.IGNORECASE)
 
 
-def _prior_counts_in_series(text: str, counts: list[Claim]) -> list[Claim]:
+def _dated(claim: Claim, dates: list[Claim]) -> bool:
+    """Whether a date stands right beside ``claim`` ("the fourth such strike, in March,"): an
+    ordinal so dated may number an earlier event of the series, not the one just told of."""
+    return any(abs(d.span.start - claim.span.end) <= _BESIDE or abs(claim.span.start - d.span.end) <= _BESIDE
+               for d in dates)
+
+
+def _prior_counts_in_series(text: str, counts: list[Claim], dates: list[Claim]) -> list[Claim]:
     """An indefinite count of the earlier events that names no period of its own ("the ninth walkout
     this season ... seven earlier stoppages") counts the series of the ordinal it looks back to: the
     nearest earlier ordinal of the same class close before it, whose scope, period and start it
-    takes."""
+    takes. So does a count or an ordinal of "such" events ("their fifth walkout since January ...
+    the fourth such walkout"): "such" names the series just told of."""
     result: list[Claim] = []
     for claim in counts:
         fields = claim.fields
         own = fields["scope"] or fields["period"] or fields["since"]
         earlier = next((c for c in reversed(result) if c.fields["class"] == fields["class"]
-                        and c.fields["ordinal"] is not None
+                        and (c.fields["ordinal"] is not None or _SUCH.search(claim.text))
                         and claim.span.start - c.span.end <= _LOOK_BACK), None)
         definite = _DEFINITE_BEFORE.search(text, max(0, claim.span.start - 12), claim.span.start)
-        if fields["prior"] and not own and not definite and earlier is not None:
+        such = _SUCH.search(claim.text) is not None and not (fields["ordinal"] and _dated(claim, dates))
+        if not own and earlier is not None and ((fields["prior"] and not definite) or such):
             inherited = {key: earlier.fields[key] for key in ("scope", "period", "since", "series")}
             claim = dataclasses.replace(claim, fields={**fields, **inherited})
         result.append(claim)

@@ -103,7 +103,15 @@ def _is_length(text: str, duration: Claim, kind: str) -> bool:
     return not rate
 
 
-def _length(text: str, durations: list[Claim], starts: list[int], low: Claim,
+def _figure_between(text: str, start: int, end: int, dates: list[Claim]) -> bool:
+    """Whether a figure stands between ``start`` and ``end`` other than in a date ("from 7am to 10pm
+    on Thursday 7 May, a 12-hour window": the day of the range, no other figure)."""
+    inside = [(d.span.start, d.span.end) for d in dates if start <= d.span.start and d.span.end <= end]
+    return any(not any(low <= m.start() < high for low, high in inside)
+               for m in _DIGIT.finditer(text, start, end))
+
+
+def _length(text: str, durations: list[Claim], dates: list[Claim], starts: list[int], low: Claim,
             high: Claim) -> tuple[Claim, Binding] | None:
     """The length stated for ``low`` to ``high``, and how far from them it was."""
     text_length = len(text)
@@ -116,7 +124,7 @@ def _length(text: str, durations: list[Claim], starts: list[int], low: Claim,
     if just_before:  # "the five months from 3 August to 24 December"
         return just_before[-1], Binding.SENTENCE
     after = [d for d in fitting if high.span.end <= d.span.start < min(end, high.span.end + _NEAR_AFTER)
-             and not _DIGIT.search(text, high.span.end, d.span.start)]
+             and not _figure_between(text, high.span.end, d.span.start, dates)]
     if after:
         return after[0], Binding.SENTENCE
     before = [d for d in fitting if begin <= d.span.start and d.span.end <= low.span.start
@@ -139,6 +147,7 @@ def extract(text: str, atoms: list[Claim], ranges: list[Claim]) -> list[Claim]:
     durations = [c for c in atoms if c.kind == "duration"]
     if not durations:
         return []
+    dates = [c for c in atoms if c.kind == "date"]
     starts = [0, *sentence_starts(text)]
     found, used = [], set()
     for low, high, opening in _pairs(text, atoms, ranges, starts):
@@ -146,7 +155,7 @@ def extract(text: str, atoms: list[Claim], ranges: list[Claim]) -> list[Claim]:
             continue
         if low.value is not None and high.value is not None and _before(high, low):
             continue  # "12 months ended Dec 31, 1986, and eight months ended Dec 31 1985"
-        length = _length(text, durations, starts, low, high)
+        length = _length(text, durations, dates, starts, low, high)
         if length is None or length[0].span.start in used:
             continue
         duration, binding = length

@@ -67,16 +67,35 @@ _APPEAL_AFTER = regexcache.compile(rf"{GAP}(?:for|to{GAP}action)\b")
 _CALL_VERB_AFTER = regexcache.compile(rf"{GAP}(?:on|to|off|out|up|it|him|her|them|in)\b")
 _WORD_BEFORE = regexcache.compile(rf"(?P<word>[\w’'-]+){GAP}$")
 _MODE = regexcache.compile(rf"(?<![\w-])(?P<mode>{lexicon.alternation(_MODE_OF)})(?![\w-])", re.IGNORECASE)
-_FOR_DURATION = regexcache.compile(rf"(?:{GAP}[\w’'-]+){{0,4}}?{GAP}for{GAP}")
+# "met leaders of the British Medical Association for two hours": the verb's object may take a few
+# words (the clause's end bounds it)
+_FOR_DURATION = regexcache.compile(rf"(?:{GAP}[\w’'-]+){{0,7}}?{GAP}for{GAP}")
 _LASTED = regexcache.compile(
     rf"(?:,?{GAP}(?:which|that))?(?:{GAP}[\w’'.-]+){{0,6}}?{GAP}"
     rf"(?:{lexicon.alternation(lexicon.words('duration_verbs'))})(?:{GAP}for)?{GAP}",
 )
+_POSSESSIVE = regexcache.compile(r"['’]s$")
+_OF_DURATION = regexcache.compile(rf"{GAP}of{GAP}")
 _CLAUSE_END = regexcache.compile(r"[.;:!?]|,[ \t]+(?:and|but|while|which|who)\b|[ \t]and[ \t]+(?:a|an|the)\b")
 _CAPITALISED = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
 _NAME = regexcache.compile(rf"(?<![\w’'-]){_CAPITALISED}(?:[ \t]+{_CAPITALISED})*")
 _HEDGE_OR_ARTICLE = regexcache.compile(r"(?:[\w-]+[ \t]+){0,3}$")
 _LOWER_WORD = regexcache.compile(r"\b[a-z]+\b")
+# A quotation's attribution closing its sentence: '...," said the union's chair, Dr Priya Mahal.',
+# '...," Mahal said.' The speaker is no participant of the events the quotation tells of.
+_ATTRIBUTION = regexcache.compile(
+    rf"[,!?][\"”’]{GAP}(?:[\w’'.-]+{GAP}){{0,3}}(?:{lexicon.alternation(lexicon.load('sentences')['reporting'])}|says|asked)"
+    rf"\b[^\"“”]{{0,120}}$")
+# a verb of saying before a mention, and the "that" after it: the mention's participants are the
+# reported clause's, not the speaker or the one told ("Reid told the court that the three ...")
+_REPORTING = regexcache.compile(
+    rf"\b(?:{lexicon.alternation(lexicon.load('sentences')['reporting'])}|says|asked)\b")
+_THAT = regexcache.compile(r"\bthat\b")
+# the parties named after an event noun: "with Macron", "between Kyiv and Moscow"
+_PARTIES_AFTER = regexcache.compile(
+    rf"(?:{GAP}of{GAP}(?:talks|negotiations))?{GAP}(?:with|between|involving|against){GAP}(?P<names>[^,;:.!?()]{{1,60}})")
+_LOCATIVE_BEFORE = regexcache.compile(
+    rf"(?<![\w-])(?:in|at|near|outside|inside|across|around|throughout|into)(?:{GAP}the)?{GAP}$")
 # "times" after a count of events ("have met five times"), not of a multiple ("five times as many",
 # "three times more", "ten times faster", "four times the rate": a comparison, an article or a
 # comparative follows)
@@ -85,6 +104,8 @@ _COUNTED = regexcache.compile(rf"\bfor the \w+ time\b|\b\w+ {TIMES}")  # "for th
 _MAX_MODIFIERS = 4
 _LOOKBACK_SENTENCES = 3
 _RECENT_SENTENCES = 2
+_PARAGRAPH_SENTENCES = 3  # how far on in its paragraph a description binds as near as the next sentence
+_PARAGRAPH_BREAK = regexcache.compile(r"\n[ \t]*\n")
 
 
 @dataclass(slots=True)
@@ -147,17 +168,61 @@ class Document:
         match = _CLAUSE_END.search(self.text, start, limit)
         return match.start() if match else limit
 
-    def participants(self, sentence: int) -> tuple[str, ...]:
+    def participants(self, sentence: int, mention_start: int) -> tuple[str, ...]:
         """The last word of each run of capitalised words in the sentence that is not a common word
-        written with a capital ("Officials", "Monday"): "Chancellor Friedrich Merz" → "Merz"."""
+        written with a capital ("Officials", "Monday") nor a place after a preposition of place ("in
+        Geneva"): "Chancellor Friedrich Merz" → "Merz"."""
         low, high = self.sentence_span(sentence)
+        low = self._reported_start(low, mention_start)
+        attribution = _ATTRIBUTION.search(self.text, low, high)
+        if attribution:
+            high = attribution.start() + 1  # "...," said the union's chair, Dr Priya Mahal: the speaker
         names = []
         for match in _NAME.finditer(self.text, low, high):
+            if _LOCATIVE_BEFORE.search(self.text, max(low, match.start() - 12), match.start()):
+                continue  # a place the event happened in: "met in Oslo", "talks at Lancaster House"
+            single = " " not in match[0] and not _POSSESSIVE.search(match[0])
+            if single and self._opens_sentence(match.start()) and not self._named_inside(match[0]):
+                continue  # "Junior doctors walked out", "Union leaders said": a common word, capitalised
+                # (not "Merz's call with Macron": a possessive names who the event is of)
             words = [_bare(w) for w in match[0].split()]
             words = [w for w in words if w not in _NOT_PARTICIPANTS]
             if words and words[-1].lower() not in self._lower_words and words[-1].lower() not in _EVENT_WORDS:
                 names.append(words[-1])
         return tuple(dict.fromkeys(names))
+
+
+    def phrase_participants(self, mention: Mention) -> tuple[str, ...]:
+        """The names an ordinal's noun phrase gives its event: a possessive before it and a phrase of
+        the parties after it ("Merz's third call with Macron", "the fifth round of talks between
+        Kyiv and Moscow"). A sentence around a numbered event names much else (the place, the
+        operator, the customer: "its fifth closure this winter ... Estuary Crossings Ltd"), which
+        would keep one series' ordinals apart."""
+        names = []
+        owner = self.text[mention.start:mention.start + len(mention.determiner or "")]
+        if owner[:1].isupper() and owner.endswith(("'s", "’s")):
+            names.append(_bare(owner))
+        parties = _PARTIES_AFTER.match(self.text, mention.end, self.clause_end(mention.end))
+        if parties:
+            names += [_bare(m[0].split()[-1]) for m in _NAME.finditer(parties["names"])]
+        return tuple(n for n in dict.fromkeys(names) if n not in _NOT_PARTICIPANTS)
+
+    def _reported_start(self, low: int, mention_start: int) -> int:
+        """Where the clause a mention is reported in starts: after the last verb of saying before it
+        and its "that" ("His barrister told the court that the three adjournments ..."), else ``low``."""
+        saying = next(reversed(list(_REPORTING.finditer(self.text, low, mention_start))), None)
+        if saying is None:
+            return low
+        that = _THAT.search(self.text, saying.end(), min(mention_start, saying.end() + 60))
+        return that.end() if that else saying.end()
+
+    def _opens_sentence(self, offset: int) -> bool:
+        start = self.starts[self.sentence_of(offset)]
+        return not self.text[start:offset].strip(" \t\n\"“‘'(—–-")
+
+    def _named_inside(self, word: str) -> bool:
+        """Whether ``word`` is written with its capital inside a sentence somewhere: a name ("Putin")."""
+        return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", self.text) is not None
 
 
 def _bare(word: str) -> str:
@@ -185,11 +250,29 @@ def _noun_phrase(doc: Document, head: int) -> tuple[int, str | None, list[str]]:
         lower = word.lower()
         if lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")):
             return match.start(), lower, modifiers
-        if not _modifier(doc, word, match.start(), match.end()):
+        if not _modifier(doc, word, match.start(), match.end("word")):
+            compound = _compound(doc, word, match.start())
+            if compound is not None:  # "His detention hearing", "the board meeting"
+                return compound[0], compound[1], [lower, *modifiers]
             break
         modifiers.insert(0, lower)
         start = match.start()
     return start, None, modifiers
+
+
+def _compound(doc: Document, word: str, start: int) -> tuple[int, str] | None:
+    """A word before the event noun that a determiner opens ("his detention hearing", "the board
+    meeting", "a sentencing hearing", "the postponed vote"): where the phrase starts and its
+    determiner."""
+    if not (word.isalpha() and word.islower()):
+        return None
+    before = _WORD_BEFORE.search(doc.text, max(0, start - 40), start)
+    if before is None:
+        return None
+    lower = before["word"].lower()
+    if lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")):
+        return before.start(), lower
+    return None
 
 
 def _modifier(doc: Document, word: str, start: int, end: int) -> bool:
@@ -225,10 +308,12 @@ def _duration_starting(doc: Document, start: int, limit: int) -> Claim | None:
 
 def _duration_after(doc: Document, end: int, verb: bool) -> Claim | None:
     """"talked by phone for 40 minutes" (a verb), "the meeting lasted 45 minutes", "the hearing,
-    which lasted three hours": a duration in the rest of the clause."""
+    which lasted three hours", "a blackout of about 11 hours": a duration in the rest of the clause."""
     limit = doc.clause_end(end) if verb else doc.sentence_span(doc.sentence_of(end))[1]
     pattern = _FOR_DURATION if verb else _LASTED
     match = pattern.match(doc.text, end, limit)
+    if match is None and not verb:
+        match = _OF_DURATION.match(doc.text, end, limit)
     return _duration_starting(doc, match.end(), limit) if match else None
 
 
@@ -319,18 +404,31 @@ def _fits(doc: Document, mention: Mention, earlier: Mention) -> bool:
     return not (mine and theirs and not (mine <= theirs or theirs <= mine))
 
 
+def _same_number(mention: Mention, numbered: Mention | None) -> bool:
+    """Whether a chain numbered earlier ("the third game ... raised his game") may take a mention
+    numbered otherwise ("the eighth game"): only a demonstrative renames it ("this fifth round")."""
+    if mention.ordinal is None or numbered is None or numbered.ordinal is None:
+        return True
+    return mention.ordinal.value == numbered.ordinal.value or mention.determiner in _DEMONSTRATIVE
+
+
 def _date_key(date: Claim) -> str:
     return " ".join(date.text.lower().split())
 
 
 def _binding(doc: Document, mention: Mention, antecedent: Mention) -> Binding:
-    """How far back the antecedent was; a headline's mention is as near as the sentence before to
-    the body's first sentences, which tell the story it names."""
+    """How far back the antecedent was. A description a few sentences on in the same paragraph
+    ("began a three-week strike ... The council has ... the five-week strike") refers back to the
+    event the paragraph tells as surely as one in the next sentence; so does the body's opening to a
+    headline's mention. Across paragraphs it is a guess."""
     distance = mention.sentence - antecedent.sentence
     if distance == 0:
         return Binding.SENTENCE
     headline = headline_end(doc.text)
     if distance == 1 or (headline is not None and antecedent.end <= headline and distance <= 3):
+        return Binding.NEXT_SENTENCE
+    same_paragraph = not _PARAGRAPH_BREAK.search(doc.text, antecedent.end, mention.start)
+    if distance <= _PARAGRAPH_SENTENCES and same_paragraph:
         return Binding.NEXT_SENTENCE
     return Binding.DOCUMENT
 
@@ -340,11 +438,13 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
     latest: dict[int, Mention] = {}  # chain → its latest mention so far
     timed: dict[int, Mention] = {}  # chain → its latest mention with a duration
     lemmas: set[tuple[int, str]] = set()  # (chain, lemma) of every mention so far
+    numbered: dict[int, Mention] = {}  # chain → its latest mention with an ordinal
     for mention in mentions:
         if not mention.lemma:
             _link_duration(doc, mention, timed)
         elif mention.definite and not mention.plural:
-            fitting = {m.chain: m for m in latest.values() if _fits(doc, mention, m)}
+            fitting = {m.chain: m for m in latest.values() if _fits(doc, mention, m)
+                       and _same_number(mention, numbered.get(m.chain))}
             if len(fitting) > 1:
                 fitting = _closest(mention, fitting, lemmas)
                 mention.certain = False  # one of competing readings, if it is linked at all
@@ -362,6 +462,8 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         lemmas.add((mention.chain, mention.lemma))
         if mention.duration is not None:
             timed[mention.chain] = mention
+        if mention.ordinal is not None:
+            numbered[mention.chain] = mention
 
 
 def _dated_among_several(mention: Mention, antecedent: Mention, latest: dict[int, Mention]) -> bool:
@@ -408,7 +510,10 @@ def find(text: str, atoms: list[Claim]) -> list[Mention]:
     mentions += _demonstrative_durations(doc, taken)
     mentions.sort(key=lambda m: m.start)
     for mention in mentions:
-        mention.participants = doc.participants(mention.sentence)
+        if mention.ordinal is not None and not mention.verb:
+            mention.participants = doc.phrase_participants(mention)  # "Merz's third call with Macron"
+        else:
+            mention.participants = doc.participants(mention.sentence, mention.start)
         mention.date = _date_near(doc, mention)
     _link(doc, mentions)
     return [m for m in mentions if m.lemma]

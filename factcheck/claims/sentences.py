@@ -473,6 +473,8 @@ def _verb_over_object(words: list[str], raw: list[str], lead: int) -> tuple[str 
     for index in range(lead, min(len(words), lead + _OBJECT_WORDS)):
         word = words[index]
         before = words[index + 1] if index + 1 < len(words) else ""
+        if raw[index][0].isupper() and before and before[0].isalpha() and raw[index] != "I":
+            continue  # a word of a name inside the sentence: "adopted the Walking Plan on"
         if not word[0].isalpha() or word in _CLAUSE_WORDS or word in _MODALS or word in _OBJECT_MODALS \
                 or word in _PRESENT or word in _BE or word in _COPULAS \
                 or word in ("but", "or", "if", "whether", "whichever"):

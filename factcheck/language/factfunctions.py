@@ -33,10 +33,16 @@ def _entity(ctx: Any, name: str) -> Entity | None:
 
 
 def _person_named(ctx: Any, name: str) -> Entity | None:
-    found = ctx.facts.entities_named(name, "person")
-    if len(found) > 1:
-        found = [e for e in found if e.id in ctx.mentioned_entities]
-    return _unique(found)
+    """The person of ``name``, or of the name after its leading words, which may be a title or a
+    description ("Brazilian President Luiz Inácio Lula da Silva", "President Lula")."""
+    words = name.split()
+    for first in range(len(words)):
+        found = ctx.facts.entities_named(" ".join(words[first:]), "person")
+        if len(found) > 1:
+            found = [e for e in found if e.id in ctx.mentioned_entities]
+        if found:
+            return _unique(found)
+    return None
 
 
 @register("person(name: string) -> entity?", needs_ctx=True)
