@@ -75,6 +75,7 @@ _LASTED = regexcache.compile(
     rf"(?:{lexicon.alternation(lexicon.words('duration_verbs'))})(?:{GAP}for)?{GAP}",
 )
 _POSSESSIVE = regexcache.compile(r"['’]s$")
+_INNER_CAPITAL = regexcache.compile(r"(?<=[a-z,])[ \t]+([A-Z][\w’'-]*)")
 _OF_DURATION = regexcache.compile(rf"{GAP}of{GAP}")
 _CLAUSE_END = regexcache.compile(r"[.;:!?]|,[ \t]+(?:and|but|while|which|who)\b|[ \t]and[ \t]+(?:a|an|the)\b")
 _CAPITALISED = r"[A-Z][a-z]+(?:[-’'][A-Za-z]+)*"
@@ -222,7 +223,12 @@ class Document:
 
     def _named_inside(self, word: str) -> bool:
         """Whether ``word`` is written with its capital inside a sentence somewhere: a name ("Putin")."""
-        return re.search(rf"[a-z,][ \t]+{re.escape(word)}\b", self.text) is not None
+        return word in self._inner_capitals
+
+    @cached_property
+    def _inner_capitals(self) -> frozenset[str]:
+        """The capitalised words written after a lower-case word or a comma, bare of a possessive."""
+        return frozenset(_bare(w) for w in _INNER_CAPITAL.findall(self.text))
 
 
 def _bare(word: str) -> str:
