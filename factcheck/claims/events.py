@@ -389,11 +389,12 @@ def _prior_counts_in_series(text: str, counts: list[Claim], dates: list[Claim]) 
     for claim in counts:
         fields = claim.fields
         own = fields["scope"] or fields["period"] or fields["since"]
+        said_such = _SUCH.search(claim.text) is not None
         earlier = next((c for c in reversed(result) if c.fields["class"] == fields["class"]
-                        and (c.fields["ordinal"] is not None or _SUCH.search(claim.text))
+                        and (c.fields["ordinal"] is not None or said_such)
                         and claim.span.start - c.span.end <= _LOOK_BACK), None)
         definite = _DEFINITE_BEFORE.search(text, max(0, claim.span.start - 12), claim.span.start)
-        such = _SUCH.search(claim.text) is not None and not (fields["ordinal"] and _dated(claim, dates))
+        such = said_such and not (fields["ordinal"] and _dated(claim, dates))
         if not own and earlier is not None and ((fields["prior"] and not definite) or such):
             inherited = {key: earlier.fields[key] for key in ("scope", "period", "since", "series")}
             claim = dataclasses.replace(claim, fields={**fields, **inherited})

@@ -57,6 +57,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "their", "his", 
                        "my", "your"})
 _DEMONSTRATIVE = frozenset({"this", "that", "these", "those"})
 _DETERMINERS = _DEFINITE | {"a", "an", "another", "one", "each", "every", "any"}
+_POSSESSIVE_ENDINGS = ("'s", "’s", "s'", "s’")  # a possessive determiner: "Merz's", "the unions'"
+_OWNED = ("'s", "’s")  # a name's possessive
 
 _NOUN = regexcache.compile(
     rf"(?<![\w-])(?P<noun>{lexicon.alternation(_PHRASES)})(?![\w-])", re.IGNORECASE
@@ -74,7 +76,6 @@ _LASTED = regexcache.compile(
     rf"(?:,?{GAP}(?:which|that))?(?:{GAP}[\w’'.-]+){{0,6}}?{GAP}"
     rf"(?:{lexicon.alternation(lexicon.words('duration_verbs'))})(?:{GAP}for)?{GAP}",
 )
-_POSSESSIVE = regexcache.compile(r"['’]s$")
 _INNER_CAPITAL = regexcache.compile(r"(?<=[a-z,])[ \t]+([A-Z][\w’'-]*)")
 _OF_DURATION = regexcache.compile(rf"{GAP}of{GAP}")
 _CLAUSE_END = regexcache.compile(r"[.;:!?]|,[ \t]+(?:and|but|while|which|who)\b|[ \t]and[ \t]+(?:a|an|the)\b")
@@ -84,13 +85,11 @@ _HEDGE_OR_ARTICLE = regexcache.compile(r"(?:[\w-]+[ \t]+){0,3}$")
 _LOWER_WORD = regexcache.compile(r"\b[a-z]+\b")
 # A quotation's attribution closing its sentence: '...," said the union's chair, Dr Priya Mahal.',
 # '...," Mahal said.' The speaker is no participant of the events the quotation tells of.
-_ATTRIBUTION = regexcache.compile(
-    rf"[,!?][\"”’]{GAP}(?:[\w’'.-]+{GAP}){{0,3}}(?:{lexicon.alternation(lexicon.load('sentences')['reporting'])}|says|asked)"
-    rf"\b[^\"“”]{{0,120}}$")
+_SAYING = rf"(?:{lexicon.alternation(lexicon.load('sentences')['reporting'])}|says|asked)"
+_ATTRIBUTION = regexcache.compile(rf"[,!?][\"”’]{GAP}(?:[\w’'.-]+{GAP}){{0,3}}{_SAYING}\b[^\"“”]{{0,120}}$")
 # a verb of saying before a mention, and the "that" after it: the mention's participants are the
 # reported clause's, not the speaker or the one told ("Reid told the court that the three ...")
-_REPORTING = regexcache.compile(
-    rf"\b(?:{lexicon.alternation(lexicon.load('sentences')['reporting'])}|says|asked)\b")
+_REPORTING = regexcache.compile(rf"\b{_SAYING}\b")
 _THAT = regexcache.compile(r"\bthat\b")
 # the parties named after an event noun: "with Macron", "between Kyiv and Moscow"
 _PARTIES_AFTER = regexcache.compile(
@@ -182,7 +181,7 @@ class Document:
         for match in _NAME.finditer(self.text, low, high):
             if _LOCATIVE_BEFORE.search(self.text, max(low, match.start() - 12), match.start()):
                 continue  # a place the event happened in: "met in Oslo", "talks at Lancaster House"
-            single = " " not in match[0] and not _POSSESSIVE.search(match[0])
+            single = " " not in match[0] and not match[0].endswith(_OWNED)
             if single and self._opens_sentence(match.start()) and not self._named_inside(match[0]):
                 continue  # "Junior doctors walked out", "Union leaders said": a common word, capitalised
                 # (not "Merz's call with Macron": a possessive names who the event is of)
@@ -201,7 +200,7 @@ class Document:
         would keep one series' ordinals apart."""
         names = []
         owner = self.text[mention.start:mention.start + len(mention.determiner or "")]
-        if owner[:1].isupper() and owner.endswith(("'s", "’s")):
+        if owner[:1].isupper() and owner.endswith(_OWNED):
             names.append(_bare(owner))
         parties = _PARTIES_AFTER.match(self.text, mention.end, self.clause_end(mention.end))
         if parties:
@@ -254,7 +253,7 @@ def _noun_phrase(doc: Document, head: int) -> tuple[int, str | None, list[str]]:
             break
         word = match["word"]
         lower = word.lower()
-        if lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")):
+        if lower in _DETERMINERS or lower.endswith(_POSSESSIVE_ENDINGS):
             return match.start(), lower, modifiers
         if not _modifier(doc, word, match.start(), match.end("word")):
             compound = _compound(doc, word, match.start())
@@ -276,7 +275,7 @@ def _compound(doc: Document, word: str, start: int) -> tuple[int, str] | None:
     if before is None:
         return None
     lower = before["word"].lower()
-    if lower in _DETERMINERS or lower.endswith(("'s", "’s", "s'", "s’")):
+    if lower in _DETERMINERS or lower.endswith(_POSSESSIVE_ENDINGS):
         return before.start(), lower
     return None
 
@@ -396,26 +395,20 @@ def _demonstrative_durations(doc: Document, taken: set[int]) -> list[Mention]:
     return found
 
 
-def _fits(doc: Document, mention: Mention, earlier: Mention) -> bool:
-    """Whether ``mention`` may refer back to ``earlier``."""
+def _fits(doc: Document, mention: Mention, earlier: Mention, numbered: Mention | None) -> bool:
+    """Whether ``mention`` may refer back to ``earlier``, the latest mention of its chain; ``numbered``
+    is the chain's latest mention with an ordinal, whose number a mention with another must not
+    take ("the third game ... raised his game ... the eighth game"), unless it renames it."""
     if earlier.plural or earlier.cls != mention.cls:
         return False
     if mention.mode and earlier.mode and mention.mode != earlier.mode:
         return False
     if mention.date and earlier.date and _date_key(mention.date) != _date_key(earlier.date):
         return False
-    if mention.ordinal and earlier.ordinal and mention.ordinal.value != earlier.ordinal.value:
+    if mention.ordinal and numbered is not None and mention.ordinal.value != numbered.ordinal.value:
         return mention.determiner in _DEMONSTRATIVE  # "this third round" names the earlier one anew
     mine, theirs = set(mention.participants), set(earlier.participants)
     return not (mine and theirs and not (mine <= theirs or theirs <= mine))
-
-
-def _same_number(mention: Mention, numbered: Mention | None) -> bool:
-    """Whether a chain numbered earlier ("the third game ... raised his game") may take a mention
-    numbered otherwise ("the eighth game"): only a demonstrative renames it ("this fifth round")."""
-    if mention.ordinal is None or numbered is None or numbered.ordinal is None:
-        return True
-    return mention.ordinal.value == numbered.ordinal.value or mention.determiner in _DEMONSTRATIVE
 
 
 def _date_key(date: Claim) -> str:
@@ -449,8 +442,7 @@ def _link(doc: Document, mentions: list[Mention]) -> None:
         if not mention.lemma:
             _link_duration(doc, mention, timed)
         elif mention.definite and not mention.plural:
-            fitting = {m.chain: m for m in latest.values() if _fits(doc, mention, m)
-                       and _same_number(mention, numbered.get(m.chain))}
+            fitting = {m.chain: m for m in latest.values() if _fits(doc, mention, m, numbered.get(m.chain))}
             if len(fitting) > 1:
                 fitting = _closest(mention, fitting, lemmas)
                 mention.certain = False  # one of competing readings, if it is linked at all
